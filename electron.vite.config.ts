@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// One build for the three front ends: the Electron main process (index), the browser-mode host
+// (serve), the CLI (cli) and the benchmark runner (bench) share the services bundle; preload and
+// renderer are built once and used by both Electron and browser mode.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          serve: resolve('src/main/serve.ts'),
+          cli: resolve('src/main/cli.ts'),
+          bench: resolve('src/main/bench.ts')
+        }
+      }
+    }
+  },
+  preload: { build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') } } } },
+  renderer: {
+    root: 'src/renderer',
+    base: './',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()]
+  }
+})

@@ -1,0 +1,38 @@
+// Forward-only numbered migrations. `PRAGMA user_version` holds the number of the last one applied;
+// each runs in its own transaction together with the version bump, so a failure leaves the
+// database at the previous version.
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/result'
+import m0001 from './migrations/0001_initial.sql?raw'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001_initial', sql: m0001 }]
+
+export const latestSchemaVersion = migrations.length
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+export function migrate(db: Database.Database, upTo: number = latestSchemaVersion): void {
+  const current = schemaVersion(db)
+  if (current > latestSchemaVersion) {
+    throw new AppError(
+      'conflict',
+      `This database was written by a newer version of Clinic Recall (schema ${current}; this version knows up to ${latestSchemaVersion}). ` +
+        'Install the newer version to open it; nothing has been changed.'
+    )
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > upTo) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

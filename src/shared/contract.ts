@@ -1,0 +1,450 @@
+// The one way any front end (Electron IPC, browser-mode HTTP, CLI) reaches the services: each
+// operation's name with the zod schema of its input and of its output. Main parses every input
+// with these schemas before a service sees it; the renderer's API client is typed from them.
+import { z } from 'zod'
+import type { OperationName } from './operation-names'
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
+
+export const Role = z.enum(['clinician', 'admin', 'manager'])
+export const TargetMode = z.enum(['qof', 'nice'])
+export const BpSetting = z.enum(['clinic', 'home', 'ambulatory'])
+export const Priority = z.enum(['P1', 'P2', 'P3', 'P4'])
+export const ImportFormatChoice = z.enum(['auto', 'emis', 'systmone'])
+export const CohortDefinitionId = z.enum([
+  'uncontrolled-hypertension',
+  'hypertension-black-african-caribbean',
+  'time-to-talk',
+  'no-recent-bp'
+])
+
+const Empty = z.object({}).strict()
+
+export const User = z.object({ name: z.string().trim().min(1).max(80), role: Role })
+
+export const PracticeSettings = z.object({
+  practiceName: z.string().max(120),
+  addressLines: z.array(z.string().max(120)).max(6),
+  phone: z.string().max(40),
+  email: z.string().max(120),
+  website: z.string().max(120),
+  /** Plain-English sentence on how to book, printed in every letter. */
+  bookingInstructions: z.string().max(600),
+  signatory: z.string().max(120),
+  clinicLocation: z.string().max(200)
+})
+
+export const BloodPressure = z.object({
+  systolic: z.number().int(),
+  diastolic: z.number().int(),
+  date: IsoDate,
+  setting: BpSetting
+})
+
+// --- import -----------------------------------------------------------------------------------
+
+export const ImportFileInput = z.object({
+  name: z.string().min(1).max(260),
+  /** The file's bytes, base64: the renderer reads what the user picked; main never takes a path from it. */
+  contentBase64: z.string()
+})
+
+export const ColumnRole = z.object({
+  index: z.number().int(),
+  caption: z.string(),
+  /** What the importer will read from this column, e.g. `nhsNumber`, `event.date`, `ignored`. */
+  role: z.string(),
+  note: z.string().optional()
+})
+
+export const RejectedRow = z.object({
+  file: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string()
+})
+
+export const ImportFilePreview = z.object({
+  name: z.string(),
+  format: z.string(),
+  layout: z.string(),
+  headerRowNumber: z.number().int(),
+  reportHeader: z.array(z.string()),
+  columns: z.array(ColumnRole),
+  rowsRead: z.number().int(),
+  emptyRowsSkipped: z.number().int()
+})
+
+export const ImportPreviewPatient = z.object({
+  nhsNumber: z.string(),
+  name: z.string(),
+  dateOfBirth: z.string().nullable(),
+  isNew: z.boolean(),
+  readings: z.number().int(),
+  events: z.number().int()
+})
+
+export const ImportPreview = z.object({
+  previewId: z.string(),
+  format: z.string(),
+  files: z.array(ImportFilePreview),
+  rowsRead: z.number().int(),
+  patientsInFile: z.number().int(),
+  patientsNew: z.number().int(),
+  patientsExisting: z.number().int(),
+  readingsInFile: z.number().int(),
+  eventsInFile: z.number().int(),
+  rejected: z.array(RejectedRow),
+  warnings: z.array(z.string()),
+  samplePatients: z.array(ImportPreviewPatient),
+  alreadyImported: z.boolean()
+})
+
+/** Keys are the CLI's public `import --json` interface (spec §9.1): add, never rename. */
+export const ImportResult = z.object({
+  importId: z.number().int().nullable(),
+  format: z.string(),
+  rowsRead: z.number().int(),
+  patientsAdded: z.number().int(),
+  patientsUpdated: z.number().int(),
+  readingsAdded: z.number().int(),
+  eventsAdded: z.number().int(),
+  rejected: z.array(RejectedRow),
+  warnings: z.array(z.string()),
+  alreadyImported: z.boolean()
+})
+
+export const ImportSummary = z.object({
+  importId: z.number().int(),
+  fileNames: z.array(z.string()),
+  format: z.string(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  rowsRead: z.number().int(),
+  patientsAdded: z.number().int(),
+  patientsUpdated: z.number().int(),
+  readingsAdded: z.number().int(),
+  eventsAdded: z.number().int(),
+  rejectedCount: z.number().int(),
+  warnings: z.array(z.string())
+})
+
+// --- cohorts ----------------------------------------------------------------------------------
+
+export const ExplanationStep = z.object({
+  /** Stable rule id, e.g. `register.hypertension`, `exclude.bp-declined`. */
+  rule: z.string(),
+  label: z.string(),
+  /** The published source the rule follows, e.g. `QOF HYP008`, `NICE NG136 1.2.2`. */
+  source: z.string(),
+  outcome: z.enum(['pass', 'fail', 'info']),
+  detail: z.string()
+})
+
+export const ConsideredReading = z.object({
+  date: IsoDate,
+  systolic: z.number().int(),
+  diastolic: z.number().int(),
+  setting: BpSetting,
+  /** Whether this reading supplied the systolic, the diastolic, both or neither of the current BP. */
+  used: z.enum(['both', 'systolic', 'diastolic', 'none'])
+})
+
+export const Explanation = z.object({
+  steps: z.array(ExplanationStep),
+  readingsConsidered: z.array(ConsideredReading),
+  bpRule: z.string(),
+  target: z
+    .object({ systolic: z.number(), diastolic: z.number(), comparator: z.enum(['<=', '<']), label: z.string() })
+    .nullable()
+})
+
+export const CohortEntry = z.object({
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  age: z.number().int().nullable(),
+  sex: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  priority: Priority.nullable(),
+  bp: BloodPressure.nullable(),
+  /** For excluded patients: the exclusion rule id that applied. */
+  rule: z.string().nullable(),
+  /** Short human-readable reasons, in order: the `cohort build --json` interface. */
+  reasons: z.array(z.string()),
+  /** Severe (P1) reading: listed even when excluded, per the spec's safety rule. */
+  severe: z.boolean(),
+  explanation: Explanation
+})
+
+export const ExclusionCount = z.object({ rule: z.string(), label: z.string(), source: z.string(), count: z.number().int() })
+
+export const CohortSnapshot = z.object({
+  cohortId: z.number().int(),
+  definition: CohortDefinitionId,
+  definitionVersion: z.number().int(),
+  name: z.string(),
+  asOf: IsoDate,
+  mode: TargetMode,
+  builtAt: z.string(),
+  builtBy: z.string(),
+  members: z.array(CohortEntry),
+  excluded: z.array(CohortEntry),
+  exclusionCounts: z.array(ExclusionCount),
+  /** Patients considered but not eligible (e.g. not on the register): counted, not listed. */
+  notEligibleCount: z.number().int()
+})
+
+export const CohortSummary = z.object({
+  cohortId: z.number().int(),
+  definition: CohortDefinitionId,
+  name: z.string(),
+  asOf: IsoDate,
+  mode: TargetMode,
+  builtAt: z.string(),
+  builtBy: z.string(),
+  memberCount: z.number().int(),
+  excludedCount: z.number().int()
+})
+
+export const CohortDefinitionInfo = z.object({
+  id: CohortDefinitionId,
+  name: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+  sources: z.array(z.string())
+})
+
+// --- invitations and documents ----------------------------------------------------------------
+
+export const GeneratedFile = z.object({
+  fileId: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  mimeType: z.string()
+})
+
+export const InvitationBatch = z.object({
+  batchId: z.number().int(),
+  cohortId: z.number().int(),
+  attempt: z.number().int(),
+  createdOn: IsoDate,
+  createdBy: z.string(),
+  letters: z.number().int(),
+  sms: z.number().int(),
+  /** Members not invited by this batch, each with why (e.g. severe reading: phone, not a letter). */
+  notInvited: z.array(z.object({ nhsNumber: z.string(), name: z.string(), reason: z.string() })),
+  files: z.array(GeneratedFile)
+})
+
+// --- clinics ----------------------------------------------------------------------------------
+
+export const ClinicInput = z.object({
+  type: z.string().trim().min(1).max(80),
+  date: IsoDate,
+  start: ClockTime,
+  slots: z.number().int().min(1).max(100),
+  slotMinutes: z.number().int().min(5).max(120),
+  clinician: z.string().max(80).optional(),
+  location: z.string().max(200).optional()
+})
+
+export const ClinicSummary = ClinicInput.extend({
+  clinicId: z.number().int(),
+  booked: z.number().int(),
+  attended: z.number().int(),
+  didNotAttend: z.number().int()
+})
+
+export const AppointmentStatus = z.enum(['booked', 'attended', 'did-not-attend', 'cancelled'])
+
+export const Appointment = z.object({
+  appointmentId: z.number().int(),
+  clinicId: z.number().int(),
+  slotIndex: z.number().int(),
+  start: ClockTime,
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  status: AppointmentStatus,
+  bp: BloodPressure.nullable(),
+  followUpDue: IsoDate.nullable()
+})
+
+export const ClinicDetail = z.object({
+  clinic: ClinicSummary,
+  slots: z.array(z.object({ slotIndex: z.number().int(), start: ClockTime, appointment: Appointment.nullable() }))
+})
+
+export const VisitReading = z.object({
+  systolic: z.number().int().min(40).max(350),
+  diastolic: z.number().int().min(20).max(200)
+})
+
+export const VisitAction = z.enum(['medication-change', 'lifestyle-advice', 'home-bp-monitoring', 'referral'])
+
+export const AttendResult = z.object({
+  status: AppointmentStatus,
+  bp: BloodPressure.nullable(),
+  priority: Priority.nullable(),
+  followUpDue: IsoDate.nullable(),
+  followUpReason: z.string().nullable()
+})
+
+export const FollowUpDue = z.object({
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  dueOn: IsoDate,
+  reason: z.string(),
+  overdue: z.boolean()
+})
+
+// --- audit ------------------------------------------------------------------------------------
+
+export const BpOutcome = z.object({
+  patients: z.number().int(),
+  reduced: z.number().int(),
+  unchanged: z.number().int(),
+  increased: z.number().int(),
+  reducedPercent: z.number(),
+  unchangedPercent: z.number(),
+  increasedPercent: z.number(),
+  meanSystolicChange: z.number().nullable(),
+  meanDiastolicChange: z.number().nullable()
+})
+
+export const Funnel = z.object({
+  eligible: z.number().int(),
+  invited: z.number().int(),
+  booked: z.number().int(),
+  attended: z.number().int(),
+  followedUp: z.number().int()
+})
+
+export const AuditPatientRow = z.object({
+  nhsNumber: z.string(),
+  name: z.string(),
+  ageBand: z.string(),
+  sex: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  baseline: BloodPressure,
+  followUp: BloodPressure,
+  systolicChange: z.number().int(),
+  diastolicChange: z.number().int(),
+  outcome: z.enum(['reduced', 'unchanged', 'increased'])
+})
+
+export const AuditSummary = z.object({
+  asOf: IsoDate,
+  bpOutcome: BpOutcome,
+  funnel: Funnel,
+  patients: z.array(AuditPatientRow)
+})
+
+export const ActivityEntry = z.object({
+  at: z.string(),
+  user: z.string(),
+  role: z.string(),
+  action: z.string(),
+  summary: z.string()
+})
+
+// --- the contract -----------------------------------------------------------------------------
+
+export const contract = {
+  'session.get': {
+    input: Empty,
+    output: z.object({ user: User.nullable(), databasePath: z.string(), appVersion: z.string() })
+  },
+  'session.setUser': { input: User, output: z.object({ user: User }) },
+  'settings.get': { input: Empty, output: PracticeSettings },
+  'settings.update': { input: PracticeSettings, output: PracticeSettings },
+
+  'imports.preview': {
+    input: z.object({ files: z.array(ImportFileInput).min(1).max(20), format: ImportFormatChoice.default('auto') }),
+    output: ImportPreview
+  },
+  'imports.commit': { input: z.object({ previewId: z.string() }), output: ImportResult },
+  'imports.list': { input: Empty, output: z.object({ imports: z.array(ImportSummary) }) },
+
+  'cohorts.definitions': { input: Empty, output: z.object({ definitions: z.array(CohortDefinitionInfo) }) },
+  'cohorts.build': {
+    input: z.object({ definition: CohortDefinitionId, asOf: IsoDate.optional(), mode: TargetMode.default('qof') }),
+    output: CohortSnapshot
+  },
+  'cohorts.list': { input: Empty, output: z.object({ cohorts: z.array(CohortSummary) }) },
+  'cohorts.get': { input: z.object({ cohortId: z.number().int() }), output: CohortSnapshot },
+
+  'invitations.createBatch': {
+    input: z.object({
+      cohortId: z.number().int(),
+      attempt: z.number().int().min(1).max(3).default(1),
+      date: IsoDate.optional()
+    }),
+    output: InvitationBatch
+  },
+  'invitations.listBatches': { input: Empty, output: z.object({ batches: z.array(InvitationBatch) }) },
+  'documents.read': {
+    input: z.object({ fileId: z.number().int() }),
+    output: z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() })
+  },
+
+  'clinics.create': { input: ClinicInput, output: z.object({ clinicId: z.number().int() }) },
+  'clinics.list': { input: Empty, output: z.object({ clinics: z.array(ClinicSummary) }) },
+  'clinics.get': { input: z.object({ clinicId: z.number().int() }), output: ClinicDetail },
+  'appointments.book': {
+    input: z.object({
+      clinicId: z.number().int(),
+      nhsNumber: z.string(),
+      slotIndex: z.number().int().min(0).optional()
+    }),
+    output: z.object({ appointmentId: z.number().int(), start: ClockTime, slotIndex: z.number().int() })
+  },
+  'appointments.attend': {
+    input: z.object({
+      appointmentId: z.number().int(),
+      readings: z.array(VisitReading).min(1).max(6),
+      actions: z.array(VisitAction).default([]),
+      note: z.string().max(2000).default('')
+    }),
+    output: AttendResult
+  },
+  'appointments.markDidNotAttend': { input: z.object({ appointmentId: z.number().int() }), output: AttendResult },
+  'followups.due': {
+    input: z.object({ asOf: IsoDate.optional() }),
+    output: z.object({ asOf: IsoDate, due: z.array(FollowUpDue) })
+  },
+
+  'audit.summary': { input: z.object({ asOf: IsoDate.optional() }), output: AuditSummary },
+  'audit.exportWorkbook': {
+    input: z.object({ asOf: IsoDate.optional(), pseudonymised: z.boolean().default(false) }),
+    output: GeneratedFile
+  },
+  'activity.list': { input: Empty, output: z.object({ entries: z.array(ActivityEntry) }) }
+} as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>
+
+// Both directions of the "same set of names" check with operation-names.ts.
+type MissingFromContract = Exclude<OperationName, keyof Contract>
+type MissingFromNames = Exclude<keyof Contract, OperationName>
+const namesMatch: [MissingFromContract, MissingFromNames] extends [never, never] ? true : false = true
+void namesMatch
+
+export type CohortSnapshotT = z.output<typeof CohortSnapshot>
+export type CohortEntryT = z.output<typeof CohortEntry>
+export type ExplanationT = z.output<typeof Explanation>
+export type ExplanationStepT = z.output<typeof ExplanationStep>
+export type ImportPreviewT = z.output<typeof ImportPreview>
+export type ImportResultT = z.output<typeof ImportResult>
+export type RejectedRowT = z.output<typeof RejectedRow>
+export type PracticeSettingsT = z.output<typeof PracticeSettings>
+export type UserT = z.output<typeof User>
+export type GeneratedFileT = z.output<typeof GeneratedFile>
+export type AuditSummaryT = z.output<typeof AuditSummary>
+export type BloodPressureT = z.output<typeof BloodPressure>

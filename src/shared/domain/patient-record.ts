@@ -1,0 +1,47 @@
+// What the rules see of a patient: the stored facts, already typed. Built in main from the
+// database; every rule in shared/domain is a pure function of this and an as-of date.
+import type { ClinicalConcept } from './clinical-concepts'
+import type { EthnicCategory } from './ethnicity'
+
+export type BpSetting = 'clinic' | 'home' | 'ambulatory'
+
+export interface BpReading {
+  /** ISO date YYYY-MM-DD */
+  date: string
+  systolic: number
+  diastolic: number
+  setting: BpSetting
+}
+
+export interface CodedEvent {
+  /** ISO date, or null when a register flag column said "yes" without a date. */
+  date: string | null
+  concept: ClinicalConcept
+  code: string
+  term: string
+}
+
+export interface PatientRecord {
+  patientId: number
+  nhsNumber: string
+  title: string | null
+  givenName: string | null
+  familyName: string | null
+  dateOfBirth: string | null
+  sex: string | null
+  ethnicityText: string | null
+  ethnicityCategory: EthnicCategory | null
+  registrationStatus: string | null
+  imdDecile: number | null
+  readings: BpReading[]
+  events: CodedEvent[]
+  /** Programme state the exclusions need. */
+  nextBookedAppointmentOn: string | null
+  lastInvitedOn: string | null
+}
+
+/** "Jane SMITH" style display name for lists; "(name not in export)" when the export has none. */
+export function displayName(p: Pick<PatientRecord, 'givenName' | 'familyName' | 'title'>): string {
+  const parts = [p.givenName, p.familyName].filter((x): x is string => !!x && x.trim() !== '')
+  return parts.length ? parts.join(' ') : '(name not in export)'
+}
