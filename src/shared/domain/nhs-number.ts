@@ -6,8 +6,12 @@ export function normaliseNhsNumber(raw: string): string {
   return raw.replace(/[\s-]/g, '')
 }
 
-/** The check digit for the first nine digits, or null when the remainder makes 10 (never valid). */
+/**
+ * The check digit for the first nine digits, or null when no digit can be valid: the remainder
+ * makes 10, or the input is not exactly nine digits.
+ */
 export function nhsCheckDigit(firstNine: string): number | null {
+  if (!/^\d{9}$/.test(firstNine)) return null
   let sum = 0
   for (let i = 0; i < 9; i++) sum += Number(firstNine[i]) * (10 - i)
   const check = 11 - (sum % 11)

@@ -1,0 +1,353 @@
+// The `clinic-recall` command line (spec §9.1). Command names, options and `--json` keys are a public
+// interface: add keys freely, never rename or drop one. Exit codes: 0 success, 1 bad input (one-line
+// reason on stderr naming the file/row/field), 2 usage error.
+import { Command, CommanderError, Option } from 'commander'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { userInfo } from 'node:os'
+import { AppError, type Result } from '../../shared/result'
+import type { OperationName } from '../../shared/operation-names'
+import type { OperationInput, OperationOutput } from '../../shared/contract'
+import { formatNhsNumber } from '../../shared/domain/nhs-number'
+import { createAppContext } from '../app-context'
+import { resolveDatabasePath } from '../data-location'
+import type { ServiceContext } from '../context'
+import { dispatch } from '../dispatch'
+import { createServices, appVersion } from '../services'
+import { importFiles } from '../import/import-service'
+import { runDemo } from '../demo/run-demo'
+import { documentPath } from '../documents/document-store'
+
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  env: NodeJS.ProcessEnv
+}
+
+/** Raised for bad input so the top level can print one line and exit 1. */
+class BadInput extends Error {}
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
+
+function isoDate(value: string, option: string): string {
+  if (!isoDatePattern.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a date as YYYY-MM-DD, not "${value}"`)
+  }
+  return value
+}
+
+function positiveInt(value: string, option: string): number {
+  if (!/^\d+$/.test(value)) throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a whole number, not "${value}"`)
+  return Number(value)
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let ctx: ServiceContext | null = null
+  const openContext = (dbOption: string | undefined): ServiceContext => {
+    if (!ctx) {
+      ctx = createAppContext({
+        databasePath: resolveDatabasePath(dbOption, io.env),
+        user: { name: io.env.CLINIC_RECALL_USER || `${safeUserName()} (CLI)`, role: 'admin' }
+      })
+    }
+    return ctx
+  }
+
+  const program = new Command()
+  program
+    .name('clinic-recall')
+    .description('Clinic Recall: import GP exports, build cohorts, invite, run clinics, follow up, audit.')
+    .version(appVersion)
+    .option('--db <file>', 'database file (default: the app data folder, or $CLINIC_RECALL_DB)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError(false)
+
+  const dbOf = () => program.opts<{ db?: string }>().db
+
+  async function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+    const context = openContext(dbOf())
+    const result = (await dispatch(createServices(context), name, input)) as Result<OperationOutput<K>>
+    if (!result.ok) throw new BadInput(result.error.message)
+    return result.value
+  }
+
+  const print = (json: boolean, value: unknown, text: () => string) => {
+    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`)
+  }
+
+  program
+    .command('import')
+    .description('import one or more export files (several SystmOne files form one import)')
+    .argument('<files...>', 'CSV export files')
+    .addOption(new Option('--format <format>', 'export format').choices(['auto', 'emis', 'systmone']).default('auto'))
+    .option('--json', 'print JSON')
+    .action(async (files: string[], opts: { format: 'auto' | 'emis' | 'systmone'; json?: boolean }) => {
+      const loaded = files.map((file) => {
+        try {
+          return { name: basename(file), bytes: readFileSync(file) }
+        } catch (error) {
+          throw new BadInput(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+        }
+      })
+      const result = importFiles(openContext(dbOf()), loaded, opts.format)
+      print(!!opts.json, result, () =>
+        result.alreadyImported
+          ? `Already imported (import ${result.importId}): nothing changed.`
+          : [
+              `Import ${result.importId}: ${result.format} export, ${result.rowsRead} rows read.`,
+              `Patients added ${result.patientsAdded}, updated ${result.patientsUpdated}; readings added ${result.readingsAdded}; coded events added ${result.eventsAdded}.`,
+              `Rejected rows: ${result.rejected.length}`,
+              ...result.rejected.slice(0, 50).map((r) => `  ${r.file} row ${r.row}, ${r.column}: ${r.reason}`),
+              ...(result.rejected.length > 50 ? [`  … and ${result.rejected.length - 50} more (use --json for all)`] : []),
+              ...result.warnings.map((w) => `Warning: ${w}`)
+            ].join('\n')
+      )
+    })
+
+  const cohort = program.command('cohort').description('cohorts')
+  cohort
+    .command('build')
+    .description('build a cohort snapshot')
+    .argument('<definition>', 'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp')
+    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .addOption(new Option('--mode <mode>', 'target mode').choices(['qof', 'nice']).default('qof'))
+    .option('--json', 'print JSON')
+    .action(async (definition: string, opts: { asOf?: string; mode: 'qof' | 'nice'; json?: boolean }) => {
+      const known = ['uncontrolled-hypertension', 'hypertension-black-african-caribbean', 'time-to-talk', 'no-recent-bp']
+      if (!known.includes(definition)) {
+        throw new CommanderError(2, 'clinic-recall.usage', `Unknown cohort definition "${definition}". Use one of: ${known.join(', ')}`)
+      }
+      const snapshot = await call('cohorts.build', {
+        definition: definition as OperationInput<'cohorts.build'>['definition'],
+        asOf: opts.asOf,
+        mode: opts.mode
+      })
+      const json = {
+        cohortId: snapshot.cohortId,
+        definition: snapshot.definition,
+        definitionVersion: snapshot.definitionVersion,
+        asOf: snapshot.asOf,
+        mode: snapshot.mode,
+        members: snapshot.members.map((m) => ({ nhsNumber: m.nhsNumber, priority: m.priority, reasons: m.reasons, bp: m.bp })),
+        excluded: snapshot.excluded.map((e) => ({ nhsNumber: e.nhsNumber, rule: e.rule, severe: e.severe, reasons: e.reasons })),
+        exclusionCounts: snapshot.exclusionCounts,
+        notEligibleCount: snapshot.notEligibleCount
+      }
+      print(!!opts.json, json, () =>
+        [
+          `Cohort ${snapshot.cohortId}: ${snapshot.name} as of ${snapshot.asOf} (${snapshot.mode.toUpperCase()} mode)`,
+          `Members: ${snapshot.members.length}; excluded: ${snapshot.excluded.length}; not eligible: ${snapshot.notEligibleCount}`,
+          ...snapshot.exclusionCounts.filter((c) => c.count > 0).map((c) => `  excluded by ${c.label}: ${c.count}`),
+          ...snapshot.excluded.filter((e) => e.severe).map((e) => `  SEVERE reading, excluded by ${e.rule} — please check: ${formatNhsNumber(e.nhsNumber)}`),
+          ...snapshot.members.slice(0, 100).map((m) => `  ${formatNhsNumber(m.nhsNumber)}  ${m.priority ?? '--'}  ${m.reasons[m.reasons.length - 1] ?? ''}`)
+        ].join('\n')
+      )
+    })
+
+  program
+    .command('invite')
+    .description('create an invitation batch (letters PDF) for a cohort snapshot')
+    .argument('<cohortId>', 'cohort snapshot id', (v) => positiveInt(v, 'COHORT_ID'))
+    .option('--attempt <n>', '1, 2 or 3', (v) => positiveInt(v, '--attempt'), 1)
+    .option('--date <date>', 'letter date YYYY-MM-DD (default today)', (v) => isoDate(v, '--date'))
+    .option('--out <dir>', 'also copy the files into this folder')
+    .option('--json', 'print JSON')
+    .action(async (cohortId: number, opts: { attempt: number; date?: string; out?: string; json?: boolean }) => {
+      if (opts.attempt < 1 || opts.attempt > 3) throw new CommanderError(2, 'clinic-recall.usage', '--attempt must be 1, 2 or 3')
+      const batch = await call('invitations.createBatch', { cohortId, attempt: opts.attempt, date: opts.date })
+      const context = openContext(dbOf())
+      const files = batch.files.map((f) => {
+        const source = documentPath(context, f.fileId)
+        if (!opts.out) return source
+        const dir = resolve(opts.out)
+        mkdirSync(dir, { recursive: true })
+        const target = join(dir, f.name)
+        copyFileSync(source, target)
+        return target
+      })
+      const json = { batchId: batch.batchId, letters: batch.letters, sms: batch.sms, files, notInvited: batch.notInvited }
+      print(!!opts.json, json, () =>
+        [
+          `Batch ${batch.batchId}: ${batch.letters} letters, ${batch.sms} SMS (attempt ${batch.attempt}).`,
+          ...files.map((f) => `  ${f}`),
+          ...batch.notInvited.map((n) => `  not invited: ${formatNhsNumber(n.nhsNumber)} ${n.name}: ${n.reason}`)
+        ].join('\n')
+      )
+    })
+
+  const clinic = program.command('clinic').description('clinic sessions')
+  clinic
+    .command('create')
+    .description('create a clinic session with slots')
+    .requiredOption('--type <type>', 'clinic type, e.g. "Hypertension review"')
+    .requiredOption('--date <date>', 'YYYY-MM-DD', (v) => isoDate(v, '--date'))
+    .requiredOption('--start <time>', 'HH:MM')
+    .requiredOption('--slots <n>', 'number of slots', (v) => positiveInt(v, '--slots'))
+    .requiredOption('--slot-minutes <m>', 'minutes per slot', (v) => positiveInt(v, '--slot-minutes'))
+    .option('--clinician <name>', 'clinician running the clinic')
+    .option('--location <place>', 'where the clinic is held')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: { type: string; date: string; start: string; slots: number; slotMinutes: number; clinician?: string; location?: string; json?: boolean }) => {
+        const created = await call('clinics.create', {
+          type: opts.type,
+          date: opts.date,
+          start: opts.start,
+          slots: opts.slots,
+          slotMinutes: opts.slotMinutes,
+          clinician: opts.clinician,
+          location: opts.location
+        })
+        print(!!opts.json, created, () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`)
+      }
+    )
+
+  program
+    .command('book')
+    .description('book a patient into the first free slot of a clinic')
+    .requiredOption('--clinic <id>', 'clinic id', (v) => positiveInt(v, '--clinic'))
+    .requiredOption('--nhs <number>', 'NHS number')
+    .option('--slot <n>', 'slot number (1 = first)', (v) => positiveInt(v, '--slot'))
+    .option('--json', 'print JSON')
+    .action(async (opts: { clinic: number; nhs: string; slot?: number; json?: boolean }) => {
+      const booked = await call('appointments.book', {
+        clinicId: opts.clinic,
+        nhsNumber: opts.nhs,
+        slotIndex: opts.slot === undefined ? undefined : opts.slot - 1
+      })
+      print(!!opts.json, booked, () => `Appointment ${booked.appointmentId} booked at ${booked.start} (slot ${booked.slotIndex + 1}).`)
+    })
+
+  program
+    .command('attend')
+    .description('record an attended visit with BP reading(s), or a did-not-attend')
+    .requiredOption('--appointment <id>', 'appointment id', (v) => positiveInt(v, '--appointment'))
+    .option('--bp <sys/dia>', 'a BP reading, e.g. 152/94 (repeat for several)', (v: string, previous: string[] = []) => [...previous, v])
+    .option('--dna', 'did not attend')
+    .option('--action <action>', 'medication-change | lifestyle-advice | home-bp-monitoring | referral (repeatable)', (v: string, previous: string[] = []) => [...previous, v])
+    .option('--note <text>', 'free-text note')
+    .option('--json', 'print JSON')
+    .action(async (opts: { appointment: number; bp?: string[]; dna?: boolean; action?: string[]; note?: string; json?: boolean }) => {
+      if (!!opts.dna === !!opts.bp?.length) {
+        throw new CommanderError(2, 'clinic-recall.usage', 'Give either --bp SYS/DIA (one or more) or --dna')
+      }
+      let result: OperationOutput<'appointments.attend'>
+      if (opts.dna) {
+        result = await call('appointments.markDidNotAttend', { appointmentId: opts.appointment })
+      } else {
+        const readings = (opts.bp ?? []).map((text) => {
+          const match = /^\s*(\d{2,3})\s*\/\s*(\d{2,3})\s*$/.exec(text)
+          if (!match) throw new BadInput(`--bp "${text}": expected SYSTOLIC/DIASTOLIC such as 152/94`)
+          return { systolic: Number(match[1]), diastolic: Number(match[2]) }
+        })
+        result = await call('appointments.attend', {
+          appointmentId: opts.appointment,
+          readings,
+          actions: (opts.action ?? []) as OperationInput<'appointments.attend'>['actions'],
+          note: opts.note ?? ''
+        })
+      }
+      const json = {
+        status: result.status,
+        bp: result.bp ? `${result.bp.systolic}/${result.bp.diastolic}` : null,
+        bpReading: result.bp,
+        priority: result.priority,
+        followUpDue: result.followUpDue,
+        followUpReason: result.followUpReason
+      }
+      print(!!opts.json, json, () =>
+        result.status === 'attended'
+          ? `Attended: BP ${json.bp} (lowest of the readings). Follow-up due ${result.followUpDue}: ${result.followUpReason}`
+          : `Recorded as ${result.status}.`
+      )
+    })
+
+  const followups = program.command('followups').description('follow-ups')
+  followups
+    .command('due')
+    .description('follow-ups due this week and overdue')
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .option('--json', 'print JSON')
+    .action(async (opts: { asOf?: string; json?: boolean }) => {
+      const due = await call('followups.due', { asOf: opts.asOf })
+      const json = { asOf: due.asOf, due: due.due.map((d) => ({ nhsNumber: d.nhsNumber, dueOn: d.dueOn, reason: d.reason, overdue: d.overdue, name: d.name })) }
+      print(!!opts.json, json, () =>
+        [`Follow-ups due as of ${due.asOf}: ${due.due.length}`, ...due.due.map((d) => `  ${d.dueOn}${d.overdue ? ' OVERDUE' : ''}  ${formatNhsNumber(d.nhsNumber)}  ${d.name}: ${d.reason}`)].join('\n')
+      )
+    })
+
+  program
+    .command('audit')
+    .description('BP outcome and uptake funnel; optionally the audit workbook')
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .option('--out <file>', 'write the audit workbook (.xlsx) here')
+    .option('--pseudonymised', 'no names, NHS numbers or dates of birth; small numbers suppressed')
+    .option('--json', 'print JSON')
+    .action(async (opts: { asOf?: string; out?: string; pseudonymised?: boolean; json?: boolean }) => {
+      const summary = await call('audit.summary', { asOf: opts.asOf })
+      let workbook: string | null = null
+      if (opts.out) {
+        const file = await call('audit.exportWorkbook', { asOf: opts.asOf, pseudonymised: !!opts.pseudonymised })
+        const target = resolve(opts.out)
+        mkdirSync(resolve(target, '..'), { recursive: true })
+        copyFileSync(documentPath(openContext(dbOf()), file.fileId), target)
+        workbook = target
+      }
+      const json = { asOf: summary.asOf, bpOutcome: summary.bpOutcome, funnel: summary.funnel, workbook }
+      const o = summary.bpOutcome
+      const f = summary.funnel
+      print(!!opts.json, json, () =>
+        [
+          `Audit as of ${summary.asOf}`,
+          `Patients with a baseline and a follow-up reading: ${o.patients}`,
+          `  reduced systolic: ${o.reduced} (${o.reducedPercent}%)  no change: ${o.unchanged} (${o.unchangedPercent}%)  increased: ${o.increased} (${o.increasedPercent}%)`,
+          `Funnel: eligible ${f.eligible} → invited ${f.invited} → booked ${f.booked} → attended ${f.attended} → followed up ${f.followedUp}`,
+          ...(workbook ? [`Workbook: ${workbook}`] : [])
+        ].join('\n')
+      )
+    })
+
+  program
+    .command('demo')
+    .description('generate a synthetic practice export and run the whole workflow end to end')
+    .option('--out <dir>', 'folder for the export, letters and workbook', 'clinic-recall-demo')
+    .option('--patients <n>', 'number of synthetic patients', (v) => positiveInt(v, '--patients'), 300)
+    .option('--json', 'print JSON')
+    .action(async (opts: { out: string; patients: number; json?: boolean }) => {
+      const outDir = resolve(opts.out)
+      const dbOption = dbOf() ?? io.env.CLINIC_RECALL_DB
+      // The demo never touches the practice's real database unless told to: by default it uses its own file in --out.
+      const context = openContext(dbOption ?? join(outDir, 'demo.sqlite'))
+      const report = await runDemo(context, { outDir, patients: opts.patients })
+      print(!!opts.json, report, () => report.lines.join('\n'))
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      if (error.code === 'clinic-recall.usage') io.stderr(`error: ${error.message}\n`)
+      return 2
+    }
+    if (error instanceof BadInput || error instanceof AppError) {
+      io.stderr(`${error.message.split('\n')[0]}\n`)
+      return 1
+    }
+    io.stderr(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  } finally {
+    const open = ctx as ServiceContext | null
+    open?.db.close()
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'unknown'
+  }
+}

@@ -1,0 +1,55 @@
+// `npm run serve`: the app in a browser. Starts the browser-mode host on 127.0.0.1 with a fresh
+// random token, on the same database the desktop app and the CLI use.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createAppContext } from './app-context'
+import { resolveDatabasePath } from './data-location'
+import { createServices } from './services'
+import { startBrowserHost } from './browser/http-host'
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string', default: '4317' },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help) {
+    console.log('Usage: npm run serve -- [--db FILE] [--port N]   (port 0 picks a free port)')
+    return
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
+    process.exit(2)
+  }
+  const rendererDir = join(__dirname, '../renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`The renderer is not built (${rendererDir}). Run "npm run build" first.`)
+    process.exit(1)
+  }
+  const databasePath = resolveDatabasePath(values.db)
+  const ctx = createAppContext({ databasePath })
+  const token = randomBytes(24).toString('base64url')
+  const host = await startBrowserHost({ services: createServices(ctx), rendererDir, token, port })
+  console.log(`Clinic Recall is running at ${host.url}`)
+  console.log(`Database: ${databasePath}`)
+  console.log('Open that address in Chromium or Chrome. Press Ctrl+C to stop.')
+
+  const stop = () => {
+    void host.close().then(() => {
+      ctx.db.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,63 @@
+// Implements the contract by calling the capability services. Every front end (Electron IPC,
+// browser-mode HTTP, CLI) goes through `dispatch` with an object made here; nothing clinical lives here.
+import type { OperationName } from '../shared/operation-names'
+import type { OperationOutput, ParsedInput } from '../shared/contract'
+import type { ServiceContext } from './context'
+import { listActivity } from './activity-log'
+import { previewImport, commitImport, listImports } from './import/import-service'
+import { listDefinitions, buildCohort, listCohorts, getCohort } from './cohorts/cohort-service'
+import { createInvitationBatch, listBatches } from './invitations/invitation-service'
+import { readDocument } from './documents/document-store'
+import { createClinic, listClinics, getClinic, bookAppointment, attendAppointment, markDidNotAttend } from './clinics/clinic-service'
+import { followUpsDue } from './followups/followup-service'
+import { auditSummary } from './audit/audit-service'
+import { exportAuditWorkbook } from './audit/audit-export'
+import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
+
+export type Services = {
+  [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
+}
+
+export const appVersion = '0.1.0'
+
+export function createServices(ctx: ServiceContext): Services {
+  return {
+    'session.get': () => ({ user: ctx.currentUser(), databasePath: ctx.databasePath, appVersion }),
+    'session.setUser': (user) => {
+      ctx.setCurrentUser(user)
+      return { user }
+    },
+    'settings.get': () => getPracticeSettings(ctx),
+    'settings.update': (settings) => updatePracticeSettings(ctx, settings),
+
+    'imports.preview': ({ files, format }) =>
+      previewImport(
+        ctx,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
+        format
+      ),
+    'imports.commit': ({ previewId }) => commitImport(ctx, previewId),
+    'imports.list': () => ({ imports: listImports(ctx) }),
+
+    'cohorts.definitions': () => ({ definitions: listDefinitions() }),
+    'cohorts.build': (input) => buildCohort(ctx, input),
+    'cohorts.list': () => ({ cohorts: listCohorts(ctx) }),
+    'cohorts.get': ({ cohortId }) => getCohort(ctx, cohortId),
+
+    'invitations.createBatch': (input) => createInvitationBatch(ctx, input),
+    'invitations.listBatches': () => ({ batches: listBatches(ctx) }),
+    'documents.read': ({ fileId }) => readDocument(ctx, fileId),
+
+    'clinics.create': (input) => createClinic(ctx, input),
+    'clinics.list': () => ({ clinics: listClinics(ctx) }),
+    'clinics.get': ({ clinicId }) => getClinic(ctx, clinicId),
+    'appointments.book': (input) => bookAppointment(ctx, input),
+    'appointments.attend': (input) => attendAppointment(ctx, input),
+    'appointments.markDidNotAttend': (input) => markDidNotAttend(ctx, input),
+    'followups.due': (input) => followUpsDue(ctx, input),
+
+    'audit.summary': (input) => auditSummary(ctx, input),
+    'audit.exportWorkbook': (input) => exportAuditWorkbook(ctx, input),
+    'activity.list': () => ({ entries: listActivity(ctx.db) })
+  }
+}

@@ -1,0 +1,32 @@
+import { useSessionStore } from '../stores/session-store'
+
+const roleLabels = { clinician: 'Clinician', admin: 'Admin / reception', manager: 'Practice manager' } as const
+
+export function AppHeader() {
+  const { user, databasePath, signOut } = useSessionStore()
+  return (
+    <header className="app-header">
+      <div className="app-header-brand">
+        <span className="app-header-logo" aria-hidden="true">
+          NHS
+        </span>
+        <span className="app-header-title">Clinic Recall</span>
+      </div>
+      <div className="app-header-session">
+        {user && (
+          <p className="app-header-user">
+            Signed in as <strong>{user.name}</strong> ({roleLabels[user.role]})
+            <button type="button" className="button-link header-link" onClick={signOut}>
+              Switch user
+            </button>
+          </p>
+        )}
+        {databasePath && (
+          <p className="app-header-db" title={databasePath}>
+            Database: <code>{databasePath}</code>
+          </p>
+        )}
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react'
+import { describeError } from '../api/api-error'
+
+/** Loads data for a screen on mount and whenever `reload()` is called; the latest request wins. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [version, setVersion] = useState(0)
+  // The caller lists what the load depends on, as with useEffect.
+  const stableLoad = useCallback(load, deps)
+
+  useEffect(() => {
+    let current = true
+    setLoading(true)
+    setError(null)
+    stableLoad()
+      .then((value) => {
+        if (current) setData(value)
+      })
+      .catch((caught: unknown) => {
+        if (current) setError(describeError(caught))
+      })
+      .finally(() => {
+        if (current) setLoading(false)
+      })
+    return () => {
+      current = false
+    }
+  }, [stableLoad, version])
+
+  const reload = useCallback(() => setVersion((value) => value + 1), [])
+  return { data, error, loading, reload }
+}

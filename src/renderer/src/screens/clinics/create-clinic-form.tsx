@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react'
+import { api } from '../../api/client'
+import { BusyButton } from '../../components/busy-button'
+import { Card } from '../../components/card'
+import { ErrorAlert } from '../../components/error-alert'
+import { useAsyncAction } from '../../components/use-async-action'
+import { todayIso } from '../../format/uk-date'
+
+export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number) => void }) {
+  const [type, setType] = useState('Hypertension review')
+  const [date, setDate] = useState(todayIso())
+  const [start, setStart] = useState('09:00')
+  const [slots, setSlots] = useState('12')
+  const [slotMinutes, setSlotMinutes] = useState('15')
+  const [clinician, setClinician] = useState('')
+  const [location, setLocation] = useState('')
+  const [created, setCreated] = useState<string | null>(null)
+  const create = useAsyncAction()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setCreated(null)
+    void create.run(async () => {
+      const slotCount = Number(slots)
+      const minutes = Number(slotMinutes)
+      if (!type.trim()) throw new Error('Clinic type: enter what the clinic is for, e.g. "Hypertension review".')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Date: enter the clinic date.')
+      if (!/^\d{2}:\d{2}$/.test(start)) throw new Error('Start time: enter a time such as 09:00.')
+      if (!Number.isInteger(slotCount) || slotCount < 1 || slotCount > 100)
+        throw new Error('Number of slots: enter a whole number from 1 to 100.')
+      if (!Number.isInteger(minutes) || minutes < 5 || minutes > 120)
+        throw new Error('Slot length: enter a whole number of minutes from 5 to 120.')
+      const result = await api['clinics.create']({
+        type: type.trim(),
+        date,
+        start,
+        slots: slotCount,
+        slotMinutes: minutes,
+        ...(clinician.trim() ? { clinician: clinician.trim() } : {}),
+        ...(location.trim() ? { location: location.trim() } : {})
+      })
+      setCreated(`Clinic created (#${result.clinicId}).`)
+      onCreated(result.clinicId)
+    })
+  }
+
+  return (
+    <Card title="Create a clinic">
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="form-row">
+          <div className="field field-wide">
+            <label htmlFor="clinic-type">Clinic type</label>
+            <input id="clinic-type" type="text" value={type} maxLength={80} onChange={(event) => setType(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="clinic-date">Date</label>
+            <input id="clinic-date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="clinic-start">Start time</label>
+            <input id="clinic-start" type="time" value={start} onChange={(event) => setStart(event.target.value)} />
+          </div>
+        </div>
+        <div className="form-row">
+          <div className="field field-narrow">
+            <label htmlFor="clinic-slots">Number of slots</label>
+            <input
+              id="clinic-slots"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              value={slots}
+              onChange={(event) => setSlots(event.target.value)}
+            />
+          </div>
+          <div className="field field-narrow">
+            <label htmlFor="clinic-slot-minutes">Slot length (minutes)</label>
+            <input
+              id="clinic-slot-minutes"
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={120}
+              value={slotMinutes}
+              onChange={(event) => setSlotMinutes(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="clinic-clinician">Clinician</label>
+            <input
+              id="clinic-clinician"
+              type="text"
+              value={clinician}
+              maxLength={80}
+              onChange={(event) => setClinician(event.target.value)}
+            />
+          </div>
+          <div className="field field-wide">
+            <label htmlFor="clinic-location">Location</label>
+            <input
+              id="clinic-location"
+              type="text"
+              value={location}
+              maxLength={200}
+              onChange={(event) => setLocation(event.target.value)}
+            />
+          </div>
+        </div>
+        <BusyButton type="submit" busy={create.busy} busyLabel="Creating clinic…">
+          Create clinic
+        </BusyButton>
+        <ErrorAlert message={create.error} title="The clinic was not created" />
+        {created && (
+          <p className="alert alert-success" role="status">
+            {created}
+          </p>
+        )}
+      </form>
+    </Card>
+  )
+}

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react'
+import type { CohortEntryT, CohortSnapshotT } from '../../../../shared/contract'
+import { Card, Stat } from '../../components/card'
+import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
+import { ExcludedView } from './excluded-view'
+import { InvitationsPanel } from './invitations-panel'
+import { MembersTable } from './members-table'
+import { SevereBanner } from './severe-banner'
+import { WhyPanel } from './why-panel'
+
+type Tab = 'members' | 'excluded'
+
+export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
+  const [tab, setTab] = useState<Tab>('members')
+  const [selected, setSelected] = useState<CohortEntryT | null>(null)
+  const ruleLabels = useMemo(
+    () => new Map(snapshot.exclusionCounts.map((item) => [item.rule, item.label])),
+    [snapshot.exclusionCounts]
+  )
+  const severeExcluded = snapshot.excluded.filter((entry) => entry.severe)
+  const severeMembers = snapshot.members.filter((entry) => entry.priority === 'P1').length
+  // The rule text is the same for every entry of a snapshot: it comes from the one place the rule lives.
+  const bpRule = snapshot.members[0]?.explanation.bpRule ?? snapshot.excluded[0]?.explanation.bpRule ?? ''
+
+  return (
+    <>
+      <Card title={`${snapshot.name} — cohort #${snapshot.cohortId}`}>
+        <p className="muted">
+          As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
+          {snapshot.definitionVersion} · built {formatUkDateTime(snapshot.builtAt)} by {snapshot.builtBy}
+        </p>
+        <div className="stats">
+          <Stat label="Members" value={snapshot.members.length} />
+          <Stat label="Excluded" value={snapshot.excluded.length} />
+          <Stat label="Not eligible" value={snapshot.notEligibleCount} />
+          {(['P1', 'P2', 'P3', 'P4'] as const).map((priority) => (
+            <Stat
+              key={priority}
+              label={`Priority ${priority}`}
+              value={snapshot.members.filter((entry) => entry.priority === priority).length}
+            />
+          ))}
+        </div>
+        {severeMembers > 0 && (
+          <div className="alert alert-error">
+            <h3 className="alert-title">
+              {severeMembers} member{severeMembers === 1 ? ' has' : 's have'} a severe reading (P1)
+            </h3>
+            <p className="alert-message">
+              NICE NG136 1.5.1: review within 7 days — contact by phone, not a routine letter.
+            </p>
+          </div>
+        )}
+      </Card>
+
+      <SevereBanner entries={severeExcluded} ruleLabels={ruleLabels} onWhy={setSelected} />
+
+      <Card>
+        <div className="tabs" role="tablist" aria-label="Cohort lists">
+          <button
+            type="button"
+            role="tab"
+            id="tab-members"
+            aria-selected={tab === 'members'}
+            aria-controls="panel-members"
+            className={tab === 'members' ? 'tab active' : 'tab'}
+            onClick={() => setTab('members')}
+          >
+            Members ({snapshot.members.length})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            id="tab-excluded"
+            aria-selected={tab === 'excluded'}
+            aria-controls="panel-excluded"
+            className={tab === 'excluded' ? 'tab active' : 'tab'}
+            onClick={() => setTab('excluded')}
+          >
+            Excluded ({snapshot.excluded.length})
+          </button>
+        </div>
+        {tab === 'members' ? (
+          <div role="tabpanel" id="panel-members" aria-labelledby="tab-members">
+            {bpRule && (
+              <p className="bp-rule">
+                <strong>BP shown:</strong> {bpRule}
+              </p>
+            )}
+            {snapshot.members.length === 0 ? (
+              <p>No patients meet this cohort&apos;s criteria on {formatUkDate(snapshot.asOf)}.</p>
+            ) : (
+              <MembersTable entries={snapshot.members} onWhy={setSelected} />
+            )}
+          </div>
+        ) : (
+          <div role="tabpanel" id="panel-excluded" aria-labelledby="tab-excluded">
+            <ExcludedView snapshot={snapshot} ruleLabels={ruleLabels} onWhy={setSelected} />
+          </div>
+        )}
+      </Card>
+
+      <InvitationsPanel snapshot={snapshot} />
+
+      {selected && (
+        <WhyPanel
+          entry={selected}
+          excludedBy={selected.rule ? (ruleLabels.get(selected.rule) ?? selected.rule) : null}
+          onClose={() => setSelected(null)}
+        />
+      )}
+    </>
+  )
+}

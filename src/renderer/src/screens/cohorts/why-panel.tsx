@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'react'
+import type { CohortEntryT } from '../../../../shared/contract'
+import { PriorityChip } from '../../components/priority-chip'
+import { formatBp, formatSetting } from '../../format/blood-pressure'
+import { formatEthnicity } from '../../format/ethnicity'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+
+interface Props {
+  entry: CohortEntryT
+  excludedBy: string | null
+  onClose: () => void
+}
+
+const outcomeLabels = { pass: 'Pass', fail: 'Fail', info: 'Info' } as const
+const usedLabels = {
+  both: 'Used (systolic and diastolic)',
+  systolic: 'Used (systolic)',
+  diastolic: 'Used (diastolic)',
+  none: 'Not used'
+} as const
+
+/** "Why is this patient here?" — every rule checked, the readings considered and the target (spec §4.4). */
+export function WhyPanel({ entry, excludedBy, onClose }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const { explanation } = entry
+
+  useEffect(() => {
+    headingRef.current?.focus()
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [entry, onClose])
+
+  return (
+    <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="why-title">
+      <div className="drawer-header">
+        <h2 id="why-title" ref={headingRef} tabIndex={-1}>
+          Why? {entry.name}
+        </h2>
+        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <div className="drawer-body">
+        <dl className="facts">
+          <dt>NHS number</dt>
+          <dd>{formatNhsNumber(entry.nhsNumber)}</dd>
+          <dt>Age</dt>
+          <dd>{entry.age ?? '—'}</dd>
+          <dt>Sex</dt>
+          <dd>{entry.sex ?? '—'}</dd>
+          <dt>Ethnicity</dt>
+          <dd>{formatEthnicity(entry.ethnicity)}</dd>
+          <dt>Current BP</dt>
+          <dd>
+            {entry.bp ? (
+              <>
+                <strong>{formatBp(entry.bp)}</strong> on {formatUkDate(entry.bp.date)} ({formatSetting(entry.bp.setting)})
+              </>
+            ) : (
+              'No recent BP'
+            )}
+            <div className="bp-rule">{explanation.bpRule}</div>
+          </dd>
+          <dt>Target</dt>
+          <dd>
+            {explanation.target
+              ? `${explanation.target.comparator === '<=' ? '≤' : '<'} ${explanation.target.systolic}/${explanation.target.diastolic} — ${explanation.target.label}`
+              : 'No target applies'}
+          </dd>
+          <dt>Priority</dt>
+          <dd>
+            <PriorityChip priority={entry.priority} />
+          </dd>
+          {excludedBy && (
+            <>
+              <dt>Excluded by</dt>
+              <dd>
+                <strong>{excludedBy}</strong>
+              </dd>
+            </>
+          )}
+        </dl>
+
+        <h3>Rules checked</h3>
+        <table className="table table-compact" aria-label="Rules checked">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Result</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {explanation.steps.map((step, index) => (
+              <tr key={`${step.rule}-${index}`}>
+                <td>
+                  {step.label}
+                  <div className="source">{step.source}</div>
+                </td>
+                <td>
+                  <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
+                </td>
+                <td>{step.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h3>Readings considered</h3>
+        {explanation.readingsConsidered.length === 0 ? (
+          <p>No blood pressure readings in the look-back window.</p>
+        ) : (
+          <table className="table table-compact" aria-label="Readings considered">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">BP</th>
+                <th scope="col">Setting</th>
+                <th scope="col">Used?</th>
+              </tr>
+            </thead>
+            <tbody>
+              {explanation.readingsConsidered.map((reading, index) => (
+                <tr key={`${reading.date}-${index}`} className={reading.used === 'none' ? 'row-muted' : 'row-used'}>
+                  <td className="nowrap">{formatUkDate(reading.date)}</td>
+                  <td>{formatBp(reading)}</td>
+                  <td>{formatSetting(reading.setting)}</td>
+                  <td>{usedLabels[reading.used]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </aside>
+  )
+}

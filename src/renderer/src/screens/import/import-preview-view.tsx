@@ -1,0 +1,134 @@
+import type { ReactNode } from 'react'
+import type { ImportPreviewT } from '../../../../shared/contract'
+import { Card, Stat } from '../../components/card'
+import { formatUkDate } from '../../format/uk-date'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { RejectedRowsTable } from './rejected-rows-table'
+
+/** Everything the importer understood, before anything is written (spec §3: never guess silently). */
+export function ImportPreviewView({ preview, children }: { preview: ImportPreviewT; children: ReactNode }) {
+  return (
+    <>
+      <Card title="2. Check the preview">
+        <p>
+          Detected format: <strong>{preview.format}</strong>
+        </p>
+        <div className="stats">
+          <Stat label="Rows read" value={preview.rowsRead} />
+          <Stat label="Patients" value={preview.patientsInFile} />
+          <Stat label="New patients" value={preview.patientsNew} />
+          <Stat label="Already stored" value={preview.patientsExisting} />
+          <Stat label="BP readings" value={preview.readingsInFile} />
+          <Stat label="Coded events" value={preview.eventsInFile} />
+          <Stat label="Rows rejected" value={preview.rejected.length} />
+        </div>
+        {preview.warnings.length > 0 && (
+          <div className="alert alert-warning">
+            <h3 className="alert-title">Warnings</h3>
+            <ul>
+              {preview.warnings.map((warning, index) => (
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Card>
+
+      {preview.files.map((file) => (
+        <Card key={file.name} title={`File: ${file.name}`}>
+          <dl className="facts">
+            <dt>Format</dt>
+            <dd>{file.format}</dd>
+            <dt>Layout</dt>
+            <dd>{file.layout}</dd>
+            <dt>Column row</dt>
+            <dd>row {file.headerRowNumber}</dd>
+            <dt>Data rows</dt>
+            <dd>
+              {file.rowsRead} read{file.emptyRowsSkipped > 0 ? `, ${file.emptyRowsSkipped} empty rows skipped` : ''}
+            </dd>
+          </dl>
+          {file.reportHeader.length > 0 && (
+            <>
+              <h3>Report header lines</h3>
+              <pre className="report-header">{file.reportHeader.join('\n')}</pre>
+            </>
+          )}
+          <h3>Columns and what they were read as</h3>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Column caption</th>
+                  <th scope="col">Read as</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {file.columns.map((column) => (
+                  <tr key={column.index} className={column.role === 'ignored' ? 'row-muted' : undefined}>
+                    <td>{column.index + 1}</td>
+                    <td>{column.caption || <span className="muted">(blank)</span>}</td>
+                    <td>
+                      <code>{column.role}</code>
+                    </td>
+                    <td>{column.note ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ))}
+
+      <Card title={`Rejected rows (${preview.rejected.length})`}>
+        {preview.rejected.length === 0 ? (
+          <p>No rows were rejected.</p>
+        ) : (
+          <>
+            <p>
+              These rows will <strong>not</strong> be imported. Fix them in the clinical system and export again.
+            </p>
+            <RejectedRowsTable rows={preview.rejected} />
+          </>
+        )}
+      </Card>
+
+      <Card title="Sample patients">
+        {preview.samplePatients.length === 0 ? (
+          <p>No patients found in the files.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">NHS number</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Date of birth</th>
+                  <th scope="col">New or existing</th>
+                  <th scope="col">Readings</th>
+                  <th scope="col">Events</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.samplePatients.map((patient) => (
+                  <tr key={patient.nhsNumber}>
+                    <td className="nowrap">{formatNhsNumber(patient.nhsNumber)}</td>
+                    <td>{patient.name}</td>
+                    <td className="nowrap">{formatUkDate(patient.dateOfBirth)}</td>
+                    <td>{patient.isNew ? 'New' : 'Existing'}</td>
+                    <td>{patient.readings}</td>
+                    <td>{patient.events}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card title="3. Import">{children}</Card>
+    </>
+  )
+}

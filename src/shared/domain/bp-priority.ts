@@ -1,0 +1,106 @@
+// Priority groups for patients on the hypertension register whose current BP is above target
+// (spec §4.3). Modelled on the UCLPartners proactive-care stratification as implemented publicly
+// (clinical-reference §2.4), with NICE NG136 staging cut-offs. Evaluated top-down, mutually exclusive.
+import type { ClinicalConcept } from './clinical-concepts'
+import { blackCategories, southAsianCategories, type EthnicCategory } from './ethnicity'
+import type { BpSetting } from './patient-record'
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4'
+
+interface BpWithSetting {
+  systolic: number
+  diastolic: number
+  setting: BpSetting
+}
+
+/** The conditions that move an uncontrolled patient into P3 (spec §4.3). */
+export const priorityRiskConditions: readonly ClinicalConcept[] = ['CHD', 'STIA', 'PAD', 'DM', 'CKD']
+
+export interface PriorityRiskFactors {
+  /** The patient's active conditions (any concepts; only those in priorityRiskConditions count). */
+  conditions: readonly ClinicalConcept[]
+  ethnicityCategory: EthnicCategory | null
+}
+
+export interface PriorityResult {
+  priority: Priority
+  /** The rule that matched, in words, naming its source: shown next to the priority. */
+  rule: string
+  source: string
+}
+
+function isOutOfClinic(setting: BpSetting): boolean {
+  return setting !== 'clinic'
+}
+
+/**
+ * Severe hypertension, NICE NG136 1.5.1: clinic systolic ≥ 180 or diastolic ≥ 120. Home/ambulatory
+ * readings use ≥ 170 / ≥ 115 (the NICE rule that out-of-clinic equivalents are lower, 1.4.18–19, as
+ * applied by the public UCLP-shaped implementation in clinical-reference §2.4). A severe reading is
+ * never a routine letter: review within 7 days.
+ */
+export function isSevereReading(bp: BpWithSetting): boolean {
+  return isOutOfClinic(bp.setting) ? bp.systolic >= 170 || bp.diastolic >= 115 : bp.systolic >= 180 || bp.diastolic >= 120
+}
+
+/** Stage 2 hypertension (NICE NG136 "Terms used"): clinic ≥ 160 or ≥ 100; home/ambulatory ≥ 150 or ≥ 95. */
+export function isStage2Reading(bp: BpWithSetting): boolean {
+  return isOutOfClinic(bp.setting) ? bp.systolic >= 150 || bp.diastolic >= 95 : bp.systolic >= 160 || bp.diastolic >= 100
+}
+
+/**
+ * The priority group of a patient whose current BP is above target. Callers decide "above target"
+ * (bp-targets.ts); this function does not, because the P1/P2 cut-offs are above every target anyway
+ * and P3/P4 only mean anything for an uncontrolled patient.
+ */
+export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFactors): PriorityResult {
+  const where = isOutOfClinic(bp.setting) ? `${bp.setting} reading` : 'clinic reading'
+  if (isSevereReading(bp)) {
+    const cut = isOutOfClinic(bp.setting) ? '≥170 systolic or ≥115 diastolic' : '≥180 systolic or ≥120 diastolic'
+    return {
+      priority: 'P1',
+      rule: `P1 severe: ${where} ${bp.systolic}/${bp.diastolic} is ${cut} (NICE NG136 1.5.1: review within 7 days, not a routine letter)`,
+      source: 'NICE NG136 1.5.1'
+    }
+  }
+  if (isStage2Reading(bp)) {
+    const cut = isOutOfClinic(bp.setting) ? '≥150 systolic or ≥95 diastolic' : '≥160 systolic or ≥100 diastolic'
+    return {
+      priority: 'P2',
+      rule: `P2 stage 2: ${where} ${bp.systolic}/${bp.diastolic} is ${cut} (NICE NG136 stage 2)`,
+      source: 'NICE NG136 stage 2; UCLPartners proactive care'
+    }
+  }
+  const risks = riskFactorLabels(riskFactors)
+  if (risks.length > 0) {
+    return {
+      priority: 'P3',
+      rule: `P3 higher risk: above target with ${risks.join(', ')} (UCLPartners proactive care)`,
+      source: 'UCLPartners proactive care'
+    }
+  }
+  return {
+    priority: 'P4',
+    rule: 'P4: above target, no higher-risk condition or ethnicity recorded (UCLPartners proactive care)',
+    source: 'UCLPartners proactive care'
+  }
+}
+
+/** The P3 risk factors present, in words; empty when none. */
+export function riskFactorLabels(riskFactors: PriorityRiskFactors): string[] {
+  const labels: string[] = []
+  const conditionNames: Partial<Record<ClinicalConcept, string>> = {
+    CHD: 'coronary heart disease',
+    STIA: 'stroke/TIA',
+    PAD: 'peripheral arterial disease',
+    DM: 'diabetes',
+    CKD: 'chronic kidney disease'
+  }
+  for (const concept of priorityRiskConditions) {
+    if (riskFactors.conditions.includes(concept)) labels.push(conditionNames[concept] ?? concept)
+  }
+  const ethnicity = riskFactors.ethnicityCategory
+  if (ethnicity && blackCategories.includes(ethnicity)) labels.push(`Black ethnicity (category ${ethnicity})`)
+  if (ethnicity && southAsianCategories.includes(ethnicity)) labels.push(`South Asian ethnicity (category ${ethnicity})`)
+  return labels
+}

@@ -1,0 +1,108 @@
+// The built-in cohorts as data (spec §4.4): which criteria (all must be met), which exclusions (the
+// first that applies excludes; each switchable), the parameters, how members are ordered and whether
+// a priority group is given. A practice's copy is the same shape with other parameters. Bump
+// `version` whenever a definition's meaning changes: snapshots record the version they were built with.
+import type { CohortParameters } from './cohort-parameters'
+import { defaultCohortParameters } from './cohort-parameters'
+import type { CohortRuleId } from './cohort-rules'
+
+export type CohortDefinitionId = 'uncontrolled-hypertension' | 'hypertension-black-african-caribbean' | 'time-to-talk' | 'no-recent-bp'
+
+export interface CohortDefinition {
+  id: CohortDefinitionId
+  name: string
+  description: string
+  version: number
+  sources: string[]
+  criteria: CohortRuleId[]
+  exclusions: CohortRuleId[]
+  parameters: CohortParameters
+  /** Whether members get a priority group (spec §4.3); "no recent BP" has none by definition. */
+  assignsPriority: boolean
+  /** priority: P1 first (spec §4.3). physical-and-mental-first: NICE NG56 ordering for Time to Talk. */
+  ordering: 'priority' | 'physical-and-mental-first' | 'oldest-reading-first'
+}
+
+// Exclusions for the hypertension BP-target cohorts, in the order they are tried (QOF HYP008
+// denominator rule order where QOF has them, then the programme's own).
+const hypertensionExclusions: CohortRuleId[] = [
+  'exclude.deceased-or-left',
+  'exclude.palliative-care',
+  'exclude.informed-dissent',
+  'exclude.bp-declined',
+  'exclude.maximal-therapy',
+  'exclude.recent-diagnosis',
+  'exclude.recent-registration',
+  'exclude.already-booked',
+  'exclude.recently-invited'
+]
+
+export const cohortDefinitions: readonly CohortDefinition[] = [
+  {
+    id: 'uncontrolled-hypertension',
+    name: 'Uncontrolled hypertension',
+    description:
+      'Adults on the hypertension register whose current blood pressure is above target (QOF HYP008/HYP009 or NICE NG136), ' +
+      'in priority groups P1–P4.',
+    version: 1,
+    sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009', 'NICE NG136 1.2.2', 'NICE NG136 1.4.20–1.4.22', 'NICE NG136 1.5.1', 'UCLPartners proactive care'],
+    criteria: ['register.hypertension', 'age.adult', 'bp.above-target'],
+    exclusions: hypertensionExclusions,
+    parameters: defaultCohortParameters,
+    assignsPriority: true,
+    ordering: 'priority'
+  },
+  {
+    id: 'hypertension-black-african-caribbean',
+    name: 'Pharmacist-led review: Black African / African-Caribbean patients',
+    description:
+      'Uncontrolled hypertension restricted to ethnic categories M, N, P (Black Caribbean, Black African, other Black background); ' +
+      'mixed White and Black Caribbean/African (D, E) only when switched on.',
+    version: 1,
+    sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009', 'NICE NG136 1.4.30', 'NICE NG136 1.4.35', 'NHS Data Dictionary ETHNIC CATEGORY'],
+    criteria: ['register.hypertension', 'age.adult', 'ethnicity.black-african-caribbean', 'bp.above-target'],
+    exclusions: hypertensionExclusions,
+    parameters: defaultCohortParameters,
+    assignsPriority: true,
+    ordering: 'priority'
+  },
+  {
+    id: 'no-recent-bp',
+    name: 'No BP in the last 12 months',
+    description: 'Adults on the hypertension register with no blood pressure reading in the last 12 months: recall for measurement.',
+    version: 1,
+    sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009'],
+    criteria: ['register.hypertension', 'age.adult', 'bp.none-recent'],
+    // Maximal therapy and the QOF 9-month rules are about reaching target, not about measuring.
+    exclusions: [
+      'exclude.deceased-or-left',
+      'exclude.palliative-care',
+      'exclude.informed-dissent',
+      'exclude.bp-declined',
+      'exclude.already-booked',
+      'exclude.recently-invited'
+    ],
+    parameters: defaultCohortParameters,
+    assignsPriority: false,
+    ordering: 'oldest-reading-first'
+  },
+  {
+    id: 'time-to-talk',
+    name: 'Time to Talk: multiple long-term conditions',
+    description:
+      'Adults with two or more long-term conditions on QOF registers, listing which; people with both a physical and a ' +
+      'mental-health condition first (NICE NG56).',
+    version: 1,
+    sources: ['NICE NG56', 'QOF registers'],
+    criteria: ['age.adult', 'ltc.multiple'],
+    // The hypertension exceptions (HYPPCADEC, BPDEC, HTMAX) are about one condition, not a holistic review.
+    exclusions: ['exclude.deceased-or-left', 'exclude.palliative-care', 'exclude.already-booked', 'exclude.recently-invited'],
+    parameters: defaultCohortParameters,
+    assignsPriority: false,
+    ordering: 'physical-and-mental-first'
+  }
+]
+
+export function findCohortDefinition(id: string): CohortDefinition | undefined {
+  return cohortDefinitions.find((d) => d.id === id)
+}

@@ -1,0 +1,19 @@
+// Criterion: aged 18 or over on the as-of date (QOF hypertension register age as applied by NCL ICB;
+// CVDP001HYP "age ≥18"; Time to Talk is for adults).
+import { ADULT_AGE } from '../age'
+import type { CohortRule } from './cohort-rule'
+
+export const adult: CohortRule = {
+  id: 'age.adult',
+  kind: 'criterion',
+  label: `Aged ${ADULT_AGE} or over`,
+  source: 'QOF HYP001 register age; CVDP001HYP',
+  evaluate: ({ age, asOf }) => {
+    if (age === null) return { met: false, detail: 'No date of birth recorded, so age cannot be worked out', reason: 'Age unknown' }
+    return {
+      met: age >= ADULT_AGE,
+      detail: `Age ${age} on ${asOf} (must be ${ADULT_AGE} or over)`,
+      reason: `Age ${age}`
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// Exclusion: already booked into a clinic on or after the as-of date (spec §4.4): inviting them
+// again would be a wasted letter and a confusing one.
+import type { CohortRule } from './cohort-rule'
+
+export const alreadyBooked: CohortRule = {
+  id: 'exclude.already-booked',
+  kind: 'exclusion',
+  label: 'Already booked into an upcoming clinic',
+  source: 'Spec §4.4',
+  evaluate: ({ patient, asOf }) => {
+    const next = patient.nextBookedAppointmentOn
+    if (next && next >= asOf) {
+      return { met: true, detail: `Booked into a clinic on ${next}`, reason: `Excluded: booked into clinic on ${next}` }
+    }
+    return { met: false, detail: 'No upcoming booked clinic appointment', reason: '' }
+  }
+}

@@ -1,0 +1,28 @@
+// Criterion: Black African, African-Caribbean or other Black background — NHS Data Dictionary
+// ETHNIC CATEGORY M, N, P (clinical-reference §6.1); Mixed White and Black Caribbean/African (D, E)
+// only when the cohort's switch is on (spec §4.4 cohort 2). The clinical reason for the cohort is
+// NICE NG136 1.4.30/1.4.35 (different first-line drug choice).
+import { blackCategories, ethnicCategories, mixedBlackCategories } from '../ethnicity'
+import type { CohortRule } from './cohort-rule'
+
+export const blackAfricanCaribbean: CohortRule = {
+  id: 'ethnicity.black-african-caribbean',
+  kind: 'criterion',
+  label: 'Black African, African-Caribbean or other Black background',
+  source: 'NHS Data Dictionary ETHNIC CATEGORY; NICE NG136 1.4.30',
+  evaluate: ({ patient, params }) => {
+    const allowed = params.includeMixedBlackCategories ? [...blackCategories, ...mixedBlackCategories] : blackCategories
+    const category = patient.ethnicityCategory
+    const groups = `categories ${allowed.join(', ')}${params.includeMixedBlackCategories ? '' : ' (mixed D/E not included)'}`
+    if (!category) {
+      const recorded = patient.ethnicityText ? `"${patient.ethnicityText}" not mapped to a category` : 'no ethnicity recorded'
+      return { met: false, detail: `Ethnicity: ${recorded}; cohort takes ${groups}`, reason: 'Ethnicity not recorded' }
+    }
+    const name = `${category} – ${ethnicCategories[category]}`
+    return {
+      met: allowed.includes(category),
+      detail: `Ethnic category ${name}; cohort takes ${groups}`,
+      reason: `Ethnicity ${name}`
+    }
+  }
+}

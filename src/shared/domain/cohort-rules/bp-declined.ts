@@ -1,0 +1,17 @@
+// Exclusion: blood pressure procedure refused (BPDEC_COD) in the last 12 months — QOF HYP008/HYP009
+// denominator rule 5 (clinical-reference §2.2).
+import { describeEvent } from '../condition-status'
+import type { CohortRule } from './cohort-rule'
+import { latestEventWithin } from './recent-event'
+
+export const bpDeclined: CohortRule = {
+  id: 'exclude.bp-declined',
+  kind: 'exclusion',
+  label: 'BP measurement declined in the last 12 months',
+  source: 'QOF HYP008/HYP009 (BPDEC_COD)',
+  evaluate: ({ patient, asOf, params }) => {
+    const event = latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths)
+    if (!event) return { met: false, detail: `No BP declined code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    return { met: true, detail: `BP declined: ${describeEvent(event)}`, reason: `Excluded: BP declined (${event.date})` }
+  }
+}

@@ -1,0 +1,24 @@
+// The shape every cohort rule has: one module per rule under cohort-rules/, each naming its source,
+// so a definition (cohort-definitions.ts) is just a list of rule ids and parameters.
+import type { PatientFacts } from '../patient-facts'
+
+export interface RuleOutcome {
+  /** Criterion: the patient meets it. Exclusion: it applies (the patient is excluded). */
+  met: boolean
+  /** Full sentence for the "why?" explanation. */
+  detail: string
+  /** Short text for the reasons list when met (criteria) or applied (exclusions). */
+  reason: string
+}
+
+export interface CohortRule {
+  /** Stable id stored in snapshots, e.g. `register.hypertension`, `exclude.bp-declined`. */
+  id: string
+  kind: 'criterion' | 'exclusion'
+  label: string
+  /** The published source, e.g. `QOF HYP008`, `NICE NG136 1.2.2`. */
+  source: string
+  /** QOF-mode-only rules are skipped (and say so) in NICE mode. */
+  qofOnly?: boolean
+  evaluate(facts: PatientFacts): RuleOutcome
+}

@@ -1,0 +1,19 @@
+// Exclusion: informed dissent from, or unsuitable for, hypertension quality-indicator care
+// (HYPPCADEC_COD, HYPPCAPU_COD) in the last 12 months — QOF HYP008/HYP009 denominator rules 4 and 6
+// (clinical-reference §2.2, §3).
+import { describeEvent } from '../condition-status'
+import type { CohortRule } from './cohort-rule'
+import { latestEventWithin } from './recent-event'
+
+export const informedDissentOrUnsuitable: CohortRule = {
+  id: 'exclude.informed-dissent',
+  kind: 'exclusion',
+  label: 'Informed dissent or unsuitable (hypertension)',
+  source: 'QOF HYP008/HYP009 (HYPPCADEC_COD, HYPPCAPU_COD)',
+  evaluate: ({ patient, asOf, params }) => {
+    const event = latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths)
+    if (!event) return { met: false, detail: `No informed dissent or unsuitable code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    const what = event.concept === 'HYPPCADEC' ? 'informed dissent' : 'patient unsuitable'
+    return { met: true, detail: `${what}: ${describeEvent(event)}`, reason: `Excluded: ${what} (${event.date})` }
+  }
+}

@@ -1,0 +1,17 @@
+// Exclusion: on maximal tolerated antihypertensive therapy (HTMAX_COD) in the last 12 months —
+// QOF HYP008/HYP009 denominator rule 3 (clinical-reference §2.2).
+import { describeEvent } from '../condition-status'
+import type { CohortRule } from './cohort-rule'
+import { latestEventWithin } from './recent-event'
+
+export const maximalTherapy: CohortRule = {
+  id: 'exclude.maximal-therapy',
+  kind: 'exclusion',
+  label: 'Maximal tolerated therapy in the last 12 months',
+  source: 'QOF HYP008/HYP009 (HTMAX_COD)',
+  evaluate: ({ patient, asOf, params }) => {
+    const event = latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths)
+    if (!event) return { met: false, detail: `No maximal tolerated therapy code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    return { met: true, detail: `Maximal tolerated therapy: ${describeEvent(event)}`, reason: `Excluded: maximal tolerated therapy (${event.date})` }
+  }
+}

@@ -1,0 +1,21 @@
+// Criterion: at least N long-term conditions from the QOF register list (spec §4.4 cohort 3,
+// "Time to Talk"; NICE NG56 multimorbidity). Which conditions count: long-term-conditions.ts.
+import { hasPhysicalAndMentalHealth } from '../long-term-conditions'
+import type { CohortRule } from './cohort-rule'
+
+export const multipleLongTermConditions: CohortRule = {
+  id: 'ltc.multiple',
+  kind: 'criterion',
+  label: 'Multiple long-term conditions (threshold adjustable, default 2)',
+  source: 'NICE NG56; QOF registers',
+  evaluate: ({ conditions, params }) => {
+    const names = conditions.map((c) => c.concept).join(', ')
+    const listed = conditions.length ? `: ${conditions.map((c) => c.label).join('; ')}` : ''
+    const both = hasPhysicalAndMentalHealth(conditions) ? ' — physical and mental-health conditions (NICE NG56 priority)' : ''
+    return {
+      met: conditions.length >= params.conditionThreshold,
+      detail: `${conditions.length} long-term condition(s) on QOF registers (threshold ${params.conditionThreshold})${listed}${both}`,
+      reason: `${conditions.length} conditions: ${names || 'none'}${both ? ' (physical and mental health)' : ''}`
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Exclusion, QOF mode only: first hypertension diagnosis within the last 9 months — QOF HYP008/HYP009
+// denominator rule 8 (clinical-reference §2.2): practices are given time to reach target. NICE mode
+// has no such grace period, so the rule is skipped there.
+import { addMonthsIso } from '../iso-date'
+import type { CohortRule } from './cohort-rule'
+
+export const recentDiagnosis: CohortRule = {
+  id: 'exclude.recent-diagnosis',
+  kind: 'exclusion',
+  label: 'First diagnosed with hypertension in the last 9 months',
+  source: 'QOF HYP008/HYP009 (rule 8)',
+  qofOnly: true,
+  evaluate: ({ register, asOf, params }) => {
+    const first = register.firstDiagnosedOn
+    const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)
+    if (first && first > from && first <= asOf) {
+      return {
+        met: true,
+        detail: `First hypertension diagnosis ${first}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
+        reason: `Excluded: diagnosed ${first} (QOF ${params.recentDiagnosisMonths}-month rule)`
+      }
+    }
+    return { met: false, detail: first ? `First diagnosed ${first}` : 'No dated diagnosis (register flag only)', reason: '' }
+  }
+}

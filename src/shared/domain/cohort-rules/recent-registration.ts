@@ -1,0 +1,26 @@
+// Exclusion, QOF mode only: registered at the practice within the last 9 months — QOF HYP008/HYP009
+// denominator rule 9 (clinical-reference §2.2). Uses the REGISTERED event (registration date) when the
+// export has one; without it the rule cannot apply and says so.
+import { addMonthsIso } from '../iso-date'
+import type { CohortRule } from './cohort-rule'
+import { latestEventEver } from './recent-event'
+
+export const recentRegistration: CohortRule = {
+  id: 'exclude.recent-registration',
+  kind: 'exclusion',
+  label: 'Registered at the practice in the last 9 months',
+  source: 'QOF HYP008/HYP009 (rule 9)',
+  qofOnly: true,
+  evaluate: ({ patient, asOf, params }) => {
+    const registered = latestEventEver(patient.events, ['REGISTERED'], asOf)
+    const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)
+    if (registered?.date && registered.date > from) {
+      return {
+        met: true,
+        detail: `Registered ${registered.date}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
+        reason: `Excluded: registered ${registered.date} (QOF ${params.recentDiagnosisMonths}-month rule)`
+      }
+    }
+    return { met: false, detail: registered?.date ? `Registered ${registered.date}` : 'No registration date in the export', reason: '' }
+  }
+}

@@ -1,0 +1,48 @@
+// The hypertension register (QOF HYP001 / HYP_REG; spec §4.4 cohort 1; clinical-reference §2.2):
+// the latest HYP_COD not followed by HYPRES_COD, or a register flag column in the export (a HYP
+// event with no date). Age ≥ 18 is a separate criterion (age.ts, cohort-rules/adult.ts) so the
+// explanation can say which of the two a patient failed.
+import { describeEvent, diagnosisStatus } from './condition-status'
+import type { CodedEvent } from './patient-record'
+
+export interface RegisterEvidence {
+  concept: 'HYP' | 'HYPRES'
+  code: string
+  term: string
+  date: string | null
+}
+
+export interface HypertensionRegisterStatus {
+  onRegister: boolean
+  /** The latest diagnosis and (if any) the latest resolution that decided it. */
+  evidence: RegisterEvidence[]
+  /** Earliest dated diagnosis: QOF rejects a first diagnosis in the last 9 months. */
+  firstDiagnosedOn: string | null
+  /** One sentence for the explanation, naming the source. */
+  detail: string
+}
+
+function evidenceOf(event: CodedEvent, concept: 'HYP' | 'HYPRES'): RegisterEvidence {
+  return { concept, code: event.code, term: event.term, date: event.date }
+}
+
+export function hypertensionRegisterStatus(events: readonly CodedEvent[], asOf: string): HypertensionRegisterStatus {
+  const status = diagnosisStatus(events, 'HYP', 'HYPRES', asOf)
+  const evidence: RegisterEvidence[] = []
+  if (status.diagnosis) evidence.push(evidenceOf(status.diagnosis, 'HYP'))
+  if (status.resolution) evidence.push(evidenceOf(status.resolution, 'HYPRES'))
+
+  let detail: string
+  if (!status.diagnosis) {
+    detail = 'No hypertension diagnosis (HYP_COD) or register flag recorded (QOF HYP001)'
+  } else if (status.active && status.resolution) {
+    detail = `Re-diagnosed: ${describeEvent(status.diagnosis)} after resolution ${describeEvent(status.resolution)} (QOF HYP001)`
+  } else if (status.active) {
+    detail = `Hypertension diagnosis ${describeEvent(status.diagnosis)}, not resolved (QOF HYP001)`
+  } else {
+    // Not active with a diagnosis present means a resolution on or after it.
+    const resolved = status.resolution ? describeEvent(status.resolution) : ''
+    detail = `Hypertension resolved ${resolved} on or after the latest diagnosis ${describeEvent(status.diagnosis)} (QOF HYP001)`
+  }
+  return { onRegister: status.active, evidence, firstDiagnosedOn: status.firstDiagnosedOn, detail }
+}

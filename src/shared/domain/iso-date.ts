@@ -1,0 +1,22 @@
+// Calendar arithmetic on ISO `YYYY-MM-DD` strings. The domain keeps dates as strings (they sort and
+// compare correctly as text); date-fns does the month/day arithmetic so month ends and leap days
+// behave (e.g. 29 Feb minus 12 months is 28 Feb).
+import { addDays, addMonths, format } from 'date-fns'
+
+function toDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number)
+  // Local-time noon: date-only arithmetic never crosses a day boundary through a DST change.
+  return new Date(y ?? NaN, (m ?? NaN) - 1, d ?? NaN, 12)
+}
+
+function toIso(date: Date): string {
+  return format(date, 'yyyy-MM-dd')
+}
+
+export function addMonthsIso(iso: string, months: number): string {
+  return toIso(addMonths(toDate(iso), months))
+}
+
+export function addDaysIso(iso: string, days: number): string {
+  return toIso(addDays(toDate(iso), days))
+}
