@@ -158,6 +158,7 @@ export function roleForCaption(caption: string): CaptionRole {
   const n = normaliseCaption(caption)
   if (n === '') return { role: 'ignored', note: 'empty caption (trailing comma)' }
   const direct = roleIndex.get(n)
+  if (direct === 'patient.age') return { role: direct, note: 'not stored: the date of birth gives the age' }
   if (direct) return { role: direct }
   // pandas re-saves duplicate captions as "Date.1", "Date.2".
   const unsuffixed = n.replace(/\.\d+$/, '')

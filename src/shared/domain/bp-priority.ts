@@ -86,16 +86,17 @@ export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFac
   }
 }
 
+const conditionNames: Partial<Record<ClinicalConcept, string>> = {
+  CHD: 'coronary heart disease',
+  STIA: 'stroke/TIA',
+  PAD: 'peripheral arterial disease',
+  DM: 'diabetes',
+  CKD: 'chronic kidney disease'
+}
+
 /** The P3 risk factors present, in words; empty when none. */
 export function riskFactorLabels(riskFactors: PriorityRiskFactors): string[] {
   const labels: string[] = []
-  const conditionNames: Partial<Record<ClinicalConcept, string>> = {
-    CHD: 'coronary heart disease',
-    STIA: 'stroke/TIA',
-    PAD: 'peripheral arterial disease',
-    DM: 'diabetes',
-    CKD: 'chronic kidney disease'
-  }
   for (const concept of priorityRiskConditions) {
     if (riskFactors.conditions.includes(concept)) labels.push(conditionNames[concept] ?? concept)
   }

@@ -4,7 +4,9 @@
 // `version` whenever a definition's meaning changes: snapshots record the version they were built with.
 import type { CohortParameters } from './cohort-parameters'
 import { defaultCohortParameters } from './cohort-parameters'
+import type { ClinicalConcept } from './clinical-concepts'
 import type { CohortRuleId } from './cohort-rules'
+import { longTermConditionList } from './long-term-conditions'
 
 export type CohortDefinitionId = 'uncontrolled-hypertension' | 'hypertension-black-african-caribbean' | 'time-to-talk' | 'no-recent-bp'
 
@@ -17,6 +19,12 @@ export interface CohortDefinition {
   criteria: CohortRuleId[]
   exclusions: CohortRuleId[]
   parameters: CohortParameters
+  /**
+   * A patient can only be eligible with at least one event of these concepts (implied by the
+   * criteria: the register needs a HYP event; Time to Talk needs long-term conditions). Lets the
+   * build skip loading everyone else; null means every patient must be evaluated.
+   */
+  candidatesHaveAnyOf: readonly ClinicalConcept[] | null
   /** Whether members get a priority group (spec §4.3); "no recent BP" has none by definition. */
   assignsPriority: boolean
   /** priority: P1 first (spec §4.3). physical-and-mental-first: NICE NG56 ordering for Time to Talk. */
@@ -24,7 +32,8 @@ export interface CohortDefinition {
 }
 
 // Exclusions for the hypertension BP-target cohorts, in the order they are tried (QOF HYP008
-// denominator rule order where QOF has them, then the programme's own).
+// denominator rule order where QOF has them, then the programme's own). Spec §4.4 also lists "no
+// contact permitted": no export or screen records it yet, so there is deliberately no rule for it.
 const hypertensionExclusions: CohortRuleId[] = [
   'exclude.deceased-or-left',
   'exclude.palliative-care',
@@ -49,6 +58,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     criteria: ['register.hypertension', 'age.adult', 'bp.above-target'],
     exclusions: hypertensionExclusions,
     parameters: defaultCohortParameters,
+    candidatesHaveAnyOf: ['HYP'],
     assignsPriority: true,
     ordering: 'priority'
   },
@@ -63,6 +73,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     criteria: ['register.hypertension', 'age.adult', 'ethnicity.black-african-caribbean', 'bp.above-target'],
     exclusions: hypertensionExclusions,
     parameters: defaultCohortParameters,
+    candidatesHaveAnyOf: ['HYP'],
     assignsPriority: true,
     ordering: 'priority'
   },
@@ -83,6 +94,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
       'exclude.recently-invited'
     ],
     parameters: defaultCohortParameters,
+    candidatesHaveAnyOf: ['HYP'],
     assignsPriority: false,
     ordering: 'oldest-reading-first'
   },
@@ -98,6 +110,8 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     // The hypertension exceptions (HYPPCADEC, BPDEC, HTMAX) are about one condition, not a holistic review.
     exclusions: ['exclude.deceased-or-left', 'exclude.palliative-care', 'exclude.already-booked', 'exclude.recently-invited'],
     parameters: defaultCohortParameters,
+    // Valid while the threshold is at least 1: zero conditions can never reach it.
+    candidatesHaveAnyOf: longTermConditionList.map((c) => c.concept),
     assignsPriority: false,
     ordering: 'physical-and-mental-first'
   }

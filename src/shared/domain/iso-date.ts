@@ -13,10 +13,24 @@ function toIso(date: Date): string {
   return format(date, 'yyyy-MM-dd')
 }
 
+// Cohort builds ask for the same few window starts (as-of − 12 months, − 28 days …) once per patient
+// and rule: 100k patients × several rules. Memoised because the answers never change.
+const memo = new Map<string, string>()
+const MEMO_LIMIT = 10_000
+
+function remembered(key: string, compute: () => string): string {
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const value = compute()
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(key, value)
+  return value
+}
+
 export function addMonthsIso(iso: string, months: number): string {
-  return toIso(addMonths(toDate(iso), months))
+  return remembered(`${iso}|m${months}`, () => toIso(addMonths(toDate(iso), months)))
 }
 
 export function addDaysIso(iso: string, days: number): string {
-  return toIso(addDays(toDate(iso), days))
+  return remembered(`${iso}|d${days}`, () => toIso(addDays(toDate(iso), days)))
 }

@@ -1,5 +1,7 @@
 // What the cohort rules need to know about one patient on the as-of date, worked out once per
-// patient so every rule reads the same current BP, target and register status.
+// patient so every rule reads the same current BP, target and register status. Each fact is worked
+// out on first use: most patients fail the first criterion of a cohort (e.g. not on the register),
+// and a build over 100k patients should not compute a current BP for all of them.
 import { ageOn } from './age'
 import { type PriorityResult, classifyPriority } from './bp-priority'
 import { type BpTarget, type TargetMode, isControlled, targetFor } from './bp-targets'
@@ -10,32 +12,78 @@ import { type ActiveCondition, activeLongTermConditions } from './long-term-cond
 import type { PatientRecord } from './patient-record'
 
 export interface PatientFacts {
-  patient: PatientRecord
-  asOf: string
-  mode: TargetMode
-  params: CohortParameters
-  age: number | null
-  current: CurrentBp
-  register: HypertensionRegisterStatus
+  readonly patient: PatientRecord
+  readonly asOf: string
+  readonly mode: TargetMode
+  readonly params: CohortParameters
+  readonly age: number | null
+  readonly current: CurrentBp
+  readonly register: HypertensionRegisterStatus
   /** Null when there is no current BP or no age to pick a target with. */
-  target: BpTarget | null
+  readonly target: BpTarget | null
   /** Null when it cannot be said: no recent BP ("no recent BP" is never "controlled") or no age. */
-  controlled: boolean | null
-  conditions: ActiveCondition[]
+  readonly controlled: boolean | null
+  readonly conditions: ActiveCondition[]
   /** Priority of the current BP when it is above target (spec §4.3); null otherwise. */
-  priority: PriorityResult | null
+  readonly priority: PriorityResult | null
+}
+
+class LazyPatientFacts implements PatientFacts {
+  private cache = new Map<string, unknown>()
+
+  constructor(
+    readonly patient: PatientRecord,
+    readonly asOf: string,
+    readonly mode: TargetMode,
+    readonly params: CohortParameters
+  ) {}
+
+  private once<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T
+    const value = compute()
+    this.cache.set(key, value)
+    return value
+  }
+
+  get age(): number | null {
+    return this.once('age', () => ageOn(this.patient.dateOfBirth, this.asOf))
+  }
+
+  get current(): CurrentBp {
+    return this.once('current', () => currentBloodPressure(this.patient.readings, this.asOf, this.params.lookbackMonths))
+  }
+
+  get register(): HypertensionRegisterStatus {
+    return this.once('register', () => hypertensionRegisterStatus(this.patient.events, this.asOf))
+  }
+
+  get conditions(): ActiveCondition[] {
+    return this.once('conditions', () => activeLongTermConditions(this.patient.events, this.asOf))
+  }
+
+  get target(): BpTarget | null {
+    return this.once('target', () => {
+      const bp = this.current.bp
+      const age = this.age
+      return bp && age !== null ? targetFor(this.mode, age, bp.setting) : null
+    })
+  }
+
+  get controlled(): boolean | null {
+    const bp = this.current.bp
+    const target = this.target
+    return bp && target ? isControlled(bp, target) : null
+  }
+
+  get priority(): PriorityResult | null {
+    return this.once('priority', () => {
+      const bp = this.current.bp
+      if (!bp || this.controlled !== false) return null
+      return classifyPriority(bp, { conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory })
+    })
+  }
 }
 
 export function patientFacts(patient: PatientRecord, asOf: string, mode: TargetMode, params: CohortParameters): PatientFacts {
-  const age = ageOn(patient.dateOfBirth, asOf)
-  const current = currentBloodPressure(patient.readings, asOf, params.lookbackMonths)
-  const register = hypertensionRegisterStatus(patient.events, asOf)
-  const conditions = activeLongTermConditions(patient.events, asOf)
-  const target = current.bp && age !== null ? targetFor(mode, age, current.bp.setting) : null
-  const controlled = current.bp && target ? isControlled(current.bp, target) : null
-  const priority =
-    current.bp && controlled === false
-      ? classifyPriority(current.bp, { conditions: conditions.map((c) => c.concept), ethnicityCategory: patient.ethnicityCategory })
-      : null
-  return { patient, asOf, mode, params, age, current, register, target, controlled, conditions, priority }
+  return new LazyPatientFacts(patient, asOf, mode, params)
 }

@@ -3,6 +3,8 @@ import type { UserT } from '../../../shared/contract'
 import { BusyButton } from '../components/busy-button'
 import { ErrorAlert } from '../components/error-alert'
 import { useAsyncAction } from '../components/use-async-action'
+import { useLoad } from '../components/use-load'
+import { api } from '../api/client'
 import { useSessionStore } from '../stores/session-store'
 
 const roles: { value: UserT['role']; label: string; hint: string }[] = [
@@ -16,6 +18,9 @@ export function StartScreen() {
   const [name, setName] = useState('')
   const [role, setRole] = useState<UserT['role']>('clinician')
   const { run, busy, error, setError } = useAsyncAction()
+  // Names already in the activity log, offered as suggestions so staff pick the same spelling each time.
+  const activity = useLoad(() => api['activity.list']({}), [])
+  const knownNames = [...new Set((activity.data?.entries ?? []).map((entry) => entry.user).filter(Boolean))].slice(0, 50)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -40,8 +45,14 @@ export function StartScreen() {
             autoComplete="name"
             value={name}
             maxLength={80}
+            list="known-users"
             onChange={(event) => setName(event.target.value)}
           />
+          <datalist id="known-users">
+            {knownNames.map((known) => (
+              <option key={known} value={known} />
+            ))}
+          </datalist>
         </div>
         <fieldset className="field">
           <legend>Your role</legend>

@@ -19,8 +19,6 @@ export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
   )
   const severeExcluded = snapshot.excluded.filter((entry) => entry.severe)
   const severeMembers = snapshot.members.filter((entry) => entry.priority === 'P1').length
-  // The rule text is the same for every entry of a snapshot: it comes from the one place the rule lives.
-  const bpRule = snapshot.members[0]?.explanation.bpRule ?? snapshot.excluded[0]?.explanation.bpRule ?? ''
 
   return (
     <>
@@ -82,11 +80,10 @@ export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
         </div>
         {tab === 'members' ? (
           <div role="tabpanel" id="panel-members" aria-labelledby="tab-members">
-            {bpRule && (
-              <p className="bp-rule">
-                <strong>BP shown:</strong> {bpRule}
-              </p>
-            )}
+            <p className="bp-rule">
+              Current BP: the latest reading date in the look-back window; where several readings share that date, the
+              lowest systolic and the lowest diastolic (NICE NG136 1.2.2). Each row states the rule as applied.
+            </p>
             {snapshot.members.length === 0 ? (
               <p>No patients meet this cohort&apos;s criteria on {formatUkDate(snapshot.asOf)}.</p>
             ) : (

@@ -64,7 +64,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
                     {entry.severe && <span className="chip chip-p1 chip-inline">Severe</span>}
                   </td>
                   <td>{entry.age ?? '—'}</td>
-                  <td className="nowrap">
+                  <td className="cell-bp">
                     <BpCell entry={entry} />
                   </td>
                   <td>{entry.rule ? (ruleLabels.get(entry.rule) ?? entry.rule) : '—'}</td>

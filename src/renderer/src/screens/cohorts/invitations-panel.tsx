@@ -12,6 +12,10 @@ import { todayIso } from '../../format/uk-date'
 
 type Batch = OperationOutput<'invitations.createBatch'>
 
+function ordinal(attempt: number): string {
+  return attempt === 1 ? '1st' : attempt === 2 ? '2nd' : attempt === 3 ? '3rd' : `${attempt}th`
+}
+
 export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
   const [attempt, setAttempt] = useState(1)
   const [date, setDate] = useState(todayIso())
@@ -51,8 +55,8 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
       {batch && (
         <div className="result">
           <div className="alert alert-success" role="status">
-            Batch #{batch.batchId}: {batch.letters} letter{batch.letters === 1 ? '' : 's'} and {batch.sms} SMS
-            {batch.sms === 1 ? '' : 'es'} created.
+            Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {batch.letters} letter
+            {batch.letters === 1 ? '' : 's'} and {batch.sms} SMS message{batch.sms === 1 ? '' : 's'} created.
           </div>
           <div className="stats">
             <Stat label="Letters" value={batch.letters} />

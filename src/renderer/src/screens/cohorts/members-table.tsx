@@ -13,11 +13,19 @@ interface Props {
 
 // Above this many rows only the visible ones are rendered; a practice cohort can run to thousands.
 const virtualiseAbove = 80
-const rowHeight = 58
+const rowHeight = 76
 
-function MemberRow({ entry, onWhy }: { entry: CohortEntryT; onWhy: Props['onWhy'] }) {
+interface RowProps {
+  entry: CohortEntryT
+  onWhy: Props['onWhy']
+  /** Virtualised rows report their real height (ethnicity and reasons can wrap). */
+  measure?: (element: HTMLTableRowElement | null) => void
+  index?: number
+}
+
+function MemberRow({ entry, onWhy, measure, index }: RowProps) {
   return (
-    <tr style={{ height: rowHeight }}>
+    <tr style={{ height: rowHeight }} ref={measure} data-index={index}>
       <td className="nowrap">{formatNhsNumber(entry.nhsNumber)}</td>
       <td>
         <button type="button" className="button-link" onClick={() => onWhy(entry)} aria-label={`Why? ${entry.name}`}>
@@ -26,7 +34,7 @@ function MemberRow({ entry, onWhy }: { entry: CohortEntryT; onWhy: Props['onWhy'
       </td>
       <td>{entry.age ?? '—'}</td>
       <td className="cell-ethnicity">{formatEthnicity(entry.ethnicity)}</td>
-      <td className="nowrap">
+      <td className="cell-bp">
         <BpCell entry={entry} />
       </td>
       <td>
@@ -93,7 +101,15 @@ export function MembersTable({ entries, onWhy }: Props) {
           )}
           {items.map((item) => {
             const entry = entries[item.index]
-            return entry ? <MemberRow key={entry.patientId} entry={entry} onWhy={onWhy} /> : null
+            return entry ? (
+              <MemberRow
+                key={entry.patientId}
+                entry={entry}
+                onWhy={onWhy}
+                measure={virtualizer.measureElement}
+                index={item.index}
+              />
+            ) : null
           })}
           {bottom > 0 && (
             <tr aria-hidden="true">

@@ -3,6 +3,7 @@ import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useLoad } from '../../components/use-load'
+import { formatImportFormat } from '../../format/import-format'
 import { formatUkDateTime } from '../../format/uk-date'
 
 type ImportSummary = OperationOutput<'imports.list'>['imports'][number]
@@ -41,7 +42,7 @@ export function ImportHistory({ version }: { version: number }) {
                   <td className="nowrap">{formatUkDateTime(item.importedAt)}</td>
                   <td>{item.importedBy}</td>
                   <td>{item.fileNames.join(', ')}</td>
-                  <td>{item.format}</td>
+                  <td>{formatImportFormat(item.format)}</td>
                   <td>{item.rowsRead}</td>
                   <td>{item.patientsAdded}</td>
                   <td>{item.patientsUpdated}</td>

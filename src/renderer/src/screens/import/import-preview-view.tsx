@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ImportPreviewT } from '../../../../shared/contract'
 import { Card, Stat } from '../../components/card'
 import { formatUkDate } from '../../format/uk-date'
+import { formatImportFormat, formatImportLayout } from '../../format/import-format'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { RejectedRowsTable } from './rejected-rows-table'
 
@@ -11,7 +12,7 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
     <>
       <Card title="2. Check the preview">
         <p>
-          Detected format: <strong>{preview.format}</strong>
+          Detected format: <strong>{formatImportFormat(preview.format)}</strong>
         </p>
         <div className="stats">
           <Stat label="Rows read" value={preview.rowsRead} />
@@ -38,9 +39,9 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
         <Card key={file.name} title={`File: ${file.name}`}>
           <dl className="facts">
             <dt>Format</dt>
-            <dd>{file.format}</dd>
+            <dd>{formatImportFormat(file.format)}</dd>
             <dt>Layout</dt>
-            <dd>{file.layout}</dd>
+            <dd>{formatImportLayout(file.layout)}</dd>
             <dt>Column row</dt>
             <dd>row {file.headerRowNumber}</dd>
             <dt>Data rows</dt>

@@ -1,0 +1,150 @@
+// `npm run bench`: the spec's speed targets, measured on this machine and printed — never asserted
+// (tests do not assert timings). Each figure runs the real services on a real SQLite file in a
+// temporary folder:
+//   1. import of a ~100,000-row EMIS-style export (time, peak memory of a fresh process) and the same
+//      file loaded by the sqlite3 shell's `.import` into a bare table, as a ratio;
+//   2. each built-in cohort built over a 100,000-patient database;
+//   3. 1,000 invitation letters into one PDF;
+//   4. the audit workbook over the 100,000-patient database.
+// The import figure runs in a child process so its peak RSS is the import's, not the bench's.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAppContext } from './app-context'
+import type { ServiceContext } from './context'
+import { todayIso } from './context'
+import { generateSyntheticEmisExport } from './demo/synthetic-export'
+import { importFiles } from './import/import-service'
+import { buildCohort, listDefinitions } from './cohorts/cohort-service'
+import { createInvitationBatch } from './invitations/invitation-service'
+import { exportAuditWorkbook } from './audit/audit-export'
+import type { CohortDefinitionId } from '../shared/domain/cohort-definitions'
+
+const AS_OF = '2026-11-01'
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const started = performance.now()
+  const value = work()
+  return { value, ms: performance.now() - started }
+}
+
+async function timedAsync<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now()
+  const value = await work()
+  return { value, ms: performance.now() - started }
+}
+
+function openContext(folder: string, name: string): ServiceContext {
+  const ctx = createAppContext({ databasePath: join(folder, `${name}.sqlite`), documentsFolder: join(folder, `${name}-documents`) })
+  ctx.setCurrentUser({ name: 'Bench', role: 'manager' })
+  return ctx
+}
+
+/** Writes a synthetic export with at least `rows` data rows (or `patients` patients) and returns its path and counts. */
+function writeExport(folder: string, name: string, size: { rows?: number; patients?: number }): { path: string; rows: number; patients: number } {
+  let patients = size.patients ?? Math.ceil((size.rows ?? 0) / 8)
+  for (;;) {
+    const generated = generateSyntheticEmisExport({ patients, seed: 42, asOf: AS_OF })
+    const rows = generated.csv.split('\n').length - 6 // header block (4 lines) + column row + last line
+    if (size.rows === undefined || rows >= size.rows) {
+      const path = join(folder, name)
+      writeFileSync(path, generated.csv)
+      return { path, rows, patients }
+    }
+    patients = Math.ceil((patients * size.rows) / rows) + 10
+  }
+}
+
+/** Child-process entry: import one file into a fresh database and report time and peak memory. */
+function childImport(file: string, folder: string): void {
+  const ctx = openContext(folder, 'import-child')
+  const { value, ms } = timed(() => importFiles(ctx, [{ name: file, bytes: readFileSync(file) }], 'auto'))
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(JSON.stringify({ ms, peakRssMb, patients: value.patientsAdded + value.patientsUpdated, readings: value.readingsAdded }))
+}
+
+function sqliteShellImport(file: string, folder: string): number | string {
+  const probe = spawnSync('sqlite3', ['-version'])
+  if (probe.error || probe.status !== 0) return 'sqlite3 shell not installed (apt install sqlite3)'
+  const header = readFileSync(file, 'utf8').split('\n', 6)
+  const columnRowIndex = header.findIndex((line) => line.startsWith('EMIS Number'))
+  const columns = (header[columnRowIndex] ?? '').split(',').length
+  const db = join(folder, 'raw-import.sqlite')
+  const script = [
+    `CREATE TABLE raw (${Array.from({ length: columns }, (_, i) => `c${i} TEXT`).join(', ')});`,
+    `.import --csv --skip ${columnRowIndex + 1} '${file}' raw`
+  ].join('\n')
+  const started = performance.now()
+  const run = spawnSync('sqlite3', [db], { input: script, encoding: 'utf8' })
+  const ms = performance.now() - started
+  if (run.status !== 0) return `sqlite3 .import failed: ${run.stderr.trim().split('\n')[0] ?? ''}`
+  return ms
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child-import') {
+    childImport(process.argv[3] ?? '', process.argv[4] ?? '')
+    return
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-bench-'))
+  const lines: string[] = []
+  const say = (line: string) => {
+    lines.push(line)
+    console.log(line)
+  }
+  try {
+    say(`Clinic Recall bench — ${new Date().toISOString()} — node ${process.version}, as-of ${AS_OF}`)
+
+    // 1. Import of a 100,000-row export (spec target: under 3 s, peak memory under 400 MB).
+    const exportFile = writeExport(folder, 'emis-100k-rows.csv', { rows: 100_000 })
+    const child = spawnSync(process.execPath, [process.argv[1] ?? '', '--child-import', exportFile.path, folder], { encoding: 'utf8' })
+    if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`)
+    const imported = JSON.parse(child.stdout) as { ms: number; peakRssMb: number; patients: number; readings: number }
+    say(`import ${exportFile.rows.toLocaleString('en-GB')} rows (${imported.patients} patients, ${imported.readings} readings): ${seconds(imported.ms)} (target < 3 s), peak RSS ${imported.peakRssMb.toFixed(0)} MB (target < 400 MB)`)
+    const raw = sqliteShellImport(exportFile.path, folder)
+    if (typeof raw === 'number') say(`sqlite3 .import of the same file into a bare table: ${seconds(raw)} — Clinic Recall import is ${(imported.ms / raw).toFixed(1)}× the raw load`)
+    else say(`sqlite3 .import: ${raw}`)
+
+    // 2. Built-in cohorts over a 100,000-patient database (target under 200 ms each).
+    const big = openContext(folder, 'practice-100k')
+    const bigExport = writeExport(folder, 'emis-100k-patients.csv', { patients: 100_000 })
+    const bigImport = timed(() => importFiles(big, [{ name: bigExport.path, bytes: readFileSync(bigExport.path) }], 'auto'))
+    say(`setup: imported ${bigExport.patients.toLocaleString('en-GB')} patients (${bigExport.rows.toLocaleString('en-GB')} rows) in ${seconds(bigImport.ms)}`)
+    for (const definition of listDefinitions()) {
+      for (const mode of ['qof', 'nice'] as const) {
+        const build = timed(() => buildCohort(big, { definition: definition.id as CohortDefinitionId, asOf: AS_OF, mode }))
+        say(`cohort ${definition.id} (${mode}) over ${bigExport.patients.toLocaleString('en-GB')} patients: ${build.value.members.length} members, ${build.ms.toFixed(0)} ms (target < 200 ms)`)
+      }
+    }
+
+    // 3. 1,000 letters into one PDF (target under 10 s): a practice sized so the cohort has ~1,000 members.
+    const letters = openContext(folder, 'practice-letters')
+    let lettersCohort = null as null | { cohortId: number; members: number }
+    for (let patients = 2500; lettersCohort === null || lettersCohort.members < 1000; patients = Math.ceil(patients * 1.3)) {
+      const file = writeExport(folder, `emis-letters-${patients}.csv`, { patients })
+      importFiles(letters, [{ name: file.path, bytes: readFileSync(file.path) }], 'auto')
+      const snapshot = buildCohort(letters, { definition: 'uncontrolled-hypertension', asOf: AS_OF, mode: 'qof' })
+      lettersCohort = { cohortId: snapshot.cohortId, members: snapshot.members.length }
+    }
+    const batch = await timedAsync(() => createInvitationBatch(letters, { cohortId: lettersCohort.cohortId, attempt: 1, date: todayIso(letters) }))
+    say(`invitation batch: ${batch.value.letters} letters into one PDF in ${seconds(batch.ms)} (target 1,000 letters < 10 s)`)
+
+    // 4. The audit workbook over the large database.
+    const audit = await timedAsync(() => exportAuditWorkbook(big, { asOf: AS_OF, pseudonymised: false }))
+    say(`audit workbook over ${bigExport.patients.toLocaleString('en-GB')} patients: ${seconds(audit.ms)}`)
+    big.db.close()
+    letters.db.close()
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exitCode = 1
+})

@@ -1,0 +1,217 @@
+// One print-ready PDF for a batch of invitation letters (spec §5): one A4 page per letter, the
+// recipient's address placed for a DL window envelope, built-in Helvetica (no font files to ship).
+// The same letters always give the same bytes: the PDF's dates (and so its file ID) come from the
+// letter date, never the clock, so a batch can be reproduced and its hash checked.
+import PDFDocument from 'pdfkit'
+import { assert } from '../../shared/assert'
+import type { InvitationLetter } from '../../shared/domain/letter-content'
+
+const MM = 72 / 25.4
+const PAGE = { width: 595.28, height: 841.89 } // A4 in points
+const LEFT = 20 * MM
+const RIGHT = PAGE.width - 20 * MM
+const BODY_WIDTH = RIGHT - LEFT
+
+// DL window envelope (110 × 220 mm, window about 90 × 45 mm, 20 mm from the left edge): an A4 sheet
+// folded in three shows the block that starts about 45–50 mm down the page and 20 mm in.
+const WINDOW = { x: 22 * MM, y: 48 * MM, width: 85 * MM, height: 36 * MM }
+const RIGHT_COLUMN_X = 118 * MM
+const BODY_TOP = 98 * MM
+const BODY_BOTTOM = PAGE.height - 16 * MM
+
+const NHS_BLUE = '#005EB8'
+const BOX_FILL = '#EEF3F8'
+const TEXT = '#212B32'
+const GREY = '#4C6272'
+
+// Helvetica as built into every PDF reader covers the Windows-1252 character set only. Other
+// characters (ł, ğ, ễ …) would print as the wrong glyph, so they are spelt without their accent,
+// and anything else becomes "?" rather than silently vanishing.
+const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+// Letters with a stroke rather than an accent do not decompose under NFKD.
+const strokeLetters: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' }
+function printable(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(ch) || ch === '\n') {
+      out += ch
+      continue
+    }
+    const stripped = (strokeLetters[ch] ?? ch).normalize('NFKD').replace(/\p{M}/gu, '')
+    out += [...stripped].every((c) => (c.codePointAt(0) ?? 0) <= 0xff) && stripped !== '' ? stripped : '?'
+  }
+  return out
+}
+
+type Doc = PDFKit.PDFDocument
+
+interface BodyLayout {
+  size: number
+  height: number
+}
+
+/** Height of the letter body at a font size, measured with the same calls that draw it. */
+function bodyHeight(doc: Doc, letter: InvitationLetter, size: number): number {
+  return drawBody(doc, letter, size, BODY_TOP, false)
+}
+
+/**
+ * Draws (or, with draw=false, only measures) everything from the title to the signature, starting
+ * at `top`; returns the height used.
+ */
+function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number, draw: boolean): number {
+  const gap = size * 0.55
+  const lineGap = size * 0.18
+  let y = top
+  const text = (value: string, font: string, fontSize: number, options: { x?: number; width?: number; color?: string } = {}) => {
+    const x = options.x ?? LEFT
+    const width = options.width ?? BODY_WIDTH
+    doc.font(font).fontSize(fontSize)
+    const h = doc.heightOfString(printable(value), { width, lineGap })
+    if (draw) doc.fillColor(options.color ?? TEXT).text(printable(value), x, y, { width, lineGap })
+    y += h
+  }
+
+  text(letter.title, 'Helvetica-Bold', size + 4, { color: NHS_BLUE })
+  y += gap
+  text(letter.greeting, 'Helvetica', size)
+  y += gap
+
+  for (const section of letter.sections) {
+    if (section.emphasis) {
+      // The one call to action: a shaded box with a blue rule, so it is found at a glance.
+      const pad = 3 * MM
+      const inner = BODY_WIDTH - 2 * pad - 1.5 * MM
+      const innerX = LEFT + pad + 1.5 * MM
+      const boxTop = y
+      const measure = () => {
+        let h = 0
+        doc.font('Helvetica-Bold').fontSize(size + 1)
+        if (section.heading) h += doc.heightOfString(printable(section.heading), { width: inner, lineGap }) + gap * 0.5
+        doc.font('Helvetica').fontSize(size)
+        for (const p of section.paragraphs) h += doc.heightOfString(printable(p), { width: inner, lineGap }) + gap * 0.5
+        return h - gap * 0.5
+      }
+      const boxHeight = measure() + 2 * pad
+      if (draw) {
+        doc.save().rect(LEFT, boxTop, BODY_WIDTH, boxHeight).fill(BOX_FILL).restore()
+        doc.save().rect(LEFT, boxTop, 1.5 * MM, boxHeight).fill(NHS_BLUE).restore()
+      }
+      y = boxTop + pad
+      if (section.heading) {
+        text(section.heading, 'Helvetica-Bold', size + 1, { x: innerX, width: inner })
+        y += gap * 0.5
+      }
+      section.paragraphs.forEach((p, i) => {
+        if (i > 0) y += gap * 0.5
+        text(p, 'Helvetica', size, { x: innerX, width: inner })
+      })
+      y = boxTop + boxHeight + gap
+      continue
+    }
+    if (section.heading) text(section.heading, 'Helvetica-Bold', size + 0.5)
+    for (const p of section.paragraphs) {
+      text(p, 'Helvetica', size)
+      y += gap
+    }
+  }
+
+  y += gap * 0.5
+  text(letter.signOff.closing, 'Helvetica', size)
+  y += size * 2.2 // room for a signature
+  text(letter.signOff.signatory, 'Helvetica-Bold', size)
+  text(letter.signOff.practiceName, 'Helvetica', size)
+  return y - top
+}
+
+/** The largest font size (11 pt down to 8 pt) at which the body fits on the page. */
+function fitBody(doc: Doc, letter: InvitationLetter): BodyLayout {
+  const available = BODY_BOTTOM - BODY_TOP
+  for (let size = 11; size >= 8; size -= 0.5) {
+    const height = bodyHeight(doc, letter, size)
+    if (height <= available) return { size, height }
+  }
+  return { size: 8, height: bodyHeight(doc, letter, 8) }
+}
+
+function drawLetter(doc: Doc, letter: InvitationLetter): void {
+  // Practice header, top right (outside the envelope window).
+  const headerX = 105 * MM
+  const headerWidth = RIGHT - headerX
+  let y = 12 * MM
+  doc.font('Helvetica-Bold').fontSize(12).fillColor(NHS_BLUE)
+  doc.text(printable(letter.practiceHeader.name), headerX, y, { width: headerWidth, align: 'right' })
+  y = doc.y + 1
+  doc.font('Helvetica').fontSize(8.5).fillColor(GREY)
+  for (const line of letter.practiceHeader.lines) {
+    doc.text(printable(line), headerX, y, { width: headerWidth, align: 'right' })
+    y = doc.y
+  }
+
+  // Recipient, in the DL window. Long blocks shrink rather than spill outside the window.
+  const lines = letter.recipientAddress.map(printable)
+  let addressSize = 10.5
+  doc.font('Helvetica')
+  while (addressSize > 7.5 && doc.fontSize(addressSize).heightOfString(lines.join('\n'), { width: WINDOW.width }) > WINDOW.height) {
+    addressSize -= 0.5
+  }
+  doc.fontSize(addressSize).fillColor(TEXT).text(lines.join('\n'), WINDOW.x, WINDOW.y, { width: WINDOW.width })
+
+  // Date and NHS number, right of the window and below the header.
+  const rightTop = Math.max(WINDOW.y, y + 4 * MM)
+  doc.font('Helvetica').fontSize(10).fillColor(TEXT).text(letter.dateText, RIGHT_COLUMN_X, rightTop, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
+  doc.font('Helvetica-Bold').fontSize(10.5).text(letter.nhsNumberLine, RIGHT_COLUMN_X, doc.y + 2, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
+
+  const layout = fitBody(doc, letter)
+  drawBody(doc, letter, layout.size, BODY_TOP, true)
+
+  // Which template and attempt printed this page, for anyone reconciling a returned letter.
+  doc
+    .font('Helvetica')
+    .fontSize(6.5)
+    .fillColor(GREY)
+    .text(`Ref: ${letter.templateId} v${letter.templateVersion}, invitation ${letter.attempt}`, LEFT, PAGE.height - 10 * MM, {
+      width: BODY_WIDTH,
+      lineBreak: false
+    })
+}
+
+export function renderLettersPdf(letters: readonly InvitationLetter[]): Promise<Buffer> {
+  assert(letters.length > 0, 'renderLettersPdf needs at least one letter')
+  const first = letters[0]
+  assert(first, 'first letter')
+  const fixedDate = new Date(`${first.date}T00:00:00Z`)
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    info: {
+      Title: 'Blood pressure review invitations',
+      Author: printable(first.signOff.practiceName),
+      Subject: `${first.templateId} v${first.templateVersion}, invitation ${first.attempt}`,
+      CreationDate: fixedDate,
+      ModDate: fixedDate
+    }
+  })
+  const chunks: Buffer[] = []
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+    try {
+      for (const letter of letters) {
+        doc.addPage({ size: 'A4', margin: 0 })
+        drawLetter(doc, letter)
+      }
+      // A letter that spilled onto a second sheet would be posted split in two envelopes' worth:
+      // fail loudly instead.
+      const pages = doc.bufferedPageRange().count
+      assert(pages === letters.length, `letters PDF has ${pages} pages for ${letters.length} letters`)
+      doc.end()
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  })
+}

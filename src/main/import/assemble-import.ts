@@ -1,0 +1,163 @@
+// The files of one import → one set of patients, readings and events: patients merged by NHS
+// number, systolic and diastolic rows paired into readings (spec §4.1: the same type on the same
+// date form one reading), duplicates collapsed, and the content hash that recognises a re-import.
+import { bloodPressureProblem } from '../../shared/domain/bp-plausibility'
+import type { RejectedRowT } from '../../shared/contract'
+import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord } from './import-types'
+import type { ExportFormat } from './map-columns'
+import { sha256Hex } from './read-export-file'
+
+/** Several files of one report are one import: the hash is over the sorted per-file hashes. */
+export function contentHashOf(fileHashes: readonly string[]): string {
+  return sha256Hex([...fileHashes].sort().join('\n'))
+}
+
+function overallFormat(files: readonly FileReadResult[]): ExportFormat {
+  const formats = new Set(files.map((f) => f.format))
+  if (formats.size === 1) return files[0]?.format ?? 'generic'
+  if (formats.has('emis') && !formats.has('systmone')) return 'emis'
+  if (formats.has('systmone') && !formats.has('emis')) return 'systmone'
+  return 'generic'
+}
+
+export function assembleImport(files: FileReadResult[]): ParsedImport {
+  const warnings: string[] = []
+  const rejects: RejectedRowT[] = files.flatMap((f) => f.rejects)
+  const duplicateNames = new Set<string>()
+  const hashes = new Map<string, string>()
+  for (const f of files) {
+    const earlier = hashes.get(f.fileHash)
+    if (earlier !== undefined) duplicateNames.add(`${f.preview.name} (same content as ${earlier})`)
+    else hashes.set(f.fileHash, f.preview.name)
+  }
+  if (duplicateNames.size > 0) warnings.push(`The same file was chosen twice: ${[...duplicateNames].join(', ')}`)
+
+  // Patients: later rows and files fill in and overwrite blanks; two dates of birth are reported.
+  const patients = new Map<string, { fields: Partial<PatientFields>; dobSource: string | null }>()
+  const dobConflicts: string[] = []
+  for (const file of files) {
+    for (const draft of file.patients) {
+      const where = `${draft.source.file} row ${draft.source.row}`
+      const existing = patients.get(draft.nhsNumber)
+      if (!existing) {
+        patients.set(draft.nhsNumber, { fields: { ...draft.fields }, dobSource: draft.fields.dateOfBirth ? where : null })
+        continue
+      }
+      const dob = draft.fields.dateOfBirth
+      const knownDob = existing.fields.dateOfBirth
+      if (dob && knownDob && dob !== knownDob) {
+        dobConflicts.push(`NHS number ${draft.nhsNumber} has two dates of birth: ${knownDob} (${existing.dobSource}) and ${dob} (${where}); ${dob} is used — check the record`)
+      }
+      if (dob) existing.dobSource = where
+      for (const [key, value] of Object.entries(draft.fields) as [keyof PatientFields, unknown][]) {
+        const blank = value === null || (Array.isArray(value) && value.length === 0)
+        if (!blank || !(key in existing.fields)) (existing.fields as Record<string, unknown>)[key] = value
+      }
+    }
+  }
+  warnings.push(...dobConflicts)
+
+  // Ethnicity coded as an event: the latest one, unless an Ethnicity column gave a value.
+  const latestEthnicity = new Map<string, EthnicityRecord>()
+  for (const e of files.flatMap((f) => f.ethnicity)) {
+    const seen = latestEthnicity.get(e.nhsNumber)
+    if (!seen || (e.date ?? '') >= (seen.date ?? '')) latestEthnicity.set(e.nhsNumber, e)
+  }
+  for (const [nhsNumber, e] of latestEthnicity) {
+    const patient = patients.get(nhsNumber)
+    if (patient && !patient.fields.ethnicityText) {
+      patient.fields.ethnicityText = e.text
+      patient.fields.ethnicityCategory = e.category
+    }
+  }
+
+  const readings: ReadingRecord[] = files.flatMap((f) => f.readings.map(({ nhsNumber, date, systolic, diastolic, setting }) => ({ nhsNumber, date, systolic, diastolic, setting })))
+  const paired = pairComponents(files.flatMap((f) => f.components))
+  readings.push(...paired.readings)
+  rejects.push(...paired.rejects)
+  warnings.push(...summarise(paired.unpaired, 'blood pressure value(s) had no matching systolic/diastolic on the same date and were not stored'))
+
+  // The report lists problems in the order the practice will meet them in the file.
+  const fileOrder = new Map(files.map((f, i) => [f.preview.name, i]))
+  rejects.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row)
+
+  const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}`)
+  const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
+  for (const f of files) warnings.push(...f.warnings)
+
+  return {
+    contentHash: contentHashOf(files.map((f) => f.fileHash)),
+    format: overallFormat(files),
+    files,
+    rowsRead: files.reduce((n, f) => n + f.preview.rowsRead, 0),
+    patients: [...patients].map(([nhsNumber, p]) => ({ nhsNumber, fields: p.fields })),
+    readings: uniqueReadings,
+    events: uniqueEvents,
+    rejects,
+    warnings
+  }
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const k = key(item)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/** At most this many examples of one kind of warning; the rest are counted. */
+const warningExamples = 20
+
+function summarise(lines: readonly string[], what: string): string[] {
+  if (lines.length === 0) return []
+  const shown = lines.slice(0, warningExamples)
+  const more = lines.length - shown.length
+  return [`${lines.length} ${what}:`, ...shown, ...(more > 0 ? [`… and ${more} more`] : [])]
+}
+
+/**
+ * Systolic and diastolic rows of one patient, date, setting and kind (e.g. "average" in an ABPM
+ * summary) pair in file order. A leftover component is a warning, not a reading: half a blood
+ * pressure cannot be judged against a target.
+ */
+export function pairComponents(components: readonly BpComponentRecord[]): {
+  readings: ReadingRecord[]
+  rejects: RejectedRowT[]
+  unpaired: string[]
+} {
+  const groups = new Map<string, { systolic: BpComponentRecord[]; diastolic: BpComponentRecord[] }>()
+  for (const c of components) {
+    const key = `${c.nhsNumber}|${c.date}|${c.setting}|${c.pairingKey}`
+    const group = groups.get(key) ?? { systolic: [], diastolic: [] }
+    group[c.component].push(c)
+    groups.set(key, group)
+  }
+  const readings: ReadingRecord[] = []
+  const rejects: RejectedRowT[] = []
+  const unpaired: string[] = []
+  for (const { systolic, diastolic } of groups.values()) {
+    const n = Math.max(systolic.length, diastolic.length)
+    for (let i = 0; i < n; i++) {
+      const s = systolic[i]
+      const d = diastolic[i]
+      if (s && d) {
+        if (s.rejected || d.rejected) continue
+        const problem = bloodPressureProblem(s.value, d.value)
+        if (problem) {
+          rejects.push({ file: s.source.file, row: s.source.row, column: s.column, reason: `${problem} (diastolic from row ${d.source.row}); not imported` })
+          continue
+        }
+        readings.push({ nhsNumber: s.nhsNumber, date: s.date, systolic: s.value, diastolic: d.value, setting: s.setting })
+        continue
+      }
+      const lone = s ?? d
+      if (!lone || lone.rejected) continue
+      const missing = lone.component === 'systolic' ? 'diastolic' : 'systolic'
+      unpaired.push(`${lone.source.file} row ${lone.source.row}: ${lone.component} ${lone.value} on ${lone.date} (${lone.setting}) has no ${missing}`)
+    }
+  }
+  return { readings, rejects, unpaired }
+}

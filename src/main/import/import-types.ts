@@ -1,0 +1,112 @@
+// The typed records the import pipeline passes along: what one file yields after reading, and the
+// whole import (one or several files) as previewed and then committed unchanged.
+import type { ClinicalConcept } from '../../shared/domain/clinical-concepts'
+import type { EthnicCategory } from '../../shared/domain/ethnicity'
+import type { BpSetting } from '../../shared/domain/patient-record'
+import type { ImportFilePreview, RejectedRowT } from '../../shared/contract'
+import type { z } from 'zod'
+import type { ExportFormat } from './map-columns'
+import type { Sex } from './patient-fields'
+
+export type ImportFilePreviewT = z.output<typeof ImportFilePreview>
+
+/** Where a fact came from: file name and spreadsheet row number (1-based, as Excel shows it). */
+export interface SourceRef {
+  file: string
+  row: number
+}
+
+/**
+ * Demographics as exported. A key is present only when the file had that column, so a later
+ * export without (say) a Mobile column never erases the stored mobile; null means "blank in the
+ * export".
+ */
+export interface PatientFields {
+  emisNumber: string | null
+  title: string | null
+  givenName: string | null
+  familyName: string | null
+  dateOfBirth: string | null
+  sex: Sex | null
+  addressLines: string[]
+  postcode: string | null
+  mobile: string | null
+  homePhone: string | null
+  email: string | null
+  usualGp: string | null
+  ethnicityText: string | null
+  ethnicityCategory: EthnicCategory | null
+  lsoa: string | null
+  mainLanguage: string | null
+  interpreterRequired: boolean | null
+  registrationStatus: string | null
+}
+
+export interface PatientDraft {
+  nhsNumber: string
+  source: SourceRef
+  fields: Partial<PatientFields>
+}
+
+export interface BpComponentRecord {
+  nhsNumber: string
+  date: string
+  setting: BpSetting
+  pairingKey: string
+  component: 'systolic' | 'diastolic'
+  value: number
+  source: SourceRef
+  column: string
+  /** Already rejected (implausible value): pairs with its partner so the partner is not reported twice. */
+  rejected: boolean
+}
+
+export interface ReadingRecord {
+  nhsNumber: string
+  date: string
+  systolic: number
+  diastolic: number
+  setting: BpSetting
+}
+
+export interface EventRecord {
+  nhsNumber: string
+  date: string | null
+  concept: ClinicalConcept
+  code: string
+  term: string
+}
+
+export interface EthnicityRecord {
+  nhsNumber: string
+  date: string | null
+  text: string
+  category: EthnicCategory | null
+}
+
+export interface FileReadResult {
+  preview: ImportFilePreviewT
+  format: ExportFormat
+  fileHash: string
+  byteSize: number
+  patients: PatientDraft[]
+  readings: (ReadingRecord & { source: SourceRef; column: string })[]
+  components: BpComponentRecord[]
+  events: EventRecord[]
+  ethnicity: EthnicityRecord[]
+  rejects: RejectedRowT[]
+  warnings: string[]
+}
+
+export interface ParsedImport {
+  contentHash: string
+  format: ExportFormat
+  files: FileReadResult[]
+  rowsRead: number
+  /** In first-seen order. */
+  patients: { nhsNumber: string; fields: Partial<PatientFields> }[]
+  readings: ReadingRecord[]
+  events: EventRecord[]
+  rejects: RejectedRowT[]
+  warnings: string[]
+}

@@ -1,0 +1,481 @@
+// One export file → typed records and row errors (architecture.md practice 10). Nothing here
+// throws for a bad row: every problem becomes a RejectedRow naming the file, the spreadsheet row,
+// the column and the reason, so nothing is ever dropped silently. Only a file that is not an
+// export at all (wrong type, no NHS number column) stops the import.
+import { createHash } from 'node:crypto'
+import type { RejectedRowT } from '../../shared/contract'
+import { classifyEvent, type CodeLibrary, type EventClassification } from '../../shared/domain/clinical-codes'
+import { mapEthnicity } from '../../shared/domain/ethnicity-mapping'
+import { checkNhsNumber } from '../../shared/domain/nhs-number'
+import type { BpSetting } from '../../shared/domain/patient-record'
+import { ageOn, parseUkDate } from '../../shared/domain/uk-date'
+import {
+  bloodPressureProblem,
+  diastolicProblem,
+  parseBloodPressureCell,
+  parseMmHg,
+  systolicProblem
+} from '../../shared/domain/bp-plausibility'
+import { badFile } from './bad-file'
+import type { ColumnRoleName } from './column-roles'
+import { decodeFileBytes } from './decode-file'
+import type { FileReadResult, PatientFields, SourceRef } from './import-types'
+import { detectFormat, findHeaderRow, mapColumns, reportHeaderLines, type ColumnMap } from './map-columns'
+import { isBlankRow, parseCsvRows } from './parse-csv'
+import { normalisePostcode, normaliseSex, parseFullName, parseYesNo } from './patient-fields'
+
+export interface ReadOptions {
+  library: CodeLibrary
+  /** Today (ISO): dates after it are rejected. */
+  today: string
+  format: 'auto' | 'emis' | 'systmone'
+}
+
+/** The oldest age accepted as a real date of birth (spec §3 "plausible age"). */
+export const maximumPlausibleAge = 120
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+type Current =
+  | { kind: 'patient'; nhsNumber: string; row: number }
+  | { kind: 'rejected'; row: number }
+  | { kind: 'none'; afterEmptyRow: boolean }
+
+export function readExportFile(file: { name: string; bytes: Uint8Array }, options: ReadOptions): FileReadResult {
+  const { text } = decodeFileBytes(file.name, file.bytes)
+  const rows = parseCsvRows(file.name, text)
+  const headerIndex = findHeaderRow(rows)
+  if (headerIndex === null) {
+    throw badFile(
+      file.name,
+      'has no NHS number column (looked for a column headed "NHS Number", "NHS number" or "Patient ID"); ' +
+        'add the NHS Number field to the report and export it again'
+    )
+  }
+  const captions = rows[headerIndex] ?? []
+  const reportHeader = reportHeaderLines(rows, headerIndex)
+  const map = mapColumns(captions)
+  const detected = detectFormat(captions, reportHeader)
+  const format = options.format === 'auto' ? detected : options.format
+
+  const result: FileReadResult = {
+    preview: {
+      name: file.name,
+      format,
+      layout: map.layout,
+      headerRowNumber: headerIndex + 1,
+      reportHeader,
+      columns: map.columns.map((c) => ({ index: c.index, caption: c.label, role: c.role, ...(c.note ? { note: c.note } : {}) })),
+      rowsRead: 0,
+      emptyRowsSkipped: 0
+    },
+    format,
+    fileHash: sha256Hex(file.bytes),
+    byteSize: file.bytes.length,
+    patients: [],
+    readings: [],
+    components: [],
+    events: [],
+    ethnicity: [],
+    rejects: [],
+    warnings: []
+  }
+  const reader = new RowReader(file.name, map, options, result)
+  let current: Current = { kind: 'none', afterEmptyRow: false }
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const cells = rows[i] ?? []
+    if (isBlankRow(cells)) {
+      result.preview.emptyRowsSkipped++
+      // Rows after a confidential patient's empty row must not be credited to the patient above it.
+      current = { kind: 'none', afterEmptyRow: true }
+      continue
+    }
+    result.preview.rowsRead++
+    current = reader.readRow(cells, i + 1, current)
+  }
+  reader.finish()
+  return result
+}
+
+class RowReader {
+  private readonly labels: string[]
+  private readonly classified = new Map<string, EventClassification>()
+  private unknownEvents = 0
+  private readonly unknownExamples = new Set<string>()
+  private bpWithoutValue = 0
+  private meanIgnored = 0
+  private cells: string[] = []
+  private rowNumber = 0
+
+  constructor(
+    private readonly fileName: string,
+    private readonly map: ColumnMap,
+    private readonly options: ReadOptions,
+    private readonly out: FileReadResult
+  ) {
+    this.labels = map.columns.map((c) => c.label)
+  }
+
+  private cell(index: number | undefined): string {
+    return index === undefined ? '' : (this.cells[index] ?? '').trim()
+  }
+
+  private label(index: number | undefined, fallback = ''): string {
+    return index === undefined ? fallback : (this.labels[index] ?? fallback)
+  }
+
+  private reject(index: number | undefined, reason: string, fallbackColumn = ''): void {
+    const entry: RejectedRowT = { file: this.fileName, row: this.rowNumber, column: this.label(index, fallbackColumn), reason }
+    this.out.rejects.push(entry)
+  }
+
+  private source(): SourceRef {
+    return { file: this.fileName, row: this.rowNumber }
+  }
+
+  readRow(cells: string[], rowNumber: number, current: Current): Current {
+    this.cells = cells
+    this.rowNumber = rowNumber
+    const nhsRaw = this.cell(this.map.nhsNumber)
+    const hasPatientData = [...this.map.patient.values()].some((indexes) => indexes.some((i) => this.cell(i) !== ''))
+
+    if (nhsRaw !== '') {
+      const check = checkNhsNumber(nhsRaw)
+      if (!check.valid) {
+        this.reject(this.map.nhsNumber, `${check.reason}; the row is not imported`)
+        return { kind: 'rejected', row: rowNumber }
+      }
+      current = { kind: 'patient', nhsNumber: check.nhsNumber, row: rowNumber }
+      this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields: this.readPatientFields() })
+    } else if (hasPatientData) {
+      this.reject(this.map.nhsNumber, 'NHS number is missing; the row is not imported')
+      return { kind: 'rejected', row: rowNumber }
+    } else if (current.kind === 'rejected') {
+      // A continuation row (patient columns blank) of a patient whose own row was rejected.
+      this.reject(this.map.nhsNumber, `continues the patient on row ${current.row}, whose NHS number was rejected; not imported`)
+      return current
+    } else if (current.kind === 'none') {
+      this.reject(
+        this.map.nhsNumber,
+        current.afterEmptyRow
+          ? 'no NHS number, and the row above is empty (a confidential patient?), so this row cannot be linked to a patient; not imported'
+          : 'no NHS number and no patient row above it; not imported'
+      )
+      return current
+    }
+    if (current.kind !== 'patient') return current
+    this.readEvents(current.nhsNumber)
+    this.readWideBp(current.nhsNumber)
+    this.readFlags(current.nhsNumber)
+    return current
+  }
+
+  private patientCell(role: ColumnRoleName): { index: number; value: string } | null {
+    const index = this.map.patient.get(role)?.[0]
+    return index === undefined ? null : { index, value: this.cell(index) }
+  }
+
+  private readPatientFields(): Partial<PatientFields> {
+    const fields: Partial<PatientFields> = {}
+    const text = (role: ColumnRoleName, key: keyof PatientFields) => {
+      const c = this.patientCell(role)
+      if (c) (fields as Record<string, unknown>)[key] = c.value === '' ? null : c.value
+    }
+    text('patient.emisNumber', 'emisNumber')
+    text('patient.title', 'title')
+    text('patient.givenName', 'givenName')
+    text('patient.familyName', 'familyName')
+    text('patient.mobile', 'mobile')
+    text('patient.homePhone', 'homePhone')
+    text('patient.email', 'email')
+    text('patient.usualGp', 'usualGp')
+    text('patient.registrationStatus', 'registrationStatus')
+    text('patient.lsoa', 'lsoa')
+    text('patient.mainLanguage', 'mainLanguage')
+
+    const fullName = this.patientCell('patient.fullName')
+    if (fullName && fullName.value !== '') {
+      const parts = parseFullName(fullName.value)
+      if (!('title' in fields)) fields.title = parts.title
+      if (!('givenName' in fields)) fields.givenName = parts.givenName
+      if (!('familyName' in fields)) fields.familyName = parts.familyName
+    }
+
+    const dob = this.patientCell('patient.dateOfBirth')
+    if (dob) {
+      const parsed = parseUkDate(dob.value)
+      if (!parsed.ok) this.reject(dob.index, `date of birth ${parsed.reason}; left blank`)
+      else if (parsed.date !== null && parsed.date > this.options.today) {
+        this.reject(dob.index, `date of birth ${parsed.date} is in the future; left blank`)
+      } else if (parsed.date !== null && ageOn(parsed.date, this.options.today) > maximumPlausibleAge) {
+        this.reject(dob.index, `date of birth ${parsed.date} gives an age over ${maximumPlausibleAge}; left blank`)
+      } else fields.dateOfBirth = parsed.date
+    }
+
+    const sex = this.patientCell('patient.sex')
+    if (sex) {
+      if (sex.value === '') fields.sex = null
+      else {
+        const normalised = normaliseSex(sex.value)
+        if (normalised === null) this.reject(sex.index, `gender "${sex.value}" is not Male, Female, Unknown or Indeterminate; left unchanged`)
+        else fields.sex = normalised
+      }
+    }
+
+    const ethnicity = this.patientCell('patient.ethnicity')
+    if (ethnicity) {
+      fields.ethnicityText = ethnicity.value === '' ? null : ethnicity.value
+      fields.ethnicityCategory = ethnicity.value === '' ? null : mapEthnicity(ethnicity.value, this.options.library.ethnicity)
+    }
+
+    const addressRoles: ColumnRoleName[] = [
+      'patient.address.house',
+      'patient.address.street',
+      'patient.address.locality',
+      'patient.address.town',
+      'patient.address.county',
+      'patient.address.line'
+    ]
+    const addressIndexes = addressRoles.flatMap((r) => this.map.patient.get(r) ?? []).sort((a, b) => a - b)
+    if (addressIndexes.length > 0) fields.addressLines = addressIndexes.map((i) => this.cell(i)).filter((v) => v !== '')
+
+    const postcode = this.patientCell('patient.postcode')
+    if (postcode) fields.postcode = postcode.value === '' ? null : normalisePostcode(postcode.value)
+
+    const interpreter = this.patientCell('patient.interpreterRequired')
+    if (interpreter) {
+      if (interpreter.value === '') fields.interpreterRequired = null
+      else {
+        const yes = parseYesNo(interpreter.value)
+        if (yes === null) this.reject(interpreter.index, `"${interpreter.value}" is not Yes or No; left unchanged`)
+        else fields.interpreterRequired = yes
+      }
+    }
+    return fields
+  }
+
+  private classify(code: string, term: string): EventClassification {
+    const key = `${code}\u0001${term}`
+    let c = this.classified.get(key)
+    if (!c) {
+      c = classifyEvent(this.options.library, code, term)
+      this.classified.set(key, c)
+    }
+    return c
+  }
+
+  /** An event or reading date: null when blank; undefined when rejected (already reported). */
+  private eventDate(index: number | undefined, what: string): string | null | undefined {
+    const parsed = parseUkDate(this.cell(index))
+    if (!parsed.ok) {
+      this.reject(index, `${what}: ${parsed.reason}; not imported`)
+      return undefined
+    }
+    if (parsed.date !== null && parsed.date > this.options.today) {
+      this.reject(index, `${what}: date ${parsed.date} is in the future; not imported`)
+      return undefined
+    }
+    return parsed.date
+  }
+
+  private readEvents(nhsNumber: string): void {
+    for (const group of this.map.eventGroups) {
+      const code = this.cell(group.code)
+      const exportedTerm = this.cell(group.term)
+      const value = this.cell(group.value)
+      const dateText = this.cell(group.date)
+      if (code === '' && exportedTerm === '' && value === '' && dateText === '') continue
+      const term = exportedTerm !== '' ? exportedTerm : (group.groupName ?? '')
+      const c = this.classify(code, term)
+      if (c.kind === 'unknown') {
+        this.unknownEvents++
+        if (this.unknownExamples.size < 5) this.unknownExamples.add(term || code)
+        continue
+      }
+      const date = this.eventDate(group.date, `"${term || code}"`)
+      if (date === undefined) continue
+      switch (c.kind) {
+        case 'bp':
+          this.readBpEvent(nhsNumber, date, value, term, c, group.date, group.value)
+          break
+        case 'concept':
+          this.out.events.push({ nhsNumber, date, concept: c.concept, code, term })
+          break
+        case 'ethnicity':
+          this.out.ethnicity.push({ nhsNumber, date, text: term || code, category: c.category })
+          break
+        default: {
+          const never: never = c
+          throw new Error(`unhandled classification ${JSON.stringify(never)}`)
+        }
+      }
+    }
+  }
+
+  private readBpEvent(
+    nhsNumber: string,
+    date: string | null,
+    value: string,
+    term: string,
+    c: Extract<EventClassification, { kind: 'bp' }>,
+    dateIndex: number | undefined,
+    valueIndex: number | undefined
+  ): void {
+    if (value === '') {
+      this.bpWithoutValue++
+      return
+    }
+    if (date === null) {
+      this.reject(dateIndex ?? valueIndex, `blood pressure "${term}" ${value} has no date; not imported`)
+      return
+    }
+    const whole = parseBloodPressureCell(value)
+    if (whole) {
+      this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, c.setting, valueIndex)
+      return
+    }
+    if (c.component === 'mean') {
+      this.meanIgnored++
+      return
+    }
+    const mmHg = parseMmHg(value)
+    if (c.component === 'both') {
+      this.reject(
+        valueIndex,
+        mmHg === null
+          ? `"${value}" is not a blood pressure (expected e.g. 145/92); not imported`
+          : `"${value}" is one number, but "${term}" does not say systolic or diastolic (expected e.g. 145/92); not imported`
+      )
+      return
+    }
+    if (mmHg === null) {
+      this.reject(valueIndex, `${c.component} "${value}" is not a number of mmHg; not imported`)
+      return
+    }
+    this.addComponent(nhsNumber, date, c.setting, c.pairingKey, c.component, mmHg, valueIndex)
+  }
+
+  private addReading(nhsNumber: string, date: string, systolic: number, diastolic: number, setting: BpSetting, index: number | undefined): void {
+    const problem = bloodPressureProblem(systolic, diastolic)
+    if (problem) {
+      this.reject(index, `${problem}; not imported`)
+      return
+    }
+    this.out.readings.push({ nhsNumber, date, systolic, diastolic, setting, source: this.source(), column: this.label(index) })
+  }
+
+  private addComponent(
+    nhsNumber: string,
+    date: string,
+    setting: BpSetting,
+    pairingKey: string,
+    component: 'systolic' | 'diastolic',
+    value: number,
+    index: number | undefined
+  ): void {
+    const problem = component === 'systolic' ? systolicProblem(value) : diastolicProblem(value)
+    if (problem) this.reject(index, `${problem}; not imported`)
+    this.out.components.push({
+      nhsNumber,
+      date,
+      setting,
+      pairingKey,
+      component,
+      value,
+      source: this.source(),
+      column: this.label(index),
+      rejected: problem !== null
+    })
+  }
+
+  private readWideBp(nhsNumber: string): void {
+    for (const g of this.map.bpGroups) {
+      const systolic = this.cell(g.systolic)
+      const diastolic = this.cell(g.diastolic)
+      const combined = this.cell(g.combined)
+      if (systolic === '' && diastolic === '' && combined === '') continue
+      const typeText = this.cell(g.type)
+      const setting = wideBpSetting(typeText)
+      if (setting === null) {
+        this.reject(g.type, `BP type "${typeText}" is not clinic, home or ambulatory; reading not imported`)
+        continue
+      }
+      const dateFor = (own: number | undefined): { index: number | undefined; date: string | null | undefined } => {
+        const index = own !== undefined && this.cell(own) !== '' ? own : g.date !== undefined ? g.date : own
+        return { index, date: this.eventDate(index, 'blood pressure date') }
+      }
+      if (combined !== '') {
+        const { index, date } = dateFor(undefined)
+        const whole = parseBloodPressureCell(combined)
+        if (date === undefined) continue
+        if (date === null) this.reject(index ?? g.combined, `blood pressure ${combined} has no date; not imported`)
+        else if (!whole) this.reject(g.combined, `"${combined}" is not a blood pressure (expected e.g. 145/92); not imported`)
+        else this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, setting, g.combined)
+        continue
+      }
+      for (const [component, valueIndex, dateIndex] of [
+        ['systolic', g.systolic, g.systolicDate],
+        ['diastolic', g.diastolic, g.diastolicDate]
+      ] as const) {
+        const value = this.cell(valueIndex)
+        if (value === '') continue
+        const { index, date } = dateFor(dateIndex)
+        if (date === undefined) continue
+        if (date === null) {
+          this.reject(index ?? valueIndex, `${component} ${value} has no date; not imported`)
+          continue
+        }
+        const mmHg = parseMmHg(value)
+        if (mmHg === null) this.reject(valueIndex, `${component} "${value}" is not a number of mmHg; not imported`)
+        else this.addComponent(nhsNumber, date, setting, '', component, mmHg, valueIndex)
+      }
+    }
+  }
+
+  private readFlags(nhsNumber: string): void {
+    for (const { index, concept } of this.map.flags) {
+      const value = this.cell(index)
+      if (value === '') continue
+      const caption = this.label(index)
+      const term = `${caption} (register flag column)`
+      const yes = parseYesNo(value)
+      if (yes === true) this.out.events.push({ nhsNumber, date: null, concept, code: '', term })
+      if (yes !== null) continue
+      const parsed = parseUkDate(value)
+      if (!parsed.ok) {
+        this.reject(index, `"${value}" is not a register flag (expected Y/N, True/False or a date); not imported`)
+      } else if (parsed.date !== null && parsed.date > this.options.today) {
+        this.reject(index, `register flag date ${parsed.date} is in the future; not imported`)
+      } else if (parsed.date !== null) {
+        this.out.events.push({ nhsNumber, date: parsed.date, concept, code: '', term })
+      }
+    }
+  }
+
+  finish(): void {
+    const w = this.out.warnings
+    const f = this.fileName
+    const empty = this.out.preview.emptyRowsSkipped
+    if (empty > 0) w.push(`${f}: ${empty} empty row(s) skipped (EMIS leaves an empty row for a confidential patient)`)
+    if (this.unknownEvents > 0) {
+      const examples = [...this.unknownExamples].map((e) => `"${e}"`).join(', ')
+      w.push(`${f}: ${this.unknownEvents} event row(s) with codes Clinic Recall does not use were ignored (e.g. ${examples})`)
+    }
+    if (this.bpWithoutValue > 0) {
+      w.push(`${f}: ${this.bpWithoutValue} blood pressure row(s) had no value (findings such as "Normal blood pressure") and are not readings`)
+    }
+    if (this.meanIgnored > 0) w.push(`${f}: ${this.meanIgnored} mean arterial pressure row(s) ignored (not used for targets)`)
+  }
+}
+
+/** BP Type column: clinic when blank (spec §4.1 "clinic when unknown"). Null when unrecognised. */
+function wideBpSetting(text: string): BpSetting | null {
+  const t = text.trim().toLowerCase()
+  if (t === '') return 'clinic'
+  if (/home|self/.test(t)) return 'home'
+  if (/ambulatory|abpm|24/.test(t)) return 'ambulatory'
+  if (/clinic|surgery|practice|office|gp|nurse|hca/.test(t)) return 'clinic'
+  return null
+}

@@ -1,0 +1,70 @@
+import type { AuditSummaryT } from '../../../../shared/contract'
+
+/** One decimal place, so the three shares are the service's own figures (whole numbers may not add to 100). */
+function percent(value: number): string {
+  return `${(Math.round(value * 10) / 10).toFixed(1)}%`
+}
+
+function signed(value: number | null): string {
+  if (value === null) return '—'
+  const rounded = Math.round(value * 10) / 10
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)} mmHg`
+}
+
+/** The seed programme's table (spec §1): patients with baseline and follow-up, reduced / no change / increased. */
+export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'] }) {
+  return (
+    <>
+      {outcome.patients === 0 ? (
+        <p>
+          No patient has both a baseline and a follow-up reading yet. Once patients seen in clinic have a later reading
+          (at a follow-up clinic or in a later import), the change in their systolic BP is counted here.
+        </p>
+      ) : (
+        <p>
+          <strong>{outcome.patients}</strong> patient{outcome.patients === 1 ? '' : 's'} with a baseline reading and a
+          follow-up reading.
+        </p>
+      )}
+      <table className="table table-outcome" aria-label="Change in systolic blood pressure">
+        <thead>
+          <tr>
+            <th scope="col">Systolic BP at follow-up</th>
+            <th scope="col">Patients</th>
+            <th scope="col">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Reduced</th>
+            <td>{outcome.reduced}</td>
+            <td>{outcome.patients ? percent(outcome.reducedPercent) : '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">No change</th>
+            <td>{outcome.unchanged}</td>
+            <td>{outcome.patients ? percent(outcome.unchangedPercent) : '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">Increased</th>
+            <td>{outcome.increased}</td>
+            <td>{outcome.patients ? percent(outcome.increasedPercent) : '—'}</td>
+          </tr>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td>{outcome.patients}</td>
+            <td>{outcome.patients ? '100%' : '—'}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <dl className="facts">
+        <dt>Mean change in systolic</dt>
+        <dd>{signed(outcome.meanSystolicChange)}</dd>
+        <dt>Mean change in diastolic</dt>
+        <dd>{signed(outcome.meanDiastolicChange)}</dd>
+      </dl>
+    </>
+  )
+}

@@ -1,0 +1,190 @@
+import { useState } from 'react'
+import type { OperationOutput } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { Card } from '../../components/card'
+import { ErrorAlert } from '../../components/error-alert'
+import { useAsyncAction } from '../../components/use-async-action'
+import { useLoad } from '../../components/use-load'
+import { formatBp } from '../../format/blood-pressure'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+import { BookPatientForm } from './book-patient-form'
+import { RecordVisitForm } from './record-visit-form'
+
+type Appointment = NonNullable<OperationOutput<'clinics.get'>['slots'][number]['appointment']>
+type AttendResult = OperationOutput<'appointments.attend'>
+
+const statusLabels: Record<Appointment['status'], string> = {
+  booked: 'Booked',
+  attended: 'Attended',
+  'did-not-attend': 'Did not attend',
+  cancelled: 'Cancelled'
+}
+
+interface Props {
+  clinicId: number
+  onChanged: () => void
+}
+
+export function ClinicDetailView({ clinicId, onChanged }: Props) {
+  const detail = useLoad(() => api['clinics.get']({ clinicId }), [clinicId])
+  const [visitFor, setVisitFor] = useState<Appointment | null>(null)
+  const [bookSlot, setBookSlot] = useState<number | null>(null)
+  const [outcome, setOutcome] = useState<{ name: string; result: AttendResult } | null>(null)
+  const dna = useAsyncAction()
+
+  const changed = () => {
+    detail.reload()
+    onChanged()
+  }
+
+  const markDna = (appointment: Appointment) =>
+    void dna.run(async () => {
+      const result = await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId })
+      setOutcome({ name: appointment.name, result })
+      setVisitFor(null)
+      changed()
+    })
+
+  const clinic = detail.data?.clinic
+  const slots = detail.data?.slots ?? []
+  const freeSlots = slots.filter((slot) => slot.appointment === null || slot.appointment.status === 'cancelled')
+
+  return (
+    <Card
+      title={clinic ? `${clinic.type} — ${formatUkDate(clinic.date)} from ${clinic.start}` : `Clinic #${clinicId}`}
+    >
+      <ErrorAlert message={detail.error} />
+      {clinic && (
+        <p className="muted">
+          {clinic.clinician ? `Clinician: ${clinic.clinician} · ` : ''}
+          {clinic.location ? `Location: ${clinic.location} · ` : ''}
+          {clinic.slots} slots of {clinic.slotMinutes} minutes · {clinic.booked} booked · {freeSlots.length} free
+        </p>
+      )}
+      {detail.data && (
+        <BookPatientForm
+          clinicId={clinicId}
+          freeSlots={freeSlots.map((slot) => ({ slotIndex: slot.slotIndex, start: slot.start }))}
+          preferredSlot={bookSlot}
+          onBooked={() => {
+            setBookSlot(null)
+            changed()
+          }}
+        />
+      )}
+      <ErrorAlert message={dna.error} />
+      {outcome && <OutcomeMessage name={outcome.name} result={outcome.result} />}
+      {slots.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" aria-label="Clinic slots">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Patient</th>
+                <th scope="col">NHS number</th>
+                <th scope="col">Status</th>
+                <th scope="col">BP</th>
+                <th scope="col">Follow-up due</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {slots.map((slot) => {
+                const appointment = slot.appointment
+                const free = appointment === null || appointment.status === 'cancelled'
+                return (
+                  <tr key={slot.slotIndex} className={free ? 'row-free' : undefined}>
+                    <td>{slot.start}</td>
+                    <td>{free ? <span className="muted">Free</span> : appointment.name}</td>
+                    <td className="nowrap">{free ? '' : formatNhsNumber(appointment.nhsNumber)}</td>
+                    <td>
+                      {appointment && (
+                        <span className={`status status-${appointment.status}`}>{statusLabels[appointment.status]}</span>
+                      )}
+                    </td>
+                    <td>{appointment?.bp ? formatBp(appointment.bp) : ''}</td>
+                    <td className="nowrap">{appointment?.followUpDue ? formatUkDate(appointment.followUpDue) : ''}</td>
+                    <td className="nowrap">
+                      {free && (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={`Book slot ${slot.start}`}
+                          onClick={() => setBookSlot(slot.slotIndex)}
+                        >
+                          Book
+                        </button>
+                      )}
+                      {appointment?.status === 'booked' && (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-primary button-small"
+                            aria-label={`Record visit for ${appointment.name}`}
+                            onClick={() => {
+                              setOutcome(null)
+                              setVisitFor(appointment)
+                            }}
+                          >
+                            Record visit
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="button button-warning button-small"
+                            aria-label={`Did not attend: ${appointment.name}`}
+                            disabled={dna.busy}
+                            onClick={() => markDna(appointment)}
+                          >
+                            Did not attend
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {visitFor && (
+        <RecordVisitForm
+          key={visitFor.appointmentId}
+          appointmentId={visitFor.appointmentId}
+          patientName={visitFor.name}
+          onCancel={() => setVisitFor(null)}
+          onSaved={(result) => {
+            setOutcome({ name: visitFor.name, result })
+            setVisitFor(null)
+            changed()
+          }}
+        />
+      )}
+    </Card>
+  )
+}
+
+function OutcomeMessage({ name, result }: { name: string; result: AttendResult }) {
+  if (result.status === 'did-not-attend') {
+    return (
+      <div className="alert alert-info" role="status">
+        {name} marked as did not attend. They appear on the re-invite list.
+        {result.followUpReason ? ` ${result.followUpReason}` : ''}
+      </div>
+    )
+  }
+  return (
+    <div className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
+      <h3 className="alert-title">Visit recorded for {name}</h3>
+      <p className="alert-message">
+        BP used: <strong>{formatBp(result.bp)}</strong> (lowest systolic and lowest diastolic of today&apos;s readings, NICE
+        NG136 1.2.2){result.priority ? ` · priority ${result.priority}` : ''}
+      </p>
+      <p className="alert-message">
+        Follow-up due: <strong>{formatUkDate(result.followUpDue)}</strong>
+        {result.followUpReason ? ` — ${result.followUpReason}` : ''}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { PracticeSettingsT } from '../../../shared/contract'
+import { api } from '../api/client'
+import { BusyButton } from '../components/busy-button'
+import { Card } from '../components/card'
+import { ErrorAlert } from '../components/error-alert'
+import { useAsyncAction } from '../components/use-async-action'
+import { useLoad } from '../components/use-load'
+
+type TextField = Exclude<keyof PracticeSettingsT, 'addressLines'>
+
+const fields: { key: TextField; label: string; multiline?: boolean; hint?: string }[] = [
+  { key: 'practiceName', label: 'Practice name' },
+  { key: 'phone', label: 'Phone' },
+  { key: 'email', label: 'Email' },
+  { key: 'website', label: 'Website' },
+  { key: 'clinicLocation', label: 'Clinic location', hint: 'Printed in letters as where the clinic is held.' },
+  { key: 'signatory', label: 'Letters signed by' },
+  {
+    key: 'bookingInstructions',
+    label: 'How to book',
+    multiline: true,
+    hint: 'One or two plain-English sentences printed in every invitation letter.'
+  }
+]
+
+export function SettingsScreen() {
+  const loaded = useLoad(() => api['settings.get']({}), [])
+  const [settings, setSettings] = useState<PracticeSettingsT | null>(null)
+  const [address, setAddress] = useState('')
+  const [saved, setSaved] = useState(false)
+  const save = useAsyncAction()
+
+  useEffect(() => {
+    if (loaded.data) {
+      setSettings(loaded.data)
+      setAddress(loaded.data.addressLines.join('\n'))
+    }
+  }, [loaded.data])
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!settings) return
+    setSaved(false)
+    void save.run(async () => {
+      const addressLines = address
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+      if (addressLines.length > 6) throw new Error('Practice address: use at most 6 lines.')
+      const updated = await api['settings.update']({ ...settings, addressLines })
+      setSettings(updated)
+      setAddress(updated.addressLines.join('\n'))
+      setSaved(true)
+    })
+  }
+
+  return (
+    <div className="screen">
+      <h1>Settings</h1>
+      <Card title="Practice details">
+        <ErrorAlert message={loaded.error} />
+        {!settings && !loaded.error && <p className="muted">Loading…</p>}
+        {settings && (
+          <form className="form" onSubmit={submit} noValidate>
+            {fields.slice(0, 1).map((field) => (
+              <SettingField key={field.key} field={field} settings={settings} onChange={setSettings} />
+            ))}
+            <div className="field">
+              <label htmlFor="settings-address">Practice address (one line per row)</label>
+              <textarea id="settings-address" rows={4} value={address} onChange={(event) => setAddress(event.target.value)} />
+            </div>
+            {fields.slice(1).map((field) => (
+              <SettingField key={field.key} field={field} settings={settings} onChange={setSettings} />
+            ))}
+            <BusyButton type="submit" busy={save.busy} busyLabel="Saving…">
+              Save settings
+            </BusyButton>
+            <ErrorAlert message={save.error} title="Settings were not saved" />
+            {saved && (
+              <p className="alert alert-success" role="status">
+                Settings saved.
+              </p>
+            )}
+          </form>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+function SettingField({
+  field,
+  settings,
+  onChange
+}: {
+  field: (typeof fields)[number]
+  settings: PracticeSettingsT
+  onChange: (settings: PracticeSettingsT) => void
+}) {
+  const id = `settings-${field.key}`
+  const value = settings[field.key]
+  const update = (next: string) => onChange({ ...settings, [field.key]: next })
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {field.multiline ? (
+        <textarea id={id} rows={3} value={value} onChange={(event) => update(event.target.value)} />
+      ) : (
+        <input id={id} type="text" value={value} onChange={(event) => update(event.target.value)} />
+      )}
+      {field.hint && <p className="hint">{field.hint}</p>}
+    </div>
+  )
+}

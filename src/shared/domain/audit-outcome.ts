@@ -1,0 +1,247 @@
+// Audit arithmetic (spec §7): the seed programme's table — of the patients with a baseline and a
+// follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the uptake
+// funnel, equity breakdowns and NHS small-number suppression for sharing outside the practice.
+// Pure: the audit service gathers the facts, everything counted is counted here.
+import { currentBloodPressure } from './current-bp'
+import type { BpReading, BpSetting } from './patient-record'
+
+export type OutcomeDirection = 'reduced' | 'unchanged' | 'increased'
+
+export interface AuditBp {
+  systolic: number
+  diastolic: number
+  date: string
+  setting: BpSetting
+}
+
+export type BaselineSource = 'first-clinic-visit' | 'before-invitation'
+
+export interface BaselineAndFollowUp {
+  baseline: (AuditBp & { source: BaselineSource }) | null
+  followUp: AuditBp | null
+}
+
+/**
+ * Systolic change direction. The seed programme reported "no change" separately (4 of 114), which
+ * with whole-mmHg readings means the same number: any fall is "reduced", any rise "increased".
+ */
+export function systolicOutcome(baselineSystolic: number, followUpSystolic: number): OutcomeDirection {
+  const change = followUpSystolic - baselineSystolic
+  return change < 0 ? 'reduced' : change > 0 ? 'increased' : 'unchanged'
+}
+
+/** One decimal place, halves away from zero (57.894… → 57.9; 12.25 → 12.3). */
+export function roundTo1dp(value: number): number {
+  const scaled = Math.round(Math.abs(value) * 10 + 1e-9) / 10
+  return value < 0 ? -scaled : scaled
+}
+
+/** Percentage of `total`, to 1 dp; 0 when there is nothing to divide by (an empty audit is 0%, not NaN). */
+export function percentOf(count: number, total: number): number {
+  return total > 0 ? roundTo1dp((count / total) * 100) : 0
+}
+
+export function meanOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  return roundTo1dp(values.reduce((a, b) => a + b, 0) / values.length)
+}
+
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const upper = sorted[mid] ?? 0
+  return sorted.length % 2 === 1 ? upper : roundTo1dp(((sorted[mid - 1] ?? 0) + upper) / 2)
+}
+
+export interface OutcomePair {
+  baseline: { systolic: number; diastolic: number }
+  followUp: { systolic: number; diastolic: number }
+}
+
+export interface BpOutcomeSummary {
+  patients: number
+  reduced: number
+  unchanged: number
+  increased: number
+  reducedPercent: number
+  unchangedPercent: number
+  increasedPercent: number
+  meanSystolicChange: number | null
+  meanDiastolicChange: number | null
+  medianSystolicChange: number | null
+  medianDiastolicChange: number | null
+}
+
+/** The seed table for a set of patients with both readings. Changes are follow-up minus baseline. */
+export function summariseBpOutcome(pairs: readonly OutcomePair[]): BpOutcomeSummary {
+  const counts: Record<OutcomeDirection, number> = { reduced: 0, unchanged: 0, increased: 0 }
+  const systolic: number[] = []
+  const diastolic: number[] = []
+  for (const p of pairs) {
+    counts[systolicOutcome(p.baseline.systolic, p.followUp.systolic)]++
+    systolic.push(p.followUp.systolic - p.baseline.systolic)
+    diastolic.push(p.followUp.diastolic - p.baseline.diastolic)
+  }
+  const n = pairs.length
+  return {
+    patients: n,
+    ...counts,
+    reducedPercent: percentOf(counts.reduced, n),
+    unchangedPercent: percentOf(counts.unchanged, n),
+    increasedPercent: percentOf(counts.increased, n),
+    meanSystolicChange: meanOf(systolic),
+    meanDiastolicChange: meanOf(diastolic),
+    medianSystolicChange: medianOf(systolic),
+    medianDiastolicChange: medianOf(diastolic)
+  }
+}
+
+// Readings are compared by the same rule as everywhere else (spec §4.1, current-bp.ts): the latest
+// day, clinic readings first, lowest systolic and lowest diastolic of that day. The audit looks at
+// any date, so the look-back window is made wide enough never to cut anything off.
+const WHOLE_RECORD_MONTHS = 12 * 200
+
+/** Lowest-of BP of the latest day among `readings` up to `asOf`, or null when there are none. */
+export function bpOfLatestDay(readings: readonly BpReading[], asOf: string): AuditBp | null {
+  return currentBloodPressure([...readings], asOf, WHOLE_RECORD_MONTHS).bp
+}
+
+/** Look-back for a "before invitation" baseline: the reading the cohort itself would have used. */
+export const BASELINE_LOOKBACK_MONTHS = 12
+
+export interface BaselineInput {
+  /** Attended clinic visits up to the as-of date, each with the BP readings taken at it. */
+  visits: ReadonlyArray<{ date: string; readings: readonly BpReading[] }>
+  /** Every reading of the patient (imported and from visits). */
+  readings: readonly BpReading[]
+  firstInvitedOn: string | null
+  asOf: string
+}
+
+/**
+ * Spec §7. Baseline: the BP of the first attended clinic visit (lowest of its readings), else the
+ * latest reading in the 12 months up to the first invitation. Follow-up: the latest reading dated
+ * after the baseline day, up to the as-of date (a later visit or a reading a later import brought),
+ * so the audit shows where each patient is now.
+ */
+export function selectBaselineAndFollowUp(input: BaselineInput): BaselineAndFollowUp {
+  const visits = [...input.visits].filter((v) => v.date <= input.asOf && v.readings.length > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let baseline: BaselineAndFollowUp['baseline'] = null
+  const firstVisit = visits[0]
+  if (firstVisit) {
+    const bp = bpOfLatestDay(firstVisit.readings.map((r) => ({ ...r, date: firstVisit.date })), firstVisit.date)
+    if (bp) baseline = { ...bp, source: 'first-clinic-visit' }
+  }
+  if (!baseline && input.firstInvitedOn && input.firstInvitedOn <= input.asOf) {
+    const bp = currentBloodPressure([...input.readings], input.firstInvitedOn, BASELINE_LOOKBACK_MONTHS).bp
+    if (bp) baseline = { ...bp, source: 'before-invitation' }
+  }
+  if (!baseline) return { baseline: null, followUp: null }
+  const baselineDate = baseline.date
+  const followUp = bpOfLatestDay(
+    input.readings.filter((r) => r.date > baselineDate),
+    input.asOf
+  )
+  return { baseline, followUp }
+}
+
+/** Age bands for the equity breakdown and for pseudonymised exports (no dates of birth). */
+export function ageBand(age: number | null): string {
+  if (age === null || !Number.isFinite(age)) return 'Unknown'
+  if (age < 18) return 'Under 18'
+  if (age < 40) return '18–39'
+  if (age < 60) return '40–59'
+  if (age < 80) return '60–79'
+  return '80+'
+}
+
+export const ageBandOrder = ['18–39', '40–59', '60–79', '80+', 'Under 18', 'Unknown'] as const
+
+/** IMD quintile from the decile (1 = most deprived); Core20 = deciles 1–2 = quintile 1 (spec §7). */
+export function imdQuintileLabel(decile: number | null): string {
+  if (decile === null || decile < 1 || decile > 10) return 'Unknown'
+  const q = Math.ceil(decile / 2)
+  return q === 1 ? '1 (most deprived, Core20)' : q === 5 ? '5 (least deprived)' : String(q)
+}
+
+// --- funnel and breakdowns ----------------------------------------------------------------------
+
+/** What the funnel and the breakdowns need to know about one eligible patient. */
+export interface AuditFacts {
+  invited: boolean
+  booked: boolean
+  attended: boolean
+  pair: OutcomePair | null
+}
+
+export interface FunnelCounts {
+  eligible: number
+  invited: number
+  booked: number
+  attended: number
+  followedUp: number
+}
+
+/** Every stage counts eligible patients only, so each stage is a subset of the one before it. */
+export function funnelOf(facts: readonly AuditFacts[]): FunnelCounts {
+  return {
+    eligible: facts.length,
+    invited: facts.filter((f) => f.invited).length,
+    booked: facts.filter((f) => f.booked).length,
+    attended: facts.filter((f) => f.attended).length,
+    followedUp: facts.filter((f) => f.pair !== null).length
+  }
+}
+
+export interface BreakdownRow {
+  group: string
+  funnel: FunnelCounts
+  outcome: BpOutcomeSummary
+}
+
+/** Funnel and outcome per group (ethnic group, age band, sex, IMD quintile), groups in `order` first. */
+export function breakdownBy<T extends AuditFacts>(rows: readonly T[], groupOf: (row: T) => string, order: readonly string[] = []): BreakdownRow[] {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const key = groupOf(row)
+    const list = groups.get(key)
+    if (list) list.push(row)
+    else groups.set(key, [row])
+  }
+  const rank = (g: string) => {
+    const i = order.indexOf(g)
+    return i === -1 ? order.length : i
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([group, list]) => ({
+      group,
+      funnel: funnelOf(list),
+      outcome: summariseBpOutcome(list.flatMap((r) => (r.pair ? [r.pair] : [])))
+    }))
+}
+
+// --- small-number suppression -------------------------------------------------------------------
+
+/** NHS small-number suppression: counts from 1 to 4 are not shown outside the practice. */
+export const SUPPRESSED = '<5'
+
+export function isSmallCount(n: number): boolean {
+  return n >= 1 && n <= 4
+}
+
+export function suppressCount(n: number): number | typeof SUPPRESSED {
+  return isSmallCount(n) ? SUPPRESSED : n
+}
+
+/**
+ * A total shown beside suppressed parts would let the hidden part be worked out by subtraction,
+ * so when any part is suppressed the total is rounded to the nearest 5 (and is itself suppressed
+ * when small). Spec §7: "totals adjusted so nothing can be derived back".
+ */
+export function suppressTotal(total: number, parts: readonly number[]): number | string {
+  if (isSmallCount(total)) return SUPPRESSED
+  if (!parts.some(isSmallCount)) return total
+  return `~${Math.round(total / 5) * 5}`
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { decodeFileBytes, detectEncoding } from '../../src/main/import/decode-file'
+import { parseCsvRows } from '../../src/main/import/parse-csv'
+import { AppError } from '../../src/shared/result'
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/imports', name))
+const utf8 = (s: string) => new TextEncoder().encode(s)
+
+function utf16(s: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + s.length * 2)
+  const view = new DataView(out.buffer)
+  let o = 0
+  if (bom) {
+    view.setUint16(0, 0xfeff, littleEndian)
+    o = 2
+  }
+  for (let i = 0; i < s.length; i++) view.setUint16(o + i * 2, s.charCodeAt(i), littleEndian)
+  return out
+}
+
+function badFileMessage(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError)
+    expect((e as AppError).code).toBe('bad_file')
+    return (e as AppError).message
+  }
+  throw new Error('expected a bad_file error')
+}
+
+describe('decoding export bytes', () => {
+  const text = 'NHS Number,Family Name\r\n9991000003,Müller\r\n'
+
+  test('UTF-8 with a BOM loses the BOM', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])
+    expect(decodeFileBytes('a.csv', bytes).text).toBe(text)
+  })
+
+  test('UTF-8 without a BOM', () => {
+    expect(decodeFileBytes('a.csv', utf8(text))).toEqual({ text, encoding: 'utf-8' })
+  })
+
+  test.each([
+    ['LE with BOM', true, true, 'utf-16le'],
+    ['BE with BOM', false, true, 'utf-16be'],
+    ['LE without BOM (NUL pattern)', true, false, 'utf-16le'],
+    ['BE without BOM (NUL pattern)', false, false, 'utf-16be']
+  ])('UTF-16 %s', (_label, le, bom, encoding) => {
+    const decoded = decodeFileBytes('a.csv', utf16(text, le, bom))
+    expect(decoded).toEqual({ text, encoding })
+  })
+
+  test('bytes that are not valid UTF-8 are read as Windows-1252', () => {
+    const decoded = decodeFileBytes('s1.csv', fixture('systmone-breakdown-windows-1252.csv'))
+    expect(decoded.encoding).toBe('windows-1252')
+    expect(decoded.text).toContain('MÜLLER,Zoë')
+  })
+
+  test('the UTF-16 fixture decodes to the same text as the Windows-1252 one', () => {
+    expect(decodeFileBytes('a', fixture('systmone-breakdown-utf16.csv')).text).toBe(
+      decodeFileBytes('b', fixture('systmone-breakdown-windows-1252.csv')).text
+    )
+    expect(detectEncoding(fixture('systmone-breakdown-utf16.csv')).encoding).toBe('utf-16le')
+  })
+})
+
+describe('files that are not CSV exports', () => {
+  test('an HTML page saved as .csv names the file and says how to export a CSV from EMIS', () => {
+    const message = badFileMessage(() => decodeFileBytes('emis-report-saved-as-html.csv', fixture('emis-report-saved-as-html.csv')))
+    expect(message).toContain('"emis-report-saved-as-html.csv"')
+    expect(message).toMatch(/web page \(HTML\)/)
+    expect(message).toMatch(/EMIS Web: Population Reporting/)
+  })
+
+  test('a PDF', () => {
+    expect(badFileMessage(() => decodeFileBytes('list.pdf', utf8('%PDF-1.7\n1 0 obj')))).toMatch(/"list.pdf" is a PDF/)
+  })
+
+  test('an Excel workbook', () => {
+    expect(badFileMessage(() => decodeFileBytes('list.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])))).toMatch(/Excel workbook/)
+  })
+
+  test('an empty file, and one of only commas', () => {
+    expect(badFileMessage(() => decodeFileBytes('empty.csv', new Uint8Array()))).toMatch(/"empty.csv" is empty/)
+    expect(badFileMessage(() => decodeFileBytes('commas.csv', utf8(',,,\r\n,,,\r\n')))).toMatch(/no data/)
+  })
+})
+
+describe('parsing rows', () => {
+  test('row numbers match the spreadsheet: a quoted newline stays in its cell', () => {
+    const rows = parseCsvRows('a.csv', 'NHS Number,Note\r\n9991000003,"two\r\nlines"\r\n9991158383,x\r\n')
+    expect(rows).toEqual([
+      ['NHS Number', 'Note'],
+      ['9991000003', 'two\r\nlines'],
+      ['9991158383', 'x']
+    ])
+  })
+
+  test('a last line of commas and the final newline are not rows; an empty row in the middle is kept', () => {
+    const rows = parseCsvRows('a.csv', 'a,b\n1,2\n\n3,4\n,,\n')
+    expect(rows).toEqual([['a', 'b'], ['1', '2'], [''], ['3', '4']])
+  })
+
+  test('an unclosed quote stops the import rather than swallowing rows', () => {
+    expect(badFileMessage(() => parseCsvRows('cut.csv', 'a,b\n1,"oops\n2,3\n'))).toMatch(/row 2 that is never closed/)
+  })
+})
