@@ -55,7 +55,7 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
       }
     }
   }
-  warnings.push(...dobConflicts)
+  for (const conflict of dobConflicts) warnings.push(conflict)
 
   // Ethnicity coded as an event: the latest one, unless an Ethnicity column gave a value.
   const latestEthnicity = new Map<string, EthnicityRecord>()
@@ -73,8 +73,9 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
 
   const readings: ReadingRecord[] = files.flatMap((f) => f.readings.map(({ nhsNumber, date, systolic, diastolic, setting }) => ({ nhsNumber, date, systolic, diastolic, setting })))
   const paired = pairComponents(files.flatMap((f) => f.components))
-  readings.push(...paired.readings)
-  rejects.push(...paired.rejects)
+  // Appended one by one: spreading a 100k-element array into push() overflows the call stack.
+  for (const reading of paired.readings) readings.push(reading)
+  for (const reject of paired.rejects) rejects.push(reject)
   warnings.push(...summarise(paired.unpaired, 'blood pressure value(s) had no matching systolic/diastolic on the same date and were not stored'))
 
   // The report lists problems in the order the practice will meet them in the file.
@@ -83,7 +84,7 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
 
   const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}`)
   const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
-  for (const f of files) warnings.push(...f.warnings)
+  for (const f of files) for (const warning of f.warnings) warnings.push(warning)
 
   return {
     contentHash: contentHashOf(files.map((f) => f.fileHash)),
