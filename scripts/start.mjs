@@ -2,7 +2,9 @@
 // not (machines without internet access at install time), start browser mode instead and print the
 // address to open. Extra arguments (e.g. `-- --db FILE --port N`) go to browser mode.
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 const require = createRequire(import.meta.url)
 const root = new URL('..', import.meta.url).pathname
@@ -10,12 +12,20 @@ const root = new URL('..', import.meta.url).pathname
 const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-let electronBinary = null
-try {
-  electronBinary = require('electron') // the binary's path, or a throw when it was never downloaded
-} catch {
-  electronBinary = null
+// Look for the downloaded binary ourselves: `require('electron')` would try to download it (and
+// print a network stack trace) when it is missing.
+function installedElectronBinary() {
+  try {
+    const packageDir = dirname(require.resolve('electron/package.json'))
+    const pathFile = join(packageDir, 'path.txt')
+    if (!existsSync(pathFile)) return null
+    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+    return existsSync(binary) ? binary : null
+  } catch {
+    return null
+  }
 }
+const electronBinary = installedElectronBinary()
 
 const child = electronBinary
   ? spawn(electronBinary, ['.'], { cwd: root, stdio: 'inherit' })

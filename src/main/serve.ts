@@ -9,11 +9,13 @@ import { resolveDatabasePath } from './data-location'
 import { createServices } from './services'
 import { startBrowserHost } from './browser/http-host'
 
+const DEFAULT_PORT = 4317
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string' },
-      port: { type: 'string', default: '4317' },
+      port: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   })
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
     console.log('Usage: npm run serve -- [--db FILE] [--port N]   (port 0 picks a free port)')
     return
   }
-  const port = Number(values.port)
+  const portChosen = values.port !== undefined
+  const port = Number(values.port ?? DEFAULT_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
     process.exit(2)
@@ -34,7 +37,16 @@ async function main(): Promise<void> {
   const databasePath = resolveDatabasePath(values.db)
   const ctx = createAppContext({ databasePath })
   const token = randomBytes(24).toString('base64url')
-  const host = await startBrowserHost({ services: createServices(ctx), rendererDir, token, port })
+  const services = createServices(ctx)
+  const host = await startBrowserHost({ services, rendererDir, token, port }).catch((error: unknown) => {
+    // The usual port is taken (another copy running, or another program): use a free one rather
+    // than fail, unless the user asked for that port.
+    if (!portChosen && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.log(`Port ${DEFAULT_PORT} is in use: using a free port instead.`)
+      return startBrowserHost({ services, rendererDir, token, port: 0 })
+    }
+    throw error
+  })
   console.log(`Clinic Recall is running at ${host.url}`)
   console.log(`Database: ${databasePath}`)
   console.log('Open that address in Chromium or Chrome. Press Ctrl+C to stop.')
