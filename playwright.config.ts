@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test'
 // database (see tests/e2e/fixtures/clinic-recall-host.ts). Run `npm run build` first.
 export const chromiumArgs = [
   '--headless',
+  '--lang=en-GB',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

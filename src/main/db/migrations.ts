@@ -13,7 +13,8 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [{ version: 1, name: '0001_initial', sql: m0001 }]
 
-export const latestSchemaVersion = migrations.length
+// Versions are the numbers in the file names; the latest is the highest, not the count.
+export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version))
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number
