@@ -14,6 +14,7 @@ import { createServices } from '../services'
 import { importFiles } from '../import/import-service'
 import { documentPath } from '../documents/document-store'
 import { generateSyntheticEmisExport } from './synthetic-export'
+import { seededRandom } from './seeded-random'
 
 export interface DemoReport {
   outDir: string
@@ -35,18 +36,6 @@ export interface DemoReport {
   lines: string[]
 }
 
-/** Small deterministic generator so the demo tells the same story each run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export async function runDemo(ctx: ServiceContext, options: { outDir: string; patients: number; seed?: number }): Promise<DemoReport> {
   const services = createServices(ctx)
   async function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
@@ -54,7 +43,7 @@ export async function runDemo(ctx: ServiceContext, options: { outDir: string; pa
     if (!result.ok) throw new AppError(result.error.code, `demo step ${name} failed: ${result.error.message}`)
     return result.value as OperationOutput<K>
   }
-  const random = seededRandom(options.seed ?? 20261122)
+  const random = seededRandom(options.seed ?? 20261122).next
   const iso = (d: Date) => format(d, 'yyyy-MM-dd')
   mkdirSync(options.outDir, { recursive: true })
 

@@ -1,0 +1,151 @@
+// The CLI is a public interface (spec §9.1): command names, options, `--json` keys and exit codes
+// (0 success, 1 bad input with a one-line reason naming the file/row/field, 2 usage). These tests run
+// the real program on a real SQLite file and check exactly those promises.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/program'
+
+const fixture = resolve(__dirname, '../fixtures/imports/emis-events-hypertension.csv')
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+let folder = ''
+let db = ''
+
+async function cli(...argv: string[]): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(['--db', db, ...argv], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { CLINIC_RECALL_USER: 'CLI test' }
+  })
+  return { code, stdout, stderr }
+}
+
+async function json(...argv: string[]): Promise<Record<string, unknown>> {
+  const run = await cli(...argv, '--json')
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  return JSON.parse(run.stdout) as Record<string, unknown>
+}
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'clinic-recall-cli-'))
+  db = join(folder, 'practice.sqlite')
+})
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+describe('clinic-recall CLI contract (spec §9.1)', () => {
+  it('import --json has every documented key, and a re-import says alreadyImported', async () => {
+    const first = await json('import', fixture)
+    for (const key of ['importId', 'format', 'rowsRead', 'patientsAdded', 'patientsUpdated', 'readingsAdded', 'rejected', 'alreadyImported']) {
+      expect(first).toHaveProperty(key)
+    }
+    expect(first.alreadyImported).toBe(false)
+    expect(first.patientsAdded).toBeGreaterThan(0)
+    for (const reject of first.rejected as Record<string, unknown>[]) {
+      expect(reject).toHaveProperty('row')
+      expect(reject).toHaveProperty('column')
+      expect(reject).toHaveProperty('reason')
+    }
+    const again = await json('import', fixture)
+    expect(again.alreadyImported).toBe(true)
+    expect(again.patientsAdded).toBe(0)
+    expect(again.readingsAdded).toBe(0)
+  })
+
+  it.each(['uncontrolled-hypertension', 'hypertension-black-african-caribbean', 'time-to-talk', 'no-recent-bp'])(
+    'cohort build %s --json gives members with priority and reasons',
+    async (definition) => {
+      const out = await json('cohort', 'build', definition, '--as-of', '2026-11-01', '--mode', 'qof')
+      expect(out).toMatchObject({ definition, asOf: '2026-11-01', mode: 'qof' })
+      expect(typeof out.cohortId).toBe('number')
+      for (const member of out.members as Record<string, unknown>[]) {
+        expect(member.nhsNumber).toMatch(/^\d{10}$/)
+        expect(member).toHaveProperty('priority')
+        expect(Array.isArray(member.reasons) && (member.reasons as unknown[]).length).toBeGreaterThan(0)
+      }
+      for (const excluded of out.excluded as Record<string, unknown>[]) {
+        expect(excluded.nhsNumber).toMatch(/^\d{10}$/)
+        expect(typeof excluded.rule).toBe('string')
+      }
+    }
+  )
+
+  it('runs invite → clinic create → book → attend → followups due → audit with the documented keys', async () => {
+    const cohort = await json('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01')
+    const members = cohort.members as { nhsNumber: string }[]
+    expect(members.length).toBeGreaterThan(0)
+
+    const invite = await json('invite', String(cohort.cohortId), '--attempt', '1', '--date', '2026-11-02', '--out', join(folder, 'letters'))
+    expect(invite).toHaveProperty('batchId')
+    expect(invite).toHaveProperty('sms')
+    expect(invite.letters).toBeGreaterThan(0)
+    expect(Array.isArray(invite.files)).toBe(true)
+
+    const clinic = await json('clinic', 'create', '--type', 'Hypertension review', '--date', '2026-11-20', '--start', '09:00', '--slots', '4', '--slot-minutes', '15', '--clinician', 'A Pharmacist')
+    expect(typeof clinic.clinicId).toBe('number')
+
+    const booked = await json('book', '--clinic', String(clinic.clinicId), '--nhs', members[0]?.nhsNumber ?? '')
+    expect(typeof booked.appointmentId).toBe('number')
+    expect(booked.start).toMatch(/09:00/)
+
+    const attended = await json('attend', '--appointment', String(booked.appointmentId), '--bp', '152/94', '--bp', '148/96')
+    expect(attended).toMatchObject({ status: 'attended' })
+    expect(attended.bp).toBe('148/94') // lowest systolic and lowest diastolic of the day (NICE NG136 1.2.2)
+    expect(attended.followUpDue).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+
+    const due = await json('followups', 'due', '--as-of', '2027-03-01')
+    const dueList = due.due as Record<string, unknown>[]
+    expect(dueList.some((d) => d.nhsNumber === members[0]?.nhsNumber && typeof d.dueOn === 'string' && typeof d.reason === 'string')).toBe(true)
+
+    const workbook = join(folder, 'audit.xlsx')
+    const audit = await json('audit', '--as-of', '2026-11-22', '--out', workbook)
+    expect(audit.bpOutcome).toEqual(expect.objectContaining({ patients: expect.any(Number), reduced: expect.any(Number), unchanged: expect.any(Number), increased: expect.any(Number) }))
+    expect(audit.funnel).toEqual(expect.objectContaining({ eligible: expect.any(Number), invited: expect.any(Number), booked: 1, attended: 1, followedUp: expect.any(Number) }))
+    expect(existsSync(workbook)).toBe(true)
+  })
+
+  it('exits 1 with a one-line reason naming the file for bad input, and leaves the database alone', async () => {
+    const bad = join(folder, 'not-an-export.csv')
+    writeFileSync(bad, '<html><body>Search results</body></html>')
+    const run = await cli('import', bad, '--json')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toContain('not-an-export.csv')
+  })
+
+  it('exits 2 on usage errors', async () => {
+    expect((await cli('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '31/03/2026')).code).toBe(2)
+    expect((await cli('no-such-command')).code).toBe(2)
+    expect((await cli('attend', '--appointment', '1')).code).toBe(2) // needs --bp or --dna
+  })
+})
+
+describe('clinic-recall demo', () => {
+  it('leaves an export, a letters PDF with one page per letter and an audit workbook in --out', async () => {
+    const out = join(folder, 'demo')
+    let stdout = ''
+    const code = await runCli(['demo', '--out', out, '--patients', '120', '--json'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      env: {}
+    })
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout) as { exportFile: string; lettersPdf: string; letters: number; auditWorkbook: string; databasePath: string }
+    expect(report.databasePath.startsWith(out)).toBe(true) // never the practice's real database
+    for (const file of [report.exportFile, report.lettersPdf, report.auditWorkbook]) expect(existsSync(file)).toBe(true)
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(report.lettersPdf)), verbosity: 0 }).promise
+    expect(report.letters).toBeGreaterThan(0)
+    expect(pdf.numPages).toBe(report.letters)
+  })
+})
