@@ -168,6 +168,7 @@ function bpEvents(random: SeededRandom, date: string, bp: Bp, home = false): Eve
 /** Unique valid NHS numbers from the 999 test range, in a seeded order. */
 function nhsNumbers(random: SeededRandom, count: number): string[] {
   const out: string[] = []
+  const taken = new Set<string>() // a Set, not out.includes(): 100k numbers for the bench
   let body = 999000000 + random.int(0, 400000) // 999 followed by six digits
   while (out.length < count) {
     body += random.int(1, 97)
@@ -176,7 +177,9 @@ function nhsNumbers(random: SeededRandom, count: number): string[] {
     const check = nhsCheckDigit(nine)
     if (check === null) continue // remainder 10: no valid number with this prefix
     const number = `${nine}${check}`
-    if (!out.includes(number)) out.push(number)
+    if (taken.has(number)) continue
+    taken.add(number)
+    out.push(number)
   }
   return out
 }
