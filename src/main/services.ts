@@ -6,10 +6,27 @@ import type { ServiceContext } from './context'
 import { listActivity } from './activity-log'
 import { previewImport, commitImport, listImports } from './import/import-service'
 import { listDefinitions, buildCohort, listCohorts, getCohort } from './cohorts/cohort-service'
-import { createInvitationBatch, listBatches } from './invitations/invitation-service'
+import { explainCohortEntry } from './cohorts/cohort-explanation'
+import { compareCohorts } from './cohorts/cohort-comparison'
+import { createInvitationBatch, listBatches, regenerateBatch } from './invitations/invitation-service'
+import { invitationWorklists } from './invitations/invitation-worklists'
+import { templateServices } from './invitations/template-services'
+import { getContact, setContactPreferences } from './invitations/contact-preferences-store'
 import { readDocument } from './documents/document-store'
-import { createClinic, listClinics, getClinic, bookAppointment, attendAppointment, markDidNotAttend } from './clinics/clinic-service'
+import {
+  createClinic,
+  listClinics,
+  getClinic,
+  bookAppointment,
+  attendAppointment,
+  markDidNotAttend,
+  cancelAppointment,
+  rebookAppointment,
+  listClinicTypeIntervals,
+  setClinicTypeInterval
+} from './clinics/clinic-service'
 import { followUpsDue } from './followups/followup-service'
+import { didNotAttendWorklist, worklistCounts } from './followups/worklists'
 import { auditSummary } from './audit/audit-service'
 import { exportAuditWorkbook } from './audit/audit-export'
 import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
@@ -43,9 +60,16 @@ export function createServices(ctx: ServiceContext): Services {
     'cohorts.build': (input) => buildCohort(ctx, input),
     'cohorts.list': () => ({ cohorts: listCohorts(ctx) }),
     'cohorts.get': ({ cohortId }) => getCohort(ctx, cohortId),
+    'cohorts.explain': ({ cohortId, patientId }) => explainCohortEntry(ctx, cohortId, patientId),
+    'cohorts.compare': ({ fromCohortId, toCohortId }) => compareCohorts(ctx, fromCohortId, toCohortId),
 
     'invitations.createBatch': (input) => createInvitationBatch(ctx, input),
     'invitations.listBatches': () => ({ batches: listBatches(ctx) }),
+    'invitations.regenerate': ({ batchId }) => regenerateBatch(ctx, batchId),
+    'invitations.worklists': () => invitationWorklists(ctx),
+    ...templateServices(ctx),
+    'contacts.get': ({ nhsNumber }) => getContact(ctx, nhsNumber),
+    'contacts.setPreferences': ({ nhsNumber, ...preferences }) => setContactPreferences(ctx, { nhsNumber, ...preferences }),
     'documents.read': ({ fileId }) => readDocument(ctx, fileId),
 
     'clinics.create': (input) => createClinic(ctx, input),
@@ -54,7 +78,13 @@ export function createServices(ctx: ServiceContext): Services {
     'appointments.book': (input) => bookAppointment(ctx, input),
     'appointments.attend': (input) => attendAppointment(ctx, input),
     'appointments.markDidNotAttend': (input) => markDidNotAttend(ctx, input),
+    'appointments.cancel': (input) => cancelAppointment(ctx, input),
+    'appointments.rebook': (input) => rebookAppointment(ctx, input),
+    'clinics.followUpIntervals': () => ({ types: listClinicTypeIntervals(ctx) }),
+    'clinics.setFollowUpInterval': (input) => setClinicTypeInterval(ctx, input),
     'followups.due': (input) => followUpsDue(ctx, input),
+    'worklists.didNotAttend': () => didNotAttendWorklist(ctx),
+    'worklists.counts': (input) => worklistCounts(ctx, input),
 
     'audit.summary': (input) => auditSummary(ctx, input),
     'audit.exportWorkbook': (input) => exportAuditWorkbook(ctx, input),

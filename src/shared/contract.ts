@@ -175,7 +175,40 @@ export const CohortEntry = z.object({
   reasons: z.array(z.string()),
   /** Severe (P1) reading: listed even when excluded, per the spec's safety rule. */
   severe: z.boolean(),
-  explanation: Explanation
+  /** The rule that chose the current BP, in words (shown next to every computed BP, spec §4.1). */
+  bpRule: z.string(),
+  /**
+   * The full "why" (every rule checked, readings considered, target). Snapshots leave it out — 40k
+   * explanations would be tens of megabytes — and `cohorts.explain` gives it for one patient.
+   */
+  explanation: Explanation.optional()
+})
+
+export const ExplainedCohortEntry = CohortEntry.extend({ explanation: Explanation })
+
+export const CohortPatientExplanation = z.object({
+  cohortId: z.number().int(),
+  status: z.enum(['member', 'excluded']),
+  entry: ExplainedCohortEntry,
+  /** How the explanation was obtained, e.g. re-evaluated with the facts recorded up to the build. */
+  basis: z.string()
+})
+
+/** One patient's place in a snapshot: member, excluded (by which rule) or not listed (not eligible). */
+export const CohortPlacement = z.object({
+  status: z.enum(['member', 'excluded', 'not-listed']),
+  priority: Priority.nullable(),
+  rule: z.string().nullable(),
+  bp: BloodPressure.nullable(),
+  reasons: z.array(z.string())
+})
+
+export const CohortChange = z.object({
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  from: CohortPlacement,
+  to: CohortPlacement
 })
 
 export const ExclusionCount = z.object({ rule: z.string(), label: z.string(), source: z.string(), count: z.number().int() })
@@ -208,6 +241,21 @@ export const CohortSummary = z.object({
   excludedCount: z.number().int()
 })
 
+export const CohortComparison = z.object({
+  from: CohortSummary.extend({ definitionVersion: z.number().int(), parameters: z.record(z.string(), z.unknown()) }),
+  to: CohortSummary.extend({ definitionVersion: z.number().int(), parameters: z.record(z.string(), z.unknown()) }),
+  /** What differs between the two builds' settings (definition, version, as-of, mode, parameters), in words. */
+  settingsChanged: z.array(z.object({ setting: z.string(), from: z.string(), to: z.string() })),
+  /** Members of "to" who were not members of "from". */
+  joined: z.array(CohortChange),
+  /** Members of "from" who are not members of "to". */
+  left: z.array(CohortChange),
+  /** Members of both whose priority group changed. */
+  priorityChanged: z.array(CohortChange),
+  /** Members of both with the same priority. */
+  unchangedCount: z.number().int()
+})
+
 export const CohortDefinitionInfo = z.object({
   id: CohortDefinitionId,
   name: z.string(),
@@ -225,6 +273,20 @@ export const GeneratedFile = z.object({
   mimeType: z.string()
 })
 
+export const BatchSheetRow = z.object({
+  nhsNumber: z.string(),
+  name: z.string(),
+  /** 'letter' | 'large-print letter' | 'sms' | 'phone', or null when not invited. */
+  channel: z.string().nullable(),
+  contact: z.string().nullable(),
+  mainLanguage: z.string().nullable(),
+  interpreterRequired: z.boolean(),
+  largePrint: z.boolean(),
+  note: z.string().nullable()
+})
+
+export const SmsMessage = z.object({ text: z.string(), length: z.number().int(), limit: z.number().int() })
+
 export const InvitationBatch = z.object({
   batchId: z.number().int(),
   cohortId: z.number().int(),
@@ -235,7 +297,71 @@ export const InvitationBatch = z.object({
   sms: z.number().int(),
   /** Members not invited by this batch, each with why (e.g. severe reading: phone, not a letter). */
   notInvited: z.array(z.object({ nhsNumber: z.string(), name: z.string(), reason: z.string() })),
-  files: z.array(GeneratedFile)
+  files: z.array(GeneratedFile),
+  /** Patients on the phone call list, and letters printed in large print (included in `letters`). */
+  phone: z.number().int().default(0),
+  largePrint: z.number().int().default(0),
+  templateKey: z.string().default(''),
+  templateVersion: z.number().int().default(1),
+  /** The batch sheet: every member once, with how they are invited or why not, and their needs. */
+  sheet: z.array(BatchSheetRow).default([]),
+  /** The SMS text for the upload (no personal data), with its billed length. */
+  smsMessage: SmsMessage.nullable().default(null),
+  /** What staff must know about the batch, e.g. SMS not sent because its text is too long. */
+  warnings: z.array(z.string()).default([])
+})
+
+export const ContactPreferencesInput = z.object({
+  smsDeclined: z.boolean(),
+  largePrint: z.boolean(),
+  preferredChannel: z.enum(['any', 'letter', 'phone'])
+})
+
+export const PatientContact = ContactPreferencesInput.extend({
+  nhsNumber: z.string(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  homePhone: z.string().nullable(),
+  mainLanguage: z.string().nullable(),
+  interpreterRequired: z.boolean()
+})
+
+export const LetterTemplateInfo = z.object({
+  key: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  smsText: z.string(),
+  builtIn: z.boolean(),
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable()
+})
+
+export const WordTemplateInfo = z.object({
+  wordTemplateId: z.number().int(),
+  fileName: z.string(),
+  fields: z.array(z.string()),
+  uploadedAt: z.string(),
+  uploadedBy: z.string()
+})
+
+export const InvitationSent = z.object({
+  attempt: z.number().int(),
+  channel: z.enum(['letter', 'sms', 'phone']),
+  sentOn: IsoDate,
+  /** The SNOMED CT code (HYPINVITE_COD) staff record for this invitation in the clinical system. */
+  code: z.string(),
+  term: z.string()
+})
+
+export const InvitationWorklistPatient = z.object({
+  nhsNumber: z.string(),
+  name: z.string(),
+  cohortId: z.number().int(),
+  invitations: z.array(InvitationSent),
+  /** Invited but not booked: the date the next attempt may go (null once 3 were sent). */
+  nextAttemptFrom: IsoDate.nullable()
 })
 
 // --- clinics ----------------------------------------------------------------------------------
@@ -298,7 +424,40 @@ export const FollowUpDue = z.object({
   name: z.string(),
   dueOn: IsoDate,
   reason: z.string(),
-  overdue: z.boolean()
+  overdue: z.boolean(),
+  /** The visit that proposed this follow-up. */
+  visitDate: IsoDate,
+  clinicType: z.string(),
+  /** The date of a clinic the patient is already booked into after the visit, else null. */
+  bookedFor: IsoDate.nullable()
+})
+
+/** A follow-up met by a reading after the visit: a later clinic visit or an imported reading. */
+export const FollowUpDone = z.object({
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  visitDate: IsoDate,
+  dueOn: IsoDate,
+  reading: z.object({ date: IsoDate, systolic: z.number().int(), diastolic: z.number().int() }),
+  /** 'import': taken in the clinical system and brought in by a later import (issue #5 item 8). */
+  readingSource: z.enum(['import', 'visit'])
+})
+
+export const ClinicTypeInterval = z.object({
+  type: z.string(),
+  weeks: z.number().int().min(4).max(12),
+  practiceSet: z.boolean()
+})
+
+export const DidNotAttendPatient = z.object({
+  appointmentId: z.number().int(),
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  clinicType: z.string(),
+  clinicDate: IsoDate,
+  invitationsSince: z.number().int()
 })
 
 // --- audit ------------------------------------------------------------------------------------
@@ -376,16 +535,57 @@ export const contract = {
   },
   'cohorts.list': { input: Empty, output: z.object({ cohorts: z.array(CohortSummary) }) },
   'cohorts.get': { input: z.object({ cohortId: z.number().int() }), output: CohortSnapshot },
+  'cohorts.explain': { input: z.object({ cohortId: z.number().int(), patientId: z.number().int() }), output: CohortPatientExplanation },
+  'cohorts.compare': { input: z.object({ fromCohortId: z.number().int(), toCohortId: z.number().int() }), output: CohortComparison },
 
   'invitations.createBatch': {
     input: z.object({
       cohortId: z.number().int(),
       attempt: z.number().int().min(1).max(3).default(1),
-      date: IsoDate.optional()
+      date: IsoDate.optional(),
+      /** Which template; default: the cohort's own for the 1st invitation, the reminder after. */
+      templateKey: z.string().optional(),
+      /** Text patients with a valid mobile who have not declined SMS (else everyone gets a letter). */
+      sms: z.boolean().default(true),
+      /** Put patients with no SMS or postal route but a phone number on a call list. */
+      phoneList: z.boolean().default(false),
+      /** Days after the previous invitation before the next may go (QOF needs at least 7). */
+      waitDays: z.number().int().min(7).max(120).default(14),
+      /** Also fill the practice's Word template (or the built-in one) into one DOCX. */
+      docx: z.boolean().default(true),
+      /** Only say who would get what (the batch sheet): nothing is written or recorded; batchId is 0. */
+      preview: z.boolean().default(false)
     }),
     output: InvitationBatch
   },
   'invitations.listBatches': { input: Empty, output: z.object({ batches: z.array(InvitationBatch) }) },
+  'invitations.regenerate': {
+    input: z.object({ batchId: z.number().int() }),
+    output: z.object({
+      files: z.array(GeneratedFile.extend({ matchesOriginal: z.boolean() }))
+    })
+  },
+  'invitations.worklists': {
+    input: Empty,
+    output: z.object({ nonResponders: z.array(InvitationWorklistPatient), invitedNotBooked: z.array(InvitationWorklistPatient) })
+  },
+  'templates.list': {
+    input: Empty,
+    output: z.object({
+      templates: z.array(LetterTemplateInfo),
+      fields: z.array(z.object({ name: z.string(), description: z.string(), personal: z.boolean() })),
+      wordTemplate: WordTemplateInfo.nullable()
+    })
+  },
+  'templates.save': {
+    input: z.object({ key: z.string(), title: z.string().max(200), body: z.string().max(10000), smsText: z.string().max(500) }),
+    output: LetterTemplateInfo
+  },
+  'templates.uploadWord': { input: z.object({ name: z.string().min(1).max(260), contentBase64: z.string() }), output: WordTemplateInfo },
+  'templates.removeWord': { input: Empty, output: z.object({}) },
+  'templates.builtInWord': { input: Empty, output: z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() }) },
+  'contacts.get': { input: z.object({ nhsNumber: z.string() }), output: PatientContact },
+  'contacts.setPreferences': { input: ContactPreferencesInput.extend({ nhsNumber: z.string() }), output: PatientContact },
   'documents.read': {
     input: z.object({ fileId: z.number().int() }),
     output: z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() })
@@ -412,9 +612,35 @@ export const contract = {
     output: AttendResult
   },
   'appointments.markDidNotAttend': { input: z.object({ appointmentId: z.number().int() }), output: AttendResult },
+  'appointments.cancel': {
+    input: z.object({ appointmentId: z.number().int(), reason: z.string().max(200).optional() }),
+    output: z.object({ status: z.literal('cancelled') })
+  },
+  'appointments.rebook': {
+    input: z.object({ appointmentId: z.number().int(), clinicId: z.number().int(), slotIndex: z.number().int().min(0).optional() }),
+    output: z.object({ appointmentId: z.number().int(), start: ClockTime, slotIndex: z.number().int() })
+  },
+  'clinics.followUpIntervals': { input: Empty, output: z.object({ types: z.array(ClinicTypeInterval) }) },
+  'clinics.setFollowUpInterval': {
+    input: z.object({ type: z.string().trim().min(1).max(80), weeks: z.number().int().min(4).max(12) }),
+    output: ClinicTypeInterval
+  },
   'followups.due': {
     input: z.object({ asOf: IsoDate.optional() }),
-    output: z.object({ asOf: IsoDate, due: z.array(FollowUpDue) })
+    output: z.object({ asOf: IsoDate, due: z.array(FollowUpDue), done: z.array(FollowUpDone) })
+  },
+  'worklists.didNotAttend': { input: Empty, output: z.object({ patients: z.array(DidNotAttendPatient) }) },
+  'worklists.counts': {
+    input: z.object({ asOf: IsoDate.optional() }),
+    output: z.object({
+      asOf: IsoDate,
+      clinicsToday: z.number().int(),
+      followUpsDueThisWeek: z.number().int(),
+      followUpsOverdue: z.number().int(),
+      didNotAttend: z.number().int(),
+      nonResponders: z.number().int(),
+      invitedNotBooked: z.number().int()
+    })
   },
 
   'audit.summary': { input: z.object({ asOf: IsoDate.optional() }), output: AuditSummary },
@@ -439,6 +665,10 @@ void namesMatch
 export type CohortSnapshotT = z.output<typeof CohortSnapshot>
 export type CohortEntryT = z.output<typeof CohortEntry>
 export type ExplanationT = z.output<typeof Explanation>
+export type ExplainedCohortEntryT = z.output<typeof ExplainedCohortEntry>
+export type CohortComparisonT = z.output<typeof CohortComparison>
+export type CohortChangeT = z.output<typeof CohortChange>
+export type CohortPlacementT = z.output<typeof CohortPlacement>
 export type ExplanationStepT = z.output<typeof ExplanationStep>
 export type ImportPreviewT = z.output<typeof ImportPreview>
 export type ImportResultT = z.output<typeof ImportResult>

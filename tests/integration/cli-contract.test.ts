@@ -88,7 +88,8 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
     const invite = await json('invite', String(cohort.cohortId), '--attempt', '1', '--date', '2026-11-02', '--out', join(folder, 'letters'))
     expect(invite).toHaveProperty('batchId')
     expect(invite).toHaveProperty('sms')
-    expect(invite.letters).toBeGreaterThan(0)
+    // Patients with a valid mobile are texted (issue #5), so the batch is letters and SMS together.
+    expect(Number(invite.letters) + Number(invite.sms)).toBeGreaterThan(0)
     expect(Array.isArray(invite.files)).toBe(true)
 
     const clinic = await json('clinic', 'create', '--type', 'Hypertension review', '--date', '2026-11-20', '--start', '09:00', '--slots', '4', '--slot-minutes', '15', '--clinician', 'A Pharmacist')

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildCohort, getCohort, listCohorts, listDefinitions } from '../../src/main/cohorts/cohort-service'
+import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { loadPatientRecords } from '../../src/main/patients/patient-records'
 import { CohortSnapshot } from '../../src/shared/contract'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -139,7 +140,7 @@ describe('cohort build', () => {
     const nice = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2025-03-31', mode: 'nice' })
     expect(qof.members).toHaveLength(0)
     expect(nice.members).toHaveLength(1)
-    expect(nice.members[0]?.explanation.target?.label).toMatch(/NICE NG136 1\.4\.20/)
+    expect(explainCohortEntry(ctx, nice.cohortId, id).entry.explanation.target?.label).toMatch(/NICE NG136 1\.4\.20/)
   })
 
   it('excludes patients booked into an upcoming clinic or invited in the last 28 days', () => {

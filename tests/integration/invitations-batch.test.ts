@@ -83,8 +83,11 @@ describe('invitation batches', () => {
     const cohortId = seedCohort(ctx, members)
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-22' })
     expect(batch.letters).toBe(3)
-    expect(batch.files).toHaveLength(1)
-    expect(batch.files[0]?.name).toBe(`invitations-cohort-${cohortId}-attempt-1-2026-11-22.pdf`)
+    expect(batch.files.map((f) => f.name)).toEqual([
+      `invitations-cohort-${cohortId}-attempt-1-2026-11-22.pdf`,
+      `invitations-cohort-${cohortId}-attempt-1-2026-11-22.docx`,
+      `invitations-cohort-${cohortId}-attempt-1-2026-11-22-batch-sheet.csv`
+    ])
     const pages = await pdfPagesText(readFileSync(documentPath(ctx, batch.files[0]?.fileId ?? -1)))
     expect(pages).toHaveLength(3)
     expect(pages[0]).toContain('Dear Mr Brown')
@@ -99,7 +102,7 @@ describe('invitation batches', () => {
     const cohortId = seedCohort(ctx, members)
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-22' })
     expect(batch.notInvited).toEqual([
-      { nhsNumber: '9990000050', name: 'Amina Hassan', reason: expect.stringContaining('No postal address') },
+      { nhsNumber: '9990000050', name: 'Amina Hassan', reason: 'Cannot be contacted: no mobile, no postal address, no phone number' },
       { nhsNumber: '9990000034', name: 'Adaeze Okafor', reason: SEVERE_NOT_A_LETTER_REASON }
     ])
     expect(SEVERE_NOT_A_LETTER_REASON).toBe(

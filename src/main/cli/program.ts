@@ -147,7 +147,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('invite')
-    .description('create an invitation batch (letters PDF) for a cohort snapshot')
+    .description('create an invitation batch for a cohort snapshot: letters PDF and DOCX, SMS upload CSV, batch sheet')
     .argument('<cohortId>', 'cohort snapshot id', (v) => positiveInt(v, 'COHORT_ID'))
     .option('--attempt <n>', '1, 2 or 3', (v) => positiveInt(v, '--attempt'), 1)
     .option('--date <date>', 'letter date YYYY-MM-DD (default today)', (v) => isoDate(v, '--date'))
@@ -166,10 +166,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         copyFileSync(source, target)
         return target
       })
-      const json = { batchId: batch.batchId, letters: batch.letters, sms: batch.sms, files, notInvited: batch.notInvited }
+      const json = {
+        batchId: batch.batchId,
+        letters: batch.letters,
+        sms: batch.sms,
+        files,
+        notInvited: batch.notInvited,
+        phone: batch.phone,
+        largePrint: batch.largePrint,
+        template: { key: batch.templateKey, version: batch.templateVersion },
+        smsMessage: batch.smsMessage,
+        warnings: batch.warnings
+      }
       print(!!opts.json, json, () =>
         [
-          `Batch ${batch.batchId}: ${batch.letters} letters, ${batch.sms} SMS (attempt ${batch.attempt}).`,
+          `Batch ${batch.batchId}: ${batch.letters} letters (${batch.largePrint} large print), ${batch.sms} SMS, ${batch.phone} to phone (attempt ${batch.attempt}).`,
+          ...batch.warnings.map((w) => `  warning: ${w}`),
           ...files.map((f) => `  ${f}`),
           ...batch.notInvited.map((n) => `  not invited: ${formatNhsNumber(n.nhsNumber)} ${n.name}: ${n.reason}`)
         ].join('\n')
@@ -271,7 +283,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print JSON')
     .action(async (opts: { asOf?: string; json?: boolean }) => {
       const due = await call('followups.due', { asOf: opts.asOf })
-      const json = { asOf: due.asOf, due: due.due.map((d) => ({ nhsNumber: d.nhsNumber, dueOn: d.dueOn, reason: d.reason, overdue: d.overdue, name: d.name })) }
+      const json = {
+        asOf: due.asOf,
+        due: due.due.map((d) => ({ nhsNumber: d.nhsNumber, dueOn: d.dueOn, reason: d.reason, overdue: d.overdue, name: d.name, visitDate: d.visitDate, bookedFor: d.bookedFor })),
+        // Follow-ups met by a later reading (a clinic visit or an imported reading), newest first.
+        done: due.done.map((d) => ({ nhsNumber: d.nhsNumber, visitDate: d.visitDate, readingDate: d.reading.date, bp: `${d.reading.systolic}/${d.reading.diastolic}`, source: d.readingSource }))
+      }
       print(!!opts.json, json, () =>
         [`Follow-ups due as of ${due.asOf}: ${due.due.length}`, ...due.due.map((d) => `  ${d.dueOn}${d.overdue ? ' OVERDUE' : ''}  ${formatNhsNumber(d.nhsNumber)}  ${d.name}: ${d.reason}`)].join('\n')
       )

@@ -13,7 +13,9 @@ import type {
 } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { slotStartTimes } from '../../shared/domain/clinic-slots'
-import { proposeFollowUp } from '../../shared/domain/follow-up'
+import { MAX_FOLLOW_UP_WEEKS, MIN_FOLLOW_UP_WEEKS, proposeFollowUp } from '../../shared/domain/follow-up'
+import { builtInClinicTypes, clinicTypeKey, followUpWeeksForType, type ClinicTypeInterval } from '../../shared/domain/clinic-types'
+import { chooseSlot, type ExistingAppointment } from '../../shared/domain/booking-rules'
 import { lowestOfReadings } from '../../shared/domain/current-bp'
 import { isSevereReading, isStage2Reading, type Priority } from '../../shared/domain/bp-priority'
 import { checkNhsNumber, formatNhsNumber, normaliseNhsNumber } from '../../shared/domain/nhs-number'
@@ -157,11 +159,38 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-export function bookAppointment(
-  ctx: ServiceContext,
-  input: { clinicId: number; nhsNumber: string; slotIndex?: number | undefined }
-): { appointmentId: number; start: string; slotIndex: number } {
-  const nhsNumber = normaliseNhsNumber(input.nhsNumber.trim())
+interface PatientAppointmentRow {
+  id: number
+  clinic_id: number
+  type: string
+  date: string
+  start_time: string
+  slot_minutes: number
+  slots: number
+  slot_index: number
+  status: AppointmentRow['status']
+}
+
+/** Every appointment of the patient with its clinic, for the double-booking rules. */
+function appointmentsOfPatient(ctx: ServiceContext, patientId: number): ExistingAppointment[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT a.id, a.clinic_id, c.type, c.date, c.start_time, c.slot_minutes, c.slots, a.slot_index, a.status
+       FROM appointments a JOIN clinics c ON c.id = a.clinic_id WHERE a.patient_id = ? ORDER BY c.date, a.id`
+    )
+    .all(patientId) as PatientAppointmentRow[]
+  return rows.map((r) => ({
+    appointmentId: r.id,
+    clinicId: r.clinic_id,
+    clinicType: r.type,
+    date: r.date,
+    start: slotStartTimes({ start: r.start_time, slotMinutes: r.slot_minutes, slots: r.slots })[r.slot_index] ?? r.start_time,
+    status: r.status
+  }))
+}
+
+function requirePatient(ctx: ServiceContext, nhsNumberInput: string): { id: number; nhsNumber: string } {
+  const nhsNumber = normaliseNhsNumber(nhsNumberInput.trim())
   const check = checkNhsNumber(nhsNumber)
   if (!check.valid) throw new AppError('invalid_input', `nhsNumber: ${check.reason}`, { field: 'nhsNumber' })
   const patient = ctx.db.prepare('SELECT id FROM patients WHERE nhs_number = ?').get(nhsNumber) as { id: number } | undefined
@@ -172,62 +201,41 @@ export function bookAppointment(
       { field: 'nhsNumber' }
     )
   }
-  const clinic = requireClinic(ctx, input.clinicId)
+  return { id: patient.id, nhsNumber }
+}
+
+/** Inserts the appointment after the booking rules pass; runs inside the caller's transaction. */
+function insertBooking(
+  ctx: ServiceContext,
+  patient: { id: number; nhsNumber: string },
+  clinic: ClinicRow,
+  slotIndexWanted: number | undefined,
+  movingAppointmentId?: number
+): { appointmentId: number; start: string; slotIndex: number } {
   const times = slotTimesOf(clinic)
-  if (input.slotIndex !== undefined && (input.slotIndex < 0 || input.slotIndex >= times.length)) {
-    throw new AppError(
-      'invalid_input',
-      `slotIndex: slot ${input.slotIndex} does not exist — this clinic has slots 0 to ${times.length - 1}`,
-      { field: 'slotIndex' }
-    )
-  }
-
-  const book = ctx.db.transaction(() => {
-    const live = liveAppointmentsOfClinic(ctx.db, clinic.id)
-    const existing = live.find((a) => a.patient_id === patient.id)
-    if (existing) {
-      throw new AppError(
-        'conflict',
-        `${formatNhsNumber(nhsNumber)} is already booked into this clinic at ${times[existing.slot_index] ?? '?'} (appointment ${existing.id})`,
-        { appointmentId: existing.id }
-      )
-    }
-    const taken = new Set(live.map((a) => a.slot_index))
-    let slotIndex: number
-    if (input.slotIndex !== undefined) {
-      if (taken.has(input.slotIndex)) {
-        throw new AppError('conflict', `The ${times[input.slotIndex]} slot of this clinic is already taken`, { slotIndex: input.slotIndex })
-      }
-      slotIndex = input.slotIndex
-    } else {
-      const free = times.findIndex((_, i) => !taken.has(i))
-      if (free === -1) {
-        throw new AppError('conflict', `The ${clinic.type} clinic on ${clinic.date} is full (${times.length} slots booked)`, {
-          clinicId: clinic.id
-        })
-      }
-      slotIndex = free
-    }
-    const start = times[slotIndex] as string
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by)
-         VALUES (?, ?, ?, 'booked', ?, ?)`
-      )
-      .run(clinic.id, slotIndex, patient.id, ctx.now().toISOString(), actorName(ctx))
-    const appointmentId = Number(info.lastInsertRowid)
-    logActivity(
-      ctx,
-      ctx.db,
-      'appointments.book',
-      `Booked ${formatNhsNumber(nhsNumber)} into the ${clinic.type} clinic on ${clinic.date} at ${start}`,
-      { appointmentId, clinicId: clinic.id, slotIndex, patientId: patient.id }
-    )
-    return { appointmentId, start, slotIndex }
+  const slotIndex = chooseSlot({
+    clinicId: clinic.id,
+    clinicType: clinic.type,
+    date: clinic.date,
+    slotTimes: times,
+    takenSlots: new Set(liveAppointmentsOfClinic(ctx.db, clinic.id).map((a) => a.slot_index)),
+    slotIndex: slotIndexWanted,
+    patientAppointments: appointmentsOfPatient(ctx, patient.id),
+    movingAppointmentId,
+    patientLabel: formatNhsNumber(patient.nhsNumber)
   })
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by)
+       VALUES (?, ?, ?, 'booked', ?, ?)`
+    )
+    .run(clinic.id, slotIndex, patient.id, ctx.now().toISOString(), actorName(ctx))
+  return { appointmentId: Number(info.lastInsertRowid), start: times[slotIndex] as string, slotIndex }
+}
 
+function withSlotRaceMessage<T>(write: () => T): T {
   try {
-    return book()
+    return write()
   } catch (error) {
     // Another writer (the CLI, a second window) took the slot between our read and our insert:
     // the partial unique index on appointments refuses it.
@@ -236,15 +244,33 @@ export function bookAppointment(
   }
 }
 
-// --- the visit --------------------------------------------------------------------------------
+export function bookAppointment(
+  ctx: ServiceContext,
+  input: { clinicId: number; nhsNumber: string; slotIndex?: number | undefined }
+): { appointmentId: number; start: string; slotIndex: number } {
+  const patient = requirePatient(ctx, input.nhsNumber)
+  const clinic = requireClinic(ctx, input.clinicId)
+  const book = ctx.db.transaction(() => {
+    const booked = insertBooking(ctx, patient, clinic, input.slotIndex)
+    logActivity(
+      ctx,
+      ctx.db,
+      'appointments.book',
+      `Booked ${formatNhsNumber(patient.nhsNumber)} into the ${clinic.type} clinic on ${clinic.date} at ${booked.start}`,
+      { appointmentId: booked.appointmentId, clinicId: clinic.id, slotIndex: booked.slotIndex, patientId: patient.id }
+    )
+    return booked
+  })
+  return withSlotRaceMessage(book)
+}
 
-function requireBookedAppointment(ctx: ServiceContext, appointmentId: number): { appointment: AppointmentRow; clinic: ClinicRow } {
+function requireOpenAppointment(ctx: ServiceContext, appointmentId: number, doing: string): { appointment: AppointmentRow; clinic: ClinicRow } {
   const appointment = findAppointment(ctx.db, appointmentId)
   if (!appointment) throw new AppError('not_found', `No appointment with id ${appointmentId}`, { field: 'appointmentId' })
   if (appointment.status !== 'booked') {
     throw new AppError(
       'conflict',
-      `Appointment ${appointmentId} is already recorded as ${appointment.status}; only a booked appointment can be recorded`,
+      `Appointment ${appointmentId} is ${appointmentStatusWords[appointment.status]}; only a booked appointment can be ${doing}`,
       { status: appointment.status }
     )
   }
@@ -252,6 +278,122 @@ function requireBookedAppointment(ctx: ServiceContext, appointmentId: number): {
   if (!clinic) throw new AppError('internal', `Appointment ${appointmentId} points at a missing clinic ${appointment.clinic_id}`)
   return { appointment, clinic }
 }
+
+const appointmentStatusWords: Record<AppointmentRow['status'], string> = {
+  booked: 'booked',
+  attended: 'already recorded as attended',
+  'did-not-attend': 'already recorded as did-not-attend',
+  cancelled: 'already cancelled'
+}
+
+/** Cancels a booked appointment and frees its slot; the row stays as history with the reason. */
+export function cancelAppointment(ctx: ServiceContext, input: { appointmentId: number; reason?: string | undefined }): { status: 'cancelled' } {
+  const reason = input.reason?.trim() || 'Cancelled'
+  const cancel = ctx.db.transaction(() => {
+    const { appointment, clinic } = requireOpenAppointment(ctx, input.appointmentId, 'cancelled')
+    ctx.db
+      .prepare(`UPDATE appointments SET status = 'cancelled', cancel_reason = ?, outcome_at = ?, outcome_by = ? WHERE id = ? AND status = 'booked'`)
+      .run(reason, ctx.now().toISOString(), actorName(ctx), appointment.id)
+    logActivity(
+      ctx,
+      ctx.db,
+      'appointments.cancel',
+      `Cancelled ${formatNhsNumber(appointment.nhs_number)} from the ${clinic.type} clinic on ${clinic.date}: ${reason}`,
+      { appointmentId: appointment.id, reason }
+    )
+    return { status: 'cancelled' as const }
+  })
+  return cancel()
+}
+
+/**
+ * Moves a booked appointment to another clinic (or another slot of the same one) in one
+ * transaction: the new booking is checked by the same rules, the old one is cancelled as
+ * "Rebooked" and points at the new one. If the new booking is refused, nothing changes.
+ */
+export function rebookAppointment(
+  ctx: ServiceContext,
+  input: { appointmentId: number; clinicId: number; slotIndex?: number | undefined }
+): { appointmentId: number; start: string; slotIndex: number } {
+  const rebook = ctx.db.transaction(() => {
+    const { appointment, clinic: from } = requireOpenAppointment(ctx, input.appointmentId, 'rebooked')
+    const to = requireClinic(ctx, input.clinicId)
+    // Free the old slot first so a move within the same clinic can take any other slot.
+    ctx.db
+      .prepare(`UPDATE appointments SET status = 'cancelled', cancel_reason = 'Rebooked', outcome_at = ?, outcome_by = ? WHERE id = ?`)
+      .run(ctx.now().toISOString(), actorName(ctx), appointment.id)
+    const patient = { id: appointment.patient_id, nhsNumber: appointment.nhs_number }
+    const booked = insertBooking(ctx, patient, to, input.slotIndex, appointment.id)
+    ctx.db.prepare('UPDATE appointments SET rebooked_to = ? WHERE id = ?').run(booked.appointmentId, appointment.id)
+    logActivity(
+      ctx,
+      ctx.db,
+      'appointments.rebook',
+      `Rebooked ${formatNhsNumber(appointment.nhs_number)} from the ${from.type} clinic on ${from.date} to the ${to.type} clinic on ${to.date} at ${booked.start}`,
+      { fromAppointmentId: appointment.id, appointmentId: booked.appointmentId, clinicId: to.id, slotIndex: booked.slotIndex }
+    )
+    return booked
+  })
+  return withSlotRaceMessage(rebook)
+}
+
+// --- follow-up intervals per clinic type -------------------------------------------------------
+
+function practiceIntervals(ctx: ServiceContext): Map<string, number> {
+  const rows = ctx.db.prepare('SELECT type, follow_up_weeks FROM clinic_type_settings ORDER BY type').all() as {
+    type: string
+    follow_up_weeks: number
+  }[]
+  return new Map(rows.map((r) => [r.type, r.follow_up_weeks]))
+}
+
+/** The built-in types, any type a clinic was created with, and any type with a setting. */
+export function listClinicTypeIntervals(ctx: ServiceContext): ClinicTypeInterval[] {
+  const chosen = practiceIntervals(ctx)
+  const used = (ctx.db.prepare('SELECT DISTINCT type FROM clinics ORDER BY type').all() as { type: string }[]).map((r) => r.type)
+  const seen = new Set<string>()
+  const result: ClinicTypeInterval[] = []
+  for (const type of [...builtInClinicTypes.map((t) => t.type), ...chosen.keys(), ...used]) {
+    const key = clinicTypeKey(type)
+    if (seen.has(key)) continue
+    seen.add(key)
+    result.push(followUpWeeksForType(type, chosen))
+  }
+  return result
+}
+
+export function setClinicTypeInterval(ctx: ServiceContext, input: { type: string; weeks: number }): ClinicTypeInterval {
+  const type = input.type.trim()
+  if (!type) throw new AppError('invalid_input', 'type: name the clinic type', { field: 'type' })
+  if (!Number.isInteger(input.weeks) || input.weeks < MIN_FOLLOW_UP_WEEKS || input.weeks > MAX_FOLLOW_UP_WEEKS) {
+    throw new AppError(
+      'invalid_input',
+      `weeks: the follow-up interval must be a whole number of weeks from ${MIN_FOLLOW_UP_WEEKS} to ${MAX_FOLLOW_UP_WEEKS} (got ${input.weeks})`,
+      { field: 'weeks' }
+    )
+  }
+  const save = ctx.db.transaction(() => {
+    // One setting per type: reuse the spelling already stored or the built-in name, so
+    // "time to talk" updates "Time to Talk" rather than adding a second row.
+    const existing = followUpWeeksForType(type, practiceIntervals(ctx))
+    const builtIn = builtInClinicTypes.find((t) => clinicTypeKey(t.type) === clinicTypeKey(type))
+    const stored = existing.practiceSet ? existing.type : (builtIn?.type ?? type)
+    ctx.db
+      .prepare(
+        `INSERT INTO clinic_type_settings (type, follow_up_weeks, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT(type) DO UPDATE SET follow_up_weeks = excluded.follow_up_weeks, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
+      )
+      .run(stored, input.weeks, ctx.now().toISOString(), actorName(ctx))
+    logActivity(ctx, ctx.db, 'clinics.setFollowUpInterval', `Follow-up after a ${stored} clinic set to ${input.weeks} weeks`, {
+      type: stored,
+      weeks: input.weeks
+    })
+    return { type: stored, weeks: input.weeks, practiceSet: true }
+  })
+  return save()
+}
+
+// --- the visit --------------------------------------------------------------------------------
 
 function checkReadings(readings: readonly VisitReading[]): void {
   if (readings.length === 0) throw new AppError('invalid_input', 'readings: record at least one BP reading', { field: 'readings' })
@@ -290,7 +432,7 @@ export function attendAppointment(
   const note = input.note ?? ''
 
   const attend = ctx.db.transaction((): AttendResult => {
-    const { appointment, clinic } = requireBookedAppointment(ctx, input.appointmentId)
+    const { appointment, clinic } = requireOpenAppointment(ctx, input.appointmentId, 'recorded')
     const now = ctx.now().toISOString()
     // Two identical readings hit the bp_readings_once index and are stored once; the lowest-of
     // rule below gives the same answer either way.
@@ -304,7 +446,8 @@ export function attendAppointment(
     const lowest = lowestOfReadings(input.readings)
     const bp = { ...lowest, date: clinic.date, setting: 'clinic' as const }
     const severe = isSevereReading(bp)
-    const followUp = proposeFollowUp({ visitDate: clinic.date, severe })
+    const interval = followUpWeeksForType(clinic.type, practiceIntervals(ctx))
+    const followUp = proposeFollowUp({ visitDate: clinic.date, severe, weeks: interval.weeks, clinicType: interval.type })
 
     ctx.db
       .prepare(
@@ -343,7 +486,7 @@ export function attendAppointment(
 
 export function markDidNotAttend(ctx: ServiceContext, input: { appointmentId: number }): AttendResult {
   const dna = ctx.db.transaction((): AttendResult => {
-    const { appointment, clinic } = requireBookedAppointment(ctx, input.appointmentId)
+    const { appointment, clinic } = requireOpenAppointment(ctx, input.appointmentId, 'recorded')
     ctx.db
       .prepare(
         `UPDATE appointments SET status = 'did-not-attend', outcome_at = ?, outcome_by = ? WHERE id = ? AND status = 'booked'`

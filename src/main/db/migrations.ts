@@ -4,6 +4,9 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
 import m0001 from './migrations/0001_initial.sql?raw'
+import m0004 from './migrations/0004_compact_cohort_snapshots.sql?raw'
+import m0006 from './migrations/0006_invitation_templates_and_contact.sql?raw'
+import m0007 from './migrations/0007_clinic_types_and_rebooking.sql?raw'
 
 export interface Migration {
   version: number
@@ -11,7 +14,12 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001_initial', sql: m0001 }]
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_initial', sql: m0001 },
+  { version: 4, name: '0004_compact_cohort_snapshots', sql: m0004 },
+  { version: 6, name: '0006_invitation_templates_and_contact', sql: m0006 },
+  { version: 7, name: '0007_clinic_types_and_rebooking', sql: m0007 }
+]
 
 // Versions are the numbers in the file names; the latest is the highest, not the count.
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version))

@@ -188,7 +188,7 @@ export function renderLettersPdf(letters: readonly InvitationLetter[]): Promise<
     autoFirstPage: false,
     bufferPages: true,
     info: {
-      Title: 'Blood pressure review invitations',
+      Title: 'Invitations',
       Author: printable(first.signOff.practiceName),
       Subject: `${first.templateId} v${first.templateVersion}, invitation ${first.attempt}`,
       CreationDate: fixedDate,
@@ -209,6 +209,111 @@ export function renderLettersPdf(letters: readonly InvitationLetter[]): Promise<
       // fail loudly instead.
       const pages = doc.bufferedPageRange().count
       assert(pages === letters.length, `letters PDF has ${pages} pages for ${letters.length} letters`)
+      doc.end()
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  })
+}
+
+// --- large print ------------------------------------------------------------------------------
+// Accessible Information Standard (DCB1605): patients flagged for large print get the same letter
+// with the body at 16 pt (RNIB's clear-print guidance: 16–18 pt for large print) in its own PDF. The
+// address stays in the DL window at a size that fits it; the text flows onto as many pages as it
+// needs, and every letter starts on a new sheet.
+const LARGE = { body: 16, heading: 18, title: 22 }
+
+function drawLargePrintLetter(doc: Doc, letter: InvitationLetter): void {
+  doc.addPage({ size: 'A4', margins: { top: 18 * MM, bottom: 20 * MM, left: LEFT, right: PAGE.width - RIGHT } })
+  const headerX = 100 * MM
+  doc.font('Helvetica-Bold').fontSize(14).fillColor(NHS_BLUE)
+  doc.text(printable(letter.practiceHeader.name), headerX, 12 * MM, { width: RIGHT - headerX, align: 'right' })
+  doc.font('Helvetica').fontSize(11).fillColor(TEXT)
+  for (const line of letter.practiceHeader.lines) doc.text(printable(line), headerX, doc.y, { width: RIGHT - headerX, align: 'right' })
+
+  const lines = letter.recipientAddress.map(printable)
+  let addressSize = 12
+  doc.font('Helvetica')
+  while (addressSize > 8 && doc.fontSize(addressSize).heightOfString(lines.join('\n'), { width: WINDOW.width }) > WINDOW.height) addressSize -= 0.5
+  doc.fontSize(addressSize).fillColor(TEXT).text(lines.join('\n'), WINDOW.x, WINDOW.y, { width: WINDOW.width })
+
+  doc.font('Helvetica').fontSize(LARGE.body).text(letter.dateText, LEFT, BODY_TOP - 2 * MM, { width: BODY_WIDTH })
+  doc.font('Helvetica-Bold').fontSize(LARGE.body).text(letter.nhsNumberLine, { width: BODY_WIDTH })
+  doc.moveDown(0.6)
+  doc.font('Helvetica-Bold').fontSize(LARGE.title).fillColor(NHS_BLUE).text(printable(letter.title), { width: BODY_WIDTH })
+  doc.moveDown(0.4)
+  doc.font('Helvetica').fontSize(LARGE.body).fillColor(TEXT).text(printable(letter.greeting), { width: BODY_WIDTH })
+  doc.moveDown(0.6)
+  const pageMargins = { top: 18 * MM, bottom: 20 * MM, left: LEFT, right: PAGE.width - RIGHT }
+  for (const section of letter.sections) {
+    if (section.heading) {
+      // Keep a heading with at least two lines of its text: never a heading alone at the foot of a page.
+      if (doc.y + LARGE.heading * 1.4 + LARGE.body * 3 > PAGE.height - pageMargins.bottom) doc.addPage({ size: 'A4', margins: pageMargins })
+      doc.font('Helvetica-Bold').fontSize(LARGE.heading).fillColor(section.emphasis ? NHS_BLUE : TEXT)
+      doc.text(printable(section.heading), LEFT, doc.y, { width: BODY_WIDTH })
+      doc.moveDown(0.2)
+    }
+    for (const p of section.paragraphs) {
+      doc.font(section.emphasis ? 'Helvetica-Bold' : 'Helvetica').fontSize(LARGE.body).fillColor(TEXT)
+      doc.text(printable(p), LEFT, doc.y, { width: BODY_WIDTH, lineGap: 3 })
+      doc.moveDown(0.6)
+    }
+  }
+  doc.font('Helvetica').fontSize(LARGE.body).text(printable(letter.signOff.closing), LEFT, doc.y, { width: BODY_WIDTH })
+  doc.moveDown(1.5)
+  doc.font('Helvetica-Bold').text(printable(letter.signOff.signatory), { width: BODY_WIDTH })
+  doc.font('Helvetica').text(printable(letter.signOff.practiceName), { width: BODY_WIDTH })
+}
+
+/** One PDF of large-print letters; a letter may take more than one page, each starts a new one. */
+export function renderLargePrintLettersPdf(letters: readonly InvitationLetter[]): Promise<{ bytes: Buffer; pages: number }> {
+  assert(letters.length > 0, 'renderLargePrintLettersPdf needs at least one letter')
+  const first = letters[0]
+  assert(first, 'first letter')
+  const fixedDate = new Date(`${first.date}T00:00:00Z`)
+  const doc = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    bufferPages: true,
+    info: {
+      Title: 'Invitations (large print)',
+      Author: printable(first.signOff.practiceName),
+      Subject: `${first.templateId} v${first.templateVersion}, invitation ${first.attempt}, large print`,
+      CreationDate: fixedDate,
+      ModDate: fixedDate
+    }
+  })
+  const chunks: Buffer[] = []
+  return new Promise((resolve, reject) => {
+    let pages = 0
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve({ bytes: Buffer.concat(chunks), pages }))
+    doc.on('error', reject)
+    try {
+      const firstPages: number[] = []
+      for (const letter of letters) {
+        firstPages.push(doc.bufferedPageRange().count)
+        drawLargePrintLetter(doc, letter)
+      }
+      pages = doc.bufferedPageRange().count
+      // A letter may run to more pages: each page says whose letter it is and which page, so a
+      // loose sheet finds its way back into the right envelope.
+      letters.forEach((letter, i) => {
+        const start = firstPages[i] ?? 0
+        const end = firstPages[i + 1] ?? pages
+        for (let p = start; p < end; p++) {
+          doc.switchToPage(p)
+          doc.page.margins.bottom = 0
+          doc
+            .font('Helvetica')
+            .fontSize(11)
+            .fillColor(GREY)
+            .text(printable(`${letter.recipientAddress[0] ?? ''}, ${letter.nhsNumberLine} — page ${p - start + 1} of ${end - start}`), LEFT, PAGE.height - 12 * MM, {
+              width: BODY_WIDTH,
+              lineBreak: false
+            })
+        }
+      })
       doc.end()
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)))

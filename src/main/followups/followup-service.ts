@@ -1,16 +1,23 @@
-// The follow-ups worklist (spec §6): who is due a BP review this week, and who is overdue.
+// The follow-ups worklist (spec §6): who is due a BP review this week, who is overdue, and whose
+// follow-up was met — by a later clinic visit or by a reading taken in the clinical system that
+// arrived in a later import (issue #5 item 8).
 import type { z } from 'zod'
-import type { FollowUpDue as FollowUpDueSchema } from '../../shared/contract'
+import type { FollowUpDone as FollowUpDoneSchema, FollowUpDue as FollowUpDueSchema } from '../../shared/contract'
 import { addDaysIso } from '../../shared/domain/iso-date'
+import { lowestOfReadings } from '../../shared/domain/current-bp'
 import { displayName } from '../../shared/domain/patient-record'
 import { todayIso, type ServiceContext } from '../context'
 
 export type FollowUpDue = z.output<typeof FollowUpDueSchema>
+export type FollowUpDone = z.output<typeof FollowUpDoneSchema>
 
 /** "Due this week": due on or before the as-of date plus this many days. */
 export const DUE_WINDOW_DAYS = 7
+/** Follow-ups met within this many days before the as-of date are listed as done. */
+export const DONE_WINDOW_DAYS = 90
 
-interface DueRow {
+interface FollowUpRow {
+  id: number
   patient_id: number
   nhs_number: string
   title: string | null
@@ -18,44 +25,101 @@ interface DueRow {
   family_name: string | null
   due_on: string
   reason: string
+  visit_date: string
+  clinic_type: string
+}
+
+const openFollowUps = `
+  SELECT f.id, f.patient_id, p.nhs_number, p.title, p.given_name, p.family_name, f.due_on, f.reason,
+         c.date AS visit_date, c.type AS clinic_type
+  FROM follow_ups f
+  JOIN appointments a ON a.id = f.appointment_id
+  JOIN clinics c ON c.id = a.clinic_id
+  JOIN patients p ON p.id = f.patient_id
+  WHERE f.status <> 'cancelled'`
+
+/** The first day after the visit with a reading on or before `asOf`: the follow-up reading. */
+function followUpReadingDay(ctx: ServiceContext, patientId: number, visitDate: string, asOf: string) {
+  const first = ctx.db
+    .prepare('SELECT MIN(taken_on) AS day FROM bp_readings WHERE patient_id = ? AND taken_on > ? AND taken_on <= ?')
+    .get(patientId, visitDate, asOf) as { day: string | null }
+  if (!first.day) return null
+  const readings = ctx.db
+    .prepare('SELECT systolic, diastolic, source FROM bp_readings WHERE patient_id = ? AND taken_on = ?')
+    .all(patientId, first.day) as { systolic: number; diastolic: number; source: 'import' | 'visit' }[]
+  // NICE NG136 1.2.2 — the lowest of the readings on that day, as everywhere else.
+  const bp = lowestOfReadings(readings)
+  return { date: first.day, ...bp, source: readings.some((r) => r.source === 'visit') ? ('visit' as const) : ('import' as const) }
+}
+
+/** The next booked appointment after the visit, so the worklist shows who is already booked. */
+function bookedAfter(ctx: ServiceContext, patientId: number, visitDate: string): string | null {
+  const row = ctx.db
+    .prepare(
+      `SELECT MIN(c.date) AS date FROM appointments a JOIN clinics c ON c.id = a.clinic_id
+       WHERE a.patient_id = ? AND a.status = 'booked' AND c.date > ?`
+    )
+    .get(patientId, visitDate) as { date: string | null }
+  return row.date
 }
 
 /**
- * Follow-ups still open on `asOf` (default today) and due within the week, soonest first.
+ * Follow-ups open on `asOf` (default today) and due within the week, soonest first, and those met
+ * in the last 90 days.
  *
  * A follow-up counts as met once the patient has any BP reading dated after the visit that proposed
  * it — a later clinic visit or a reading that arrived in an import — so BP taken in the clinical
- * system closes it (spec §6). That is decided here, in the query, against readings up to `asOf`,
- * rather than by rewriting follow_ups rows: the list is then right for any as-of date, and a reading
- * imported later needs no extra step to take effect.
+ * system closes it (spec §6). That is decided here against readings up to `asOf`, rather than by
+ * rewriting follow_ups rows: the list is then right for any as-of date, and a reading imported later
+ * needs no extra step to take effect. A newer visit's follow-up supersedes an older one.
  */
-export function followUpsDue(ctx: ServiceContext, input: { asOf?: string | undefined } = {}): { asOf: string; due: FollowUpDue[] } {
+export function followUpsDue(
+  ctx: ServiceContext,
+  input: { asOf?: string | undefined } = {}
+): { asOf: string; due: FollowUpDue[]; done: FollowUpDone[] } {
   const asOf = input.asOf ?? todayIso(ctx)
-  const rows = ctx.db
-    .prepare(
-      `SELECT f.patient_id, p.nhs_number, p.title, p.given_name, p.family_name, f.due_on, f.reason
-       FROM follow_ups f
-       JOIN appointments a ON a.id = f.appointment_id
-       JOIN clinics c ON c.id = a.clinic_id
-       JOIN patients p ON p.id = f.patient_id
-       WHERE f.status = 'due'
-         AND f.due_on <= ?
-         AND NOT EXISTS (
-           SELECT 1 FROM bp_readings r
-           WHERE r.patient_id = f.patient_id AND r.taken_on > c.date AND r.taken_on <= ?
-         )
-       ORDER BY f.due_on, p.family_name, p.given_name, f.id`
-    )
-    .all(addDaysIso(asOf, DUE_WINDOW_DAYS), asOf) as DueRow[]
-  return {
-    asOf,
-    due: rows.map((r) => ({
-      patientId: r.patient_id,
-      nhsNumber: r.nhs_number,
-      name: displayName({ title: r.title, givenName: r.given_name, familyName: r.family_name }),
-      dueOn: r.due_on,
-      reason: r.reason,
-      overdue: r.due_on < asOf
-    }))
+  const rows = ctx.db.prepare(`${openFollowUps} AND c.date <= ? ORDER BY f.due_on, p.family_name, p.given_name, f.id`).all(asOf) as FollowUpRow[]
+  // Only the latest visit's follow-up per patient matters: an earlier one was met by that visit.
+  const latest = new Map<number, FollowUpRow>()
+  for (const row of rows) {
+    const current = latest.get(row.patient_id)
+    if (!current || row.visit_date > current.visit_date || (row.visit_date === current.visit_date && row.id > current.id)) {
+      latest.set(row.patient_id, row)
+    }
   }
+  const due: FollowUpDue[] = []
+  const done: FollowUpDone[] = []
+  const doneFrom = addDaysIso(asOf, -DONE_WINDOW_DAYS)
+  for (const row of rows) {
+    const name = displayName({ title: row.title, givenName: row.given_name, familyName: row.family_name })
+    const reading = followUpReadingDay(ctx, row.patient_id, row.visit_date, asOf)
+    if (reading) {
+      if (reading.date >= doneFrom) {
+        done.push({
+          patientId: row.patient_id,
+          nhsNumber: row.nhs_number,
+          name,
+          visitDate: row.visit_date,
+          dueOn: row.due_on,
+          reading: { date: reading.date, systolic: reading.systolic, diastolic: reading.diastolic },
+          readingSource: reading.source
+        })
+      }
+      continue
+    }
+    if (latest.get(row.patient_id) !== row || row.due_on > addDaysIso(asOf, DUE_WINDOW_DAYS)) continue
+    due.push({
+      patientId: row.patient_id,
+      nhsNumber: row.nhs_number,
+      name,
+      dueOn: row.due_on,
+      reason: row.reason,
+      overdue: row.due_on < asOf,
+      visitDate: row.visit_date,
+      clinicType: row.clinic_type,
+      bookedFor: bookedAfter(ctx, row.patient_id, row.visit_date)
+    })
+  }
+  done.sort((a, b) => (a.reading.date < b.reading.date ? 1 : a.reading.date > b.reading.date ? -1 : 0))
+  return { asOf, due, done }
 }

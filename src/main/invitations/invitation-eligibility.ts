@@ -1,11 +1,11 @@
-// Which cohort members get a letter in a batch, and why not for the others (spec §4.3, §5). Pure:
+// Which cohort members are invited in a batch, and why not for the others (spec §4.3, §5). Pure:
 // the service gathers each member's facts from the database and asks this one function, so every
-// reason a patient is left out is written here, in words staff can act on.
-import { addDaysIso } from '../../shared/domain/iso-date'
-import { hasPostalAddress } from '../../shared/domain/letter-content'
+// reason a patient is left out is written here, in words staff can act on. How an invited member is
+// contacted (SMS, letter, phone) is the channel rule's job (shared/domain/contact-channel.ts).
+import { DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT, nextAttemptTooSoon } from '../../shared/domain/invitation-attempts'
 
-/** Spec §5: the 2nd (and 3rd) invitation goes at least 14 days after the previous one. */
-export const MIN_DAYS_BETWEEN_INVITATIONS = 14
+/** Spec §5: the 2nd (and 3rd) invitation goes at least 14 days after the previous one by default. */
+export const MIN_DAYS_BETWEEN_INVITATIONS = DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT
 
 export const SEVERE_NOT_A_LETTER_REASON =
   'Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter'
@@ -13,8 +13,6 @@ export const SEVERE_NOT_A_LETTER_REASON =
 export interface MemberInvitationFacts {
   priority: string | null
   severe: boolean
-  addressLines: readonly string[]
-  postcode: string | null
   /** Earliest live booking on or after the letter date, if any. */
   upcomingAppointmentOn: string | null
   /** Latest attended appointment on or after the cohort's as-of date, if any. */
@@ -25,8 +23,13 @@ export interface MemberInvitationFacts {
   previousInvitation: { attempt: number; sentOn: string } | null
 }
 
-/** Null when the member gets a letter; otherwise the reason they do not. */
-export function reasonNotInvited(facts: MemberInvitationFacts, attempt: number, letterDate: string): string | null {
+/** Null when the member is invited; otherwise the reason they are not. */
+export function reasonNotInvited(
+  facts: MemberInvitationFacts,
+  attempt: number,
+  letterDate: string,
+  waitDays: number = MIN_DAYS_BETWEEN_INVITATIONS
+): string | null {
   // Safety first: a severe reading is never left to the post (NICE NG136 1.5.1).
   if (facts.severe || facts.priority === 'P1') return SEVERE_NOT_A_LETTER_REASON
   if (facts.upcomingAppointmentOn) return `Already booked into a clinic on ${facts.upcomingAppointmentOn}`
@@ -35,13 +38,7 @@ export function reasonNotInvited(facts: MemberInvitationFacts, attempt: number, 
   if (attempt > 1) {
     const previous = facts.previousInvitation
     if (!previous) return `No earlier invitation is recorded: send invitation 1 before invitation ${attempt}`
-    const earliest = addDaysIso(previous.sentOn, MIN_DAYS_BETWEEN_INVITATIONS)
-    if (letterDate < earliest) {
-      return `Invitation ${previous.attempt} was sent on ${previous.sentOn}; invitation ${attempt} can go from ${earliest} (at least ${MIN_DAYS_BETWEEN_INVITATIONS} days later)`
-    }
-  }
-  if (!hasPostalAddress(facts)) {
-    return 'No postal address in the export: check the address in the clinical system, or contact by phone'
+    return nextAttemptTooSoon(previous, attempt, letterDate, waitDays)
   }
   return null
 }

@@ -9,17 +9,23 @@ import { ClinicsScreen } from './screens/clinics/clinics-screen'
 import { CohortsScreen } from './screens/cohorts/cohorts-screen'
 import { FollowUpsScreen } from './screens/follow-ups-screen'
 import { ImportScreen } from './screens/import/import-screen'
+import { InvitationsScreen } from './screens/invitations/invitations-screen'
 import { SettingsScreen } from './screens/settings-screen'
 import { StartScreen } from './screens/start-screen'
+import { TodayScreen } from './screens/today/today-screen'
 import { useNavigationStore, type SectionId } from './stores/navigation-store'
 import { useSessionStore } from './stores/session-store'
 
 function Section({ id }: { id: SectionId }) {
   switch (id) {
+    case 'today':
+      return <TodayScreen />
     case 'import':
       return <ImportScreen />
     case 'cohorts':
       return <CohortsScreen />
+    case 'invitations':
+      return <InvitationsScreen />
     case 'clinics':
       return <ClinicsScreen />
     case 'followups':

@@ -51,9 +51,10 @@ export function isStage2Reading(bp: BpWithSetting): boolean {
 /**
  * The priority group of a patient whose current BP is above target. Callers decide "above target"
  * (bp-targets.ts); this function does not, because the P1/P2 cut-offs are above every target anyway
- * and P3/P4 only mean anything for an uncontrolled patient.
+ * and P3/P4 only mean anything for an uncontrolled patient. `riskFactors` may be a function, called
+ * only when the reading is below stage 2.
  */
-export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFactors): PriorityResult {
+export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFactors | (() => PriorityRiskFactors)): PriorityResult {
   const where = isOutOfClinic(bp.setting) ? `${bp.setting} reading` : 'clinic reading'
   if (isSevereReading(bp)) {
     const cut = isOutOfClinic(bp.setting) ? '≥170 systolic or ≥115 diastolic' : '≥180 systolic or ≥120 diastolic'
@@ -71,7 +72,9 @@ export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFac
       source: 'NICE NG136 stage 2; UCLPartners proactive care'
     }
   }
-  const risks = riskFactorLabels(riskFactors)
+  // Risk factors are only needed below stage 2; a caller may pass them lazily (working out a
+  // patient's conditions is the costly part of a build).
+  const risks = riskFactorLabels(typeof riskFactors === 'function' ? riskFactors() : riskFactors)
   if (risks.length > 0) {
     return {
       priority: 'P3',

@@ -23,11 +23,15 @@ export const NO_RECENT_BP = 'no recent BP'
  * come from different readings. Requires at least one reading.
  */
 export function lowestOfReadings(readings: { systolic: number; diastolic: number }[]): { systolic: number; diastolic: number } {
-  if (readings.length === 0) throw new Error('lowestOfReadings needs at least one reading')
-  return {
-    systolic: Math.min(...readings.map((r) => r.systolic)),
-    diastolic: Math.min(...readings.map((r) => r.diastolic))
+  const first = readings[0]
+  if (!first) throw new Error('lowestOfReadings needs at least one reading')
+  let systolic = first.systolic
+  let diastolic = first.diastolic
+  for (const r of readings) {
+    if (r.systolic < systolic) systolic = r.systolic
+    if (r.diastolic < diastolic) diastolic = r.diastolic
   }
+  return { systolic, diastolic }
 }
 
 // When the latest day has readings of more than one setting, one setting counts, in this order.
@@ -47,9 +51,9 @@ const settingPreference: readonly BpSetting[] = ['clinic', 'ambulatory', 'home']
  */
 export function currentBloodPressure(readings: BpReading[], asOf: string, lookbackMonths = 12): CurrentBp {
   const windowStartExclusive = addMonthsIso(asOf, -lookbackMonths)
-  const inWindow = readings
-    .filter((r) => r.date > windowStartExclusive && r.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  const inWindow: BpReading[] = []
+  for (const r of readings) if (r.date > windowStartExclusive && r.date <= asOf) inWindow.push(r)
+  if (inWindow.length > 1) inWindow.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
 
   const latest = inWindow[0]
   if (!latest) {
@@ -60,22 +64,55 @@ export function currentBloodPressure(readings: BpReading[], asOf: string, lookba
     }
   }
 
-  const sameDay = inWindow.filter((r) => r.date === latest.date)
-  const setting = settingPreference.find((s) => sameDay.some((r) => r.setting === s)) ?? latest.setting
-  const counting = sameDay.filter((r) => r.setting === setting)
+  const sameDay = inWindow.length === 1 ? inWindow : inWindow.filter((r) => r.date === latest.date)
+  let setting = latest.setting
+  if (sameDay.length > 1) setting = settingPreference.find((s) => sameDay.some((r) => r.setting === s)) ?? latest.setting
+  const counting = sameDay.length === 1 ? sameDay : sameDay.filter((r) => r.setting === setting)
   const lowest = lowestOfReadings(counting)
+  const bp = { systolic: lowest.systolic, diastolic: lowest.diastolic, date: latest.date, setting }
+
+  // The readings list and the rule text are only needed for patients a cohort lists (most patients
+  // of a 100k build are not), so they are worked out on first read — as own, enumerable properties,
+  // so the result still compares and serialises as a plain object.
+  let considered: ConsideredReading[] | null = null
+  let rule: string | null = null
+  const result = { bp } as CurrentBp
+  Object.defineProperty(result, 'considered', {
+    enumerable: true,
+    get: () => (considered ??= consideredReadings(inWindow, counting, lowest))
+  })
+  Object.defineProperty(result, 'rule', {
+    enumerable: true,
+    get: () => (rule ??= ruleText(lookbackMonths, asOf, latest.date, setting, counting, sameDay))
+  })
+  return result
+}
+
+function consideredReadings(
+  inWindow: readonly BpReading[],
+  counting: readonly BpReading[],
+  lowest: { systolic: number; diastolic: number }
+): ConsideredReading[] {
   // The first counting reading that holds each minimum is marked as its supplier.
   const systolicFrom = counting.find((r) => r.systolic === lowest.systolic)
   const diastolicFrom = counting.find((r) => r.diastolic === lowest.diastolic)
-
-  const considered: ConsideredReading[] = inWindow.map((r) => {
+  return inWindow.map((r) => {
     const gaveSystolic = r === systolicFrom
     const gaveDiastolic = r === diastolicFrom
     const used = gaveSystolic && gaveDiastolic ? 'both' : gaveSystolic ? 'systolic' : gaveDiastolic ? 'diastolic' : 'none'
     return { date: r.date, systolic: r.systolic, diastolic: r.diastolic, setting: r.setting, used }
   })
+}
 
-  let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${latest.date}, ${setting})`
+function ruleText(
+  lookbackMonths: number,
+  asOf: string,
+  date: string,
+  setting: BpSetting,
+  counting: readonly BpReading[],
+  sameDay: readonly BpReading[]
+): string {
+  let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${date}, ${setting})`
   if (counting.length > 1) {
     rule += `; ${counting.length} readings that day, so the lowest systolic and lowest diastolic of that day (NICE NG136 1.2.2)`
   }
@@ -83,5 +120,5 @@ export function currentBloodPressure(readings: BpReading[], asOf: string, lookba
     const others = [...new Set(sameDay.filter((r) => r.setting !== setting).map((r) => r.setting))].join('/')
     rule += `; ${setting} readings count over ${others} readings taken the same day (NICE NG136 1.4.15)`
   }
-  return { bp: { ...lowest, date: latest.date, setting }, considered, rule }
+  return rule
 }

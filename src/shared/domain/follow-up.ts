@@ -17,11 +17,15 @@ export const SEVERE_FOLLOW_UP_DAYS = 7
 export interface FollowUpProposal {
   /** YYYY-MM-DD */
   dueOn: string
-  /** Why this date, naming the rule; shown to staff and in the follow-ups worklist. */
+  /** Why this date, naming the rule; shown to staff and in the follow-ups worklist beside the visit date. */
   reason: string
 }
 
-export function proposeFollowUp(input: { visitDate: string; severe: boolean; weeks?: number }): FollowUpProposal {
+/**
+ * The follow-up after a visit on `visitDate`. `weeks` is the clinic type's interval (clinic-types.ts,
+ * default 6, 4–12); `clinicType` only names it in the reason. Severe BP (P1) overrides the interval.
+ */
+export function proposeFollowUp(input: { visitDate: string; severe: boolean; weeks?: number; clinicType?: string }): FollowUpProposal {
   const weeks = input.weeks ?? DEFAULT_FOLLOW_UP_WEEKS
   if (!Number.isInteger(weeks) || weeks < MIN_FOLLOW_UP_WEEKS || weeks > MAX_FOLLOW_UP_WEEKS) {
     throw new AppError(
@@ -33,11 +37,11 @@ export function proposeFollowUp(input: { visitDate: string; severe: boolean; wee
   if (input.severe) {
     return {
       dueOn: addDaysIso(input.visitDate, SEVERE_FOLLOW_UP_DAYS),
-      reason: `Severe BP at the visit on ${input.visitDate}: repeat clinic BP or clinical review within ${SEVERE_FOLLOW_UP_DAYS} days (NICE NG136 1.5.1)`
+      reason: `Severe BP at the visit: repeat clinic BP or clinical review within ${SEVERE_FOLLOW_UP_DAYS} days (NICE NG136 1.5.1)`
     }
   }
   return {
     dueOn: addDaysIso(input.visitDate, weeks * 7),
-    reason: `Routine BP review ${weeks} weeks after the visit on ${input.visitDate} (programme interval, adjustable ${MIN_FOLLOW_UP_WEEKS}–${MAX_FOLLOW_UP_WEEKS} weeks; spec §6 — no national interval, NICE NG136 sets 7 days only for severe BP)`
+    reason: `Routine BP review ${weeks} weeks after the visit (${input.clinicType ? `${input.clinicType} interval` : 'programme interval'}, adjustable ${MIN_FOLLOW_UP_WEEKS}–${MAX_FOLLOW_UP_WEEKS} weeks; spec §6 — no national interval, NICE NG136 sets 7 days only for severe BP)`
   }
 }

@@ -14,23 +14,30 @@ function toIso(date: Date): string {
 }
 
 // Cohort builds ask for the same few window starts (as-of − 12 months, − 28 days …) once per patient
-// and rule: 100k patients × several rules. Memoised because the answers never change.
-const memo = new Map<string, string>()
+// and rule: 100k patients × several rules. Memoised per offset because the answers never change
+// (nested maps: building a string key per call was itself a measurable cost).
 const MEMO_LIMIT = 10_000
+const monthsMemo = new Map<number, Map<string, string>>()
+const daysMemo = new Map<number, Map<string, string>>()
 
-function remembered(key: string, compute: () => string): string {
-  const known = memo.get(key)
+function remembered(memo: Map<number, Map<string, string>>, offset: number, iso: string, compute: () => string): string {
+  let byDate = memo.get(offset)
+  if (!byDate) {
+    byDate = new Map()
+    memo.set(offset, byDate)
+  }
+  const known = byDate.get(iso)
   if (known !== undefined) return known
   const value = compute()
-  if (memo.size >= MEMO_LIMIT) memo.clear()
-  memo.set(key, value)
+  if (byDate.size >= MEMO_LIMIT) byDate.clear()
+  byDate.set(iso, value)
   return value
 }
 
 export function addMonthsIso(iso: string, months: number): string {
-  return remembered(`${iso}|m${months}`, () => toIso(addMonths(toDate(iso), months)))
+  return remembered(monthsMemo, months, iso, () => toIso(addMonths(toDate(iso), months)))
 }
 
 export function addDaysIso(iso: string, days: number): string {
-  return remembered(`${iso}|d${days}`, () => toIso(addDays(toDate(iso), days)))
+  return remembered(daysMemo, days, iso, () => toIso(addDays(toDate(iso), days)))
 }

@@ -1,15 +1,16 @@
-// The words of the blood pressure review invitation (spec §5), built as data so they can be
-// tested without a PDF and rendered the same way by every writer. Wording follows the NHS service
-// manual "Writing NHS messages" (clinical-reference §7.1): formal "Dear" + name, the NHS number near
-// the top, the most important thing first, plain English, one main call to action (book a review),
-// and how to get the letter in large print, braille, audio or another language, or an interpreter
-// (Accessible Information Standard DCB1605, clinical-reference §7.2).
-import { assertNever } from '../assert'
+// The words of an invitation letter (spec §5), built as data from a template (letter-templates.ts:
+// the built-in wording or the practice's saved edit) so they can be tested without a PDF and rendered
+// the same way by every writer (PDF, large-print PDF, Word). Wording follows the NHS service manual
+// "Writing NHS messages" (clinical-reference §7.1): formal "Dear" + name, the NHS number near the top,
+// the most important thing first, plain English, one main call to action (book a review), and how to
+// get the letter in large print, braille, audio or another language, or an interpreter (Accessible
+// Information Standard DCB1605, clinical-reference §7.2).
 import { formatNhsNumber } from './nhs-number'
+import { BUILT_IN_TEMPLATES, fillMergeFields, parseTemplateBody, reminderSentence, type LetterTemplate } from './letter-templates'
 import type { PracticeSettings } from './practice-settings'
 
 export const HYPERTENSION_REVIEW_TEMPLATE_ID = 'hypertension-review'
-/** Bump when the wording changes: every invitation row records the version it was sent with. */
+/** The built-in wording's version; edits saved in the app take the next numbers. */
 export const HYPERTENSION_REVIEW_TEMPLATE_VERSION = 1
 
 export type InvitationAttempt = 1 | 2 | 3
@@ -21,6 +22,8 @@ export interface LetterPatient {
   familyName: string | null
   addressLines: readonly string[]
   postcode: string | null
+  /** ISO date of birth, when known (for the {dateOfBirth} merge field). */
+  dateOfBirth?: string | null
 }
 
 export interface InvitationLetterInput {
@@ -29,6 +32,10 @@ export interface InvitationLetterInput {
   attempt: InvitationAttempt
   /** Letter date, ISO YYYY-MM-DD. */
   date: string
+  /** The template (built-in or the practice's edited version); default: hypertension review / reminder. */
+  template?: LetterTemplate
+  /** Accessible Information Standard: print this letter in large print. */
+  largePrint?: boolean
 }
 
 export interface LetterSection {
@@ -40,9 +47,10 @@ export interface LetterSection {
 }
 
 export interface InvitationLetter {
-  templateId: typeof HYPERTENSION_REVIEW_TEMPLATE_ID
+  templateId: string
   templateVersion: number
   attempt: InvitationAttempt
+  largePrint: boolean
   /** ISO date of the letter (also fixes the PDF's creation date, so output is reproducible). */
   date: string
   /** "22 November 2026" */
@@ -57,6 +65,8 @@ export interface InvitationLetter {
   greeting: string
   sections: LetterSection[]
   signOff: { closing: string; signatory: string; practiceName: string }
+  /** The values the {merge fields} were filled with (the practice's Word template uses the same). */
+  mergeValues: Record<string, string>
 }
 
 const monthNames = [
@@ -127,30 +137,40 @@ export function hasPostalAddress(patient: Pick<LetterPatient, 'addressLines' | '
   return patient.addressLines.some((l) => l.trim() !== '') || (patient.postcode ?? '').trim() !== ''
 }
 
-function openingParagraphs(attempt: InvitationAttempt): string[] {
-  const invite =
-    'Your most recent blood pressure reading was higher than we would like. We would like to invite you to a short ' +
-    'appointment with our practice pharmacist or practice nurse to check it again and talk about what could help.'
-  switch (attempt) {
-    case 1:
-      return [invite]
-    case 2:
-      return [
-        'We wrote to you recently to invite you to a blood pressure review. We have not heard from you yet, so we are writing again.',
-        invite
-      ]
-    case 3:
-      return [
-        'We have written to you twice about a blood pressure review and have not heard from you. This is our last reminder about this review.',
-        invite
-      ]
-    default:
-      return assertNever(attempt, 'invitation attempt')
+/** Everything a template's {merge fields} can be filled with, for one patient and letter. */
+export function letterMergeValues(input: InvitationLetterInput, template: Pick<LetterTemplate, 'title'>): Record<string, string> {
+  const { practice, patient, attempt, date } = input
+  const phone = practice.phone.trim()
+  const where = practice.clinicLocation.trim()
+  const callUs = phone ? `call us on ${phone}` : 'contact the practice'
+  const address = recipientAddressBlock(patient)
+  const values: Record<string, string> = {
+    title: tidyTitle(patient.title) ?? '',
+    firstName: clean(patient.givenName) ?? '',
+    lastName: clean(patient.familyName) ?? '',
+    fullName: address[0] ?? '',
+    greeting: letterGreeting(patient),
+    nhsNumber: formatNhsNumber(patient.nhsNumber),
+    dateOfBirth: patient.dateOfBirth ? formatUkLongDate(patient.dateOfBirth) : '',
+    addressBlock: address.join('\n'),
+    letterDate: formatUkLongDate(date),
+    practiceName: practice.practiceName.trim(),
+    practicePhone: phone,
+    practiceAddress: practice.addressLines.map((l) => l.trim()).filter((l) => l !== '').join('\n'),
+    callUs,
+    bookingInstructions: practice.bookingInstructions.trim() || `Please ${callUs} to book.`,
+    clinicLocation: where,
+    clinicLocationSentence: where ? `The appointment is at ${where}.` : '',
+    signatory: practice.signatory.trim(),
+    reminderSentence: reminderSentence(attempt)
   }
+  values.letterTitle = fillMergeFields(template.title, values).trim()
+  return values
 }
 
 export function buildInvitationLetter(input: InvitationLetterInput): InvitationLetter {
   const { practice, patient, attempt, date } = input
+  const template = input.template ?? BUILT_IN_TEMPLATES[input.attempt === 1 ? HYPERTENSION_REVIEW_TEMPLATE_ID : 'second-invitation']
   const phone = practice.phone.trim()
   const contactLines = [
     ...practice.addressLines.map((l) => l.trim()).filter((l) => l !== ''),
@@ -158,66 +178,34 @@ export function buildInvitationLetter(input: InvitationLetterInput): InvitationL
     ...(practice.email.trim() ? [`Email: ${practice.email.trim()}`] : []),
     ...(practice.website.trim() ? [practice.website.trim()] : [])
   ]
-  const callUs = phone ? `call us on ${phone}` : 'contact the practice'
-  const where = practice.clinicLocation.trim()
-
-  const sections: LetterSection[] = [
-    { heading: null, paragraphs: openingParagraphs(attempt), emphasis: false },
-    {
-      heading: 'Why this matters',
-      paragraphs: [
-        'High blood pressure does not usually make you feel unwell, but over time it raises your chance of a heart attack, ' +
-          'stroke and kidney disease. Bringing it down lowers that chance, and there is a lot we can do to help.'
-      ],
-      emphasis: false
-    },
-    {
-      heading: 'What happens at the appointment',
-      paragraphs: [
-        'It takes about 20 minutes. We will check your blood pressure, talk about any medicines you take and agree a plan with you. ' +
-          'Please bring your medicines, or a list of them, and any blood pressure readings you have taken at home.' +
-          (where ? ` The appointment is at ${where}.` : '')
-      ],
-      emphasis: false
-    },
-    {
-      heading: 'How to book',
-      paragraphs: [practice.bookingInstructions.trim() || `Please ${callUs} to book.`],
-      emphasis: true
-    },
-    {
-      heading: 'If you need help or this letter in another format',
-      paragraphs: [
-        `If you would like this letter in large print, braille, audio or another language, or you need an interpreter ` +
-          `or other support at your appointment, please ${callUs} and we will arrange it. ` +
-          'If you are deaf or have a hearing or speech impairment, you can contact us through Relay UK on 18001 before our number.'
-      ],
-      emphasis: false
-    },
-    {
-      heading: null,
-      paragraphs: [
-        'If you have already booked, or you have seen us about your blood pressure in the last few weeks, please ignore this letter.',
-        'If you have chest pain, a severe headache, blurred vision or feel confused, call 999 or go to A&E now.'
-      ],
-      emphasis: false
-    }
-  ]
+  const values = letterMergeValues(input, template)
+  // Fields are filled paragraph by paragraph, so a field left empty (no clinic location, no
+  // reminder on a 1st letter) leaves no blank paragraph behind.
+  const sections: LetterSection[] = parseTemplateBody(template.body)
+    .map((s) => ({
+      heading: s.heading === null ? null : fillMergeFields(s.heading, values).trim() || null,
+      paragraphs: s.paragraphs.map((p) => fillMergeFields(p, values).replace(/\s+/g, ' ').trim()).filter((p) => p !== ''),
+      emphasis: s.emphasis
+    }))
+    .filter((s) => s.heading !== null || s.paragraphs.length > 0)
+  values.letterBody = sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.paragraphs]).join('\n\n')
 
   return {
-    templateId: HYPERTENSION_REVIEW_TEMPLATE_ID,
-    templateVersion: HYPERTENSION_REVIEW_TEMPLATE_VERSION,
+    templateId: template.key,
+    templateVersion: template.version,
     attempt,
     date,
+    largePrint: input.largePrint ?? false,
     dateText: formatUkLongDate(date),
     practiceHeader: { name: practice.practiceName.trim(), lines: contactLines },
     recipientAddress: recipientAddressBlock(patient),
     nhsNumber: patient.nhsNumber,
     nhsNumberLine: `NHS number: ${formatNhsNumber(patient.nhsNumber)}`,
-    title: attempt === 1 ? 'Please book a blood pressure review' : 'Reminder: please book a blood pressure review',
+    title: values.letterTitle ?? '',
     greeting: letterGreeting(patient),
     sections,
-    signOff: { closing: 'Yours sincerely', signatory: practice.signatory.trim(), practiceName: practice.practiceName.trim() }
+    signOff: { closing: 'Yours sincerely', signatory: practice.signatory.trim(), practiceName: practice.practiceName.trim() },
+    mergeValues: values
   }
 }
 

@@ -28,8 +28,18 @@ export interface PatientFacts {
   readonly priority: PriorityResult | null
 }
 
+// Each fact is computed on first use and kept in its own field (a Map per patient was a measurable
+// share of a 100k-patient build).
+const NOT_YET = Symbol('not computed')
+type Slot<T> = T | typeof NOT_YET
+
 class LazyPatientFacts implements PatientFacts {
-  private cache = new Map<string, unknown>()
+  private ageValue: Slot<number | null> = NOT_YET
+  private currentValue: Slot<CurrentBp> = NOT_YET
+  private registerValue: Slot<HypertensionRegisterStatus> = NOT_YET
+  private conditionsValue: Slot<ActiveCondition[]> = NOT_YET
+  private targetValue: Slot<BpTarget | null> = NOT_YET
+  private priorityValue: Slot<PriorityResult | null> = NOT_YET
 
   constructor(
     readonly patient: PatientRecord,
@@ -38,35 +48,33 @@ class LazyPatientFacts implements PatientFacts {
     readonly params: CohortParameters
   ) {}
 
-  private once<T>(key: string, compute: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T
-    const value = compute()
-    this.cache.set(key, value)
-    return value
-  }
-
   get age(): number | null {
-    return this.once('age', () => ageOn(this.patient.dateOfBirth, this.asOf))
+    if (this.ageValue === NOT_YET) this.ageValue = ageOn(this.patient.dateOfBirth, this.asOf)
+    return this.ageValue
   }
 
   get current(): CurrentBp {
-    return this.once('current', () => currentBloodPressure(this.patient.readings, this.asOf, this.params.lookbackMonths))
+    if (this.currentValue === NOT_YET) this.currentValue = currentBloodPressure(this.patient.readings, this.asOf, this.params.lookbackMonths)
+    return this.currentValue
   }
 
   get register(): HypertensionRegisterStatus {
-    return this.once('register', () => hypertensionRegisterStatus(this.patient.events, this.asOf))
+    if (this.registerValue === NOT_YET) this.registerValue = hypertensionRegisterStatus(this.patient.events, this.asOf)
+    return this.registerValue
   }
 
   get conditions(): ActiveCondition[] {
-    return this.once('conditions', () => activeLongTermConditions(this.patient.events, this.asOf))
+    if (this.conditionsValue === NOT_YET) this.conditionsValue = activeLongTermConditions(this.patient.events, this.asOf)
+    return this.conditionsValue
   }
 
   get target(): BpTarget | null {
-    return this.once('target', () => {
+    if (this.targetValue === NOT_YET) {
       const bp = this.current.bp
       const age = this.age
-      return bp && age !== null ? targetFor(this.mode, age, bp.setting) : null
-    })
+      this.targetValue = bp && age !== null ? targetFor(this.mode, age, bp.setting) : null
+    }
+    return this.targetValue
   }
 
   get controlled(): boolean | null {
@@ -76,11 +84,14 @@ class LazyPatientFacts implements PatientFacts {
   }
 
   get priority(): PriorityResult | null {
-    return this.once('priority', () => {
+    if (this.priorityValue === NOT_YET) {
       const bp = this.current.bp
-      if (!bp || this.controlled !== false) return null
-      return classifyPriority(bp, { conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory })
-    })
+      this.priorityValue =
+        !bp || this.controlled !== false
+          ? null
+          : classifyPriority(bp, () => ({ conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory }))
+    }
+    return this.priorityValue
   }
 }
 

@@ -39,33 +39,37 @@ function waitForUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
   })
 }
 
-export const test = base.extend<object, { host: ClinicRecallHost }>({
-  host: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument.
-    async ({}, use) => {
-      const serveScript = join(buildDir, 'main/serve.js')
-      if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run \`npm run build\` before the e2e tests`)
-      const workDir = mkdtempSync(join(tmpdir(), 'clinic-recall-e2e-'))
-      const databasePath = join(workDir, 'practice.sqlite')
-      const child = spawn(process.execPath, [serveScript, '--db', databasePath, '--port', '0'], {
-        cwd: projectRoot,
-        env: { ...process.env, CLINIC_RECALL_DB: databasePath }
-      })
-      try {
-        const url = await waitForUrl(child)
-        await use({ url, databasePath, workDir })
-      } finally {
-        if (child.exitCode === null) {
-          const exited = new Promise((done) => child.once('exit', done))
-          child.kill('SIGTERM')
-          await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
-          if (child.exitCode === null) child.kill('SIGKILL')
-        }
-        rmSync(workDir, { recursive: true, force: true })
-      }
-    },
-    { scope: 'worker' }
-  ]
+/** Runs a browser-mode host on a new, empty database for as long as `use` runs. */
+async function runHost(use: (host: ClinicRecallHost) => Promise<void>): Promise<void> {
+  const serveScript = join(buildDir, 'main/serve.js')
+  if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run \`npm run build\` before the e2e tests`)
+  const workDir = mkdtempSync(join(tmpdir(), 'clinic-recall-e2e-'))
+  const databasePath = join(workDir, 'practice.sqlite')
+  const child = spawn(process.execPath, [serveScript, '--db', databasePath, '--port', '0'], {
+    cwd: projectRoot,
+    env: { ...process.env, CLINIC_RECALL_DB: databasePath }
+  })
+  try {
+    const url = await waitForUrl(child)
+    await use({ url, databasePath, workDir })
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
+    rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+export const test = base.extend<{ freshHost: ClinicRecallHost }, { host: ClinicRecallHost }>({
+  // One host per worker, shared by the tests it runs (the journey builds on what earlier steps made).
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument.
+  host: [async ({}, use) => runHost(use), { scope: 'worker' }],
+  // A host of its own for a test that counts what it creates (numbers, batch ids) from an empty practice.
+  // eslint-disable-next-line no-empty-pattern -- as above
+  freshHost: async ({}, use) => runHost(use)
 })
 
 export { expect } from '@playwright/test'

@@ -24,9 +24,9 @@ function generateDemoExport(workDir: string): string {
     cwd: projectRoot,
     stdio: 'pipe'
   })
-  // The demo also leaves SMS / call-list CSVs in the folder; the export is the one with NHS numbers in a header row.
+  // The demo also leaves SMS / call-list / batch-sheet CSVs in the folder; the export is the one with NHS numbers in a header row.
   const exportFile = readdirSync(outDir)
-    .filter((name) => name.toLowerCase().endsWith('.csv') && !/sms|phone|call|reject/i.test(name))
+    .filter((name) => name.toLowerCase().endsWith('.csv') && !/sms|phone|call|reject|batch-sheet/i.test(name))
     .map((name) => join(outDir, name))[0]
   if (!exportFile) throw new Error(`clinic-recall demo wrote no export CSV into ${outDir}`)
   return exportFile

@@ -1,8 +1,10 @@
 import { create } from 'zustand'
 
 export const sections = [
+  { id: 'today', label: 'Today' },
   { id: 'import', label: 'Import' },
   { id: 'cohorts', label: 'Cohorts' },
+  { id: 'invitations', label: 'Invitations' },
   { id: 'clinics', label: 'Clinics' },
   { id: 'followups', label: 'Follow-ups' },
   { id: 'audit', label: 'Audit' },
@@ -18,6 +20,7 @@ interface NavigationState {
 }
 
 export const useNavigationStore = create<NavigationState>((set) => ({
-  section: 'import',
+  // The home screen: worklist counts (issue #5 item 7).
+  section: 'today',
   go: (section) => set({ section })
 }))

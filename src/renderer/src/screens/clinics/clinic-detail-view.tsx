@@ -10,6 +10,8 @@ import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 import { BookPatientForm } from './book-patient-form'
 import { RecordVisitForm } from './record-visit-form'
+import { AppointmentChangePanel } from './appointment-change-panel'
+import { FollowUpBooking } from './follow-up-booking'
 
 type Appointment = NonNullable<OperationOutput<'clinics.get'>['slots'][number]['appointment']>
 type AttendResult = OperationOutput<'appointments.attend'>
@@ -30,7 +32,11 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const detail = useLoad(() => api['clinics.get']({ clinicId }), [clinicId])
   const [visitFor, setVisitFor] = useState<Appointment | null>(null)
   const [bookSlot, setBookSlot] = useState<number | null>(null)
-  const [outcome, setOutcome] = useState<{ name: string; result: AttendResult } | null>(null)
+  const [outcome, setOutcome] = useState<{ name: string; nhsNumber: string; result: AttendResult } | null>(null)
+  const [changeFor, setChangeFor] = useState<Appointment | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  // Bumped after a visit, a did-not-attend or a change, so an old booking message does not linger.
+  const [bookFormKey, setBookFormKey] = useState(0)
   const dna = useAsyncAction()
 
   const changed = () => {
@@ -41,8 +47,10 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const markDna = (appointment: Appointment) =>
     void dna.run(async () => {
       const result = await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId })
-      setOutcome({ name: appointment.name, result })
+      setOutcome({ name: appointment.name, nhsNumber: appointment.nhsNumber, result })
       setVisitFor(null)
+      setChangeFor(null)
+      setBookFormKey((k) => k + 1)
       changed()
     })
 
@@ -64,6 +72,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
       )}
       {detail.data && (
         <BookPatientForm
+          key={bookFormKey}
           clinicId={clinicId}
           freeSlots={freeSlots.map((slot) => ({ slotIndex: slot.slotIndex, start: slot.start }))}
           preferredSlot={bookSlot}
@@ -74,7 +83,22 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
         />
       )}
       <ErrorAlert message={dna.error} />
+      {notice && (
+        <p className="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
       {outcome && <OutcomeMessage name={outcome.name} result={outcome.result} />}
+      {outcome?.result.status === 'attended' && outcome.result.followUpDue && clinic && (
+        <FollowUpBooking
+          key={`${outcome.nhsNumber}-${outcome.result.followUpDue}`}
+          name={outcome.name}
+          nhsNumber={outcome.nhsNumber}
+          visitDate={clinic.date}
+          dueOn={outcome.result.followUpDue}
+          onBooked={changed}
+        />
+      )}
       {slots.length > 0 && (
         <div className="table-wrap">
           <table className="table" aria-label="Clinic slots">
@@ -124,6 +148,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                             aria-label={`Record visit for ${appointment.name}`}
                             onClick={() => {
                               setOutcome(null)
+                              setChangeFor(null)
                               setVisitFor(appointment)
                             }}
                           >
@@ -137,6 +162,18 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                             onClick={() => markDna(appointment)}
                           >
                             Did not attend
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            aria-label={`Cancel or rebook: ${appointment.name}`}
+                            onClick={() => {
+                              setNotice(null)
+                              setVisitFor(null)
+                              setChangeFor(appointment)
+                            }}
+                          >
+                            Cancel / rebook
                           </button>
                         </>
                       )}
@@ -148,6 +185,21 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           </table>
         </div>
       )}
+      {changeFor && (
+        <AppointmentChangePanel
+          key={changeFor.appointmentId}
+          appointmentId={changeFor.appointmentId}
+          clinicId={clinicId}
+          patientName={changeFor.name}
+          onClose={() => setChangeFor(null)}
+          onDone={(message) => {
+            setNotice(message)
+            setChangeFor(null)
+            setBookFormKey((k) => k + 1)
+            changed()
+          }}
+        />
+      )}
       {visitFor && (
         <RecordVisitForm
           key={visitFor.appointmentId}
@@ -155,8 +207,9 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           patientName={visitFor.name}
           onCancel={() => setVisitFor(null)}
           onSaved={(result) => {
-            setOutcome({ name: visitFor.name, result })
+            setOutcome({ name: visitFor.name, nhsNumber: visitFor.nhsNumber, result })
             setVisitFor(null)
+            setBookFormKey((k) => k + 1)
             changed()
           }}
         />

@@ -1,81 +1,253 @@
+// Clinics: a day view (the sessions of one day, the chosen one open with its slots), a week view
+// (Monday to Sunday at a glance) and the list of every session (issue #5 item 5).
+import '../../styles/clinics.css'
 import { useState } from 'react'
+import type { OperationOutput } from '../../../../shared/contract'
+import { addDaysIso } from '../../../../shared/domain/iso-date'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useLoad } from '../../components/use-load'
-import { formatUkDate } from '../../format/uk-date'
+import { formatUkDate, todayIso } from '../../format/uk-date'
 import { ClinicDetailView } from './clinic-detail-view'
 import { CreateClinicForm } from './create-clinic-form'
+import { FollowUpIntervalsCard } from './follow-up-intervals-card'
+
+type ClinicSummary = OperationOutput<'clinics.list'>['clinics'][number]
+type View = 'day' | 'week' | 'list'
+
+const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+/** The Monday of the ISO week holding `iso` (UK clinics think in Monday-to-Sunday weeks). */
+function mondayOf(iso: string): string {
+  const weekday = (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7
+  return addDaysIso(iso, -weekday)
+}
+
+function byStart(a: ClinicSummary, b: ClinicSummary): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : a.clinicId - b.clinicId
+}
 
 export function ClinicsScreen() {
   const clinics = useLoad(() => api['clinics.list']({}), [])
+  const [view, setView] = useState<View>('day')
+  const [day, setDay] = useState(todayIso())
   const [openId, setOpenId] = useState<number | null>(null)
   const list = clinics.data?.clinics ?? []
+  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(day)
+
+  const clinicsOn = (date: string) => list.filter((c) => c.date === date).sort(byStart)
+  const dayClinics = validDay ? clinicsOn(day) : []
+  // The open clinic: the one picked, else the first session of the day in the day view.
+  const shownId = openId ?? (view === 'day' ? (dayClinics[0]?.clinicId ?? null) : null)
+
+  const openClinic = (clinic: ClinicSummary) => {
+    setDay(clinic.date)
+    setOpenId(clinic.clinicId)
+    setView('day')
+  }
+  const moveDay = (days: number) => {
+    if (!validDay) return
+    setDay(addDaysIso(day, days))
+    setOpenId(null)
+  }
+  const step = view === 'week' ? 7 : 1
 
   return (
     <div className="screen">
       <h1>Clinics</h1>
       <CreateClinicForm
-        onCreated={(clinicId) => {
+        onCreated={(clinicId, date) => {
           clinics.reload()
+          setDay(date)
           setOpenId(clinicId)
+          setView('day')
         }}
       />
       <Card title="Clinic sessions">
+        <div className="calendar-toolbar">
+          <div className="tabs" role="group" aria-label="Clinic view">
+            {(['day', 'week', 'list'] as const).map((v) => (
+              <button key={v} type="button" className={`tab${view === v ? ' active' : ''}`} aria-pressed={view === v} onClick={() => setView(v)}>
+                {v === 'day' ? 'Day' : v === 'week' ? 'Week' : 'All sessions'}
+              </button>
+            ))}
+          </div>
+          {view !== 'list' && (
+            <>
+              <button type="button" className="button button-secondary button-small" onClick={() => moveDay(-step)}>
+                ‹ Previous {view === 'week' ? 'week' : 'day'}
+              </button>
+              <div className="field">
+                <label htmlFor="clinics-day">{view === 'week' ? 'Week of' : 'Day'}</label>
+                <input
+                  id="clinics-day"
+                  type="date"
+                  value={day}
+                  onChange={(event) => {
+                    setDay(event.target.value)
+                    setOpenId(null)
+                  }}
+                />
+              </div>
+              <button type="button" className="button button-secondary button-small" onClick={() => moveDay(step)}>
+                Next {view === 'week' ? 'week' : 'day'} ›
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => {
+                  setDay(todayIso())
+                  setOpenId(null)
+                }}
+              >
+                Today
+              </button>
+            </>
+          )}
+        </div>
         <ErrorAlert message={clinics.error} />
         {clinics.loading && !clinics.data && <p className="muted">Loading…</p>}
-        {clinics.data && list.length === 0 && <p>No clinics yet. Create one above.</p>}
-        {list.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Clinic sessions">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Start</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Clinician</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Slots</th>
-                  <th scope="col">Booked</th>
-                  <th scope="col">Attended</th>
-                  <th scope="col">Did not attend</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((clinic) => (
-                  <tr key={clinic.clinicId} className={clinic.clinicId === openId ? 'row-selected' : undefined}>
-                    <td className="nowrap">{formatUkDate(clinic.date)}</td>
-                    <td>{clinic.start}</td>
-                    <td>{clinic.type}</td>
-                    <td>{clinic.clinician ?? '—'}</td>
-                    <td>{clinic.location ?? '—'}</td>
-                    <td>
-                      {clinic.slots} × {clinic.slotMinutes} min
-                    </td>
-                    <td>{clinic.booked}</td>
-                    <td>{clinic.attended}</td>
-                    <td>{clinic.didNotAttend}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)}`}
-                        onClick={() => setOpenId(clinic.clinicId)}
-                      >
-                        Open
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {clinics.data && view === 'day' && validDay && (
+          <DayView day={day} clinics={dayClinics} shownId={shownId} onOpen={(c) => setOpenId(c.clinicId)} />
         )}
+        {clinics.data && view === 'week' && validDay && <WeekView monday={mondayOf(day)} clinicsOn={clinicsOn} onOpen={openClinic} />}
+        {clinics.data && view === 'list' && <SessionList clinics={list} openId={shownId} onOpen={openClinic} />}
       </Card>
-      {openId !== null && <ClinicDetailView key={openId} clinicId={openId} onChanged={clinics.reload} />}
+      {shownId !== null && <ClinicDetailView key={shownId} clinicId={shownId} onChanged={clinics.reload} />}
+      <FollowUpIntervalsCard />
+    </div>
+  )
+}
+
+function sessionMeta(clinic: ClinicSummary): string {
+  const free = clinic.slots - clinic.booked
+  return [clinic.clinician, clinic.location, `${clinic.booked}/${clinic.slots} booked`, free > 0 ? `${free} free` : 'full']
+    .filter(Boolean)
+    .join(' · ')
+}
+
+function SessionButton({ clinic, pressed, onOpen }: { clinic: ClinicSummary; pressed: boolean; onOpen: () => void }) {
+  return (
+    <button
+      type="button"
+      className="session-button"
+      aria-pressed={pressed}
+      aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)} at ${clinic.start}`}
+      onClick={onOpen}
+    >
+      <span className="session-time">{clinic.start}</span> {clinic.type}
+      <span className="session-meta">{sessionMeta(clinic)}</span>
+    </button>
+  )
+}
+
+function DayView({
+  day,
+  clinics,
+  shownId,
+  onOpen
+}: {
+  day: string
+  clinics: ClinicSummary[]
+  shownId: number | null
+  onOpen: (clinic: ClinicSummary) => void
+}) {
+  if (clinics.length === 0) return <p>No clinic sessions on {formatUkDate(day)}. Create one above, or pick another day.</p>
+  return (
+    <>
+      <p>
+        {clinics.length} session{clinics.length === 1 ? '' : 's'} on {formatUkDate(day)}:
+      </p>
+      <div className="day-sessions">
+        {clinics.map((clinic) => (
+          <SessionButton key={clinic.clinicId} clinic={clinic} pressed={clinic.clinicId === shownId} onOpen={() => onOpen(clinic)} />
+        ))}
+      </div>
+    </>
+  )
+}
+
+function WeekView({
+  monday,
+  clinicsOn,
+  onOpen
+}: {
+  monday: string
+  clinicsOn: (date: string) => ClinicSummary[]
+  onOpen: (clinic: ClinicSummary) => void
+}) {
+  const today = todayIso()
+  return (
+    <div className="week-grid" role="list" aria-label={`Week of ${formatUkDate(monday)}`}>
+      {weekdayNames.map((name, i) => {
+        const date = addDaysIso(monday, i)
+        const sessions = clinicsOn(date)
+        return (
+          <div key={date} role="listitem" className={`week-day${date === today ? ' week-day-today' : ''}`}>
+            <h3>
+              {name} <span className="muted">{formatUkDate(date)}</span>
+            </h3>
+            {sessions.length === 0 && <p className="muted">No clinics</p>}
+            {sessions.map((clinic) => (
+              <SessionButton key={clinic.clinicId} clinic={clinic} pressed={false} onOpen={() => onOpen(clinic)} />
+            ))}
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
+function SessionList({ clinics, openId, onOpen }: { clinics: ClinicSummary[]; openId: number | null; onOpen: (clinic: ClinicSummary) => void }) {
+  if (clinics.length === 0) return <p>No clinics yet. Create one above.</p>
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Clinic sessions">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Start</th>
+            <th scope="col">Type</th>
+            <th scope="col">Clinician</th>
+            <th scope="col">Location</th>
+            <th scope="col">Slots</th>
+            <th scope="col">Booked</th>
+            <th scope="col">Attended</th>
+            <th scope="col">Did not attend</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {clinics.map((clinic) => (
+            <tr key={clinic.clinicId} className={clinic.clinicId === openId ? 'row-selected' : undefined}>
+              <td className="nowrap">{formatUkDate(clinic.date)}</td>
+              <td>{clinic.start}</td>
+              <td>{clinic.type}</td>
+              <td>{clinic.clinician ?? '—'}</td>
+              <td>{clinic.location ?? '—'}</td>
+              <td>
+                {clinic.slots} × {clinic.slotMinutes} min
+              </td>
+              <td>{clinic.booked}</td>
+              <td>{clinic.attended}</td>
+              <td>{clinic.didNotAttend}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)}`}
+                  onClick={() => onOpen(clinic)}
+                >
+                  Open
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   )
 }

@@ -5,8 +5,9 @@ import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { todayIso } from '../../format/uk-date'
+import { builtInClinicTypes } from '../../../../shared/domain/clinic-types'
 
-export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number) => void }) {
+export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, date: string) => void }) {
   const [type, setType] = useState('Hypertension review')
   const [date, setDate] = useState(todayIso())
   const [start, setStart] = useState('09:00')
@@ -40,7 +41,7 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number) 
         ...(location.trim() ? { location: location.trim() } : {})
       })
       setCreated(`Clinic created (#${result.clinicId}).`)
-      onCreated(result.clinicId)
+      onCreated(result.clinicId, date)
     })
   }
 
@@ -50,7 +51,25 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number) 
         <div className="form-row">
           <div className="field field-wide">
             <label htmlFor="clinic-type">Clinic type</label>
-            <input id="clinic-type" type="text" value={type} maxLength={80} onChange={(event) => setType(event.target.value)} />
+            <input
+              id="clinic-type"
+              type="text"
+              value={type}
+              maxLength={80}
+              list="clinic-types"
+              aria-describedby="clinic-type-hint"
+              onChange={(event) => setType(event.target.value)}
+            />
+            <datalist id="clinic-types">
+              {builtInClinicTypes.map((t) => (
+                <option key={t.type} value={t.type}>
+                  {t.hint}
+                </option>
+              ))}
+            </datalist>
+            <span id="clinic-type-hint" className="hint">
+              Pick one or type your own; the follow-up interval is set per type below.
+            </span>
           </div>
           <div className="field">
             <label htmlFor="clinic-date">Date</label>

@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
+import { lowestOfReadings } from '../../../../shared/domain/current-bp'
 
 type VisitAction = 'medication-change' | 'lifestyle-advice' | 'home-bp-monitoring' | 'referral'
 type AttendResult = OperationOutput<'appointments.attend'>
@@ -104,6 +105,7 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
           )}
         </fieldset>
       ))}
+      <LowestSoFar readings={readings} />
       {readings.length < maxReadings && (
         <button
           type="button"
@@ -145,5 +147,23 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * The BP that will be used, updated as readings are typed: the same shared rule the service applies
+ * (lowest systolic and lowest diastolic, NICE NG136 1.2.2), so what the pharmacist sees is what is saved.
+ */
+function LowestSoFar({ readings }: { readings: { systolic: string; diastolic: string }[] }) {
+  const complete = readings
+    .map((r) => ({ systolic: Number(r.systolic), diastolic: Number(r.diastolic) }))
+    .filter((r) => r.systolic > 0 && r.diastolic > 0 && Number.isInteger(r.systolic) && Number.isInteger(r.diastolic))
+  if (complete.length === 0) return null
+  const lowest = lowestOfReadings(complete)
+  return (
+    <p className="alert alert-info" role="status" aria-live="polite">
+      BP to be recorded: <strong>{`${lowest.systolic}/${lowest.diastolic}`}</strong>
+      {complete.length > 1 ? ` — lowest systolic and lowest diastolic of ${complete.length} readings` : ' — one reading so far'}
+    </p>
   )
 }

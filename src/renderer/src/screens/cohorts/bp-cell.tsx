@@ -4,7 +4,7 @@ import { formatUkDate } from '../../format/uk-date'
 
 /** A computed BP with its date and setting, and the rule that chose it (spec §4.1: shown next to every computed BP). */
 export function BpCell({ entry }: { entry: CohortEntryT }) {
-  const rule = entry.explanation.bpRule
+  const rule = entry.bpRule
   if (!entry.bp) {
     return (
       <span>

@@ -101,6 +101,7 @@ export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
 
       {selected && (
         <WhyPanel
+          cohortId={snapshot.cohortId}
           entry={selected}
           excludedBy={selected.rule ? (ruleLabels.get(selected.rule) ?? selected.rule) : null}
           onClose={() => setSelected(null)}

@@ -1,14 +1,16 @@
+import '../../styles/invitations.css'
 import { useState } from 'react'
 import type { CohortSnapshotT, OperationOutput } from '../../../../shared/contract'
+import { BUILT_IN_TEMPLATES, BUILT_IN_TEMPLATE_KEYS, defaultTemplateKey } from '../../../../shared/domain/letter-templates'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { DocumentLink } from '../../components/document-link'
-import { documentLabel } from '../../components/document-label'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
-import { formatNhsNumber } from '../../format/nhs-number'
 import { todayIso } from '../../format/uk-date'
+import { BatchSheetTable } from '../invitations/batch-sheet-table'
+import { invitationFileLabel } from '../invitations/invitation-file-label'
 
 type Batch = OperationOutput<'invitations.createBatch'>
 
@@ -19,20 +21,36 @@ function ordinal(attempt: number): string {
 export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
   const [attempt, setAttempt] = useState(1)
   const [date, setDate] = useState(todayIso())
+  const [templateKey, setTemplateKey] = useState<string>('')
+  const [sms, setSms] = useState(true)
+  const [phoneList, setPhoneList] = useState(false)
+  const [waitDays, setWaitDays] = useState(14)
   const [batch, setBatch] = useState<Batch | null>(null)
   const create = useAsyncAction()
+  const defaultKey = defaultTemplateKey(snapshot.definition, attempt)
 
-  const submit = () =>
+  const run = (preview: boolean) =>
     void create.run(async () => {
       setBatch(null)
-      setBatch(await api['invitations.createBatch']({ cohortId: snapshot.cohortId, attempt, date }))
+      setBatch(
+        await api['invitations.createBatch']({
+          cohortId: snapshot.cohortId,
+          attempt,
+          date,
+          templateKey: templateKey || undefined,
+          sms,
+          phoneList,
+          waitDays,
+          preview
+        })
+      )
     })
 
   return (
     <Card title="Invite this cohort">
       <p>
-        Letters go in one print-ready PDF; patients who prefer SMS go on a CSV list for Accurx. Patients with a severe
-        reading are not sent a routine letter.
+        Patients with a valid UK mobile who have not declined SMS go on the SMS list for Accurx; everyone else gets a letter (large
+        print if flagged) in one print-ready PDF and a Word document. Patients with a severe reading are not sent a routine invitation.
       </p>
       <div className="form-row">
         <div className="field">
@@ -47,59 +65,128 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
           <label htmlFor="invite-date">Letter date</label>
           <input id="invite-date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
         </div>
+        <div className="field">
+          <label htmlFor="invite-template">Letter template</label>
+          <select id="invite-template" value={templateKey} onChange={(event) => setTemplateKey(event.target.value)}>
+            <option value="">Default: {BUILT_IN_TEMPLATES[defaultKey].name}</option>
+            {BUILT_IN_TEMPLATE_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {BUILT_IN_TEMPLATES[key].name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {attempt > 1 && (
+          <div className="field">
+            <label htmlFor="invite-wait">Days since the last invitation</label>
+            <input
+              id="invite-wait"
+              type="number"
+              min={7}
+              max={120}
+              value={waitDays}
+              onChange={(event) => setWaitDays(Number(event.target.value))}
+            />
+          </div>
+        )}
       </div>
-      <BusyButton busy={create.busy} busyLabel="Creating letters…" onClick={submit} disabled={snapshot.members.length === 0}>
-        Create invitation letters
-      </BusyButton>
+      {attempt > 1 && (
+        <p className="hint">
+          The {ordinal(attempt)} invitation goes to members of this snapshot who have not booked and whose last invitation was at least{' '}
+          {waitDays} days before the letter date. Send it from the same snapshot as the 1st (open it under Previous cohorts): a cohort
+          rebuilt now leaves out the patients invited recently.
+        </p>
+      )}
+      <div className="checkbox">
+        <input id="invite-sms" type="checkbox" checked={sms} onChange={(event) => setSms(event.target.checked)} />
+        <label htmlFor="invite-sms">Send SMS to patients with a valid mobile who have not declined SMS</label>
+      </div>
+      <div className="checkbox">
+        <input id="invite-phone" type="checkbox" checked={phoneList} onChange={(event) => setPhoneList(event.target.checked)} />
+        <label htmlFor="invite-phone">Make a phone call list for patients with no mobile and no postal address</label>
+      </div>
+      <div className="button-row">
+        <BusyButton
+          variant="secondary"
+          busy={create.busy}
+          busyLabel="Checking…"
+          onClick={() => run(true)}
+          disabled={snapshot.members.length === 0}
+        >
+          Check who gets what
+        </BusyButton>
+        <BusyButton busy={create.busy} busyLabel="Creating invitations…" onClick={() => run(false)} disabled={snapshot.members.length === 0}>
+          Create invitation letters
+        </BusyButton>
+      </div>
       <ErrorAlert message={create.error} title="No invitations were created" />
-      {batch && (
-        <div className="result">
-          <div className="alert alert-success" role="status">
-            Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {batch.letters} letter
-            {batch.letters === 1 ? '' : 's'} and {batch.sms} SMS message{batch.sms === 1 ? '' : 's'} created.
+      {batch && <BatchResult batch={batch} />}
+    </Card>
+  )
+}
+
+export function BatchResult({ batch }: { batch: Batch }) {
+  if (batch.batchId === 0) {
+    return (
+      <div className="result">
+        <div className="alert alert-info" role="status">
+          Check only — nothing printed or recorded yet: {batch.letters} letter{batch.letters === 1 ? '' : 's'}
+          {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS, {batch.phone} to phone and{' '}
+          {batch.notInvited.length} not invited. Press “Create invitation letters” to make them.
+        </div>
+        {batch.warnings.map((warning) => (
+          <div key={warning} className="alert alert-warning" role="alert">
+            {warning}
           </div>
-          <div className="stats">
-            <Stat label="Letters" value={batch.letters} />
-            <Stat label="SMS" value={batch.sms} />
-            <Stat label="Not invited" value={batch.notInvited.length} />
-          </div>
-          {batch.files.length > 0 && (
-            <ul className="downloads">
-              {batch.files.map((file) => (
-                <li key={file.fileId}>
-                  <DocumentLink fileId={file.fileId} label={documentLabel(file)} />{' '}
-                  <span className="muted">({file.name})</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {batch.notInvited.length > 0 && (
-            <>
-              <h3>Not invited by this batch</h3>
-              <div className="table-wrap table-scroll">
-                <table className="table" aria-label="Not invited">
-                  <thead>
-                    <tr>
-                      <th scope="col">NHS number</th>
-                      <th scope="col">Name</th>
-                      <th scope="col">Reason</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {batch.notInvited.map((item) => (
-                      <tr key={item.nhsNumber}>
-                        <td className="nowrap">{formatNhsNumber(item.nhsNumber)}</td>
-                        <td>{item.name}</td>
-                        <td>{item.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+        ))}
+        <BatchSheetTable rows={batch.sheet} />
+      </div>
+    )
+  }
+  return (
+    <div className="result">
+      <div className="alert alert-success" role="status">
+        Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {batch.letters} letter{batch.letters === 1 ? '' : 's'}
+        {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS message{batch.sms === 1 ? '' : 's'}
+        {batch.phone > 0 ? ` and ${batch.phone} to phone` : ''} created, using template “{BUILT_IN_TEMPLATES[batch.templateKey as keyof typeof BUILT_IN_TEMPLATES]?.name ?? batch.templateKey}”
+        version {batch.templateVersion}.
+      </div>
+      {batch.warnings.map((warning) => (
+        <div key={warning} className="alert alert-warning" role="alert">
+          {warning}
+        </div>
+      ))}
+      <div className="stats">
+        <Stat label="Letters" value={batch.letters} />
+        <Stat label="Large print" value={batch.largePrint} />
+        <Stat label="SMS" value={batch.sms} />
+        <Stat label="Phone" value={batch.phone} />
+        <Stat label="Not invited" value={batch.notInvited.length} />
+      </div>
+      {batch.files.length > 0 && (
+        <ul className="downloads">
+          {batch.files.map((file) => (
+            <li key={file.fileId}>
+              <DocumentLink fileId={file.fileId} label={invitationFileLabel(file)} /> <span className="muted">({file.name})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {batch.smsMessage && (
+        <div className="field">
+          <label htmlFor={`sms-text-${batch.batchId}`}>SMS text to paste into Accurx</label>
+          <textarea id={`sms-text-${batch.batchId}`} readOnly rows={3} value={batch.smsMessage.text} />
+          <p className="hint" aria-label="SMS length">
+            {batch.smsMessage.length} of {batch.smsMessage.limit} characters (one message). No personal details in the text; Accurx adds
+            the patient&apos;s name.
+          </p>
         </div>
       )}
-    </Card>
+      {batch.sheet.length > 0 ? (
+        <BatchSheetTable rows={batch.sheet} />
+      ) : (
+        batch.notInvited.length > 0 && <BatchSheetTable rows={batch.notInvited.map((n) => ({ ...n, channel: null, contact: null, mainLanguage: null, interpreterRequired: false, largePrint: false, note: n.reason }))} />
+      )}
+    </div>
   )
 }

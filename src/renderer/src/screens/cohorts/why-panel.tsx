@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react'
 import type { CohortEntryT } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { ErrorAlert } from '../../components/error-alert'
 import { PriorityChip } from '../../components/priority-chip'
+import { useLoad } from '../../components/use-load'
 import { formatBp, formatSetting } from '../../format/blood-pressure'
 import { formatEthnicity } from '../../format/ethnicity'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 
 interface Props {
+  cohortId: number
   entry: CohortEntryT
   excludedBy: string | null
   onClose: () => void
@@ -20,10 +24,19 @@ const usedLabels = {
   none: 'Not used'
 } as const
 
-/** "Why is this patient here?" — every rule checked, the readings considered and the target (spec §4.4). */
-export function WhyPanel({ entry, excludedBy, onClose }: Props) {
+/**
+ * "Why is this patient here?" — every rule checked, the readings considered and which one gave the
+ * BP, the target, the priority rule and each exclusion (spec §4.4). Snapshots do not carry the full
+ * explanation; it is fetched for this one patient (cohorts.explain re-derives it as built).
+ */
+export function WhyPanel({ cohortId, entry, excludedBy, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const { explanation } = entry
+  const loaded = useLoad(
+    () => api['cohorts.explain']({ cohortId, patientId: entry.patientId }),
+    [cohortId, entry.patientId]
+  )
+  const explanation = entry.explanation ?? loaded.data?.entry.explanation ?? null
+  const priorityStep = explanation?.steps.find((step) => step.rule === 'priority')
 
   useEffect(() => {
     headingRef.current?.focus()
@@ -63,17 +76,20 @@ export function WhyPanel({ entry, excludedBy, onClose }: Props) {
             ) : (
               'No recent BP'
             )}
-            <div className="bp-rule">{explanation.bpRule}</div>
+            <div className="bp-rule">{entry.bpRule}</div>
           </dd>
           <dt>Target</dt>
           <dd>
-            {explanation.target
-              ? `${explanation.target.comparator === '<=' ? '≤' : '<'} ${explanation.target.systolic}/${explanation.target.diastolic} — ${explanation.target.label}`
-              : 'No target applies'}
+            {!explanation
+              ? '…'
+              : explanation.target
+                ? `${explanation.target.comparator === '<=' ? '≤' : '<'} ${explanation.target.systolic}/${explanation.target.diastolic} — ${explanation.target.label}`
+                : 'No target applies'}
           </dd>
           <dt>Priority</dt>
           <dd>
             <PriorityChip priority={entry.priority} />
+            {priorityStep && <div className="bp-rule">{priorityStep.detail}</div>}
           </dd>
           {excludedBy && (
             <>
@@ -85,55 +101,62 @@ export function WhyPanel({ entry, excludedBy, onClose }: Props) {
           )}
         </dl>
 
-        <h3>Rules checked</h3>
-        <table className="table table-compact" aria-label="Rules checked">
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Result</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.steps.map((step, index) => (
-              <tr key={`${step.rule}-${index}`}>
-                <td>
-                  {step.label}
-                  <div className="source">{step.source}</div>
-                </td>
-                <td>
-                  <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
-                </td>
-                <td>{step.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-
-        <h3>Readings considered</h3>
-        {explanation.readingsConsidered.length === 0 ? (
-          <p>No blood pressure readings in the look-back window.</p>
-        ) : (
-          <table className="table table-compact" aria-label="Readings considered">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">BP</th>
-                <th scope="col">Setting</th>
-                <th scope="col">Used?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {explanation.readingsConsidered.map((reading, index) => (
-                <tr key={`${reading.date}-${index}`} className={reading.used === 'none' ? 'row-muted' : 'row-used'}>
-                  <td className="nowrap">{formatUkDate(reading.date)}</td>
-                  <td>{formatBp(reading)}</td>
-                  <td>{formatSetting(reading.setting)}</td>
-                  <td>{usedLabels[reading.used]}</td>
+        <ErrorAlert message={loaded.error} title="The explanation could not be loaded" />
+        {!explanation && !loaded.error && <p className="muted">Loading the explanation…</p>}
+        {explanation && (
+          <>
+            <h3>Rules checked</h3>
+            <table className="table table-compact" aria-label="Rules checked">
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Detail</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {explanation.steps.map((step, index) => (
+                  <tr key={`${step.rule}-${index}`}>
+                    <td>
+                      {step.label}
+                      <div className="source">{step.source}</div>
+                    </td>
+                    <td>
+                      <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
+                    </td>
+                    <td>{step.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+
+            <h3>Readings considered</h3>
+            {explanation.readingsConsidered.length === 0 ? (
+              <p>No blood pressure readings in the look-back window.</p>
+            ) : (
+              <table className="table table-compact" aria-label="Readings considered">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">BP</th>
+                    <th scope="col">Setting</th>
+                    <th scope="col">Used?</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {explanation.readingsConsidered.map((reading, index) => (
+                    <tr key={`${reading.date}-${index}`} className={reading.used === 'none' ? 'row-muted' : 'row-used'}>
+                      <td className="nowrap">{formatUkDate(reading.date)}</td>
+                      <td>{formatBp(reading)}</td>
+                      <td>{formatSetting(reading.setting)}</td>
+                      <td>{usedLabels[reading.used]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {loaded.data && <p className="hint">{loaded.data.basis}</p>}
+          </>
         )}
       </div>
     </aside>

@@ -1,0 +1,89 @@
+// "Why is this patient in (or out)?" for one patient of a stored snapshot (issue #4 item 6).
+// Snapshots store compact rows (cohort-service.ts); the full explanation — every rule checked, the
+// readings considered and which one supplied the BP, the target, the priority rule, each exclusion —
+// is re-derived here by running the same engine over the same inputs the build had: the snapshot's
+// definition, as-of date, mode and parameters; the patient's demographics and programme state as
+// stored in the row; and the readings and events stored before the build (ids up to the snapshot's
+// facts_reading_id / facts_event_id — facts are append-only, so that is exactly what the build read).
+import type { z } from 'zod'
+import type { CohortPatientExplanation, ExplanationT } from '../../shared/contract'
+import { findCohortDefinition } from '../../shared/domain/cohort-definitions'
+import { evaluateCohort } from '../../shared/domain/cohort-engine'
+import type { CohortParameters } from '../../shared/domain/cohort-parameters'
+import { isEthnicCategory } from '../../shared/domain/ethnicity'
+import { AppError } from '../../shared/result'
+import type { ServiceContext } from '../context'
+import { loadPatientRecordAsBuilt } from '../patients/patient-records'
+import { type EntryRow, entryFromRow, entrySelect, findCohortRow, snapshotPatients } from './cohort-service'
+
+export type CohortPatientExplanationT = z.output<typeof CohortPatientExplanation>
+
+export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patientId: number): CohortPatientExplanationT {
+  const cohort = findCohortRow(ctx, cohortId)
+  const row = ctx.db.prepare(`${entrySelect} WHERE e.cohort_id = ? AND e.patient_id = ?`).get(cohortId, patientId) as EntryRow | undefined
+  if (!row) {
+    throw new AppError(
+      'not_found',
+      `Patient ${patientId} is not listed in cohort ${cohortId}: they did not meet its criteria on ${cohort.as_of} (counted as not eligible)`
+    )
+  }
+  const asBuilt = snapshotPatients(ctx, cohortId).get(patientId)
+  const stored = entryFromRow(row, asBuilt)
+  // Snapshots built before compact rows stored the explanation itself.
+  if (stored.explanation) {
+    return { cohortId, status: row.status, entry: { ...stored, explanation: stored.explanation }, basis: 'Stored with the snapshot when it was built.' }
+  }
+
+  const definition = findCohortDefinition(cohort.definition_id)
+  const unavailable = (why: string): CohortPatientExplanationT => ({
+    cohortId,
+    status: row.status,
+    entry: { ...stored, explanation: placeholderExplanation(stored.bpRule, why) },
+    basis: why
+  })
+  if (!definition) return unavailable(`The definition "${cohort.definition_id}" is no longer known, so the explanation cannot be re-derived.`)
+  if (!asBuilt) return unavailable('This snapshot did not keep the patient as built, so the explanation cannot be re-derived.')
+
+  const category = asBuilt.ethnicityCategory
+  const record = loadPatientRecordAsBuilt(
+    ctx.db,
+    patientId,
+    cohort.as_of,
+    { readingId: cohort.facts_reading_id ?? Number.MAX_SAFE_INTEGER, eventId: cohort.facts_event_id ?? Number.MAX_SAFE_INTEGER },
+    {
+      nhsNumber: stored.nhsNumber,
+      dateOfBirth: asBuilt.dateOfBirth,
+      sex: asBuilt.sex,
+      ethnicityText: asBuilt.ethnicityText,
+      ethnicityCategory: category && isEthnicCategory(category) ? category : null,
+      registrationStatus: asBuilt.registrationStatus,
+      imdDecile: asBuilt.imdDecile,
+      nextBookedAppointmentOn: asBuilt.nextBookedOn,
+      lastInvitedOn: asBuilt.lastInvitedOn
+    },
+    { title: null, givenName: stored.name, familyName: null }
+  )
+  const params = JSON.parse(cohort.parameters_json) as Partial<CohortParameters>
+  const result = evaluateCohort(definition, [record], { asOf: cohort.as_of, mode: cohort.mode, params })
+  const again = result.members[0] ?? result.excluded[0]
+  if (!again) return unavailable('Re-evaluating this patient with the snapshot’s inputs no longer lists them; the stored reasons stand.')
+
+  let basis =
+    `Re-derived with definition "${definition.name}" version ${definition.version}, as of ${cohort.as_of}, ` +
+    `${cohort.mode.toUpperCase()} mode, the snapshot’s parameters, and the readings and coded events stored before the build.`
+  const sameOutcome = again.rule === stored.rule && again.priority === stored.priority && (result.members.length === 1) === (row.status === 'member')
+  if (definition.version !== cohort.definition_version) {
+    basis += ` The snapshot was built with version ${cohort.definition_version}; the rules shown are version ${definition.version}.`
+  }
+  if (!sameOutcome) basis += ' The re-derived outcome differs from the stored one; the stored status, priority and reasons are what the build decided.'
+  return { cohortId, status: row.status, entry: { ...stored, explanation: again.explanation }, basis }
+}
+
+function placeholderExplanation(bpRule: string, why: string): ExplanationT {
+  return {
+    steps: [{ rule: 'snapshot', label: 'Explanation', source: 'Stored snapshot', outcome: 'info', detail: why }],
+    readingsConsidered: [],
+    bpRule,
+    target: null
+  }
+}

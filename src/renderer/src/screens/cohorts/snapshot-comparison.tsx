@@ -1,0 +1,111 @@
+import type { CohortChangeT, CohortComparisonT, CohortPlacementT } from '../../../../shared/contract'
+import { Card } from '../../components/card'
+import { PriorityChip } from '../../components/priority-chip'
+import { formatBp } from '../../format/blood-pressure'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+
+// Long lists are cut here: a comparison of two 40k-member builds should stay readable; the counts
+// in each heading are always the full numbers.
+const SHOWN = 200
+
+function members(count: number): string {
+  return `${count} member${count === 1 ? '' : 's'}`
+}
+
+const statusLabels = { member: 'Member', excluded: 'Excluded', 'not-listed': 'Not listed' } as const
+
+function Placement({ placement }: { placement: CohortPlacementT }) {
+  return (
+    <div>
+      <div>
+        <strong>{statusLabels[placement.status]}</strong> <PriorityChip priority={placement.priority} />
+        {placement.bp && (
+          <span className="bp-meta">
+            {' '}
+            {formatBp(placement.bp)} on {formatUkDate(placement.bp.date)}
+          </span>
+        )}
+      </div>
+      <div className="cell-reasons">{placement.reasons.join('; ')}</div>
+    </div>
+  )
+}
+
+function ChangeTable({ title, changes, fromId, toId }: { title: string; changes: CohortChangeT[]; fromId: number; toId: number }) {
+  return (
+    <>
+      <h3>
+        {title} ({changes.length})
+      </h3>
+      {changes.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table-compact" aria-label={title}>
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">In cohort #{fromId}</th>
+                <th scope="col">In cohort #{toId}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.slice(0, SHOWN).map((change) => (
+                <tr key={change.patientId}>
+                  <td>
+                    {change.name}
+                    <div className="muted nowrap">{formatNhsNumber(change.nhsNumber)}</div>
+                  </td>
+                  <td>
+                    <Placement placement={change.from} />
+                  </td>
+                  <td>
+                    <Placement placement={change.to} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {changes.length > SHOWN && <p className="hint">The first {SHOWN} of {changes.length} are shown.</p>}
+        </div>
+      )}
+    </>
+  )
+}
+
+/** Two builds side by side: who joined, who left, whose priority changed, and why (issue #4 item 7). */
+export function SnapshotComparison({ comparison, onClose }: { comparison: CohortComparisonT; onClose: () => void }) {
+  const { from, to } = comparison
+  return (
+    <Card
+      title={`Compare cohort #${from.cohortId} with #${to.cohortId}`}
+      actions={
+        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+          Close comparison
+        </button>
+      }
+    >
+      <p className="muted">
+        #{from.cohortId}: {from.name}, as of {formatUkDate(from.asOf)}, {from.mode.toUpperCase()}, version {from.definitionVersion},{' '}
+        {members(from.memberCount)} · #{to.cohortId}: {to.name}, as of {formatUkDate(to.asOf)}, {to.mode.toUpperCase()}, version{' '}
+        {to.definitionVersion}, {members(to.memberCount)} · {members(comparison.unchangedCount)} with the same priority in both
+      </p>
+      <h3>What differed in how they were built</h3>
+      {comparison.settingsChanged.length === 0 ? (
+        <p className="muted">Same definition, version, as-of date, mode and parameters: the differences come from the data.</p>
+      ) : (
+        <ul>
+          {comparison.settingsChanged.map((change) => (
+            <li key={change.setting}>
+              {change.setting}: {change.from} → {change.to}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ChangeTable title="Joined" changes={comparison.joined} fromId={from.cohortId} toId={to.cohortId} />
+      <ChangeTable title="Left" changes={comparison.left} fromId={from.cohortId} toId={to.cohortId} />
+      <ChangeTable title="Priority changed" changes={comparison.priorityChanged} fromId={from.cohortId} toId={to.cohortId} />
+    </Card>
+  )
+}

@@ -1,0 +1,103 @@
+// How each cohort member is invited (spec §5 "Channels"): SMS when the record has a valid UK mobile
+// and the patient has not declined SMS, else a letter to their postal address; a phone call list
+// when the practice asks for one (or the patient prefers phone). Ardens' split searches do the same
+// (clinical-reference §3: "SMS if mobile and SMS not declined … otherwise post"). Pure, one place.
+
+export type ContactChannel = 'sms' | 'letter' | 'phone'
+
+/** A patient's recorded contact preferences (edited in the app; none recorded = all defaults). */
+export interface ContactPreferences {
+  smsDeclined: boolean
+  /** Accessible Information Standard (DCB1605): written information in large print. */
+  largePrint: boolean
+  /** 'any' lets the rule choose; 'letter' never texts; 'phone' puts them on the call list. */
+  preferredChannel: 'any' | 'letter' | 'phone'
+}
+
+export const defaultContactPreferences: ContactPreferences = { smsDeclined: false, largePrint: false, preferredChannel: 'any' }
+
+export interface ContactFacts {
+  mobile: string | null
+  homePhone: string | null
+  hasPostalAddress: boolean
+  registrationStatus: string | null
+  preferences: ContactPreferences
+}
+
+export interface ChannelOptions {
+  /** False sends letters only (a practice without batch SMS). */
+  allowSms: boolean
+  /** True puts patients with no SMS or postal route but a phone number on the call list. */
+  phoneList: boolean
+}
+
+export type ChannelDecision =
+  | { channel: ContactChannel; note: string | null }
+  | { channel: null; reason: string }
+
+/**
+ * A UK mobile in the 07… form Accurx and the clinical systems accept, or null. Accepts spaces,
+ * dashes, brackets and the +44 / 0044 / 44 prefixes; UK mobiles are 07 followed by 9 digits
+ * (Ofcom numbering: 07xxx ranges; 070 personal and 076 pager numbers are not mobiles).
+ */
+export function ukMobileNumber(raw: string | null): string | null {
+  if (raw === null) return null
+  // "+44 (0)7700 …": the bracketed trunk zero is dropped before the other punctuation.
+  let digits = raw.replace(/\(0\)/g, '').replace(/[\s\-().]/g, '')
+  if (digits.startsWith('+44')) digits = `0${digits.slice(3)}`
+  else if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`
+  else if (digits.startsWith('44') && digits.length === 12) digits = `0${digits.slice(2)}`
+  if (!/^07\d{9}$/.test(digits)) return null
+  if (digits.startsWith('070') || digits.startsWith('076')) return null
+  return digits
+}
+
+/** Any number worth ringing: a valid mobile, else the home phone as recorded (digits present). */
+export function phoneToRing(facts: Pick<ContactFacts, 'mobile' | 'homePhone'>): string | null {
+  const mobile = ukMobileNumber(facts.mobile)
+  if (mobile) return mobile
+  const home = (facts.homePhone ?? '').trim()
+  if (/\d{6,}/.test(home.replace(/\D/g, ''))) return home
+  const other = (facts.mobile ?? '').trim()
+  return /\d{6,}/.test(other.replace(/\D/g, '')) ? other : null
+}
+
+const notRegistered = /deceased|died|left|removed|transferred/i
+
+/** Exports give registration status as text ("Deceased", "Left", "Transferred out", …). */
+export function isNoLongerRegistered(status: string | null): boolean {
+  return status !== null && notRegistered.test(status)
+}
+
+export function chooseChannel(facts: ContactFacts, options: ChannelOptions): ChannelDecision {
+  // Never contact someone who has died or left (Accurx: exclude deceased before upload).
+  if (facts.registrationStatus !== null && isNoLongerRegistered(facts.registrationStatus)) {
+    return { channel: null, reason: `Registration status "${facts.registrationStatus}": not contacted` }
+  }
+  const prefs = facts.preferences
+  const phone = phoneToRing(facts)
+  if (prefs.preferredChannel === 'phone') {
+    if (phone) return { channel: 'phone', note: 'Prefers a phone call' }
+    if (!facts.hasPostalAddress) return { channel: null, reason: 'Prefers a phone call but no phone number or postal address is recorded' }
+    return { channel: 'letter', note: 'Prefers a phone call but no phone number is recorded: letter instead' }
+  }
+  const mobile = ukMobileNumber(facts.mobile)
+  if (options.allowSms && prefs.preferredChannel === 'any' && mobile && !prefs.smsDeclined) {
+    return { channel: 'sms', note: null }
+  }
+  if (facts.hasPostalAddress) {
+    let note: string | null = null
+    if (prefs.preferredChannel === 'letter') note = 'Prefers letters'
+    else if (prefs.smsDeclined) note = 'Declined SMS'
+    else if (options.allowSms && facts.mobile && !mobile) note = `Mobile "${facts.mobile}" is not a valid UK mobile`
+    else if (options.allowSms && !facts.mobile) note = 'No mobile number'
+    return { channel: 'letter', note }
+  }
+  if (options.phoneList && phone) return { channel: 'phone', note: 'No postal address: phone instead' }
+  const why = [
+    prefs.smsDeclined ? 'declined SMS' : mobile ? null : facts.mobile ? `mobile "${facts.mobile}" is not a valid UK mobile` : 'no mobile',
+    'no postal address',
+    phone ? 'a phone number is recorded: ask for a phone list' : 'no phone number'
+  ].filter((x): x is string => x !== null)
+  return { channel: null, reason: `Cannot be contacted: ${why.join(', ')}` }
+}

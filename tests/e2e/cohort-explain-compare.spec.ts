@@ -1,0 +1,77 @@
+// The pharmacist's questions about a cohort in a real browser against the real services: why is
+// this patient here (the readings considered, the one chosen, the target, the priority rule, each
+// exclusion), and what changed between two builds (who joined, who left, why).
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { prepareExport } from './support/practice-export'
+
+const screenshotsDir = join(projectRoot, 'test-results/screenshots')
+
+async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true })
+  await page.screenshot({ path: join(screenshotsDir, `cohort-explain-compare-${name}.png`), fullPage: true })
+}
+
+function navigate(page: Page, section: string) {
+  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
+}
+
+test('a pharmacist asks why a patient is in a cohort and compares two builds', async ({ page, freshHost: host }) => {
+  const exportFile = prepareExport(host.workDir)
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+
+  await page.goto(host.url)
+  await page.getByLabel('Your name').fill('Amara Okoye')
+  await page.getByLabel(/^Clinician/).check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await navigate(page, 'Import')
+  await page.getByLabel('Export files').setInputFiles(exportFile.path)
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await page.getByRole('button', { name: /^Import \d+ patients?$/ }).click()
+  await expect(page.getByRole('heading', { name: 'Import complete' })).toBeVisible()
+
+  await test.step('build in QOF mode and open the explanation of the first member', async () => {
+    await navigate(page, 'Cohorts')
+    await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
+    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await expect(page.getByRole('tab', { name: /^Members \(\d+\)$/ })).not.toHaveText('Members (0)')
+    const firstWhy = page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first()
+    const name = ((await firstWhy.textContent()) ?? '').trim()
+    await firstWhy.click()
+    const panel = page.getByRole('dialog', { name: `Why? ${name}` })
+    const readings = panel.getByRole('table', { name: 'Readings considered' })
+    await expect(readings).toBeVisible()
+    await expect(readings.getByRole('row').filter({ hasText: /^.*Used/ }).first()).toBeVisible()
+    const rules = panel.getByRole('table', { name: 'Rules checked' })
+    await expect(rules).toContainText('Target applied')
+    await expect(rules).toContainText(/Priority P[1-4]/)
+    await expect(rules).toContainText('Deceased or left the practice')
+    await expect(panel).toContainText(/QOF HYP00[89]/)
+    await expect(panel).toContainText('Re-derived with definition "Uncontrolled hypertension"')
+    await snap(page, '01-why')
+    await panel.getByRole('button', { name: 'Close' }).click()
+  })
+
+  await test.step('build again in NICE mode, tick both builds and compare', async () => {
+    await page.getByLabel(/^NICE/).check()
+    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await expect(page.getByRole('heading', { name: /cohort #2$/ })).toBeVisible()
+    const previous = page.getByRole('region', { name: 'Previous cohorts' })
+    await previous.getByLabel('Compare cohort #1').check()
+    await previous.getByLabel('Compare cohort #2').check()
+    await previous.getByRole('button', { name: 'Compare #1 with #2' }).click()
+    const comparison = page.getByRole('region', { name: 'Compare cohort #1 with #2' })
+    await expect(comparison).toBeVisible()
+    await expect(comparison).toContainText('target mode: QOF → NICE')
+    await expect(comparison.getByRole('heading', { name: /^Joined \(\d+\)$/ })).toBeVisible()
+    await expect(comparison.getByRole('heading', { name: /^Left \(\d+\)$/ })).toBeVisible()
+    await expect(comparison.getByRole('heading', { name: /^Priority changed \(\d+\)$/ })).toBeVisible()
+    await comparison.scrollIntoViewIfNeeded()
+    await snap(page, '02-compare')
+  })
+
+  expect(pageErrors).toEqual([])
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { chooseChannel, defaultContactPreferences, ukMobileNumber, type ContactFacts } from '../../src/shared/domain/contact-channel'
+
+const base: ContactFacts = { mobile: '07700 900123', homePhone: null, hasPostalAddress: true, registrationStatus: 'Regular', preferences: defaultContactPreferences }
+const options = { allowSms: true, phoneList: false }
+
+describe('UK mobile numbers', () => {
+  it('accepts 07… and +44 7… in any spacing, in the 07 form', () => {
+    expect(ukMobileNumber('07700 900123')).toBe('07700900123')
+    expect(ukMobileNumber('+44 (0)7700-900123')).toBe('07700900123')
+    expect(ukMobileNumber('+447700900123')).toBe('07700900123')
+    expect(ukMobileNumber('00447700900123')).toBe('07700900123')
+    expect(ukMobileNumber('447700900123')).toBe('07700900123')
+  })
+  it('rejects landlines, short numbers, personal (070) and pager (076) numbers', () => {
+    expect(ukMobileNumber('020 7946 0000')).toBeNull()
+    expect(ukMobileNumber('0770090012')).toBeNull()
+    expect(ukMobileNumber('07000 123456')).toBeNull()
+    expect(ukMobileNumber('07624 123456')).toBeNull()
+    expect(ukMobileNumber(null)).toBeNull()
+  })
+})
+
+describe('channel per patient', () => {
+  it('texts a valid mobile that has not declined SMS', () => {
+    expect(chooseChannel(base, options)).toEqual({ channel: 'sms', note: null })
+  })
+  it('writes when SMS is declined, the mobile is invalid or missing, or SMS is off for the batch', () => {
+    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, smsDeclined: true } }, options)).toEqual({ channel: 'letter', note: 'Declined SMS' })
+    expect(chooseChannel({ ...base, mobile: '020 7946 0000' }, options)).toEqual({ channel: 'letter', note: 'Mobile "020 7946 0000" is not a valid UK mobile' })
+    expect(chooseChannel({ ...base, mobile: null }, options)).toEqual({ channel: 'letter', note: 'No mobile number' })
+    expect(chooseChannel(base, { allowSms: false, phoneList: false })).toEqual({ channel: 'letter', note: null })
+    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'letter' } }, options)).toEqual({ channel: 'letter', note: 'Prefers letters' })
+  })
+  it('puts a patient with neither SMS nor address on the phone list only when asked, else says why not', () => {
+    const noRoute = { ...base, mobile: null, hasPostalAddress: false, homePhone: '020 7946 0999' }
+    expect(chooseChannel(noRoute, { allowSms: true, phoneList: true })).toEqual({ channel: 'phone', note: 'No postal address: phone instead' })
+    expect(chooseChannel(noRoute, options)).toEqual({ channel: null, reason: 'Cannot be contacted: no mobile, no postal address, a phone number is recorded: ask for a phone list' })
+    expect(chooseChannel({ ...noRoute, homePhone: null }, options)).toEqual({ channel: null, reason: 'Cannot be contacted: no mobile, no postal address, no phone number' })
+  })
+  it('honours a preference for a phone call', () => {
+    const prefers = { ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'phone' as const } }
+    expect(chooseChannel(prefers, options)).toEqual({ channel: 'phone', note: 'Prefers a phone call' })
+  })
+  it('never contacts a patient recorded as deceased or left', () => {
+    expect(chooseChannel({ ...base, registrationStatus: 'Deceased' }, options)).toEqual({ channel: null, reason: 'Registration status "Deceased": not contacted' })
+    expect(chooseChannel({ ...base, registrationStatus: 'Left practice' }, options).channel).toBeNull()
+  })
+})
