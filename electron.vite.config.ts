@@ -13,7 +13,9 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           serve: resolve('src/main/serve.ts'),
           cli: resolve('src/main/cli.ts'),
-          bench: resolve('src/main/bench.ts')
+          bench: resolve('src/main/bench.ts'),
+          // The import worker thread (import-jobs.ts starts out/main/import-worker.js).
+          'import-worker': resolve('src/main/import/import-worker.ts')
         }
       }
     }

@@ -4,10 +4,16 @@ import type { OperationName } from '../shared/operation-names'
 import type { OperationOutput, ParsedInput } from '../shared/contract'
 import type { ServiceContext } from './context'
 import { listActivity } from './activity-log'
-import { previewImport, commitImport, listImports } from './import/import-service'
-import { listDefinitions, buildCohort, listCohorts, getCohort } from './cohorts/cohort-service'
+import { previewImport, commitImport, listImports, rejectsCsvOf, databaseBackups, inspectImportFiles } from './import/import-service'
+import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/column-mapping-store'
+import { readWorkbooks } from './import/xlsx-rows'
+import { patientImportStatus } from './import/patient-import-status'
+import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob } from './import/import-jobs'
+import { listDefinitions, buildCohort, listCohorts, getCohort, previewCohort } from './cohorts/cohort-service'
 import { explainCohortEntry } from './cohorts/cohort-explanation'
 import { compareCohorts } from './cohorts/cohort-comparison'
+import { saveCustomDefinition } from './cohorts/definition-catalog'
+import { archiveCustomCohort } from './cohorts/custom-cohort-store'
 import { createInvitationBatch, listBatches, regenerateBatch } from './invitations/invitation-service'
 import { invitationWorklists } from './invitations/invitation-worklists'
 import { templateServices } from './invitations/template-services'
@@ -35,6 +41,11 @@ export type Services = {
   [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
 }
 
+/** Files as the renderer sends them (base64) → bytes; main never takes a path from the renderer. */
+function decodeUploads(files: readonly { name: string; contentBase64: string }[]) {
+  return files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.contentBase64, 'base64')) }))
+}
+
 export const appVersion = '0.1.0'
 
 export function createServices(ctx: ServiceContext): Services {
@@ -47,21 +58,32 @@ export function createServices(ctx: ServiceContext): Services {
     'settings.get': () => getPracticeSettings(ctx),
     'settings.update': (settings) => updatePracticeSettings(ctx, settings),
 
-    'imports.preview': ({ files, format }) =>
-      previewImport(
-        ctx,
-        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
-        format
-      ),
-    'imports.commit': ({ previewId }) => commitImport(ctx, previewId),
+    'imports.preview': async ({ files, format, mappings }) => previewImport(ctx, await readWorkbooks(decodeUploads(files)), format, mappings),
+    'imports.columns': async ({ files, mappings }) => ({ files: inspectImportFiles(ctx, await readWorkbooks(decodeUploads(files)), mappings) }),
+    'imports.saveMapping': (input) => saveColumnMapping(ctx, input),
+    'imports.mappings': () => ({ mappings: listColumnMappings(ctx.db) }),
+    'imports.forgetMapping': ({ layoutHash }) => ({ forgotten: forgetColumnMapping(ctx, layoutHash) }),
+    'imports.commit': ({ previewId }) => (isImportJob(previewId) ? commitImportJob(ctx, previewId) : commitImport(ctx, previewId)),
     'imports.list': () => ({ imports: listImports(ctx) }),
+    'imports.start': async ({ files, format, mappings }) => startImportJob(ctx, await readWorkbooks(decodeUploads(files)), format, mappings),
+    'imports.progress': ({ jobId }) => importJobProgress(jobId),
+    'imports.cancel': ({ jobId }) => cancelImportJob(jobId),
+    'imports.rejectsCsv': (which) => ('previewId' in which && isImportJob(which.previewId) ? rejectsCsvOfJob(which.previewId) : rejectsCsvOf(ctx, which)),
+    'imports.backups': () => databaseBackups(ctx),
+    'imports.patientStatus': ({ patientId }) => patientImportStatus(ctx, patientId),
 
-    'cohorts.definitions': () => ({ definitions: listDefinitions() }),
+    'cohorts.definitions': () => ({ definitions: listDefinitions(ctx) }),
     'cohorts.build': (input) => buildCohort(ctx, input),
+    'cohorts.preview': (input) => previewCohort(ctx, input),
     'cohorts.list': () => ({ cohorts: listCohorts(ctx) }),
     'cohorts.get': ({ cohortId }) => getCohort(ctx, cohortId),
     'cohorts.explain': ({ cohortId, patientId }) => explainCohortEntry(ctx, cohortId, patientId),
     'cohorts.compare': ({ fromCohortId, toCohortId }) => compareCohorts(ctx, fromCohortId, toCohortId),
+    'cohorts.saveCustom': (input) => saveCustomDefinition(ctx, input),
+    'cohorts.archiveCustom': ({ definition }) => {
+      archiveCustomCohort(ctx, definition)
+      return { archived: true as const }
+    },
 
     'invitations.createBatch': (input) => createInvitationBatch(ctx, input),
     'invitations.listBatches': () => ({ batches: listBatches(ctx) }),

@@ -3,6 +3,7 @@
 // with these schemas before a service sees it; the renderer's API client is typed from them.
 import { z } from 'zod'
 import type { OperationName } from './operation-names'
+import { CustomCohortIdSchema, CustomCriterion, SaveCustomCohortInput } from './custom-cohort-schema'
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -12,12 +13,16 @@ export const TargetMode = z.enum(['qof', 'nice'])
 export const BpSetting = z.enum(['clinic', 'home', 'ambulatory'])
 export const Priority = z.enum(['P1', 'P2', 'P3', 'P4'])
 export const ImportFormatChoice = z.enum(['auto', 'emis', 'systmone'])
-export const CohortDefinitionId = z.enum([
+export const BuiltInCohortId = z.enum([
   'uncontrolled-hypertension',
   'hypertension-black-african-caribbean',
   'time-to-talk',
   'no-recent-bp'
 ])
+/** A built-in cohort, or a saved custom cohort (`custom-3`). */
+export const CohortDefinitionId = z.union([BuiltInCohortId, CustomCohortIdSchema], {
+  error: `expected a built-in cohort (${BuiltInCohortId.options.join(', ')}) or a saved custom cohort id such as custom-3`
+})
 
 const Empty = z.object({}).strict()
 
@@ -62,7 +67,9 @@ export const RejectedRow = z.object({
   file: z.string(),
   row: z.number().int(),
   column: z.string(),
-  reason: z.string()
+  reason: z.string(),
+  /** The cell as exported, so the practice can find it (absent when the problem is the whole row). */
+  value: z.string().optional()
 })
 
 export const ImportFilePreview = z.object({
@@ -73,7 +80,59 @@ export const ImportFilePreview = z.object({
   reportHeader: z.array(z.string()),
   columns: z.array(ColumnRole),
   rowsRead: z.number().int(),
-  emptyRowsSkipped: z.number().int()
+  emptyRowsSkipped: z.number().int(),
+  /** What the file was, by its content: a CSV (any encoding) or an Excel workbook. */
+  fileType: z.enum(['csv', 'xlsx']),
+  /** In words: the format detected and why, the layout, the encoding or sheet, the mapping used. */
+  detection: z.string(),
+  mapping: z.object({
+    /** auto: captions recognised; saved: the mapping saved for this layout; chosen: given with this preview. */
+    source: z.enum(['auto', 'saved', 'chosen']),
+    layoutHash: z.string(),
+    /** The column row as exported (trailing blank captions left off): what a mapping is saved against. */
+    captions: z.array(z.string()),
+    savedAt: z.string().nullable(),
+    savedBy: z.string().nullable()
+  })
+})
+
+/** One column of a file as the column-mapping screen shows it. */
+export const ImportColumnInfo = z.object({
+  index: z.number().int(),
+  /** The caption as shown: repeated captions are numbered, e.g. "Date (2nd)". */
+  caption: z.string(),
+  role: z.string(),
+  note: z.string().optional(),
+  /** A few values from the first data rows, so the user can see what the column holds. */
+  samples: z.array(z.string())
+})
+
+export const ImportFileColumns = z.object({
+  name: z.string(),
+  fileType: z.enum(['csv', 'xlsx']),
+  detection: z.string(),
+  headerRowNumber: z.number().int(),
+  captions: z.array(z.string()),
+  layoutHash: z.string(),
+  mappingSource: z.enum(['auto', 'saved', 'chosen']),
+  savedAt: z.string().nullable(),
+  columns: z.array(ImportColumnInfo),
+  /** True when no column holds NHS numbers yet: the file cannot be imported until one is chosen. */
+  needsMapping: z.boolean()
+})
+
+/** Roles for each column position of one header layout (see shared/import-column-roles.ts). */
+export const ColumnMappingInput = z.object({
+  layoutHash: z.string().min(1).max(100),
+  roles: z.array(z.string().max(60)).max(2000)
+})
+
+export const SavedColumnMapping = z.object({
+  layoutHash: z.string(),
+  captions: z.array(z.string()),
+  roles: z.array(z.string()),
+  savedAt: z.string(),
+  savedBy: z.string()
 })
 
 export const ImportPreviewPatient = z.object({
@@ -98,7 +157,13 @@ export const ImportPreview = z.object({
   rejected: z.array(RejectedRow),
   warnings: z.array(z.string()),
   samplePatients: z.array(ImportPreviewPatient),
-  alreadyImported: z.boolean()
+  alreadyImported: z.boolean(),
+  /** Rows imported but disagreeing with another row of the same patient (two dates of birth, two sexes). */
+  conflicts: z.array(RejectedRow).default([]),
+  /** Patients of the previous run of this report who are not in this one: kept, marked "not in latest export". */
+  patientsNotInExport: z.number().int().default(0),
+  /** The export's own run date (report header), which decides whether its demographics are the newest. */
+  exportedOn: z.string().nullable().default(null)
 })
 
 /** Keys are the CLI's public `import --json` interface (spec §9.1): add, never rename. */
@@ -112,7 +177,11 @@ export const ImportResult = z.object({
   eventsAdded: z.number().int(),
   rejected: z.array(RejectedRow),
   warnings: z.array(z.string()),
-  alreadyImported: z.boolean()
+  alreadyImported: z.boolean(),
+  conflicts: z.array(RejectedRow).default([]),
+  patientsNotInExport: z.number().int().default(0),
+  /** The copy of the database taken just before this import (in backups/ beside it), if one was made. */
+  backupFile: z.string().nullable().default(null)
 })
 
 export const ImportSummary = z.object({
@@ -127,8 +196,40 @@ export const ImportSummary = z.object({
   readingsAdded: z.number().int(),
   eventsAdded: z.number().int(),
   rejectedCount: z.number().int(),
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  conflictCount: z.number().int().default(0),
+  patientsNotInExport: z.number().int().default(0),
+  exportedOn: z.string().nullable().default(null),
+  backupFile: z.string().nullable().default(null)
 })
+
+/** Where a background import is: reading the files, ready to commit, committing, or finished. */
+export const ImportJobPhase = z.enum(['reading', 'checking', 'ready', 'committing', 'done', 'failed', 'cancelled'])
+
+export const ImportProgress = z.object({
+  jobId: z.string(),
+  phase: ImportJobPhase,
+  /** One line for the user, e.g. "Reading export.csv (2 of 3)". */
+  message: z.string(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  rowsDone: z.number().int(),
+  rowsTotal: z.number().int(),
+  preview: ImportPreview.nullable(),
+  result: ImportResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable()
+})
+
+export const DatabaseBackup = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  byteSize: z.number().int(),
+  importId: z.number().int().nullable()
+})
+
+export const ImportRef = z.object({ importId: z.number().int(), importedAt: z.string(), fileNames: z.array(z.string()) })
+
+export const DownloadedFile = z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() })
 
 // --- cohorts ----------------------------------------------------------------------------------
 
@@ -211,7 +312,48 @@ export const CohortChange = z.object({
   to: CohortPlacement
 })
 
-export const ExclusionCount = z.object({ rule: z.string(), label: z.string(), source: z.string(), count: z.number().int() })
+// The adjustable parameters of one build (cohort-parameters.ts); stored with the snapshot.
+const CohortParametersShape = z.object({
+  lookbackMonths: z.number().int().min(1).max(120),
+  exceptionLookbackMonths: z.number().int().min(1).max(120),
+  invitedWithinDays: z.number().int().min(0).max(365),
+  recentDiagnosisMonths: z.number().int().min(0).max(60),
+  includeMixedBlackCategories: z.boolean(),
+  conditionThreshold: z.number().int().min(1).max(20),
+  disabledExclusions: z.array(z.string()).max(40)
+})
+export const CohortParametersInput = CohortParametersShape.partial().strict()
+
+export const ExclusionCount = z.object({
+  rule: z.string(),
+  label: z.string(),
+  source: z.string(),
+  count: z.number().int(),
+  /** Whether it was applied in this build: switched off by the user, or skipped as QOF-only in NICE mode (absent in older snapshots). */
+  state: z.enum(['on', 'switched-off', 'qof-only']).optional(),
+  /** Applies in QOF mode only (the 9-month rules). */
+  qofOnly: z.boolean().optional()
+})
+
+/** cohorts.preview: a build's counts and its first patients, nothing stored. */
+export const CohortPreview = z.object({
+  definition: CohortDefinitionId,
+  definitionVersion: z.number().int(),
+  name: z.string(),
+  asOf: IsoDate,
+  mode: TargetMode,
+  memberCount: z.number().int(),
+  excludedCount: z.number().int(),
+  /** Excluded patients whose current BP is severe (spec §4.4 safety rule). */
+  severeExcludedCount: z.number().int(),
+  notEligibleCount: z.number().int(),
+  priorityCounts: z.object({ P1: z.number().int(), P2: z.number().int(), P3: z.number().int(), P4: z.number().int(), none: z.number().int() }),
+  exclusionCounts: z.array(ExclusionCount),
+  /** The parameters used (definition defaults with the overrides). */
+  parameters: CohortParametersShape.partial(),
+  members: z.array(CohortEntry),
+  excluded: z.array(CohortEntry)
+})
 
 export const CohortSnapshot = z.object({
   cohortId: z.number().int(),
@@ -226,7 +368,9 @@ export const CohortSnapshot = z.object({
   excluded: z.array(CohortEntry),
   exclusionCounts: z.array(ExclusionCount),
   /** Patients considered but not eligible (e.g. not on the register): counted, not listed. */
-  notEligibleCount: z.number().int()
+  notEligibleCount: z.number().int(),
+  /** The parameters the build used (switched-off exclusions, D/E switch, threshold …). */
+  parameters: CohortParametersShape.partial().optional()
 })
 
 export const CohortSummary = z.object({
@@ -261,7 +405,16 @@ export const CohortDefinitionInfo = z.object({
   name: z.string(),
   description: z.string(),
   version: z.number().int(),
-  sources: z.array(z.string())
+  sources: z.array(z.string()),
+  kind: z.enum(['built-in', 'custom']),
+  /** Every criterion, in words with its source (custom ones as chosen in the builder). */
+  criteria: z.array(z.object({ rule: z.string(), label: z.string(), source: z.string() })),
+  /** Every exclusion of the definition, in the order tried; each can be switched off for a build. */
+  exclusions: z.array(z.object({ rule: z.string(), label: z.string(), source: z.string(), qofOnly: z.boolean() })),
+  /** Which parameter switches mean something for this definition (shown on the cohort screen). */
+  switches: z.object({ includeMixedBlackCategories: z.boolean(), conditionThreshold: z.boolean() }),
+  /** A saved custom cohort: its criteria as data (to edit them), when and by whom this version was saved. */
+  custom: z.object({ criteria: z.array(CustomCriterion), savedAt: z.string(), savedBy: z.string() }).nullable()
 })
 
 // --- invitations and documents ----------------------------------------------------------------
@@ -314,10 +467,13 @@ export const InvitationBatch = z.object({
 export const ContactPreferencesInput = z.object({
   smsDeclined: z.boolean(),
   largePrint: z.boolean(),
-  preferredChannel: z.enum(['any', 'letter', 'phone'])
+  preferredChannel: z.enum(['any', 'letter', 'phone']),
+  /** Spec §4.4 "no contact permitted"; left out keeps what is recorded. */
+  noContact: z.boolean().optional()
 })
 
 export const PatientContact = ContactPreferencesInput.extend({
+  noContact: z.boolean(),
   nhsNumber: z.string(),
   name: z.string(),
   mobile: z.string().nullable(),
@@ -385,6 +541,8 @@ export const ClinicSummary = ClinicInput.extend({
 
 export const AppointmentStatus = z.enum(['booked', 'attended', 'did-not-attend', 'cancelled'])
 
+export const VisitAction = z.enum(['medication-change', 'lifestyle-advice', 'home-bp-monitoring', 'referral'])
+
 export const Appointment = z.object({
   appointmentId: z.number().int(),
   clinicId: z.number().int(),
@@ -395,7 +553,10 @@ export const Appointment = z.object({
   name: z.string(),
   status: AppointmentStatus,
   bp: BloodPressure.nullable(),
-  followUpDue: IsoDate.nullable()
+  followUpDue: IsoDate.nullable(),
+  /** What was done at the visit (spec §6), shown back in the clinic's slot table. */
+  actions: z.array(VisitAction).default([]),
+  note: z.string().nullable().default(null)
 })
 
 export const ClinicDetail = z.object({
@@ -407,8 +568,6 @@ export const VisitReading = z.object({
   systolic: z.number().int().min(40).max(350),
   diastolic: z.number().int().min(20).max(200)
 })
-
-export const VisitAction = z.enum(['medication-change', 'lifestyle-advice', 'home-bp-monitoring', 'referral'])
 
 export const AttendResult = z.object({
   status: AppointmentStatus,
@@ -522,17 +681,89 @@ export const contract = {
   'settings.update': { input: PracticeSettings, output: PracticeSettings },
 
   'imports.preview': {
-    input: z.object({ files: z.array(ImportFileInput).min(1).max(20), format: ImportFormatChoice.default('auto') }),
+    input: z.object({
+      files: z.array(ImportFileInput).min(1).max(20),
+      format: ImportFormatChoice.default('auto'),
+      /** Column mappings for this preview only, by layout; a saved mapping is used without this. */
+      mappings: z.array(ColumnMappingInput).max(20).default([])
+    }),
     output: ImportPreview
   },
+  /** The columns of each file with what they would be read as and sample values (the mapping screen). */
+  'imports.columns': {
+    input: z.object({ files: z.array(ImportFileInput).min(1).max(20), mappings: z.array(ColumnMappingInput).max(20).default([]) }),
+    output: z.object({ files: z.array(ImportFileColumns) })
+  },
+  /** Saves the mapping for a header layout; files with the same captions then use it automatically. */
+  'imports.saveMapping': {
+    input: z.object({ captions: z.array(z.string().max(300)).min(1).max(2000), roles: z.array(z.string().max(60)).max(2000) }),
+    output: SavedColumnMapping
+  },
+  'imports.mappings': { input: Empty, output: z.object({ mappings: z.array(SavedColumnMapping) }) },
+  'imports.forgetMapping': { input: z.object({ layoutHash: z.string().min(1).max(100) }), output: z.object({ forgotten: z.boolean() }) },
   'imports.commit': { input: z.object({ previewId: z.string() }), output: ImportResult },
   'imports.list': { input: Empty, output: z.object({ imports: z.array(ImportSummary) }) },
+  /** Reads the files off the UI thread (a worker); poll imports.progress for the preview. */
+  'imports.start': {
+    input: z.object({
+      files: z.array(ImportFileInput).min(1).max(20),
+      format: ImportFormatChoice.default('auto'),
+      /** As for imports.preview: column mappings for this import only. */
+      mappings: z.array(ColumnMappingInput).max(20).default([])
+    }),
+    output: z.object({ jobId: z.string() })
+  },
+  'imports.progress': { input: z.object({ jobId: z.string() }), output: ImportProgress },
+  /** Stops a running import; whatever phase it is in, the database is left as it was. */
+  'imports.cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean(), message: z.string() }) },
+  /** Rejected and conflicting rows as a CSV (file, row, column, value, reason) of a preview or a stored import. */
+  'imports.rejectsCsv': {
+    input: z.union([z.object({ importId: z.number().int() }), z.object({ previewId: z.string() })]),
+    output: DownloadedFile
+  },
+  'imports.backups': { input: Empty, output: z.object({ folder: z.string(), keep: z.number().int(), backups: z.array(DatabaseBackup) }) },
+  /** The import a patient last came from, and the one whose report no longer lists them ("not in latest export"). */
+  'imports.patientStatus': {
+    input: z.object({ patientId: z.number().int() }),
+    output: z.object({ lastImport: ImportRef.nullable(), notInLatestExport: ImportRef.nullable() })
+  },
 
   'cohorts.definitions': { input: Empty, output: z.object({ definitions: z.array(CohortDefinitionInfo) }) },
   'cohorts.build': {
-    input: z.object({ definition: CohortDefinitionId, asOf: IsoDate.optional(), mode: TargetMode.default('qof') }),
+    input: z.object({
+      definition: CohortDefinitionId,
+      asOf: IsoDate.optional(),
+      mode: TargetMode.default('qof'),
+      /** Overrides of the definition's parameters for this build (stored with the snapshot). */
+      params: CohortParametersInput.optional(),
+      /**
+       * Also return every listed patient's full explanation (`entry.explanation`): readings
+       * considered, the one chosen and why, the target, the priority rule, each exclusion checked.
+       * Off by default: 40k explanations are tens of megabytes (`cohort build --explain`).
+       */
+      explain: z.boolean().optional()
+    }),
     output: CohortSnapshot
   },
+  /**
+   * The counts a build would give — members, per priority group, each exclusion, not eligible — and
+   * the first `limit` members and excluded patients with their reasons, without storing anything:
+   * for rebuilding live as a parameter changes (issue #4 item 9). `cohorts.build` stores the snapshot.
+   */
+  'cohorts.preview': {
+    input: z.object({
+      definition: CohortDefinitionId,
+      asOf: IsoDate.optional(),
+      mode: TargetMode.default('qof'),
+      params: CohortParametersInput.optional(),
+      limit: z.number().int().min(0).max(500).optional()
+    }),
+    output: CohortPreview
+  },
+  /** Save a new custom cohort, or a new version of one (`definition`); snapshots keep the version they used. */
+  'cohorts.saveCustom': { input: SaveCustomCohortInput, output: CohortDefinitionInfo },
+  /** Archive a custom cohort: no longer listed or buildable; its versions and snapshots are kept. */
+  'cohorts.archiveCustom': { input: z.object({ definition: CustomCohortIdSchema }), output: z.object({ archived: z.literal(true) }) },
   'cohorts.list': { input: Empty, output: z.object({ cohorts: z.array(CohortSummary) }) },
   'cohorts.get': { input: z.object({ cohortId: z.number().int() }), output: CohortSnapshot },
   'cohorts.explain': { input: z.object({ cohortId: z.number().int(), patientId: z.number().int() }), output: CohortPatientExplanation },
@@ -671,8 +902,12 @@ export type CohortChangeT = z.output<typeof CohortChange>
 export type CohortPlacementT = z.output<typeof CohortPlacement>
 export type ExplanationStepT = z.output<typeof ExplanationStep>
 export type ImportPreviewT = z.output<typeof ImportPreview>
+export type ImportFileColumnsT = z.output<typeof ImportFileColumns>
+export type SavedColumnMappingT = z.output<typeof SavedColumnMapping>
 export type ImportResultT = z.output<typeof ImportResult>
 export type RejectedRowT = z.output<typeof RejectedRow>
+export type ImportProgressT = z.output<typeof ImportProgress>
+export type DatabaseBackupT = z.output<typeof DatabaseBackup>
 export type PracticeSettingsT = z.output<typeof PracticeSettings>
 export type UserT = z.output<typeof User>
 export type GeneratedFileT = z.output<typeof GeneratedFile>

@@ -140,6 +140,9 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     const slots = page.getByRole('table', { name: 'Clinic slots' })
     await expect(slots.getByRole('row').filter({ hasText: 'SMITH' })).toContainText('Attended')
     await expect(slots.getByRole('row').filter({ hasText: 'SMITH' })).toContainText('149/92')
+    // What was done is read back in the slot table: the actions and the note.
+    await expect(slots.getByRole('row').filter({ hasText: 'SMITH' })).toContainText('Medication change, Home BP monitoring')
+    await expect(slots.getByRole('row').filter({ hasText: 'SMITH' })).toContainText('Note: Amlodipine increased to 10 mg; home BP diary for 7 days.')
     await snap(page, '04-visit-recorded')
   })
 
@@ -190,6 +193,10 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await page.getByRole('button', { name: 'Next day ›' }).click()
     const slots = page.getByRole('table', { name: 'Clinic slots' })
     await expect(slots.getByRole('row').filter({ hasText: 'BROWN' })).toContainText('Booked')
+    // Tomorrow's visit cannot be recorded today: the slot says so and offers only cancel / rebook.
+    await expect(page.getByRole('note')).toContainText('visits and did-not-attends can be recorded from that day')
+    await expect(page.getByRole('button', { name: /^Record visit for .*BROWN/i })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: /^Did not attend: .*BROWN/i })).toHaveCount(0)
     await page.getByRole('button', { name: /^Cancel or rebook: .*BROWN/i }).click()
     const change = page.getByRole('region', { name: /Change appointment for .*BROWN/i })
     await change.getByLabel('Reason for cancelling').fill('Patient phoned: at work tomorrow')
@@ -204,6 +211,15 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await expect(page.getByRole('button', { name: 'Clinics today: 1' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Did not attend — re-invite: 1' })).toBeVisible()
     await snap(page, '08-today')
+  })
+
+  await test.step('the follow-up interval per clinic type is also under Settings', async () => {
+    await navigate(page, 'Settings')
+    const intervals = page.getByRole('region', { name: 'Follow-up interval for each kind of clinic' })
+    await intervals.getByLabel('Follow-up weeks for Pharmacist BP clinic').selectOption('8')
+    await expect(intervals.getByRole('status')).toContainText('Follow-up after a Pharmacist BP clinic: 8 weeks.')
+    await intervals.scrollIntoViewIfNeeded()
+    await snap(page, '09-settings-follow-up-interval')
   })
 
   expect(pageErrors).toEqual([])

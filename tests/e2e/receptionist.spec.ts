@@ -200,6 +200,26 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
     await expect(batches.getByText('Regenerated: identical, byte for byte, to the documents sent.')).toBeVisible()
   })
 
+  await test.step('record that Anita Patel must not be contacted: she is left out of the next batch', async () => {
+    const card = page.getByRole('region', { name: 'Contact preferences' })
+    await card.getByLabel('NHS number').fill('999 123 7577')
+    await card.getByRole('button', { name: 'Find patient' }).click()
+    await card.getByLabel(/^No contact permitted/).check()
+    await card.getByRole('button', { name: 'Save preferences' }).click()
+    await expect(card.getByRole('status')).toContainText('Saved: no contact permitted.')
+    await card.scrollIntoViewIfNeeded()
+    await snap(page, '06-no-contact-permitted')
+    await navigate(page, 'Cohorts')
+    await page.getByRole('region', { name: 'Previous cohorts' }).getByRole('row').filter({ hasText: 'Uncontrolled hypertension' }).getByRole('button', { name: 'Open' }).click()
+    await page.getByLabel('Invitation attempt').selectOption('3')
+    await page.getByLabel('Letter date').fill(isoDaysFromToday(0))
+    await page.getByRole('button', { name: 'Check who gets what' }).click()
+    const sheet = page.getByRole('table', { name: 'Batch sheet' })
+    await expect(sheet.getByRole('row').filter({ hasText: 'Anita PATEL' })).toContainText('Cannot be contacted: no contact permitted')
+    await snap(page, '07-batch-sheet-no-contact')
+    await navigate(page, 'Invitations')
+  })
+
   await test.step('edit the reminder wording and see the live preview', async () => {
     await page.getByLabel('Template', { exact: true }).selectOption('second-invitation')
     await page.getByLabel('Title', { exact: true }).fill('Reminder: your blood pressure review')

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/program'
+import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 
 const fixture = resolve(__dirname, '../fixtures/imports/emis-events-hypertension.csv')
 
@@ -129,6 +130,96 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
     expect((await cli('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '31/03/2026')).code).toBe(2)
     expect((await cli('no-such-command')).code).toBe(2)
     expect((await cli('attend', '--appointment', '1')).code).toBe(2) // needs --bp or --dna
+  })
+})
+
+describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (spec §9.1, issue #5)', () => {
+  let roundDb = ''
+  beforeAll(() => {
+    roundDb = join(folder, 'rounds.sqlite')
+  })
+  async function run(...argv: string[]): Promise<Run> {
+    let stdout = ''
+    let stderr = ''
+    const code = await runCli(['--db', roundDb, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
+    return { code, stdout, stderr }
+  }
+  async function runJson(...argv: string[]): Promise<Record<string, unknown>> {
+    const result = await run(...argv, '--json')
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    return JSON.parse(result.stdout) as Record<string, unknown>
+  }
+  const oneLineError = (result: Run, code: number, pattern: RegExp) => {
+    expect(result.code).toBe(code)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(pattern)
+  }
+
+  it('sends the 2nd invitation only after the wait, to those not booked, and records a did-not-attend', async () => {
+    // A synthetic practice (the demo's generator) gives a cohort of realistic size.
+    const practice = generateSyntheticEmisExport({ patients: 150, seed: 5, asOf: '2026-10-31' })
+    const exportFile = join(folder, practice.fileName)
+    writeFileSync(exportFile, practice.csv)
+    await runJson('import', exportFile)
+    const cohort = await runJson('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01')
+    const members = (cohort.members as { nhsNumber: string; priority: string | null }[]).filter((m) => m.priority !== 'P1')
+    expect(members.length).toBeGreaterThan(1)
+    const first = await runJson('invite', String(cohort.cohortId), '--attempt', '1', '--date', '2026-11-02')
+    const invited = Number(first.letters) + Number(first.sms)
+    expect(invited).toBeGreaterThan(1)
+
+    // Too soon: nobody gets the 2nd, each says when it can go.
+    const early = await runJson('invite', String(cohort.cohortId), '--attempt', '2', '--date', '2026-11-09')
+    expect(Number(early.letters) + Number(early.sms)).toBe(0)
+    expect((early.notInvited as { reason: string }[]).some((n) => /invitation 2 can go from 16 November 2026/.test(n.reason))).toBe(true)
+
+    // One member books (and does not attend); the 2nd round goes to the others only.
+    const clinic = await runJson('clinic', 'create', '--type', 'Pharmacist BP clinic', '--date', '2026-11-10', '--start', '10:00', '--slots', '3', '--slot-minutes', '20')
+    const booked = await runJson('book', '--clinic', String(clinic.clinicId), '--nhs', members[0]?.nhsNumber ?? '')
+    const dna = await runJson('attend', '--appointment', String(booked.appointmentId), '--dna')
+    expect(dna).toMatchObject({ status: 'did-not-attend', bp: null, followUpDue: null })
+    const again = await run('attend', '--appointment', String(booked.appointmentId), '--bp', '150/90')
+    oneLineError(again, 1, /already recorded as did-not-attend/)
+
+    const second = await runJson('invite', String(cohort.cohortId), '--attempt', '2', '--date', '2026-11-16')
+    expect(Number(second.letters) + Number(second.sms)).toBeGreaterThan(0)
+    // A did-not-attend is not an answer: that patient is invited again too.
+    expect((second.notInvited as { nhsNumber: string }[]).map((n) => n.nhsNumber)).not.toContain(members[0]?.nhsNumber)
+    // A longer wait is an option of the same command.
+    const third = await runJson('invite', String(cohort.cohortId), '--attempt', '3', '--date', '2026-11-20', '--wait-days', '28')
+    expect(Number(third.letters) + Number(third.sms)).toBe(0)
+    expect((third.notInvited as { reason: string }[]).some((n) => /at least 28 days later/.test(n.reason))).toBe(true)
+  })
+
+  it('refuses a visit for a clinic that has not happened yet (exit 1, one line), and followups due keeps its keys', async () => {
+    const cohort = await runJson('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01')
+    const member = (cohort.members as { nhsNumber: string }[]).at(-1)
+    const future = await runJson('clinic', 'create', '--type', 'Hypertension review', '--date', '2099-01-05', '--start', '09:00', '--slots', '2', '--slot-minutes', '15')
+    const booked = await runJson('book', '--clinic', String(future.clinicId), '--nhs', member?.nhsNumber ?? '')
+    expect(booked).toEqual(expect.objectContaining({ appointmentId: expect.any(Number), start: '09:00' }))
+    oneLineError(await run('attend', '--appointment', String(booked.appointmentId), '--bp', '150/90', '--json'), 1, /has not happened yet/)
+    oneLineError(await run('attend', '--appointment', String(booked.appointmentId), '--dna'), 1, /has not happened yet/)
+    const due = await runJson('followups', 'due', '--as-of', '2026-12-01')
+    expect(Array.isArray(due.due)).toBe(true)
+    for (const d of due.due as Record<string, unknown>[]) {
+      expect(d).toEqual(expect.objectContaining({ nhsNumber: expect.stringMatching(/^\d{10}$/), dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: expect.any(String) }))
+    }
+  })
+
+  it('exits 1 naming the field for bad input and 2 for usage errors on invite, clinic create, book and attend', async () => {
+    oneLineError(await run('invite', '9999', '--json'), 1, /cohort/i)
+    oneLineError(await run('book', '--clinic', '1', '--nhs', '123 456 7890'), 1, /nhsNumber/)
+    oneLineError(await run('attend', '--appointment', '99999', '--bp', '150/90'), 1, /appointment/i)
+    oneLineError(await run('attend', '--appointment', '1', '--bp', '90/150'), 1, /systolic|bp/i)
+    expect((await run('invite', '1', '--attempt', '4')).code).toBe(2)
+    expect((await run('invite', 'first')).code).toBe(2)
+    expect((await run('clinic', 'create', '--date', '2026-12-01', '--start', '09:00', '--slots', '4', '--slot-minutes', '15')).code).toBe(2) // no --type
+    expect((await run('clinic', 'create', '--type', 'BP', '--date', '01/12/2026', '--start', '09:00', '--slots', '4', '--slot-minutes', '15')).code).toBe(2)
+    expect((await run('book', '--clinic', '1')).code).toBe(2) // no --nhs
+    expect((await run('attend', '--appointment', '1', '--bp', '150/90', '--dna')).code).toBe(2)
+    expect((await run('followups', 'due', '--as-of', 'tomorrow')).code).toBe(2)
   })
 })
 

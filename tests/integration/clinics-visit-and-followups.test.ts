@@ -45,6 +45,12 @@ function bookedVisit(ctx: TestContext, date: string, nhsNumber: string): number 
   return bookAppointment(ctx, { clinicId, nhsNumber }).appointmentId
 }
 
+function createClinicWithBooking(ctx: TestContext): number {
+  const { clinicId } = createClinic(ctx, { type: 'Follow-up', date: '2026-12-01', start: '09:00', slots: 2, slotMinutes: 15 })
+  bookAppointment(ctx, { clinicId, nhsNumber: '9990000018' })
+  return clinicId
+}
+
 describe('clinic visits, did-not-attend and the follow-ups worklist', () => {
   let ctx: TestContext
   let ada: number
@@ -103,6 +109,41 @@ describe('clinic visits, did-not-attend and the follow-ups worklist', () => {
     })
     expect(result.bp).toMatchObject({ systolic: 148, diastolic: 92 })
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM bp_readings').get()).toEqual({ n: 1 })
+  })
+
+  it('refuses to record a visit or a did-not-attend before the clinic day, with a clear message, and changes nothing', () => {
+    const appointmentId = bookedVisit(ctx, '2026-11-23', '9434765919') // tomorrow
+    const attend = errorOf(() => attendAppointment(ctx, { appointmentId, readings: [{ systolic: 150, diastolic: 90 }] }))
+    expect(attend.code).toBe('invalid_input')
+    expect(attend.message).toBe(
+      `Appointment ${appointmentId}: The Hypertension review clinic on 23 November 2026 has not happened yet (today is 22 November 2026): record the visit or a did-not-attend on or after the clinic day`
+    )
+    expect(errorOf(() => markDidNotAttend(ctx, { appointmentId })).message).toMatch(/has not happened yet/)
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM bp_readings').get()).toEqual({ n: 0 })
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM follow_ups').get()).toEqual({ n: 0 })
+    expect(ctx.db.prepare('SELECT status FROM appointments WHERE id = ?').get(appointmentId)).toEqual({ status: 'booked' })
+    // On the day itself it is recorded.
+    const today = bookedVisit(ctx, '2026-11-22', '9990000018')
+    expect(attendAppointment(ctx, { appointmentId: today, readings: [{ systolic: 150, diastolic: 90 }] }).status).toBe('attended')
+  })
+
+  it('shows the visit’s actions and note back in the clinic’s slots', () => {
+    const appointmentId = bookedVisit(ctx, '2026-11-20', '9434765919')
+    attendAppointment(ctx, {
+      appointmentId,
+      readings: [{ systolic: 150, diastolic: 90 }],
+      actions: ['medication-change', 'home-bp-monitoring', 'referral'],
+      note: 'Amlodipine 5 mg started; home monitor lent.'
+    })
+    const clinicId = (ctx.db.prepare('SELECT clinic_id FROM appointments WHERE id = ?').get(appointmentId) as { clinic_id: number }).clinic_id
+    const shown = getClinic(ctx, clinicId).slots[0]?.appointment
+    expect(shown).toMatchObject({
+      status: 'attended',
+      actions: ['medication-change', 'home-bp-monitoring', 'referral'],
+      note: 'Amlodipine 5 mg started; home monitor lent.'
+    })
+    const booked = getClinic(ctx, createClinicWithBooking(ctx)).slots[0]?.appointment
+    expect(booked).toMatchObject({ status: 'booked', actions: [], note: null })
   })
 
   it('proposes review within 7 days and reports P1 when the visit BP is severe', () => {

@@ -116,13 +116,14 @@ describe('invitation batches', () => {
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-22' })
     const rows = ctx.db
       .prepare(
-        `SELECT p.nhs_number, i.attempt, i.channel, i.sent_on, i.template_id, i.template_version, i.created_by, i.batch_id
+        `SELECT p.nhs_number, i.cohort_id, i.attempt, i.channel, i.sent_on, i.template_id, i.template_version, i.created_by, i.batch_id
          FROM invitations i JOIN patients p ON p.id = i.patient_id ORDER BY p.nhs_number`
       )
       .all()
     expect(rows).toEqual(
       ['9990000018', '9990000026', '9990000042'].map((nhs) => ({
         nhs_number: nhs,
+        cohort_id: cohortId, // the snapshot the invitation was sent from
         attempt: 1,
         channel: 'letter',
         sent_on: '2026-11-22',
@@ -150,13 +151,13 @@ describe('invitation batches', () => {
     expect(again.letters).toBe(0)
     expect(again.files).toEqual([])
     expect(again.notInvited.map((n) => n.reason)).toEqual([
-      'Invitation 1 from this cohort was already sent on 2026-11-01',
-      'Invitation 1 from this cohort was already sent on 2026-11-01'
+      'Invitation 1 from this cohort was already sent on 1 November 2026',
+      'Invitation 1 from this cohort was already sent on 1 November 2026'
     ])
 
     const tooSoon = await createInvitationBatch(ctx, { cohortId, attempt: 2, date: '2026-11-10' })
     expect(tooSoon.letters).toBe(0)
-    expect(tooSoon.notInvited[0]?.reason).toContain('invitation 2 can go from 2026-11-15')
+    expect(tooSoon.notInvited[0]?.reason).toContain('invitation 2 can go from 15 November 2026')
 
     const second = await createInvitationBatch(ctx, { cohortId, attempt: 2, date: '2026-11-22' })
     expect(second.letters).toBe(2)
@@ -175,7 +176,7 @@ describe('invitation batches', () => {
       .run(Number(clinic.lastInsertRowid), patientId)
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-22' })
     expect(batch.letters).toBe(1)
-    expect(batch.notInvited).toEqual([{ nhsNumber: '9990000018', name: 'Kwame Mensah', reason: 'Already booked into a clinic on 2026-12-01' }])
+    expect(batch.notInvited).toEqual([{ nhsNumber: '9990000018', name: 'Kwame Mensah', reason: 'Already booked into a clinic on 1 December 2026' }])
   })
 
   it('leaves no PDF and no records behind when recording the batch fails', async () => {

@@ -281,6 +281,14 @@ describe('invitation channels, documents and attempts', () => {
     ])
   })
 
+  it('offers the next attempt after the wait the batch was sent with', async () => {
+    const cohortId = seedCohort(ctx, people.slice(0, 1))
+    await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', waitDays: 21 })
+    expect(invitationWorklists(ctx).invitedNotBooked.map((p) => [p.name, p.nextAttemptFrom])).toEqual([['Kwame Mensah', '2026-11-22']])
+    const early = await createInvitationBatch(ctx, { cohortId, attempt: 2, date: '2026-11-15', waitDays: 21 })
+    expect(early.notInvited.map((n) => n.reason)).toEqual(['Invitation 1 was sent on 1 November 2026; invitation 2 can go from 22 November 2026 (at least 21 days later)'])
+  })
+
   it('lists a patient as a non-responder after two unanswered invitations 14 days apart (a DNA is not an answer), with the codes to record', async () => {
     const cohortId = seedCohort(ctx, people.slice(0, 4))
     await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseSlot, type BookingRequest, type ExistingAppointment } from '../../src/shared/domain/booking-rules'
+import { chooseSlot, outcomeNotYetRecordable, type BookingRequest, type ExistingAppointment } from '../../src/shared/domain/booking-rules'
 import { AppError } from '../../src/shared/result'
 
 const base: BookingRequest = {
@@ -73,5 +73,16 @@ describe('double-booking rules', () => {
     const moving = appointment({ appointmentId: 5, date: '2026-12-08' })
     expect(chooseSlot({ ...base, patientAppointments: [moving], movingAppointmentId: 5 })).toBe(0)
     expect(refusal({ ...base, patientAppointments: [moving], movingAppointmentId: 6 }).code).toBe('conflict')
+  })
+})
+
+describe('recording a visit outcome', () => {
+  it('is allowed on the clinic day and after, refused before it with a message naming the clinic and both dates', () => {
+    const clinic = { type: 'Pharmacist BP clinic', date: '2026-12-01' }
+    expect(outcomeNotYetRecordable(clinic, '2026-12-01')).toBeNull()
+    expect(outcomeNotYetRecordable(clinic, '2026-12-05')).toBeNull()
+    expect(outcomeNotYetRecordable(clinic, '2026-11-30')).toBe(
+      'The Pharmacist BP clinic on 1 December 2026 has not happened yet (today is 30 November 2026): record the visit or a did-not-attend on or after the clinic day'
+    )
   })
 })

@@ -188,6 +188,7 @@ describe('every exclusion of spec §4.4, each with its own patient', () => {
     { name: 'maximal tolerated therapy (HTMAX)', patient: () => hypertensive({ readings: above, events: [event('HTMAX', '2025-10-01')] }), rule: 'exclude.maximal-therapy' },
     { name: 'already booked into an upcoming clinic', patient: () => hypertensive({ readings: above, nextBookedAppointmentOn: '2026-04-10' }), rule: 'exclude.already-booked' },
     { name: 'invited within 28 days', patient: () => hypertensive({ readings: above, lastInvitedOn: '2026-03-10' }), rule: 'exclude.recently-invited' },
+    { name: 'no contact permitted (contact preferences)', patient: () => hypertensive({ readings: above, noContactPermitted: true }), rule: 'exclude.no-contact-permitted' },
     {
       name: 'diagnosed within 9 months (QOF mode)',
       patient: () => patientRecord({ dateOfBirth: '1961-06-15', readings: above, events: [event('HYP', '2025-11-01')] }),
@@ -233,7 +234,68 @@ describe('every exclusion of spec §4.4, each with its own patient', () => {
     expect(result.entry?.reasons.join(' ')).toMatch(/Severe reading — excluded, please check/)
   })
 
-  // Spec §4.4 lists "no contact permitted"; no export column or screen records it yet, so there is no
-  // rule to test (cohort-definitions.ts says so). Left visible here until one exists.
-  it.todo('no contact permitted → excluded (needs a recorded "no contact" state first)')
+  it('no contact permitted excludes from every built-in cohort and names its source; without it the patient is a member', () => {
+    const result = outcome(hypertensive({ readings: above, noContactPermitted: true }))
+    expectOutcome(result, { list: 'excluded', rule: 'exclude.no-contact-permitted' })
+    expect(result.entry?.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({ source: expect.stringMatching(/Spec §4\.4/) })
+    expectOutcome(outcome(hypertensive({ readings: above, noContactPermitted: false })), { list: 'member', priority: 'P4' })
+    expectOutcome(outcome(hypertensive({ readings: [], noContactPermitted: true }), { definition: 'no-recent-bp' }), { list: 'excluded', rule: 'exclude.no-contact-permitted' })
+    const twoConditions = hypertensive({ readings: above, noContactPermitted: true, events: [event('DM', '2020-01-01')] })
+    expectOutcome(outcome(twoConditions, { definition: 'time-to-talk' }), { list: 'excluded', rule: 'exclude.no-contact-permitted' })
+  })
+
+  it('safety rule holds for no contact permitted: a severe reading is still flagged for a clinician to check', () => {
+    const result = outcome(hypertensive({ readings: [clinic('2026-03-01', 186, 104)], noContactPermitted: true }))
+    expectOutcome(result, { list: 'excluded', rule: 'exclude.no-contact-permitted' })
+    expect(result.entry?.severe).toBe(true)
+  })
+})
+
+describe('more boundaries: exception windows, cohort 2 categories, Time to Talk', () => {
+  const above = [clinic('2026-03-01', 152, 94)]
+
+  it('informed dissent / unsuitable: excludes within 12 months, not when recorded exactly 12 months before', () => {
+    expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-04-01')] })), { list: 'excluded', rule: 'exclude.informed-dissent' })
+    expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-03-31')] })), { list: 'member', priority: 'P4' })
+    expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCAPU', '2025-03-31')] })), { list: 'member', priority: 'P4' })
+  })
+
+  it('cohort 2 takes M, N, P; mixed D/E only with the switch; an unmapped ethnicity never', () => {
+    const cohort2 = (ethnicityCategory: PatientRecord['ethnicityCategory'], params?: Partial<CohortParameters>, ethnicityText: string | null = null) =>
+      outcome(hypertensive({ readings: above, ethnicityCategory, ethnicityText }), { definition: 'hypertension-black-african-caribbean', params })
+    for (const category of ['M', 'N', 'P'] as const) expectOutcome(cohort2(category), { list: 'member', priority: 'P3' })
+    for (const category of ['D', 'E'] as const) {
+      expectOutcome(cohort2(category), { list: 'not-eligible' })
+      expectOutcome(cohort2(category, { includeMixedBlackCategories: true }), { list: 'member', priority: 'P4' })
+    }
+    expectOutcome(cohort2('H'), { list: 'not-eligible' })
+    expectOutcome(cohort2(null, { includeMixedBlackCategories: true }, 'Black'), { list: 'not-eligible' })
+  })
+
+  it('Time to Talk: two active conditions at the default threshold; a resolved one does not count; the threshold is adjustable', () => {
+    const ttt = (events: ReturnType<typeof event>[], params?: Partial<CohortParameters>) =>
+      outcome(patientRecord({ dateOfBirth: '1961-06-15', events }), { definition: 'time-to-talk', params })
+    expectOutcome(ttt([event('CHD', '2019-01-01'), event('DEP', '2020-01-01')]), { list: 'member', priority: null })
+    expectOutcome(ttt([event('AST', '2019-01-01'), event('ASTRES', '2022-01-01'), event('DEP', '2020-01-01')]), { list: 'not-eligible' })
+    expectOutcome(ttt([event('CHD', '2019-01-01'), event('DEP', '2020-01-01')], { conditionThreshold: 3 }), { list: 'not-eligible' })
+    expectOutcome(ttt([event('CHD', null), event('COPD', null), event('AF', '2021-01-01')], { conditionThreshold: 3 }), { list: 'member', priority: null })
+    // A child with two conditions is not in an adult review.
+    expectOutcome(outcome(patientRecord({ dateOfBirth: '2015-01-01', events: [event('AST', '2019-01-01'), event('EP', '2020-01-01')] }), { definition: 'time-to-talk' }), {
+      list: 'not-eligible'
+    })
+  })
+
+  it('Time to Talk lists people with both physical and mental-health conditions first (NICE NG56)', () => {
+    const definition = findCohortDefinition('time-to-talk')!
+    const physicalOnly = patientRecord({ familyName: 'AAA', events: [event('CHD', '2019-01-01'), event('DM', '2019-01-01'), event('COPD', '2019-01-01')] })
+    const both = patientRecord({ familyName: 'ZZZ', events: [event('CHD', '2019-01-01'), event('DEP', '2019-01-01')] })
+    const result = evaluateCohort(definition, [physicalOnly, both], { asOf, mode: 'qof' })
+    expect(result.members.map((m) => m.nhsNumber)).toEqual([both.nhsNumber, physicalOnly.nhsNumber])
+    expect(result.members[0]?.reasons.join(' ')).toMatch(/physical and mental health/)
+  })
+
+  it('no BP in 12 months: on the register with only an older reading is a recall member; a reading in the window is not', () => {
+    expectOutcome(outcome(hypertensive({ readings: [clinic('2025-03-31', 150, 95)] }), { definition: 'no-recent-bp' }), { list: 'member', priority: null })
+    expectOutcome(outcome(hypertensive({ readings: [clinic('2025-04-01', 150, 95)] }), { definition: 'no-recent-bp' }), { list: 'not-eligible' })
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseChannel, defaultContactPreferences, ukMobileNumber, type ContactFacts } from '../../src/shared/domain/contact-channel'
+import { chooseChannel, defaultContactPreferences, NO_CONTACT_REASON, ukMobileNumber, type ContactFacts } from '../../src/shared/domain/contact-channel'
 
 const base: ContactFacts = { mobile: '07700 900123', homePhone: null, hasPostalAddress: true, registrationStatus: 'Regular', preferences: defaultContactPreferences }
 const options = { allowSms: true, phoneList: false }
@@ -41,6 +41,12 @@ describe('channel per patient', () => {
   it('honours a preference for a phone call', () => {
     const prefers = { ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'phone' as const } }
     expect(chooseChannel(prefers, options)).toEqual({ channel: 'phone', note: 'Prefers a phone call' })
+  })
+  it('never contacts a patient whose preferences say no contact permitted (spec §4.4), whatever route exists', () => {
+    const noContact = { ...defaultContactPreferences, noContact: true }
+    expect(chooseChannel({ ...base, preferences: noContact }, options)).toEqual({ channel: null, reason: NO_CONTACT_REASON })
+    expect(chooseChannel({ ...base, homePhone: '020 7946 0999', preferences: { ...noContact, preferredChannel: 'phone' } }, { allowSms: true, phoneList: true }).channel).toBeNull()
+    expect(NO_CONTACT_REASON).toMatch(/^Cannot be contacted: no contact permitted/)
   })
   it('never contacts a patient recorded as deceased or left', () => {
     expect(chooseChannel({ ...base, registrationStatus: 'Deceased' }, options)).toEqual({ channel: null, reason: 'Registration status "Deceased": not contacted' })

@@ -33,7 +33,25 @@ describe('mapEthnicity', () => {
     ['Chinese', 'R'],
     ['  black   african ', 'N'],
     ['Black or Black British – African', 'N'],
-    ['White and Black Caribbean', 'D']
+    ['White and Black Caribbean', 'D'],
+    // Common free text for cohort 2 (issue #4 item 4) in the shapes exports print it.
+    ['Mixed White and Black Caribbean', 'D'],
+    ['Mixed - White & Black Caribbean', 'D'],
+    ['White & Black African', 'E'],
+    ['Black - African', 'N'],
+    ['Black: Caribbean', 'M'],
+    ['BLACK BRITISH', 'P'],
+    ['African Caribbean', 'M'],
+    ['West Indian', 'M'],
+    ['Nigerian', 'N'],
+    ['Somali', 'N'],
+    ['Ghanaian', 'N'],
+    ['Black, Black British, Caribbean or African: Caribbean', 'M'],
+    ['Black, Black British, Caribbean or African: African', 'N'],
+    ['Black, Black British, Caribbean or African: Any other Black, Black British, or Caribbean background', 'P'],
+    ['Mixed or Multiple ethnic groups: White and Black Caribbean', 'D'],
+    ['Other Black', 'P'],
+    ['Not stated', 'Z']
   ])('maps free text "%s" to %s', (text, letter) => {
     expect(mapEthnicity(text, library)).toBe(letter)
   })
@@ -41,7 +59,9 @@ describe('mapEthnicity', () => {
   test.each([
     ['18167009', 'N'],
     ['185988007', 'M'],
-    ['315236000', 'A']
+    ['315236000', 'A'],
+    ['92731000000108', 'N'],
+    ['92711000000100', 'N']
   ])('maps SNOMED code %s via the OpenSAFELY list to %s', (code, letter) => {
     expect(mapEthnicity(code, library)).toBe(letter)
   })
@@ -51,7 +71,7 @@ describe('mapEthnicity', () => {
     expect(mapEthnicity('Caribbean - ethnic category 2001 census', library)).toBe('M')
   })
 
-  test.each(['White', 'Mixed', 'Martian', 'Not known', '', '123456789'])('leaves "%s" unmapped rather than guessing', (text) => {
+  test.each(['White', 'Mixed', 'Martian', 'Not known', '', '123456789', 'Black', 'Asian', 'Mixed Black', 'BME', '99', 'Jamaican?'])('leaves "%s" unmapped rather than guessing', (text) => {
     expect(mapEthnicity(text, library)).toBeNull()
   })
 })
@@ -76,5 +96,24 @@ describe('Grouping_16 → Data Dictionary letter', () => {
     expect(lib.byTerm.has('other')).toBe(false)
     expect(lib.byTerm.get('kenyans')).toBe('N')
     expect(lib.byCode.get('1')).toBe('G')
+  })
+})
+
+describe('unmapped ethnicity is shown as recorded, never guessed', () => {
+  test('an unrecognised value keeps its text and no category; the cohort rule says it was not mapped', async () => {
+    const { patientFacts } = await import('../../src/shared/domain/patient-facts')
+    const { blackAfricanCaribbean } = await import('../../src/shared/domain/cohort-rules/black-ethnicity')
+    const { defaultCohortParameters } = await import('../../src/shared/domain/cohort-parameters')
+    const text = 'Black'
+    const category = mapEthnicity(text, library)
+    expect(category).toBeNull()
+    const patient = {
+      patientId: 1, nhsNumber: '9434765919', title: null, givenName: 'A', familyName: 'B', dateOfBirth: '1960-01-01', sex: 'F',
+      ethnicityText: text, ethnicityCategory: category, registrationStatus: null, imdDecile: null, readings: [], events: [],
+      nextBookedAppointmentOn: null, lastInvitedOn: null
+    }
+    const facts = patientFacts(patient, '2026-11-01', 'qof', defaultCohortParameters)
+    expect(blackAfricanCaribbean.test?.(facts)).toBe(false)
+    expect(blackAfricanCaribbean.evaluate(facts)).toMatchObject({ met: false, detail: expect.stringContaining('"Black" not mapped to a category') })
   })
 })

@@ -72,7 +72,7 @@ describe('files that are not CSV exports', () => {
     const message = badFileMessage(() => decodeFileBytes('emis-report-saved-as-html.csv', fixture('emis-report-saved-as-html.csv')))
     expect(message).toContain('"emis-report-saved-as-html.csv"')
     expect(message).toMatch(/web page \(HTML\)/)
-    expect(message).toMatch(/EMIS Web: Population Reporting/)
+    expect(message).toMatch(/EMIS Web: Reporting > Population Reporting/)
   })
 
   test('a PDF', () => {
@@ -80,7 +80,8 @@ describe('files that are not CSV exports', () => {
   })
 
   test('an Excel workbook', () => {
-    expect(badFileMessage(() => decodeFileBytes('list.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])))).toMatch(/Excel workbook/)
+    const workbook = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('xl/workbook.xml')])
+    expect(badFileMessage(() => decodeFileBytes('list.xlsx', workbook))).toMatch(/Excel workbook/)
   })
 
   test('an empty file, and one of only commas', () => {

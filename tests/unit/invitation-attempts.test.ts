@@ -18,7 +18,7 @@ describe('attempt timing', () => {
     expect(nextAttemptFrom('2026-12-25', 7)).toBe('2027-01-01')
     expect(nextAttemptTooSoon({ attempt: 1, sentOn: '2026-11-01' }, 2, '2026-11-15')).toBeNull()
     expect(nextAttemptTooSoon({ attempt: 1, sentOn: '2026-11-01' }, 2, '2026-11-14')).toBe(
-      'Invitation 1 was sent on 2026-11-01; invitation 2 can go from 2026-11-15 (at least 14 days later)'
+      'Invitation 1 was sent on 1 November 2026; invitation 2 can go from 15 November 2026 (at least 14 days later)'
     )
   })
   it('counts two invitations as unanswered only when the second is at least 7 days after the first (QOF)', () => {

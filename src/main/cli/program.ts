@@ -15,7 +15,9 @@ import type { ServiceContext } from '../context'
 import { dispatch } from '../dispatch'
 import { createServices, appVersion } from '../services'
 import { importFiles } from '../import/import-service'
+import { readWorkbooks } from '../import/xlsx-rows'
 import { runDemo } from '../demo/run-demo'
+import { explanationSummary } from '../cohorts/cohort-explanation'
 import { documentPath } from '../documents/document-store'
 
 export interface CliIo {
@@ -79,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('import')
     .description('import one or more export files (several SystmOne files form one import)')
-    .argument('<files...>', 'CSV export files')
+    .argument('<files...>', 'CSV or Excel (.xlsx) export files')
     .addOption(new Option('--format <format>', 'export format').choices(['auto', 'emis', 'systmone']).default('auto'))
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { format: 'auto' | 'emis' | 'systmone'; json?: boolean }) => {
@@ -90,7 +92,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           throw new BadInput(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
         }
       })
-      const result = importFiles(openContext(dbOf()), loaded, opts.format)
+      // Saved column mappings apply here too; a workbook (.xlsx) is read first (asynchronously).
+      const result = importFiles(openContext(dbOf()), await readWorkbooks(loaded), opts.format)
       print(!!opts.json, result, () =>
         result.alreadyImported
           ? `Already imported (import ${result.importId}): nothing changed.`
@@ -100,6 +103,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               `Rejected rows: ${result.rejected.length}`,
               ...result.rejected.slice(0, 50).map((r) => `  ${r.file} row ${r.row}, ${r.column}: ${r.reason}`),
               ...(result.rejected.length > 50 ? [`  … and ${result.rejected.length - 50} more (use --json for all)`] : []),
+              ...(result.conflicts.length > 0 ? [`Conflicting rows (imported, check the record): ${result.conflicts.length}`] : []),
+              ...(result.patientsNotInExport > 0 ? [`Not in this export (kept, marked "not in latest export"): ${result.patientsNotInExport}`] : []),
+              ...(result.backupFile ? [`Backup taken first: backups/${result.backupFile}`] : []),
               ...result.warnings.map((w) => `Warning: ${w}`)
             ].join('\n')
       )
@@ -109,19 +115,35 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   cohort
     .command('build')
     .description('build a cohort snapshot')
-    .argument('<definition>', 'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp')
+    .argument('[definition]', 'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp | a saved custom cohort (id or name)')
+    .option('--definition <name-or-id>', 'the definition by option: a built-in id, a custom cohort id (custom-3) or its name')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
     .addOption(new Option('--mode <mode>', 'target mode').choices(['qof', 'nice']).default('qof'))
+    .option('--explain', 'with --json: each listed patient\'s full explanation (readings considered, BP chosen, target, priority rule, exclusions checked)')
     .option('--json', 'print JSON')
-    .action(async (definition: string, opts: { asOf?: string; mode: 'qof' | 'nice'; json?: boolean }) => {
-      const known = ['uncontrolled-hypertension', 'hypertension-black-african-caribbean', 'time-to-talk', 'no-recent-bp']
-      if (!known.includes(definition)) {
-        throw new CommanderError(2, 'clinic-recall.usage', `Unknown cohort definition "${definition}". Use one of: ${known.join(', ')}`)
+    .action(async (positional: string | undefined, opts: { definition?: string; asOf?: string; mode: 'qof' | 'nice'; json?: boolean; explain?: boolean }) => {
+      const wanted = (opts.definition ?? positional)?.trim()
+      if (!wanted) throw new CommanderError(2, 'clinic-recall.usage', 'cohort build needs a DEFINITION (or --definition NAME)')
+      // Built-ins by id; saved custom cohorts by id (custom-3) or by name, case-insensitive.
+      const { definitions } = await call('cohorts.definitions', {})
+      const definition = definitions.find((d) => d.id === wanted) ?? definitions.find((d) => d.kind === 'custom' && d.name.toLowerCase() === wanted.toLowerCase())
+      if (!definition) {
+        throw new CommanderError(
+          2,
+          'clinic-recall.usage',
+          `Unknown cohort definition "${wanted}". Use one of: ${definitions.map((d) => (d.kind === 'custom' ? `${d.id} ("${d.name}")` : d.id)).join(', ')}`
+        )
       }
       const snapshot = await call('cohorts.build', {
-        definition: definition as OperationInput<'cohorts.build'>['definition'],
+        definition: definition.id,
         asOf: opts.asOf,
-        mode: opts.mode
+        mode: opts.mode,
+        ...(opts.explain ? { explain: true } : {})
+      })
+      // Always the BP rule in words (spec §4.1); with --explain the whole "why" (cohort-explanation.ts).
+      const why = (entry: (typeof snapshot.members)[number]) => ({
+        bpRule: entry.bpRule,
+        ...(opts.explain && entry.explanation ? { explanation: explanationSummary(entry.explanation) } : {})
       })
       const json = {
         cohortId: snapshot.cohortId,
@@ -129,8 +151,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         definitionVersion: snapshot.definitionVersion,
         asOf: snapshot.asOf,
         mode: snapshot.mode,
-        members: snapshot.members.map((m) => ({ nhsNumber: m.nhsNumber, priority: m.priority, reasons: m.reasons, bp: m.bp })),
-        excluded: snapshot.excluded.map((e) => ({ nhsNumber: e.nhsNumber, rule: e.rule, severe: e.severe, reasons: e.reasons })),
+        members: snapshot.members.map((m) => ({ nhsNumber: m.nhsNumber, priority: m.priority, reasons: m.reasons, bp: m.bp, ...why(m) })),
+        excluded: snapshot.excluded.map((e) => ({ nhsNumber: e.nhsNumber, rule: e.rule, severe: e.severe, reasons: e.reasons, bp: e.bp, ...why(e) })),
         exclusionCounts: snapshot.exclusionCounts,
         notEligibleCount: snapshot.notEligibleCount
       }
@@ -151,11 +173,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<cohortId>', 'cohort snapshot id', (v) => positiveInt(v, 'COHORT_ID'))
     .option('--attempt <n>', '1, 2 or 3', (v) => positiveInt(v, '--attempt'), 1)
     .option('--date <date>', 'letter date YYYY-MM-DD (default today)', (v) => isoDate(v, '--date'))
+    .option('--wait-days <n>', 'days after the previous invitation before the 2nd or 3rd may go (default 14)', (v) => positiveInt(v, '--wait-days'))
     .option('--out <dir>', 'also copy the files into this folder')
     .option('--json', 'print JSON')
-    .action(async (cohortId: number, opts: { attempt: number; date?: string; out?: string; json?: boolean }) => {
+    .action(async (cohortId: number, opts: { attempt: number; date?: string; waitDays?: number; out?: string; json?: boolean }) => {
       if (opts.attempt < 1 || opts.attempt > 3) throw new CommanderError(2, 'clinic-recall.usage', '--attempt must be 1, 2 or 3')
-      const batch = await call('invitations.createBatch', { cohortId, attempt: opts.attempt, date: opts.date })
+      const batch = await call('invitations.createBatch', { cohortId, attempt: opts.attempt, date: opts.date, waitDays: opts.waitDays })
       const context = openContext(dbOf())
       const files = batch.files.map((f) => {
         const source = documentPath(context, f.fileId)

@@ -24,6 +24,9 @@ export interface AppointmentRow {
   title: string | null
   given_name: string | null
   family_name: string | null
+  /** The visit's actions (JSON array of VisitAction) and note; empty until the visit is recorded. */
+  actions_json: string | null
+  note: string | null
 }
 
 export function findClinic(db: Db, clinicId: number): ClinicRow | undefined {
@@ -32,7 +35,7 @@ export function findClinic(db: Db, clinicId: number): ClinicRow | undefined {
     .get(clinicId) as ClinicRow | undefined
 }
 
-const appointmentColumns = `a.id, a.clinic_id, a.slot_index, a.patient_id, a.status,
+const appointmentColumns = `a.id, a.clinic_id, a.slot_index, a.patient_id, a.status, a.actions_json, a.note,
   p.nhs_number, p.title, p.given_name, p.family_name`
 
 export function findAppointment(db: Db, appointmentId: number): AppointmentRow | undefined {

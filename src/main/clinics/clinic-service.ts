@@ -11,11 +11,12 @@ import type {
   VisitAction as VisitActionSchema,
   VisitReading as VisitReadingSchema
 } from '../../shared/contract'
+import { VisitAction as VisitActionEnum } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { slotStartTimes } from '../../shared/domain/clinic-slots'
 import { MAX_FOLLOW_UP_WEEKS, MIN_FOLLOW_UP_WEEKS, proposeFollowUp } from '../../shared/domain/follow-up'
-import { builtInClinicTypes, clinicTypeKey, followUpWeeksForType, type ClinicTypeInterval } from '../../shared/domain/clinic-types'
-import { chooseSlot, type ExistingAppointment } from '../../shared/domain/booking-rules'
+import { builtInClinicTypes, clinicName, clinicTypeKey, followUpWeeksForType, type ClinicTypeInterval } from '../../shared/domain/clinic-types'
+import { chooseSlot, outcomeNotYetRecordable, type ExistingAppointment } from '../../shared/domain/booking-rules'
 import { lowestOfReadings } from '../../shared/domain/current-bp'
 import { isSevereReading, isStage2Reading, type Priority } from '../../shared/domain/bp-priority'
 import { checkNhsNumber, formatNhsNumber, normaliseNhsNumber } from '../../shared/domain/nhs-number'
@@ -59,7 +60,7 @@ export function createClinic(ctx: ServiceContext, input: ClinicInput): { clinicI
       ctx,
       ctx.db,
       'clinics.create',
-      `Created ${input.type} clinic on ${input.date} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes`,
+      `Created ${clinicName(input.type)} on ${input.date} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes`,
       { clinicId, ...input }
     )
     return clinicId
@@ -137,7 +138,20 @@ function toAppointment(ctx: ServiceContext, clinic: ClinicRow, row: AppointmentR
     name: displayName({ title: row.title, givenName: row.given_name, familyName: row.family_name }),
     status: row.status,
     bp: bp ? { ...bp, date: clinic.date, setting: 'clinic' } : null,
-    followUpDue: followUp?.due_on ?? null
+    followUpDue: followUp?.due_on ?? null,
+    actions: row.status === 'attended' ? visitActions(row.actions_json) : [],
+    note: row.status === 'attended' && row.note ? row.note : null
+  }
+}
+
+/** The actions stored with a visit; anything this version does not know is left out. */
+function visitActions(json: string | null): VisitAction[] {
+  if (!json) return []
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((a): a is VisitAction => typeof a === 'string' && (VisitActionEnum.options as readonly string[]).includes(a)) : []
+  } catch {
+    return []
   }
 }
 
@@ -256,12 +270,20 @@ export function bookAppointment(
       ctx,
       ctx.db,
       'appointments.book',
-      `Booked ${formatNhsNumber(patient.nhsNumber)} into the ${clinic.type} clinic on ${clinic.date} at ${booked.start}`,
+      `Booked ${formatNhsNumber(patient.nhsNumber)} into the ${clinicName(clinic.type)} on ${clinic.date} at ${booked.start}`,
       { appointmentId: booked.appointmentId, clinicId: clinic.id, slotIndex: booked.slotIndex, patientId: patient.id }
     )
     return booked
   })
   return withSlotRaceMessage(book)
+}
+
+/** The open appointment whose outcome is being recorded, refused before the clinic day. */
+function requireRecordableAppointment(ctx: ServiceContext, appointmentId: number): { appointment: AppointmentRow; clinic: ClinicRow } {
+  const open = requireOpenAppointment(ctx, appointmentId, 'recorded')
+  const tooEarly = outcomeNotYetRecordable(open.clinic, todayIso(ctx))
+  if (tooEarly) throw new AppError('invalid_input', `Appointment ${appointmentId}: ${tooEarly}`, { field: 'appointmentId' })
+  return open
 }
 
 function requireOpenAppointment(ctx: ServiceContext, appointmentId: number, doing: string): { appointment: AppointmentRow; clinic: ClinicRow } {
@@ -298,7 +320,7 @@ export function cancelAppointment(ctx: ServiceContext, input: { appointmentId: n
       ctx,
       ctx.db,
       'appointments.cancel',
-      `Cancelled ${formatNhsNumber(appointment.nhs_number)} from the ${clinic.type} clinic on ${clinic.date}: ${reason}`,
+      `Cancelled ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(clinic.type)} on ${clinic.date}: ${reason}`,
       { appointmentId: appointment.id, reason }
     )
     return { status: 'cancelled' as const }
@@ -329,7 +351,7 @@ export function rebookAppointment(
       ctx,
       ctx.db,
       'appointments.rebook',
-      `Rebooked ${formatNhsNumber(appointment.nhs_number)} from the ${from.type} clinic on ${from.date} to the ${to.type} clinic on ${to.date} at ${booked.start}`,
+      `Rebooked ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(from.type)} on ${from.date} to the ${clinicName(to.type)} on ${to.date} at ${booked.start}`,
       { fromAppointmentId: appointment.id, appointmentId: booked.appointmentId, clinicId: to.id, slotIndex: booked.slotIndex }
     )
     return booked
@@ -384,7 +406,7 @@ export function setClinicTypeInterval(ctx: ServiceContext, input: { type: string
          ON CONFLICT(type) DO UPDATE SET follow_up_weeks = excluded.follow_up_weeks, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
       )
       .run(stored, input.weeks, ctx.now().toISOString(), actorName(ctx))
-    logActivity(ctx, ctx.db, 'clinics.setFollowUpInterval', `Follow-up after a ${stored} clinic set to ${input.weeks} weeks`, {
+    logActivity(ctx, ctx.db, 'clinics.setFollowUpInterval', `Follow-up after a ${clinicName(stored)} set to ${input.weeks} weeks`, {
       type: stored,
       weeks: input.weeks
     })
@@ -432,7 +454,7 @@ export function attendAppointment(
   const note = input.note ?? ''
 
   const attend = ctx.db.transaction((): AttendResult => {
-    const { appointment, clinic } = requireOpenAppointment(ctx, input.appointmentId, 'recorded')
+    const { appointment, clinic } = requireRecordableAppointment(ctx, input.appointmentId)
     const now = ctx.now().toISOString()
     // Two identical readings hit the bp_readings_once index and are stored once; the lowest-of
     // rule below gives the same answer either way.
@@ -476,7 +498,7 @@ export function attendAppointment(
       ctx,
       ctx.db,
       'appointments.attend',
-      `Recorded the visit of ${formatNhsNumber(appointment.nhs_number)} (${clinic.type} clinic ${clinic.date}): ${input.readings.length} reading(s), follow-up due ${followUp.dueOn}`,
+      `Recorded the visit of ${formatNhsNumber(appointment.nhs_number)} (${clinicName(clinic.type)} ${clinic.date}): ${input.readings.length} reading(s), follow-up due ${followUp.dueOn}`,
       { appointmentId: appointment.id, readings: input.readings.length, actions, followUpDue: followUp.dueOn, severe }
     )
     return { status: 'attended', bp, priority: visitPriority(bp), followUpDue: followUp.dueOn, followUpReason: followUp.reason }
@@ -486,7 +508,7 @@ export function attendAppointment(
 
 export function markDidNotAttend(ctx: ServiceContext, input: { appointmentId: number }): AttendResult {
   const dna = ctx.db.transaction((): AttendResult => {
-    const { appointment, clinic } = requireOpenAppointment(ctx, input.appointmentId, 'recorded')
+    const { appointment, clinic } = requireRecordableAppointment(ctx, input.appointmentId)
     ctx.db
       .prepare(
         `UPDATE appointments SET status = 'did-not-attend', outcome_at = ?, outcome_by = ? WHERE id = ? AND status = 'booked'`
@@ -496,7 +518,7 @@ export function markDidNotAttend(ctx: ServiceContext, input: { appointmentId: nu
       ctx,
       ctx.db,
       'appointments.markDidNotAttend',
-      `${formatNhsNumber(appointment.nhs_number)} did not attend the ${clinic.type} clinic on ${clinic.date}`,
+      `${formatNhsNumber(appointment.nhs_number)} did not attend the ${clinicName(clinic.type)} on ${clinic.date}`,
       { appointmentId: appointment.id }
     )
     return { status: 'did-not-attend', bp: null, priority: null, followUpDue: null, followUpReason: null }

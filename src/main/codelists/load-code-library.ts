@@ -18,7 +18,25 @@ export const codeListFiles: Readonly<Record<CodeCluster, string>> = {
   HYPPCAPU_COD: 'nhsd-primary-care-domain-refsets-hyppcapu_cod.csv',
   HYPINVITE_COD: 'nhsd-primary-care-domain-refsets-hypinvite_cod.csv',
   DM_COD: 'nhsd-primary-care-domain-refsets-dm_cod-20250912.csv',
-  DMRES_COD: 'nhsd-primary-care-domain-refsets-dmres_cod.csv'
+  DMRES_COD: 'nhsd-primary-care-domain-refsets-dmres_cod.csv',
+  // Starter subsets (a few SNOMED CT concepts each, see SOURCES.md): to be replaced by the refsets.
+  CHD_COD: 'starter-chd_cod.csv',
+  STIA_COD: 'starter-stia_cod.csv',
+  PAD_COD: 'starter-pad_cod.csv',
+  CKD_COD: 'starter-ckd_cod.csv',
+  AFIB_COD: 'starter-afib_cod.csv',
+  HF_COD: 'starter-hf_cod.csv',
+  AST_COD: 'starter-ast_cod.csv',
+  ASTRES_COD: 'starter-astres_cod.csv',
+  COPD_COD: 'starter-copd_cod.csv',
+  DEM_COD: 'starter-dem_cod.csv',
+  DEPR_COD: 'starter-depr_cod.csv',
+  MH_COD: 'starter-mh_cod.csv',
+  LD_COD: 'starter-ld_cod.csv',
+  EPIL_COD: 'starter-epil_cod.csv',
+  RARTH_COD: 'starter-rarth_cod.csv',
+  CAN_COD: 'starter-can_cod.csv',
+  PALCARE_COD: 'starter-palcare_cod.csv'
 }
 
 export const ethnicityListFile = 'opensafely-ethnicity-snomed-0removed.csv'

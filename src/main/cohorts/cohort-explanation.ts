@@ -7,7 +7,7 @@
 // facts_reading_id / facts_event_id — facts are append-only, so that is exactly what the build read).
 import type { z } from 'zod'
 import type { CohortPatientExplanation, ExplanationT } from '../../shared/contract'
-import { findCohortDefinition } from '../../shared/domain/cohort-definitions'
+import { isCustomCohortId } from '../../shared/custom-cohort-schema'
 import { evaluateCohort } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
 import { isEthnicCategory } from '../../shared/domain/ethnicity'
@@ -15,6 +15,7 @@ import { AppError } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { loadPatientRecordAsBuilt } from '../patients/patient-records'
 import { type EntryRow, entryFromRow, entrySelect, findCohortRow, snapshotPatients } from './cohort-service'
+import { resolveDefinition } from './definition-catalog'
 
 export type CohortPatientExplanationT = z.output<typeof CohortPatientExplanation>
 
@@ -34,7 +35,8 @@ export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patien
     return { cohortId, status: row.status, entry: { ...stored, explanation: stored.explanation }, basis: 'Stored with the snapshot when it was built.' }
   }
 
-  const definition = findCohortDefinition(cohort.definition_id)
+  // The version the snapshot was built with (custom cohorts keep every version; built-ins have one).
+  const definition = resolveDefinition(ctx, cohort.definition_id, isCustomCohortId(cohort.definition_id) ? cohort.definition_version : undefined)?.definition
   const unavailable = (why: string): CohortPatientExplanationT => ({
     cohortId,
     status: row.status,
@@ -59,10 +61,13 @@ export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patien
       registrationStatus: asBuilt.registrationStatus,
       imdDecile: asBuilt.imdDecile,
       nextBookedAppointmentOn: asBuilt.nextBookedOn,
-      lastInvitedOn: asBuilt.lastInvitedOn
+      lastInvitedOn: asBuilt.lastInvitedOn,
+      noContactPermitted: asBuilt.noContactPermitted
     },
     { title: null, givenName: stored.name, familyName: null }
   )
+  // Custom cohorts asking about invitation state stored the history the build read.
+  if (asBuilt.invitationHistory) record.invitationHistory = asBuilt.invitationHistory
   const params = JSON.parse(cohort.parameters_json) as Partial<CohortParameters>
   const result = evaluateCohort(definition, [record], { asOf: cohort.as_of, mode: cohort.mode, params })
   const again = result.members[0] ?? result.excluded[0]
@@ -85,5 +90,28 @@ function placeholderExplanation(bpRule: string, why: string): ExplanationT {
     readingsConsidered: [],
     bpRule,
     target: null
+  }
+}
+
+/**
+ * One listed patient's "why" as `cohort build --explain --json` prints it (issue #4 item 6): the
+ * readings considered (each marked with what it supplied), the rule that chose the current BP, the
+ * target applied (mode, age band, clinic or home), the priority rule that matched, every exclusion
+ * checked with its outcome, and all the steps in order.
+ */
+export function explanationSummary(explanation: ExplanationT) {
+  const priority = explanation.steps.find((s) => s.rule === 'priority')
+  return {
+    readingsConsidered: explanation.readingsConsidered,
+    bpRule: explanation.bpRule,
+    target: explanation.target,
+    priorityRule: priority ? priority.detail : null,
+    criteria: explanation.steps
+      .filter((s) => !s.rule.startsWith('exclude.') && s.rule !== 'priority' && !s.rule.startsWith('bp.current') && s.rule !== 'bp.target')
+      .map((s) => ({ rule: s.rule, label: s.label, source: s.source, outcome: s.outcome, detail: s.detail })),
+    exclusionsChecked: explanation.steps
+      .filter((s) => s.rule.startsWith('exclude.'))
+      .map((s) => ({ rule: s.rule, label: s.label, source: s.source, outcome: s.outcome === 'fail' ? 'applies' : s.outcome === 'pass' ? 'does not apply' : 'not applied', detail: s.detail })),
+    steps: explanation.steps
   }
 }

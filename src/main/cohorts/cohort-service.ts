@@ -4,74 +4,104 @@
 // and the last fact ids it could see — in one transaction with its activity-log entry. The full
 // explanation is not stored per row (it made a 40k-member build take seconds): cohort-explanation.ts
 // re-derives it for one patient from exactly those inputs. A snapshot is never rewritten.
+// previewCohort gives a build's counts and first patients without storing anything (the live
+// rebuild as parameters change); buildCohort is what invitations and the audit need.
 import type { z } from 'zod'
 import type {
-  CohortDefinitionInfo as CohortDefinitionInfoSchema,
   CohortEntryT,
   CohortSnapshotT,
   CohortSummary as CohortSummarySchema,
   ExplanationT
 } from '../../shared/contract'
-import type { PatientRecord } from '../../shared/domain/patient-record'
 import type { TargetMode } from '../../shared/domain/bp-targets'
-import { type CohortDefinitionId, cohortDefinitions, findCohortDefinition } from '../../shared/domain/cohort-definitions'
-import { type EvaluatedEntry, type ExclusionCountT, evaluateCohort } from '../../shared/domain/cohort-engine'
+import { type CohortDefinitionId, cohortDefinitions } from '../../shared/domain/cohort-definitions'
+import type { InvitationHistory } from '../../shared/domain/invitation-state'
+import { type ExclusionCountT, type SnapshotListing, evaluateCohortForSnapshot, evaluateCohortPreview } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ServiceContext } from '../context'
 import { countPatients, latestFactIds, loadPatientRecords } from '../patients/patient-records'
+import { type CohortDefinitionInfo, definitionInfo, definitionToBuild, listDefinitionInfos } from './definition-catalog'
+import { invitationHistories, noInvitationHistory } from './invitation-history'
 
-export type CohortDefinitionInfo = z.output<typeof CohortDefinitionInfoSchema>
+export type { CohortDefinitionInfo }
 export type CohortSummary = z.output<typeof CohortSummarySchema>
 
 export interface BuildCohortInput {
   definition: CohortDefinitionId
   asOf?: string
   mode: TargetMode
-  /** Parameter overrides (e.g. include mixed D/E, another threshold); the contract does not expose them yet. */
+  /** Parameter overrides (e.g. include mixed D/E, another threshold, exclusions switched off). */
   params?: Partial<CohortParameters>
+  /** Return each listed patient's full explanation too (not stored: cohorts.explain re-derives it). */
+  explain?: boolean
 }
 
-export function listDefinitions(): CohortDefinitionInfo[] {
-  return cohortDefinitions.map((d) => ({ id: d.id, name: d.name, description: d.description, version: d.version, sources: [...d.sources] }))
+/** The built-ins and, given the database, the practice's saved custom cohorts (definition-catalog.ts). */
+export function listDefinitions(ctx?: Pick<ServiceContext, 'db'>): CohortDefinitionInfo[] {
+  return ctx ? listDefinitionInfos(ctx) : cohortDefinitions.map((definition) => definitionInfo({ definition, custom: null }))
 }
 
 /**
- * The snapshot form of an entry: everything but the full explanation (see cohorts.explain). Copies
- * the fields one by one — reading `explanation` would work it out (it is computed on first read).
+ * A build's evaluation without storing it: what a live preview needs (the bench times it as
+ * "evaluate"). buildCohort stores it as a snapshot, which invitations and the audit read.
  */
-export function withoutExplanation(entry: EvaluatedEntry): CohortEntryT {
+export function evaluateBuild(ctx: ServiceContext, input: BuildCohortInput) {
+  const { definition, asOf, seen, patients, notLoaded } = buildInputs(ctx, input)
+  const evaluated = evaluateCohortForSnapshot(definition, patients, { asOf, mode: input.mode, params: input.params }, input.explain === true)
+  const result = { ...evaluated, notEligibleCount: evaluated.notEligibleCount + notLoaded }
+  return { definition, asOf, seen, result }
+}
+
+/**
+ * A live preview (cohorts.preview; issue #4 item 9): the counts a parameter change gives — members,
+ * each exclusion, not eligible, per priority group — and the first members with their reasons,
+ * nothing stored. Building stores the snapshot that invitations and the audit use.
+ */
+export function previewCohort(ctx: ServiceContext, input: BuildCohortInput & { limit?: number }) {
+  const { definition, asOf, patients, notLoaded } = buildInputs(ctx, input)
+  const preview = evaluateCohortPreview(definition, patients, { asOf, mode: input.mode, params: input.params }, input.limit ?? 50)
   return {
-    patientId: entry.patientId,
-    nhsNumber: entry.nhsNumber,
-    name: entry.name,
-    age: entry.age,
-    sex: entry.sex,
-    ethnicity: entry.ethnicity,
-    priority: entry.priority,
-    bp: entry.bp,
-    rule: entry.rule,
-    reasons: entry.reasons,
-    severe: entry.severe,
-    bpRule: entry.bpRule
+    definition: definition.id,
+    definitionVersion: definition.version,
+    name: definition.name,
+    asOf,
+    mode: input.mode,
+    memberCount: preview.memberCount,
+    excludedCount: preview.excludedCount,
+    severeExcludedCount: preview.severeExcludedCount,
+    notEligibleCount: preview.notEligibleCount + notLoaded,
+    priorityCounts: preview.priorityCounts,
+    exclusionCounts: preview.exclusionCounts,
+    parameters: preview.parameters,
+    members: preview.members,
+    excluded: preview.excluded
   }
 }
 
-export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): CohortSnapshotT {
-  const definition = findCohortDefinition(input.definition)
-  if (!definition) throw new AppError('invalid_input', `Unknown cohort definition "${input.definition}"`)
+/** The definition and the candidate records a build or preview evaluates. */
+function buildInputs(ctx: ServiceContext, input: BuildCohortInput) {
+  const { definition } = definitionToBuild(ctx, input.definition)
   const asOf = input.asOf ?? todayIso(ctx)
   const totalPatients = countPatients(ctx.db)
   const seen = latestFactIds(ctx.db)
   // Only patients who could meet the criteria are evaluated; the rest count as not eligible.
   const canPreselect = definition.candidatesHaveAnyOf !== null && (input.params?.conditionThreshold ?? 1) >= 1
-  const patients = loadPatientRecords(ctx.db, asOf, canPreselect ? { withAnyOf: definition.candidatesHaveAnyOf ?? [] } : {})
-  const evaluated = evaluateCohort(definition, patients, { asOf, mode: input.mode, params: input.params })
-  const result = { ...evaluated, notEligibleCount: evaluated.notEligibleCount + (totalPatients - patients.length) }
+  let patients = loadPatientRecords(ctx.db, asOf, canPreselect ? { withAnyOf: definition.candidatesHaveAnyOf ?? [] } : {})
+  // A custom cohort asking about invitation state reads the invitation history (invitation-state.ts).
+  // Copies: the loaded records are shared with later builds and must not be changed.
+  if (definition.customCriteria?.some((c) => c.kind === 'invitation')) {
+    const histories = invitationHistories(ctx.db, asOf)
+    patients = patients.map((p) => ({ ...p, invitationHistory: histories.get(p.patientId) ?? noInvitationHistory }))
+  }
+  return { definition, asOf, seen, patients, notLoaded: totalPatients - patients.length }
+}
+
+export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): CohortSnapshotT {
+  const { definition, asOf, seen, result } = evaluateBuild(ctx, input)
   const builtAt = ctx.now().toISOString()
   const builtBy = actorName(ctx)
-  const records = new Map(patients.map((p) => [p.patientId, p]))
 
   const store = ctx.db.transaction(() => {
     const info = ctx.db
@@ -97,8 +127,8 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
         seen.eventId
       )
     const cohortId = Number(info.lastInsertRowid)
-    insertEntries(ctx, cohortId, result.members, result.excluded, records)
-    const severeExcluded = result.excluded.filter((e) => e.severe).length
+    insertEntries(ctx, cohortId, result.members, result.excluded)
+    const severeExcluded = result.excluded.filter((e) => e.entry.severe).length
     logActivity(
       ctx,
       ctx.db,
@@ -130,10 +160,11 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     mode: input.mode,
     builtAt,
     builtBy,
-    members: result.members.map(withoutExplanation),
-    excluded: result.excluded.map(withoutExplanation),
+    members: result.members.map((m) => m.entry),
+    excluded: result.excluded.map((m) => m.entry),
     exclusionCounts: result.exclusionCounts,
-    notEligibleCount: result.notEligibleCount
+    notEligibleCount: result.notEligibleCount,
+    parameters: result.parameters
   }
 }
 
@@ -141,21 +172,28 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
 // severe, BP) — and one JSON document per snapshot with each listed patient's reasons and the
 // patient as the build saw them (see migration 0004), so a later correction of a name or date of
 // birth does not change what the snapshot says, and cohorts.explain can re-derive the "why".
-function insertEntries(
-  ctx: ServiceContext,
-  cohortId: number,
-  members: readonly EvaluatedEntry[],
-  excluded: readonly EvaluatedEntry[],
-  records: ReadonlyMap<number, PatientRecord>
-): void {
-  const insert = ctx.db.prepare(
-    `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, rule, severe, bp_json, reasons_json, explanation_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'null', 'null')`
-  )
+function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly SnapshotListing[], excluded: readonly SnapshotListing[]): void {
+  // All rows go in with one statement from one JSON array (SQLite's json_each), not one statement
+  // per row: 40k row-by-row inserts were most of a build's time (issue #4 item 9).
+  const rows: [number, number, 'member' | 'excluded', string | null, string | null, number, string | null][] = []
   const asBuilt: SnapshotPatientTuple[] = []
-  const write = (entry: EvaluatedEntry, status: 'member' | 'excluded') => {
+  // The BP rule and reasons are sentences, and a 40k-member snapshot repeats most of them many times
+  // ("Age 67", the P4 rule, "Latest reading in the 12 months to …"): each distinct sentence is stored
+  // once in `strings` and the patients refer to it by index (22 MB of JSON per build became a few).
+  const strings: string[] = []
+  const stringIndex = new Map<string, number>()
+  const textRef = (text: string): number => {
+    let index = stringIndex.get(text)
+    if (index === undefined) {
+      index = strings.length
+      strings.push(text)
+      stringIndex.set(text, index)
+    }
+    return index
+  }
+  const write = ({ entry, patient: p }: SnapshotListing, status: 'member' | 'excluded') => {
     const bp = entry.bp
-    insert.run(
+    rows.push([
       cohortId,
       entry.patientId,
       status,
@@ -163,8 +201,7 @@ function insertEntries(
       entry.rule,
       entry.severe ? 1 : 0,
       bp ? `{"systolic":${bp.systolic},"diastolic":${bp.diastolic},"date":"${bp.date}","setting":"${bp.setting}"}` : null
-    )
-    const p = records.get(entry.patientId)
+    ])
     asBuilt.push([
       entry.patientId,
       entry.nhsNumber,
@@ -172,20 +209,43 @@ function insertEntries(
       entry.age,
       entry.sex,
       entry.ethnicity,
-      entry.bpRule,
-      entry.reasons,
-      p?.dateOfBirth ?? null,
-      p?.ethnicityText ?? null,
-      p?.ethnicityCategory ?? null,
-      p?.registrationStatus ?? null,
-      p?.imdDecile ?? null,
-      p?.nextBookedAppointmentOn ?? null,
-      p?.lastInvitedOn ?? null
+      textRef(entry.bpRule),
+      entry.reasons.map(textRef),
+      p.dateOfBirth,
+      p.ethnicityText,
+      p.ethnicityCategory,
+      p.registrationStatus,
+      p.imdDecile,
+      p.nextBookedAppointmentOn,
+      p.lastInvitedOn,
+      p.noContactPermitted === true,
+      p.invitationHistory ?? null
     ])
   }
-  for (const entry of members) write(entry, 'member')
-  for (const entry of excluded) write(entry, 'excluded')
-  ctx.db.prepare('INSERT INTO cohort_snapshot_patients (cohort_id, patients_json) VALUES (?, ?)').run(cohortId, JSON.stringify(asBuilt))
+  for (const listing of members) write(listing, 'member')
+  for (const listing of excluded) write(listing, 'excluded')
+  // Many rows per statement (a few statements in all) rather than one statement per row: 40k
+  // row-by-row inserts were most of a build's time (issue #4 item 9); SQLite's json_each measured
+  // slower still. Rows go in in list order, so rowid order is the definition's ordering.
+  const perStatement = 500
+  const statement = (n: number) =>
+    ctx.db.prepare(
+      `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, rule, severe, bp_json, reasons_json, explanation_json)
+       VALUES ${Array.from({ length: n }, () => `(?, ?, ?, ?, ?, ?, ?, 'null', 'null')`).join(', ')}`
+    )
+  const full = rows.length >= perStatement ? statement(perStatement) : null
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement)
+    ;(chunk.length === perStatement && full ? full : statement(chunk.length)).run(chunk.flat())
+  }
+  const stored: StoredSnapshotPatients = { strings, patients: asBuilt }
+  ctx.db.prepare('INSERT INTO cohort_snapshot_patients (cohort_id, patients_json) VALUES (?, ?)').run(cohortId, JSON.stringify(stored))
+}
+
+/** cohort_snapshot_patients.patients_json: a bare tuple array before the string table, this since. */
+interface StoredSnapshotPatients {
+  strings: string[]
+  patients: SnapshotPatientTuple[]
 }
 
 /** A listed patient as the build saw them (one element of cohort_snapshot_patients.patients_json). */
@@ -196,15 +256,20 @@ type SnapshotPatientTuple = [
   age: number | null,
   sex: string | null,
   ethnicity: string | null,
-  bpRule: string,
-  reasons: string[],
+  /** The text itself (snapshots before the string table), or its index in `strings`. */
+  bpRule: string | number,
+  reasons: (string | number)[],
   dateOfBirth: string | null,
   ethnicityText: string | null,
   ethnicityCategory: string | null,
   registrationStatus: string | null,
   imdDecile: number | null,
   nextBookedOn: string | null,
-  lastInvitedOn: string | null
+  lastInvitedOn: string | null,
+  /** Added with migration 0008; absent in older snapshots (= false). */
+  noContactPermitted?: boolean,
+  /** Custom cohorts with an invitation-state criterion only (migration 0005); null otherwise. */
+  invitationHistory?: InvitationHistory | null
 ]
 
 export interface SnapshotPatient {
@@ -222,6 +287,8 @@ export interface SnapshotPatient {
   imdDecile: number | null
   nextBookedOn: string | null
   lastInvitedOn: string | null
+  noContactPermitted: boolean
+  invitationHistory: InvitationHistory | null
 }
 
 /** The listed patients as the build saw them; empty for snapshots built before migration 4. */
@@ -231,22 +298,27 @@ export function snapshotPatients(ctx: ServiceContext, cohortId: number): Map<num
     | undefined
   const map = new Map<number, SnapshotPatient>()
   if (!row) return map
-  for (const t of JSON.parse(row.patients_json) as SnapshotPatientTuple[]) {
+  const parsed = JSON.parse(row.patients_json) as SnapshotPatientTuple[] | StoredSnapshotPatients
+  const { strings, patients } = Array.isArray(parsed) ? { strings: [], patients: parsed } : parsed
+  const text = (value: string | number): string => (typeof value === 'number' ? (strings[value] ?? '') : value)
+  for (const t of patients) {
     map.set(t[0], {
       nhsNumber: t[1],
       name: t[2],
       age: t[3],
       sex: t[4],
       ethnicity: t[5],
-      bpRule: t[6],
-      reasons: t[7],
+      bpRule: text(t[6]),
+      reasons: t[7].map(text),
       dateOfBirth: t[8],
       ethnicityText: t[9],
       ethnicityCategory: t[10],
       registrationStatus: t[11],
       imdDecile: t[12],
       nextBookedOn: t[13],
-      lastInvitedOn: t[14]
+      lastInvitedOn: t[14],
+      noContactPermitted: t[15] === true,
+      invitationHistory: t[16] ?? null
     })
   }
   return map
@@ -350,7 +422,8 @@ export function getCohort(ctx: ServiceContext, cohortId: number): CohortSnapshot
     members,
     excluded,
     exclusionCounts: JSON.parse(cohort.exclusion_counts_json) as ExclusionCountT[],
-    notEligibleCount: cohort.not_eligible_count
+    notEligibleCount: cohort.not_eligible_count,
+    parameters: JSON.parse(cohort.parameters_json) as Partial<CohortParameters>
   }
 }
 

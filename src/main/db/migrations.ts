@@ -4,9 +4,14 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
 import m0001 from './migrations/0001_initial.sql?raw'
+import m0002 from './migrations/0002_column_mappings_and_imd.sql?raw'
+import m0003 from './migrations/0003_import_safety.sql?raw'
 import m0004 from './migrations/0004_compact_cohort_snapshots.sql?raw'
+import m0005 from './migrations/0005_custom_cohorts.sql?raw'
 import m0006 from './migrations/0006_invitation_templates_and_contact.sql?raw'
 import m0007 from './migrations/0007_clinic_types_and_rebooking.sql?raw'
+import m0008 from './migrations/0008_no_contact_permitted.sql?raw'
+import m0009 from './migrations/0009_cohort_speed.sql?raw'
 
 export interface Migration {
   version: number
@@ -16,9 +21,14 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_initial', sql: m0001 },
+  { version: 2, name: '0002_column_mappings_and_imd', sql: m0002 },
+  { version: 3, name: '0003_import_safety', sql: m0003 },
   { version: 4, name: '0004_compact_cohort_snapshots', sql: m0004 },
+  { version: 5, name: '0005_custom_cohorts', sql: m0005 },
   { version: 6, name: '0006_invitation_templates_and_contact', sql: m0006 },
-  { version: 7, name: '0007_clinic_types_and_rebooking', sql: m0007 }
+  { version: 7, name: '0007_clinic_types_and_rebooking', sql: m0007 },
+  { version: 8, name: '0008_no_contact_permitted', sql: m0008 },
+  { version: 9, name: '0009_cohort_speed', sql: m0009 }
 ]
 
 // Versions are the numbers in the file names; the latest is the highest, not the count.

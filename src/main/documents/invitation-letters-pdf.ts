@@ -12,11 +12,38 @@ const LEFT = 20 * MM
 const RIGHT = PAGE.width - 20 * MM
 const BODY_WIDTH = RIGHT - LEFT
 
-// DL window envelope (110 × 220 mm, window about 90 × 45 mm, 20 mm from the left edge): an A4 sheet
-// folded in three shows the block that starts about 45–50 mm down the page and 20 mm in.
-const WINDOW = { x: 22 * MM, y: 48 * MM, width: 85 * MM, height: 36 * MM }
+// Where the address must go for a DL window envelope (spec §5). A DL envelope is 110 × 220 mm (ISO
+// 269: for A4 folded in three). The window most UK practices buy is UK envelope makers' stock "DL
+// window": 90 × 45 mm, 20 mm from the left edge and 15 mm from the bottom edge (Royal Mail's "Guidance
+// for correct mail presentation", section 3, sets the clear zones around a window address), so its
+// top is 110 − 15 − 45 = 50 mm below the top of the envelope. An A4 sheet folded in three
+// (99 mm panels, 210 mm wide) can slide inside: 11 mm up or down and 10 mm sideways. The part of the
+// sheet that shows through the window wherever it slides is therefore x 20–100 mm and y 50–84 mm
+// from the sheet's top-left corner (window top 50 mm with the sheet up against the top, window bottom
+// 95 − 11 = 84 mm with the sheet resting on the fold). The address goes inside that, a little in
+// from each edge, and shrinks rather than spill out of it (tests/integration/invitations-letters-pdf).
+export const DL_ENVELOPE = { width: 220, height: 110, window: { fromLeft: 20, fromBottom: 15, width: 90, height: 45 } } as const
+const SLACK = { down: DL_ENVELOPE.height - 297 / 3, sideways: DL_ENVELOPE.width - 210 } // mm
+const windowTop = DL_ENVELOPE.height - DL_ENVELOPE.window.fromBottom - DL_ENVELOPE.window.height
+/** Always visible through the window, in mm from the sheet's top-left corner. */
+export const DL_VISIBLE_AREA_MM = {
+  left: DL_ENVELOPE.window.fromLeft,
+  right: DL_ENVELOPE.window.fromLeft + DL_ENVELOPE.window.width - SLACK.sideways,
+  top: windowTop,
+  bottom: windowTop + DL_ENVELOPE.window.height - SLACK.down
+} as const
+/** The recipient address block (mm), 2 mm inside the always-visible area on every side. */
+export const ADDRESS_BOX_MM = {
+  x: DL_VISIBLE_AREA_MM.left + 2,
+  y: DL_VISIBLE_AREA_MM.top + 1,
+  width: DL_VISIBLE_AREA_MM.right - DL_VISIBLE_AREA_MM.left - 4,
+  height: DL_VISIBLE_AREA_MM.bottom - DL_VISIBLE_AREA_MM.top - 3
+} as const
+const WINDOW = { x: ADDRESS_BOX_MM.x * MM, y: ADDRESS_BOX_MM.y * MM, width: ADDRESS_BOX_MM.width * MM, height: ADDRESS_BOX_MM.height * MM }
 const RIGHT_COLUMN_X = 118 * MM
-const BODY_TOP = 98 * MM
+// The letter starts below the first fold (A4 in three: folds at 99 and 198 mm), so the title is never
+// creased through.
+const BODY_TOP = 103 * MM
 const BODY_BOTTOM = PAGE.height - 16 * MM
 
 const NHS_BLUE = '#005EB8'
@@ -46,6 +73,26 @@ function printable(text: string): string {
 
 type Doc = PDFKit.PDFDocument
 
+// Measuring text is most of the cost of a batch (pdfkit works out every word's width with kerning),
+// and a batch repeats the same paragraphs on every page: only the name and address differ. So each
+// height is measured once per document, keyed by everything that decides it (spec §10: 1,000 letters
+// in under 10 s).
+const measured = new WeakMap<Doc, Map<string, number>>()
+function heightOf(doc: Doc, font: string, size: number, text: string, options: { width: number; lineGap?: number }): number {
+  let cache = measured.get(doc)
+  if (!cache) {
+    cache = new Map()
+    measured.set(doc, cache)
+  }
+  const key = `${font}\u0000${size}\u0000${options.width}\u0000${options.lineGap ?? 0}\u0000${text}`
+  let height = cache.get(key)
+  if (height === undefined) {
+    height = doc.font(font).fontSize(size).heightOfString(text, options)
+    cache.set(key, height)
+  }
+  return height
+}
+
 interface BodyLayout {
   size: number
   height: number
@@ -67,9 +114,8 @@ function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number,
   const text = (value: string, font: string, fontSize: number, options: { x?: number; width?: number; color?: string } = {}) => {
     const x = options.x ?? LEFT
     const width = options.width ?? BODY_WIDTH
-    doc.font(font).fontSize(fontSize)
-    const h = doc.heightOfString(printable(value), { width, lineGap })
-    if (draw) doc.fillColor(options.color ?? TEXT).text(printable(value), x, y, { width, lineGap })
+    const h = heightOf(doc, font, fontSize, printable(value), { width, lineGap })
+    if (draw) doc.font(font).fontSize(fontSize).fillColor(options.color ?? TEXT).text(printable(value), x, y, { width, lineGap })
     y += h
   }
 
@@ -87,10 +133,8 @@ function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number,
       const boxTop = y
       const measure = () => {
         let h = 0
-        doc.font('Helvetica-Bold').fontSize(size + 1)
-        if (section.heading) h += doc.heightOfString(printable(section.heading), { width: inner, lineGap }) + gap * 0.5
-        doc.font('Helvetica').fontSize(size)
-        for (const p of section.paragraphs) h += doc.heightOfString(printable(p), { width: inner, lineGap }) + gap * 0.5
+        if (section.heading) h += heightOf(doc, 'Helvetica-Bold', size + 1, printable(section.heading), { width: inner, lineGap }) + gap * 0.5
+        for (const p of section.paragraphs) h += heightOf(doc, 'Helvetica', size, printable(p), { width: inner, lineGap }) + gap * 0.5
         return h - gap * 0.5
       }
       const boxHeight = measure() + 2 * pad

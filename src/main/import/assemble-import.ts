@@ -3,9 +3,10 @@
 // date form one reading), duplicates collapsed, and the content hash that recognises a re-import.
 import { bloodPressureProblem } from '../../shared/domain/bp-plausibility'
 import type { RejectedRowT } from '../../shared/contract'
-import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord } from './import-types'
+import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord, SourceRef } from './import-types'
 import type { ExportFormat } from './map-columns'
 import { sha256Hex } from './read-export-file'
+import { exportRunDate, reportKeyOf } from './report-identity'
 
 /** Several files of one report are one import: the hash is over the sorted per-file hashes. */
 export function contentHashOf(fileHashes: readonly string[]): string {
@@ -32,30 +33,47 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   }
   if (duplicateNames.size > 0) warnings.push(`The same file was chosen twice: ${[...duplicateNames].join(', ')}`)
 
-  // Patients: later rows and files fill in and overwrite blanks; two dates of birth are reported.
-  const patients = new Map<string, { fields: Partial<PatientFields>; dobSource: string | null }>()
-  const dobConflicts: string[] = []
+  // Patients: later rows and files fill in and overwrite blanks. Two dates of birth or two sexes for
+  // one NHS number are conflicts: the later row's value is used, and both rows are named so the
+  // practice can correct the record (a merged or mistyped record in the clinical system).
+  const patients = new Map<string, { fields: Partial<PatientFields>; seenAt: Partial<Record<ConflictField, SourceRef>> }>()
+  const conflicts: RejectedRowT[] = []
   for (const file of files) {
+    const captions = conflictCaptions(file)
     for (const draft of file.patients) {
-      const where = `${draft.source.file} row ${draft.source.row}`
       const existing = patients.get(draft.nhsNumber)
       if (!existing) {
-        patients.set(draft.nhsNumber, { fields: { ...draft.fields }, dobSource: draft.fields.dateOfBirth ? where : null })
+        const seenAt: Partial<Record<ConflictField, SourceRef>> = {}
+        for (const field of conflictFields) if (draft.fields[field]) seenAt[field] = draft.source
+        patients.set(draft.nhsNumber, { fields: { ...draft.fields }, seenAt })
         continue
       }
-      const dob = draft.fields.dateOfBirth
-      const knownDob = existing.fields.dateOfBirth
-      if (dob && knownDob && dob !== knownDob) {
-        dobConflicts.push(`NHS number ${draft.nhsNumber} has two dates of birth: ${knownDob} (${existing.dobSource}) and ${dob} (${where}); ${dob} is used — check the record`)
+      for (const field of conflictFields) {
+        const next = draft.fields[field]
+        const known = existing.fields[field]
+        const knownAt = existing.seenAt[field]
+        // "U" (not recorded) next to M or F is a gap, not a contradiction.
+        const unknownSex = field === 'sex' && (next === 'U' || known === 'U')
+        if (next && known && next !== known && knownAt && !unknownSex) {
+          conflicts.push({
+            file: draft.source.file,
+            row: draft.source.row,
+            column: captions[field],
+            value: String(next),
+            reason:
+              `NHS number ${draft.nhsNumber} has two ${conflictWords[field]}: ${known} (${knownAt.file} row ${knownAt.row}) and ${next} (${draft.source.file} row ${draft.source.row}); ` +
+              `${next} is used — check the record in the clinical system`
+          })
+        }
+        if (next) existing.seenAt[field] = draft.source
       }
-      if (dob) existing.dobSource = where
       for (const [key, value] of Object.entries(draft.fields) as [keyof PatientFields, unknown][]) {
         const blank = value === null || (Array.isArray(value) && value.length === 0)
         if (!blank || !(key in existing.fields)) (existing.fields as Record<string, unknown>)[key] = value
       }
     }
   }
-  for (const conflict of dobConflicts) warnings.push(conflict)
+  warnings.push(...summarise(conflicts.map((c) => c.reason), 'row(s) disagree with an earlier row for the same patient (all are listed under Conflicting details)'))
 
   // Ethnicity coded as an event: the latest one, unless an Ethnicity column gave a value.
   const latestEthnicity = new Map<string, EthnicityRecord>()
@@ -86,7 +104,7 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
   for (const f of files) for (const warning of f.warnings) warnings.push(warning)
 
-  return {
+  const assembled = {
     contentHash: contentHashOf(files.map((f) => f.fileHash)),
     format: overallFormat(files),
     files,
@@ -95,8 +113,32 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     readings: uniqueReadings,
     events: uniqueEvents,
     rejects,
-    warnings
+    conflicts,
+    warnings,
+    reportKey: reportKeyOf(files.map((f) => f.preview)),
+    exportedOn: exportRunDate(files.map((f) => f.preview))
   }
+  // The per-file records are now merged into the lists above; the preview is kept in memory until
+  // the user commits (a 100k-row import is hundreds of thousands of objects), so let them go.
+  for (const f of files) {
+    f.patients = []
+    f.readings = []
+    f.components = []
+    f.events = []
+    f.ethnicity = []
+  }
+  return assembled
+}
+
+/** Patient facts that cannot change between two rows of one export without one of them being wrong. */
+type ConflictField = 'dateOfBirth' | 'sex'
+const conflictFields: readonly ConflictField[] = ['dateOfBirth', 'sex']
+const conflictWords: Record<ConflictField, string> = { dateOfBirth: 'dates of birth', sex: 'sexes' }
+
+/** The file's own caption for each conflict field, so the report names the column the practice sees. */
+function conflictCaptions(file: FileReadResult): Record<ConflictField, string> {
+  const caption = (role: string, fallback: string) => file.preview.columns.find((c) => c.role === role)?.caption || fallback
+  return { dateOfBirth: caption('patient.dateOfBirth', 'Date of Birth'), sex: caption('patient.sex', 'Gender') }
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

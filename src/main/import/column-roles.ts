@@ -3,38 +3,9 @@
 // case-insensitively with surrounding spaces ignored. A caption names a role; the reader never
 // keys on caption text after this point, so duplicate captions (repeated column groups) are fine.
 import type { ClinicalConcept } from '../../shared/domain/clinical-concepts'
+import type { ColumnRoleName } from '../../shared/import-column-roles'
 
-export type PatientRole =
-  | 'nhsNumber'
-  | 'patient.emisNumber'
-  | 'patient.title'
-  | 'patient.familyName'
-  | 'patient.givenName'
-  | 'patient.fullName'
-  | 'patient.dateOfBirth'
-  | 'patient.age'
-  | 'patient.sex'
-  | 'patient.ethnicity'
-  | 'patient.address.house'
-  | 'patient.address.street'
-  | 'patient.address.locality'
-  | 'patient.address.town'
-  | 'patient.address.county'
-  | 'patient.address.line'
-  | 'patient.postcode'
-  | 'patient.mobile'
-  | 'patient.homePhone'
-  | 'patient.email'
-  | 'patient.usualGp'
-  | 'patient.registrationStatus'
-  | 'patient.lsoa'
-  | 'patient.mainLanguage'
-  | 'patient.interpreterRequired'
-
-export type EventRole = 'event.date' | 'event.code' | 'event.term' | 'event.value' | 'event.unit'
-export type WideBpRole = 'bp.systolic' | 'bp.diastolic' | 'bp.date' | 'bp.systolicDate' | 'bp.diastolicDate' | 'bp.combined' | 'bp.type'
-export type FlagRole = `flag.${ClinicalConcept}`
-export type ColumnRoleName = PatientRole | EventRole | WideBpRole | FlagRole | 'ignored'
+export type { ColumnRoleName, EventRole, FlagRole, PatientRole, WideBpRole } from '../../shared/import-column-roles'
 
 /** Lower case, single spaces, straight apostrophes, no spaces around "/": how captions are compared. */
 export function normaliseCaption(caption: string): string {
@@ -44,6 +15,8 @@ export function normaliseCaption(caption: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*\/\s*/g, ' / ')
     .trim()
+    // "NHS No:" / "Date of Birth:" — a label's colon is not part of the caption.
+    .replace(/\s*:$/, '')
 }
 
 const aliases: ReadonlyArray<[ColumnRoleName, string[]]> = [
@@ -69,7 +42,10 @@ const aliases: ReadonlyArray<[ColumnRoleName, string[]]> = [
   ['patient.email', ['e-mail address', 'email', 'email address', 'e-mail']],
   ['patient.usualGp', ["usual gp's full name", 'usual gp', 'usual gp name', 'registered gp', "usual gp's name"]],
   ['patient.registrationStatus', ['registration status', 'reg status', 'registration state']],
-  ['patient.lsoa', ['lsoa', 'lsoa 2011', 'lsoa 2021', 'lsoa code', 'lsoa11', 'lsoa21', 'london_lower_area_2011', 'lower layer super output area']],
+  // The caption's year says which LSOA geography (and so which IMD) the codes belong to.
+  ['patient.lsoa', ['lsoa', 'lsoa code', 'lower layer super output area']],
+  ['patient.lsoa2011', ['lsoa 2011', 'lsoa11', 'lsoa 2011 code', 'lsoa11cd', 'london_lower_area_2011', 'lower layer super output area 2011', 'lsoa (2011)']],
+  ['patient.lsoa2021', ['lsoa 2021', 'lsoa21', 'lsoa 2021 code', 'lsoa21cd', 'lower layer super output area 2021', 'lsoa (2021)']],
   ['patient.mainLanguage', ['main language', 'language', 'main spoken language', 'first language', 'preferred language']],
   ['patient.interpreterRequired', ['interpreter required', 'interpreter needed', 'requires interpreter', 'interpreter']],
   ['event.date', ['date', 'event date', 'effective date', 'date of event', 'code date', 'recorded date']],
@@ -149,9 +125,17 @@ export interface CaptionRole {
 }
 
 /** True when this caption can hold NHS numbers: how the header row is found. */
+/** SystmOne names a Breakdown field by its path, `Demographics -> NHS Number`: [path, field]. */
+function fieldPath(caption: string): [string, string] | null {
+  const m = /^(.+?)\s*->\s*([^>]+)$/.exec(caption.trim())
+  return m ? [(m[1] ?? '').trim(), (m[2] ?? '').trim()] : null
+}
+
 export function isNhsNumberCaption(caption: string): boolean {
   const n = normaliseCaption(caption)
-  return roleIndex.get(n) === 'nhsNumber' || n === 'patient id'
+  if (roleIndex.get(n) === 'nhsNumber' || n === 'patient id') return true
+  const path = fieldPath(caption)
+  return path !== null && isNhsNumberCaption(path[1])
 }
 
 export function roleForCaption(caption: string): CaptionRole {
@@ -173,6 +157,14 @@ export function roleForCaption(caption: string): CaptionRole {
   if (split) {
     const field = roleIndex.get(normaliseCaption(split[2] ?? ''))
     if (field && field.startsWith('event.')) return { role: field, group: (split[1] ?? '').trim() }
+  }
+  // SystmOne "Demographics -> NHS Number": the last step names the field; for an event field the
+  // path before it (`Blood pressure -> Value`) says what was recorded, like an EMIS group name.
+  const path = fieldPath(caption)
+  if (path) {
+    const field = roleForCaption(path[1])
+    if (field.role.startsWith('event.')) return { ...field, group: path[0].split('->').pop()?.trim() ?? path[0] }
+    if (field.role !== 'ignored') return field
   }
   return { role: 'ignored', note: 'not used by Clinic Recall' }
 }

@@ -1,48 +1,100 @@
 // The import capability (spec §3): preview what a set of export files would do, then commit
 // exactly that preview; or both at once for the CLI. The parsed result lives in memory between
-// preview and commit, so what is written is what the user saw.
+// preview and commit, so what is written is what the user saw. The desktop and browser front ends
+// run the same steps in a worker thread (import-jobs.ts) so a large file never blocks them.
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import type { ImportPreviewT, ImportResultT, ImportSummary } from '../../shared/contract'
+import type { ImportFileColumnsT, ImportPreviewT, ImportResultT, ImportSummary } from '../../shared/contract'
 import { displayName } from '../../shared/domain/patient-record'
 import { AppError } from '../../shared/result'
 import { loadCodeLibrary } from '../codelists/load-code-library'
 import { todayIso, type ServiceContext } from '../context'
 import { assembleImport } from './assemble-import'
-import { alreadyImportedResult, commitParsedImport, findImportByHash } from './commit-import'
+import { alreadyImportedResult, commitParsedImport, countNotInExport, findImportByHash, latestImportId, type CommitOptions } from './commit-import'
+import { backupFolderFor, backupsKept, listBackups } from './database-backup'
+import { mappingLookup } from './column-mapping-store'
+import type { ExportTable } from './export-table'
 import type { ParsedImport } from './import-types'
+import { inspectExportFile } from './inspect-columns'
 import { readExportFile } from './read-export-file'
+import { attachRejectValues } from './reject-values'
+import { rejectsCsvDownload } from './rejects-csv'
 
 export type ImportSummaryT = z.output<typeof ImportSummary>
 export type ImportFormatChoiceT = 'auto' | 'emis' | 'systmone'
 export interface ImportFileBytes {
   name: string
   bytes: Uint8Array
+  /** An .xlsx file's rows, read beforehand by `readWorkbooks` (xlsx-rows.ts): reading a workbook is async. */
+  table?: ExportTable
+}
+/** A column mapping given with one request (the mapping screen's "try this"), by header layout. */
+export interface GivenColumnMapping {
+  layoutHash: string
+  roles: readonly string[]
 }
 
 /** Previews kept for commit; the oldest is dropped beyond this (a preview is cheap to redo). */
 const maxPreviewsKept = 10
-const previews = new Map<string, { parsed: ParsedImport; databasePath: string }>()
+const previews = new Map<string, { parsed: ParsedImport; databasePath: string; baseImportId: number }>()
 
 /** How many patients the preview lists as a sample. */
 const samplePatientCount = 20
 
-export function parseImportFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], format: ImportFormatChoiceT): ParsedImport {
-  if (files.length === 0) throw new AppError('invalid_input', 'Choose at least one export file to import')
-  const options = { library: loadCodeLibrary(), today: todayIso(ctx), format }
-  return assembleImport(files.map((f) => readExportFile(f, options)))
+export interface ParseHooks {
+  beforeFile?(file: ImportFileBytes, index: number): void
+  afterFile?(file: ImportFileBytes, rowsRead: number): void
 }
 
-export function previewImport(ctx: ServiceContext, files: readonly ImportFileBytes[], format: ImportFormatChoiceT): ImportPreviewT {
-  const parsed = parseImportFiles(ctx, files, format)
+export function parseImportFiles(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  hooks: ParseHooks = {},
+  mappings: readonly GivenColumnMapping[] = []
+): ParsedImport {
+  if (files.length === 0) throw new AppError('invalid_input', 'Choose at least one export file to import')
+  // Saved column mappings (column-mapping-store.ts) apply to any file whose captions match one.
+  const options = { library: loadCodeLibrary(), today: todayIso(ctx), format, mappingFor: mappingLookup(ctx.db, mappings) }
+  return assembleImport(
+    files.map((f, index) => {
+      hooks.beforeFile?.(f, index)
+      const read = readExportFile(f, options)
+      attachRejectValues(f, read)
+      hooks.afterFile?.(f, read.preview.rowsRead)
+      return read
+    })
+  )
+}
+
+export function previewImport(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  mappings: readonly GivenColumnMapping[] = []
+): ImportPreviewT {
+  const parsed = parseImportFiles(ctx, files, format, {}, mappings)
   const previewId = randomUUID()
-  previews.set(previewId, { parsed, databasePath: ctx.databasePath })
+  const { preview, baseImportId } = describeParsedImport(ctx, previewId, parsed)
+  previews.set(previewId, { parsed, databasePath: ctx.databasePath, baseImportId })
   while (previews.size > maxPreviewsKept) {
     const oldest = previews.keys().next().value
     if (oldest === undefined) break
     previews.delete(oldest)
   }
-  return describePreview(ctx, previewId, parsed)
+  return preview
+}
+
+/** Each file's columns, what they would be read as and sample values: the column-mapping screen. */
+export function inspectImportFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], mappings: readonly GivenColumnMapping[] = []): ImportFileColumnsT[] {
+  const options = { library: loadCodeLibrary(), today: todayIso(ctx), format: 'auto' as const, mappingFor: mappingLookup(ctx.db, mappings) }
+  return files.map((f) => inspectExportFile(f, options))
+}
+
+/** The preview of a parsed import against the database as it is now, and which import that "now" is. */
+export function describeParsedImport(ctx: ServiceContext, previewId: string, parsed: ParsedImport): { preview: ImportPreviewT; baseImportId: number } {
+  // Read in one transaction so the counts and the base import id describe the same moment.
+  return ctx.db.transaction(() => ({ preview: describePreview(ctx, previewId, parsed), baseImportId: latestImportId(ctx.db) }))()
 }
 
 function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedImport): ImportPreviewT {
@@ -77,7 +129,10 @@ function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedI
       readings: readingsBy.get(p.nhsNumber) ?? 0,
       events: eventsBy.get(p.nhsNumber) ?? 0
     })),
-    alreadyImported: findImportByHash(ctx.db, parsed.contentHash) !== undefined
+    alreadyImported: findImportByHash(ctx.db, parsed.contentHash) !== undefined,
+    conflicts: parsed.conflicts,
+    patientsNotInExport: countNotInExport(ctx.db, parsed.reportKey, new Set(parsed.patients.map((p) => p.nhsNumber))),
+    exportedOn: parsed.exportedOn
   }
 }
 
@@ -87,30 +142,36 @@ function countBy(keys: readonly string[]): Map<string, number> {
   return counts
 }
 
-export function commitImport(ctx: ServiceContext, previewId: string): ImportResultT {
+/** Whether this id is an in-thread preview made against this database (import-jobs.ts handles the rest). */
+export function hasPreview(ctx: ServiceContext, previewId: string): boolean {
+  return previews.get(previewId)?.databasePath === ctx.databasePath
+}
+
+export function commitImport(ctx: ServiceContext, previewId: string, options: Omit<CommitOptions, 'previewedAfterImportId'> = {}): ImportResultT {
   const kept = previews.get(previewId)
   // A preview belongs to the database it was made against (browser mode and tests open several).
   if (!kept || kept.databasePath !== ctx.databasePath) {
     throw new AppError('not_found', 'This import preview has expired or was already committed; choose the file(s) again to preview them')
   }
-  const result = commitParsedImport(ctx, kept.parsed)
+  const result = commitParsedImport(ctx, kept.parsed, { ...options, previewedAfterImportId: kept.baseImportId })
   previews.delete(previewId)
   return result
 }
 
 /** Preview and commit in one step (CLI). A file already imported changes nothing. */
-export function importFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], format: ImportFormatChoiceT): ImportResultT {
+export function importFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], format: ImportFormatChoiceT, options: CommitOptions = {}): ImportResultT {
   const parsed = parseImportFiles(ctx, files, format)
   const earlier = findImportByHash(ctx.db, parsed.contentHash)
   if (earlier) return alreadyImportedResult(parsed, earlier)
-  return commitParsedImport(ctx, parsed)
+  return commitParsedImport(ctx, parsed, options)
 }
 
 export function listImports(ctx: ServiceContext): ImportSummaryT[] {
   const rows = ctx.db
     .prepare(
       `SELECT i.id, i.format, i.imported_at, i.imported_by, i.rows_read, i.patients_added, i.patients_updated,
-              i.readings_added, i.events_added, i.rejected_count, i.warnings_json
+              i.readings_added, i.events_added, i.rejected_count, i.warnings_json, i.conflict_count,
+              i.patients_not_in_export, i.exported_on, i.backup_file
        FROM imports i ORDER BY i.id DESC`
     )
     .all() as {
@@ -125,6 +186,10 @@ export function listImports(ctx: ServiceContext): ImportSummaryT[] {
     events_added: number
     rejected_count: number
     warnings_json: string
+    conflict_count: number
+    patients_not_in_export: number
+    exported_on: string | null
+    backup_file: string | null
   }[]
   const fileNames = ctx.db.prepare('SELECT file_name FROM import_files WHERE import_id = ? ORDER BY id').pluck()
   return rows.map((r) => ({
@@ -139,6 +204,49 @@ export function listImports(ctx: ServiceContext): ImportSummaryT[] {
     readingsAdded: r.readings_added,
     eventsAdded: r.events_added,
     rejectedCount: r.rejected_count,
-    warnings: JSON.parse(r.warnings_json) as string[]
+    warnings: JSON.parse(r.warnings_json) as string[],
+    conflictCount: r.conflict_count,
+    patientsNotInExport: r.patients_not_in_export,
+    exportedOn: r.exported_on,
+    backupFile: r.backup_file
   }))
+}
+
+/** The rejects CSV of a stored import (from import_rejects) or of an in-thread preview. */
+export function rejectsCsvOf(ctx: ServiceContext, which: { importId: number } | { previewId: string }) {
+  if ('previewId' in which) {
+    const kept = previews.get(which.previewId)
+    if (!kept || kept.databasePath !== ctx.databasePath) {
+      throw new AppError('not_found', 'This import preview has expired; choose the file(s) again to preview them')
+    }
+    return rejectsCsvDownload('preview', kept.parsed.rejects, kept.parsed.conflicts)
+  }
+  const found = ctx.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(which.importId)
+  if (!found) throw new AppError('not_found', `There is no import #${which.importId}`)
+  const rows = ctx.db
+    .prepare(
+      `SELECT file_name AS file, row_number AS row, column_name AS "column", value, reason, kind
+       FROM import_rejects WHERE import_id = ? ORDER BY id`
+    )
+    .all(which.importId) as { file: string; row: number; column: string; value: string; reason: string; kind: 'rejected' | 'conflict' }[]
+  const strip = ({ file, row, column, value, reason }: (typeof rows)[number]) => ({ file, row, column, value, reason })
+  return rejectsCsvDownload(
+    String(which.importId),
+    rows.filter((r) => r.kind === 'rejected').map(strip),
+    rows.filter((r) => r.kind === 'conflict').map(strip)
+  )
+}
+
+export function databaseBackups(ctx: ServiceContext) {
+  const importOf = ctx.db.prepare('SELECT id FROM imports WHERE backup_file = ?').pluck()
+  return {
+    folder: ctx.databasePath === ':memory:' ? '' : backupFolderFor(ctx.databasePath),
+    keep: backupsKept,
+    backups: listBackups(ctx.databasePath).map((b) => ({
+      name: b.name,
+      createdAt: b.createdAt,
+      byteSize: b.byteSize,
+      importId: (importOf.get(b.name) as number | undefined) ?? null
+    }))
+  }
 }

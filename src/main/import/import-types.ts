@@ -37,6 +37,9 @@ export interface PatientFields {
   ethnicityText: string | null
   ethnicityCategory: EthnicCategory | null
   lsoa: string | null
+  /** From the LSOA code (imd-lookup.ts): 1 = most deprived tenth of England. */
+  imdDecile: number | null
+  imdVersion: 'IMD2019' | 'IMD2025' | null
   mainLanguage: string | null
   interpreterRequired: boolean | null
   registrationStatus: string | null
@@ -108,5 +111,11 @@ export interface ParsedImport {
   readings: ReadingRecord[]
   events: EventRecord[]
   rejects: RejectedRowT[]
+  /** Rows imported but contradicting another row of the same patient (two dates of birth, two sexes). */
+  conflicts: RejectedRowT[]
   warnings: string[]
+  /** Recognises the next run of the same report (report-identity.ts). */
+  reportKey: string
+  /** The export's run date from its report header, or null. */
+  exportedOn: string | null
 }

@@ -1,11 +1,19 @@
 // Finds the column row of an export (by content: EMIS puts a report-header block of varying
 // length above it), gives every column a role, groups repeated event/BP columns by position
 // (EMIS repeats column groups, so `Date` may appear twice), and says which system it came from.
+import { createHash } from 'node:crypto'
 import type { ClinicalConcept } from '../../shared/domain/clinical-concepts'
-import { isNhsNumberCaption, normaliseCaption, roleForCaption, type ColumnRoleName } from './column-roles'
+import { isNhsNumberCaption, normaliseCaption, roleForCaption, type CaptionRole, type ColumnRoleName } from './column-roles'
 import { isBlankRow } from './parse-csv'
 
-export type ExportFormat = 'emis' | 'systmone' | 'generic'
+/** `custom`: a layout read through the column-mapping screen (the user said which column is what). */
+export type ExportFormat = 'emis' | 'systmone' | 'generic' | 'custom'
+
+/** Roles chosen by the user for each column position, and where they came from. */
+export interface ChosenRoles {
+  roles: readonly ColumnRoleName[]
+  source: 'saved' | 'chosen'
+}
 
 export interface MappedColumn {
   index: number
@@ -57,6 +65,41 @@ export function findHeaderRow(rows: readonly string[][]): number | null {
   return null
 }
 
+/** The captions that identify a layout: trailing blank captions (a trailing comma) do not count. */
+export function layoutCaptions(captions: readonly string[]): string[] {
+  const kept = [...captions]
+  while (kept.length > 0 && (kept[kept.length - 1] ?? '').trim() === '') kept.pop()
+  return kept
+}
+
+/** The hash a saved column mapping is filed under: the normalised captions, in order. */
+export function layoutHashOf(captions: readonly string[]): string {
+  const key = JSON.stringify(layoutCaptions(captions).map(normaliseCaption))
+  return createHash('sha256').update(key).digest('hex').slice(0, 32)
+}
+
+const looksLikeData = (cell: string) => /^[\d\s/.:+-]+$/.test(cell.trim())
+
+/**
+ * The column row of a file with no NHS number caption (an unknown layout): below any report-header
+ * block (lines of one or two cells), the first row as wide as the table whose cells are words, not
+ * numbers or dates. Null when no row looks like captions.
+ */
+export function guessHeaderRow(rows: readonly string[][]): number | null {
+  const limit = Math.min(rows.length, headerSearchDepth)
+  const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '').length
+  let widest = 0
+  for (let i = 0; i < limit; i++) widest = Math.max(widest, filled(rows[i] ?? []))
+  if (widest < 2) return null
+  for (let i = 0; i < limit; i++) {
+    const row = rows[i] ?? []
+    const cells = row.filter((c) => c.trim() !== '')
+    if (cells.length < Math.max(2, Math.ceil(widest * 0.6))) continue
+    if (cells.filter(looksLikeData).length <= cells.length / 3) return i
+  }
+  return null
+}
+
 /** The report-header block's lines as text (report name, run date …), blank lines left out. */
 export function reportHeaderLines(rows: readonly string[][], headerIndex: number): string[] {
   return rows
@@ -70,7 +113,7 @@ const ordinal = (n: number) => {
   return `${n}${suffix}`
 }
 
-export function mapColumns(captions: readonly string[]): ColumnMap {
+export function mapColumns(captions: readonly string[], chosen?: ChosenRoles): ColumnMap {
   const counts = new Map<string, number>()
   for (const c of captions) {
     const n = normaliseCaption(c)
@@ -86,17 +129,25 @@ export function mapColumns(captions: readonly string[]): ColumnMap {
   // If both an NHS Number and a SystmOne "Patient ID" column exist, the NHS number is the key.
   const hasRealNhsColumn = captions.some((c) => isNhsNumberCaption(c) && normaliseCaption(c) !== 'patient id')
   let nhsNumber = -1
+  const chosenNote = chosen?.source === 'saved' ? 'from your saved mapping' : 'as you chose in the column mapping'
+  const roleAt = (caption: string, index: number): CaptionRole => {
+    const byCaption = roleForCaption(caption)
+    if (!chosen) return byCaption
+    const role = chosen.roles[index] ?? 'ignored'
+    // The group name of an EMIS "Group's Field" caption still says what an event column records.
+    return { role, note: chosenNote, ...(byCaption.group !== undefined && role.startsWith('event.') ? { group: byCaption.group } : {}) }
+  }
 
   captions.forEach((caption, index) => {
     const n = normaliseCaption(caption)
     const occurrence = (seen.get(n) ?? 0) + 1
     seen.set(n, occurrence)
     const label = (counts.get(n) ?? 0) > 1 ? `${caption.trim()} (${ordinal(occurrence)})` : caption.trim()
-    const mapped = roleForCaption(caption)
+    const mapped = roleAt(caption, index)
     const group = mapped.group
     let { role, note } = mapped
 
-    if (n === 'patient id' && !hasRealNhsColumn) {
+    if (!chosen && n === 'patient id' && !hasRealNhsColumn) {
       role = 'nhsNumber'
       note = 'SystmOne "Patient ID" read as the NHS number (checked by Modulus 11)'
     }
@@ -127,6 +178,8 @@ export function mapColumns(captions: readonly string[]): ColumnMap {
       }
       current[field] = index
       if (group !== undefined) current.groupName = group
+      // Repeated captions (`Date, Code Term, Date, Code Term`) are told apart by their position.
+      if ((counts.get(n) ?? 0) > 1) note = [note, `column group ${eventGroups.length}`].filter(Boolean).join('; ')
     } else if (role.startsWith('bp.')) {
       const field = role.slice('bp.'.length) as keyof WideBpGroup
       let current = bpGroups[bpGroups.length - 1]
@@ -135,6 +188,7 @@ export function mapColumns(captions: readonly string[]): ColumnMap {
         bpGroups.push(current)
       }
       current[field] = index
+      if ((counts.get(n) ?? 0) > 1) note = [note, `BP column group ${bpGroups.length}`].filter(Boolean).join('; ')
     } else if (role.startsWith('flag.')) {
       flags.push({ index, concept: role.slice('flag.'.length) as ClinicalConcept })
     }
@@ -183,15 +237,37 @@ const systmOneCaptions = new Set(['patient id', 'age in years', 'clinician', 'ap
 
 /** EMIS: its captions or a report-header block; SystmOne: its Breakdown captions (`NHS number`). */
 export function detectFormat(captions: readonly string[], reportHeader: readonly string[]): ExportFormat {
-  let emis = reportHeader.length > 0 ? 1 : 0
-  let systmOne = 0
+  return detectFormatWithEvidence(captions, reportHeader).format
+}
+
+/** The format and, in words, why: the preview shows this so detection is never silent. */
+export function detectFormatWithEvidence(
+  captions: readonly string[],
+  reportHeader: readonly string[]
+): { format: 'emis' | 'systmone' | 'generic'; evidence: string } {
+  const emisSeen: string[] = []
+  const systmOneSeen: string[] = []
   for (const caption of captions) {
     const n = normaliseCaption(caption)
-    if (emisCaptions.has(n)) emis++
-    if (systmOneCaptions.has(n)) systmOne++
+    if (emisCaptions.has(n)) emisSeen.push(caption.trim())
+    if (systmOneCaptions.has(n)) systmOneSeen.push(caption.trim())
     // SystmOne writes "NHS number" (EMIS "NHS Number", but so does almost every other report).
-    if (caption.trim() === 'NHS number') systmOne++
+    if (caption.trim() === 'NHS number') systmOneSeen.push(caption.trim())
+    // and may name a Breakdown field by its path: "Demographics -> Age in years".
+    else if (/\S\s*->\s*\S/.test(caption)) systmOneSeen.push(caption.trim())
   }
-  if (emis === 0 && systmOne === 0) return 'generic'
-  return emis >= systmOne ? 'emis' : 'systmone'
+  const emis = emisSeen.length + (reportHeader.length > 0 ? 1 : 0)
+  const systmOne = systmOneSeen.length
+  const list = (names: string[]) => names.slice(0, 4).map((c) => `"${c}"`).join(', ') + (names.length > 4 ? ' …' : '')
+  if (emis === 0 && systmOne === 0) {
+    return { format: 'generic', evidence: 'no EMIS Web or SystmOne captions and no report-header block' }
+  }
+  if (emis >= systmOne) {
+    const why = [
+      reportHeader.length > 0 ? `a report-header block (${reportHeader.length} lines) above the column row` : null,
+      emisSeen.length > 0 ? `EMIS Web column captions (${list(emisSeen)})` : null
+    ].filter((w): w is string => w !== null)
+    return { format: 'emis', evidence: why.join(' and ') }
+  }
+  return { format: 'systmone', evidence: `SystmOne Breakdown column captions (${list(systmOneSeen)})` }
 }

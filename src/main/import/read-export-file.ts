@@ -18,17 +18,37 @@ import {
 } from '../../shared/domain/bp-plausibility'
 import { badFile } from './bad-file'
 import type { ColumnRoleName } from './column-roles'
-import { decodeFileBytes } from './decode-file'
+import { describeTable, exportTableOf, type ExportFileInput, type ExportTable } from './export-table'
+import { imdDecileFor, normaliseLsoaCode, type LsoaGeography } from './imd-lookup'
 import type { FileReadResult, PatientFields, SourceRef } from './import-types'
-import { detectFormat, findHeaderRow, mapColumns, reportHeaderLines, type ColumnMap } from './map-columns'
-import { isBlankRow, parseCsvRows } from './parse-csv'
+import {
+  detectFormatWithEvidence,
+  findHeaderRow,
+  guessHeaderRow,
+  layoutCaptions,
+  layoutHashOf,
+  mapColumns,
+  reportHeaderLines,
+  type ChosenRoles,
+  type ColumnMap,
+  type ExportFormat
+} from './map-columns'
+import { isBlankRow } from './parse-csv'
 import { normalisePostcode, normaliseSex, parseFullName, parseYesNo } from './patient-fields'
+
+/** A column mapping for one header layout: saved earlier, or chosen for this preview. */
+export interface MappingChoice extends ChosenRoles {
+  savedAt?: string | null
+  savedBy?: string | null
+}
 
 export interface ReadOptions {
   library: CodeLibrary
   /** Today (ISO): dates after it are rejected. */
   today: string
   format: 'auto' | 'emis' | 'systmone'
+  /** The mapping to use for a header layout (by `layoutHashOf`), if the user made one; else captions decide. */
+  mappingFor?: (layoutHash: string) => MappingChoice | undefined
 }
 
 /** The oldest age accepted as a real date of birth (spec §3 "plausible age"). */
@@ -43,22 +63,77 @@ type Current =
   | { kind: 'rejected'; row: number }
   | { kind: 'none'; afterEmptyRow: boolean }
 
-export function readExportFile(file: { name: string; bytes: Uint8Array }, options: ReadOptions): FileReadResult {
-  const { text } = decodeFileBytes(file.name, file.bytes)
-  const rows = parseCsvRows(file.name, text)
-  const headerIndex = findHeaderRow(rows)
-  if (headerIndex === null) {
-    throw badFile(
-      file.name,
-      'has no NHS number column (looked for a column headed "NHS Number", "NHS number" or "Patient ID"); ' +
-        'add the NHS Number field to the report and export it again'
-    )
-  }
+/** Where a file's column row is, what each column is read as, and why. */
+export interface LocatedLayout {
+  table: ExportTable
+  headerIndex: number
+  captions: string[]
+  reportHeader: string[]
+  layoutHash: string
+  chosen: MappingChoice | undefined
+  map: ColumnMap
+  format: ExportFormat
+  detection: string
+}
+
+const noNhsColumn =
+  'has no NHS number column (looked for a column headed "NHS Number", "NHS number" or "Patient ID"); ' +
+  'add the NHS Number field to the report and export it again, or choose which column holds the NHS number on the column-mapping screen'
+
+const systemNames: Record<ExportFormat, string> = {
+  emis: 'EMIS Web list report',
+  systmone: 'SystmOne Breakdown report',
+  generic: 'Other export (not recognisably EMIS Web or SystmOne)',
+  custom: 'Your own layout, read with a column mapping'
+}
+
+const layoutNames: Record<string, string> = {
+  events: 'coded events, one per row (events layout)',
+  'wide-bp': 'blood pressure in columns (wide BP layout)',
+  flags: 'register flag columns',
+  patients: 'patient details only'
+}
+
+/**
+ * Finds the column row (by its NHS number caption, else the row that looks like captions when a
+ * mapping exists for it), maps the columns and says in words what was detected. Throws for a file
+ * that is not an export; a layout with no NHS number column is returned with `map.nhsNumber` -1.
+ */
+export function locateLayout(file: ExportFileInput, options: ReadOptions): LocatedLayout {
+  const table = exportTableOf(file)
+  const rows = table.rows
+  const headerIndex = findHeaderRow(rows) ?? guessHeaderRow(rows)
+  if (headerIndex === null) throw badFile(file.name, `${noNhsColumn} (no row of column captions was found either)`)
   const captions = rows[headerIndex] ?? []
+  const layoutHash = layoutHashOf(captions)
+  const chosen = options.mappingFor?.(layoutHash)
   const reportHeader = reportHeaderLines(rows, headerIndex)
-  const map = mapColumns(captions)
-  const detected = detectFormat(captions, reportHeader)
-  const format = options.format === 'auto' ? detected : options.format
+  const map = mapColumns(captions, chosen)
+  const detected = detectFormatWithEvidence(captions, reportHeader)
+  const auto: ExportFormat = chosen && detected.format === 'generic' ? 'custom' : detected.format
+  const format: ExportFormat = options.format === 'auto' ? auto : options.format
+  const sentences = [
+    `${systemNames[format]}${options.format === 'auto' ? '' : ' (you chose this clinical system)'}: ${detected.evidence}` +
+      (chosen ? '.' : detected.format === 'generic' ? '; columns were matched by their captions.' : '.'),
+    `Layout: ${map.layout.split('+').map((p) => layoutNames[p] ?? p).join('; ')}.`,
+    `Read from ${describeTable(table)}; column captions on row ${headerIndex + 1}.`
+  ]
+  if (chosen?.source === 'saved') {
+    const when = chosen.savedAt ? ` (saved ${chosen.savedAt.slice(0, 10)}${chosen.savedBy ? ` by ${chosen.savedBy}` : ''})` : ''
+    sentences.push(`Using your saved mapping for this layout${when}.`)
+  } else if (chosen?.source === 'chosen') {
+    sentences.push('Using the column mapping you chose.')
+  }
+  return { table, headerIndex, captions, reportHeader, layoutHash, chosen, map, format, detection: sentences.join(' ') }
+}
+
+export function readExportFile(file: ExportFileInput, options: ReadOptions): FileReadResult {
+  const located = locateLayout(file, options)
+  const { table, headerIndex, map, format } = located
+  const rows = table.rows
+  if (map.nhsNumber === -1) {
+    throw badFile(file.name, noNhsColumn, { needsMapping: true, layoutHash: located.layoutHash })
+  }
 
   const result: FileReadResult = {
     preview: {
@@ -66,10 +141,19 @@ export function readExportFile(file: { name: string; bytes: Uint8Array }, option
       format,
       layout: map.layout,
       headerRowNumber: headerIndex + 1,
-      reportHeader,
+      reportHeader: located.reportHeader,
       columns: map.columns.map((c) => ({ index: c.index, caption: c.label, role: c.role, ...(c.note ? { note: c.note } : {}) })),
       rowsRead: 0,
-      emptyRowsSkipped: 0
+      emptyRowsSkipped: 0,
+      fileType: table.fileType,
+      detection: located.detection,
+      mapping: {
+        source: located.chosen?.source ?? 'auto',
+        layoutHash: located.layoutHash,
+        captions: layoutCaptions(located.captions),
+        savedAt: located.chosen?.savedAt ?? null,
+        savedBy: located.chosen?.savedBy ?? null
+      }
     },
     format,
     fileHash: sha256Hex(file.bytes),
@@ -106,6 +190,10 @@ class RowReader {
   private readonly unknownExamples = new Set<string>()
   private bpWithoutValue = 0
   private meanIgnored = 0
+  private lsoaUnknown = 0
+  private readonly lsoaExamples = new Set<string>()
+  /** Dates of birth read so far, so a reading dated before the patient was born is caught. */
+  private readonly bornOn = new Map<string, string>()
   private cells: string[] = []
   private rowNumber = 0
 
@@ -148,7 +236,9 @@ class RowReader {
         return { kind: 'rejected', row: rowNumber }
       }
       current = { kind: 'patient', nhsNumber: check.nhsNumber, row: rowNumber }
-      this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields: this.readPatientFields() })
+      const fields = this.readPatientFields()
+      if (fields.dateOfBirth) this.bornOn.set(check.nhsNumber, fields.dateOfBirth)
+      this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields })
     } else if (hasPatientData) {
       this.reject(this.map.nhsNumber, 'NHS number is missing; the row is not imported')
       return { kind: 'rejected', row: rowNumber }
@@ -192,7 +282,6 @@ class RowReader {
     text('patient.email', 'email')
     text('patient.usualGp', 'usualGp')
     text('patient.registrationStatus', 'registrationStatus')
-    text('patient.lsoa', 'lsoa')
     text('patient.mainLanguage', 'mainLanguage')
 
     const fullName = this.patientCell('patient.fullName')
@@ -244,6 +333,8 @@ class RowReader {
     const postcode = this.patientCell('patient.postcode')
     if (postcode) fields.postcode = postcode.value === '' ? null : normalisePostcode(postcode.value)
 
+    this.readLsoa(fields)
+
     const interpreter = this.patientCell('patient.interpreterRequired')
     if (interpreter) {
       if (interpreter.value === '') fields.interpreterRequired = null
@@ -254,6 +345,35 @@ class RowReader {
       }
     }
     return fields
+  }
+
+  /** LSOA code → IMD decile: IMD 2019 for LSOA 2011 codes, IMD 2025 for LSOA 2021 (imd-lookup.ts). */
+  private readLsoa(fields: Partial<PatientFields>): void {
+    const columns: [ColumnRoleName, LsoaGeography][] = [
+      ['patient.lsoa2011', '2011'],
+      ['patient.lsoa2021', '2021'],
+      ['patient.lsoa', 'either']
+    ]
+    for (const [role, geography] of columns) {
+      const c = this.patientCell(role)
+      if (!c) continue
+      if (c.value === '') {
+        fields.lsoa = null
+        fields.imdDecile = null
+        fields.imdVersion = null
+        return
+      }
+      const code = normaliseLsoaCode(c.value)
+      const imd = code === null ? null : imdDecileFor(code, geography)
+      fields.lsoa = code ?? c.value
+      fields.imdDecile = imd?.decile ?? null
+      fields.imdVersion = imd?.version ?? null
+      if (!imd) {
+        this.lsoaUnknown++
+        if (this.lsoaExamples.size < 5) this.lsoaExamples.add(c.value)
+      }
+      return
+    }
   }
 
   private classify(code: string, term: string): EventClassification {
@@ -280,6 +400,14 @@ class RowReader {
     return parsed.date
   }
 
+  /** A fact dated before the patient's date of birth cannot be right: rejected (and reported) here. */
+  private beforeBirth(nhsNumber: string, date: string | null, index: number | undefined, what: string): boolean {
+    const born = this.bornOn.get(nhsNumber)
+    if (date === null || born === undefined || date >= born) return false
+    this.reject(index, `${what}: date ${date} is before the date of birth ${born}; not imported`)
+    return true
+  }
+
   private readEvents(nhsNumber: string): void {
     for (const group of this.map.eventGroups) {
       const code = this.cell(group.code)
@@ -295,7 +423,7 @@ class RowReader {
         continue
       }
       const date = this.eventDate(group.date, `"${term || code}"`)
-      if (date === undefined) continue
+      if (date === undefined || this.beforeBirth(nhsNumber, date, group.date, `"${term || code}"`)) continue
       switch (c.kind) {
         case 'bp':
           this.readBpEvent(nhsNumber, date, value, term, c, group.date, group.value)
@@ -404,7 +532,8 @@ class RowReader {
       }
       const dateFor = (own: number | undefined): { index: number | undefined; date: string | null | undefined } => {
         const index = own !== undefined && this.cell(own) !== '' ? own : g.date !== undefined ? g.date : own
-        return { index, date: this.eventDate(index, 'blood pressure date') }
+        const date = this.eventDate(index, 'blood pressure date')
+        return { index, date: date !== undefined && this.beforeBirth(nhsNumber, date, index, 'blood pressure date') ? undefined : date }
       }
       if (combined !== '') {
         const { index, date } = dateFor(undefined)
@@ -467,6 +596,13 @@ class RowReader {
       w.push(`${f}: ${this.bpWithoutValue} blood pressure row(s) had no value (findings such as "Normal blood pressure") and are not readings`)
     }
     if (this.meanIgnored > 0) w.push(`${f}: ${this.meanIgnored} mean arterial pressure row(s) ignored (not used for targets)`)
+    if (this.lsoaUnknown > 0) {
+      const examples = [...this.lsoaExamples].map((e) => `"${e}"`).join(', ')
+      w.push(
+        `${f}: ${this.lsoaUnknown} LSOA code(s) are not English LSOA 2011/2021 codes in the Index of Multiple Deprivation ` +
+          `(e.g. ${examples}); their IMD decile is left blank`
+      )
+    }
   }
 }
 

@@ -2,6 +2,8 @@
 // the service gathers each member's facts from the database and asks this one function, so every
 // reason a patient is left out is written here, in words staff can act on. How an invited member is
 // contacted (SMS, letter, phone) is the channel rule's job (shared/domain/contact-channel.ts).
+import { NO_CONTACT_REASON } from '../../shared/domain/contact-channel'
+import { formatUkLongDate } from '../../shared/domain/letter-content'
 import { DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT, nextAttemptTooSoon } from '../../shared/domain/invitation-attempts'
 
 /** Spec §5: the 2nd (and 3rd) invitation goes at least 14 days after the previous one by default. */
@@ -13,6 +15,8 @@ export const SEVERE_NOT_A_LETTER_REASON =
 export interface MemberInvitationFacts {
   priority: string | null
   severe: boolean
+  /** Contact preferences say "no contact permitted" (spec §4.4), recorded after the cohort was built. */
+  noContactPermitted?: boolean
   /** Earliest live booking on or after the letter date, if any. */
   upcomingAppointmentOn: string | null
   /** Latest attended appointment on or after the cohort's as-of date, if any. */
@@ -32,9 +36,11 @@ export function reasonNotInvited(
 ): string | null {
   // Safety first: a severe reading is never left to the post (NICE NG136 1.5.1).
   if (facts.severe || facts.priority === 'P1') return SEVERE_NOT_A_LETTER_REASON
-  if (facts.upcomingAppointmentOn) return `Already booked into a clinic on ${facts.upcomingAppointmentOn}`
-  if (facts.attendedSinceCohortOn) return `Already seen in clinic on ${facts.attendedSinceCohortOn}`
-  if (facts.sameAttemptSentOn) return `Invitation ${attempt} from this cohort was already sent on ${facts.sameAttemptSentOn}`
+  // Before any timing reason: it does not pass with time, and the batch sheet should say so.
+  if (facts.noContactPermitted === true) return NO_CONTACT_REASON
+  if (facts.upcomingAppointmentOn) return `Already booked into a clinic on ${formatUkLongDate(facts.upcomingAppointmentOn)}`
+  if (facts.attendedSinceCohortOn) return `Already seen in clinic on ${formatUkLongDate(facts.attendedSinceCohortOn)}`
+  if (facts.sameAttemptSentOn) return `Invitation ${attempt} from this cohort was already sent on ${formatUkLongDate(facts.sameAttemptSentOn)}`
   if (attempt > 1) {
     const previous = facts.previousInvitation
     if (!previous) return `No earlier invitation is recorded: send invitation 1 before invitation ${attempt}`

@@ -48,6 +48,7 @@ interface MemberRow {
   sms_declined: number | null
   large_print: number | null
   preferred_channel: 'any' | 'letter' | 'phone' | null
+  no_contact: number | null
   upcoming_on: string | null
   attended_on: string | null
   same_attempt_on: string | null
@@ -162,7 +163,7 @@ export async function createInvitationBatch(
     .prepare(
       `SELECT ce.patient_id, ce.priority, ce.severe, p.nhs_number, p.emis_number, p.title, p.given_name, p.family_name,
               p.date_of_birth, p.address_lines_json, p.postcode, p.mobile, p.home_phone, p.main_language,
-              p.interpreter_required, p.registration_status, cp.sms_declined, cp.large_print, cp.preferred_channel,
+              p.interpreter_required, p.registration_status, cp.sms_declined, cp.large_print, cp.preferred_channel, cp.no_contact,
               (SELECT MIN(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
                  WHERE a.patient_id = p.id AND a.status = 'booked' AND c.date >= @date) AS upcoming_on,
               (SELECT MAX(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
@@ -196,7 +197,8 @@ export async function createInvitationBatch(
     const preferences = {
       smsDeclined: m.sms_declined === 1,
       largePrint: m.large_print === 1,
-      preferredChannel: m.preferred_channel ?? defaultContactPreferences.preferredChannel
+      preferredChannel: m.preferred_channel ?? defaultContactPreferences.preferredChannel,
+      noContact: m.no_contact === 1
     }
     const needs = { mainLanguage: m.main_language, interpreterRequired: m.interpreter_required === 1, largePrint: preferences.largePrint }
     const skip = (reason: string) => {
@@ -207,6 +209,7 @@ export async function createInvitationBatch(
       {
         priority: m.priority,
         severe: m.severe === 1,
+        noContactPermitted: preferences.noContact,
         upcomingAppointmentOn: m.upcoming_on,
         attendedSinceCohortOn: m.attended_on,
         sameAttemptSentOn: m.same_attempt_on,

@@ -4,6 +4,7 @@
 // attempt may go. "Answered" means a booking made on or after the first invitation that is still
 // booked or was attended: a did-not-attend or a cancellation is not an answer. Invitations sent before
 // a patient's latest kept booking were answered by it; only later ones count (a new round next year).
+// The next attempt may go after the wait the last batch was sent with (default 14 days).
 import type { OperationOutput } from '../../shared/contract'
 import { isNoLongerRegistered, type ContactChannel } from '../../shared/domain/contact-channel'
 import { invitationCode, nextAttemptFrom, unansweredPair, type SentInvitation } from '../../shared/domain/invitation-attempts'
@@ -24,12 +25,15 @@ interface Row {
   attempt: number
   channel: ContactChannel
   sent_on: string
+  /** The wait the batch was sent with (its "days since the last invitation"); null for old batches. */
+  wait_days: number | null
 }
 
 export function invitationWorklists(ctx: Pick<ServiceContext, 'db'>): Worklists {
   const rows = ctx.db
     .prepare(
-      `SELECT i.patient_id, p.registration_status, p.nhs_number, p.title, p.given_name, p.family_name, i.cohort_id, i.attempt, i.channel, i.sent_on
+      `SELECT i.patient_id, p.registration_status, p.nhs_number, p.title, p.given_name, p.family_name, i.cohort_id, i.attempt, i.channel, i.sent_on,
+              (SELECT json_extract(b.options_json, '$.waitDays') FROM invitation_batches b WHERE b.id = i.batch_id) AS wait_days
        FROM invitations i JOIN patients p ON p.id = i.patient_id
        -- Invitations answered by a later booking (kept or attended) are done with.
        WHERE i.sent_on > IFNULL((SELECT MAX(substr(a.booked_at, 1, 10)) FROM appointments a
@@ -61,7 +65,7 @@ export function invitationWorklists(ctx: Pick<ServiceContext, 'db'>): Worklists 
     if (unansweredPair(sent, null)) {
       nonResponders.push({ ...patient, nextAttemptFrom: null })
     } else {
-      invitedNotBooked.push({ ...patient, nextAttemptFrom: last.attempt >= 3 ? null : nextAttemptFrom(last.sent_on) })
+      invitedNotBooked.push({ ...patient, nextAttemptFrom: last.attempt >= 3 ? null : nextAttemptFrom(last.sent_on, last.wait_days ?? undefined) })
     }
   }
   return { nonResponders, invitedNotBooked }

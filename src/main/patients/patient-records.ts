@@ -35,7 +35,21 @@ type StoredPatient = Omit<PatientRecord, 'nextBookedAppointmentOn' | 'lastInvite
 interface FactsCache {
   key: string
   patients: StoredPatient[]
+  /**
+   * The records handed to builds, per as-of date and candidate filter, before programme state: the
+   * same objects every time, so the per-record facts the engine remembers (patient-facts.ts: current
+   * BP, register, conditions) are reused by the next build — a mode or parameter change rebuilds
+   * without working them out again. A few views only (most recent last).
+   */
+  views: Map<string, RecordView>
 }
+
+interface RecordView {
+  records: PatientRecord[]
+  indexById: Map<number, number>
+}
+
+const MAX_VIEWS = 6
 
 const caches = new WeakMap<Db, FactsCache>()
 
@@ -57,13 +71,14 @@ export function invalidatePatientRecordCache(db: Db): void {
   caches.delete(db)
 }
 
-function storedFacts(db: Db): StoredPatient[] {
+function storedFacts(db: Db): FactsCache {
   const key = factsKey(db)
   const cached = caches.get(db)
-  if (cached && cached.key === key) return cached.patients
+  if (cached && cached.key === key) return cached
   const patients = readAllFacts(db)
-  caches.set(db, { key, patients })
-  return patients
+  const fresh = { key, patients, views: new Map<string, RecordView>() }
+  caches.set(db, fresh)
+  return fresh
 }
 
 type PatientTuple = [number, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, number | null]
@@ -127,6 +142,8 @@ export function countPatients(db: Db): number {
 interface ProgrammeState {
   nextBooked: Map<number, string>
   lastInvited: Map<number, string>
+  /** Patients whose contact preferences say "no contact permitted" (spec §4.4, migration 0008). */
+  noContact: Set<number>
 }
 
 function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeState {
@@ -150,22 +167,32 @@ function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeStat
       .raw()
       .all(params) as [number, string][]
   )
-  return { nextBooked, lastInvited }
+  const noContact = new Set(
+    (db.prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`).raw().all(params) as [number][]).map((r) => r[0])
+  )
+  return { nextBooked, lastInvited, noContact }
 }
 
 function knownBy(date: string | null, asOf: string): boolean {
   return date === null || date <= asOf
 }
 
-export function loadPatientRecords(db: Db, asOf: string, options: LoadOptions = {}): PatientRecord[] {
-  const stored = storedFacts(db)
-  const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
-  const { nextBooked, lastInvited } = programmeState(db, asOf)
+/** The records known by asOf (with the filter), without programme state; built once per cache. */
+function recordView(cache: FactsCache, asOf: string, concepts: ReadonlySet<string> | null): RecordView {
+  const viewKey = `${asOf}|${concepts ? [...concepts].sort().join(',') : '*'}`
+  const known = cache.views.get(viewKey)
+  if (known) {
+    cache.views.delete(viewKey)
+    cache.views.set(viewKey, known)
+    return known
+  }
   const records: PatientRecord[] = []
-  for (const p of stored) {
+  const indexById = new Map<number, number>()
+  for (const p of cache.patients) {
     const trim = p.latestFactDate > asOf
     const events = trim ? p.events.filter((e) => knownBy(e.date, asOf)) : p.events
     if (concepts && !events.some((e) => concepts.has(e.concept))) continue
+    indexById.set(p.patientId, records.length)
     records.push({
       patientId: p.patientId,
       nhsNumber: p.nhsNumber,
@@ -180,9 +207,42 @@ export function loadPatientRecords(db: Db, asOf: string, options: LoadOptions = 
       imdDecile: p.imdDecile,
       readings: trim ? p.readings.filter((r) => r.date <= asOf) : p.readings,
       events,
-      nextBookedAppointmentOn: nextBooked.get(p.patientId) ?? null,
-      lastInvitedOn: lastInvited.get(p.patientId) ?? null
+      nextBookedAppointmentOn: null,
+      lastInvitedOn: null
     })
+  }
+  const view = { records, indexById }
+  cache.views.set(viewKey, view)
+  if (cache.views.size > MAX_VIEWS) {
+    const oldest = cache.views.keys().next().value
+    if (oldest !== undefined) cache.views.delete(oldest)
+  }
+  return view
+}
+
+/**
+ * Every patient (or every candidate with one of `withAnyOf`) as known on asOf, with today's
+ * programme state. Records are shared between builds and must not be changed by callers; the few
+ * with programme state (booked, invited, no contact) are fresh copies each build, since that state
+ * changes all day.
+ */
+export function loadPatientRecords(db: Db, asOf: string, options: LoadOptions = {}): PatientRecord[] {
+  const cache = storedFacts(db)
+  const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
+  const view = recordView(cache, asOf, concepts)
+  const { nextBooked, lastInvited, noContact } = programmeState(db, asOf)
+  const records = view.records.slice()
+  const withState = new Set<number>([...nextBooked.keys(), ...lastInvited.keys(), ...noContact])
+  for (const patientId of withState) {
+    const index = view.indexById.get(patientId)
+    const base = index === undefined ? undefined : records[index]
+    if (index === undefined || !base) continue
+    records[index] = {
+      ...base,
+      nextBookedAppointmentOn: nextBooked.get(patientId) ?? null,
+      lastInvitedOn: lastInvited.get(patientId) ?? null,
+      ...(noContact.has(patientId) ? { noContactPermitted: true } : {})
+    }
   }
   return records
 }
@@ -198,6 +258,7 @@ export interface PatientAsBuilt {
   imdDecile: number | null
   nextBookedAppointmentOn: string | null
   lastInvitedOn: string | null
+  noContactPermitted?: boolean
 }
 
 /** The newest reading and event ids: what a build can see (ids only grow). */

@@ -7,6 +7,8 @@
 //    one instead, so nobody holds two slots and the first is forgotten.
 // The service re-checks inside its write transaction; the unique slot index is the last line.
 import { AppError } from '../result'
+import { clinicName } from './clinic-types'
+import { formatUkLongDate } from './letter-content'
 
 export interface ExistingAppointment {
   appointmentId: number
@@ -83,9 +85,20 @@ export function chooseSlot(request: BookingRequest): number {
   }
   const free = slotTimes.findIndex((_, i) => !takenSlots.has(i))
   if (free === -1) {
-    throw new AppError('conflict', `The ${request.clinicType} clinic on ${request.date} is full (${slotTimes.length} slots booked)`, {
+    throw new AppError('conflict', `The ${clinicName(request.clinicType)} on ${request.date} is full (${slotTimes.length} slots booked)`, {
       clinicId: request.clinicId
     })
   }
   return free
+}
+
+/**
+ * Whether a visit's outcome (attended with readings, or did not attend) can be recorded yet: only on
+ * or after the clinic day. A reading entered against a clinic that has not happened would be dated in
+ * the future, close follow-ups early and count in the audit as a BP that was never taken. Null when
+ * it can be recorded; otherwise the message to show.
+ */
+export function outcomeNotYetRecordable(clinic: { type: string; date: string }, today: string): string | null {
+  if (clinic.date <= today) return null
+  return `The ${clinicName(clinic.type)} on ${formatUkLongDate(clinic.date)} has not happened yet (today is ${formatUkLongDate(today)}): record the visit or a did-not-attend on or after the clinic day`
 }

@@ -18,9 +18,23 @@ export interface BpTarget {
 
 export const ELDERLY_TARGET_AGE = 80
 
+// Eight possible targets (mode × age band × clinic or out of clinic), each worked out once: a build
+// asks for one per patient with a reading.
+const targets = new Map<string, BpTarget>()
+
 export function targetFor(mode: TargetMode, age: number, setting: BpSetting): BpTarget {
   const older = age >= ELDERLY_TARGET_AGE
   const outOfClinic = setting !== 'clinic'
+  const key = `${mode}${older ? 1 : 0}${outOfClinic ? 1 : 0}`
+  let target = targets.get(key)
+  if (!target) {
+    target = Object.freeze(makeTarget(mode, older, outOfClinic))
+    targets.set(key, target)
+  }
+  return target
+}
+
+function makeTarget(mode: TargetMode, older: boolean, outOfClinic: boolean): BpTarget {
   // spec §4.2 table: clinic 140/90 | 150/90, home/ambulatory 135/85 | 145/85.
   const systolic = (older ? 150 : 140) - (outOfClinic ? 5 : 0)
   const diastolic = outOfClinic ? 85 : 90

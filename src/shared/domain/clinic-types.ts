@@ -34,3 +34,9 @@ export function followUpWeeksForType(type: string, practiceChoices: ReadonlyMap<
 export function clinicTypeKey(type: string): string {
   return type.trim().toLowerCase().replace(/\s+/g, ' ')
 }
+
+/** "Hypertension review" → "Hypertension review clinic"; a type already ending in "clinic" is kept as is. */
+export function clinicName(type: string): string {
+  const trimmed = type.trim()
+  return /\bclinic$/i.test(trimmed) ? trimmed : `${trimmed} clinic`
+}

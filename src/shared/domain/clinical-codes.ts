@@ -21,7 +21,26 @@ export const codeClusters = [
   'HYPPCAPU_COD',
   'HYPINVITE_COD',
   'DM_COD',
-  'DMRES_COD'
+  'DMRES_COD',
+  // The other QOF registers (clinical-reference §4.1): starter subsets shipped in resources/codelists
+  // (starter-*.csv, see SOURCES.md) until the NHS Digital refsets replace them; terms are the fallback.
+  'CHD_COD',
+  'STIA_COD',
+  'PAD_COD',
+  'CKD_COD',
+  'AFIB_COD',
+  'HF_COD',
+  'AST_COD',
+  'ASTRES_COD',
+  'COPD_COD',
+  'DEM_COD',
+  'DEPR_COD',
+  'MH_COD',
+  'LD_COD',
+  'EPIL_COD',
+  'RARTH_COD',
+  'CAN_COD',
+  'PALCARE_COD'
 ] as const
 export type CodeCluster = (typeof codeClusters)[number]
 
@@ -35,7 +54,24 @@ export const clusterConcept: Readonly<Record<Exclude<CodeCluster, 'BP_COD'>, Cli
   HYPPCAPU_COD: 'HYPPCAPU',
   HYPINVITE_COD: 'HYPINVITE',
   DM_COD: 'DM',
-  DMRES_COD: 'DMRES'
+  DMRES_COD: 'DMRES',
+  CHD_COD: 'CHD',
+  STIA_COD: 'STIA',
+  PAD_COD: 'PAD',
+  CKD_COD: 'CKD',
+  AFIB_COD: 'AF',
+  HF_COD: 'HF',
+  AST_COD: 'AST',
+  ASTRES_COD: 'ASTRES',
+  COPD_COD: 'COPD',
+  DEM_COD: 'DEM',
+  DEPR_COD: 'DEP',
+  MH_COD: 'MH',
+  LD_COD: 'LD',
+  EPIL_COD: 'EP',
+  RARTH_COD: 'RA',
+  CAN_COD: 'CAN',
+  PALCARE_COD: 'PALCARE'
 }
 
 const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
@@ -112,7 +148,7 @@ export function bpPairingKey(term: string): string {
 
 /** A term that reports something other than having the condition (history, screening, advice…). */
 const notADiagnosis =
-  /\b(family history|fh:|history of|h\/o|screening|suspected|at risk|risk of|excluded|exclusion|no |not |review|monitoring|annual|invitation|invite|letter|advice|education|declined|refused|referral|clinic|leaflet|questionnaire|pre-?diabet|gestational|insipidus|pulmonary|ocular|intracranial|portal|white coat|resolved)\b/
+  /\b(family history|fh:|history of|h\/o|screening|suspected|at risk|risk of|excluded|exclusion|no |not |review|monitoring|annual|invitation|invite|letter|advice|education|declined|refused|referral|clinic|leaflet|questionnaire|resolved)\b/
 
 /** Measurement terms mention a pressure; care-process terms about BP never count as a reading. */
 const bpMeasurement = /systolic|diastolic|blood pressure|arterial pressure|\bbp\b|o\/e - bp/
@@ -126,13 +162,24 @@ const termConcepts: ReadonlyArray<[RegExp, ClinicalConcept, boolean]> = [
   // [pattern, concept, applies the "not a diagnosis" guard]
   [/hypertension resolved/, 'HYPRES', false],
   [/diabetes resolved/, 'DMRES', false],
+  // Resolution terms of the registers QOF lets resolve (clinical-reference §4.1: AFIBRES, ASTRES,
+  // CKD downstaged to stage 1–2, COPDRES, DEPRES, EPILRES, HFRES, MHREM), before the diagnoses.
+  [/atrial fibrillation resolved/, 'AFIBRES', false],
+  [/asthma resolved/, 'ASTRES', false],
+  [/(copd|chronic obstructive pulmonary disease) resolved/, 'COPDRES', false],
+  [/depression resolved/, 'DEPRES', false],
+  [/epilepsy resolved/, 'EPILRES', false],
+  [/heart failure resolved/, 'HFRES', false],
+  [/(schizophreni|bipolar|psychosis|psychotic|severe mental illness|mental health).*(in remission|remission)/, 'MHREM', false],
+  [/chronic kidney disease (resolved|stage [12]\b)|\bckd (resolved|(stage )?g?[12]\b)/, 'CKDRES', false],
   [/hypertension.*(informed dissent)|informed dissent.*hypertension/, 'HYPPCADEC', false],
   [/hypertension.*(patient unsuitable)|unsuitable.*hypertension/, 'HYPPCAPU', false],
   [/maximal tolerated antihypertensive/, 'HTMAX', false],
   [/blood pressure.*(refused|declined)|(refused|declined).*blood pressure/, 'BPDEC', false],
   [/hypertension (monitoring|quality indicator).*(invit|letter|invite|text message|email)|hypertension.*invitation/, 'HYPINVITE', false],
-  [/hypertension|hypertensive|^high blood pressure$/, 'HYP', true],
-  [/diabetes mellitus|type [12] diabetes|diabetic|^diabetes$/, 'DM', true],
+  // Other "hypertensions" and "diabetes" that are not the QOF register conditions.
+  [/^(?!.*\b(pulmonary|ocular|intracranial|portal|white coat|gestational)\b).*(hypertension|hypertensive)|^high blood pressure$/, 'HYP', true],
+  [/^(?!.*\b(pre-?diabet\w*|gestational|insipidus)\b).*(diabetes mellitus|type [12] diabetes|diabetic|^diabetes$)/, 'DM', true],
   [/palliative care|end of life care|gold standards framework/, 'PALCARE', false],
   [/ischaemic heart disease|coronary (heart|artery) disease|angina|myocardial infarction/, 'CHD', true],
   [/stroke|transient ischaemic attack|cerebrovascular accident/, 'STIA', true],
@@ -143,11 +190,13 @@ const termConcepts: ReadonlyArray<[RegExp, ClinicalConcept, boolean]> = [
   [/asthma/, 'AST', true],
   [/chronic obstructive|\bcopd\b/, 'COPD', true],
   [/dementia|alzheimer/, 'DEM', true],
-  [/depression|depressive disorder/, 'DEP', true],
+  [/depression|depressive (disorder|episode)/, 'DEP', true],
   [/schizophreni|bipolar|psychosis|psychotic disorder/, 'MH', true],
-  [/learning disability/, 'LD', true],
+  [/learning disabilit|intellectual disabilit/, 'LD', true],
   [/epilepsy/, 'EP', true],
-  [/rheumatoid arthritis/, 'RA', true]
+  [/rheumatoid arthritis/, 'RA', true],
+  // QOF CAN_COD leaves out non-melanoma skin cancer and in-situ disease (a starter approximation).
+  [/^(?!.*(basal cell|non-melanoma|in situ|benign)).*(malignant|carcinoma|cancer|lymphoma|leuka?emia|melanoma|sarcoma|myeloma)/, 'CAN', true]
 ]
 
 function classifyTerm(term: string, library: CodeLibrary): EventClassification {

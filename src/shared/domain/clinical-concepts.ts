@@ -26,6 +26,16 @@ export const clinicalConcepts = {
   EP: 'Epilepsy',
   RA: 'Rheumatoid arthritis',
   CAN: 'Cancer',
+  // Resolution of a register condition (QOF resolved clusters, clinical-reference §4.1): the
+  // condition counts only while its latest diagnosis is after its latest resolution.
+  AFIBRES: 'Atrial fibrillation resolved (AFIBRES_COD)',
+  ASTRES: 'Asthma resolved (ASTRES_COD)',
+  CKDRES: 'Chronic kidney disease resolved or downstaged to stage 1–2 (CKDRES_COD, CKD1AND2_COD)',
+  COPDRES: 'COPD resolved (COPDRES_COD)',
+  DEPRES: 'Depression resolved (DEPRES_COD)',
+  EPILRES: 'Epilepsy resolved (EPILRES_COD)',
+  HFRES: 'Heart failure resolved (HFRES_COD)',
+  MHREM: 'Severe mental illness in remission (MHREM_COD)',
   PALCARE: 'Palliative care',
   REGISTERED: 'Registered at the practice'
 } as const

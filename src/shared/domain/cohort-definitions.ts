@@ -7,8 +7,12 @@ import { defaultCohortParameters } from './cohort-parameters'
 import type { ClinicalConcept } from './clinical-concepts'
 import type { CohortRuleId } from './cohort-rules'
 import { longTermConditionList } from './long-term-conditions'
+import type { CustomCohortId } from '../custom-cohort-schema'
+import type { CustomCriterion } from './custom-criteria'
 
-export type CohortDefinitionId = 'uncontrolled-hypertension' | 'hypertension-black-african-caribbean' | 'time-to-talk' | 'no-recent-bp'
+export type BuiltInCohortId = 'uncontrolled-hypertension' | 'hypertension-black-african-caribbean' | 'time-to-talk' | 'no-recent-bp'
+/** A built-in id, or `custom-<n>` for a practice's saved custom cohort (custom-cohort-definition.ts). */
+export type CohortDefinitionId = BuiltInCohortId | CustomCohortId
 
 export interface CohortDefinition {
   id: CohortDefinitionId
@@ -17,6 +21,8 @@ export interface CohortDefinition {
   version: number
   sources: string[]
   criteria: CohortRuleId[]
+  /** A saved custom cohort's criteria (data, evaluated by custom-criteria.ts), after `criteria`. */
+  customCriteria?: readonly CustomCriterion[]
   exclusions: CohortRuleId[]
   parameters: CohortParameters
   /**
@@ -32,8 +38,8 @@ export interface CohortDefinition {
 }
 
 // Exclusions for the hypertension BP-target cohorts, in the order they are tried (QOF HYP008
-// denominator rule order where QOF has them, then the programme's own). Spec §4.4 also lists "no
-// contact permitted": no export or screen records it yet, so there is deliberately no rule for it.
+// denominator rule order where QOF has them, then the programme's own). "No contact permitted"
+// (spec §4.4) is recorded in the app's contact preferences (migration 0008).
 const hypertensionExclusions: CohortRuleId[] = [
   'exclude.deceased-or-left',
   'exclude.palliative-care',
@@ -43,7 +49,8 @@ const hypertensionExclusions: CohortRuleId[] = [
   'exclude.recent-diagnosis',
   'exclude.recent-registration',
   'exclude.already-booked',
-  'exclude.recently-invited'
+  'exclude.recently-invited',
+  'exclude.no-contact-permitted'
 ]
 
 export const cohortDefinitions: readonly CohortDefinition[] = [
@@ -91,7 +98,8 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
       'exclude.informed-dissent',
       'exclude.bp-declined',
       'exclude.already-booked',
-      'exclude.recently-invited'
+      'exclude.recently-invited',
+      'exclude.no-contact-permitted'
     ],
     parameters: defaultCohortParameters,
     candidatesHaveAnyOf: ['HYP'],
@@ -108,7 +116,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     sources: ['NICE NG56', 'QOF registers'],
     criteria: ['age.adult', 'ltc.multiple'],
     // The hypertension exceptions (HYPPCADEC, BPDEC, HTMAX) are about one condition, not a holistic review.
-    exclusions: ['exclude.deceased-or-left', 'exclude.palliative-care', 'exclude.already-booked', 'exclude.recently-invited'],
+    exclusions: ['exclude.deceased-or-left', 'exclude.palliative-care', 'exclude.already-booked', 'exclude.recently-invited', 'exclude.no-contact-permitted'],
     parameters: defaultCohortParameters,
     // Valid while the threshold is at least 1: zero conditions can never reach it.
     candidatesHaveAnyOf: longTermConditionList.map((c) => c.concept),

@@ -4,12 +4,13 @@
 // recorded and counted (counts therefore add up to the excluded total), all that apply are shown in
 // the explanation. Every listed patient carries the "why": reasons, steps, readings, BP rule, target.
 import type { z } from 'zod'
-import type { ExclusionCount, ExplainedCohortEntryT, ExplanationStepT, ExplanationT } from '../contract'
+import type { CohortEntryT, ExclusionCount, ExplainedCohortEntryT, ExplanationStepT, ExplanationT } from '../contract'
 import { isSevereReading } from './bp-priority'
 import type { TargetMode } from './bp-targets'
 import type { CohortDefinition } from './cohort-definitions'
 import { type CohortParameters, defaultCohortParameters } from './cohort-parameters'
 import { type CohortRule, cohortRules } from './cohort-rules'
+import { customCriterionRule } from './custom-criteria'
 import { ethnicCategories } from './ethnicity'
 import { hasPhysicalAndMentalHealth } from './long-term-conditions'
 import { type PatientFacts, patientFacts } from './patient-facts'
@@ -62,22 +63,46 @@ interface PatientOutcome {
   appliedRule: string | null
 }
 
+// The display name and its sort key, worked out once per record: main shares records between builds
+// (patient-records.ts), and a 40k-member list re-joined and lower-cased every name on every build.
+// Non-enumerable, so it is neither copied with the record nor serialised.
+const NAMES = Symbol('display name')
+type Names = { name: string; key: string }
+function namesOf(patient: PatientRecord): Names {
+  const known = (patient as { [NAMES]?: Names })[NAMES]
+  if (known && known.name !== undefined) return known
+  const name = displayName(patient)
+  const names = { name, key: name.toLowerCase() }
+  if (Object.isExtensible(patient)) Object.defineProperty(patient, NAMES, { value: names, enumerable: false })
+  return names
+}
+
+/** The decision without the words (CohortRule.test), for the many patients a build does not list. */
+function applies(rule: CohortRule, facts: PatientFacts): boolean {
+  return rule.test ? rule.test(facts) : rule.evaluate(facts).met
+}
+
 /**
- * One patient through the definition: null when a criterion fails (not eligible). The explanation
- * steps are collected only when `explain` is set; otherwise the entry's `explanation` is worked out
- * on first read by evaluating this one patient again with steps on (same rules, same inputs, same
- * answer). A 100k-patient build lists tens of thousands of patients and the snapshot stores no
- * explanation, so building every one up front was a large share of the build's time and memory.
+ * One patient through the definition: null when a criterion fails (not eligible). Words — reasons,
+ * explanation details — are only built for patients the build lists: every candidate is first put
+ * through the criteria's `test` (most fail one), and only a listed patient's rules are asked for
+ * their text. The explanation steps are collected only when `explain` is set; otherwise (with
+ * `lazyExplanation`) the entry's `explanation` is worked out on first read by evaluating this one
+ * patient again with steps on (same rules, same inputs, same answer). A 100k-patient build lists
+ * tens of thousands of patients and the snapshot stores no explanation, so building every one up
+ * front was a large share of the build's time and memory.
  */
-function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean): PatientOutcome | null {
+function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean, lazyExplanation = true, words = true): PatientOutcome | null {
   const { definition, options, params } = ev
   const facts = patientFacts(patient, options.asOf, options.mode, params)
-  const steps: ExplanationStepT[] | null = explain ? [] : null
-  const reasons: string[] = []
+  for (const rule of ev.criteria) if (!applies(rule, facts)) return null
 
-  for (const rule of ev.criteria) {
+  const steps: ExplanationStepT[] | null = explain ? [] : null
+  // Without words (a preview's counts), the entry keeps only what places and orders it.
+  const worded = words || explain
+  const reasons: string[] = []
+  if (worded) for (const rule of ev.criteria) {
     const outcome = rule.evaluate(facts)
-    if (!outcome.met) return null
     steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'pass', detail: outcome.detail })
     reasons.push(outcome.reason)
   }
@@ -89,7 +114,7 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
     }
   }
   const priority = definition.assignsPriority ? facts.priority : null
-  if (priority) {
+  if (priority && worded) {
     steps?.push({ rule: 'priority', label: `Priority ${priority.priority}`, source: priority.source, outcome: 'info', detail: priority.rule })
     reasons.push(priority.rule)
   }
@@ -104,6 +129,13 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
       steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'info', detail: 'Applies in QOF mode only; not applied in NICE mode' })
       continue
     }
+    // Without an explanation to fill, an exclusion that does not apply needs no words.
+    if (!steps && !applies(rule, facts)) continue
+    if (!worded) {
+      // The first exclusion that applies is the one counted; the others would only add words.
+      appliedRule = rule.id
+      break
+    }
     const outcome = rule.evaluate(facts)
     steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: outcome.met ? 'fail' : 'pass', detail: outcome.detail })
     if (outcome.met) {
@@ -116,14 +148,14 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   // Safety rule (spec §4.4): a severe reading is flagged whatever list the patient is on, so an
   // exclusion never hides it and a member is never sent a routine letter.
   const severe = bp !== null && isSevereReading(bp)
-  if (severe && appliedRule !== null) {
+  if (severe && appliedRule !== null && worded) {
     reasons.push('Severe reading — excluded, please check (NICE NG136 1.5.1: review within 7 days)')
   }
   const category = patient.ethnicityCategory
   const entry = {
     patientId: patient.patientId,
     nhsNumber: patient.nhsNumber,
-    name: displayName(patient),
+    name: namesOf(patient).name,
     age: facts.age,
     sex: patient.sex,
     ethnicity: category ? ethnicCategories[category] : patient.ethnicityText,
@@ -132,7 +164,7 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
     rule: appliedRule,
     reasons,
     severe,
-    bpRule: facts.current.rule
+    bpRule: worded ? facts.current.rule : ''
   } as EvaluatedEntry
   if (steps) {
     entry.explanation = {
@@ -143,7 +175,7 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
         ? { systolic: facts.target.systolic, diastolic: facts.target.diastolic, comparator: facts.target.comparator, label: facts.target.label }
         : null
     }
-  } else {
+  } else if (lazyExplanation) {
     // An own, enumerable property, so the entry still compares and serialises as a plain object.
     let explanation: ExplanationT | null = null
     Object.defineProperty(entry, 'explanation', {
@@ -155,13 +187,92 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   return { entry, facts, appliedRule }
 }
 
+/**
+ * Evaluates the definition over the patients. Every listed entry's `explanation` is worked out on
+ * first read (cohorts.explain, the tests); a stored build uses evaluateCohortForSnapshot instead.
+ */
 export function evaluateCohort(definition: CohortDefinition, patients: readonly PatientRecord[], options: EvaluateOptions): CohortEvaluation {
+  const { ev: _ev, ...run } = runCohort(definition, patients, options, true)
+  return { ...run, members: run.members.map((m) => m.entry), excluded: run.excluded.map((m) => m.entry) }
+}
+
+/** A listed entry without an explanation, with the record it was worked out from (stored with the snapshot). */
+export interface SnapshotListing {
+  entry: CohortEntryT
+  patient: PatientRecord
+}
+
+export interface CohortSnapshotEvaluation extends Omit<CohortEvaluation, 'members' | 'excluded'> {
+  members: SnapshotListing[]
+  excluded: SnapshotListing[]
+}
+
+/**
+ * The same evaluation for a stored build: plain entries with no explanation (the snapshot stores
+ * none; cohorts.explain re-derives one patient's), so nothing per entry is left to work out later.
+ * `withExplanations` gives each entry its `explanation`, worked out on first read (`cohort build
+ * --explain`): still nothing for entries nobody reads.
+ */
+export function evaluateCohortForSnapshot(
+  definition: CohortDefinition,
+  patients: readonly PatientRecord[],
+  options: EvaluateOptions,
+  withExplanations = false
+): CohortSnapshotEvaluation {
+  const { ev: _ev, ...run } = runCohort(definition, patients, options, withExplanations)
+  const listing = (m: Listed): SnapshotListing => ({ entry: m.entry, patient: m.facts.patient })
+  return { ...run, members: run.members.map(listing), excluded: run.excluded.map(listing) }
+}
+
+/** What a live preview shows: the counts, and the first members and excluded patients with their words. */
+export interface CohortPreview extends Omit<CohortEvaluation, 'members' | 'excluded'> {
+  memberCount: number
+  excludedCount: number
+  /** Members per priority group (P1–P4, and "none" for cohorts without priority). */
+  priorityCounts: Record<'P1' | 'P2' | 'P3' | 'P4' | 'none', number>
+  /** Excluded patients with a severe reading (spec §4.4 safety rule): always counted. */
+  severeExcludedCount: number
+  /** The first `limit` members and excluded patients in list order, with reasons. */
+  members: CohortEntryT[]
+  excluded: CohortEntryT[]
+}
+
+/**
+ * The cohort's counts without building anyone's words (issue #4 item 9: rebuild live as a parameter
+ * changes): every candidate is placed and ordered, and only the first `limit` members and excluded
+ * patients — what a screen shows first — get their reasons. The same rules decide as in a build.
+ */
+export function evaluateCohortPreview(definition: CohortDefinition, patients: readonly PatientRecord[], options: EvaluateOptions, limit = 50): CohortPreview {
+  const run = runCohort(definition, patients, options, false, false)
+  const worded = (m: Listed): CohortEntryT => (evaluatePatient(run.ev, m.facts.patient, false, false, true) as PatientOutcome).entry
+  const priorityCounts = { P1: 0, P2: 0, P3: 0, P4: 0, none: 0 }
+  for (const m of run.members) priorityCounts[m.entry.priority ?? 'none']++
+  return {
+    exclusionCounts: run.exclusionCounts,
+    notEligibleCount: run.notEligibleCount,
+    parameters: run.parameters,
+    memberCount: run.members.length,
+    excludedCount: run.excluded.length,
+    priorityCounts,
+    severeExcludedCount: run.excluded.filter((m) => m.entry.severe).length,
+    members: run.members.slice(0, limit).map(worded),
+    excluded: run.excluded.slice(0, limit).map(worded)
+  }
+}
+
+function runCohort(
+  definition: CohortDefinition,
+  patients: readonly PatientRecord[],
+  options: EvaluateOptions,
+  lazyExplanations: boolean,
+  words = true
+): Omit<CohortEvaluation, 'members' | 'excluded'> & { members: Listed[]; excluded: Listed[]; ev: Evaluator } {
   const params = resolveParameters(definition, options.params)
   const ev: Evaluator = {
     definition,
     options,
     params,
-    criteria: definition.criteria.map((id) => cohortRules[id]),
+    criteria: [...definition.criteria.map((id) => cohortRules[id]), ...(definition.customCriteria ?? []).map(customCriterionRule)],
     exclusions: definition.exclusions.map((id) => ({ rule: cohortRules[id], state: exclusionState(cohortRules[id], options.mode, params) }))
   }
   const exclusions = ev.exclusions
@@ -172,26 +283,29 @@ export function evaluateCohort(definition: CohortDefinition, patients: readonly 
   let notEligibleCount = 0
 
   for (const patient of patients) {
-    const outcome = evaluatePatient(ev, patient, false)
+    const outcome = evaluatePatient(ev, patient, false, lazyExplanations, words)
     if (!outcome) {
       notEligibleCount++
       continue
     }
     const { entry, facts, appliedRule } = outcome
     if (appliedRule !== null) counts.set(appliedRule, (counts.get(appliedRule) ?? 0) + 1)
-    ;(appliedRule === null ? members : excluded).push({ entry, facts, nameKey: entry.name.toLowerCase() })
+    ;(appliedRule === null ? members : excluded).push({ entry, facts, nameKey: namesOf(facts.patient).key })
   }
 
   const exclusionCounts: ExclusionCountT[] = exclusions.map(({ rule, state }) => ({
     rule: rule.id,
     label: state === 'on' ? rule.label : `${rule.label} (${state === 'switched-off' ? 'switched off' : 'QOF mode only, not applied'})`,
     source: rule.source,
-    count: counts.get(rule.id) ?? 0
+    count: counts.get(rule.id) ?? 0,
+    state,
+    qofOnly: rule.qofOnly === true
   }))
 
   return {
-    members: sortMembers(members, definition.ordering).map((m) => m.entry),
-    excluded: excluded.sort((a, b) => Number(b.entry.severe) - Number(a.entry.severe) || byName(a, b)).map((m) => m.entry),
+    ev,
+    members: sortMembers(members, definition.ordering),
+    excluded: excluded.sort((a, b) => Number(b.entry.severe) - Number(a.entry.severe) || byName(a, b)),
     exclusionCounts,
     notEligibleCount,
     parameters: params

@@ -12,9 +12,18 @@ export interface ContactPreferences {
   largePrint: boolean
   /** 'any' lets the rule choose; 'letter' never texts; 'phone' puts them on the call list. */
   preferredChannel: 'any' | 'letter' | 'phone'
+  /**
+   * "No contact permitted" (spec §4.4): the patient asked not to be contacted about proactive
+   * recalls, or their record says they must not be. Excludes them from cohorts
+   * (cohort-rules/no-contact-permitted.ts) and from every channel here.
+   */
+  noContact: boolean
 }
 
-export const defaultContactPreferences: ContactPreferences = { smsDeclined: false, largePrint: false, preferredChannel: 'any' }
+export const defaultContactPreferences: ContactPreferences = { smsDeclined: false, largePrint: false, preferredChannel: 'any', noContact: false }
+
+/** The batch sheet's words for a member who must not be contacted. */
+export const NO_CONTACT_REASON = 'Cannot be contacted: no contact permitted (recorded in contact preferences)'
 
 export interface ContactFacts {
   mobile: string | null
@@ -75,6 +84,8 @@ export function chooseChannel(facts: ContactFacts, options: ChannelOptions): Cha
     return { channel: null, reason: `Registration status "${facts.registrationStatus}": not contacted` }
   }
   const prefs = facts.preferences
+  // Spec §4.4: a patient who must not be contacted gets no letter, text or call whatever else is recorded.
+  if (prefs.noContact) return { channel: null, reason: NO_CONTACT_REASON }
   const phone = phoneToRing(facts)
   if (prefs.preferredChannel === 'phone') {
     if (phone) return { channel: 'phone', note: 'Prefers a phone call' }

@@ -30,6 +30,8 @@ export function categoryForGrouping16(group: number): EthnicCategory | null {
 export function normaliseEthnicityText(text: string): string {
   return text
     .toLowerCase()
+    // "White & Black Caribbean" is "White and Black Caribbean" (SNOMED terms' "&/or" stays as it was).
+    .replace(/\s&\s/g, ' and ')
     .replace(/[\u2010-\u2015:;,/()'\u2019.&-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -43,17 +45,19 @@ const freeText: ReadonlyArray<[EthnicCategory, string[]]> = [
   ['A', ['white british', 'british', 'english', 'welsh', 'scottish', 'northern irish', 'british mixed british', 'white english', 'white welsh', 'white scottish']],
   ['B', ['irish', 'white irish']],
   ['C', ['any other white background', 'other white', 'white other', 'other white background', 'white any other white background']],
-  ['D', ['white and black caribbean', 'mixed white and black caribbean', 'black caribbean and white']],
-  ['E', ['white and black african', 'mixed white and black african', 'black african and white']],
+  ['D', ['white and black caribbean', 'mixed white and black caribbean', 'black caribbean and white', 'mixed or multiple ethnic groups white and black caribbean']],
+  ['E', ['white and black african', 'mixed white and black african', 'black african and white', 'mixed or multiple ethnic groups white and black african']],
   ['F', ['white and asian', 'mixed white and asian', 'asian and white']],
   ['G', ['any other mixed background', 'other mixed', 'other mixed background', 'mixed other', 'mixed any other mixed background']],
   ['H', ['indian', 'british indian', 'asian indian', 'indian or british indian', 'asian or asian british indian']],
   ['J', ['pakistani', 'british pakistani', 'pakistani or british pakistani', 'asian or asian british pakistani']],
   ['K', ['bangladeshi', 'british bangladeshi', 'bangladeshi or british bangladeshi', 'asian or asian british bangladeshi']],
   ['L', ['any other asian background', 'other asian', 'asian other', 'other asian background']],
-  ['M', ['caribbean', 'black caribbean', 'afro caribbean', 'african caribbean', 'west indian', 'black or black british caribbean', 'black british caribbean']],
-  ['N', ['african', 'black african', 'black or black british african', 'black british african']],
-  ['P', ['black british', 'other black', 'any other black background', 'black other', 'other black background']],
+  // 2021 census labels ("Black, Black British, Caribbean or African: Caribbean") map to the same
+  // categories as 2001's; Nigerian, Somali and Ghanaian are N as in the NCL ICB SNOMED mapping.
+  ['M', ['caribbean', 'black caribbean', 'afro caribbean', 'african caribbean', 'west indian', 'black or black british caribbean', 'black british caribbean', 'black black british caribbean or african caribbean']],
+  ['N', ['african', 'black african', 'black or black british african', 'black british african', 'black black british caribbean or african african', 'nigerian', 'somali', 'ghanaian']],
+  ['P', ['black british', 'other black', 'any other black background', 'black other', 'other black background', 'black black british caribbean or african any other black black british or caribbean background']],
   ['R', ['chinese', 'other ethnic groups chinese']],
   ['S', ['any other ethnic group', 'other ethnic group', 'other', 'other ethnic groups any other ethnic group']],
   ['Z', ['not stated', 'ethnic category not stated', 'patient declined to state ethnicity', 'declined to state', 'refused']]

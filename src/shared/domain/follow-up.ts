@@ -42,6 +42,7 @@ export function proposeFollowUp(input: { visitDate: string; severe: boolean; wee
   }
   return {
     dueOn: addDaysIso(input.visitDate, weeks * 7),
-    reason: `Routine BP review ${weeks} weeks after the visit (${input.clinicType ? `${input.clinicType} interval` : 'programme interval'}, adjustable ${MIN_FOLLOW_UP_WEEKS}–${MAX_FOLLOW_UP_WEEKS} weeks; spec §6 — no national interval, NICE NG136 sets 7 days only for severe BP)`
+    // In words a pharmacist acts on: whose interval, where it is changed, and that it is local.
+    reason: `Routine BP review ${weeks} weeks after the visit (${input.clinicType ? `${input.clinicType} interval` : 'programme interval'}, adjustable ${MIN_FOLLOW_UP_WEEKS}–${MAX_FOLLOW_UP_WEEKS} weeks in Settings; a local choice — NICE NG136 sets a national interval, 7 days, only for severe BP)`
   }
 }

@@ -2,7 +2,7 @@
 // the latest HYP_COD not followed by HYPRES_COD, or a register flag column in the export (a HYP
 // event with no date). Age ≥ 18 is a separate criterion (age.ts, cohort-rules/adult.ts) so the
 // explanation can say which of the two a patient failed.
-import { describeEvent, diagnosisStatus } from './condition-status'
+import { type DiagnosisStatus, describeEvent, diagnosisStatus } from './condition-status'
 import type { CodedEvent } from './patient-record'
 
 export interface RegisterEvidence {
@@ -32,17 +32,21 @@ export function hypertensionRegisterStatus(events: readonly CodedEvent[], asOf: 
   if (status.diagnosis) evidence.push(evidenceOf(status.diagnosis, 'HYP'))
   if (status.resolution) evidence.push(evidenceOf(status.resolution, 'HYPRES'))
 
-  let detail: string
-  if (!status.diagnosis) {
-    detail = 'No hypertension diagnosis (HYP_COD) or register flag recorded (QOF HYP001)'
-  } else if (status.active && status.resolution) {
-    detail = `Re-diagnosed: ${describeEvent(status.diagnosis)} after resolution ${describeEvent(status.resolution)} (QOF HYP001)`
-  } else if (status.active) {
-    detail = `Hypertension diagnosis ${describeEvent(status.diagnosis)}, not resolved (QOF HYP001)`
-  } else {
-    // Not active with a diagnosis present means a resolution on or after it.
-    const resolved = status.resolution ? describeEvent(status.resolution) : ''
-    detail = `Hypertension resolved ${resolved} on or after the latest diagnosis ${describeEvent(status.diagnosis)} (QOF HYP001)`
+  // The sentence is only read for patients a cohort lists or explains: worked out on first read (an
+  // own, enumerable property, so the status still compares and serialises as a plain object).
+  const result = { onRegister: status.active, evidence, firstDiagnosedOn: status.firstDiagnosedOn } as HypertensionRegisterStatus
+  let detail: string | null = null
+  Object.defineProperty(result, 'detail', { enumerable: true, get: () => (detail ??= registerDetail(status)) })
+  return result
+}
+
+function registerDetail(status: DiagnosisStatus): string {
+  if (!status.diagnosis) return 'No hypertension diagnosis (HYP_COD) or register flag recorded (QOF HYP001)'
+  if (status.active && status.resolution) {
+    return `Re-diagnosed: ${describeEvent(status.diagnosis)} after resolution ${describeEvent(status.resolution)} (QOF HYP001)`
   }
-  return { onRegister: status.active, evidence, firstDiagnosedOn: status.firstDiagnosedOn, detail }
+  if (status.active) return `Hypertension diagnosis ${describeEvent(status.diagnosis)}, not resolved (QOF HYP001)`
+  // Not active with a diagnosis present means a resolution on or after it.
+  const resolved = status.resolution ? describeEvent(status.resolution) : ''
+  return `Hypertension resolved ${resolved} on or after the latest diagnosis ${describeEvent(status.diagnosis)} (QOF HYP001)`
 }

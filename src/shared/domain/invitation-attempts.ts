@@ -5,6 +5,7 @@
 // longer (default 14 days, Ardens Notify: "3 invites, 2 weeks apart"), and is adjustable.
 import type { ContactChannel } from './contact-channel'
 import { addDaysIso } from './iso-date'
+import { formatUkLongDate } from './letter-content'
 
 export type InvitationAttemptNumber = 1 | 2 | 3
 
@@ -33,7 +34,8 @@ export function nextAttemptTooSoon(
 ): string | null {
   const earliest = nextAttemptFrom(previous.sentOn, waitDays)
   if (date >= earliest) return null
-  return `Invitation ${previous.attempt} was sent on ${previous.sentOn}; invitation ${attempt} can go from ${earliest} (at least ${waitDays} days later)`
+  // UK dates: these words are read by reception staff on the batch sheet.
+  return `Invitation ${previous.attempt} was sent on ${formatUkLongDate(previous.sentOn)}; invitation ${attempt} can go from ${formatUkLongDate(earliest)} (at least ${waitDays} days later)`
 }
 
 /**

@@ -1,7 +1,15 @@
 // The long-term conditions counted for multimorbidity (Time to Talk cohort, spec §4.4 cohort 3) and
 // for the P3 risk factors (spec §4.3): the clinical concepts that are QOF registers
-// (clinical-reference §4.1). Hypertension and diabetes have resolution codes, so they count only
-// while unresolved; the others count once recorded (the registers here have no resolution concept).
+// (clinical-reference §4.1). A register with a QOF resolution cluster (HYPRES, DMRES, AFIBRES,
+// ASTRES, CKD downstaged/resolved, COPDRES, DEPRES, EPILRES, HFRES, MHREM) counts only while the
+// latest diagnosis is after the latest resolution; CHD, stroke/TIA, PAD, dementia, RA and cancer are
+// lifelong in QOF (no resolution cluster). Learning disability's LDREM is not read (no code known).
+//
+// What is NOT applied (the export rarely carries what it needs; documented, not guessed): QOF's
+// treatment conditions — asthma needs asthma medication in the last 12 months, epilepsy an
+// anti-epileptic in the last 6 months, SMI counts lithium — and the register age limits (asthma ≥ 6,
+// CKD/depression/epilepsy ≥ 18, diabetes ≥ 17, RA ≥ 16), the depression episode rules and COPD's
+// spirometry rule. The cohorts that count conditions are for adults (age ≥ 18 is a criterion).
 import { clinicalConcepts, type ClinicalConcept } from './clinical-concepts'
 import { diagnosisStatus, knownBy } from './condition-status'
 import type { CodedEvent } from './patient-record'
@@ -12,7 +20,7 @@ export type ConditionKind = 'physical' | 'mental-health' | 'other'
 interface LtcDefinition {
   concept: ClinicalConcept
   kind: ConditionKind
-  /** The concept that resolves it, when QOF has one (HYPRES_COD, DMRES_COD). */
+  /** The concept that resolves it, when QOF has a resolution cluster (HYPRES_COD, DMRES_COD, ASTRES_COD …). */
   resolvedBy: ClinicalConcept | null
 }
 
@@ -24,17 +32,17 @@ export const longTermConditionList: readonly LtcDefinition[] = [
   { concept: 'CHD', kind: 'physical', resolvedBy: null },
   { concept: 'STIA', kind: 'physical', resolvedBy: null },
   { concept: 'PAD', kind: 'physical', resolvedBy: null },
-  { concept: 'CKD', kind: 'physical', resolvedBy: null },
-  { concept: 'AF', kind: 'physical', resolvedBy: null },
-  { concept: 'HF', kind: 'physical', resolvedBy: null },
-  { concept: 'AST', kind: 'physical', resolvedBy: null },
-  { concept: 'COPD', kind: 'physical', resolvedBy: null },
-  { concept: 'EP', kind: 'physical', resolvedBy: null },
+  { concept: 'CKD', kind: 'physical', resolvedBy: 'CKDRES' },
+  { concept: 'AF', kind: 'physical', resolvedBy: 'AFIBRES' },
+  { concept: 'HF', kind: 'physical', resolvedBy: 'HFRES' },
+  { concept: 'AST', kind: 'physical', resolvedBy: 'ASTRES' },
+  { concept: 'COPD', kind: 'physical', resolvedBy: 'COPDRES' },
+  { concept: 'EP', kind: 'physical', resolvedBy: 'EPILRES' },
   { concept: 'RA', kind: 'physical', resolvedBy: null },
   { concept: 'CAN', kind: 'physical', resolvedBy: null },
   { concept: 'DEM', kind: 'mental-health', resolvedBy: null },
-  { concept: 'DEP', kind: 'mental-health', resolvedBy: null },
-  { concept: 'MH', kind: 'mental-health', resolvedBy: null },
+  { concept: 'DEP', kind: 'mental-health', resolvedBy: 'DEPRES' },
+  { concept: 'MH', kind: 'mental-health', resolvedBy: 'MHREM' },
   { concept: 'LD', kind: 'other', resolvedBy: null }
 ]
 

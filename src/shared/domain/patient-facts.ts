@@ -33,11 +33,52 @@ export interface PatientFacts {
 const NOT_YET = Symbol('not computed')
 type Slot<T> = T | typeof NOT_YET
 
+/**
+ * The facts that depend only on the record and the as-of date (and the look-back window), not on
+ * the mode or the other parameters: kept per record object between builds. Main hands the same
+ * record objects to every build of a database state and as-of date (patient-records.ts), so a
+ * rebuild after a parameter or mode change — the live rebuild of spec §4.4 — reads them instead of
+ * working them out again for 100k patients. They are pure functions of (record, asOf, lookback), so
+ * remembering them changes no answer; a record whose facts change is a new object.
+ */
+interface RecordMemo {
+  asOf: string
+  lookbackMonths: number
+  age: Slot<number | null>
+  current: Slot<CurrentBp>
+  register: Slot<HypertensionRegisterStatus>
+  conditions: Slot<ActiveCondition[]>
+  /** The priority group the current BP would have if above target (mode-independent: spec §4.3 cut-offs). */
+  priorityIfAbove: Slot<PriorityResult | null>
+}
+// Kept on the record itself under a symbol, non-enumerable: a WeakMap lookup per candidate was a
+// measurable share of a build, and a non-enumerable property is neither copied by `{ ...record }`
+// (a copy may carry other facts) nor seen by serialisation or equality.
+const MEMO = Symbol('patient facts memo')
+type MemoHolder = { [MEMO]?: RecordMemo }
+
+function memoOf(patient: PatientRecord, asOf: string, lookbackMonths: number): RecordMemo {
+  const holder = patient as MemoHolder
+  const known = holder[MEMO]
+  if (known === undefined) {
+    const memo: RecordMemo = { asOf, lookbackMonths, age: NOT_YET, current: NOT_YET, register: NOT_YET, conditions: NOT_YET, priorityIfAbove: NOT_YET }
+    // A frozen record (or one that cannot take properties) simply goes without the memo.
+    if (Object.isExtensible(patient)) Object.defineProperty(patient, MEMO, { value: memo, writable: true, enumerable: false })
+    return memo
+  }
+  if (known.asOf !== asOf || known.lookbackMonths !== lookbackMonths) {
+    known.asOf = asOf
+    known.lookbackMonths = lookbackMonths
+    known.age = NOT_YET
+    known.current = NOT_YET
+    known.register = NOT_YET
+    known.conditions = NOT_YET
+    known.priorityIfAbove = NOT_YET
+  }
+  return known
+}
+
 class LazyPatientFacts implements PatientFacts {
-  private ageValue: Slot<number | null> = NOT_YET
-  private currentValue: Slot<CurrentBp> = NOT_YET
-  private registerValue: Slot<HypertensionRegisterStatus> = NOT_YET
-  private conditionsValue: Slot<ActiveCondition[]> = NOT_YET
   private targetValue: Slot<BpTarget | null> = NOT_YET
   private priorityValue: Slot<PriorityResult | null> = NOT_YET
 
@@ -48,24 +89,34 @@ class LazyPatientFacts implements PatientFacts {
     readonly params: CohortParameters
   ) {}
 
+  // Looked up on each read, not kept: the record's memo is re-aimed when the same record is
+  // evaluated as of another date, and this instance must never read another date's facts.
+  private get memo(): RecordMemo {
+    return memoOf(this.patient, this.asOf, this.params.lookbackMonths)
+  }
+
   get age(): number | null {
-    if (this.ageValue === NOT_YET) this.ageValue = ageOn(this.patient.dateOfBirth, this.asOf)
-    return this.ageValue
+    const memo = this.memo
+    if (memo.age === NOT_YET) memo.age = ageOn(this.patient.dateOfBirth, this.asOf)
+    return memo.age
   }
 
   get current(): CurrentBp {
-    if (this.currentValue === NOT_YET) this.currentValue = currentBloodPressure(this.patient.readings, this.asOf, this.params.lookbackMonths)
-    return this.currentValue
+    const memo = this.memo
+    if (memo.current === NOT_YET) memo.current = currentBloodPressure(this.patient.readings, this.asOf, this.params.lookbackMonths)
+    return memo.current
   }
 
   get register(): HypertensionRegisterStatus {
-    if (this.registerValue === NOT_YET) this.registerValue = hypertensionRegisterStatus(this.patient.events, this.asOf)
-    return this.registerValue
+    const memo = this.memo
+    if (memo.register === NOT_YET) memo.register = hypertensionRegisterStatus(this.patient.events, this.asOf)
+    return memo.register
   }
 
   get conditions(): ActiveCondition[] {
-    if (this.conditionsValue === NOT_YET) this.conditionsValue = activeLongTermConditions(this.patient.events, this.asOf)
-    return this.conditionsValue
+    const memo = this.memo
+    if (memo.conditions === NOT_YET) memo.conditions = activeLongTermConditions(this.patient.events, this.asOf)
+    return memo.conditions
   }
 
   get target(): BpTarget | null {
@@ -84,14 +135,21 @@ class LazyPatientFacts implements PatientFacts {
   }
 
   get priority(): PriorityResult | null {
-    if (this.priorityValue === NOT_YET) {
-      const bp = this.current.bp
-      this.priorityValue =
-        !bp || this.controlled !== false
-          ? null
-          : classifyPriority(bp, () => ({ conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory }))
-    }
+    if (this.priorityValue === NOT_YET) this.priorityValue = this.controlled === false ? this.priorityIfAbove() : null
     return this.priorityValue
+  }
+
+  // The group depends on the reading, conditions and ethnicity only, not on the mode's target, so it
+  // is remembered with the record's other facts: a QOF/NICE switch does not classify 40k again.
+  private priorityIfAbove(): PriorityResult | null {
+    const memo = this.memo
+    if (memo.priorityIfAbove === NOT_YET) {
+      const bp = this.current.bp
+      memo.priorityIfAbove = bp
+        ? classifyPriority(bp, () => ({ conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory }))
+        : null
+    }
+    return memo.priorityIfAbove
   }
 }
 

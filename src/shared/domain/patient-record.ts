@@ -2,6 +2,7 @@
 // database; every rule in shared/domain is a pure function of this and an as-of date.
 import type { ClinicalConcept } from './clinical-concepts'
 import type { EthnicCategory } from './ethnicity'
+import type { InvitationHistory } from './invitation-state'
 
 export type BpSetting = 'clinic' | 'home' | 'ambulatory'
 
@@ -38,6 +39,13 @@ export interface PatientRecord {
   /** Programme state the exclusions need. */
   nextBookedAppointmentOn: string | null
   lastInvitedOn: string | null
+  /** Contact preferences say "no contact permitted" (spec §4.4); absent means contact is allowed. */
+  noContactPermitted?: boolean
+  /**
+   * The app's invitations and latest kept booking up to the as-of date: read only for cohorts that
+   * ask about invitation state (custom cohorts, invitation-state.ts); absent otherwise.
+   */
+  invitationHistory?: InvitationHistory
 }
 
 /** "Jane SMITH" style display name for lists; "(name not in export)" when the export has none. */

@@ -2,7 +2,8 @@
 const formatNames: Record<string, string> = {
   emis: 'EMIS Web',
   systmone: 'SystmOne',
-  generic: 'Other CSV/XLSX (columns matched by caption)'
+  generic: 'Other CSV/XLSX (columns matched by caption)',
+  custom: 'Your own layout (columns mapped by you)'
 }
 
 // Layout ids are parts joined by "+", e.g. "events+flags".

@@ -6,6 +6,8 @@ import { Card } from '../components/card'
 import { ErrorAlert } from '../components/error-alert'
 import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
+import { FollowUpIntervalsCard } from './clinics/follow-up-intervals-card'
+import { isPlaceholderPractice } from '../../../shared/domain/practice-settings'
 
 type TextField = Exclude<keyof PracticeSettingsT, 'addressLines'>
 
@@ -61,6 +63,12 @@ export function SettingsScreen() {
       <Card title="Practice details">
         <ErrorAlert message={loaded.error} />
         {!settings && !loaded.error && <p className="muted">Loading…</p>}
+        {settings && isPlaceholderPractice(settings) && (
+          <p className="alert alert-warning" role="note">
+            Some details still say “set in Settings”: letters would print those words. Replace them with the practice’s own
+            details before creating invitation letters.
+          </p>
+        )}
         {settings && (
           <form className="form" onSubmit={submit} noValidate>
             {fields.slice(0, 1).map((field) => (
@@ -85,6 +93,8 @@ export function SettingsScreen() {
           </form>
         )}
       </Card>
+      {/* The same setting as on the Clinics screen: practices look for it in both places. */}
+      <FollowUpIntervalsCard />
     </div>
   )
 }

@@ -8,6 +8,7 @@ export const adult: CohortRule = {
   kind: 'criterion',
   label: `Aged ${ADULT_AGE} or over`,
   source: 'QOF HYP001 register age; CVDP001HYP',
+  test: ({ age }) => age !== null && age >= ADULT_AGE,
   evaluate: ({ age, asOf }) => {
     if (age === null) return { met: false, detail: 'No date of birth recorded, so age cannot be worked out', reason: 'Age unknown' }
     return {

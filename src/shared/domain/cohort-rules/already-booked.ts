@@ -7,6 +7,7 @@ export const alreadyBooked: CohortRule = {
   kind: 'exclusion',
   label: 'Already booked into an upcoming clinic',
   source: 'Spec §4.4',
+  test: ({ patient, asOf }) => patient.nextBookedAppointmentOn !== null && patient.nextBookedAppointmentOn >= asOf,
   evaluate: ({ patient, asOf }) => {
     const next = patient.nextBookedAppointmentOn
     if (next && next >= asOf) {

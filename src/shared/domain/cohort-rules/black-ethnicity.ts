@@ -10,6 +10,11 @@ export const blackAfricanCaribbean: CohortRule = {
   kind: 'criterion',
   label: 'Black African, African-Caribbean or other Black background',
   source: 'NHS Data Dictionary ETHNIC CATEGORY; NICE NG136 1.4.30',
+  test: ({ patient, params }) => {
+    const category = patient.ethnicityCategory
+    if (!category) return false
+    return blackCategories.includes(category) || (params.includeMixedBlackCategories && mixedBlackCategories.includes(category))
+  },
   evaluate: ({ patient, params }) => {
     const allowed = params.includeMixedBlackCategories ? [...blackCategories, ...mixedBlackCategories] : blackCategories
     const category = patient.ethnicityCategory

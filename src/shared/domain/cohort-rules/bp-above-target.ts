@@ -8,6 +8,8 @@ export const bpAboveTarget: CohortRule = {
   kind: 'criterion',
   label: 'Current BP above target',
   source: 'QOF HYP008/HYP009 or NICE NG136 1.4.20–1.4.22',
+  // Above target needs a reading and a target (an age) and the reading outside it.
+  test: ({ controlled }) => controlled === false,
   evaluate: ({ current, target, controlled }) => {
     const bp = current.bp
     if (!bp) return { met: false, detail: `No recent BP: ${current.rule}`, reason: 'No recent BP' }

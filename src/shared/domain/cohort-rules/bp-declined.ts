@@ -9,6 +9,7 @@ export const bpDeclined: CohortRule = {
   kind: 'exclusion',
   label: 'BP measurement declined in the last 12 months',
   source: 'QOF HYP008/HYP009 (BPDEC_COD)',
+  test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths) !== null,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No BP declined code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }

@@ -20,5 +20,14 @@ export interface CohortRule {
   source: string
   /** QOF-mode-only rules are skipped (and say so) in NICE mode. */
   qofOnly?: boolean
+  /**
+   * The decision alone, with no words: whether the criterion is met or the exclusion applies. A build
+   * asks this of every candidate (88k patients for the hypertension cohorts) and asks `evaluate` for
+   * the words only of patients it lists or explains, so a rule with text to build should have it.
+   * Must agree with `evaluate(facts).met` (tests/unit/cohort-rule-consistency.test.ts checks every
+   * rule); without it the engine reads `evaluate(facts).met`.
+   */
+  test?(facts: PatientFacts): boolean
+  /** The decision with its words: the explanation's detail and the reasons-list text. */
   evaluate(facts: PatientFacts): RuleOutcome
 }

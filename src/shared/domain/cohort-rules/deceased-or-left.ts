@@ -9,6 +9,7 @@ export const deceasedOrLeft: CohortRule = {
   kind: 'exclusion',
   label: 'Deceased or left the practice',
   source: 'Spec §4.4 (registration status in the export)',
+  test: ({ patient }) => patient.registrationStatus !== null && notRegistered.test(patient.registrationStatus),
   evaluate: ({ patient }) => {
     const status = patient.registrationStatus
     if (status && notRegistered.test(status)) {

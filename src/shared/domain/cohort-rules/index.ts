@@ -9,6 +9,7 @@ import { deceasedOrLeft } from './deceased-or-left'
 import { informedDissentOrUnsuitable } from './informed-dissent'
 import { maximalTherapy } from './maximal-therapy'
 import { multipleLongTermConditions } from './multiple-long-term-conditions'
+import { noContactPermitted } from './no-contact-permitted'
 import { noRecentBp } from './no-recent-bp'
 import { palliativeCare } from './palliative-care'
 import { recentDiagnosis } from './recent-diagnosis'
@@ -33,7 +34,8 @@ export const cohortRules = {
   'exclude.recent-diagnosis': recentDiagnosis,
   'exclude.recent-registration': recentRegistration,
   'exclude.already-booked': alreadyBooked,
-  'exclude.recently-invited': recentlyInvited
+  'exclude.recently-invited': recentlyInvited,
+  'exclude.no-contact-permitted': noContactPermitted
 } as const satisfies Record<string, CohortRule>
 
 export type CohortRuleId = keyof typeof cohortRules

@@ -10,6 +10,7 @@ export const informedDissentOrUnsuitable: CohortRule = {
   kind: 'exclusion',
   label: 'Informed dissent or unsuitable (hypertension)',
   source: 'QOF HYP008/HYP009 (HYPPCADEC_COD, HYPPCAPU_COD)',
+  test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths) !== null,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No informed dissent or unsuitable code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }

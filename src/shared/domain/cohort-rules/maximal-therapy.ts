@@ -9,6 +9,7 @@ export const maximalTherapy: CohortRule = {
   kind: 'exclusion',
   label: 'Maximal tolerated therapy in the last 12 months',
   source: 'QOF HYP008/HYP009 (HTMAX_COD)',
+  test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths) !== null,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No maximal tolerated therapy code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }

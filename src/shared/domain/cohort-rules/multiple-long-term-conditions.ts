@@ -8,6 +8,7 @@ export const multipleLongTermConditions: CohortRule = {
   kind: 'criterion',
   label: 'Multiple long-term conditions (threshold adjustable, default 2)',
   source: 'NICE NG56; QOF registers',
+  test: ({ conditions, params }) => conditions.length >= params.conditionThreshold,
   evaluate: ({ conditions, params }) => {
     const names = conditions.map((c) => c.concept).join(', ')
     const listed = conditions.length ? `: ${conditions.map((c) => c.label).join('; ')}` : ''

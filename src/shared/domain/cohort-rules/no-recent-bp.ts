@@ -7,6 +7,7 @@ export const noRecentBp: CohortRule = {
   kind: 'criterion',
   label: 'No BP in the look-back window',
   source: 'QOF HYP008/HYP009 (BP in the preceding 12 months)',
+  test: ({ current }) => current.bp === null,
   evaluate: ({ current, patient, asOf, params }) => {
     if (current.bp) {
       return {

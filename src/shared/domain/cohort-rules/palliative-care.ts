@@ -9,6 +9,7 @@ export const palliativeCare: CohortRule = {
   kind: 'exclusion',
   label: 'On the palliative care register',
   source: 'QOF PC001 (palliative care register)',
+  test: ({ patient, asOf }) => latestEventEver(patient.events, ['PALCARE'], asOf) !== null,
   evaluate: ({ patient, asOf }) => {
     const event = latestEventEver(patient.events, ['PALCARE'], asOf)
     if (!event) return { met: false, detail: 'No palliative care record', reason: '' }

@@ -10,6 +10,10 @@ export const recentDiagnosis: CohortRule = {
   label: 'First diagnosed with hypertension in the last 9 months',
   source: 'QOF HYP008/HYP009 (rule 8)',
   qofOnly: true,
+  test: ({ register, asOf, params }) => {
+    const first = register.firstDiagnosedOn
+    return first !== null && first > addMonthsIso(asOf, -params.recentDiagnosisMonths) && first <= asOf
+  },
   evaluate: ({ register, asOf, params }) => {
     const first = register.firstDiagnosedOn
     const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)

@@ -11,6 +11,10 @@ export const recentRegistration: CohortRule = {
   label: 'Registered at the practice in the last 9 months',
   source: 'QOF HYP008/HYP009 (rule 9)',
   qofOnly: true,
+  test: ({ patient, asOf, params }) => {
+    const registered = latestEventEver(patient.events, ['REGISTERED'], asOf)
+    return registered?.date != null && registered.date > addMonthsIso(asOf, -params.recentDiagnosisMonths)
+  },
   evaluate: ({ patient, asOf, params }) => {
     const registered = latestEventEver(patient.events, ['REGISTERED'], asOf)
     const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)

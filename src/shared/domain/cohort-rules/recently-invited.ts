@@ -11,6 +11,12 @@ export const recentlyInvited: CohortRule = {
   kind: 'exclusion',
   label: 'Invited recently',
   source: 'Spec §4.4 (invited within the last N days)',
+  test: ({ patient, asOf, params }) => {
+    const from = addDaysIso(asOf, -params.invitedWithinDays)
+    if (patient.lastInvitedOn && patient.lastInvitedOn <= asOf && patient.lastInvitedOn > from) return true
+    const coded = latestEventEver(patient.events, ['HYPINVITE'], asOf)
+    return coded?.date != null && coded.date > from
+  },
   evaluate: ({ patient, asOf, params }) => {
     const from = addDaysIso(asOf, -params.invitedWithinDays)
     const coded = latestEventEver(patient.events, ['HYPINVITE'], asOf)

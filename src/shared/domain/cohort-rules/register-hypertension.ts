@@ -7,6 +7,7 @@ export const onHypertensionRegister: CohortRule = {
   kind: 'criterion',
   label: 'On the hypertension register',
   source: 'QOF HYP001',
+  test: ({ register }) => register.onRegister,
   evaluate: ({ register }) => {
     const diagnosis = register.evidence.find((e) => e.concept === 'HYP')
     return {

@@ -7,9 +7,9 @@ import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
-import { formatUkDate } from '../../format/uk-date'
+import { formatUkDate, todayIso } from '../../format/uk-date'
 import { BookPatientForm } from './book-patient-form'
-import { RecordVisitForm } from './record-visit-form'
+import { actionOptions, RecordVisitForm } from './record-visit-form'
 import { AppointmentChangePanel } from './appointment-change-panel'
 import { FollowUpBooking } from './follow-up-booking'
 
@@ -56,6 +56,8 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
 
   const clinic = detail.data?.clinic
   const slots = detail.data?.slots ?? []
+  // A visit or a did-not-attend is recorded on or after the clinic day (the service refuses earlier).
+  const notYet = clinic !== undefined && clinic.date > todayIso()
   const freeSlots = slots.filter((slot) => slot.appointment === null || slot.appointment.status === 'cancelled')
 
   return (
@@ -68,6 +70,12 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           {clinic.clinician ? `Clinician: ${clinic.clinician} · ` : ''}
           {clinic.location ? `Location: ${clinic.location} · ` : ''}
           {clinic.slots} slots of {clinic.slotMinutes} minutes · {clinic.booked} booked · {freeSlots.length} free
+        </p>
+      )}
+      {notYet && clinic && (
+        <p className="alert alert-info" role="note">
+          This clinic is on {formatUkDate(clinic.date)}: visits and did-not-attends can be recorded from that day. Until then you can
+          book, cancel and rebook.
         </p>
       )}
       {detail.data && (
@@ -109,6 +117,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                 <th scope="col">NHS number</th>
                 <th scope="col">Status</th>
                 <th scope="col">BP</th>
+                <th scope="col">At the visit</th>
                 <th scope="col">Follow-up due</th>
                 <th scope="col">Actions</th>
               </tr>
@@ -128,6 +137,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                       )}
                     </td>
                     <td>{appointment?.bp ? formatBp(appointment.bp) : ''}</td>
+                    <td className="visit-summary">{appointment && !free ? <VisitSummary appointment={appointment} /> : null}</td>
                     <td className="nowrap">{appointment?.followUpDue ? formatUkDate(appointment.followUpDue) : ''}</td>
                     <td className="nowrap">
                       {free && (
@@ -140,7 +150,22 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                           Book
                         </button>
                       )}
-                      {appointment?.status === 'booked' && (
+                      {appointment?.status === 'booked' && notYet && <span className="muted">Record from the clinic day · </span>}
+                      {appointment?.status === 'booked' && notYet && (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={`Cancel or rebook: ${appointment.name}`}
+                          onClick={() => {
+                            setNotice(null)
+                            setVisitFor(null)
+                            setChangeFor(appointment)
+                          }}
+                        >
+                          Cancel / rebook
+                        </button>
+                      )}
+                      {appointment?.status === 'booked' && !notYet && (
                         <>
                           <button
                             type="button"
@@ -215,6 +240,20 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
         />
       )}
     </Card>
+  )
+}
+
+const actionLabels = new Map(actionOptions.map((o) => [o.value, o.label]))
+
+/** What was done at the visit, read back from the record: the actions taken and the note. */
+function VisitSummary({ appointment }: { appointment: Appointment }) {
+  if (appointment.status !== 'attended') return null
+  const actions = appointment.actions.map((a) => actionLabels.get(a) ?? a)
+  return (
+    <>
+      <span>{actions.length > 0 ? actions.join(', ') : <span className="muted">No actions recorded</span>}</span>
+      {appointment.note && <span className="visit-note">Note: {appointment.note}</span>}
+    </>
   )
 }
 

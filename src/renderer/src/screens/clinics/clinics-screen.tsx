@@ -115,7 +115,8 @@ export function ClinicsScreen() {
         {clinics.data && view === 'list' && <SessionList clinics={list} openId={shownId} onOpen={openClinic} />}
       </Card>
       {shownId !== null && <ClinicDetailView key={shownId} clinicId={shownId} onChanged={clinics.reload} />}
-      <FollowUpIntervalsCard />
+      {/* Re-read when a clinic is created: a practice's own clinic type then appears in the list. */}
+      <FollowUpIntervalsCard key={clinics.data?.clinics.length ?? 0} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // The follow-up interval per clinic type (spec §6: default 6 weeks, adjustable 4–12 per clinic type;
 // severe BP is always 7 days). Saved per type; the visit form proposes the date from it.
 import { useState } from 'react'
+import { clinicName } from '../../../../shared/domain/clinic-types'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
@@ -18,7 +19,7 @@ export function FollowUpIntervalsCard() {
     void save.run(async () => {
       setSaved(null)
       const result = await api['clinics.setFollowUpInterval']({ type, weeks })
-      setSaved(`Follow-up after a ${result.type} clinic: ${result.weeks} weeks.`)
+      setSaved(`Follow-up after a ${clinicName(result.type)}: ${result.weeks} weeks.`)
       intervals.reload()
     })
 

@@ -9,7 +9,7 @@ import { lowestOfReadings } from '../../../../shared/domain/current-bp'
 type VisitAction = 'medication-change' | 'lifestyle-advice' | 'home-bp-monitoring' | 'referral'
 type AttendResult = OperationOutput<'appointments.attend'>
 
-const actionOptions: { value: VisitAction; label: string }[] = [
+export const actionOptions: { value: VisitAction; label: string }[] = [
   { value: 'medication-change', label: 'Medication change' },
   { value: 'lifestyle-advice', label: 'Lifestyle advice' },
   { value: 'home-bp-monitoring', label: 'Home BP monitoring' },

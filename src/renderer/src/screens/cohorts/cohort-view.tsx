@@ -3,6 +3,7 @@ import type { CohortEntryT, CohortSnapshotT } from '../../../../shared/contract'
 import { Card, Stat } from '../../components/card'
 import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
 import { ExcludedView } from './excluded-view'
+import { ExclusionSwitches } from './exclusion-switches'
 import { InvitationsPanel } from './invitations-panel'
 import { MembersTable } from './members-table'
 import { SevereBanner } from './severe-banner'
@@ -10,7 +11,32 @@ import { WhyPanel } from './why-panel'
 
 type Tab = 'members' | 'excluded'
 
-export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
+interface Props {
+  snapshot: CohortSnapshotT
+  /** The exclusions switched off in the settings (the next build's, while a rebuild is on its way). */
+  disabledExclusions: string[]
+  /** Switch an exclusion on or off and rebuild (the cohorts screen owns the build parameters). */
+  onToggleExclusion: (rule: string, applied: boolean) => void
+  rebuilding: boolean
+  /** False when the definition can no longer be built (an archived custom cohort): the switches are read-only. */
+  canRebuild: boolean
+}
+
+/** The parameters a build used that change who is in it, in words (shown under the heading). */
+function settingsText(snapshot: CohortSnapshotT): string[] {
+  const p = snapshot.parameters
+  if (!p) return []
+  const lines: string[] = []
+  if (snapshot.definition === 'hypertension-black-african-caribbean') {
+    lines.push(p.includeMixedBlackCategories ? 'mixed D/E included' : 'categories M, N, P only (mixed D/E not included)')
+  }
+  if (snapshot.definition === 'time-to-talk' && p.conditionThreshold !== undefined) lines.push(`${p.conditionThreshold} or more long-term conditions`)
+  const off = p.disabledExclusions?.length ?? 0
+  if (off > 0) lines.push(`${off} exclusion${off === 1 ? '' : 's'} switched off`)
+  return lines
+}
+
+export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, rebuilding, canRebuild }: Props) {
   const [tab, setTab] = useState<Tab>('members')
   const [selected, setSelected] = useState<CohortEntryT | null>(null)
   const ruleLabels = useMemo(
@@ -26,6 +52,7 @@ export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
         <p className="muted">
           As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
           {snapshot.definitionVersion} · built {formatUkDateTime(snapshot.builtAt)} by {snapshot.builtBy}
+          {settingsText(snapshot).map((text) => ` · ${text}`)}
         </p>
         <div className="stats">
           <Stat label="Members" value={snapshot.members.length} />
@@ -52,6 +79,8 @@ export function CohortView({ snapshot }: { snapshot: CohortSnapshotT }) {
       </Card>
 
       <SevereBanner entries={severeExcluded} ruleLabels={ruleLabels} onWhy={setSelected} />
+
+      <ExclusionSwitches snapshot={snapshot} disabledExclusions={disabledExclusions} onToggle={onToggleExclusion} rebuilding={rebuilding} canRebuild={canRebuild} />
 
       <Card>
         <div className="tabs" role="tablist" aria-label="Cohort lists">

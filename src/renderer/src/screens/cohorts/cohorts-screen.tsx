@@ -1,18 +1,42 @@
-import { useEffect, useState, type FormEvent } from 'react'
-import type { OperationOutput } from '../../../../shared/contract'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import '../../styles/cohort-builder.css'
+import type { CohortSnapshotT, OperationInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { describeError } from '../../api/api-error'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
-import { todayIso } from '../../format/uk-date'
+import { formatUkDateTime, todayIso } from '../../format/uk-date'
 import { useCohortStore } from '../../stores/cohort-store'
 import { CohortView } from './cohort-view'
+import { CustomCohortBuilder } from './custom-cohort-builder'
+import { type BuilderState, type DefinitionInfo, fromBuiltIn } from './custom-criteria-form'
 import { PreviousSnapshots } from './previous-snapshots'
 
-type DefinitionId = OperationOutput<'cohorts.definitions'>['definitions'][number]['id']
+type DefinitionId = DefinitionInfo['id']
 type Mode = 'qof' | 'nice'
+
+/** The switches a build can change (spec §4.4): stored with the snapshot it makes. */
+interface BuildParams {
+  includeMixedBlackCategories: boolean
+  conditionThreshold: number
+  disabledExclusions: string[]
+}
+
+const defaultParams: BuildParams = { includeMixedBlackCategories: false, conditionThreshold: 2, disabledExclusions: [] }
+/** Parameter changes rebuild the cohort shown once the user pauses (the build itself is fast). */
+const LIVE_REBUILD_DELAY_MS = 400
+
+function paramsOf(snapshot: CohortSnapshotT): BuildParams {
+  const p = snapshot.parameters ?? {}
+  return {
+    includeMixedBlackCategories: p.includeMixedBlackCategories ?? false,
+    conditionThreshold: p.conditionThreshold ?? 2,
+    disabledExclusions: p.disabledExclusions ?? []
+  }
+}
 
 export function CohortsScreen() {
   const definitions = useLoad(() => api['cohorts.definitions']({}), [])
@@ -20,51 +44,250 @@ export function CohortsScreen() {
   const [definition, setDefinition] = useState<DefinitionId | ''>('')
   const [asOf, setAsOf] = useState(todayIso())
   const [mode, setMode] = useState<Mode>('qof')
+  const [params, setParams] = useState<BuildParams>(defaultParams)
+  const [thresholdText, setThresholdText] = useState('2')
   const [snapshotsVersion, setSnapshotsVersion] = useState(0)
+  const [builder, setBuilder] = useState<{ editing: DefinitionInfo | null; start?: BuilderState } | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [confirmArchive, setConfirmArchive] = useState(false)
   const build = useAsyncAction()
+  const archive = useAsyncAction()
+
+  const all = definitions.data?.definitions ?? []
+  const builtIns = all.filter((item) => item.kind === 'built-in')
+  const customs = all.filter((item) => item.kind === 'custom')
+  const chosen = all.find((item) => item.id === definition)
 
   useEffect(() => {
     const first = definitions.data?.definitions[0]
     if (definition === '' && first) setDefinition(first.id)
   }, [definitions.data, definition])
 
-  const chosen = definitions.data?.definitions.find((item) => item.id === definition)
+  // Live rebuilds: the latest settings, one build at a time, and one more if settings changed meanwhile.
+  const latest = useRef({ definition, asOf, mode, params })
+  latest.current = { definition, asOf, mode, params }
+  const building = useRef(false)
+  const again = useRef(false)
+  const [rebuilding, setRebuilding] = useState(false)
+  const [liveError, setLiveError] = useState<string | null>(null)
+  const [liveTick, setLiveTick] = useState(0)
+
+  const buildInput = (): OperationInput<'cohorts.build'> => {
+    const settings = latest.current
+    if (settings.definition === '') throw new Error('Choose a cohort definition first.')
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.asOf)) throw new Error('As-of date: enter a full date.')
+    return { definition: settings.definition, asOf: settings.asOf, mode: settings.mode, params: settings.params }
+  }
+
+  const rebuildNow = useCallback(async () => {
+    if (building.current) {
+      again.current = true
+      return
+    }
+    building.current = true
+    setRebuilding(true)
+    setLiveError(null)
+    try {
+      do {
+        again.current = false
+        setCurrent(await api['cohorts.build'](buildInput()))
+        setSnapshotsVersion((version) => version + 1)
+      } while (again.current)
+    } catch (caught) {
+      setLiveError(describeError(caught))
+    } finally {
+      building.current = false
+      setRebuilding(false)
+    }
+    // buildInput reads only refs, so it is not a dependency.
+  }, [setCurrent])
+
+  useEffect(() => {
+    if (liveTick === 0) return
+    const timer = setTimeout(() => void rebuildNow(), LIVE_REBUILD_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [liveTick, rebuildNow])
+
+  /** Change build parameters; the cohort on screen is rebuilt with them when it is of this definition. */
+  const changeParams = (patch: Partial<BuildParams>) => {
+    setParams((currentParams) => ({ ...currentParams, ...patch }))
+    if (current && current.definition === latest.current.definition) setLiveTick((tick) => tick + 1)
+  }
+
+  const chooseDefinition = (id: DefinitionId) => {
+    setDefinition(id)
+    setParams(defaultParams)
+    setThresholdText(String(defaultParams.conditionThreshold))
+    setConfirmArchive(false)
+    setNotice(null)
+  }
+
+  const openSnapshot = (snapshot: CohortSnapshotT) => {
+    setCurrent(snapshot)
+    setDefinition(snapshot.definition)
+    setAsOf(snapshot.asOf)
+    setMode(snapshot.mode)
+    const opened = paramsOf(snapshot)
+    setParams(opened)
+    setThresholdText(String(opened.conditionThreshold))
+  }
+
+  // The switches belong to the cohort shown. While the form still describes that build, its settings
+  // (with any switches just changed and not yet rebuilt) are what the switches show; otherwise the
+  // snapshot's own.
+  const formDescribesCurrent = current !== null && current.definition === definition && current.asOf === asOf && current.mode === mode
+  const shownDisabled = formDescribesCurrent ? params.disabledExclusions : current ? paramsOf(current).disabledExclusions : []
+
+  const toggleExclusion = (rule: string, applied: boolean) => {
+    if (!current) return
+    // Rebuild the cohort shown: same definition, date and mode, with this one switch changed.
+    const base = formDescribesCurrent ? null : paramsOf(current)
+    setDefinition(current.definition)
+    setAsOf(current.asOf)
+    setMode(current.mode)
+    latest.current = { ...latest.current, definition: current.definition, asOf: current.asOf, mode: current.mode }
+    // From the settings state (not the snapshot shown), so quick successive switches all count.
+    setParams((currentParams) => {
+      const start = base ?? currentParams
+      const others = start.disabledExclusions.filter((id) => id !== rule)
+      return { ...start, disabledExclusions: applied ? others : [...others, rule] }
+    })
+    if (base) setThresholdText(String(base.conditionThreshold))
+    setLiveTick((tick) => tick + 1)
+  }
+
+  const changeThreshold = (text: string) => {
+    setThresholdText(text)
+    const value = Number(text)
+    if (text.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 17) changeParams({ conditionThreshold: value })
+  }
+  const thresholdInvalid = !/^\d+$/.test(thresholdText.trim()) || Number(thresholdText) < 1 || Number(thresholdText) > 17
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    setNotice(null)
     void build.run(async () => {
-      if (definition === '') throw new Error('Choose a cohort definition first.')
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('As-of date: enter a full date.')
-      setCurrent(await api['cohorts.build']({ definition, asOf, mode }))
+      if (chosen?.switches.conditionThreshold && thresholdInvalid) throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
+      setCurrent(await api['cohorts.build'](buildInput()))
       setSnapshotsVersion((version) => version + 1)
     })
+  }
+
+  const runArchive = () =>
+    void archive.run(async () => {
+      if (!chosen || chosen.kind !== 'custom') return
+      await api['cohorts.archiveCustom']({ definition: chosen.id as `custom-${number}` })
+      setNotice(`“${chosen.name}” was archived: it is no longer listed or built; its snapshots are kept.`)
+      setConfirmArchive(false)
+      setDefinition('')
+      definitions.reload()
+    })
+
+  const saved = (info: DefinitionInfo) => {
+    setBuilder(null)
+    definitions.reload()
+    chooseDefinition(info.id)
+    setNotice(`Saved “${info.name}” (version ${info.version}). Build it below.`)
   }
 
   return (
     <div className="screen">
       <h1>Cohorts</h1>
-      <Card title="Build a cohort">
+      <Card
+        title="Build a cohort"
+        actions={
+          <button type="button" className="button button-secondary button-small" onClick={() => setBuilder({ editing: null })} disabled={builder !== null}>
+            New custom cohort
+          </button>
+        }
+      >
         <ErrorAlert message={definitions.error} title="Cohort definitions could not be loaded" />
+        {notice && (
+          <div className="alert alert-success" role="status">
+            <p className="alert-message">{notice}</p>
+          </div>
+        )}
         <form className="form" onSubmit={submit} noValidate>
           <div className="form-row">
             <div className="field field-wide">
               <label htmlFor="cohort-definition">Cohort definition</label>
-              <select
-                id="cohort-definition"
-                value={definition}
-                onChange={(event) => setDefinition(event.target.value as DefinitionId)}
-              >
-                {definitions.data?.definitions.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.name}
-                  </option>
-                ))}
+              <select id="cohort-definition" value={definition} onChange={(event) => chooseDefinition(event.target.value as DefinitionId)}>
+                {definition === '' && <option value="">Choose a cohort…</option>}
+                <optgroup label="Built-in cohorts">
+                  {builtIns.map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.name}
+                    </option>
+                  ))}
+                </optgroup>
+                {customs.length > 0 && (
+                  <optgroup label="Saved custom cohorts">
+                    {customs.map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {item.name} (custom, version {item.version})
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {current && !all.some((item) => item.id === current.definition) && current.definition === definition && (
+                  <option value={current.definition}>{current.name} (archived)</option>
+                )}
               </select>
               {chosen && (
-                <p className="hint">
-                  {chosen.description} <span className="muted">(version {chosen.version}; sources: {chosen.sources.join(', ')})</span>
-                </p>
+                <div className="hint">
+                  <p>
+                    {chosen.description} <span className="muted">(version {chosen.version}; sources: {chosen.sources.join(', ')})</span>
+                  </p>
+                  {chosen.kind === 'custom' && (
+                    <>
+                      <ul className="criteria-list" aria-label="Criteria of this custom cohort">
+                        {chosen.criteria.map((criterion) => (
+                          <li key={criterion.rule}>{criterion.label}</li>
+                        ))}
+                      </ul>
+                      {chosen.custom && (
+                        <p className="muted">
+                          Saved {formatUkDateTime(chosen.custom.savedAt)} by {chosen.custom.savedBy}
+                        </p>
+                      )}
+                    </>
+                  )}
+                </div>
               )}
+              {chosen?.kind === 'built-in' && (
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={builder !== null}
+                    onClick={() => setBuilder({ editing: null, start: fromBuiltIn(chosen, params) })}
+                  >
+                    Copy as a custom cohort
+                  </button>
+                </div>
+              )}
+              {chosen?.kind === 'custom' && (
+                <div className="button-row">
+                  <button type="button" className="button button-secondary button-small" onClick={() => setBuilder({ editing: chosen })} disabled={builder !== null}>
+                    Change this custom cohort
+                  </button>
+                  {confirmArchive ? (
+                    <>
+                      <BusyButton variant="warning" className="button-small" busy={archive.busy} busyLabel="Archiving…" onClick={runArchive}>
+                        Archive “{chosen.name}”
+                      </BusyButton>
+                      <button type="button" className="button button-secondary button-small" onClick={() => setConfirmArchive(false)}>
+                        Keep it
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="button button-secondary button-small" onClick={() => setConfirmArchive(true)}>
+                      Archive…
+                    </button>
+                  )}
+                </div>
+              )}
+              <ErrorAlert message={archive.error} title="The custom cohort could not be archived" />
             </div>
             <div className="field">
               <label htmlFor="cohort-as-of">As-of date</label>
@@ -91,16 +314,76 @@ export function CohortsScreen() {
               NICE mode.
             </p>
           </fieldset>
+
+          {chosen && (chosen.switches.includeMixedBlackCategories || chosen.switches.conditionThreshold) && (
+            <fieldset className="build-settings">
+              <legend>Settings for this cohort</legend>
+              {chosen.switches.includeMixedBlackCategories && (
+                <div className="checkbox">
+                  <input
+                    type="checkbox"
+                    id="include-mixed-black"
+                    checked={params.includeMixedBlackCategories}
+                    onChange={(event) => changeParams({ includeMixedBlackCategories: event.target.checked })}
+                  />
+                  <label htmlFor="include-mixed-black">
+                    Also include Mixed White and Black Caribbean (D) and Mixed White and Black African (E){' '}
+                    <span className="hint">— off by default: the cohort takes Black Caribbean (M), Black African (N) and other Black background (P)</span>
+                  </label>
+                </div>
+              )}
+              {chosen.switches.conditionThreshold && (
+                <div className="field field-narrow">
+                  <label htmlFor="condition-threshold">Minimum number of long-term conditions</label>
+                  <input
+                    id="condition-threshold"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={17}
+                    value={thresholdText}
+                    aria-invalid={thresholdInvalid}
+                    onChange={(event) => changeThreshold(event.target.value)}
+                  />
+                  <p className={thresholdInvalid ? 'hint text-error' : 'hint'}>
+                    {thresholdInvalid ? 'Enter a whole number from 1 to 17.' : '2 by default (NICE NG56: two or more is multimorbidity).'}
+                  </p>
+                </div>
+              )}
+              <p className="hint">Changing a setting rebuilds the cohort shown below straight away.</p>
+            </fieldset>
+          )}
+
           <BusyButton type="submit" busy={build.busy} busyLabel="Building…" disabled={definition === ''}>
             Build cohort
           </BusyButton>
-          <ErrorAlert message={build.error} title="The cohort could not be built" />
+          <p className="live-status" role="status" aria-live="polite">
+            {rebuilding ? 'Rebuilding with the new settings…' : ''}
+          </p>
+          <ErrorAlert message={build.error ?? liveError} title="The cohort could not be built" />
         </form>
       </Card>
 
-      {current && <CohortView snapshot={current} />}
+      {builder && definitions.data && (
+        <CustomCohortBuilder
+          key={builder.editing?.id ?? builder.start?.name ?? 'new'}
+          definitions={all}
+          editing={builder.editing}
+          start={builder.start}
+          onSaved={saved}
+          onCancel={() => setBuilder(null)}
+        />
+      )}
 
-      <PreviousSnapshots version={snapshotsVersion} currentId={current?.cohortId ?? null} onOpen={setCurrent} />
+      {current && <CohortView
+          snapshot={current}
+          disabledExclusions={shownDisabled}
+          onToggleExclusion={toggleExclusion}
+          rebuilding={rebuilding}
+          canRebuild={definitions.data === null || all.some((item) => item.id === current.definition)}
+        />}
+
+      <PreviousSnapshots version={snapshotsVersion} currentId={current?.cohortId ?? null} onOpen={openSnapshot} />
     </div>
   )
 }

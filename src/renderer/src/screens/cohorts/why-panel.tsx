@@ -8,6 +8,7 @@ import { formatBp, formatSetting } from '../../format/blood-pressure'
 import { formatEthnicity } from '../../format/ethnicity'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import { PatientImportStatus } from '../import/patient-import-status'
 
 interface Props {
   cohortId: number
@@ -61,6 +62,7 @@ export function WhyPanel({ cohortId, entry, excludedBy, onClose }: Props) {
         <dl className="facts">
           <dt>NHS number</dt>
           <dd>{formatNhsNumber(entry.nhsNumber)}</dd>
+          <PatientImportStatus patientId={entry.patientId} />
           <dt>Age</dt>
           <dd>{entry.age ?? '—'}</dd>
           <dt>Sex</dt>

@@ -4,10 +4,22 @@ import { Card, Stat } from '../../components/card'
 import { formatUkDate } from '../../format/uk-date'
 import { formatImportFormat, formatImportLayout } from '../../format/import-format'
 import { formatNhsNumber } from '../../format/nhs-number'
+import { columnRoleLabel } from '../../../../shared/import-column-roles'
 import { RejectedRowsTable } from './rejected-rows-table'
+import '../../styles/column-mapping.css'
+import { RejectsDownloadButton } from './rejects-download-button'
 
 /** Everything the importer understood, before anything is written (spec §3: never guess silently). */
-export function ImportPreviewView({ preview, children }: { preview: ImportPreviewT; children: ReactNode }) {
+export function ImportPreviewView({
+  preview,
+  children,
+  onChangeMapping
+}: {
+  preview: ImportPreviewT
+  children: ReactNode
+  /** Opens the column-mapping form for one file (by name). */
+  onChangeMapping?: (fileName: string) => void
+}) {
   return (
     <>
       <Card title="2. Check the preview">
@@ -22,7 +34,22 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
           <Stat label="BP readings" value={preview.readingsInFile} />
           <Stat label="Coded events" value={preview.eventsInFile} />
           <Stat label="Rows rejected" value={preview.rejected.length} />
+          <Stat label="Conflicts to check" value={preview.conflicts.length} />
+          {preview.patientsNotInExport > 0 && <Stat label="Not in this export" value={preview.patientsNotInExport} />}
         </div>
+        {preview.exportedOn && (
+          <p>
+            The export says it was run on <strong>{formatUkDate(preview.exportedOn)}</strong>: patients&apos; details are updated only
+            where they did not come from a later export.
+          </p>
+        )}
+        {preview.patientsNotInExport > 0 && (
+          <p>
+            {preview.patientsNotInExport} patient{preview.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}
+            {preview.patientsNotInExport === 1 ? 'is' : 'are'} not in this export. Nobody is deleted: they will be kept and marked
+            &ldquo;not in latest export&rdquo;.
+          </p>
+        )}
         {preview.warnings.length > 0 && (
           <div className="alert alert-warning">
             <h3 className="alert-title">Warnings</h3>
@@ -37,6 +64,22 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
 
       {preview.files.map((file) => (
         <Card key={file.name} title={`File: ${file.name}`}>
+          <p className="import-detection">{file.detection}</p>
+          <div className="import-mapping-source">
+            <span>
+              Columns:{' '}
+              {file.mapping.source === 'saved'
+                ? 'from your saved mapping for this layout'
+                : file.mapping.source === 'chosen'
+                  ? 'as you chose them'
+                  : 'recognised by their captions'}
+            </span>
+            {onChangeMapping && (
+              <button type="button" className="button button-secondary button-small" onClick={() => onChangeMapping(file.name)}>
+                Change column mapping
+              </button>
+            )}
+          </div>
           <dl className="facts">
             <dt>Format</dt>
             <dd>{formatImportFormat(file.format)}</dd>
@@ -71,9 +114,7 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
                   <tr key={column.index} className={column.role === 'ignored' ? 'row-muted' : undefined}>
                     <td>{column.index + 1}</td>
                     <td>{column.caption || <span className="muted">(blank)</span>}</td>
-                    <td>
-                      <code>{column.role}</code>
-                    </td>
+                    <td title={column.role}>{columnRoleLabel(column.role)}</td>
                     <td>{column.note ?? ''}</td>
                   </tr>
                 ))}
@@ -91,10 +132,22 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
             <p>
               These rows will <strong>not</strong> be imported. Fix them in the clinical system and export again.
             </p>
+            <RejectsDownloadButton which={{ previewId: preview.previewId }} />
             <RejectedRowsTable rows={preview.rejected} />
           </>
         )}
       </Card>
+
+      {preview.conflicts.length > 0 && (
+        <Card title={`Conflicting details (${preview.conflicts.length})`}>
+          <p>
+            These rows <strong>will</strong> be imported, but they disagree with another row for the same patient. The later value is
+            used; check the record in the clinical system.
+          </p>
+          {preview.rejected.length === 0 && <RejectsDownloadButton which={{ previewId: preview.previewId }} />}
+          <RejectedRowsTable rows={preview.conflicts} label="Conflicting rows" />
+        </Card>
+      )}
 
       <Card title="Sample patients">
         {preview.samplePatients.length === 0 ? (

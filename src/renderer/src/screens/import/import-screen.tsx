@@ -1,49 +1,57 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ImportPreviewT, ImportResultT } from '../../../../shared/contract'
-import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { readFileAsBase64 } from '../../files/read-file-base64'
+import { ColumnMappingForm } from './column-mapping-form'
 import { ImportHistory } from './import-history'
 import { ImportPreviewView } from './import-preview-view'
+import { ImportProgressBar } from './import-progress-bar'
+import { downloadRejectsCsv } from './download-rejects'
+import { useImportJob } from './use-import-job'
+import { useColumnMapping } from './use-column-mapping'
 
 type FormatChoice = 'auto' | 'emis' | 'systmone'
 
 export function ImportScreen() {
   const [files, setFiles] = useState<File[]>([])
   const [format, setFormat] = useState<FormatChoice>('auto')
-  const [preview, setPreview] = useState<ImportPreviewT | null>(null)
-  const [result, setResult] = useState<ImportResultT | null>(null)
   const [historyVersion, setHistoryVersion] = useState(0)
+  // The files are read, and the import saved, in a worker in main: progress bar and Cancel below.
+  const job = useImportJob()
+  const { preview, result } = job
   const previewAction = useAsyncAction()
-  const commitAction = useAsyncAction()
+  const downloadAction = useAsyncAction()
+  // A layout with no recognised NHS number column (or a mapping to change): the column-mapping form.
+  const mapping = useColumnMapping()
 
   const runPreview = useCallback(() => {
-    setResult(null)
-    setPreview(null)
     void previewAction.run(async () => {
       if (files.length === 0) throw new Error('Choose at least one export file (CSV or XLSX) first.')
       const payload = await Promise.all(
         files.map(async (file) => ({ name: file.name, contentBase64: await readFileAsBase64(file) }))
       )
-      setPreview(await api['imports.preview']({ files: payload, format }))
+      await job.start(payload, format)
     })
-  }, [files, format, previewAction])
+  }, [files, format, previewAction, job])
 
   const commit = () => {
-    if (!preview) return
-    void commitAction.run(async () => {
-      setResult(await api['imports.commit']({ previewId: preview.previewId }))
-      setPreview(null)
-      setHistoryVersion((version) => version + 1)
-    })
+    void job.commit().then(() => setHistoryVersion((version) => version + 1))
   }
 
+  const { reset } = job
+  const { open: openMapping, close: closeMapping } = mapping
   useEffect(() => {
-    setPreview(null)
-  }, [files, format])
+    reset()
+    closeMapping()
+  }, [files, format, reset, closeMapping])
+
+  // When the files could not be read, offer the mapping form if that is why (no NHS number column).
+  const readFailed = !job.running && !preview && job.error !== null
+  useEffect(() => {
+    if (readFailed) void openMapping(files)
+  }, [readFailed, files, openMapping])
 
   return (
     <div className="screen">
@@ -78,24 +86,46 @@ export function ImportScreen() {
             </select>
           </div>
         </div>
-        <BusyButton busy={previewAction.busy} busyLabel="Checking files…" onClick={runPreview} disabled={files.length === 0}>
+        <BusyButton busy={previewAction.busy || (job.running && !preview)} busyLabel="Checking files…" onClick={runPreview} disabled={files.length === 0}>
           Preview import
         </BusyButton>
-        <ErrorAlert message={previewAction.error} title="The files could not be read" />
+        {job.running && job.progress && !preview && <ImportProgressBar progress={job.progress} onCancel={() => void job.cancel()} />}
+        {!job.running && job.progress?.phase === 'cancelled' && (
+          <div className="alert alert-info" role="status">
+            {job.progress.message}
+          </div>
+        )}
+        <ErrorAlert message={previewAction.error ?? (preview ? null : job.error)} title="The files could not be read" />
       </Card>
 
-      {preview && (
-        <ImportPreviewView preview={preview}>
-          <ErrorAlert message={commitAction.error} title="Nothing was imported" />
+      {mapping.file && (
+        <ColumnMappingForm
+          key={`${mapping.file.name}:${mapping.file.layoutHash}`}
+          file={mapping.file}
+          onSaved={() => {
+            closeMapping()
+            runPreview()
+          }}
+          onCancel={closeMapping}
+        />
+      )}
+
+      {preview && !mapping.file && (
+        <ImportPreviewView preview={preview} onChangeMapping={(name) => void openMapping(files, name)}>
+          <ErrorAlert message={job.error} title="Nothing was imported" />
           {preview.alreadyImported ? (
             <div className="alert alert-info" role="status">
               These files have already been imported. Importing them again would change nothing.
             </div>
           ) : (
-            <BusyButton busy={commitAction.busy} busyLabel="Importing…" onClick={commit}>
-              {`Import ${preview.patientsInFile} patient${preview.patientsInFile === 1 ? '' : 's'}`}
-            </BusyButton>
+            <>
+              <p className="hint">A copy of the database is saved in the backups folder before anything is written.</p>
+              <BusyButton busy={job.running} busyLabel="Importing…" onClick={commit}>
+                {`Import ${preview.patientsInFile} patient${preview.patientsInFile === 1 ? '' : 's'}`}
+              </BusyButton>
+            </>
           )}
+          {job.running && job.progress && <ImportProgressBar progress={job.progress} onCancel={() => void job.cancel()} />}
         </ImportPreviewView>
       )}
 
@@ -117,7 +147,30 @@ export function ImportScreen() {
             <Stat label="Readings added" value={result.readingsAdded} />
             <Stat label="Coded events added" value={result.eventsAdded} />
             <Stat label="Rows rejected" value={result.rejected.length} />
+            <Stat label="Conflicts to check" value={result.conflicts.length} />
+            <Stat label="Not in this export" value={result.patientsNotInExport} />
           </div>
+          {result.patientsNotInExport > 0 && (
+            <p>
+              {result.patientsNotInExport} patient{result.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}
+              {result.patientsNotInExport === 1 ? 'is' : 'are'} not in this export: kept, and marked &ldquo;not in latest export&rdquo;.
+            </p>
+          )}
+          {result.backupFile && <p className="hint">Backup taken before this import: {result.backupFile}</p>}
+          {result.importId !== null && result.rejected.length + result.conflicts.length > 0 && (
+            <BusyButton
+              variant="secondary"
+              busy={downloadAction.busy}
+              busyLabel="Preparing…"
+              onClick={() => {
+                const importId = result.importId
+                if (importId !== null) void downloadAction.run(() => downloadRejectsCsv({ importId }))
+              }}
+            >
+              Download rejected rows (CSV)
+            </BusyButton>
+          )}
+          <ErrorAlert message={downloadAction.error} title="The rejects file could not be made" />
           {result.warnings.length > 0 && (
             <ul className="warnings">
               {result.warnings.map((warning, index) => (

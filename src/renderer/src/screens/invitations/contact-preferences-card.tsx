@@ -9,7 +9,7 @@ import { formatNhsNumber } from '../../format/nhs-number'
 
 type Contact = OperationOutput<'contacts.get'>
 
-/** SMS refusal, large print and preferred channel: recorded here because exports do not carry them. */
+/** SMS refusal, large print, preferred channel and "no contact permitted": recorded here because exports do not carry them. */
 export function ContactPreferencesCard() {
   const [nhs, setNhs] = useState('')
   const [contact, setContact] = useState<Contact | null>(null)
@@ -28,7 +28,10 @@ export function ContactPreferencesCard() {
 
   return (
     <Card title="Contact preferences">
-      <p>Record what the clinical system does not export: a patient who declined SMS, needs large print, or prefers a letter or a phone call.</p>
+      <p>
+        Record what the clinical system does not export: a patient who declined SMS, needs large print, prefers a letter or a phone
+        call, or must not be contacted at all.
+      </p>
       <form className="form-row" onSubmit={lookUp} noValidate>
         <div className="field">
           <label htmlFor="contact-nhs">NHS number</label>
@@ -67,6 +70,15 @@ export function ContactPreferencesCard() {
             />
             <label htmlFor="contact-large-print">Needs large print</label>
           </div>
+          <div className="checkbox">
+            <input
+              id="contact-no-contact"
+              type="checkbox"
+              checked={contact.noContact}
+              onChange={(event) => setContact({ ...contact, noContact: event.target.checked })}
+            />
+            <label htmlFor="contact-no-contact">No contact permitted (never invited; left out of every cohort)</label>
+          </div>
           <div className="field">
             <label htmlFor="contact-channel">Preferred way to be invited</label>
             <select
@@ -90,7 +102,8 @@ export function ContactPreferencesCard() {
                     nhsNumber: contact.nhsNumber,
                     smsDeclined: contact.smsDeclined,
                     largePrint: contact.largePrint,
-                    preferredChannel: contact.preferredChannel
+                    preferredChannel: contact.preferredChannel,
+                    noContact: contact.noContact
                   })
                 )
                 setSaved(true)
@@ -102,7 +115,9 @@ export function ContactPreferencesCard() {
           <ErrorAlert message={save.error} title="Preferences not saved" />
           {saved && (
             <p className="alert alert-success" role="status">
-              Preferences saved: the next invitation batch uses them.
+              {contact.noContact
+                ? 'Saved: no contact permitted. The patient is left out of the next cohort build and of any invitation batch.'
+                : 'Preferences saved: the next invitation batch uses them.'}
             </p>
           )}
         </div>

@@ -1,0 +1,47 @@
+// What the main process and the import worker (import-worker.ts) say to each other. Plain data
+// only: these cross a worker_threads boundary by structured clone.
+import type { AppErrorShape } from '../../shared/result'
+import type { ImportPreviewT, ImportResultT, UserT } from '../../shared/contract'
+import type { GivenColumnMapping, ImportFormatChoiceT } from './import-service'
+import type { ExportTable } from './export-table'
+
+export interface WorkerStart {
+  type: 'start'
+  jobId: string
+  databasePath: string
+  /** `table`: an .xlsx file's rows, read in the main process before the job (xlsx-rows.ts). */
+  files: { name: string; bytes: Uint8Array; table?: ExportTable }[]
+  format: ImportFormatChoiceT
+  /** Column mappings given with this import (the mapping screen), as for imports.preview. */
+  mappings: GivenColumnMapping[]
+  /** The clock and the acting user, from the main process (the worker has neither). */
+  nowIso: string
+  user: UserT | null
+  /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the user presses Cancel. */
+  cancelFlag: SharedArrayBuffer
+}
+
+export interface WorkerCommit {
+  type: 'commit'
+  nowIso: string
+  user: UserT | null
+}
+
+export type ToWorker = WorkerStart | WorkerCommit
+
+export interface WorkerProgress {
+  type: 'progress'
+  phase: 'reading' | 'checking' | 'committing'
+  message: string
+  bytesDone: number
+  bytesTotal: number
+  rowsDone: number
+  rowsTotal: number
+}
+
+export type FromWorker =
+  | WorkerProgress
+  | { type: 'preview'; preview: ImportPreviewT }
+  | { type: 'result'; result: ImportResultT }
+  | { type: 'cancelled' }
+  | { type: 'error'; error: AppErrorShape }

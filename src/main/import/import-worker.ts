@@ -1,0 +1,111 @@
+// The import worker (worker_threads): reads and checks the export files, then — when the user
+// presses Import — writes them, all off the main process's event loop, so the desktop window and
+// the browser-mode host stay responsive during a 100k-row import (spec §10, architecture practice 9).
+// The parsed import never leaves this thread: the main process only gets the preview and the
+// result, so nothing large is copied between threads and a cancelled import is simply dropped.
+// It opens its own connection to the practice database (WAL allows the main connection to keep
+// reading); the one-transaction commit runs here.
+import { parentPort } from 'node:worker_threads'
+import { AppError, type AppErrorShape } from '../../shared/result'
+import type { ServiceContext } from '../context'
+import { openDatabase, type Db } from '../db/connection'
+import { ImportCancelled, commitParsedImport } from './commit-import'
+import type { ParsedImport } from './import-types'
+import { describeParsedImport, parseImportFiles, type ParseHooks } from './import-service'
+import type { FromWorker, ToWorker, WorkerStart } from './import-worker-messages'
+
+const port = parentPort
+if (!port) throw new Error('import-worker.ts must run in a worker thread')
+
+// Between preview and commit only what the commit needs is kept: not the file bytes.
+let state: { databasePath: string; db: Db; parsed: ParsedImport; baseImportId: number; cancel: Int32Array } | null = null
+
+function send(message: FromWorker): void {
+  port?.postMessage(message)
+}
+
+function asErrorShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+function contextFor(db: Db, databasePath: string, nowIso: string, user: WorkerStart['user']): ServiceContext {
+  return {
+    db,
+    databasePath,
+    documentsFolder: '',
+    currentUser: () => user,
+    setCurrentUser: () => undefined,
+    now: () => new Date(nowIso)
+  }
+}
+
+function start(message: WorkerStart): void {
+  const db = openDatabase(message.databasePath)
+  try {
+    readAndPreview(message, db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function readAndPreview(message: WorkerStart, db: Db): void {
+  const cancel = new Int32Array(message.cancelFlag)
+  const ctx = contextFor(db, message.databasePath, message.nowIso, message.user)
+  const bytesTotal = message.files.reduce((n, f) => n + f.bytes.length, 0)
+  let bytesDone = 0
+  let rowsDone = 0
+  const hooks: ParseHooks = {
+    beforeFile: (file, index) => {
+      send({
+        type: 'progress',
+        phase: 'reading',
+        message: `Reading ${file.name}${message.files.length > 1 ? ` (${index + 1} of ${message.files.length})` : ''}`,
+        bytesDone,
+        bytesTotal,
+        rowsDone,
+        rowsTotal: 0
+      })
+    },
+    afterFile: (file, rows) => {
+      bytesDone += file.bytes.length
+      rowsDone += rows
+    }
+  }
+  const parsed = parseImportFiles(ctx, message.files, message.format, hooks, message.mappings)
+  send({ type: 'progress', phase: 'checking', message: 'Checking against the patients already stored', bytesDone, bytesTotal, rowsDone, rowsTotal: rowsDone })
+  const { preview, baseImportId } = describeParsedImport(ctx, message.jobId, parsed)
+  state = { databasePath: message.databasePath, db, parsed, baseImportId, cancel }
+  send({ type: 'preview', preview })
+}
+
+function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
+  if (!state) throw new AppError('not_found', 'There is no previewed import to commit in this worker')
+  const { db, parsed, baseImportId, cancel, databasePath } = state
+  const ctx = contextFor(db, databasePath, message.nowIso, message.user)
+  const result = commitParsedImport(ctx, parsed, {
+    previewedAfterImportId: baseImportId,
+    shouldCancel: () => Atomics.load(cancel, 0) === 1,
+    onProgress: (done, total) =>
+      send({ type: 'progress', phase: 'committing', message: 'Saving to the practice database', bytesDone: 0, bytesTotal: 0, rowsDone: done, rowsTotal: total })
+  })
+  send({ type: 'result', result })
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    if (message.type === 'start') start(message)
+    else commit(message)
+  } catch (error) {
+    if (error instanceof ImportCancelled) send({ type: 'cancelled' })
+    else send({ type: 'error', error: asErrorShape(error) })
+  } finally {
+    // One import per worker: after the result (or any failure) the connection closes and the main
+    // process ends the thread.
+    if (message.type === 'commit' || state === null) {
+      state?.db.close()
+      state = null
+    }
+  }
+})

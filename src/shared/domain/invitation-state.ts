@@ -1,0 +1,60 @@
+// Where a patient stands with invitations on the as-of date (spec §5), for the custom cohort
+// builder's "invitation state" criterion. The same meaning as the Invitations worklists
+// (src/main/invitations/invitation-worklists.ts): an invitation is answered by a booking made on or
+// after it that was kept (still booked or attended) — a did-not-attend or a cancellation is not an
+// answer; a non-responder has two unanswered invitations at least 7 days apart (QOF HYP008/HYP009
+// rule 7, invitation-attempts.ts). Invitations recorded in the practice system (HYPINVITE_COD in
+// the export) count as invitations too, so "never invited" means never invited by anyone.
+import { unansweredPair, type SentInvitation } from './invitation-attempts'
+import type { CodedEvent } from './patient-record'
+
+export type InvitationState = 'never-invited' | 'invited-not-booked' | 'booked' | 'non-responder' | 'responded'
+
+export const invitationStateLabels: Record<InvitationState, string> = {
+  'never-invited': 'Never invited',
+  'invited-not-booked': 'Invited, not booked',
+  booked: 'Booked into an upcoming clinic',
+  'non-responder': 'Non-responder (two unanswered invitations ≥ 7 days apart)',
+  responded: 'Invited before and booked or attended; not invited since'
+}
+
+/** What main reads for the state: the app's invitations and the latest kept booking, both up to as-of. */
+export interface InvitationHistory {
+  /** Invitations sent from Clinic Recall on or before the as-of date. */
+  sent: readonly { attempt: number; sentOn: string }[]
+  /** The date (YYYY-MM-DD) the latest kept booking (booked or attended) was made, on or before as-of. */
+  lastAnsweredOn: string | null
+}
+
+export interface InvitationStateResult {
+  state: InvitationState
+  /** In words, with the dates that decided it. */
+  detail: string
+}
+
+export function invitationStateOn(
+  patient: { events: readonly CodedEvent[]; nextBookedAppointmentOn: string | null; invitationHistory?: InvitationHistory },
+  asOf: string
+): InvitationStateResult | null {
+  const history = patient.invitationHistory
+  if (!history) return null
+  if (patient.nextBookedAppointmentOn !== null && patient.nextBookedAppointmentOn >= asOf) {
+    return { state: 'booked', detail: `Booked into a clinic on ${patient.nextBookedAppointmentOn}` }
+  }
+  const coded = patient.events
+    .filter((e) => e.concept === 'HYPINVITE' && e.date !== null && e.date <= asOf)
+    .map((e, index): SentInvitation => ({ attempt: index + 1, channel: 'letter', sentOn: e.date as string }))
+  const all: SentInvitation[] = [...history.sent.map((s): SentInvitation => ({ attempt: s.attempt, channel: 'letter', sentOn: s.sentOn })), ...coded]
+  if (all.length === 0) return { state: 'never-invited', detail: `No invitation sent or recorded on or before ${asOf}` }
+  const answered = history.lastAnsweredOn
+  const unanswered = all.filter((i) => answered === null || i.sentOn > answered)
+  const dates = (list: SentInvitation[]) => [...new Set(list.map((i) => i.sentOn))].sort().join(', ')
+  if (unanswered.length === 0) {
+    return { state: 'responded', detail: `Invited ${dates(all)}; booked on ${answered}; no invitation since` }
+  }
+  const pair = unansweredPair(unanswered, null)
+  if (pair) {
+    return { state: 'non-responder', detail: `Unanswered invitations ${pair[0].sentOn} and ${pair[1].sentOn} (at least 7 days apart)` }
+  }
+  return { state: 'invited-not-booked', detail: `Invited ${dates(unanswered)}, not booked since` }
+}

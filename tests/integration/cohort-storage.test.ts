@@ -1,0 +1,146 @@
+// How a build stores and reads its snapshot and its inputs (issue #4 item 9, speed): the compact
+// snapshot (each distinct sentence once), older snapshots still read, the in-memory records shared
+// between builds while programme state stays fresh, and migration 0009's index.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildCohort, getCohort } from '../../src/main/cohorts/cohort-service'
+import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
+import { loadPatientRecords } from '../../src/main/patients/patient-records'
+import { createTestContext, type TestContext } from '../support/test-context'
+
+let ctx: TestContext
+
+function addPatient(nhsNumber: string, dob: string, family: string): number {
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO patients (nhs_number, given_name, family_name, date_of_birth, sex, registration_status, created_at, updated_at)
+       VALUES (?, 'Pat', ?, ?, 'F', 'Regular', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`
+    )
+    .run(nhsNumber, family, dob)
+  return Number(info.lastInsertRowid)
+}
+
+function addHypertensive(nhsNumber: string, family: string, systolic: number, diastolic: number): number {
+  const id = addPatient(nhsNumber, '1950-05-05', family)
+  ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', 'x')`).run(id)
+  ctx.db
+    .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, ?, 'clinic', 'import', 'x')`)
+    .run(id, systolic, diastolic)
+  return id
+}
+
+beforeEach(() => {
+  ctx = createTestContext()
+})
+afterEach(() => ctx.cleanup())
+
+describe('compact snapshots', () => {
+  it('stores each distinct sentence once and reads every member back with its own reasons and BP rule', () => {
+    const nhs = ['9434765919', '9111231114', '9111231122', '9111231130']
+    nhs.forEach((n, i) => addHypertensive(n, `FAMILY${i}`, 152, 94))
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    expect(built.members).toHaveLength(4)
+    const row = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as { patients_json: string }
+    const stored = JSON.parse(row.patients_json) as { strings: string[]; patients: unknown[][] }
+    // Same reading, age and priority: the BP and priority sentences are stored once for all four.
+    expect(stored.patients).toHaveLength(4)
+    expect(stored.strings.filter((s) => s.startsWith('P4')).length).toBe(1)
+    expect(new Set(stored.strings).size).toBe(stored.strings.length)
+    const read = getCohort(ctx, built.cohortId)
+    expect(read.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule])).toEqual(built.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule]))
+  })
+
+  it('reads a snapshot stored before the string table (a bare tuple array)', () => {
+    const id = addHypertensive('9434765919', 'OLDER', 150, 95)
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    const legacy = [[id, '9434765919', 'Pat OLDER', 76, 'F', null, 'old rule text', ['old reason'], '1950-05-05', null, null, 'Regular', null, null, null]]
+    ctx.db.prepare('UPDATE cohort_snapshot_patients SET patients_json = ? WHERE cohort_id = ?').run(JSON.stringify(legacy), built.cohortId)
+    const member = getCohort(ctx, built.cohortId).members[0]
+    expect(member).toMatchObject({ nhsNumber: '9434765919', reasons: ['old reason'], bpRule: 'old rule text' })
+    expect(explainCohortEntry(ctx, built.cohortId, id).entry.explanation.readingsConsidered).toHaveLength(1)
+  })
+
+  it('the cohort_entries rows keep the list order, status, priority and BP for invitations and the audit', () => {
+    addHypertensive('9434765919', 'A', 150, 95)
+    addHypertensive('9111231114', 'B', 185, 100)
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    const rows = ctx.db.prepare('SELECT patient_id, status, priority, severe, bp_json FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid').all(built.cohortId) as {
+      patient_id: number
+      priority: string
+      severe: number
+      bp_json: string
+    }[]
+    expect(rows.map((r) => [r.patient_id, r.priority, r.severe])).toEqual(built.members.map((m) => [m.patientId, m.priority, m.severe ? 1 : 0]))
+    expect(rows[0]?.priority).toBe('P1')
+    expect(JSON.parse(rows[0]!.bp_json)).toEqual({ systolic: 185, diastolic: 100, date: '2026-10-01', setting: 'clinic' })
+  })
+})
+
+describe('records shared between builds', () => {
+  it('the same record objects for the same as-of date; programme state is read fresh each build', () => {
+    const id = addHypertensive('9434765919', 'A', 150, 95)
+    const other = addHypertensive('9111231114', 'B', 150, 95)
+    const first = loadPatientRecords(ctx.db, '2026-11-01', { withAnyOf: ['HYP'] })
+    const second = loadPatientRecords(ctx.db, '2026-11-01', { withAnyOf: ['HYP'] })
+    expect(second[1]).toBe(first[1])
+    // Booking one patient changes only that patient's record, in the next build.
+    const clinic = ctx.db
+      .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 4, 'x', 'Test')`)
+      .run()
+    ctx.db
+      .prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, 0, ?, 'booked', 'x', 'Test')`)
+      .run(Number(clinic.lastInsertRowid), id)
+    const third = loadPatientRecords(ctx.db, '2026-11-01', { withAnyOf: ['HYP'] })
+    expect(third.find((p) => p.patientId === id)?.nextBookedAppointmentOn).toBe('2026-11-20')
+    expect(third.find((p) => p.patientId === other)).toBe(first.find((p) => p.patientId === other))
+    expect(first.find((p) => p.patientId === id)?.nextBookedAppointmentOn).toBeNull()
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    expect(built.excluded.map((e) => [e.patientId, e.rule])).toEqual([[id, 'exclude.already-booked']])
+  })
+
+  it('a new reading reaches the next build (the facts are read again when the data changes)', () => {
+    const id = addHypertensive('9434765919', 'A', 150, 95)
+    expect(buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' }).members).toHaveLength(1)
+    ctx.db
+      .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-20', 128, 80, 'clinic', 'visit', 'x')`)
+      .run(id)
+    expect(buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' }).members).toHaveLength(0)
+  })
+
+  it('migration 0009 indexes patients.updated_at, so checking for changed facts does not read every patient', () => {
+    const plan = ctx.db.prepare('EXPLAIN QUERY PLAN SELECT MAX(updated_at) FROM patients').all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/patients_updated_at/)
+  })
+})
+
+describe('cohorts.preview (live rebuild: counts and the first patients, nothing stored)', () => {
+  it('gives the same counts and the same first patients with the same reasons as a build, and stores nothing', async () => {
+    const nhs = ['9434765919', '9111231114', '9111231122', '9111231130', '9111231149', '9111231157']
+    const readings: [number, number][] = [[150, 95], [185, 100], [162, 90], [128, 80], [145, 92], [176, 121]]
+    const ids = nhs.map((n, i) => addHypertensive(n, `FAMILY${i}`, readings[i]![0], readings[i]![1]))
+    // One declined BP (excluded, and with a severe reading: the safety rule counts it).
+    ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`).run(ids[5])
+    addPatient('9876543210', '1970-01-01', 'NOTONREGISTER')
+
+    const { dispatch } = await import('../../src/main/dispatch')
+    const { createServices } = await import('../../src/main/services')
+    const services = createServices(ctx)
+    const input = { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof', limit: 2 }
+    const result = await dispatch(services, 'cohorts.preview', input)
+    if (!result.ok) throw new Error(result.error.message)
+    const preview = result.value as Record<string, unknown> & { members: { nhsNumber: string; reasons: string[] }[]; excluded: { rule: string }[] }
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM cohorts').get()).toEqual({ n: 0 })
+
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    expect(preview).toMatchObject({
+      memberCount: built.members.length,
+      excludedCount: built.excluded.length,
+      severeExcludedCount: 1,
+      notEligibleCount: built.notEligibleCount,
+      priorityCounts: { P1: 1, P2: 1, P3: 0, P4: 2, none: 0 },
+      exclusionCounts: built.exclusionCounts
+    })
+    expect(preview.members).toEqual(built.members.slice(0, 2))
+    expect(preview.excluded).toEqual(built.excluded.slice(0, 2))
+    expect(preview.excluded[0]?.rule).toBe('exclude.bp-declined')
+  })
+})

