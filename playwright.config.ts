@@ -28,6 +28,13 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs }
+    // Date and time inputs follow the browser's UI locale, which Chromium on Linux takes from LANG
+    // (and needs Debian's chromium-l10n for en-GB; .ci/run installs it). Without both they show
+    // US order (12/01/2026, 09:00 AM) whatever `locale` says.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: chromiumArgs,
+      env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' }
+    }
   }
 })

@@ -9,7 +9,7 @@
 // The import figure runs in a child process so its peak RSS is the import's, not the bench's.
 // `npm run bench -- cohorts audit` runs only the named sections (import, cohorts, audit, letters).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppContext } from './app-context'
@@ -23,6 +23,8 @@ import { createInvitationBatch } from './invitations/invitation-service'
 import { renderLettersDocx } from './documents/invitation-letters-docx'
 import type { InvitationLetter } from '../shared/domain/letter-content'
 import { exportAuditWorkbook } from './audit/audit-export'
+import { auditDataset, auditPatientsFrom, readAuditRows } from './audit/audit-service'
+import { writeAuditWorkbook } from './documents/audit-workbook'
 import type { CohortDefinitionId } from '../shared/domain/cohort-definitions'
 
 const AS_OF = '2026-11-01'
@@ -183,13 +185,18 @@ function benchCohorts(big: { ctx: ServiceContext; patients: number }, say: Say):
       const preview = median(previews.map((e) => e.ms))
       const evaluate = median(evaluations.map((e) => e.ms))
       const build = median(builds.map((b) => b.ms))
+      // Storing alone (build − evaluate, medians) and what one snapshot stores (reasons as codes since issue #4).
+      const snapshotBytes = builds[0]
+        ? (big.ctx.db.prepare('SELECT length(patients_json) AS n FROM cohort_snapshot_patients WHERE cohort_id = ?').get(builds[0].value.cohortId) as { n: number }).n
+        : 0
       const verdict = (ms: number) => (ms < 200 ? 'meets < 200 ms' : 'MISSES < 200 ms')
       say(
         `cohort ${definition.id} (${mode}) over ${patients} patients: ${members} members, ${excluded} excluded — ` +
           `preview ${preview.toFixed(0)} ms (${verdict(preview)}; CPU ${median(previews.map((e) => e.cpuMs)).toFixed(0)} ms; ` +
           `first ${previews[0]?.ms.toFixed(0)} ms), evaluate ${evaluate.toFixed(0)} ms (${verdict(evaluate)}; CPU ${median(evaluations.map((e) => e.cpuMs)).toFixed(0)} ms; ` +
           `first ${evaluations[0]?.ms.toFixed(0)} ms), evaluate + store snapshot ${build.toFixed(0)} ms (${verdict(build)}; ` +
-          `CPU ${median(builds.map((b) => b.cpuMs)).toFixed(0)} ms)`
+          `CPU ${median(builds.map((b) => b.cpuMs)).toFixed(0)} ms; storing ~${Math.max(0, build - evaluate).toFixed(0)} ms, ` +
+          `${(snapshotBytes / 1e6).toFixed(1)} MB of listed patients and reasons)`
       )
     }
   }
@@ -218,13 +225,98 @@ async function benchLetters(folder: string, say: Say): Promise<void> {
   ctx.db.close()
 }
 
-/** 4. The audit workbook over the big practice (target under 5 s). */
+/**
+ * A programme over the whole practice for the audit figure (spec §10: "audit workbook for 100k
+ * patients"): every patient in a cohort snapshot, 80% invited, 50% booked, 40% attended a first
+ * clinic with a BP reading and 30% a follow-up clinic six weeks later. Written set-based inside the
+ * caller's transaction, which is rolled back, so a kept bench database is left as it was.
+ */
+function seedWholePracticeProgramme(db: ServiceContext['db']): void {
+  const now = '2026-08-01T09:00:00Z'
+  const cohortId = Number(
+    db
+      .prepare(
+        `INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
+         VALUES ('bench-whole-practice', 1, 'Bench: whole practice', '2026-08-01', 'qof', ?, 'Bench', 0, 0, 0)`
+      )
+      .run(now).lastInsertRowid
+  )
+  db.prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, reasons_json, explanation_json) SELECT ?, id, 'member', '[]', '{}' FROM patients`).run(cohortId)
+  const batchId = Number(
+    db
+      .prepare(`INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-08-05', 'Bench', 'hypertension-review', 1)`)
+      .run(cohortId).lastInsertRowid
+  )
+  db.prepare(
+    `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by)
+     SELECT ?, ?, id, 1, 'letter', '2026-08-05', 'hypertension-review', 1, 'Bench' FROM patients WHERE id % 10 < 8`
+  ).run(batchId, cohortId)
+  const clinic = (date: string) =>
+    Number(
+      db
+        .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('HT', ?, '09:00', 10, 100000, ?, 'Bench')`)
+        .run(date, now).lastInsertRowid
+    )
+  const visit = (clinicId: number, date: string, status: string, which: string, bump: number) => {
+    db.prepare(
+      `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) SELECT ?, id, id, ?, ?, 'Bench' FROM patients WHERE ${which}`
+    ).run(clinicId, status, now)
+    db.prepare(
+      `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, appointment_id, recorded_at)
+       SELECT patient_id, ?, 130 + (patient_id * 7 + ?) % 45, 75 + (patient_id * 3 + ?) % 20, 'clinic', 'visit', id, ? FROM appointments
+       WHERE clinic_id = ? AND status = 'attended'`
+    ).run(date, bump, bump, now, clinicId)
+  }
+  const first = clinic('2026-08-20')
+  visit(first, '2026-08-20', 'attended', 'id % 10 < 4', 0)
+  db.prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) SELECT ?, id, id, 'booked', ?, 'Bench' FROM patients WHERE id % 10 = 4`).run(first, now)
+  visit(clinic('2026-10-01'), '2026-10-01', 'attended', 'id % 10 < 3', 11)
+}
+
+/**
+ * 4. The audit workbook (target under 5 s for 100k patients): first over the cohorts the bench
+ * built, then over a programme covering the whole practice — the spec's figure — with its phases:
+ * query (the database reads), build (each patient's funnel stage, baseline and follow-up) and
+ * write (the workbook, breakdowns included, streamed to disk).
+ */
 async function benchAudit(big: { ctx: ServiceContext; patients: number }, say: Say): Promise<void> {
-  // The audit covers the programme's cohorts: make sure there is one to audit.
-  const cohorts = big.ctx.db.prepare('SELECT COUNT(*) AS n FROM cohorts').get() as { n: number }
+  const db = big.ctx.db
+  const cohorts = db.prepare('SELECT COUNT(*) AS n FROM cohorts').get() as { n: number }
   if (cohorts.n === 0) buildCohort(big.ctx, { definition: 'uncontrolled-hypertension', asOf: AS_OF, mode: 'qof' })
-  const audit = await timedAsync(() => exportAuditWorkbook(big.ctx, { asOf: AS_OF, pseudonymised: false }))
-  say(`audit workbook over ${big.patients.toLocaleString('en-GB')} patients: ${seconds(audit.ms)} (target < 5 s)`)
+  const eligible = () => auditDataset(big.ctx, AS_OF).patients.length
+  const cohortOnly = await timedAsync(() => exportAuditWorkbook(big.ctx, { asOf: AS_OF, pseudonymised: false }))
+  say(`audit workbook over the bench's cohorts (${eligible().toLocaleString('en-GB')} eligible patients): ${seconds(cohortOnly.ms)}`)
+
+  db.exec('BEGIN')
+  try {
+    seedWholePracticeProgramme(db)
+    const patients = eligible().toLocaleString('en-GB')
+    const cpu = async <T>(work: () => Promise<T> | T) => {
+      const before = process.cpuUsage()
+      const { value, ms } = await timedAsync(async () => work())
+      const used = process.cpuUsage(before)
+      return { value, ms, cpuMs: (used.user + used.system) / 1000 }
+    }
+    const both = (t: { ms: number; cpuMs: number }) => `${seconds(t.ms)} (CPU ${seconds(t.cpuMs)})`
+    const audit = await cpu(() => exportAuditWorkbook(big.ctx, { asOf: AS_OF, pseudonymised: false }))
+    const pseudonymised = await cpu(() => exportAuditWorkbook(big.ctx, { asOf: AS_OF, pseudonymised: true }))
+    // The phases, measured once more one by one (so they add up to about the export's figure).
+    const query = await cpu(() => readAuditRows(db, AS_OF))
+    const build = await cpu(() => auditPatientsFrom(query.value))
+    const out = join(tmpdir(), `clinic-recall-bench-audit-${process.pid}.xlsx`)
+    const options = { pseudonymised: false, practiceName: 'Bench', generatedAt: new Date(), generatedBy: 'Bench' }
+    const write = await cpu(() => writeAuditWorkbook(out, { asOf: AS_OF, patients: build.value }, options))
+    const mb = statSync(out).size / 1024 / 1024
+    rmSync(out, { force: true })
+    const verdict = audit.ms < 5000 ? 'meets < 5 s' : 'MISSES < 5 s'
+    say(
+      `audit workbook over ${patients} patients (whole-practice programme: 80% invited, 40% attended, 30% followed up): ` +
+        `${both(audit)} (target < 5 s, ${verdict}; on a shared machine the CPU time is the steadier figure); ` +
+        `pseudonymised ${both(pseudonymised)}; phases: query ${both(query)}, build ${both(build)}, write ${both(write)} (${mb.toFixed(1)} MB)`
+    )
+  } finally {
+    db.exec('ROLLBACK')
+  }
 }
 
 async function main(): Promise<void> {

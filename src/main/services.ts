@@ -10,7 +10,7 @@ import { readWorkbooks } from './import/xlsx-rows'
 import { patientImportStatus } from './import/patient-import-status'
 import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob } from './import/import-jobs'
 import { listDefinitions, buildCohort, listCohorts, getCohort, previewCohort } from './cohorts/cohort-service'
-import { explainCohortEntry } from './cohorts/cohort-explanation'
+import { explainCohortEntry, explainPreviewEntry } from './cohorts/cohort-explanation'
 import { compareCohorts } from './cohorts/cohort-comparison'
 import { saveCustomDefinition } from './cohorts/definition-catalog'
 import { archiveCustomCohort } from './cohorts/custom-cohort-store'
@@ -65,7 +65,8 @@ export function createServices(ctx: ServiceContext): Services {
     'imports.forgetMapping': ({ layoutHash }) => ({ forgotten: forgetColumnMapping(ctx, layoutHash) }),
     'imports.commit': ({ previewId }) => (isImportJob(previewId) ? commitImportJob(ctx, previewId) : commitImport(ctx, previewId)),
     'imports.list': () => ({ imports: listImports(ctx) }),
-    'imports.start': async ({ files, format, mappings }) => startImportJob(ctx, await readWorkbooks(decodeUploads(files)), format, mappings),
+    // Workbooks are read inside the job (its worker thread), not here: reading one takes seconds.
+    'imports.start': ({ files, format, mappings }) => startImportJob(ctx, decodeUploads(files), format, mappings),
     'imports.progress': ({ jobId }) => importJobProgress(jobId),
     'imports.cancel': ({ jobId }) => cancelImportJob(jobId),
     'imports.rejectsCsv': (which) => ('previewId' in which && isImportJob(which.previewId) ? rejectsCsvOfJob(which.previewId) : rejectsCsvOf(ctx, which)),
@@ -78,6 +79,7 @@ export function createServices(ctx: ServiceContext): Services {
     'cohorts.list': () => ({ cohorts: listCohorts(ctx) }),
     'cohorts.get': ({ cohortId }) => getCohort(ctx, cohortId),
     'cohorts.explain': ({ cohortId, patientId }) => explainCohortEntry(ctx, cohortId, patientId),
+    'cohorts.explainPreview': (input) => explainPreviewEntry(ctx, input),
     'cohorts.compare': ({ fromCohortId, toCohortId }) => compareCohorts(ctx, fromCohortId, toCohortId),
     'cohorts.saveCustom': (input) => saveCustomDefinition(ctx, input),
     'cohorts.archiveCustom': ({ definition }) => {

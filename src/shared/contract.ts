@@ -295,6 +295,13 @@ export const CohortPatientExplanation = z.object({
   basis: z.string()
 })
 
+/** cohorts.explainPreview: one patient's "why" in an unsaved preview (nothing stored). */
+export const CohortPreviewExplanation = z.object({
+  status: z.enum(['member', 'excluded']),
+  entry: ExplainedCohortEntry,
+  basis: z.string()
+})
+
 /** One patient's place in a snapshot: member, excluded (by which rule) or not listed (not eligible). */
 export const CohortPlacement = z.object({
   status: z.enum(['member', 'excluded', 'not-listed']),
@@ -516,8 +523,10 @@ export const InvitationWorklistPatient = z.object({
   name: z.string(),
   cohortId: z.number().int(),
   invitations: z.array(InvitationSent),
-  /** Invited but not booked: the date the next attempt may go (null once 3 were sent). */
-  nextAttemptFrom: IsoDate.nullable()
+  /** Invited but not booked: the date the next attempt may go (null once 3 were sent, or no contact permitted). */
+  nextAttemptFrom: IsoDate.nullable(),
+  /** Recorded in contact preferences after the invitations went: no further attempt may go. */
+  noContact: z.boolean()
 })
 
 // --- clinics ----------------------------------------------------------------------------------
@@ -630,7 +639,14 @@ export const BpOutcome = z.object({
   unchangedPercent: z.number(),
   increasedPercent: z.number(),
   meanSystolicChange: z.number().nullable(),
-  meanDiastolicChange: z.number().nullable()
+  meanDiastolicChange: z.number().nullable(),
+  medianSystolicChange: z.number().nullable(),
+  medianDiastolicChange: z.number().nullable(),
+  /** Of `patients`, within their BP target (QOF HYP008/HYP009) at baseline and at follow-up (spec §7). */
+  atTargetBefore: z.number().int(),
+  atTargetAfter: z.number().int(),
+  atTargetBeforePercent: z.number(),
+  atTargetAfterPercent: z.number()
 })
 
 export const Funnel = z.object({
@@ -767,6 +783,20 @@ export const contract = {
   'cohorts.list': { input: Empty, output: z.object({ cohorts: z.array(CohortSummary) }) },
   'cohorts.get': { input: z.object({ cohortId: z.number().int() }), output: CohortSnapshot },
   'cohorts.explain': { input: z.object({ cohortId: z.number().int(), patientId: z.number().int() }), output: CohortPatientExplanation },
+  /**
+   * One patient's "why" in an unsaved preview (the live rebuild): evaluated now with this definition,
+   * as-of date, mode and parameters, nothing stored. `cohorts.explain` is the same for a snapshot.
+   */
+  'cohorts.explainPreview': {
+    input: z.object({
+      definition: CohortDefinitionId,
+      asOf: IsoDate.optional(),
+      mode: TargetMode.default('qof'),
+      params: CohortParametersInput.optional(),
+      patientId: z.number().int()
+    }),
+    output: CohortPreviewExplanation
+  },
   'cohorts.compare': { input: z.object({ fromCohortId: z.number().int(), toCohortId: z.number().int() }), output: CohortComparison },
 
   'invitations.createBatch': {

@@ -25,6 +25,7 @@ export const operationNames = [
   'cohorts.list',
   'cohorts.get',
   'cohorts.explain',
+  'cohorts.explainPreview',
   'cohorts.compare',
   'cohorts.saveCustom',
   'cohorts.archiveCustom',

@@ -1,7 +1,8 @@
 // The custom cohort builder and the exclusion switches in a real browser against the real services
 // (issue #4 items 2 and 5): a pharmacist builds "Black patients above target" from criteria, saves
 // it, builds it, asks why a member is in it, then switches an exclusion off and sees its count and
-// the lists change; the pharmacist-led cohort's D/E switch and the Time to Talk threshold rebuild live.
+// the lists change in an unsaved preview, which is saved only when asked; the pharmacist-led cohort's
+// D/E switch and the Time to Talk threshold preview live.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -99,8 +100,9 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
 
   await test.step('build it and ask why a member is in it', async () => {
     await page.getByLabel('As-of date').fill(asOf)
-    await page.getByRole('button', { name: 'Build cohort' }).click()
-    await expect(page.getByRole('heading', { name: 'Black patients above target — cohort #1' })).toBeVisible()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
+    await expect(page.getByRole('heading', { name: 'Black patients above target — saved cohort #1' })).toBeVisible()
+    await expect(page.getByTestId('cohort-state')).toContainText('Saved snapshot #1')
     await expect(page.getByRole('tab', { name: 'Members (2)' })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Excluded (1)' })).toBeVisible()
     const switches = page.getByRole('table', { name: 'Exclusion switches' })
@@ -118,10 +120,11 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await panel.getByRole('button', { name: 'Close' }).click()
   })
 
-  await test.step('switch the exclusion off: the cohort rebuilds and the count changes', async () => {
+  await test.step('switch the exclusion off: an unsaved preview with the new counts, saved only when asked', async () => {
     const switches = page.getByRole('table', { name: 'Exclusion switches' })
     await switches.getByLabel('Apply exclusion: BP measurement declined in the last 12 months').uncheck()
-    await expect(page.getByRole('heading', { name: 'Black patients above target — cohort #2' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Black patients above target — unsaved preview' })).toBeVisible()
+    await expect(page.getByTestId('cohort-state')).toContainText('Unsaved preview — not a saved cohort yet')
     await expect(page.getByRole('tab', { name: 'Members (3)' })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Excluded (0)' })).toBeVisible()
     const declined = switches.getByRole('row').filter({ hasText: 'BP measurement declined' })
@@ -130,17 +133,35 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await expect(page.getByText('1 exclusion switched off')).toBeVisible()
     await switches.scrollIntoViewIfNeeded()
     await snap(page, '03-switched-off')
-    // And on again.
+    // Nothing was stored by the switch: only the build above is listed.
+    const previous = page.getByRole('region', { name: 'Previous cohorts' })
+    await expect(previous.getByRole('row').filter({ hasText: 'Black patients above target' })).toHaveCount(1)
+    // The "why" of a previewed patient is evaluated with the preview's settings.
+    await page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first().click()
+    const panel = page.getByRole('dialog', { name: /^Why\? / })
+    await expect(panel).toContainText('an unsaved preview')
+    await expect(panel.getByRole('table', { name: 'Rules checked' }).getByRole('row').filter({ hasText: 'BP measurement declined' })).toContainText(
+      'Exclusion switched off for this build'
+    )
+    await snap(page, '03b-preview-why')
+    await panel.getByRole('button', { name: 'Close' }).click()
+    // And on again: still a preview, the count is back.
     await switches.getByLabel('Apply exclusion: BP measurement declined in the last 12 months').check()
-    await expect(page.getByRole('heading', { name: 'Black patients above target — cohort #3' })).toBeVisible()
     await expect(declined.getByTestId('exclusion-count-exclude.bp-declined')).toHaveText('1')
+    await expect(page.getByRole('tab', { name: 'Members (2)' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Black patients above target — unsaved preview' })).toBeVisible()
+    // "Use this cohort" stores exactly what is shown as snapshot #2.
+    await page.getByRole('button', { name: 'Use this cohort (save it)' }).click()
+    await expect(page.getByRole('heading', { name: 'Black patients above target — saved cohort #2' })).toBeVisible()
+    await expect(previous.getByRole('row').filter({ hasText: 'Black patients above target' })).toHaveCount(2)
+    await expect(page.getByRole('tab', { name: 'Members (2)' })).toBeVisible()
   })
 
   await test.step('QOF-only exclusions are marked and inactive in NICE mode', async () => {
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
     await page.getByLabel(/^NICE/).check()
-    await page.getByRole('button', { name: 'Build cohort' }).click()
-    await expect(page.getByRole('heading', { name: /^Uncontrolled hypertension — cohort #4$/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
+    await expect(page.getByRole('heading', { name: /^Uncontrolled hypertension — saved cohort #3$/ })).toBeVisible()
     const recent = page.getByLabel('Apply exclusion: First diagnosed with hypertension in the last 9 months')
     await expect(recent).toBeDisabled()
     await expect(page.getByRole('table', { name: 'Exclusion switches' }).getByRole('row').filter({ hasText: 'First diagnosed' })).toContainText(
@@ -152,11 +173,11 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await page.getByLabel('Cohort definition').selectOption('hypertension-black-african-caribbean')
     const mixed = page.getByLabel(/^Also include Mixed White and Black Caribbean \(D\)/)
     await expect(mixed).not.toBeChecked()
-    await page.getByRole('button', { name: 'Build cohort' }).click()
-    await expect(page.getByRole('heading', { name: /cohort #5$/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
+    await expect(page.getByRole('heading', { name: /saved cohort #4$/ })).toBeVisible()
     await mixed.check()
-    // A setting change rebuilds live (debounced): a new snapshot that records the switch.
-    await expect(page.getByRole('heading', { name: /cohort #6$/ })).toBeVisible()
+    // A setting change previews live (debounced), unsaved, and the preview says which setting it used.
+    await expect(page.getByRole('heading', { name: /unsaved preview$/ })).toBeVisible()
     await expect(page.getByText('mixed D/E included')).toBeVisible()
     await snap(page, '04-pharmacist-switch')
     // A built-in can be copied into the builder with its settings, to change it.
@@ -172,11 +193,11 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await page.getByLabel('Cohort definition').selectOption('time-to-talk')
     const threshold = page.getByLabel('Minimum number of long-term conditions')
     await expect(threshold).toHaveValue('2')
-    await page.getByRole('button', { name: 'Build cohort' }).click()
-    await expect(page.getByRole('heading', { name: /cohort #7$/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
+    await expect(page.getByRole('heading', { name: /saved cohort #5$/ })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Members (0)' })).toBeVisible()
     await threshold.fill('1')
-    await expect(page.getByRole('heading', { name: /cohort #8$/ })).toBeVisible()
+    await expect(page.getByRole('heading', { name: /unsaved preview$/ })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Members (5)' })).toBeVisible()
     await expect(page.getByText('1 or more long-term conditions')).toBeVisible()
   })
@@ -190,7 +211,7 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await builder.getByLabel('Highest age').fill('')
     await builder.getByRole('button', { name: 'Save as a new version' }).click()
     await expect(page.getByRole('status').filter({ hasText: '(version 2)' })).toBeVisible()
-    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('tab', { name: 'Members (1)' })).toBeVisible()
     await expect(page.getByText(/definition version\s+2/)).toBeVisible()
     await page.getByRole('button', { name: 'Archive…' }).click()
@@ -198,7 +219,7 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     await expect(page.getByRole('status').filter({ hasText: 'was archived' })).toBeVisible()
     await expect(page.getByLabel('Cohort definition').locator('option', { hasText: 'Black patients above target' })).toHaveCount(0)
     // Its snapshots stay.
-    await expect(page.getByRole('region', { name: 'Previous cohorts' }).getByRole('row').filter({ hasText: 'Black patients above target' })).toHaveCount(4)
+    await expect(page.getByRole('region', { name: 'Previous cohorts' }).getByRole('row').filter({ hasText: 'Black patients above target' })).toHaveCount(3)
     await expect(page.getByLabel(/^Apply exclusion: BP measurement declined/)).toBeDisabled()
     await snap(page, '05-archived')
   })

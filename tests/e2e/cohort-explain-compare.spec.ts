@@ -36,7 +36,7 @@ test('a pharmacist asks why a patient is in a cohort and compares two builds', a
   await test.step('build in QOF mode and open the explanation of the first member', async () => {
     await navigate(page, 'Cohorts')
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
-    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('tab', { name: /^Members \(\d+\)$/ })).not.toHaveText('Members (0)')
     const firstWhy = page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first()
     const name = ((await firstWhy.textContent()) ?? '').trim()
@@ -57,7 +57,7 @@ test('a pharmacist asks why a patient is in a cohort and compares two builds', a
 
   await test.step('build again in NICE mode, tick both builds and compare', async () => {
     await page.getByLabel(/^NICE/).check()
-    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('heading', { name: /cohort #2$/ })).toBeVisible()
     const previous = page.getByRole('region', { name: 'Previous cohorts' })
     await previous.getByLabel('Compare cohort #1').check()

@@ -86,7 +86,7 @@ test('rejected rows are shown, downloaded as CSV, committed and listed in histor
     expect(text).toContain('File,Row,Column,Value,Reason,Imported')
     expect(text).toMatch(/november-bp-list\.csv,7,NHS Number,1234567890,/)
     expect(text).toMatch(/november-bp-list\.csv,8,Systolic BP,420,/)
-    expect(text).toMatch(/november-bp-list\.csv,9,Date of Birth,1958-03-06,.*yes - check the record/)
+    expect(text).toMatch(/november-bp-list\.csv,9,Date of Birth,06\/03\/1958,.*yes - check the record/)
   })
 
   await test.step('commit, and see the import in history with who ran it', async () => {

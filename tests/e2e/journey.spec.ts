@@ -61,7 +61,7 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
   await test.step('build the uncontrolled-hypertension cohort', async () => {
     await navigate(page, 'Cohorts')
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
-    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
     const membersTab = page.getByRole('tab', { name: /^Members \(\d+\)$/ })
     await expect(membersTab).toBeVisible()
     await expect(membersTab).not.toHaveText('Members (0)')

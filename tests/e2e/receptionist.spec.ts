@@ -85,7 +85,7 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
     await expect(page.getByRole('heading', { name: 'Import complete' })).toBeVisible()
     await navigate(page, 'Cohorts')
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
-    await page.getByRole('button', { name: 'Build cohort' }).click()
+    await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('tab', { name: 'Members (5)' })).toBeVisible()
   })
 

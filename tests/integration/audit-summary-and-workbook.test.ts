@@ -126,7 +126,14 @@ describe('audit summary', () => {
       unchangedPercent: 33.3,
       increasedPercent: 33.3,
       meanSystolicChange: -1.3, // (-12 + 0 + 8) / 3
-      meanDiastolicChange: -0.3 // (-7 + 2 + 4) / 3
+      meanDiastolicChange: -0.3, // (-7 + 2 + 4) / 3
+      medianSystolicChange: 0, // -12, 0, +8
+      medianDiastolicChange: 2, // -7, +2, +4
+      // QOF targets (all under 80, clinic readings): A 156/95 → 144/88, B 150/90 → 150/92, C 162/96 → 170/100.
+      atTargetBefore: 0,
+      atTargetAfter: 0,
+      atTargetBeforePercent: 0,
+      atTargetAfterPercent: 0
     })
     const byNhs = new Map(s.patients.map((p) => [p.nhsNumber, p]))
     expect(byNhs.get('9990000018')).toMatchObject({

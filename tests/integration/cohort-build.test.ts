@@ -97,7 +97,7 @@ describe('cohort build', () => {
     const snapshot = buildCohort(ctx, { definition: 'uncontrolled-hypertension', mode: 'qof' })
 
     expect(() => CohortSnapshot.parse(snapshot)).not.toThrow()
-    expect(snapshot).toMatchObject({ asOf: '2026-11-22', mode: 'qof', definitionVersion: 1, builtBy: 'Test Pharmacist', notEligibleCount: 2 })
+    expect(snapshot).toMatchObject({ asOf: '2026-11-22', mode: 'qof', definitionVersion: 2, builtBy: 'Test Pharmacist', notEligibleCount: 2 })
     expect(snapshot.members.map((m) => m.nhsNumber)).toEqual(['9434765919'])
     const member = snapshot.members[0]!
     expect(member).toMatchObject({ name: 'Grace ADEYEMI', priority: 'P3', bp: { systolic: 152, diastolic: 96, date: '2026-10-01', setting: 'clinic' } })
@@ -114,6 +114,7 @@ describe('cohort build', () => {
       definition_version: number
     }
     expect(JSON.parse(stored.parameters_json)).toMatchObject({ lookbackMonths: 12, invitedWithinDays: 28, includeMixedBlackCategories: false })
+    expect(stored.definition_version).toBe(2)
     const log = ctx.db.prepare("SELECT summary FROM activity_log WHERE action = 'cohorts.build'").all() as { summary: string }[]
     expect(log).toHaveLength(1)
     expect(log[0]?.summary).toMatch(/1 members, 1 excluded \(1 with a severe reading\)/)

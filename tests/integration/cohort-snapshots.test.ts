@@ -97,7 +97,7 @@ describe('compact snapshots and on-demand explanations', () => {
       ])
     )
     expect(considered[2]).toEqual(['2026-06-01', 171, 104, 'none'])
-    expect(member.basis).toMatch(/Re-derived with definition "Uncontrolled hypertension" version 1, as of 2026-11-22, QOF mode/)
+    expect(member.basis).toMatch(/Re-derived with definition "Uncontrolled hypertension" version 2, as of 2026-11-22, QOF mode/)
     const excluded = explainCohortEntry(ctx, snapshot.cohortId, declined)
     expect(excluded.status).toBe('excluded')
     expect(excluded.entry.explanation.steps.find((s) => s.rule === 'exclude.bp-declined')).toMatchObject({ outcome: 'fail' })

@@ -1,5 +1,6 @@
 // How a build stores and reads its snapshot and its inputs (issue #4 item 9, speed): the compact
-// snapshot (each distinct sentence once), older snapshots still read, the in-memory records shared
+// snapshot (reasons as codes, each distinct value once; cohort-reason-codes.test.ts checks the words
+// over a varied population), older snapshots still read, the in-memory records shared
 // between builds while programme state stays fresh, and migration 0009's index.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildCohort, getCohort } from '../../src/main/cohorts/cohort-service'
@@ -34,17 +35,21 @@ beforeEach(() => {
 afterEach(() => ctx.cleanup())
 
 describe('compact snapshots', () => {
-  it('stores each distinct sentence once and reads every member back with its own reasons and BP rule', () => {
+  it('stores reason codes with each distinct value once and reads every member back with its own reasons and BP rule', () => {
     const nhs = ['9434765919', '9111231114', '9111231122', '9111231130']
     nhs.forEach((n, i) => addHypertensive(n, `FAMILY${i}`, 152, 94))
     const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
     expect(built.members).toHaveLength(4)
     const row = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as { patients_json: string }
-    const stored = JSON.parse(row.patients_json) as { strings: string[]; patients: unknown[][] }
-    // Same reading, age and priority: the BP and priority sentences are stored once for all four.
+    const stored = JSON.parse(row.patients_json) as { values: unknown[]; patients: unknown[][] }
+    // Same reading, age and priority: each value (152, the date, the P4 code…) is stored once for all four,
+    // and every reason is an array of indices into them, not a sentence.
     expect(stored.patients).toHaveLength(4)
-    expect(stored.strings.filter((s) => s.startsWith('P4')).length).toBe(1)
-    expect(new Set(stored.strings).size).toBe(stored.strings.length)
+    expect(new Set(stored.values).size).toBe(stored.values.length)
+    expect(stored.values).toContain(152)
+    expect(stored.values).toContain('P4')
+    expect(stored.values.some((v) => typeof v === 'string' && v.includes(' above target'))).toBe(false)
+    for (const t of stored.patients) expect((t[7] as unknown[]).every((code) => Array.isArray(code) && code.every(Number.isInteger))).toBe(true)
     const read = getCohort(ctx, built.cohortId)
     expect(read.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule])).toEqual(built.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule]))
   })
@@ -142,5 +147,40 @@ describe('cohorts.preview (live rebuild: counts and the first patients, nothing 
     expect(preview.members).toEqual(built.members.slice(0, 2))
     expect(preview.excluded).toEqual(built.excluded.slice(0, 2))
     expect(preview.excluded[0]?.rule).toBe('exclude.bp-declined')
+  })
+})
+
+describe('cohorts.explainPreview (the "why" of a patient in an unsaved preview)', () => {
+  it('explains with the preview settings, agrees with the preview, stores nothing, and says when a patient is not listed', async () => {
+    const declined = addHypertensive('9434765919', 'DECLINED', 150, 95)
+    ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`).run(declined)
+    const outsider = addPatient('9876543210', '1970-01-01', 'NOTONREGISTER')
+    const { dispatch } = await import('../../src/main/dispatch')
+    const { createServices } = await import('../../src/main/services')
+    const services = createServices(ctx)
+    const settings = { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' }
+
+    const on = await dispatch(services, 'cohorts.explainPreview', { ...settings, patientId: declined })
+    if (!on.ok) throw new Error(on.error.message)
+    const onValue = on.value as { status: string; entry: { rule: string; explanation: { steps: { rule: string; outcome: string; detail: string }[] } }; basis: string }
+    expect(onValue.status).toBe('excluded')
+    expect(onValue.entry.rule).toBe('exclude.bp-declined')
+    expect(onValue.basis).toMatch(/unsaved preview/)
+
+    // Switched off, as in the live preview: now a member, and the step says why the exclusion did not count.
+    const off = await dispatch(services, 'cohorts.explainPreview', { ...settings, params: { disabledExclusions: ['exclude.bp-declined'] }, patientId: declined })
+    if (!off.ok) throw new Error(off.error.message)
+    const offValue = off.value as typeof onValue
+    expect(offValue.status).toBe('member')
+    const preview = await dispatch(services, 'cohorts.preview', { ...settings, params: { disabledExclusions: ['exclude.bp-declined'] } })
+    if (!preview.ok) throw new Error(preview.error.message)
+    const { explanation: _e, ...entry } = offValue.entry
+    expect((preview.value as { members: unknown[] }).members[0]).toEqual(entry)
+    expect(offValue.entry.explanation.steps.find((s) => s.rule === 'exclude.bp-declined')).toMatchObject({ outcome: 'info', detail: 'Exclusion switched off for this build' })
+
+    const missing = await dispatch(services, 'cohorts.explainPreview', { ...settings, patientId: outsider })
+    expect(missing.ok).toBe(false)
+    if (!missing.ok) expect(missing.error.message).toMatch(/not listed in this preview/)
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM cohorts').get()).toEqual({ n: 0 })
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
-import { latestSchemaVersion, migrate, schemaVersion } from '../../src/main/db/migrations'
+import { latestSchemaVersion, migrate, migrations, schemaVersion } from '../../src/main/db/migrations'
 
 const folders: string[] = []
 function tempDb(): string {
@@ -17,6 +17,12 @@ afterEach(() => {
 })
 
 describe('database migrations', () => {
+  it('are numbered 1, 2, 3… with no gap, each file name starting with its number', () => {
+    // The runner skips every version at or below user_version: a gap later filled would never run.
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+    for (const m of migrations) expect(m.name.startsWith(String(m.version).padStart(4, '0') + '_')).toBe(true)
+  })
+
   it('creates the schema at the latest version, in WAL mode with foreign keys on', () => {
     const db = openDatabase(tempDb())
     expect(schemaVersion(db)).toBe(latestSchemaVersion)

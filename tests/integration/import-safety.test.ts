@@ -49,7 +49,7 @@ describe('conflicting facts for one patient in one import', () => {
     ])
     const preview = ImportPreview.parse(previewImport(ctx, [fileOf('two-dobs.csv', text)], 'auto'))
     expect(preview.conflicts).toEqual([
-      { file: 'two-dobs.csv', row: 4, column: 'Date of Birth', value: '1958-03-06', reason: expect.stringMatching(/two dates of birth: 1958-03-05 \(two-dobs\.csv row 2\) and 1958-03-06 \(two-dobs\.csv row 4\)/) },
+      { file: 'two-dobs.csv', row: 4, column: 'Date of Birth', value: '06/03/1958', reason: expect.stringMatching(/two dates of birth: 1958-03-05 \(two-dobs\.csv row 2\) and 1958-03-06 \(two-dobs\.csv row 4\)/) },
       { file: 'two-dobs.csv', row: 4, column: 'Gender', value: 'M', reason: expect.stringMatching(/two sexes: F \(two-dobs\.csv row 2\) and M/) }
     ])
     expect(preview.warnings.some((w) => /two dates of birth.*two-dobs\.csv row 4/.test(w))).toBe(true)
@@ -57,7 +57,7 @@ describe('conflicting facts for one patient in one import', () => {
     expect(result.conflicts).toHaveLength(2)
     expect(ctx.db.prepare('SELECT date_of_birth, sex FROM patients WHERE nhs_number = ?').get(a)).toEqual({ date_of_birth: '1958-03-06', sex: 'M' })
     expect(ctx.db.prepare("SELECT kind, row_number, value FROM import_rejects WHERE kind = 'conflict' ORDER BY id").all()).toEqual([
-      { kind: 'conflict', row_number: 4, value: '1958-03-06' },
+      { kind: 'conflict', row_number: 4, value: '06/03/1958' },
       { kind: 'conflict', row_number: 4, value: 'M' }
     ])
     expect(listImports(ctx)[0]).toMatchObject({ conflictCount: 2, rejectedCount: 0 })

@@ -9,6 +9,7 @@ import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { documentPath } from '../../src/main/documents/document-store'
 import { getContact, setContactPreferences } from '../../src/main/invitations/contact-preferences-store'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
+import { invitationWorklists } from '../../src/main/invitations/invitation-worklists'
 import { NO_CONTACT_REASON } from '../../src/shared/domain/contact-channel'
 import { createTestContext, type TestContext } from '../support/test-context'
 
@@ -80,5 +81,18 @@ describe('no contact permitted (spec §4.4)', () => {
     const csv = readFileSync(documentPath(ctx, sheetFile?.fileId ?? -1), 'utf8')
     expect(csv).toMatch(/9434765919,Ada Lovelace,Not invited.*Cannot be contacted: no contact permitted/)
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM invitations WHERE patient_id = (SELECT id FROM patients WHERE nhs_number = ?)').get('9434765919')).toEqual({ n: 0 })
+  })
+
+  it('offers no next attempt to an invited patient who has since asked not to be contacted', async () => {
+    addHypertensive('9434765919', 'Ada', 'Lovelace', 152)
+    addHypertensive('9990000018', 'Ben', 'Okafor', 154)
+    const snapshot = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-22', mode: 'qof' })
+    await createInvitationBatch(ctx, { cohortId: snapshot.cohortId, attempt: 1, date: '2026-11-01' })
+    setContactPreferences(ctx, { nhsNumber: '9434765919', ...keep, noContact: true })
+    const waiting = invitationWorklists(ctx).invitedNotBooked.map((p) => [p.name, p.noContact, p.nextAttemptFrom])
+    expect(waiting).toEqual([
+      ['Ada Lovelace', true, null],
+      ['Ben Okafor', false, '2026-11-15']
+    ])
   })
 })

@@ -54,6 +54,10 @@ describe('seed table arithmetic', () => {
     expect(s.meanDiastolicChange).toBe(-3) // (-10 + 1 + 0) / 3
     expect(s.medianSystolicChange).toBe(-1)
     expect(medianOf([1, 2, 3, 10])).toBe(2.5)
+    // Unsorted, negative and even in number: sorted numerically (not as text), halves away from zero.
+    expect(medianOf([5, -12, 0, -3])).toBe(-1.5)
+    expect(medianOf([-10, -9, 100, 2, -1, 1])).toBe(0)
+    expect(medianOf([-5, -2])).toBe(-3.5)
   })
 
   it('reports an empty audit as zero patients and 0%, with no mean', () => {

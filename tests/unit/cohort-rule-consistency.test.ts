@@ -9,6 +9,7 @@ import type { ClinicalConcept } from '../../src/shared/domain/clinical-concepts'
 import { cohortDefinitions } from '../../src/shared/domain/cohort-definitions'
 import { evaluateCohort, evaluateCohortForSnapshot } from '../../src/shared/domain/cohort-engine'
 import { type CohortParameters, defaultCohortParameters } from '../../src/shared/domain/cohort-parameters'
+import { formatReasonCode } from '../../src/shared/domain/cohort-reason-codes'
 import { cohortRules } from '../../src/shared/domain/cohort-rules'
 import { patientFacts } from '../../src/shared/domain/patient-facts'
 import type { EthnicCategory } from '../../src/shared/domain/ethnicity'
@@ -72,6 +73,40 @@ describe('rule.test agrees with rule.evaluate(...).met', () => {
         }
       }),
       { numRuns: 400 }
+    )
+  })
+
+  test('a rule\'s reason from its stored values is the reason evaluate gives (snapshots store the values)', () => {
+    let worded = 0
+    fc.assert(
+      fc.property(patient, settings, (p, s) => {
+        const params: CohortParameters = { ...defaultCohortParameters, ...s.params }
+        const facts = patientFacts(p, s.asOf, s.mode, params)
+        for (const rule of Object.values(cohortRules)) {
+          const words = rule.evaluate(facts)
+          if (!words.met || !rule.reasonValues || !rule.formatReason) continue
+          // Through JSON, as stored: the values survive and give the same words.
+          const values = JSON.parse(JSON.stringify(rule.reasonValues(facts))) as ReturnType<NonNullable<typeof rule.reasonValues>>
+          expect(rule.formatReason(values), rule.id).toBe(words.reason)
+          worded++
+        }
+      }),
+      { numRuns: 400 }
+    )
+    expect(worded).toBeGreaterThan(400)
+  })
+
+  test('every listed entry\'s reasons and BP rule are worded the same from their codes', () => {
+    fc.assert(
+      fc.property(fc.array(patient, { minLength: 1, maxLength: 25 }), settings, (patients, s) => {
+        for (const definition of cohortDefinitions) {
+          for (const listed of [...evaluateCohortForSnapshot(definition, patients, s).members, ...evaluateCohortForSnapshot(definition, patients, s).excluded]) {
+            expect(listed.reasonCodes.map(formatReasonCode)).toEqual(listed.entry.reasons)
+            expect(formatReasonCode(listed.bpRuleCode)).toBe(listed.entry.bpRule)
+          }
+        }
+      }),
+      { numRuns: 80 }
     )
   })
 

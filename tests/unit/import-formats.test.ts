@@ -154,7 +154,7 @@ describe('dates before the date of birth', () => {
       'NHS Number,Date of Birth,Date,Code Term,Value\n9990000018,05/03/1958,01/01/1950,O/E - blood pressure reading,150/90\n,,01/01/2026,O/E - blood pressure reading,140/85\n'
     )
     expect(parsed.readings).toHaveLength(1)
-    expect(parsed.rejects).toEqual([{ file: 't.csv', row: 2, column: 'Date', reason: expect.stringMatching(/1950-01-01 is before the date of birth 1958-03-05/) }])
+    expect(parsed.rejects).toEqual([{ file: 't.csv', row: 2, column: 'Date', value: '01/01/1950', reason: expect.stringMatching(/1950-01-01 is before the date of birth 1958-03-05/) }])
   })
 
   test('the same for a wide BP date', () => {

@@ -74,11 +74,11 @@ describe('EMIS events-layout fixture', () => {
     ])
   })
 
-  test('reports each rejected row with row, column and reason', () => {
+  test('reports each rejected row with row, column, the value as exported and reason', () => {
     expect(parsed.rejects).toEqual([
-      { file: 'emis.csv', row: 18, column: 'Value', reason: expect.stringMatching(/systolic 420 mmHg is outside/) },
-      { file: 'emis.csv', row: 21, column: 'NHS Number', reason: expect.stringMatching(/fails the Modulus 11 check/) },
-      { file: 'emis.csv', row: 22, column: 'NHS Number', reason: expect.stringMatching(/continues the patient on row 21/) }
+      { file: 'emis.csv', row: 18, column: 'Value', value: '420/95', reason: expect.stringMatching(/systolic 420 mmHg is outside/) },
+      { file: 'emis.csv', row: 21, column: 'NHS Number', value: '999 100 0004', reason: expect.stringMatching(/fails the Modulus 11 check/) },
+      { file: 'emis.csv', row: 22, column: 'NHS Number', value: '', reason: expect.stringMatching(/continues the patient on row 21/) }
     ])
   })
 
@@ -111,7 +111,7 @@ describe('wide BP columns and register flags', () => {
 
   test('DD/MM/YYYY, D/M/YYYY and the 1900 sentinel; an impossible date of birth is rejected, the patient kept', () => {
     expect(parsed.patients.map((p) => p.fields.dateOfBirth)).toEqual(['1949-07-14', '1965-03-02', null, undefined])
-    expect(parsed.rejects).toEqual([{ file: 'wide.csv', row: 5, column: 'DOB', reason: expect.stringMatching(/30\/02\/1970.*no day 30/) }])
+    expect(parsed.rejects).toEqual([{ file: 'wide.csv', row: 5, column: 'DOB', value: '30/02/1970', reason: expect.stringMatching(/30\/02\/1970.*no day 30/) }])
     expect(parsed.patients.map((p) => p.fields.sex)).toEqual(['F', 'M', 'U', 'F'])
   })
 
@@ -161,14 +161,14 @@ describe('row rules', () => {
 
   test('a row with patient details but no NHS number is rejected, not treated as a continuation', () => {
     const parsed = parse('NHS Number,Surname,Date,Code Term,Value\n9991000003,A,01/01/2026,Hypertension,\n,B,02/01/2026,Hypertension,\n')
-    expect(parsed.rejects).toEqual([{ file: 'test.csv', row: 3, column: 'NHS Number', reason: expect.stringMatching(/missing/) }])
+    expect(parsed.rejects).toEqual([{ file: 'test.csv', row: 3, column: 'NHS Number', value: '', reason: expect.stringMatching(/missing/) }])
     expect(parsed.events).toHaveLength(1)
   })
 
   test('continuation rows after an empty (confidential) row are not credited to the patient above', () => {
     const parsed = parse('NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150\n,01/01/2026,Diastolic blood pressure,90\n,,,\n,05/01/2026,Blood pressure,140/80\n')
     expect(parsed.readings).toHaveLength(1)
-    expect(parsed.rejects).toEqual([{ file: 'test.csv', row: 5, column: 'NHS Number', reason: expect.stringMatching(/row above is empty/) }])
+    expect(parsed.rejects).toEqual([{ file: 'test.csv', row: 5, column: 'NHS Number', value: '', reason: expect.stringMatching(/row above is empty/) }])
   })
 
   test('event dates that are impossible or in the future are rejected with the date column', () => {

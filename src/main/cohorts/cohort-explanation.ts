@@ -6,7 +6,7 @@
 // stored in the row; and the readings and events stored before the build (ids up to the snapshot's
 // facts_reading_id / facts_event_id — facts are append-only, so that is exactly what the build read).
 import type { z } from 'zod'
-import type { CohortPatientExplanation, ExplanationT } from '../../shared/contract'
+import type { CohortPatientExplanation, CohortPreviewExplanation, ExplanationT } from '../../shared/contract'
 import { isCustomCohortId } from '../../shared/custom-cohort-schema'
 import { evaluateCohort } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
@@ -14,7 +14,7 @@ import { isEthnicCategory } from '../../shared/domain/ethnicity'
 import { AppError } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { loadPatientRecordAsBuilt } from '../patients/patient-records'
-import { type EntryRow, entryFromRow, entrySelect, findCohortRow, snapshotPatients } from './cohort-service'
+import { type BuildCohortInput, type EntryRow, buildInputs, entryFromRow, entrySelect, findCohortRow, snapshotPatients } from './cohort-service'
 import { resolveDefinition } from './definition-catalog'
 
 export type CohortPatientExplanationT = z.output<typeof CohortPatientExplanation>
@@ -82,6 +82,27 @@ export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patien
   }
   if (!sameOutcome) basis += ' The re-derived outcome differs from the stored one; the stored status, priority and reasons are what the build decided.'
   return { cohortId, status: row.status, entry: { ...stored, explanation: again.explanation }, basis }
+}
+
+/**
+ * One patient's "why" in an unsaved preview (cohorts.explainPreview): the live rebuild shows a
+ * preview, not a snapshot, so there is no snapshot to re-derive from. The patient is evaluated now
+ * with the same definition, as-of date, mode and parameters as the preview — the same records and
+ * rules, so the same outcome the preview listed.
+ */
+export function explainPreviewEntry(ctx: ServiceContext, input: Omit<BuildCohortInput, 'explain'> & { patientId: number }): z.output<typeof CohortPreviewExplanation> {
+  const { definition, asOf, patients } = buildInputs(ctx, input)
+  const record = patients.find((p) => p.patientId === input.patientId)
+  const result = record ? evaluateCohort(definition, [record], { asOf, mode: input.mode, params: input.params }) : null
+  const entry = result?.members[0] ?? result?.excluded[0]
+  if (!result || !entry) {
+    throw new AppError('not_found', `Patient ${input.patientId} is not listed in this preview: they do not meet its criteria on ${asOf} (counted as not eligible)`)
+  }
+  return {
+    status: result.members.length === 1 ? 'member' : 'excluded',
+    entry: { ...entry, explanation: entry.explanation },
+    basis: `Evaluated now with definition "${definition.name}" version ${definition.version}, as of ${asOf}, ${input.mode.toUpperCase()} mode and the preview’s settings (an unsaved preview).`
+  }
 }
 
 function placeholderExplanation(bpRule: string, why: string): ExplanationT {

@@ -17,6 +17,7 @@ import type { TargetMode } from '../../shared/domain/bp-targets'
 import { type CohortDefinitionId, cohortDefinitions } from '../../shared/domain/cohort-definitions'
 import type { InvitationHistory } from '../../shared/domain/invitation-state'
 import { type ExclusionCountT, type SnapshotListing, evaluateCohortForSnapshot, evaluateCohortPreview } from '../../shared/domain/cohort-engine'
+import { type ReasonCode, type ReasonValue, formatReasonCode } from '../../shared/domain/cohort-reason-codes'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
@@ -80,8 +81,8 @@ export function previewCohort(ctx: ServiceContext, input: BuildCohortInput & { l
   }
 }
 
-/** The definition and the candidate records a build or preview evaluates. */
-function buildInputs(ctx: ServiceContext, input: BuildCohortInput) {
+/** The definition and the candidate records a build or preview evaluates (also one previewed patient's "why"). */
+export function buildInputs(ctx: ServiceContext, input: BuildCohortInput) {
   const { definition } = definitionToBuild(ctx, input.definition)
   const asOf = input.asOf ?? todayIso(ctx)
   const totalPatients = countPatients(ctx.db)
@@ -169,29 +170,32 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
 }
 
 // One compact row per listed patient — what invitations and the audit query (status, priority,
-// severe, BP) — and one JSON document per snapshot with each listed patient's reasons and the
-// patient as the build saw them (see migration 0004), so a later correction of a name or date of
+// severe, BP) — and one JSON document per snapshot with each listed patient's reasons (as codes,
+// worded when read: cohort-reason-codes.ts) and the patient as the build saw them (see migration 0004), so a later correction of a name or date of
 // birth does not change what the snapshot says, and cohorts.explain can re-derive the "why".
 function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly SnapshotListing[], excluded: readonly SnapshotListing[]): void {
   // All rows go in with one statement from one JSON array (SQLite's json_each), not one statement
   // per row: 40k row-by-row inserts were most of a build's time (issue #4 item 9).
   const rows: [number, number, 'member' | 'excluded', string | null, string | null, number, string | null][] = []
   const asBuilt: SnapshotPatientTuple[] = []
-  // The BP rule and reasons are sentences, and a 40k-member snapshot repeats most of them many times
-  // ("Age 67", the P4 rule, "Latest reading in the 12 months to …"): each distinct sentence is stored
-  // once in `strings` and the patients refer to it by index (22 MB of JSON per build became a few).
-  const strings: string[] = []
-  const stringIndex = new Map<string, number>()
-  const textRef = (text: string): number => {
-    let index = stringIndex.get(text)
+  // The BP rule and reasons are stored as codes — the rule id and the few values its words need
+  // (cohort-reason-codes.ts) — and worded when read: storing 40k members' sentences took over a
+  // second and 12 MB per build. Each distinct value (a rule id, a date, a reading, a target) is
+  // stored once in `values` and the codes refer to it by index; null is -1.
+  const values: ReasonValue[] = []
+  const valueIndex = new Map<ReasonValue, number>()
+  const ref = (value: ReasonValue): number => {
+    if (value === null) return -1
+    let index = valueIndex.get(value)
     if (index === undefined) {
-      index = strings.length
-      strings.push(text)
-      stringIndex.set(text, index)
+      index = values.length
+      values.push(value)
+      valueIndex.set(value, index)
     }
     return index
   }
-  const write = ({ entry, patient: p }: SnapshotListing, status: 'member' | 'excluded') => {
+  const encode = (code: ReasonCode): number[] => code.map(ref)
+  const write = ({ entry, patient: p, reasonCodes, bpRuleCode }: SnapshotListing, status: 'member' | 'excluded') => {
     const bp = entry.bp
     rows.push([
       cohortId,
@@ -208,11 +212,12 @@ function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly 
       entry.name,
       entry.age,
       entry.sex,
-      entry.ethnicity,
-      textRef(entry.bpRule),
-      entry.reasons.map(textRef),
+      // Few distinct ethnicity labels, repeated on tens of thousands of rows: by index too.
+      entry.ethnicity === null ? null : ref(entry.ethnicity),
+      encode(bpRuleCode),
+      reasonCodes.map(encode),
       p.dateOfBirth,
-      p.ethnicityText,
+      p.ethnicityText === null ? null : ref(p.ethnicityText),
       p.ethnicityCategory,
       p.registrationStatus,
       p.imdDecile,
@@ -238,15 +243,23 @@ function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly 
     const chunk = rows.slice(i, i + perStatement)
     ;(chunk.length === perStatement && full ? full : statement(chunk.length)).run(chunk.flat())
   }
-  const stored: StoredSnapshotPatients = { strings, patients: asBuilt }
+  const stored: StoredSnapshotPatients = { values, patients: asBuilt }
   ctx.db.prepare('INSERT INTO cohort_snapshot_patients (cohort_id, patients_json) VALUES (?, ?)').run(cohortId, JSON.stringify(stored))
 }
 
-/** cohort_snapshot_patients.patients_json: a bare tuple array before the string table, this since. */
+/**
+ * cohort_snapshot_patients.patients_json: a bare tuple array before the string table; then
+ * `strings` (each distinct sentence once, referred to by index); since reason codes, `values` (each
+ * distinct code value once) with each reason an array of indices.
+ */
 interface StoredSnapshotPatients {
-  strings: string[]
+  strings?: string[]
+  values?: ReasonValue[]
   patients: SnapshotPatientTuple[]
 }
+
+/** A stored reason: the sentence (oldest), its index in `strings`, or a code as indices into `values`. */
+type StoredReason = string | number | number[]
 
 /** A listed patient as the build saw them (one element of cohort_snapshot_patients.patients_json). */
 type SnapshotPatientTuple = [
@@ -255,12 +268,13 @@ type SnapshotPatientTuple = [
   name: string,
   age: number | null,
   sex: string | null,
-  ethnicity: string | null,
-  /** The text itself (snapshots before the string table), or its index in `strings`. */
-  bpRule: string | number,
-  reasons: (string | number)[],
+  /** The label, or its index in `values` (since reason codes). */
+  ethnicity: string | number | null,
+  bpRule: StoredReason,
+  reasons: StoredReason[],
   dateOfBirth: string | null,
-  ethnicityText: string | null,
+  /** The text, or its index in `values` (since reason codes). */
+  ethnicityText: string | number | null,
   ethnicityCategory: string | null,
   registrationStatus: string | null,
   imdDecile: number | null,
@@ -299,19 +313,26 @@ export function snapshotPatients(ctx: ServiceContext, cohortId: number): Map<num
   const map = new Map<number, SnapshotPatient>()
   if (!row) return map
   const parsed = JSON.parse(row.patients_json) as SnapshotPatientTuple[] | StoredSnapshotPatients
-  const { strings, patients } = Array.isArray(parsed) ? { strings: [], patients: parsed } : parsed
-  const text = (value: string | number): string => (typeof value === 'number' ? (strings[value] ?? '') : value)
+  const { strings = [], values = [], patients } = Array.isArray(parsed) ? { patients: parsed } : parsed
+  const value = (index: number): ReasonValue => (index < 0 ? null : (values[index] ?? null))
+  const text = (stored: StoredReason): string => {
+    if (typeof stored === 'string') return stored
+    if (typeof stored === 'number') return strings[stored] ?? ''
+    const [kind, ...rest] = stored.map(value)
+    return formatReasonCode([String(kind), ...rest])
+  }
+  const label = (stored: string | number | null): string | null => (typeof stored === 'number' ? String(value(stored)) : stored)
   for (const t of patients) {
     map.set(t[0], {
       nhsNumber: t[1],
       name: t[2],
       age: t[3],
       sex: t[4],
-      ethnicity: t[5],
+      ethnicity: label(t[5]),
       bpRule: text(t[6]),
       reasons: t[7].map(text),
       dateOfBirth: t[8],
-      ethnicityText: t[9],
+      ethnicityText: label(t[9]),
       ethnicityCategory: t[10],
       registrationStatus: t[11],
       imdDecile: t[12],

@@ -31,7 +31,9 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009_cohort_speed', sql: m0009 }
 ]
 
-// Versions are the numbers in the file names; the latest is the highest, not the count.
+// Versions are the numbers in the file names. They must stay contiguous from 1: a database at
+// version N is assumed to have every migration up to N, so a new migration always takes the number
+// after the highest one already on main, never a gap below it (tests/integration/database-migrations).
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version))
 
 export function schemaVersion(db: Database.Database): number {

@@ -21,6 +21,8 @@ import {
   type FunnelCounts
 } from '../../shared/domain/audit-outcome'
 import type { AuditDataset, AuditPatient } from '../audit/audit-service'
+import { neutraliseCell } from './csv-text'
+import { rowXmlWriter } from './xlsx-row-xml'
 
 export interface AuditWorkbookOptions {
   pseudonymised: boolean
@@ -35,18 +37,22 @@ const UK_DATE = 'dd/mm/yyyy'
 const WITHHELD = 'withheld'
 
 /**
- * Text that a spreadsheet could take for a formula (=, +, -, @, or a leading tab/return, OWASP
- * "CSV injection") gets a leading apostrophe, so it stays text even if someone edits the cell.
+ * ISO date → a Date at UTC midnight, which Excel shows as that calendar day. A 100k-patient audit
+ * has a few thousand distinct dates among a million cells, so each is parsed once per workbook.
  */
-export function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+function excelDates(): (iso: string | null) => Date | null {
+  const seen = new Map<string, Date | null>()
+  return (iso) => {
+    if (!iso) return null
+    let date = seen.get(iso)
+    if (date === undefined) {
+      date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null
+      seen.set(iso, date)
+    }
+    return date
+  }
 }
 
-/** ISO date → a Date at UTC midnight, which Excel shows as that calendar day. */
-function excelDate(iso: string | null): Date | null {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
-  return new Date(`${iso}T00:00:00Z`)
-}
 
 interface Column {
   header: string
@@ -65,15 +71,26 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
   const header = sheet.addRow(columns.map((c) => c.header))
   header.font = { bold: true }
   header.commit()
+  // Data rows are written as markup straight into the sheet (xlsx-row-xml.ts): the same cells and
+  // style ids exceljs would write, without its per-cell objects. Cells of a column share one style
+  // model per kind of value, registered once.
+  const styleModels = columns.map(() => new Map<string, Partial<ExcelJS.Style>>())
+  const rows = rowXmlWriter(workbook, sheet, 2, (i, kind) => {
+    const byKind = styleModels[i] ?? new Map<string, Partial<ExcelJS.Style>>()
+    let style = byKind.get(kind)
+    if (!style) byKind.set(kind, (style = columns[i]?.date ? { numFmt: UK_DATE } : {}))
+    return style
+  })
   return {
     add(values: readonly CellValue[]) {
-      const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? safeText(v) : v)))
-      columns.forEach((c, i) => {
-        if (c.date) row.getCell(i + 1).numFmt = UK_DATE
-      })
-      row.commit()
+      // An empty value is no cell at all, and text goes through the shared formula-injection guard
+      // (spec §7: cells beginning = + - @ stay text).
+      rows.write(values.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v)))
     },
-    commit: () => sheet.commit()
+    commit: () => {
+      rows.flush()
+      sheet.commit()
+    }
   }
 }
 
@@ -101,6 +118,13 @@ function outcomeCells(o: BpOutcomeSummary, pseudonymised: boolean): CellValue[] 
   ]
 }
 
+/** At-target counts and their percentages among the patients with both readings, suppressed as above. */
+function atTargetCells(o: BpOutcomeSummary, pseudonymised: boolean): CellValue[] {
+  const hide = pseudonymised && (isSmallCount(o.atTargetBefore) || isSmallCount(o.atTargetAfter) || isSmallCount(o.patients))
+  const pct = (p: number): CellValue => (o.patients === 0 ? null : hide ? WITHHELD : p)
+  return [countCell(o.atTargetBefore, pseudonymised), pct(o.atTargetBeforePercent), countCell(o.atTargetAfter, pseudonymised), pct(o.atTargetAfterPercent)]
+}
+
 function funnelCells(f: FunnelCounts, pseudonymised: boolean): CellValue[] {
   return [f.eligible, f.invited, f.booked, f.attended, f.followedUp].map((n) => countCell(n, pseudonymised))
 }
@@ -120,7 +144,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Aud
   const median = (m: number | null): CellValue => (m === null ? null : p && isSmallCount(outcome.patients) ? WITHHELD : m)
 
   sheet.add(['About', 'Practice', options.practiceName, null, null])
-  sheet.add(['About', 'Audit as of', excelDate(dataset.asOf), null, 'Only what was recorded on or before this date is counted.'])
+  sheet.add(['About', 'Audit as of', excelDates()(dataset.asOf), null, 'Only what was recorded on or before this date is counted.'])
   sheet.add(['About', 'Generated', options.generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', null, `by ${options.generatedBy}`])
   sheet.add([
     'About',
@@ -142,6 +166,15 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Aud
   sheet.add(['BP outcome (systolic)', 'Median change in systolic (mmHg)', median(outcome.medianSystolicChange), null, null])
   sheet.add(['BP outcome (diastolic)', 'Mean change in diastolic (mmHg)', meanDia ?? null, null, null])
   sheet.add(['BP outcome (diastolic)', 'Median change in diastolic (mmHg)', median(outcome.medianDiastolicChange), null, null])
+  const [before, beforePct, after, afterPct] = atTargetCells(outcome, p)
+  sheet.add([
+    'BP at target',
+    'At target at baseline',
+    before ?? null,
+    beforePct ?? null,
+    'Of the patients with both readings. QOF targets: HYP008 ≤140/90 aged 79 or under, HYP009 ≤150/90 aged 80 or over (home readings 5 mmHg lower); age on the day of the reading; systolic and diastolic both within target.'
+  ])
+  sheet.add(['BP at target', 'At target at follow-up', after ?? null, afterPct ?? null, null])
 
   const stages: [string, number, string][] = [
     ['Eligible', funnel.eligible, 'Patients who were members of any cohort snapshot.'],
@@ -172,7 +205,11 @@ const breakdownColumns: Column[] = [
   { header: 'Increased', width: 10 },
   { header: 'Increased %', width: 12 },
   { header: 'Mean systolic change', width: 14 },
-  { header: 'Mean diastolic change', width: 14 }
+  { header: 'Mean diastolic change', width: 14 },
+  { header: 'At target at baseline', width: 12 },
+  { header: 'At target at baseline %', width: 12 },
+  { header: 'At target at follow-up', width: 12 },
+  { header: 'At target at follow-up %', width: 12 }
 ]
 
 function writeBreakdown(
@@ -185,16 +222,28 @@ function writeBreakdown(
 ): void {
   const sheet = addSheet(workbook, name, breakdownColumns)
   for (const row of breakdownBy(patients, groupOf, order)) {
-    sheet.add([row.group, ...funnelCells(row.funnel, pseudonymised), ...outcomeCells(row.outcome, pseudonymised)])
+    sheet.add([
+      row.group,
+      ...funnelCells(row.funnel, pseudonymised),
+      ...outcomeCells(row.outcome, pseudonymised),
+      ...atTargetCells(row.outcome, pseudonymised)
+    ])
   }
   sheet.commit()
 }
 
+/** Random ids, unique within the export: drawn from one buffer of random bytes rather than one call each. */
 function pseudoIds(count: number): string[] {
   const ids = new Set<string>()
-  while (ids.size < count) ids.add(`PX-${randomBytes(4).toString('hex').toUpperCase()}`)
+  while (ids.size < count) {
+    const bytes = randomBytes(4 * (count - ids.size))
+    for (let i = 0; i + 4 <= bytes.length; i += 4) ids.add(`PX-${bytes.toString('hex', i, i + 4).toUpperCase()}`)
+  }
   return [...ids]
 }
+
+// The patient list's order: by name (as String.localeCompare would, with one reusable collator).
+const byName = new Intl.Collator().compare
 
 function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: readonly AuditPatient[], pseudonymised: boolean): void {
   const identity: Column[] = pseudonymised
@@ -223,14 +272,18 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
     { header: 'Follow-up diastolic', width: 10 },
     { header: 'Systolic change', width: 10 },
     { header: 'Diastolic change', width: 10 },
-    { header: 'Outcome', width: 11 }
+    { header: 'Outcome', width: 11 },
+    { header: 'At target at baseline', width: 12 },
+    { header: 'At target at follow-up', width: 12 }
   ])
   // Pseudonymised rows are ordered by their random id, so row order cannot be matched back to the
   // identifiable export either.
   const ids = pseudonymised ? pseudoIds(patients.length) : []
   const rows = patients.map((p, i) => ({ p, id: ids[i] ?? '' }))
-  if (pseudonymised) rows.sort((a, b) => a.id.localeCompare(b.id))
-  else rows.sort((a, b) => a.p.name.localeCompare(b.p.name) || a.p.nhsNumber.localeCompare(b.p.nhsNumber))
+  // Pseudo ids are PX- and upper-case hex: plain code-unit order is the collation order.
+  if (pseudonymised) rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  else rows.sort((a, b) => byName(a.p.name, b.p.name) || byName(a.p.nhsNumber, b.p.nhsNumber))
+  const excelDate = excelDates()
   const outcomeText = { reduced: 'Reduced', unchanged: 'No change', increased: 'Increased' } as const
   const sourceText = { 'first-clinic-visit': 'First clinic visit', 'before-invitation': 'Before invitation' } as const
   for (const { p, id } of rows) {
@@ -253,7 +306,9 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
       p.followUp?.diastolic ?? null,
       p.systolicChange,
       p.diastolicChange,
-      p.outcome ? outcomeText[p.outcome] : null
+      p.outcome ? outcomeText[p.outcome] : null,
+      p.pair?.atTarget ? (p.pair.atTarget.baseline ? 'Yes' : 'No') : null,
+      p.pair?.atTarget ? (p.pair.atTarget.followUp ? 'Yes' : 'No') : null
     ])
   }
   sheet.commit()
@@ -261,12 +316,20 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
 
 /** Writes the workbook to `path` (main chooses the path). */
 export async function writeAuditWorkbook(path: string, dataset: AuditDataset, options: AuditWorkbookOptions): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    // Styles for the UK dates and bold headers; inline strings (a shared-strings table costs a
+    // lookup per cell and a second pass at the end); fast compression (the file is a few MB either way).
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } }
+  })
   workbook.creator = 'Clinic Recall'
   workbook.created = options.generatedAt
   const p = options.pseudonymised
   writeSummary(workbook, dataset, options)
-  const ethnicityOrder = dataset.patients.map((x) => x.ethnicity).filter((e) => e.startsWith('Black')).sort()
+  // The programme's focus groups (Black African / African-Caribbean) first, then the rest A–Z.
+  const ethnicityOrder = [...new Set(dataset.patients.map((x) => x.ethnicity))].filter((e) => e.startsWith('Black')).sort()
   writeBreakdown(workbook, 'By ethnic group', dataset.patients, (x) => x.ethnicity, ethnicityOrder, p)
   writeBreakdown(workbook, 'By age band', dataset.patients, (x) => x.ageBand, ageBandOrder, p)
   writeBreakdown(workbook, 'By sex', dataset.patients, (x) => x.sex, ['Female', 'Male'], p)

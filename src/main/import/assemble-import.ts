@@ -59,7 +59,8 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
             file: draft.source.file,
             row: draft.source.row,
             column: captions[field],
-            value: String(next),
+            // The cell as the practice will find it in the file, not as it was read.
+            value: draft.exported?.[field] ?? String(next),
             reason:
               `NHS number ${draft.nhsNumber} has two ${conflictWords[field]}: ${known} (${knownAt.file} row ${knownAt.row}) and ${next} (${draft.source.file} row ${draft.source.row}); ` +
               `${next} is used — check the record in the clinical system`

@@ -1,9 +1,12 @@
 // One export file as rows of text cells, whatever it arrived as: a CSV (any of the encodings GP
 // systems write) or an Excel workbook. Row N here is row N in Excel, so every reported row number
 // is the one the practice sees when it opens the file.
+import Papa from 'papaparse'
 import { badFile } from './bad-file'
 import { decodeFileBytes, detectEncoding, sniffFileKind, type TextEncodingName } from './decode-file'
-import { parseCsvRows } from './parse-csv'
+import { delimiterNames, type CsvDelimiter } from './csv-delimiter'
+import { detectDelimiter } from './csv-delimiter'
+import { eachCsvRow, isBlankRow, parseCsvTable } from './parse-csv'
 
 export interface ExportTable {
   rows: string[][]
@@ -11,6 +14,8 @@ export interface ExportTable {
   /** CSV only: how the bytes were decoded, and whether they began with a byte-order mark. */
   encoding: TextEncodingName | null
   byteOrderMark: boolean
+  /** CSV only: the cell separator (commas, or semicolons/tabs from Excel's other "Save As" choices). */
+  delimiter: CsvDelimiter | null
   /** XLSX only: the worksheet read (the first with data) and how many sheets the workbook has. */
   sheetName: string | null
   sheetCount: number
@@ -30,13 +35,48 @@ export function exportTableOf(file: ExportFileInput): ExportTable {
     throw badFile(file.name, 'is an Excel workbook (.xlsx) that was not opened as one; choose it again')
   }
   const { text, encoding } = decodeFileBytes(file.name, file.bytes)
+  const { rows, delimiter } = parseCsvTable(file.name, text)
   return {
-    rows: parseCsvRows(file.name, text),
+    rows,
     fileType: 'csv',
     encoding,
     byteOrderMark: detectEncoding(file.bytes).bomLength > 0,
+    delimiter,
     sheetName: null,
     sheetCount: 0
+  }
+}
+
+/** Rows enough to find the column row (map-columns.ts looks at the first 60) and sample values. */
+const headRowCount = 120
+
+/**
+ * A file to read row by row: `head` is its first rows as a table (where the column row is found),
+ * `eachRow` then visits every row once, in order, without all of them held at once for a CSV.
+ */
+export interface ExportSource {
+  head: ExportTable
+  eachRow(visit: (cells: string[], index: number) => void): void
+  /** About how many rows the file has (lines for a CSV: a quoted newline counts twice), for progress. */
+  approximateRows: number
+}
+
+export function exportSourceOf(file: ExportFileInput): ExportSource {
+  if (file.table || (file.bytes.length > 0 && sniffFileKind(file.bytes) === 'xlsx')) {
+    const table = exportTableOf(file)
+    return { head: table, eachRow: (visit) => table.rows.forEach((row, i) => visit(row, i)), approximateRows: table.rows.length }
+  }
+  const { text, encoding } = decodeFileBytes(file.name, file.bytes)
+  const delimiter = detectDelimiter(text)
+  // Papa stops after the first rows; an unclosed quote is refused by the full pass (eachRow).
+  const head = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, preview: headRowCount }).data
+  while (head.length > 0 && isBlankRow(head[head.length - 1] ?? [])) head.pop()
+  let lines = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
+  return {
+    head: { rows: head, fileType: 'csv', encoding, byteOrderMark: detectEncoding(file.bytes).bomLength > 0, delimiter, sheetName: null, sheetCount: 0 },
+    eachRow: (visit) => eachCsvRow(file.name, text, delimiter, visit),
+    approximateRows: text.endsWith('\n') ? lines : lines + 1
   }
 }
 
@@ -47,12 +87,13 @@ const encodingNames: Record<TextEncodingName, string> = {
   'windows-1252': 'Windows-1252 (Western European)'
 }
 
-/** "CSV, UTF-8 with a byte-order mark" / "Excel workbook (.xlsx), sheet "Report" (1 of 2)". */
+/** "CSV, UTF-8 with a byte-order mark, cells separated by commas" / "Excel workbook (.xlsx), sheet "Report" (1 of 2)". */
 export function describeTable(table: ExportTable): string {
   if (table.fileType === 'xlsx') {
     const of = table.sheetCount > 1 ? ` (the first with data of ${table.sheetCount} sheets)` : ''
     return `Excel workbook (.xlsx), sheet "${table.sheetName ?? ''}"${of}`
   }
   const encoding = table.encoding ? encodingNames[table.encoding] : 'text'
-  return `CSV, ${encoding}${table.byteOrderMark ? ' with a byte-order mark' : ''}`
+  const separator = table.delimiter ? `, cells separated by ${delimiterNames[table.delimiter]}` : ''
+  return `CSV, ${encoding}${table.byteOrderMark ? ' with a byte-order mark' : ''}${separator}`
 }

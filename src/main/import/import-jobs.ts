@@ -1,4 +1,4 @@
-// Imports started from the UI run as jobs: the files are read and checked in a worker thread
+// Imports started from the UI run as jobs: the files (workbooks too) are read and checked in a worker thread
 // (import-worker.ts), the renderer polls `imports.progress` for the phase, the bytes/rows done and,
 // when ready, the preview; `imports.commit` with the job id writes it (also in the worker) and
 // `imports.cancel` stops it at any point with the database left as it was:
@@ -17,6 +17,7 @@ import { ImportCancelled } from './commit-import'
 import { commitImport, hasPreview, previewImport, type GivenColumnMapping, type ImportFileBytes, type ImportFormatChoiceT } from './import-service'
 import type { FromWorker, ToWorker } from './import-worker-messages'
 import { rejectsCsvDownload } from './rejects-csv'
+import { readWorkbooks } from './xlsx-rows'
 
 interface Job {
   id: string
@@ -123,7 +124,7 @@ export function startImportJob(
   remember(job)
   const script = ctx.databasePath === ':memory:' ? null : importWorkerScript()
   if (script) startWorker(ctx, job, script, files, format, mappings)
-  else setImmediate(() => previewInThread(ctx, job, files, format, mappings))
+  else setImmediate(() => void previewInThread(ctx, job, files, format, mappings))
   return { jobId }
 }
 
@@ -145,7 +146,7 @@ function startWorker(
     }
   })
   // Each file gets its own copy of the bytes, handed over (transferred) rather than cloned.
-  // A workbook's rows were read before the job started (xlsx-rows.ts): they travel with it.
+  // Workbooks are read in the worker (xlsx-rows.ts); rows already read (`table`) travel with the file.
   const owned = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), ...(f.table ? { table: f.table } : {}) }))
   const start: ToWorker = {
     type: 'start',
@@ -194,16 +195,21 @@ function onWorkerMessage(job: Job, message: FromWorker): void {
   }
 }
 
-function previewInThread(
+async function previewInThread(
   ctx: ServiceContext,
   job: Job,
   files: readonly ImportFileBytes[],
   format: ImportFormatChoiceT,
   mappings: readonly GivenColumnMapping[]
-): void {
-  if (job.progress.phase === 'cancelled') return
+): Promise<void> {
+  const cancelledMeanwhile = () => job.progress.phase === 'cancelled'
+  if (cancelledMeanwhile()) return
   try {
-    const preview: ImportPreviewT = previewImport(ctx, files, format, mappings)
+    const read = await readWorkbooks(files, (file) => {
+      job.progress = { ...job.progress, message: `Reading workbook ${file.name}` }
+    })
+    if (cancelledMeanwhile()) return
+    const preview: ImportPreviewT = previewImport(ctx, read, format, mappings)
     job.inThreadPreviewId = preview.previewId
     job.progress = { ...job.progress, phase: 'ready', message: 'Ready to import', preview: { ...preview, previewId: job.id }, bytesDone: job.progress.bytesTotal }
   } catch (error) {

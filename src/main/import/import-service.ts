@@ -17,7 +17,6 @@ import type { ExportTable } from './export-table'
 import type { ParsedImport } from './import-types'
 import { inspectExportFile } from './inspect-columns'
 import { readExportFile } from './read-export-file'
-import { attachRejectValues } from './reject-values'
 import { rejectsCsvDownload } from './rejects-csv'
 
 export type ImportSummaryT = z.output<typeof ImportSummary>
@@ -43,6 +42,8 @@ const samplePatientCount = 20
 
 export interface ParseHooks {
   beforeFile?(file: ImportFileBytes, index: number): void
+  /** Rows of this file read so far, of its rows below the column row (read-export-file.ts). */
+  rows?(file: ImportFileBytes, rowsDone: number, rowsTotal: number): void
   afterFile?(file: ImportFileBytes, rowsRead: number): void
 }
 
@@ -59,8 +60,7 @@ export function parseImportFiles(
   return assembleImport(
     files.map((f, index) => {
       hooks.beforeFile?.(f, index)
-      const read = readExportFile(f, options)
-      attachRejectValues(f, read)
+      const read = readExportFile(f, options, hooks.rows && ((done, total) => hooks.rows?.(f, done, total)))
       hooks.afterFile?.(f, read.preview.rowsRead)
       return read
     })

@@ -49,6 +49,8 @@ export interface PatientDraft {
   nhsNumber: string
   source: SourceRef
   fields: Partial<PatientFields>
+  /** The cells as exported behind fields that can conflict, so a conflict shows what the file said. */
+  exported?: { dateOfBirth?: string; sex?: string }
 }
 
 export interface BpComponentRecord {

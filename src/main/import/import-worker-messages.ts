@@ -9,7 +9,7 @@ export interface WorkerStart {
   type: 'start'
   jobId: string
   databasePath: string
-  /** `table`: an .xlsx file's rows, read in the main process before the job (xlsx-rows.ts). */
+  /** `table`: rows already read (a caller may pass them); otherwise workbooks are read in the worker. */
   files: { name: string; bytes: Uint8Array; table?: ExportTable }[]
   format: ImportFormatChoiceT
   /** Column mappings given with this import (the mapping screen), as for imports.preview. */

@@ -13,6 +13,7 @@ import { ImportCancelled, commitParsedImport } from './commit-import'
 import type { ParsedImport } from './import-types'
 import { describeParsedImport, parseImportFiles, type ParseHooks } from './import-service'
 import type { FromWorker, ToWorker, WorkerStart } from './import-worker-messages'
+import { readWorkbooks } from './xlsx-rows'
 
 const port = parentPort
 if (!port) throw new Error('import-worker.ts must run in a worker thread')
@@ -40,10 +41,16 @@ function contextFor(db: Db, databasePath: string, nowIso: string, user: WorkerSt
   }
 }
 
-function start(message: WorkerStart): void {
+async function start(message: WorkerStart): Promise<void> {
+  // Workbooks are unzipped and read here, not in the main process: 30,000 rows of .xlsx take
+  // seconds, and the window must stay responsive meanwhile.
+  const files = await readWorkbooks(message.files, (file) =>
+    send({ type: 'progress', phase: 'reading', message: `Reading workbook ${file.name}`, bytesDone: 0, bytesTotal: 0, rowsDone: 0, rowsTotal: 0 })
+  )
+  if (Atomics.load(new Int32Array(message.cancelFlag), 0) === 1) throw new ImportCancelled()
   const db = openDatabase(message.databasePath)
   try {
-    readAndPreview(message, db)
+    readAndPreview({ ...message, files }, db)
   } catch (error) {
     db.close()
     throw error
@@ -56,16 +63,23 @@ function readAndPreview(message: WorkerStart, db: Db): void {
   const bytesTotal = message.files.reduce((n, f) => n + f.bytes.length, 0)
   let bytesDone = 0
   let rowsDone = 0
+  let reading = 'Reading'
   const hooks: ParseHooks = {
     beforeFile: (file, index) => {
+      reading = `Reading ${file.name}${message.files.length > 1 ? ` (${index + 1} of ${message.files.length})` : ''}`
+      // Until the text is split into rows there is no row count: the bar shows bytes only.
+      send({ type: 'progress', phase: 'reading', message: reading, bytesDone, bytesTotal, rowsDone: 0, rowsTotal: 0 })
+    },
+    rows: (_file, done, total) => {
+      // Then one bar per file: rows read of the rows it has.
       send({
         type: 'progress',
         phase: 'reading',
-        message: `Reading ${file.name}${message.files.length > 1 ? ` (${index + 1} of ${message.files.length})` : ''}`,
+        message: reading,
         bytesDone,
         bytesTotal,
-        rowsDone,
-        rowsTotal: 0
+        rowsDone: done,
+        rowsTotal: total
       })
     },
     afterFile: (file, rows) => {
@@ -93,9 +107,9 @@ function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
   send({ type: 'result', result })
 }
 
-port.on('message', (message: ToWorker) => {
+async function handle(message: ToWorker): Promise<void> {
   try {
-    if (message.type === 'start') start(message)
+    if (message.type === 'start') await start(message)
     else commit(message)
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'cancelled' })
@@ -108,4 +122,6 @@ port.on('message', (message: ToWorker) => {
       state = null
     }
   }
-})
+}
+
+port.on('message', (message: ToWorker) => void handle(message))

@@ -18,9 +18,9 @@ import {
 } from '../../shared/domain/bp-plausibility'
 import { badFile } from './bad-file'
 import type { ColumnRoleName } from './column-roles'
-import { describeTable, exportTableOf, type ExportFileInput, type ExportTable } from './export-table'
+import { describeTable, exportSourceOf, exportTableOf, type ExportFileInput, type ExportTable } from './export-table'
 import { imdDecileFor, normaliseLsoaCode, type LsoaGeography } from './imd-lookup'
-import type { FileReadResult, PatientFields, SourceRef } from './import-types'
+import type { FileReadResult, PatientDraft, PatientFields, SourceRef } from './import-types'
 import {
   detectFormatWithEvidence,
   findHeaderRow,
@@ -51,6 +51,9 @@ export interface ReadOptions {
   mappingFor?: (layoutHash: string) => MappingChoice | undefined
 }
 
+/** Longest rejected value kept: a reject caused by a 50 MB cell must not put 50 MB into the report. */
+const maxRejectValueLength = 200
+
 /** The oldest age accepted as a real date of birth (spec §3 "plausible age"). */
 export const maximumPlausibleAge = 120
 
@@ -80,6 +83,9 @@ const noNhsColumn =
   'has no NHS number column (looked for a column headed "NHS Number", "NHS number" or "Patient ID"); ' +
   'add the NHS Number field to the report and export it again, or choose which column holds the NHS number on the column-mapping screen'
 
+const noPatientRows =
+  'has column headings but no patient rows: check the search returned patients and export again'
+
 const systemNames: Record<ExportFormat, string> = {
   emis: 'EMIS Web list report',
   systmone: 'SystmOne Breakdown report',
@@ -99,8 +105,7 @@ const layoutNames: Record<string, string> = {
  * mapping exists for it), maps the columns and says in words what was detected. Throws for a file
  * that is not an export; a layout with no NHS number column is returned with `map.nhsNumber` -1.
  */
-export function locateLayout(file: ExportFileInput, options: ReadOptions): LocatedLayout {
-  const table = exportTableOf(file)
+export function locateLayout(file: ExportFileInput, options: ReadOptions, table: ExportTable = exportTableOf(file)): LocatedLayout {
   const rows = table.rows
   const headerIndex = findHeaderRow(rows) ?? guessHeaderRow(rows)
   if (headerIndex === null) throw badFile(file.name, `${noNhsColumn} (no row of column captions was found either)`)
@@ -127,10 +132,18 @@ export function locateLayout(file: ExportFileInput, options: ReadOptions): Locat
   return { table, headerIndex, captions, reportHeader, layoutHash, chosen, map, format, detection: sentences.join(' ') }
 }
 
-export function readExportFile(file: ExportFileInput, options: ReadOptions): FileReadResult {
-  const located = locateLayout(file, options)
+/** How often (in rows) `onRows` hears how far reading has got: often enough for a smooth bar, cheap. */
+export const rowProgressEvery = 5_000
+
+/**
+ * `onRows(rowsDone, rowsTotal)`: called every `rowProgressEvery` rows and once at the end, with the
+ * rows after the column row (blank ones included), so a progress bar can show rows read.
+ */
+export function readExportFile(file: ExportFileInput, options: ReadOptions, onRows?: (rowsDone: number, rowsTotal: number) => void): FileReadResult {
+  // The file's first rows locate the column row; the rest are read one at a time, never all held.
+  const source = exportSourceOf(file)
+  const located = locateLayout(file, options, source.head)
   const { table, headerIndex, map, format } = located
-  const rows = table.rows
   if (map.nhsNumber === -1) {
     throw badFile(file.name, noNhsColumn, { needsMapping: true, layoutHash: located.layoutHash })
   }
@@ -168,17 +181,30 @@ export function readExportFile(file: ExportFileInput, options: ReadOptions): Fil
   }
   const reader = new RowReader(file.name, map, options, result)
   let current: Current = { kind: 'none', afterEmptyRow: false }
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const cells = rows[i] ?? []
+  const rowsEstimate = Math.max(source.approximateRows - headerIndex - 1, 0)
+  let rowsSeen = 0
+  // Blank rows count only when a row follows them: trailing blank lines are not rows (export-formats.md).
+  let blankRun = 0
+  source.eachRow((cells, index) => {
+    if (index <= headerIndex) return
+    if (onRows && rowsSeen > 0 && rowsSeen % rowProgressEvery === 0) onRows(rowsSeen, Math.max(rowsEstimate, rowsSeen))
+    rowsSeen++
     if (isBlankRow(cells)) {
-      result.preview.emptyRowsSkipped++
+      blankRun++
+      return
+    }
+    if (blankRun > 0) {
+      result.preview.emptyRowsSkipped += blankRun
+      blankRun = 0
       // Rows after a confidential patient's empty row must not be credited to the patient above it.
       current = { kind: 'none', afterEmptyRow: true }
-      continue
     }
     result.preview.rowsRead++
-    current = reader.readRow(cells, i + 1, current)
-  }
+    current = reader.readRow(cells, index + 1, current)
+  })
+  const rowsTotal = rowsSeen - blankRun
+  onRows?.(rowsTotal, rowsTotal)
+  if (result.preview.rowsRead === 0) throw badFile(file.name, noPatientRows)
   reader.finish()
   return result
 }
@@ -215,7 +241,14 @@ class RowReader {
   }
 
   private reject(index: number | undefined, reason: string, fallbackColumn = ''): void {
-    const entry: RejectedRowT = { file: this.fileName, row: this.rowNumber, column: this.label(index, fallbackColumn), reason }
+    const column = this.label(index, fallbackColumn)
+    // The cell as exported, for the rejects CSV: the practice searches the clinical system for it.
+    const cell = this.cells[index ?? this.labels.indexOf(column)]
+    const entry: RejectedRowT = { file: this.fileName, row: this.rowNumber, column, reason }
+    if (cell !== undefined) {
+      const value = cell.trim()
+      entry.value = value.length > maxRejectValueLength ? `${value.slice(0, maxRejectValueLength)}…` : value
+    }
     this.out.rejects.push(entry)
   }
 
@@ -238,7 +271,7 @@ class RowReader {
       current = { kind: 'patient', nhsNumber: check.nhsNumber, row: rowNumber }
       const fields = this.readPatientFields()
       if (fields.dateOfBirth) this.bornOn.set(check.nhsNumber, fields.dateOfBirth)
-      this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields })
+      this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields, exported: this.exportedConflictCells() })
     } else if (hasPatientData) {
       this.reject(this.map.nhsNumber, 'NHS number is missing; the row is not imported')
       return { kind: 'rejected', row: rowNumber }
@@ -260,6 +293,13 @@ class RowReader {
     this.readWideBp(current.nhsNumber)
     this.readFlags(current.nhsNumber)
     return current
+  }
+
+  /** The date of birth and sex cells as written in the file (conflicts are reported with these). */
+  private exportedConflictCells(): PatientDraft['exported'] {
+    const dateOfBirth = this.patientCell('patient.dateOfBirth')?.value
+    const sex = this.patientCell('patient.sex')?.value
+    return { ...(dateOfBirth ? { dateOfBirth } : {}), ...(sex ? { sex } : {}) }
   }
 
   private patientCell(role: ColumnRoleName): { index: number; value: string } | null {

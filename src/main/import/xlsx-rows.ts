@@ -2,7 +2,8 @@
 // everything after this step treats both alike. Read with exceljs (already used for the audit
 // workbook): it resolves shared strings, styles and the 1900/1904 date systems, which a hand-made
 // reader would have to get right again. Reading a workbook is asynchronous, so workbooks are read
-// here before the (synchronous) import pipeline runs; text files pass through untouched.
+// here before the (synchronous) import pipeline runs, inside the import job (in the worker thread
+// for imports started from the UI); text files pass through untouched.
 import ExcelJS from 'exceljs'
 import { badFile } from './bad-file'
 import { sniffFileKind } from './decode-file'
@@ -108,18 +109,27 @@ export async function readXlsxTable(fileName: string, bytes: Uint8Array): Promis
   for (const sheet of workbook.worksheets) {
     const rows = worksheetRows(sheet)
     if (rows.some((row) => row.some((c) => c.trim() !== ''))) {
-      return { rows, fileType: 'xlsx', encoding: null, byteOrderMark: false, sheetName: sheet.name, sheetCount: workbook.worksheets.length }
+      return { rows, fileType: 'xlsx', encoding: null, byteOrderMark: false, delimiter: null, sheetName: sheet.name, sheetCount: workbook.worksheets.length }
     }
   }
   throw badFile(fileName, `is an Excel workbook with no data on any of its ${workbook.worksheets.length} sheet(s)`)
 }
 
-/** Reads every workbook among the files (content, not the file name, says what is one). */
-export async function readWorkbooks<T extends ExportFileInput>(files: readonly T[]): Promise<(T & { table?: ExportTable })[]> {
+/**
+ * Reads every workbook among the files (content, not the file name, says what is one); `beforeWorkbook`
+ * hears of each one first, so a progress line can say a workbook is being read.
+ */
+export async function readWorkbooks<T extends ExportFileInput>(
+  files: readonly T[],
+  beforeWorkbook?: (file: T) => void
+): Promise<(T & { table?: ExportTable })[]> {
   const out: (T & { table?: ExportTable })[] = []
   for (const file of files) {
     if (file.table || file.bytes.length === 0 || sniffFileKind(file.bytes) !== 'xlsx') out.push(file)
-    else out.push({ ...file, table: await readXlsxTable(file.name, file.bytes) })
+    else {
+      beforeWorkbook?.(file)
+      out.push({ ...file, table: await readXlsxTable(file.name, file.bytes) })
+    }
   }
   return out
 }

@@ -27,14 +27,17 @@ interface Row {
   sent_on: string
   /** The wait the batch was sent with (its "days since the last invitation"); null for old batches. */
   wait_days: number | null
+  no_contact: number | null
 }
 
 export function invitationWorklists(ctx: Pick<ServiceContext, 'db'>): Worklists {
   const rows = ctx.db
     .prepare(
       `SELECT i.patient_id, p.registration_status, p.nhs_number, p.title, p.given_name, p.family_name, i.cohort_id, i.attempt, i.channel, i.sent_on,
-              (SELECT json_extract(b.options_json, '$.waitDays') FROM invitation_batches b WHERE b.id = i.batch_id) AS wait_days
+              (SELECT json_extract(b.options_json, '$.waitDays') FROM invitation_batches b WHERE b.id = i.batch_id) AS wait_days,
+              cp.no_contact
        FROM invitations i JOIN patients p ON p.id = i.patient_id
+       LEFT JOIN contact_preferences cp ON cp.patient_id = i.patient_id
        -- Invitations answered by a later booking (kept or attended) are done with.
        WHERE i.sent_on > IFNULL((SELECT MAX(substr(a.booked_at, 1, 10)) FROM appointments a
                                   WHERE a.patient_id = i.patient_id AND a.status IN ('booked', 'attended')), '')
@@ -60,12 +63,15 @@ export function invitationWorklists(ctx: Pick<ServiceContext, 'db'>): Worklists 
       nhsNumber: first.nhs_number,
       name: displayName({ title: first.title, givenName: first.given_name, familyName: first.family_name }),
       cohortId: last.cohort_id,
-      invitations: sent.map((s) => ({ ...s, ...invitationCode(s.channel, s.attempt) }))
+      invitations: sent.map((s) => ({ ...s, ...invitationCode(s.channel, s.attempt) })),
+      noContact: first.no_contact === 1
     }
     if (unansweredPair(sent, null)) {
       nonResponders.push({ ...patient, nextAttemptFrom: null })
     } else {
-      invitedNotBooked.push({ ...patient, nextAttemptFrom: last.attempt >= 3 ? null : nextAttemptFrom(last.sent_on, last.wait_days ?? undefined) })
+      // No further attempt for a patient who has since asked not to be contacted (spec §4.4).
+      const noMoreAttempts = last.attempt >= 3 || patient.noContact
+      invitedNotBooked.push({ ...patient, nextAttemptFrom: noMoreAttempts ? null : nextAttemptFrom(last.sent_on, last.wait_days ?? undefined) })
     }
   }
   return { nonResponders, invitedNotBooked }

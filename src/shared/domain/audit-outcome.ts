@@ -2,6 +2,7 @@
 // follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the uptake
 // funnel, equity breakdowns and NHS small-number suppression for sharing outside the practice.
 // Pure: the audit service gathers the facts, everything counted is counted here.
+import { isControlled, targetFor } from './bp-targets'
 import { currentBloodPressure } from './current-bp'
 import type { BpReading, BpSetting } from './patient-record'
 
@@ -48,7 +49,8 @@ export function meanOf(values: readonly number[]): number | null {
 
 export function medianOf(values: readonly number[]): number | null {
   if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
+  // A typed array sorts numerically without a comparator: much faster for a PCN's 100k changes.
+  const sorted = Float64Array.from(values).sort()
   const mid = Math.floor(sorted.length / 2)
   const upper = sorted[mid] ?? 0
   return sorted.length % 2 === 1 ? upper : roundTo1dp(((sorted[mid - 1] ?? 0) + upper) / 2)
@@ -57,6 +59,8 @@ export function medianOf(values: readonly number[]): number | null {
 export interface OutcomePair {
   baseline: { systolic: number; diastolic: number }
   followUp: { systolic: number; diastolic: number }
+  /** Within the patient's target at baseline and at follow-up (spec §7 "proportion at target before and after"). */
+  atTarget?: { baseline: boolean; followUp: boolean }
 }
 
 export interface BpOutcomeSummary {
@@ -71,6 +75,11 @@ export interface BpOutcomeSummary {
   meanDiastolicChange: number | null
   medianSystolicChange: number | null
   medianDiastolicChange: number | null
+  /** Of `patients`, how many were within their BP target at baseline and at follow-up. */
+  atTargetBefore: number
+  atTargetAfter: number
+  atTargetBeforePercent: number
+  atTargetAfterPercent: number
 }
 
 /** The seed table for a set of patients with both readings. Changes are follow-up minus baseline. */
@@ -78,8 +87,12 @@ export function summariseBpOutcome(pairs: readonly OutcomePair[]): BpOutcomeSumm
   const counts: Record<OutcomeDirection, number> = { reduced: 0, unchanged: 0, increased: 0 }
   const systolic: number[] = []
   const diastolic: number[] = []
+  let atTargetBefore = 0
+  let atTargetAfter = 0
   for (const p of pairs) {
     counts[systolicOutcome(p.baseline.systolic, p.followUp.systolic)]++
+    if (p.atTarget?.baseline) atTargetBefore++
+    if (p.atTarget?.followUp) atTargetAfter++
     systolic.push(p.followUp.systolic - p.baseline.systolic)
     diastolic.push(p.followUp.diastolic - p.baseline.diastolic)
   }
@@ -93,8 +106,22 @@ export function summariseBpOutcome(pairs: readonly OutcomePair[]): BpOutcomeSumm
     meanSystolicChange: meanOf(systolic),
     meanDiastolicChange: meanOf(diastolic),
     medianSystolicChange: medianOf(systolic),
-    medianDiastolicChange: medianOf(diastolic)
+    medianDiastolicChange: medianOf(diastolic),
+    atTargetBefore,
+    atTargetAfter,
+    atTargetBeforePercent: percentOf(atTargetBefore, n),
+    atTargetAfterPercent: percentOf(atTargetAfter, n)
   }
+}
+
+/**
+ * Whether a baseline or follow-up BP was within the patient's target (spec §4.2, QOF mode: HYP008
+ * ≤140/90 aged 79 or under, HYP009 ≤150/90 aged 80 or over; home/ambulatory 5 mmHg lower), with the
+ * age on the day of the reading. Both systolic and diastolic must be within target.
+ */
+export function withinAuditTarget(bp: AuditBp, ageOnReadingDay: number | null): boolean {
+  if (ageOnReadingDay === null) return false
+  return isControlled(bp, targetFor('qof', ageOnReadingDay, bp.setting))
 }
 
 // Readings are compared by the same rule as everywhere else (spec §4.1, current-bp.ts): the latest

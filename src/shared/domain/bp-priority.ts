@@ -26,7 +26,30 @@ export interface PriorityResult {
   priority: Priority
   /** The rule that matched, in words, naming its source: shown next to the priority. */
   rule: string
+  /** The values `rule` is made from (formatPriorityRule): what a snapshot stores instead of the words. */
+  values: (string | number)[]
   source: string
+}
+
+/**
+ * The priority rule in words from its values: [P1|P2, setting, systolic, diastolic], [P3, risks]
+ * or [P4]. classifyPriority words its rule with this, and a stored snapshot's reasons are worded
+ * with it when read, so both say the same.
+ */
+export function formatPriorityRule(values: readonly (string | number | null)[]): string {
+  const [priority, a, b, c] = values
+  if (priority === 'P1' || priority === 'P2') {
+    const outOfClinic = a !== 'clinic'
+    const where = outOfClinic ? `${a} reading` : 'clinic reading'
+    if (priority === 'P1') {
+      const cut = outOfClinic ? '≥170 systolic or ≥115 diastolic' : '≥180 systolic or ≥120 diastolic'
+      return `P1 severe: ${where} ${b}/${c} is ${cut} (NICE NG136 1.5.1: review within 7 days, not a routine letter)`
+    }
+    const cut = outOfClinic ? '≥150 systolic or ≥95 diastolic' : '≥160 systolic or ≥100 diastolic'
+    return `P2 stage 2: ${where} ${b}/${c} is ${cut} (NICE NG136 stage 2)`
+  }
+  if (priority === 'P3') return `P3 higher risk: above target with ${a} (UCLPartners proactive care)`
+  return 'P4: above target, no higher-risk condition or ethnicity recorded (UCLPartners proactive care)'
 }
 
 function isOutOfClinic(setting: BpSetting): boolean {
@@ -55,38 +78,20 @@ export function isStage2Reading(bp: BpWithSetting): boolean {
  * only when the reading is below stage 2.
  */
 export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFactors | (() => PriorityRiskFactors)): PriorityResult {
-  const where = isOutOfClinic(bp.setting) ? `${bp.setting} reading` : 'clinic reading'
+  const worded = (values: (string | number)[]) => ({ values, rule: formatPriorityRule(values) })
   if (isSevereReading(bp)) {
-    const cut = isOutOfClinic(bp.setting) ? '≥170 systolic or ≥115 diastolic' : '≥180 systolic or ≥120 diastolic'
-    return {
-      priority: 'P1',
-      rule: `P1 severe: ${where} ${bp.systolic}/${bp.diastolic} is ${cut} (NICE NG136 1.5.1: review within 7 days, not a routine letter)`,
-      source: 'NICE NG136 1.5.1'
-    }
+    return { priority: 'P1', ...worded(['P1', bp.setting, bp.systolic, bp.diastolic]), source: 'NICE NG136 1.5.1' }
   }
   if (isStage2Reading(bp)) {
-    const cut = isOutOfClinic(bp.setting) ? '≥150 systolic or ≥95 diastolic' : '≥160 systolic or ≥100 diastolic'
-    return {
-      priority: 'P2',
-      rule: `P2 stage 2: ${where} ${bp.systolic}/${bp.diastolic} is ${cut} (NICE NG136 stage 2)`,
-      source: 'NICE NG136 stage 2; UCLPartners proactive care'
-    }
+    return { priority: 'P2', ...worded(['P2', bp.setting, bp.systolic, bp.diastolic]), source: 'NICE NG136 stage 2; UCLPartners proactive care' }
   }
   // Risk factors are only needed below stage 2; a caller may pass them lazily (working out a
   // patient's conditions is the costly part of a build).
   const risks = riskFactorLabels(typeof riskFactors === 'function' ? riskFactors() : riskFactors)
   if (risks.length > 0) {
-    return {
-      priority: 'P3',
-      rule: `P3 higher risk: above target with ${risks.join(', ')} (UCLPartners proactive care)`,
-      source: 'UCLPartners proactive care'
-    }
+    return { priority: 'P3', ...worded(['P3', risks.join(', ')]), source: 'UCLPartners proactive care' }
   }
-  return {
-    priority: 'P4',
-    rule: 'P4: above target, no higher-risk condition or ethnicity recorded (UCLPartners proactive care)',
-    source: 'UCLPartners proactive care'
-  }
+  return { priority: 'P4', ...worded(['P4']), source: 'UCLPartners proactive care' }
 }
 
 const conditionNames: Partial<Record<ClinicalConcept, string>> = {

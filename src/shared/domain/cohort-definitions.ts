@@ -2,6 +2,7 @@
 // first that applies excludes; each switchable), the parameters, how members are ordered and whether
 // a priority group is given. A practice's copy is the same shape with other parameters. Bump
 // `version` whenever a definition's meaning changes: snapshots record the version they were built with.
+// Version 2 (all four): the "no contact permitted" exclusion was added.
 import type { CohortParameters } from './cohort-parameters'
 import { defaultCohortParameters } from './cohort-parameters'
 import type { ClinicalConcept } from './clinical-concepts'
@@ -60,7 +61,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     description:
       'Adults on the hypertension register whose current blood pressure is above target (QOF HYP008/HYP009 or NICE NG136), ' +
       'in priority groups P1–P4.',
-    version: 1,
+    version: 2,
     sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009', 'NICE NG136 1.2.2', 'NICE NG136 1.4.20–1.4.22', 'NICE NG136 1.5.1', 'UCLPartners proactive care'],
     criteria: ['register.hypertension', 'age.adult', 'bp.above-target'],
     exclusions: hypertensionExclusions,
@@ -75,7 +76,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     description:
       'Uncontrolled hypertension restricted to ethnic categories M, N, P (Black Caribbean, Black African, other Black background); ' +
       'mixed White and Black Caribbean/African (D, E) only when switched on.',
-    version: 1,
+    version: 2,
     sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009', 'NICE NG136 1.4.30', 'NICE NG136 1.4.35', 'NHS Data Dictionary ETHNIC CATEGORY'],
     criteria: ['register.hypertension', 'age.adult', 'ethnicity.black-african-caribbean', 'bp.above-target'],
     exclusions: hypertensionExclusions,
@@ -88,7 +89,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     id: 'no-recent-bp',
     name: 'No BP in the last 12 months',
     description: 'Adults on the hypertension register with no blood pressure reading in the last 12 months: recall for measurement.',
-    version: 1,
+    version: 2,
     sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009'],
     criteria: ['register.hypertension', 'age.adult', 'bp.none-recent'],
     // Maximal therapy and the QOF 9-month rules are about reaching target, not about measuring.
@@ -112,7 +113,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     description:
       'Adults with two or more long-term conditions on QOF registers, listing which; people with both a physical and a ' +
       'mental-health condition first (NICE NG56).',
-    version: 1,
+    version: 2,
     sources: ['NICE NG56', 'QOF registers'],
     criteria: ['age.adult', 'ltc.multiple'],
     // The hypertension exceptions (HYPPCADEC, BPDEC, HTMAX) are about one condition, not a holistic review.

@@ -10,6 +10,7 @@ import type { TargetMode } from './bp-targets'
 import type { CohortDefinition } from './cohort-definitions'
 import { type CohortParameters, defaultCohortParameters } from './cohort-parameters'
 import { type CohortRule, cohortRules } from './cohort-rules'
+import { BP_RULE_REASON, PRIORITY_REASON, type ReasonCode, SEVERE_EXCLUDED_REASON, ruleReason, severeExcludedText } from './cohort-reason-codes'
 import { customCriterionRule } from './custom-criteria'
 import { ethnicCategories } from './ethnicity'
 import { hasPhysicalAndMentalHealth } from './long-term-conditions'
@@ -61,6 +62,8 @@ interface PatientOutcome {
   entry: EvaluatedEntry
   facts: PatientFacts
   appliedRule: string | null
+  /** The reasons as codes (cohort-reason-codes.ts), in the same order; empty without words. */
+  reasonCodes: ReasonCode[]
 }
 
 // The display name and its sort key, worked out once per record: main shares records between builds
@@ -101,10 +104,16 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   // Without words (a preview's counts), the entry keeps only what places and orders it.
   const worded = words || explain
   const reasons: string[] = []
+  // Each reason as a code (what a snapshot stores) and in words made from it (cohort-reason-codes.ts).
+  const reasonCodes: ReasonCode[] = []
+  const addReason = (rule: CohortRule) => {
+    const reason = ruleReason(rule, facts)
+    reasons.push(reason.text)
+    reasonCodes.push(reason.code)
+  }
   if (worded) for (const rule of ev.criteria) {
-    const outcome = rule.evaluate(facts)
-    steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'pass', detail: outcome.detail })
-    reasons.push(outcome.reason)
+    if (steps) steps.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'pass', detail: rule.evaluate(facts).detail })
+    addReason(rule)
   }
 
   if (steps) {
@@ -117,6 +126,7 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   if (priority && worded) {
     steps?.push({ rule: 'priority', label: `Priority ${priority.priority}`, source: priority.source, outcome: 'info', detail: priority.rule })
     reasons.push(priority.rule)
+    reasonCodes.push([PRIORITY_REASON, ...priority.values])
   }
 
   let appliedRule: string | null = null
@@ -136,10 +146,11 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
       appliedRule = rule.id
       break
     }
-    const outcome = rule.evaluate(facts)
-    steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: outcome.met ? 'fail' : 'pass', detail: outcome.detail })
-    if (outcome.met) {
-      reasons.push(outcome.reason)
+    // Here without steps only when the exclusion applies (checked just above).
+    const met = steps ? rule.evaluate(facts) : null
+    if (met) steps?.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: met.met ? 'fail' : 'pass', detail: met.detail })
+    if (!met || met.met) {
+      addReason(rule)
       if (appliedRule === null) appliedRule = rule.id
     }
   }
@@ -149,7 +160,8 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   // exclusion never hides it and a member is never sent a routine letter.
   const severe = bp !== null && isSevereReading(bp)
   if (severe && appliedRule !== null && worded) {
-    reasons.push('Severe reading — excluded, please check (NICE NG136 1.5.1: review within 7 days)')
+    reasons.push(severeExcludedText)
+    reasonCodes.push([SEVERE_EXCLUDED_REASON])
   }
   const category = patient.ethnicityCategory
   const entry = {
@@ -184,7 +196,7 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
       get: () => (explanation ??= (evaluatePatient(ev, patient, true) as PatientOutcome).entry.explanation)
     })
   }
-  return { entry, facts, appliedRule }
+  return { entry, facts, appliedRule, reasonCodes }
 }
 
 /**
@@ -200,6 +212,9 @@ export function evaluateCohort(definition: CohortDefinition, patients: readonly 
 export interface SnapshotListing {
   entry: CohortEntryT
   patient: PatientRecord
+  /** entry.reasons and entry.bpRule as codes (cohort-reason-codes.ts): what the snapshot stores. */
+  reasonCodes: ReasonCode[]
+  bpRuleCode: ReasonCode
 }
 
 export interface CohortSnapshotEvaluation extends Omit<CohortEvaluation, 'members' | 'excluded'> {
@@ -220,7 +235,12 @@ export function evaluateCohortForSnapshot(
   withExplanations = false
 ): CohortSnapshotEvaluation {
   const { ev: _ev, ...run } = runCohort(definition, patients, options, withExplanations)
-  const listing = (m: Listed): SnapshotListing => ({ entry: m.entry, patient: m.facts.patient })
+  const listing = (m: Listed): SnapshotListing => ({
+    entry: m.entry,
+    patient: m.facts.patient,
+    reasonCodes: m.reasonCodes,
+    bpRuleCode: [BP_RULE_REASON, ...m.facts.current.ruleValues]
+  })
   return { ...run, members: run.members.map(listing), excluded: run.excluded.map(listing) }
 }
 
@@ -288,9 +308,9 @@ function runCohort(
       notEligibleCount++
       continue
     }
-    const { entry, facts, appliedRule } = outcome
+    const { entry, facts, appliedRule, reasonCodes } = outcome
     if (appliedRule !== null) counts.set(appliedRule, (counts.get(appliedRule) ?? 0) + 1)
-    ;(appliedRule === null ? members : excluded).push({ entry, facts, nameKey: namesOf(facts.patient).key })
+    ;(appliedRule === null ? members : excluded).push({ entry, facts, nameKey: namesOf(facts.patient).key, reasonCodes })
   }
 
   const exclusionCounts: ExclusionCountT[] = exclusions.map(({ rule, state }) => ({
@@ -312,7 +332,7 @@ function runCohort(
   }
 }
 
-type Listed = { entry: EvaluatedEntry; facts: PatientFacts; nameKey: string }
+type Listed = { entry: EvaluatedEntry; facts: PatientFacts; nameKey: string; reasonCodes: ReasonCode[] }
 
 // Names are compared by a lower-case key worked out once per member (a locale-aware comparison per
 // pair dominated sorting a 40k-member list); the NHS number breaks ties.

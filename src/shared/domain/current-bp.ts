@@ -13,6 +13,27 @@ export interface CurrentBp {
   considered: ConsideredReading[]
   /** The rule applied, in words, shown next to the BP. */
   rule: string
+  /** The values `rule` is made from (formatCurrentBpRule): what a snapshot stores instead of the words. */
+  ruleValues: (string | number)[]
+}
+
+/**
+ * The current-BP rule in words from its values: [months, asOf] when there is no reading in the
+ * window, else [months, asOf, date, setting, readings counted that day, other settings that day
+ * ('' when none)]. currentBloodPressure words its rule with this, and a stored snapshot's BP rule is
+ * worded with it when read, so both say the same.
+ */
+export function formatCurrentBpRule(values: readonly (string | number | null)[]): string {
+  const [lookbackMonths, asOf, date, setting, counted, others] = values
+  if (date === undefined) {
+    return `${NO_RECENT_BP}: no reading in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled"; spec §4.1)`
+  }
+  let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${date}, ${setting})`
+  if (Number(counted) > 1) {
+    rule += `; ${counted} readings that day, so the lowest systolic and lowest diastolic of that day (NICE NG136 1.2.2)`
+  }
+  if (others) rule += `; ${setting} readings count over ${others} readings taken the same day (NICE NG136 1.4.15)`
+  return rule
 }
 
 export const NO_RECENT_BP = 'no recent BP'
@@ -57,11 +78,8 @@ export function currentBloodPressure(readings: BpReading[], asOf: string, lookba
 
   const latest = inWindow[0]
   if (!latest) {
-    return {
-      bp: null,
-      considered: [],
-      rule: `${NO_RECENT_BP}: no reading in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled"; spec §4.1)`
-    }
+    const ruleValues = [lookbackMonths, asOf]
+    return { bp: null, considered: [], rule: formatCurrentBpRule(ruleValues), ruleValues }
   }
 
   const sameDay = inWindow.length === 1 ? inWindow : inWindow.filter((r) => r.date === latest.date)
@@ -75,15 +93,20 @@ export function currentBloodPressure(readings: BpReading[], asOf: string, lookba
   // of a 100k build are not), so they are worked out on first read — as own, enumerable properties,
   // so the result still compares and serialises as a plain object.
   let considered: ConsideredReading[] | null = null
-  let rule: string | null = null
+  let ruleValues: (string | number)[] | null = null
   const result = { bp } as CurrentBp
   Object.defineProperty(result, 'considered', {
     enumerable: true,
     get: () => (considered ??= consideredReadings(inWindow, counting, lowest))
   })
+  Object.defineProperty(result, 'ruleValues', {
+    enumerable: true,
+    get: () => (ruleValues ??= ruleValuesOf(lookbackMonths, asOf, latest.date, setting, counting, sameDay))
+  })
+  let rule: string | null = null
   Object.defineProperty(result, 'rule', {
     enumerable: true,
-    get: () => (rule ??= ruleText(lookbackMonths, asOf, latest.date, setting, counting, sameDay))
+    get: () => (rule ??= formatCurrentBpRule(result.ruleValues))
   })
   return result
 }
@@ -104,21 +127,14 @@ function consideredReadings(
   })
 }
 
-function ruleText(
+function ruleValuesOf(
   lookbackMonths: number,
   asOf: string,
   date: string,
   setting: BpSetting,
   counting: readonly BpReading[],
   sameDay: readonly BpReading[]
-): string {
-  let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${date}, ${setting})`
-  if (counting.length > 1) {
-    rule += `; ${counting.length} readings that day, so the lowest systolic and lowest diastolic of that day (NICE NG136 1.2.2)`
-  }
-  if (counting.length < sameDay.length) {
-    const others = [...new Set(sameDay.filter((r) => r.setting !== setting).map((r) => r.setting))].join('/')
-    rule += `; ${setting} readings count over ${others} readings taken the same day (NICE NG136 1.4.15)`
-  }
-  return rule
+): (string | number)[] {
+  const others = counting.length < sameDay.length ? [...new Set(sameDay.filter((r) => r.setting !== setting).map((r) => r.setting))].join('/') : ''
+  return [lookbackMonths, asOf, date, setting, counting.length, others]
 }

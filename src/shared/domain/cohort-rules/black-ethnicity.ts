@@ -3,7 +3,11 @@
 // only when the cohort's switch is on (spec §4.4 cohort 2). The clinical reason for the cohort is
 // NICE NG136 1.4.30/1.4.35 (different first-line drug choice).
 import { blackCategories, ethnicCategories, mixedBlackCategories } from '../ethnicity'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+import type { EthnicCategory } from '../ethnicity'
+
+const formatReason = ([category]: readonly ReasonValue[]) =>
+  category ? `Ethnicity ${category} – ${ethnicCategories[category as EthnicCategory]}` : 'Ethnicity not recorded'
 
 export const blackAfricanCaribbean: CohortRule = {
   id: 'ethnicity.black-african-caribbean',
@@ -15,19 +19,21 @@ export const blackAfricanCaribbean: CohortRule = {
     if (!category) return false
     return blackCategories.includes(category) || (params.includeMixedBlackCategories && mixedBlackCategories.includes(category))
   },
+  reasonValues: ({ patient }) => [patient.ethnicityCategory],
+  formatReason,
   evaluate: ({ patient, params }) => {
     const allowed = params.includeMixedBlackCategories ? [...blackCategories, ...mixedBlackCategories] : blackCategories
     const category = patient.ethnicityCategory
     const groups = `categories ${allowed.join(', ')}${params.includeMixedBlackCategories ? '' : ' (mixed D/E not included)'}`
     if (!category) {
       const recorded = patient.ethnicityText ? `"${patient.ethnicityText}" not mapped to a category` : 'no ethnicity recorded'
-      return { met: false, detail: `Ethnicity: ${recorded}; cohort takes ${groups}`, reason: 'Ethnicity not recorded' }
+      return { met: false, detail: `Ethnicity: ${recorded}; cohort takes ${groups}`, reason: formatReason([null]) }
     }
     const name = `${category} – ${ethnicCategories[category]}`
     return {
       met: allowed.includes(category),
       detail: `Ethnic category ${name}; cohort takes ${groups}`,
-      reason: `Ethnicity ${name}`
+      reason: formatReason([category])
     }
   }
 }

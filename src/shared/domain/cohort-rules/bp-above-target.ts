@@ -1,7 +1,10 @@
 // Criterion: current BP above target (spec §4.2). Which BP counts: current-bp.ts (NICE NG136 1.2.2);
 // the target: bp-targets.ts (QOF HYP008/HYP009 or NICE NG136 1.4.20–1.4.22). No reading in the
 // look-back window fails this criterion: "no recent BP" is its own state and its own cohort.
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+
+const formatReason = ([systolic, diastolic, date, setting, target]: readonly ReasonValue[]) =>
+  `BP ${systolic}/${diastolic} on ${date} (${setting}) above target (${target})`
 
 export const bpAboveTarget: CohortRule = {
   id: 'bp.above-target',
@@ -10,6 +13,11 @@ export const bpAboveTarget: CohortRule = {
   source: 'QOF HYP008/HYP009 or NICE NG136 1.4.20–1.4.22',
   // Above target needs a reading and a target (an age) and the reading outside it.
   test: ({ controlled }) => controlled === false,
+  reasonValues: ({ current, target }) => {
+    const bp = current.bp
+    return bp ? [bp.systolic, bp.diastolic, bp.date, bp.setting, target?.label ?? null] : []
+  },
+  formatReason,
   evaluate: ({ current, target, controlled }) => {
     const bp = current.bp
     if (!bp) return { met: false, detail: `No recent BP: ${current.rule}`, reason: 'No recent BP' }
@@ -21,7 +29,7 @@ export const bpAboveTarget: CohortRule = {
     return {
       met: true,
       detail: `BP ${reading} is above target ${target.label}; both systolic and diastolic must be within target`,
-      reason: `BP ${reading} above target (${target.label})`
+      reason: formatReason([bp.systolic, bp.diastolic, bp.date, bp.setting, target.label])
     }
   }
 }

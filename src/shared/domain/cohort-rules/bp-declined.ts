@@ -1,8 +1,10 @@
 // Exclusion: blood pressure procedure refused (BPDEC_COD) in the last 12 months — QOF HYP008/HYP009
 // denominator rule 5 (clinical-reference §2.2).
 import { describeEvent } from '../condition-status'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: BP declined (${date})`
 
 export const bpDeclined: CohortRule = {
   id: 'exclude.bp-declined',
@@ -10,9 +12,11 @@ export const bpDeclined: CohortRule = {
   label: 'BP measurement declined in the last 12 months',
   source: 'QOF HYP008/HYP009 (BPDEC_COD)',
   test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths) !== null,
+  reasonValues: ({ patient, asOf, params }) => [latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths)?.date ?? null],
+  formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No BP declined code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
-    return { met: true, detail: `BP declined: ${describeEvent(event)}`, reason: `Excluded: BP declined (${event.date})` }
+    return { met: true, detail: `BP declined: ${describeEvent(event)}`, reason: formatReason([event.date]) }
   }
 }

@@ -11,6 +11,9 @@ export interface RuleOutcome {
   reason: string
 }
 
+/** One value a reason's words need (a date, a number, a label): what snapshots store instead of the sentence. */
+export type ReasonValue = string | number | null
+
 export interface CohortRule {
   /** Stable id stored in snapshots, e.g. `register.hypertension`, `exclude.bp-declined`. */
   id: string
@@ -28,6 +31,14 @@ export interface CohortRule {
    * rule); without it the engine reads `evaluate(facts).met`.
    */
   test?(facts: PatientFacts): boolean
+  /**
+   * The reasons-list text as the few values it needs — a snapshot stores these with the rule id, not
+   * the sentence (40k sentences were most of a stored build), and `formatReason` gives the words when
+   * it is read. Only asked when the criterion is met or the exclusion applies. `evaluate`'s `reason`
+   * is made by `formatReason` too, so the two cannot drift apart. Without them, the sentence is stored.
+   */
+  reasonValues?(facts: PatientFacts): ReasonValue[]
+  formatReason?(values: readonly ReasonValue[]): string
   /** The decision with its words: the explanation's detail and the reasons-list text. */
   evaluate(facts: PatientFacts): RuleOutcome
 }

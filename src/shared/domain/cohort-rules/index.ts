@@ -17,7 +17,7 @@ import { recentRegistration } from './recent-registration'
 import { recentlyInvited } from './recently-invited'
 import { onHypertensionRegister } from './register-hypertension'
 
-export type { CohortRule, RuleOutcome } from './cohort-rule'
+export type { CohortRule, ReasonValue, RuleOutcome } from './cohort-rule'
 
 export const cohortRules = {
   'register.hypertension': onHypertensionRegister,

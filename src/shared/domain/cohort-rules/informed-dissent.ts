@@ -2,8 +2,11 @@
 // (HYPPCADEC_COD, HYPPCAPU_COD) in the last 12 months — QOF HYP008/HYP009 denominator rules 4 and 6
 // (clinical-reference §2.2, §3).
 import { describeEvent } from '../condition-status'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+
+const whatOf = (concept: ReasonValue | undefined) => (concept === 'HYPPCADEC' ? 'informed dissent' : 'patient unsuitable')
+const formatReason = ([concept, date]: readonly ReasonValue[]) => `Excluded: ${whatOf(concept)} (${date})`
 
 export const informedDissentOrUnsuitable: CohortRule = {
   id: 'exclude.informed-dissent',
@@ -11,10 +14,15 @@ export const informedDissentOrUnsuitable: CohortRule = {
   label: 'Informed dissent or unsuitable (hypertension)',
   source: 'QOF HYP008/HYP009 (HYPPCADEC_COD, HYPPCAPU_COD)',
   test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths) !== null,
+  reasonValues: ({ patient, asOf, params }) => {
+    const event = latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths)
+    return [event?.concept ?? null, event?.date ?? null]
+  },
+  formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No informed dissent or unsuitable code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
-    const what = event.concept === 'HYPPCADEC' ? 'informed dissent' : 'patient unsuitable'
-    return { met: true, detail: `${what}: ${describeEvent(event)}`, reason: `Excluded: ${what} (${event.date})` }
+    const what = whatOf(event.concept)
+    return { met: true, detail: `${what}: ${describeEvent(event)}`, reason: formatReason([event.concept, event.date]) }
   }
 }

@@ -1,8 +1,10 @@
 // Exclusion: on maximal tolerated antihypertensive therapy (HTMAX_COD) in the last 12 months —
 // QOF HYP008/HYP009 denominator rule 3 (clinical-reference §2.2).
 import { describeEvent } from '../condition-status'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: maximal tolerated therapy (${date})`
 
 export const maximalTherapy: CohortRule = {
   id: 'exclude.maximal-therapy',
@@ -10,9 +12,11 @@ export const maximalTherapy: CohortRule = {
   label: 'Maximal tolerated therapy in the last 12 months',
   source: 'QOF HYP008/HYP009 (HTMAX_COD)',
   test: ({ patient, asOf, params }) => latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths) !== null,
+  reasonValues: ({ patient, asOf, params }) => [latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths)?.date ?? null],
+  formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths)
     if (!event) return { met: false, detail: `No maximal tolerated therapy code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
-    return { met: true, detail: `Maximal tolerated therapy: ${describeEvent(event)}`, reason: `Excluded: maximal tolerated therapy (${event.date})` }
+    return { met: true, detail: `Maximal tolerated therapy: ${describeEvent(event)}`, reason: formatReason([event.date]) }
   }
 }

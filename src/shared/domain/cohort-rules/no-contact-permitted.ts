@@ -2,7 +2,9 @@
 // preference as recorded in the app (Invitations → Contact preferences, "No contact permitted"). A
 // patient who asked not to be contacted is never invited, and the cohort says so rather than losing
 // them silently; a severe reading is still shown under "Severe readings — excluded, please check".
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+
+const formatReason = (_values: readonly ReasonValue[]) => 'Excluded: no contact permitted'
 
 export const noContactPermitted: CohortRule = {
   id: 'exclude.no-contact-permitted',
@@ -10,12 +12,14 @@ export const noContactPermitted: CohortRule = {
   label: 'No contact permitted',
   source: 'Spec §4.4 (patient preference recorded in Contact preferences)',
   test: ({ patient }) => patient.noContactPermitted === true,
+  reasonValues: () => [],
+  formatReason,
   evaluate: ({ patient }) => {
     if (patient.noContactPermitted === true) {
       return {
         met: true,
         detail: 'Contact preferences record "no contact permitted": the practice must not invite this patient',
-        reason: 'Excluded: no contact permitted'
+        reason: formatReason([])
       }
     }
     return { met: false, detail: 'No "no contact permitted" preference recorded', reason: '' }

@@ -1,6 +1,14 @@
 // Criterion: no BP reading in the look-back window (spec §4.4 cohort 4, recall for measurement;
 // QOF HYP008/HYP009 need a BP in the preceding 12 months).
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+import type { PatientFacts } from '../patient-facts'
+
+function lastReadingOn({ patient, asOf }: PatientFacts): string | null {
+  const earlier = patient.readings.filter((r) => r.date <= asOf).map((r) => r.date).sort()
+  return earlier[earlier.length - 1] ?? null
+}
+const whenText = (last: ReasonValue | undefined) => (last ? `last reading ${last}` : 'no reading on record')
+const formatReason = ([months, last]: readonly ReasonValue[]) => `No BP in ${months} months (${whenText(last)})`
 
 export const noRecentBp: CohortRule = {
   id: 'bp.none-recent',
@@ -8,7 +16,10 @@ export const noRecentBp: CohortRule = {
   label: 'No BP in the look-back window',
   source: 'QOF HYP008/HYP009 (BP in the preceding 12 months)',
   test: ({ current }) => current.bp === null,
-  evaluate: ({ current, patient, asOf, params }) => {
+  reasonValues: (facts) => [facts.params.lookbackMonths, lastReadingOn(facts)],
+  formatReason,
+  evaluate: (facts) => {
+    const { current, asOf, params } = facts
     if (current.bp) {
       return {
         met: false,
@@ -16,13 +27,12 @@ export const noRecentBp: CohortRule = {
         reason: 'Recent BP recorded'
       }
     }
-    const earlier = patient.readings.filter((r) => r.date <= asOf).map((r) => r.date).sort()
-    const last = earlier[earlier.length - 1]
-    const when = last ? `last reading ${last}` : 'no reading on record'
+    const last = lastReadingOn(facts)
+    const when = whenText(last)
     return {
       met: true,
       detail: `No BP in the ${params.lookbackMonths} months to ${asOf} (${when})`,
-      reason: `No BP in ${params.lookbackMonths} months (${when})`
+      reason: formatReason([params.lookbackMonths, last])
     }
   }
 }

@@ -2,7 +2,9 @@
 // denominator rule 8 (clinical-reference §2.2): practices are given time to reach target. NICE mode
 // has no such grace period, so the rule is skipped there.
 import { addMonthsIso } from '../iso-date'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+
+const formatReason = ([first, months]: readonly ReasonValue[]) => `Excluded: diagnosed ${first} (QOF ${months}-month rule)`
 
 export const recentDiagnosis: CohortRule = {
   id: 'exclude.recent-diagnosis',
@@ -14,6 +16,8 @@ export const recentDiagnosis: CohortRule = {
     const first = register.firstDiagnosedOn
     return first !== null && first > addMonthsIso(asOf, -params.recentDiagnosisMonths) && first <= asOf
   },
+  reasonValues: ({ register, params }) => [register.firstDiagnosedOn, params.recentDiagnosisMonths],
+  formatReason,
   evaluate: ({ register, asOf, params }) => {
     const first = register.firstDiagnosedOn
     const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)
@@ -21,7 +25,7 @@ export const recentDiagnosis: CohortRule = {
       return {
         met: true,
         detail: `First hypertension diagnosis ${first}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
-        reason: `Excluded: diagnosed ${first} (QOF ${params.recentDiagnosisMonths}-month rule)`
+        reason: formatReason([first, params.recentDiagnosisMonths])
       }
     }
     return { met: false, detail: first ? `First diagnosed ${first}` : 'No dated diagnosis (register flag only)', reason: '' }

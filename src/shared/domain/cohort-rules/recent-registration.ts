@@ -2,8 +2,10 @@
 // denominator rule 9 (clinical-reference §2.2). Uses the REGISTERED event (registration date) when the
 // export has one; without it the rule cannot apply and says so.
 import { addMonthsIso } from '../iso-date'
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventEver } from './recent-event'
+
+const formatReason = ([date, months]: readonly ReasonValue[]) => `Excluded: registered ${date} (QOF ${months}-month rule)`
 
 export const recentRegistration: CohortRule = {
   id: 'exclude.recent-registration',
@@ -15,6 +17,8 @@ export const recentRegistration: CohortRule = {
     const registered = latestEventEver(patient.events, ['REGISTERED'], asOf)
     return registered?.date != null && registered.date > addMonthsIso(asOf, -params.recentDiagnosisMonths)
   },
+  reasonValues: ({ patient, asOf, params }) => [latestEventEver(patient.events, ['REGISTERED'], asOf)?.date ?? null, params.recentDiagnosisMonths],
+  formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const registered = latestEventEver(patient.events, ['REGISTERED'], asOf)
     const from = addMonthsIso(asOf, -params.recentDiagnosisMonths)
@@ -22,7 +26,7 @@ export const recentRegistration: CohortRule = {
       return {
         met: true,
         detail: `Registered ${registered.date}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
-        reason: `Excluded: registered ${registered.date} (QOF ${params.recentDiagnosisMonths}-month rule)`
+        reason: formatReason([registered.date, params.recentDiagnosisMonths])
       }
     }
     return { met: false, detail: registered?.date ? `Registered ${registered.date}` : 'No registration date in the export', reason: '' }

@@ -1,6 +1,10 @@
 // Criterion: on the hypertension register — latest HYP_COD not followed by HYPRES_COD, or a
 // register flag (QOF HYP001; spec §4.4 cohort 1). The logic lives in hypertension-register.ts.
-import type { CohortRule } from './cohort-rule'
+import type { CohortRule, ReasonValue } from './cohort-rule'
+import type { PatientFacts } from '../patient-facts'
+
+const diagnosedOn = (register: PatientFacts['register']) => register.evidence.find((e) => e.concept === 'HYP')?.date ?? null
+const formatReason = ([diagnosed]: readonly ReasonValue[]) => `On hypertension register (${diagnosed ? `diagnosed ${diagnosed}` : 'register flag'})`
 
 export const onHypertensionRegister: CohortRule = {
   id: 'register.hypertension',
@@ -8,12 +12,7 @@ export const onHypertensionRegister: CohortRule = {
   label: 'On the hypertension register',
   source: 'QOF HYP001',
   test: ({ register }) => register.onRegister,
-  evaluate: ({ register }) => {
-    const diagnosis = register.evidence.find((e) => e.concept === 'HYP')
-    return {
-      met: register.onRegister,
-      detail: register.detail,
-      reason: `On hypertension register (${diagnosis?.date ? `diagnosed ${diagnosis.date}` : 'register flag'})`
-    }
-  }
+  reasonValues: ({ register }) => [diagnosedOn(register)],
+  formatReason,
+  evaluate: ({ register }) => ({ met: register.onRegister, detail: register.detail, reason: formatReason([diagnosedOn(register)]) })
 }

@@ -34,7 +34,16 @@ export function AuditScreen() {
         <div className="form-row">
           <div className="field">
             <label htmlFor="audit-as-of">As of</label>
-            <input id="audit-as-of" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
+            <input
+              id="audit-as-of"
+              type="date"
+              value={asOf}
+              aria-describedby="audit-as-of-hint"
+              onChange={(event) => setAsOf(event.target.value)}
+            />
+            <p id="audit-as-of-hint" className="muted">
+              Only what was recorded on or before this date is counted, so an earlier date shows the audit as it stood then.
+            </p>
           </div>
         </div>
         <ErrorAlert message={summary.error} title="The audit could not be calculated" />
@@ -47,6 +56,11 @@ export function AuditScreen() {
             <BpOutcomeTable outcome={data.bpOutcome} />
           </Card>
           <Card title="Uptake">
+            <p className="muted">
+              Eligible: patients in any cohort built on or before {formatUkDate(data.asOf)}. Each later step counts only those
+              patients: invited at least once, booked into a clinic, attended, and with a follow-up reading after their
+              baseline.
+            </p>
             <UptakeFunnel funnel={data.funnel} />
           </Card>
         </>

@@ -11,6 +11,10 @@ function signed(value: number | null): string {
   return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)} mmHg`
 }
 
+function atTarget(count: number, share: number, patients: number): string {
+  return patients === 0 ? '—' : `${count} of ${patients} (${percent(share)})`
+}
+
 /** The seed programme's table (spec §1): patients with baseline and follow-up, reduced / no change / increased. */
 export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'] }) {
   return (
@@ -62,9 +66,23 @@ export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'
       <dl className="facts">
         <dt>Mean change in systolic</dt>
         <dd>{signed(outcome.meanSystolicChange)}</dd>
+        <dt>Median change in systolic</dt>
+        <dd>{signed(outcome.medianSystolicChange)}</dd>
         <dt>Mean change in diastolic</dt>
         <dd>{signed(outcome.meanDiastolicChange)}</dd>
+        <dt>Median change in diastolic</dt>
+        <dd>{signed(outcome.medianDiastolicChange)}</dd>
+        <dt>At target at baseline</dt>
+        <dd>{atTarget(outcome.atTargetBefore, outcome.atTargetBeforePercent, outcome.patients)}</dd>
+        <dt>At target at follow-up</dt>
+        <dd>{atTarget(outcome.atTargetAfter, outcome.atTargetAfterPercent, outcome.patients)}</dd>
       </dl>
+      <p className="muted">
+        Baseline: the BP at the first attended clinic visit, else the latest reading in the 12 months before the first
+        invitation; follow-up: the latest reading after the baseline day. Change is follow-up minus baseline, so a
+        negative number is a fall. At target: both systolic and diastolic within
+        the QOF target for the patient’s age (≤140/90 under 80, ≤150/90 aged 80 or over; home readings 5 mmHg lower).
+      </p>
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
-import type { CohortEntryT, CohortSnapshotT } from '../../../../shared/contract'
+import type { CohortEntryT } from '../../../../shared/contract'
+import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
 import { ExcludedView } from './excluded-view'
@@ -7,12 +8,17 @@ import { ExclusionSwitches } from './exclusion-switches'
 import { InvitationsPanel } from './invitations-panel'
 import { MembersTable } from './members-table'
 import { SevereBanner } from './severe-banner'
+import type { ShownCohort } from './shown-cohort'
 import { WhyPanel } from './why-panel'
 
 type Tab = 'members' | 'excluded'
 
 interface Props {
-  snapshot: CohortSnapshotT
+  /** An unsaved preview (the live rebuild) or a saved snapshot #N: the heading says which. */
+  snapshot: ShownCohort
+  /** Save the preview shown as a snapshot (invitations need one). */
+  onSave: () => void
+  saving: boolean
   /** The exclusions switched off in the settings (the next build's, while a rebuild is on its way). */
   disabledExclusions: string[]
   /** Switch an exclusion on or off and rebuild (the cohorts screen owns the build parameters). */
@@ -23,7 +29,7 @@ interface Props {
 }
 
 /** The parameters a build used that change who is in it, in words (shown under the heading). */
-function settingsText(snapshot: CohortSnapshotT): string[] {
+function settingsText(snapshot: ShownCohort): string[] {
   const p = snapshot.parameters
   if (!p) return []
   const lines: string[] = []
@@ -36,7 +42,7 @@ function settingsText(snapshot: CohortSnapshotT): string[] {
   return lines
 }
 
-export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, rebuilding, canRebuild }: Props) {
+export function CohortView({ snapshot, onSave, saving, disabledExclusions, onToggleExclusion, rebuilding, canRebuild }: Props) {
   const [tab, setTab] = useState<Tab>('members')
   const [selected, setSelected] = useState<CohortEntryT | null>(null)
   const ruleLabels = useMemo(
@@ -44,26 +50,38 @@ export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, re
     [snapshot.exclusionCounts]
   )
   const severeExcluded = snapshot.excluded.filter((entry) => entry.severe)
-  const severeMembers = snapshot.members.filter((entry) => entry.priority === 'P1').length
+  const severeMembers = snapshot.priorityCounts.P1
+  const saved = snapshot.snapshot
 
   return (
     <>
-      <Card title={`${snapshot.name} — cohort #${snapshot.cohortId}`}>
-        <p className="muted">
-          As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
-          {snapshot.definitionVersion} · built {formatUkDateTime(snapshot.builtAt)} by {snapshot.builtBy}
-          {settingsText(snapshot).map((text) => ` · ${text}`)}
-        </p>
+      <Card title={saved ? `${snapshot.name} — saved cohort #${saved.cohortId}` : `${snapshot.name} — unsaved preview`}>
+        {saved ? (
+          <p className="muted" data-testid="cohort-state">
+            Saved snapshot #{saved.cohortId} · as of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets ·
+            definition version {snapshot.definitionVersion} · built {formatUkDateTime(saved.builtAt)} by {saved.builtBy}
+            {settingsText(snapshot).map((text) => ` · ${text}`)}
+          </p>
+        ) : (
+          <div className="alert alert-info" data-testid="cohort-state">
+            <h3 className="alert-title">Unsaved preview — not a saved cohort yet</h3>
+            <p className="alert-message">
+              As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
+              {snapshot.definitionVersion}
+              {settingsText(snapshot).map((text) => ` · ${text}`)}. These counts update as you change the settings; nothing is
+              stored until you save. Invitations are made from a saved cohort.
+            </p>
+            <BusyButton busy={saving} busyLabel="Saving…" onClick={onSave} disabled={rebuilding}>
+              Use this cohort (save it)
+            </BusyButton>
+          </div>
+        )}
         <div className="stats">
-          <Stat label="Members" value={snapshot.members.length} />
-          <Stat label="Excluded" value={snapshot.excluded.length} />
+          <Stat label="Members" value={snapshot.memberCount} />
+          <Stat label="Excluded" value={snapshot.excludedCount} />
           <Stat label="Not eligible" value={snapshot.notEligibleCount} />
           {(['P1', 'P2', 'P3', 'P4'] as const).map((priority) => (
-            <Stat
-              key={priority}
-              label={`Priority ${priority}`}
-              value={snapshot.members.filter((entry) => entry.priority === priority).length}
-            />
+            <Stat key={priority} label={`Priority ${priority}`} value={snapshot.priorityCounts[priority]} />
           ))}
         </div>
         {severeMembers > 0 && (
@@ -93,7 +111,7 @@ export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, re
             className={tab === 'members' ? 'tab active' : 'tab'}
             onClick={() => setTab('members')}
           >
-            Members ({snapshot.members.length})
+            Members ({snapshot.memberCount})
           </button>
           <button
             type="button"
@@ -104,7 +122,7 @@ export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, re
             className={tab === 'excluded' ? 'tab active' : 'tab'}
             onClick={() => setTab('excluded')}
           >
-            Excluded ({snapshot.excluded.length})
+            Excluded ({snapshot.excludedCount})
           </button>
         </div>
         {tab === 'members' ? (
@@ -113,6 +131,12 @@ export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, re
               Current BP: the latest reading date in the look-back window; where several readings share that date, the
               lowest systolic and the lowest diastolic (NICE NG136 1.2.2). Each row states the rule as applied.
             </p>
+            {snapshot.members.length < snapshot.memberCount && (
+              <p className="hint">
+                Showing the first {snapshot.members.length} of {snapshot.memberCount} members in list order. Save the cohort to list
+                them all.
+              </p>
+            )}
             {snapshot.members.length === 0 ? (
               <p>No patients meet this cohort&apos;s criteria on {formatUkDate(snapshot.asOf)}.</p>
             ) : (
@@ -126,11 +150,18 @@ export function CohortView({ snapshot, disabledExclusions, onToggleExclusion, re
         )}
       </Card>
 
-      <InvitationsPanel snapshot={snapshot} />
+      {saved ? (
+        <InvitationsPanel snapshot={saved} />
+      ) : (
+        <Card title="Invitations">
+          <p className="hint">Invitations are made from a saved cohort: use “Use this cohort (save it)” above first.</p>
+        </Card>
+      )}
 
       {selected && (
         <WhyPanel
-          cohortId={snapshot.cohortId}
+          cohortId={saved?.cohortId ?? null}
+          preview={snapshot.previewInput}
           entry={selected}
           excludedBy={selected.rule ? (ruleLabels.get(selected.rule) ?? selected.rule) : null}
           onClose={() => setSelected(null)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import '../../styles/cohort-builder.css'
 import type { CohortSnapshotT, OperationInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
@@ -14,6 +14,7 @@ import { CohortView } from './cohort-view'
 import { CustomCohortBuilder } from './custom-cohort-builder'
 import { type BuilderState, type DefinitionInfo, fromBuiltIn } from './custom-criteria-form'
 import { PreviousSnapshots } from './previous-snapshots'
+import { type PreviewInput, type ShownCohort, shownPreview, shownSnapshot } from './shown-cohort'
 
 type DefinitionId = DefinitionInfo['id']
 type Mode = 'qof' | 'nice'
@@ -26,10 +27,12 @@ interface BuildParams {
 }
 
 const defaultParams: BuildParams = { includeMixedBlackCategories: false, conditionThreshold: 2, disabledExclusions: [] }
-/** Parameter changes rebuild the cohort shown once the user pauses (the build itself is fast). */
+/** Parameter changes preview the cohort again once the user pauses (the preview itself is fast). */
 const LIVE_REBUILD_DELAY_MS = 400
+/** How many members and excluded patients a preview lists (the counts are always for everyone). */
+const PREVIEW_LIMIT = 500
 
-function paramsOf(snapshot: CohortSnapshotT): BuildParams {
+function paramsOf(snapshot: Pick<CohortSnapshotT, 'parameters'>): BuildParams {
   const p = snapshot.parameters ?? {}
   return {
     includeMixedBlackCategories: p.includeMixedBlackCategories ?? false,
@@ -51,7 +54,13 @@ export function CohortsScreen() {
   const [notice, setNotice] = useState<string | null>(null)
   const [confirmArchive, setConfirmArchive] = useState(false)
   const build = useAsyncAction()
+  const save = useAsyncAction()
   const archive = useAsyncAction()
+  // A live change shows an unsaved preview (cohorts.preview); saving makes it the current snapshot.
+  const [preview, setPreview] = useState<ShownCohort | null>(null)
+  // Worked out once per snapshot (it counts priority groups over every member), not on every render.
+  const savedShown = useMemo(() => (current ? shownSnapshot(current) : null), [current])
+  const shown: ShownCohort | null = preview ?? savedShown
 
   const all = definitions.data?.definitions ?? []
   const builtIns = all.filter((item) => item.kind === 'built-in')
@@ -72,13 +81,15 @@ export function CohortsScreen() {
   const [liveError, setLiveError] = useState<string | null>(null)
   const [liveTick, setLiveTick] = useState(0)
 
-  const buildInput = (): OperationInput<'cohorts.build'> => {
+  const buildInput = (): PreviewInput & OperationInput<'cohorts.build'> => {
     const settings = latest.current
     if (settings.definition === '') throw new Error('Choose a cohort definition first.')
     if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.asOf)) throw new Error('As-of date: enter a full date.')
     return { definition: settings.definition, asOf: settings.asOf, mode: settings.mode, params: settings.params }
   }
 
+  // Live changes preview (counts and the first patients, nothing stored): saving a snapshot on every
+  // switch filled the database with snapshots nobody chose and took over a second at 100k patients.
   const rebuildNow = useCallback(async () => {
     if (building.current) {
       again.current = true
@@ -90,8 +101,9 @@ export function CohortsScreen() {
     try {
       do {
         again.current = false
-        setCurrent(await api['cohorts.build'](buildInput()))
-        setSnapshotsVersion((version) => version + 1)
+        const input = buildInput()
+        const result = await api['cohorts.preview']({ ...input, limit: PREVIEW_LIMIT })
+        if (!again.current) setPreview(shownPreview(result, input))
       } while (again.current)
     } catch (caught) {
       setLiveError(describeError(caught))
@@ -100,7 +112,7 @@ export function CohortsScreen() {
       setRebuilding(false)
     }
     // buildInput reads only refs, so it is not a dependency.
-  }, [setCurrent])
+  }, [])
 
   useEffect(() => {
     if (liveTick === 0) return
@@ -108,10 +120,10 @@ export function CohortsScreen() {
     return () => clearTimeout(timer)
   }, [liveTick, rebuildNow])
 
-  /** Change build parameters; the cohort on screen is rebuilt with them when it is of this definition. */
+  /** Change build parameters; the cohort on screen is previewed with them when it is of this definition. */
   const changeParams = (patch: Partial<BuildParams>) => {
     setParams((currentParams) => ({ ...currentParams, ...patch }))
-    if (current && current.definition === latest.current.definition) setLiveTick((tick) => tick + 1)
+    if (shown && shown.definition === latest.current.definition) setLiveTick((tick) => tick + 1)
   }
 
   const chooseDefinition = (id: DefinitionId) => {
@@ -123,6 +135,7 @@ export function CohortsScreen() {
   }
 
   const openSnapshot = (snapshot: CohortSnapshotT) => {
+    setPreview(null)
     setCurrent(snapshot)
     setDefinition(snapshot.definition)
     setAsOf(snapshot.asOf)
@@ -135,17 +148,17 @@ export function CohortsScreen() {
   // The switches belong to the cohort shown. While the form still describes that build, its settings
   // (with any switches just changed and not yet rebuilt) are what the switches show; otherwise the
   // snapshot's own.
-  const formDescribesCurrent = current !== null && current.definition === definition && current.asOf === asOf && current.mode === mode
-  const shownDisabled = formDescribesCurrent ? params.disabledExclusions : current ? paramsOf(current).disabledExclusions : []
+  const formDescribesCurrent = shown !== null && shown.definition === definition && shown.asOf === asOf && shown.mode === mode
+  const shownDisabled = formDescribesCurrent ? params.disabledExclusions : shown ? paramsOf(shown).disabledExclusions : []
 
   const toggleExclusion = (rule: string, applied: boolean) => {
-    if (!current) return
-    // Rebuild the cohort shown: same definition, date and mode, with this one switch changed.
-    const base = formDescribesCurrent ? null : paramsOf(current)
-    setDefinition(current.definition)
-    setAsOf(current.asOf)
-    setMode(current.mode)
-    latest.current = { ...latest.current, definition: current.definition, asOf: current.asOf, mode: current.mode }
+    if (!shown) return
+    // Preview the cohort shown again: same definition, date and mode, with this one switch changed.
+    const base = formDescribesCurrent ? null : paramsOf(shown)
+    setDefinition(shown.definition)
+    setAsOf(shown.asOf)
+    setMode(shown.mode)
+    latest.current = { ...latest.current, definition: shown.definition, asOf: shown.asOf, mode: shown.mode }
     // From the settings state (not the snapshot shown), so quick successive switches all count.
     setParams((currentParams) => {
       const start = base ?? currentParams
@@ -168,10 +181,22 @@ export function CohortsScreen() {
     setNotice(null)
     void build.run(async () => {
       if (chosen?.switches.conditionThreshold && thresholdInvalid) throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
-      setCurrent(await api['cohorts.build'](buildInput()))
+      const snapshot = await api['cohorts.build'](buildInput())
+      setPreview(null)
+      setCurrent(snapshot)
       setSnapshotsVersion((version) => version + 1)
     })
   }
+
+  /** "Use this cohort": store the preview shown, with exactly the settings it was previewed with. */
+  const savePreview = () =>
+    void save.run(async () => {
+      if (!preview?.previewInput) return
+      const snapshot = await api['cohorts.build'](preview.previewInput)
+      setPreview(null)
+      setCurrent(snapshot)
+      setSnapshotsVersion((version) => version + 1)
+    })
 
   const runArchive = () =>
     void archive.run(async () => {
@@ -350,17 +375,17 @@ export function CohortsScreen() {
                   </p>
                 </div>
               )}
-              <p className="hint">Changing a setting rebuilds the cohort shown below straight away.</p>
+              <p className="hint">Changing a setting previews the cohort shown below straight away (unsaved until you save it).</p>
             </fieldset>
           )}
 
           <BusyButton type="submit" busy={build.busy} busyLabel="Building…" disabled={definition === ''}>
-            Build cohort
+            Build and save cohort
           </BusyButton>
           <p className="live-status" role="status" aria-live="polite">
-            {rebuilding ? 'Rebuilding with the new settings…' : ''}
+            {rebuilding ? 'Previewing with the new settings…' : ''}
           </p>
-          <ErrorAlert message={build.error ?? liveError} title="The cohort could not be built" />
+          <ErrorAlert message={build.error ?? save.error ?? liveError} title="The cohort could not be built" />
         </form>
       </Card>
 
@@ -375,15 +400,17 @@ export function CohortsScreen() {
         />
       )}
 
-      {current && <CohortView
-          snapshot={current}
+      {shown && <CohortView
+          snapshot={shown}
+          onSave={savePreview}
+          saving={save.busy}
           disabledExclusions={shownDisabled}
           onToggleExclusion={toggleExclusion}
           rebuilding={rebuilding}
-          canRebuild={definitions.data === null || all.some((item) => item.id === current.definition)}
+          canRebuild={definitions.data === null || all.some((item) => item.id === shown.definition)}
         />}
 
-      <PreviousSnapshots version={snapshotsVersion} currentId={current?.cohortId ?? null} onOpen={openSnapshot} />
+      <PreviousSnapshots version={snapshotsVersion} currentId={preview ? null : (current?.cohortId ?? null)} onOpen={openSnapshot} />
     </div>
   )
 }

@@ -1,9 +1,10 @@
-import type { CohortEntryT, CohortSnapshotT } from '../../../../shared/contract'
+import type { CohortEntryT } from '../../../../shared/contract'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { BpCell } from './bp-cell'
+import type { ShownCohort } from './shown-cohort'
 
 interface Props {
-  snapshot: CohortSnapshotT
+  snapshot: ShownCohort
   ruleLabels: Map<string, string>
   onWhy: (entry: CohortEntryT) => void
 }
@@ -34,6 +35,12 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
         </table>
       </div>
       <h3>Excluded patients</h3>
+      {snapshot.excluded.length < snapshot.excludedCount && (
+        <p className="hint">
+          Showing the first {snapshot.excluded.length} of {snapshot.excludedCount} excluded patients (severe readings first). Save the
+          cohort to list them all.
+        </p>
+      )}
       {snapshot.excluded.length === 0 ? (
         <p>No patients were excluded.</p>
       ) : (

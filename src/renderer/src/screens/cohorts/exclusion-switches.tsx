@@ -1,9 +1,10 @@
 import '../../styles/cohort-builder.css'
 import type { CohortSnapshotT } from '../../../../shared/contract'
+import type { ShownCohort } from './shown-cohort'
 import { Card } from '../../components/card'
 
 interface Props {
-  snapshot: CohortSnapshotT
+  snapshot: ShownCohort
   /** Switched off in the settings: the switches show these at once, the counts are the build's. */
   disabledExclusions: string[]
   /** Switch an exclusion on or off: the cohort is rebuilt with it (the parameters go with the snapshot). */
@@ -19,7 +20,7 @@ type ExclusionState = 'on' | 'switched-off' | 'qof-only'
 // Labels of older snapshots carry the state in words; the base label is what the switch names.
 const stateSuffix = / \((switched off|QOF mode only, not applied)\)$/
 
-function stateOf(item: CohortSnapshotT['exclusionCounts'][number], snapshot: CohortSnapshotT): ExclusionState {
+function stateOf(item: CohortSnapshotT['exclusionCounts'][number], snapshot: ShownCohort): ExclusionState {
   if (item.state) return item.state
   if (snapshot.parameters?.disabledExclusions?.includes(item.rule)) return 'switched-off'
   return / \(QOF mode only, not applied\)$/.test(item.label) ? 'qof-only' : 'on'
@@ -36,8 +37,8 @@ export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebu
   return (
     <Card title="Exclusions">
       <p className="hint">
-        Each exclusion is a switch: untick one to rebuild this cohort without it (a new snapshot, with the switches it used). A
-        patient is counted against the first exclusion that applies, so the counts add up to the {snapshot.excluded.length} excluded.
+        Each exclusion is a switch: untick one to preview this cohort without it (nothing is saved until you save the cohort). A
+        patient is counted against the first exclusion that applies, so the counts add up to the {snapshot.excludedCount} excluded.
       </p>
       {!canRebuild && <p className="hint">This cohort’s definition was archived: its snapshots are kept, but it is not rebuilt.</p>}
       {snapshot.exclusionCounts.length === 0 ? (

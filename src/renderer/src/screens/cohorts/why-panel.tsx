@@ -9,9 +9,13 @@ import { formatEthnicity } from '../../format/ethnicity'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 import { PatientImportStatus } from '../import/patient-import-status'
+import type { PreviewInput } from './shown-cohort'
 
 interface Props {
-  cohortId: number
+  /** The saved snapshot the patient is listed in, or null for an unsaved preview (then `preview`). */
+  cohortId: number | null
+  /** The settings of the unsaved preview shown (cohorts.explainPreview evaluates the patient with them). */
+  preview: PreviewInput | null
   entry: CohortEntryT
   excludedBy: string | null
   onClose: () => void
@@ -28,13 +32,17 @@ const usedLabels = {
 /**
  * "Why is this patient here?" — every rule checked, the readings considered and which one gave the
  * BP, the target, the priority rule and each exclusion (spec §4.4). Snapshots do not carry the full
- * explanation; it is fetched for this one patient (cohorts.explain re-derives it as built).
+ * explanation; it is fetched for this one patient (cohorts.explain re-derives it as built; for an
+ * unsaved preview cohorts.explainPreview evaluates it with the preview's settings).
  */
-export function WhyPanel({ cohortId, entry, excludedBy, onClose }: Props) {
+export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const loaded = useLoad(
-    () => api['cohorts.explain']({ cohortId, patientId: entry.patientId }),
-    [cohortId, entry.patientId]
+    () =>
+      cohortId !== null || !preview
+        ? api['cohorts.explain']({ cohortId: cohortId ?? 0, patientId: entry.patientId })
+        : api['cohorts.explainPreview']({ ...preview, patientId: entry.patientId }),
+    [cohortId, preview, entry.patientId]
   )
   const explanation = entry.explanation ?? loaded.data?.entry.explanation ?? null
   const priorityStep = explanation?.steps.find((step) => step.rule === 'priority')

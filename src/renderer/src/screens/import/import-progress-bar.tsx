@@ -8,14 +8,19 @@ function megabytes(bytes: number): string {
 /** Where a background import is, as a bar the user can watch, with Cancel while it can still be stopped. */
 export function ImportProgressBar({ progress, onCancel }: { progress: ImportProgressT; onCancel: (() => void) | null }) {
   const saving = progress.phase === 'committing'
-  // While reading, a single file has no row count yet: the bar is indeterminate (no value).
-  const value = saving ? progress.rowsDone : progress.phase === 'checking' ? progress.bytesTotal : undefined
-  const max = saving ? Math.max(progress.rowsTotal, 1) : Math.max(progress.bytesTotal, 1)
+  // Reading: while the file is unpacked and split into rows there is no row count yet, so the bar
+  // is indeterminate (no value); then it shows the rows read of the file's rows.
+  const readingRows = progress.phase === 'reading' && progress.rowsTotal > 0
+  const count = (n: number) => n.toLocaleString('en-GB')
+  const value = saving || readingRows ? progress.rowsDone : progress.phase === 'checking' ? progress.bytesTotal : undefined
+  const max = saving || readingRows ? Math.max(progress.rowsTotal, 1) : Math.max(progress.bytesTotal, 1)
   const detail = saving
     ? progress.rowsTotal > 0
-      ? `${progress.rowsDone.toLocaleString('en-GB')} of ${progress.rowsTotal.toLocaleString('en-GB')} records saved`
+      ? `${count(progress.rowsDone)} of ${count(progress.rowsTotal)} records saved`
       : 'Backing up the database first…'
-    : `${megabytes(progress.bytesTotal)}${progress.rowsDone > 0 ? `, ${progress.rowsDone.toLocaleString('en-GB')} rows read` : ''}`
+    : readingRows
+      ? `${megabytes(progress.bytesTotal)}, ${count(progress.rowsDone)} of ${count(progress.rowsTotal)} rows read`
+      : `${megabytes(progress.bytesTotal)}${progress.rowsDone > 0 ? `, ${count(progress.rowsDone)} rows read` : ''}`
   return (
     <div className="import-progress" role="status" aria-live="polite">
       <label htmlFor="import-progress-bar">{progress.message}</label>

@@ -68,11 +68,13 @@ function PatientsTable({ label, patients, showCodes, today }: { label: string; p
                 </td>
               ) : (
                 <td className="nowrap">
-                  {p.nextAttemptFrom === null
-                    ? 'All three sent'
-                    : today !== undefined && p.nextAttemptFrom <= today
-                      ? `Due now (from ${formatUkDate(p.nextAttemptFrom)})`
-                      : `From ${formatUkDate(p.nextAttemptFrom)}`}
+                  {p.noContact
+                    ? 'No contact permitted: do not invite again'
+                    : p.nextAttemptFrom === null
+                      ? 'All three sent'
+                      : today !== undefined && p.nextAttemptFrom <= today
+                        ? `Due now (from ${formatUkDate(p.nextAttemptFrom)})`
+                        : `From ${formatUkDate(p.nextAttemptFrom)}`}
                 </td>
               )}
             </tr>
