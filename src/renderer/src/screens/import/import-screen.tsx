@@ -95,7 +95,11 @@ export function ImportScreen() {
             {job.progress.message}
           </div>
         )}
-        <ErrorAlert message={previewAction.error ?? (preview ? null : job.error)} title="The files could not be read" />
+        <ErrorAlert
+          message={previewAction.error ?? (preview ? null : job.error)}
+          // With the mapping form open below, the problem is one the user can fix here, not a failure.
+          title={mapping.file ? 'Say which column is which (below)' : 'The files could not be read'}
+        />
       </Card>
 
       {mapping.file && (
