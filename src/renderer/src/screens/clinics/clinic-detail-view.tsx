@@ -151,20 +151,6 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                         </button>
                       )}
                       {appointment?.status === 'booked' && notYet && <span className="muted">Record from the clinic day · </span>}
-                      {appointment?.status === 'booked' && notYet && (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={`Cancel or rebook: ${appointment.name}`}
-                          onClick={() => {
-                            setNotice(null)
-                            setVisitFor(null)
-                            setChangeFor(appointment)
-                          }}
-                        >
-                          Cancel / rebook
-                        </button>
-                      )}
                       {appointment?.status === 'booked' && !notYet && (
                         <>
                           <button
@@ -188,19 +174,22 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                           >
                             Did not attend
                           </button>{' '}
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            aria-label={`Cancel or rebook: ${appointment.name}`}
-                            onClick={() => {
-                              setNotice(null)
-                              setVisitFor(null)
-                              setChangeFor(appointment)
-                            }}
-                          >
-                            Cancel / rebook
-                          </button>
                         </>
+                      )}
+                      {/* Before the clinic day only cancelling or rebooking makes sense; on the day, after the visit buttons. */}
+                      {appointment?.status === 'booked' && (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={`Cancel or rebook: ${appointment.name}`}
+                          onClick={() => {
+                            setNotice(null)
+                            setVisitFor(null)
+                            setChangeFor(appointment)
+                          }}
+                        >
+                          Cancel / rebook
+                        </button>
                       )}
                     </td>
                   </tr>

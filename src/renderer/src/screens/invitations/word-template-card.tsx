@@ -5,24 +5,11 @@ import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
+import { saveBase64File } from '../../files/download-document'
 import { readFileAsBase64 } from '../../files/read-file-base64'
 import { formatUkDateTime } from '../../format/uk-date'
 
 type WordTemplate = OperationOutput<'templates.list'>['wordTemplate']
-
-function saveBase64(name: string, mimeType: string, base64: string): void {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
 
 /** The practice's own Word letter (letterhead, signature) that every batch's DOCX is filled into. */
 export function WordTemplateCard({ word, onChanged }: { word: WordTemplate; onChanged: () => void }) {
@@ -91,7 +78,7 @@ export function WordTemplateCard({ word, onChanged }: { word: WordTemplate; onCh
           onClick={() =>
             void download.run(async () => {
               const f = await api['templates.builtInWord']({})
-              saveBase64(f.name, f.mimeType, f.contentBase64)
+              saveBase64File(f)
             })
           }
         >
