@@ -3,23 +3,15 @@
 // it, builds it, asks why a member is in it, then switches an exclusion off and sees its count and
 // the lists change in an unsaved preview, which is saved only when asked; the pharmacist-led cohort's
 // D/E switch and the Time to Talk threshold preview live.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { isValidNhsNumber } from '../../src/shared/domain/nhs-number'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
 const asOf = '2026-11-30'
 
-async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `cohort-builder-${name}.png`), fullPage: true })
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
-}
+const snap = screenshotter('cohort-builder-')
 
 /** The next valid NHS number (Modulus 11) from a test range, as EMIS prints it ("999 210 0012"). */
 let nextPrefix = 999_210_000

@@ -1,22 +1,11 @@
 // The pharmacist's questions about a cohort in a real browser against the real services: why is
 // this patient here (the readings considered, the one chosen, the target, the priority rule, each
 // exclusion), and what changed between two builds (who joined, who left, why).
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 import { prepareExport } from './support/practice-export'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
-
-async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `cohort-explain-compare-${name}.png`), fullPage: true })
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
-}
+const snap = screenshotter('cohort-explain-compare-')
 
 test('a pharmacist asks why a patient is in a cohort and compares two builds', async ({ page, freshHost: host }) => {
   const exportFile = prepareExport(host.workDir)

@@ -2,18 +2,13 @@
 // caption) is refused with a clear message and the mapping form; the user says which column is
 // what, previews, imports (one row has a bad NHS number: shown as a rejected row); a second file
 // with the same columns then uses the saved mapping without asking, and the preview says so.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { screenshotter } from './support/screens'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
 const layoutFolder = join(projectRoot, 'tests/fixtures/imports/custom-layout')
 
-async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `import-mapping-${name}.png`), fullPage: true })
-}
+const snap = screenshotter('import-mapping-')
 
 test('an unknown layout is mapped once, imported, and the mapping is reused for the next file', async ({ page, freshHost }) => {
   const pageErrors: string[] = []

@@ -3,18 +3,15 @@
 // fix from (formulas neutralised), the import is committed and shows in Import history with who ran
 // it, its rejects CSV and the backup taken first. A large file shows the progress bar and can be
 // cancelled with nothing imported.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 import { nhsCheckDigit } from '../../src/shared/domain/nhs-number'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
-async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `import-rejects-${name}.png`), fullPage: true })
-}
+const snap = screenshotter('import-rejects-')
 
 function nhs(n: number): string {
   for (let k = n * 3; ; k++) {
@@ -51,10 +48,6 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByLabel(/^Admin/).check()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(signedIn).toBeVisible()
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
 }
 
 test('rejected rows are shown, downloaded as CSV, committed and listed in history with who ran it', async ({ page, freshHost: host }) => {

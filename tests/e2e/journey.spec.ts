@@ -2,22 +2,11 @@
 // signs in, imports the month's EMIS export, checks the preview and its rejected rows, builds the
 // uncontrolled-hypertension cohort, asks why a patient is in it, creates letters, runs a clinic,
 // records a visit and sees the follow-up date, then opens the audit.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 import { prepareExport } from './support/practice-export'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
-
-async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
-}
+const snap = screenshotter('')
 
 test('a pharmacist imports an export, builds a cohort, invites, runs a clinic and sees the audit', async ({ page, host }) => {
   const exportFile = prepareExport(host.workDir)

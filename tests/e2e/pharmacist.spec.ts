@@ -3,21 +3,12 @@
 // lowest systolic and lowest diastolic shown as they are typed, and used), actions and a note; see
 // the follow-up proposed by the clinic type's interval and leave it as due; mark a did-not-attend;
 // then find both on the Follow-ups worklists and their counts on the Today screen.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
-
-async function snap(page: Page, step: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `pharmacist-${step}.png`), fullPage: true })
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
-}
+const snap = screenshotter('pharmacist-')
 
 function isoDaysFromToday(days: number): string {
   const d = new Date()

@@ -2,22 +2,13 @@
 // import the month's export, build the cohort, send the 1st invitations (letters PDF + Word, SMS
 // upload CSV, batch sheet with interpreter needs), book a patient who then does not attend, send the
 // 2nd invitations 14 days after the 1st, and find the non-responders with the SNOMED codes to record.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { docxParts, practiceWordTemplate } from '../support/docx-text'
-import { expect, projectRoot, test } from './support/clinic-recall-host'
+import { expect, test } from './support/clinic-recall-host'
+import { navigate, screenshotter } from './support/screens'
 
-const screenshotsDir = join(projectRoot, 'test-results/screenshots')
-
-async function snap(page: Page, step: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotsDir, `receptionist-${step}.png`), fullPage: true })
-}
-
-function navigate(page: Page, section: string) {
-  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
-}
+const snap = screenshotter('receptionist-')
 
 function isoDaysFromToday(days: number): string {
   const d = new Date()
