@@ -8,6 +8,7 @@ import { previewImport, commitImport, listImports, rejectsCsvOf, databaseBackups
 import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/column-mapping-store'
 import { readWorkbooks } from './import/xlsx-rows'
 import { patientImportStatus } from './import/patient-import-status'
+import { codeLibrary, unmatchedCodes, unmatchedCodesCsv } from './codelists/code-library-service'
 import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob } from './import/import-jobs'
 import { listDefinitions, buildCohort, listCohorts, getCohort, previewCohort } from './cohorts/cohort-service'
 import { explainCohortEntry, explainPreviewEntry } from './cohorts/cohort-explanation'
@@ -32,7 +33,7 @@ import {
   setClinicTypeInterval
 } from './clinics/clinic-service'
 import { followUpsDue } from './followups/followup-service'
-import { didNotAttendWorklist, worklistCounts } from './followups/worklists'
+import { didNotAttendWorklist, leftOpenWorklist, worklistCounts } from './followups/worklists'
 import { auditSummary } from './audit/audit-service'
 import { exportAuditWorkbook } from './audit/audit-export'
 import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
@@ -73,6 +74,10 @@ export function createServices(ctx: ServiceContext): Services {
     'imports.backups': () => databaseBackups(ctx),
     'imports.patientStatus': ({ patientId }) => patientImportStatus(ctx, patientId),
 
+    'codes.library': () => codeLibrary(),
+    'codes.unmatched': () => unmatchedCodes(ctx),
+    'codes.unmatchedCsv': () => unmatchedCodesCsv(ctx),
+
     'cohorts.definitions': () => ({ definitions: listDefinitions(ctx) }),
     'cohorts.build': (input) => buildCohort(ctx, input),
     'cohorts.preview': (input) => previewCohort(ctx, input),
@@ -108,6 +113,7 @@ export function createServices(ctx: ServiceContext): Services {
     'clinics.setFollowUpInterval': (input) => setClinicTypeInterval(ctx, input),
     'followups.due': (input) => followUpsDue(ctx, input),
     'worklists.didNotAttend': () => didNotAttendWorklist(ctx),
+    'worklists.leftOpen': (input) => leftOpenWorklist(ctx, input),
     'worklists.counts': (input) => worklistCounts(ctx, input),
 
     'audit.summary': (input) => auditSummary(ctx, input),

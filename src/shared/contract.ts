@@ -163,7 +163,11 @@ export const ImportPreview = z.object({
   /** Patients of the previous run of this report who are not in this one: kept, marked "not in latest export". */
   patientsNotInExport: z.number().int().default(0),
   /** The export's own run date (report header), which decides whether its demographics are the newest. */
-  exportedOn: z.string().nullable().default(null)
+  exportedOn: z.string().nullable().default(null),
+  /** Events read from their term alone (their code is in no shipped list): listed in Settings › Code library to check. */
+  termOnlyMatches: z.number().int().default(0),
+  /** Distinct codes in the files that matched no code list; their rows are not imported. */
+  unmatchedCodes: z.number().int().default(0)
 })
 
 /** Keys are the CLI's public `import --json` interface (spec §9.1): add, never rename. */
@@ -181,7 +185,10 @@ export const ImportResult = z.object({
   conflicts: z.array(RejectedRow).default([]),
   patientsNotInExport: z.number().int().default(0),
   /** The copy of the database taken just before this import (in backups/ beside it), if one was made. */
-  backupFile: z.string().nullable().default(null)
+  backupFile: z.string().nullable().default(null),
+  /** As in ImportPreview: what the files hold, so an import already made reports the same. */
+  termOnlyMatches: z.number().int().default(0),
+  unmatchedCodes: z.number().int().default(0)
 })
 
 export const ImportSummary = z.object({
@@ -231,6 +238,47 @@ export const ImportRef = z.object({ importId: z.number().int(), importedAt: z.st
 
 export const DownloadedFile = z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() })
 
+// --- code library -----------------------------------------------------------------------------
+
+/** One code list the app ships (resources/codelists). */
+export const CodeListInfo = z.object({
+  /** The QOF cluster, e.g. CHD_COD; `ETHNICITY` for the ethnicity list. */
+  cluster: z.string(),
+  /** What the app uses it for, in words (the register or the BP rule it feeds). */
+  purpose: z.string(),
+  /** nhs-refset: NHS Digital Primary Care Domain refset; starter: a short hand-made list, not the refset. */
+  kind: z.enum(['nhs-refset', 'starter', 'other']),
+  /** Where the list comes from, in words, e.g. "NHS Digital Primary Care Domain refset (OpenCodelists chd_cod/20260630)". */
+  source: z.string(),
+  /** The OpenCodelists version, or null when there is none (a starter list). */
+  version: z.string().nullable(),
+  codes: z.number().int(),
+  file: z.string()
+})
+
+/** A code in the imported data that matched no code list, over all imports. */
+export const UnmatchedCode = z.object({
+  /** SNOMED CT concept id as exported; '' when the export had no code column. */
+  code: z.string(),
+  /** The term it was exported with most often. */
+  term: z.string(),
+  /** Up to five terms it was exported with, most used first (the first is `term`). */
+  terms: z.array(z.string()),
+  /** Counted from the latest import of each report that had the code, so a monthly report is not counted twice. */
+  events: z.number().int(),
+  patients: z.number().int(),
+  firstImport: ImportRef,
+  lastImport: ImportRef
+})
+
+/** A code (or a code-less row) that the app read from its term alone: a guess worth a clinician's check. */
+export const TermOnlyMatch = UnmatchedCode.extend({
+  /** What the term was read as, stored form: concept key(s), `BP:<setting>` or `ETHNICITY`. */
+  matchedAs: z.string(),
+  /** The same in words, e.g. "Coronary heart disease (CHD_COD)". */
+  matchedAsText: z.string()
+})
+
 // --- cohorts ----------------------------------------------------------------------------------
 
 export const ExplanationStep = z.object({
@@ -249,7 +297,13 @@ export const ConsideredReading = z.object({
   diastolic: z.number().int(),
   setting: BpSetting,
   /** Whether this reading supplied the systolic, the diastolic, both or neither of the current BP. */
-  used: z.enum(['both', 'systolic', 'diastolic', 'none'])
+  used: z.enum(['both', 'systolic', 'diastolic', 'none']),
+  /** What the code measured: clinic reading, home average, ABPM daytime/24-hour/night-time average, summary. */
+  measure: z.enum(['clinic', 'home-average', 'abpm-daytime', 'abpm-24-hour', 'abpm-night', 'summary']).optional(),
+  /** Set when the reading was recorded but cannot be the current BP: why ("it is an ABPM night-time average …"). */
+  notUsedBecause: z.string().optional(),
+  /** The reading is at severe (P1) level for its own kind (clinic ≥ 180/120, home/ABPM ≥ 170/115). */
+  severe: z.boolean().optional()
 })
 
 export const Explanation = z.object({
@@ -628,6 +682,18 @@ export const DidNotAttendPatient = z.object({
   invitationsSince: z.number().int()
 })
 
+/** An appointment still booked in a clinic before the as-of date: nobody marked it attended or did not attend. */
+export const LeftOpenAppointment = z.object({
+  appointmentId: z.number().int(),
+  patientId: z.number().int(),
+  nhsNumber: z.string(),
+  name: z.string(),
+  clinicId: z.number().int(),
+  clinicType: z.string(),
+  clinicDate: IsoDate,
+  start: ClockTime
+})
+
 // --- audit ------------------------------------------------------------------------------------
 
 export const BpOutcome = z.object({
@@ -743,6 +809,13 @@ export const contract = {
     input: z.object({ patientId: z.number().int() }),
     output: z.object({ lastImport: ImportRef.nullable(), notInLatestExport: ImportRef.nullable() })
   },
+
+  /** Every code list the app ships: cluster, what it is for, source and version, number of codes, file. */
+  'codes.library': { input: Empty, output: z.object({ lists: z.array(CodeListInfo) }) },
+  /** From all imports: codes that matched no list, and rows read from their term alone; most events first. */
+  'codes.unmatched': { input: Empty, output: z.object({ codes: z.array(UnmatchedCode), termOnly: z.array(TermOnlyMatch) }) },
+  /** The codes of `codes.unmatched` as a CSV (formulas neutralised). */
+  'codes.unmatchedCsv': { input: Empty, output: DownloadedFile },
 
   'cohorts.definitions': { input: Empty, output: z.object({ definitions: z.array(CohortDefinitionInfo) }) },
   'cohorts.build': {
@@ -891,6 +964,11 @@ export const contract = {
     output: z.object({ asOf: IsoDate, due: z.array(FollowUpDue), done: z.array(FollowUpDone) })
   },
   'worklists.didNotAttend': { input: Empty, output: z.object({ patients: z.array(DidNotAttendPatient) }) },
+  /** Appointments left open in a clinic before asOf (default today), to be marked attended or did not attend. */
+  'worklists.leftOpen': {
+    input: z.object({ asOf: IsoDate.optional() }),
+    output: z.object({ asOf: IsoDate, appointments: z.array(LeftOpenAppointment) })
+  },
   'worklists.counts': {
     input: z.object({ asOf: IsoDate.optional() }),
     output: z.object({
@@ -900,7 +978,9 @@ export const contract = {
       followUpsOverdue: z.number().int(),
       didNotAttend: z.number().int(),
       nonResponders: z.number().int(),
-      invitedNotBooked: z.number().int()
+      invitedNotBooked: z.number().int(),
+      /** Appointments left open in a clinic before asOf (worklists.leftOpen). */
+      leftOpen: z.number().int()
     })
   },
 
@@ -938,6 +1018,9 @@ export type ImportResultT = z.output<typeof ImportResult>
 export type RejectedRowT = z.output<typeof RejectedRow>
 export type ImportProgressT = z.output<typeof ImportProgress>
 export type DatabaseBackupT = z.output<typeof DatabaseBackup>
+export type CodeListInfoT = z.output<typeof CodeListInfo>
+export type UnmatchedCodeT = z.output<typeof UnmatchedCode>
+export type TermOnlyMatchT = z.output<typeof TermOnlyMatch>
 export type PracticeSettingsT = z.output<typeof PracticeSettings>
 export type UserT = z.output<typeof User>
 export type GeneratedFileT = z.output<typeof GeneratedFile>

@@ -63,7 +63,7 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await page.getByLabel(/^Clinician/).check()
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible()
-    for (const tile of ['Clinics today', 'Follow-ups overdue', 'Follow-ups due this week', 'Did not attend — re-invite', 'Invited but not booked', 'Non-responders']) {
+    for (const tile of ['Clinics today', 'Follow-ups overdue', 'Follow-ups due this week', 'Did not attend — re-invite', 'Appointments left open', 'Invited but not booked', 'Non-responders']) {
       await expect(page.getByRole('button', { name: `${tile}: 0` })).toBeVisible()
     }
     await snap(page, '01-today-empty')

@@ -1,6 +1,6 @@
 // Rows for cohort tests, written straight into a real test database: a patient, a BP reading, a
-// coded event and a booking — the facts the cohort rules read. The database is fetched at call time
-// because each test opens a fresh one.
+// coded event, a booking and an invitation — the facts and programme state the cohort rules read.
+// The database is fetched at call time because each test opens a fresh one.
 import type Database from 'better-sqlite3'
 
 export function cohortSeeder(db: () => Database.Database) {
@@ -41,5 +41,28 @@ export function cohortSeeder(db: () => Database.Database) {
       .run(Number(clinic.lastInsertRowid), patientId, status)
   }
 
-  return { addPatient, addReading, addEvent, bookIntoClinic }
+  /** An invitation sent from Clinic Recall on sentOn, with the cohort and batch it belongs to; returns its id. */
+  function recordInvitation(patientId: number, sentOn: string): number {
+    const cohort = db()
+      .prepare(
+        `INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
+         VALUES ('uncontrolled-hypertension', 1, 'earlier', ?, 'qof', ?, 'Test', 1, 0, 0)`
+      )
+      .run(sentOn, `${sentOn}T09:00:00Z`)
+    const cohortId = Number(cohort.lastInsertRowid)
+    const batch = db()
+      .prepare(
+        `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, ?, 'Test', 'bp-invite', 1)`
+      )
+      .run(cohortId, sentOn)
+    const invitation = db()
+      .prepare(
+        `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by)
+         VALUES (?, ?, ?, 1, 'letter', ?, 'bp-invite', 1, 'Test')`
+      )
+      .run(Number(batch.lastInsertRowid), cohortId, patientId, sentOn)
+    return Number(invitation.lastInsertRowid)
+  }
+
+  return { addPatient, addReading, addEvent, bookIntoClinic, recordInvitation }
 }

@@ -33,9 +33,11 @@ const patient: fc.Arbitrary<PatientRecord> = fc
     ),
     events: fc.array(fc.record({ date: fc.option(isoDate, { freq: 6 }), concept: fc.constantFrom(...concepts), code: fc.constant(''), term: fc.constant('') }), { maxLength: 6 }),
     ethnicityCategory: fc.constantFrom(...categories),
-    registrationStatus: fc.constantFrom(null, 'Regular', 'Deceased', 'Left'),
+    registrationStatus: fc.constantFrom(null, 'Regular', 'Deceased', 'Left', 'Transferred in', 'Transferred out', 'Temporary', 'Deducted'),
     nextBookedAppointmentOn: fc.option(isoDate, { freq: 4 }),
     lastInvitedOn: fc.option(isoDate, { freq: 4 }),
+    // Every invitation sent from Clinic Recall, some after the as-of date (as-of dates below are in the range).
+    invitedOn: fc.option(fc.array(isoDate, { maxLength: 3 }).map((dates) => [...dates].sort()), { freq: 3, nil: undefined }),
     noContactPermitted: fc.boolean()
   })
   .map((p) => ({

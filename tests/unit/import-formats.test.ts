@@ -109,7 +109,7 @@ describe('SystmOne field paths as captions', () => {
       )
     ])
     expect(parsed.format).toBe('systmone')
-    expect(parsed.readings).toEqual([{ nhsNumber: '9990000018', date: '2026-09-03', systolic: 148, diastolic: 91, setting: 'clinic' }])
+    expect(parsed.readings).toEqual([{ nhsNumber: '9990000018', date: '2026-09-03', systolic: 148, diastolic: 91, setting: 'clinic', measure: 'clinic' }])
   })
 })
 

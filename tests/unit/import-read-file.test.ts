@@ -36,8 +36,8 @@ describe('EMIS events-layout fixture', () => {
     const smith = parsed.readings.filter((r) => r.nhsNumber === '9991000003')
     expect(smith).toEqual(
       expect.arrayContaining([
-        { nhsNumber: '9991000003', date: '2026-10-03', systolic: 152, diastolic: 94, setting: 'clinic' },
-        { nhsNumber: '9991000003', date: '2026-08-15', systolic: 145, diastolic: 92, setting: 'clinic' }
+        { nhsNumber: '9991000003', date: '2026-10-03', systolic: 152, diastolic: 94, setting: 'clinic', measure: 'clinic' },
+        { nhsNumber: '9991000003', date: '2026-08-15', systolic: 145, diastolic: 92, setting: 'clinic', measure: 'clinic' }
       ])
     )
     expect(smith).toHaveLength(2)
@@ -45,7 +45,7 @@ describe('EMIS events-layout fixture', () => {
 
   test('home average systolic and diastolic rows pair into one home reading', () => {
     expect(parsed.readings.filter((r) => r.nhsNumber === '9991158383')).toEqual([
-      { nhsNumber: '9991158383', date: '2026-09-20', systolic: 138, diastolic: 86, setting: 'home' }
+      { nhsNumber: '9991158383', date: '2026-09-20', systolic: 138, diastolic: 86, setting: 'home', measure: 'home-average' }
     ])
   })
 
@@ -70,7 +70,9 @@ describe('EMIS events-layout fixture', () => {
       ['9991000003', '2026-01-12', 'HYP'],
       ['9991158383', '2020-02-02', 'HYP'],
       ['9991158383', '2026-06-01', 'HYPRES'],
-      ['9991237577', '2026-10-10', 'DM']
+      ['9991237577', '2026-10-10', 'DM'],
+      // Body mass index (60621009) is in BMIVAL_COD: the obesity register reads it.
+      ['9991237577', '2026-10-10', 'BMI']
     ])
   })
 
@@ -82,9 +84,8 @@ describe('EMIS events-layout fixture', () => {
     ])
   })
 
-  test('an unpaired systolic and an unused code are warnings, not readings or errors', () => {
+  test('an unpaired systolic is a warning, not a reading or an error', () => {
     expect(parsed.warnings.join('\n')).toMatch(/row 24: systolic 141 on 2026-10-10 \(clinic\) has no diastolic/)
-    expect(parsed.warnings.join('\n')).toMatch(/1 event row\(s\) with codes Clinic Recall does not use.*Body mass index/)
   })
 })
 
@@ -95,8 +96,8 @@ describe('wide BP columns and register flags', () => {
     expect(parsed.readings).toHaveLength(2)
     expect(parsed.readings).toEqual(
       expect.arrayContaining([
-        { nhsNumber: '9991316760', date: '2026-11-03', systolic: 162, diastolic: 98, setting: 'clinic' },
-        { nhsNumber: '9991395954', date: '2026-10-01', systolic: 138, diastolic: 84, setting: 'home' }
+        { nhsNumber: '9991316760', date: '2026-11-03', systolic: 162, diastolic: 98, setting: 'clinic', measure: 'clinic' },
+        { nhsNumber: '9991395954', date: '2026-10-01', systolic: 138, diastolic: 84, setting: 'home', measure: 'home-average' }
       ])
     )
   })
@@ -132,7 +133,7 @@ describe('SystmOne-style exports', () => {
           fields: expect.objectContaining({ familyName: 'MÜLLER', givenName: 'Zoë', dateOfBirth: '1952-08-07', ethnicityCategory: 'A' })
         }
       ])
-      expect(parsed.readings).toEqual([{ nhsNumber: '9991633529', date: '2026-09-03', systolic: 148, diastolic: 91, setting: 'clinic' }])
+      expect(parsed.readings).toEqual([{ nhsNumber: '9991633529', date: '2026-09-03', systolic: 148, diastolic: 91, setting: 'clinic', measure: 'clinic' }])
       expect(parsed.events).toMatchObject([{ concept: 'HYP', date: '2015-04-01', code: '' }])
       expect(parsed.files[0]!.preview.columns[0]).toMatchObject({ caption: 'Patient ID', role: 'ignored' })
     })
@@ -253,18 +254,18 @@ describe('columns', () => {
 
   test('both repeated groups on one row are read, and a reject names "Date (2nd)"', () => {
     const parsed = parse('NHS Number,Date,Code Term,Value,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150,01/01/2026,Diastolic blood pressure,90\n9991158383,01/01/2026,Systolic blood pressure,150,99/01/2026,Diastolic blood pressure,90\n')
-    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic' }])
+    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic', measure: 'clinic' }])
     expect(parsed.rejects.map((r) => r.column)).toEqual(['Date (2nd)'])
   })
 
   test('EMIS "Group\'s Field" captions use the group name as the term', () => {
     const parsed = parse("NHS Number,Systolic BP's Date,Systolic BP's Value,Diastolic BP's Date,Diastolic BP's Value\n9991000003,01/01/2026,150,01/01/2026,90\n")
-    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic' }])
+    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic', measure: 'clinic' }])
   })
 
   test('a plain Date column beside wide BP columns dates the reading', () => {
     const parsed = parse('NHS Number,Systolic BP,Diastolic BP,Date\n9991000003,150,90,01/02/2026\n')
-    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-02-01', systolic: 150, diastolic: 90, setting: 'clinic' }])
+    expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-02-01', systolic: 150, diastolic: 90, setting: 'clinic', measure: 'clinic' }])
     expect(parsed.files[0]!.preview.columns[3]).toMatchObject({ role: 'bp.date' })
   })
 

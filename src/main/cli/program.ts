@@ -7,8 +7,8 @@ import { basename, join, resolve } from 'node:path'
 import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
 import type { OperationName } from '../../shared/operation-names'
-import type { OperationInput, OperationOutput } from '../../shared/contract'
-import { formatNhsNumber } from '../../shared/domain/nhs-number'
+import { Role, User, type OperationInput, type OperationOutput } from '../../shared/contract'
+import { checkNhsNumber, formatNhsNumber } from '../../shared/domain/nhs-number'
 import { createAppContext } from '../app-context'
 import { resolveDatabasePath } from '../data-location'
 import type { ServiceContext } from '../context'
@@ -19,6 +19,10 @@ import { readWorkbooks } from '../import/xlsx-rows'
 import { runDemo } from '../demo/run-demo'
 import { explanationSummary } from '../cohorts/cohort-explanation'
 import { documentPath } from '../documents/document-store'
+import { BadInput } from './bad-input'
+import { addCodesCommands } from './codes-commands'
+import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
+import { checkContractInput, numberOption } from './option-values'
 
 export interface CliIo {
   stdout(text: string): void
@@ -26,8 +30,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
 }
 
-/** Raised for bad input so the top level can print one line and exit 1. */
-class BadInput extends Error {}
+type CohortBuildOptions = CohortKnobOptions & { definition?: string; asOf?: string; mode: 'qof' | 'nice'; json?: boolean; explain?: boolean }
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 
@@ -46,12 +49,7 @@ function positiveInt(value: string, option: string): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let ctx: ServiceContext | null = null
   const openContext = (dbOption: string | undefined): ServiceContext => {
-    if (!ctx) {
-      ctx = createAppContext({
-        databasePath: resolveDatabasePath(dbOption, io.env),
-        user: { name: io.env.CLINIC_RECALL_USER || `${safeUserName()} (CLI)`, role: 'admin' }
-      })
-    }
+    if (!ctx) ctx = createAppContext({ databasePath: resolveDatabasePath(dbOption, io.env), user: actingUser() })
     return ctx
   }
 
@@ -61,17 +59,46 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('Clinic Recall: import GP exports, build cohorts, invite, run clinics, follow up, audit.')
     .version(appVersion)
     .option('--db <file>', 'database file (default: the app data folder, or $CLINIC_RECALL_DB)')
+    .option('--user <name>', 'who is acting, recorded with every change (default: $CLINIC_RECALL_USER or the login name)')
+    .addOption(new Option('--role <role>', 'the acting user\'s role (default: $CLINIC_RECALL_ROLE or admin)').choices(Role.options))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError(false)
 
   const dbOf = () => program.opts<{ db?: string }>().db
 
+  // Every change is recorded against this user (activity log, "built by", "updated by").
+  function actingUser(): OperationInput<'session.setUser'> {
+    const opts = program.opts<{ user?: string; role?: string }>()
+    const role = opts.role ?? io.env.CLINIC_RECALL_ROLE ?? 'admin'
+    if (!Role.safeParse(role).success) {
+      throw new CommanderError(2, 'clinic-recall.usage', `CLINIC_RECALL_ROLE must be one of ${Role.options.join(', ')}, not "${role}"`)
+    }
+    const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${safeUserName()} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
+    const checked = User.safeParse(user)
+    if (!checked.success) throw new BadInput(`--user "${user.name}": ${checked.error.issues[0]?.message ?? 'not a valid name'}`)
+    return checked.data
+  }
+
   async function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     const context = openContext(dbOf())
     const result = (await dispatch(createServices(context), name, input)) as Result<OperationOutput<K>>
-    if (!result.ok) throw new BadInput(result.error.message)
+    if (!result.ok) throw new BadInput(result.error.message, result.error.code)
     return result.value
+  }
+
+  // Built-ins by id; saved custom cohorts by id (custom-3) or by name, case-insensitive.
+  async function findDefinition(wanted: string) {
+    const { definitions } = await call('cohorts.definitions', {})
+    const definition = definitions.find((d) => d.id === wanted) ?? definitions.find((d) => d.kind === 'custom' && d.name.toLowerCase() === wanted.toLowerCase())
+    if (!definition) {
+      throw new CommanderError(
+        2,
+        'clinic-recall.usage',
+        `Unknown cohort definition "${wanted}". Use one of: ${definitions.map((d) => (d.kind === 'custom' ? `${d.id} ("${d.name}")` : d.id)).join(', ')}`
+      )
+    }
+    return definition
   }
 
   const print = (json: boolean, value: unknown, text: () => string) => {
@@ -106,6 +133,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               ...(result.conflicts.length > 0 ? [`Conflicting rows (imported, check the record): ${result.conflicts.length}`] : []),
               ...(result.patientsNotInExport > 0 ? [`Not in this export (kept, marked "not in latest export"): ${result.patientsNotInExport}`] : []),
               ...(result.backupFile ? [`Backup taken first: backups/${result.backupFile}`] : []),
+              ...(result.termOnlyMatches > 0 ? [`${result.termOnlyMatches} events matched by term only: check them with \`clinic-recall codes unmatched\``] : []),
+              ...(result.unmatchedCodes > 0 ? [`${result.unmatchedCodes} codes matched no code list (their rows were not imported): \`clinic-recall codes unmatched\``] : []),
               ...result.warnings.map((w) => `Warning: ${w}`)
             ].join('\n')
       )
@@ -119,25 +148,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--definition <name-or-id>', 'the definition by option: a built-in id, a custom cohort id (custom-3) or its name')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
     .addOption(new Option('--mode <mode>', 'target mode').choices(['qof', 'nice']).default('qof'))
+    .option('--include-mixed', 'also include Mixed White and Black Caribbean / African (D, E): hypertension-black-african-caribbean')
+    .option('--threshold <n>', 'minimum number of long-term conditions (default 2): time-to-talk')
+    .option('--invited-within <days>', 'an invitation within this many days before the as-of date excludes (default 28)')
+    .option('--without <rule>', 'switch an exclusion off for this build, by its id from "cohort rules" (repeatable)', (v: string, previous: string[] = []) => [...previous, v])
     .option('--explain', 'with --json: each listed patient\'s full explanation (readings considered, BP chosen, target, priority rule, exclusions checked)')
     .option('--json', 'print JSON')
-    .action(async (positional: string | undefined, opts: { definition?: string; asOf?: string; mode: 'qof' | 'nice'; json?: boolean; explain?: boolean }) => {
+    .action(async (positional: string | undefined, opts: CohortBuildOptions) => {
       const wanted = (opts.definition ?? positional)?.trim()
       if (!wanted) throw new CommanderError(2, 'clinic-recall.usage', 'cohort build needs a DEFINITION (or --definition NAME)')
-      // Built-ins by id; saved custom cohorts by id (custom-3) or by name, case-insensitive.
-      const { definitions } = await call('cohorts.definitions', {})
-      const definition = definitions.find((d) => d.id === wanted) ?? definitions.find((d) => d.kind === 'custom' && d.name.toLowerCase() === wanted.toLowerCase())
-      if (!definition) {
-        throw new CommanderError(
-          2,
-          'clinic-recall.usage',
-          `Unknown cohort definition "${wanted}". Use one of: ${definitions.map((d) => (d.kind === 'custom' ? `${d.id} ("${d.name}")` : d.id)).join(', ')}`
-        )
-      }
+      const definition = await findDefinition(wanted)
+      // The same parameters the cohorts screen sends, stored with the snapshot (cohort-knobs.ts).
+      const params = cohortBuildParams(definition, opts.mode, opts)
       const snapshot = await call('cohorts.build', {
         definition: definition.id,
         asOf: opts.asOf,
         mode: opts.mode,
+        ...(params ? { params } : {}),
         ...(opts.explain ? { explain: true } : {})
       })
       // Always the BP rule in words (spec §4.1); with --explain the whole "why" (cohort-explanation.ts).
@@ -153,16 +180,97 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         mode: snapshot.mode,
         members: snapshot.members.map((m) => ({ nhsNumber: m.nhsNumber, priority: m.priority, reasons: m.reasons, bp: m.bp, ...why(m) })),
         excluded: snapshot.excluded.map((e) => ({ nhsNumber: e.nhsNumber, rule: e.rule, severe: e.severe, reasons: e.reasons, bp: e.bp, ...why(e) })),
+        // The screen's "Severe readings — excluded, please check": an exclusion never hides a severe BP.
+        severeExcluded: severeExcluded(snapshot),
         exclusionCounts: snapshot.exclusionCounts,
-        notEligibleCount: snapshot.notEligibleCount
+        notEligibleCount: snapshot.notEligibleCount,
+        // Everything the build used (definition defaults with the switches given), as stored with the snapshot.
+        parameters: snapshot.parameters
       }
+      const settings = describeBuildParams(params)
       print(!!opts.json, json, () =>
         [
           `Cohort ${snapshot.cohortId}: ${snapshot.name} as of ${snapshot.asOf} (${snapshot.mode.toUpperCase()} mode)`,
+          ...(settings ? [`Settings: ${settings}`] : []),
           `Members: ${snapshot.members.length}; excluded: ${snapshot.excluded.length}; not eligible: ${snapshot.notEligibleCount}`,
           ...snapshot.exclusionCounts.filter((c) => c.count > 0).map((c) => `  excluded by ${c.label}: ${c.count}`),
           ...snapshot.excluded.filter((e) => e.severe).map((e) => `  SEVERE reading, excluded by ${e.rule} — please check: ${formatNhsNumber(e.nhsNumber)}`),
           ...snapshot.members.slice(0, 100).map((m) => `  ${formatNhsNumber(m.nhsNumber)}  ${m.priority ?? '--'}  ${m.reasons[m.reasons.length - 1] ?? ''}`)
+        ].join('\n')
+      )
+    })
+
+  cohort
+    .command('rules')
+    .description('the exclusion rules: their ids are what "cohort build --without" takes')
+    .argument('[definition]', 'only the exclusions of this definition (a built-in id, a custom cohort id or its name)')
+    .option('--json', 'print JSON')
+    .action(async (positional: string | undefined, opts: { json?: boolean }) => {
+      const wanted = positional?.trim()
+      const definition = wanted ? await findDefinition(wanted) : undefined
+      const rules = exclusionRules(definition)
+      print(!!opts.json, { rules }, () =>
+        [
+          definition ? `Exclusions of ${definition.id} (${definition.name}), in the order they are tried:` : 'Every exclusion rule:',
+          exclusionRulesTable(rules)
+        ].join('\n')
+      )
+    })
+
+  const contact = program.command('contact').description('contact preferences recorded in the app')
+  contact
+    .command('set')
+    .description('change a patient\'s contact preferences; what is not given stays as recorded')
+    .requiredOption('--nhs <number>', 'NHS number (any spacing)')
+    // Each positive before its --no- form: commander gives a lone --no-x a default of true, and a
+    // preference not given must stay as recorded.
+    .option('--contact', 'contact permitted again')
+    .option('--no-contact', 'no contact permitted: left out of every cohort and invitation')
+    .option('--sms', 'SMS allowed again')
+    .option('--no-sms', 'the patient has declined SMS: letters instead')
+    .option('--large-print', 'letters in large print')
+    .option('--no-large-print', 'letters in standard print')
+    .option('--interpreter <language>', 'not settable here yet: main language and interpreter come from the practice export')
+    .option('--json', 'print JSON')
+    .action(async (opts: { nhs: string; contact?: boolean; sms?: boolean; largePrint?: boolean; interpreter?: string; json?: boolean }) => {
+      // The language and interpreter need are columns of the export (patients), not preferences the app stores.
+      if (opts.interpreter !== undefined) {
+        throw new BadInput(`--interpreter ${opts.interpreter}: main language and interpreter come from the practice export; record them in the clinical system`)
+      }
+      if (opts.contact === undefined && opts.sms === undefined && opts.largePrint === undefined) {
+        throw new CommanderError(2, 'clinic-recall.usage', 'contact set needs at least one of --no-contact, --contact, --no-sms, --sms, --large-print, --no-large-print')
+      }
+      const check = checkNhsNumber(opts.nhs)
+      if (!check.valid) throw new BadInput(`--nhs: ${check.reason}`)
+      let current: OperationOutput<'contacts.get'>
+      try {
+        current = await call('contacts.get', { nhsNumber: check.nhsNumber })
+      } catch (error) {
+        if (error instanceof BadInput && error.code === 'not_found') throw new BadInput(`--nhs ${formatNhsNumber(check.nhsNumber)}: no patient with this NHS number`)
+        throw error
+      }
+      // As the screen does: the recorded preferences with only the given ones changed.
+      const saved = await call('contacts.setPreferences', {
+        nhsNumber: current.nhsNumber,
+        smsDeclined: opts.sms === undefined ? current.smsDeclined : !opts.sms,
+        largePrint: opts.largePrint ?? current.largePrint,
+        preferredChannel: current.preferredChannel,
+        noContact: opts.contact === undefined ? current.noContact : !opts.contact
+      })
+      const json = {
+        nhsNumber: saved.nhsNumber,
+        name: saved.name,
+        noContact: saved.noContact,
+        smsDeclined: saved.smsDeclined,
+        largePrint: saved.largePrint,
+        preferredChannel: saved.preferredChannel,
+        mainLanguage: saved.mainLanguage,
+        interpreterRequired: saved.interpreterRequired
+      }
+      print(!!opts.json, json, () =>
+        [
+          `Contact preferences for ${formatNhsNumber(saved.nhsNumber)} ${saved.name}:`,
+          `  contact: ${saved.noContact ? 'NOT permitted (left out of every cohort)' : 'permitted'}; SMS: ${saved.smsDeclined ? 'declined' : 'allowed'}; large print: ${saved.largePrint ? 'yes' : 'no'}; preferred channel: ${saved.preferredChannel}`
         ].join('\n')
       )
     })
@@ -237,6 +345,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         print(!!opts.json, created, () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`)
       }
     )
+  clinic
+    .command('interval')
+    .description('the follow-up interval proposed after a visit of this clinic type (4–12 weeks; severe BP is always 7 days)')
+    .requiredOption('--type <type>', 'clinic type, e.g. "Hypertension review"')
+    .requiredOption('--weeks <n>', 'weeks from the visit to the follow-up')
+    .option('--json', 'print JSON')
+    .action(async (opts: { type: string; weeks: string; json?: boolean }) => {
+      const input = { type: opts.type, weeks: numberOption(opts.weeks, '--weeks') }
+      checkContractInput('clinics.setFollowUpInterval', input, { type: '--type', weeks: '--weeks' })
+      const saved = await call('clinics.setFollowUpInterval', input)
+      print(!!opts.json, saved, () => `Follow-up after a ${saved.type} visit: ${saved.weeks} weeks (severe BP: 7 days).`)
+    })
 
   program
     .command('book')
@@ -362,6 +482,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const report = await runDemo(context, { outDir, patients: opts.patients })
       print(!!opts.json, report, () => report.lines.join('\n'))
     })
+
+  addCodesCommands(program, { call, print })
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -7,11 +7,15 @@ import { resourcesPath } from '../resources-path'
 import { buildCodeLibrary, type CodeCluster, type CodeLibrary } from '../../shared/domain/clinical-codes'
 import { buildEthnicityLibrary } from '../../shared/domain/ethnicity-mapping'
 
-/** Which file holds which QOF cluster (NHS Digital Primary Care Domain reference sets). */
+/**
+ * Which file holds which cluster: the NHS Digital Primary Care Domain reference sets, and a starter
+ * list (starter-*.csv, see SOURCES.md) for the three clusters no refset could be obtained for.
+ */
 export const codeListFiles: Readonly<Record<CodeCluster, string>> = {
   HYP_COD: 'nhsd-primary-care-domain-refsets-hyp_cod.csv',
   HYPRES_COD: 'nhsd-primary-care-domain-refsets-hypres_cod.csv',
   BP_COD: 'nhsd-primary-care-domain-refsets-bp_cod.csv',
+  HOMEBP_COD: 'nhsd-primary-care-domain-refsets-homebp_cod.csv',
   BPDEC_COD: 'nhsd-primary-care-domain-refsets-bpdec_cod.csv',
   HTMAX_COD: 'nhsd-primary-care-domain-refsets-htmax_cod.csv',
   HYPPCADEC_COD: 'nhsd-primary-care-domain-refsets-hyppcadec_cod.csv',
@@ -19,24 +23,38 @@ export const codeListFiles: Readonly<Record<CodeCluster, string>> = {
   HYPINVITE_COD: 'nhsd-primary-care-domain-refsets-hypinvite_cod.csv',
   DM_COD: 'nhsd-primary-care-domain-refsets-dm_cod-20250912.csv',
   DMRES_COD: 'nhsd-primary-care-domain-refsets-dmres_cod.csv',
-  // Starter subsets (a few SNOMED CT concepts each, see SOURCES.md): to be replaced by the refsets.
-  CHD_COD: 'starter-chd_cod.csv',
-  STIA_COD: 'starter-stia_cod.csv',
-  PAD_COD: 'starter-pad_cod.csv',
-  CKD_COD: 'starter-ckd_cod.csv',
-  AFIB_COD: 'starter-afib_cod.csv',
-  HF_COD: 'starter-hf_cod.csv',
-  AST_COD: 'starter-ast_cod.csv',
-  ASTRES_COD: 'starter-astres_cod.csv',
-  COPD_COD: 'starter-copd_cod.csv',
-  DEM_COD: 'starter-dem_cod.csv',
-  DEPR_COD: 'starter-depr_cod.csv',
-  MH_COD: 'starter-mh_cod.csv',
-  LD_COD: 'starter-ld_cod.csv',
-  EPIL_COD: 'starter-epil_cod.csv',
-  RARTH_COD: 'starter-rarth_cod.csv',
+  CHD_COD: 'nhsd-primary-care-domain-refsets-chd_cod.csv',
+  STRK_COD: 'nhsd-primary-care-domain-refsets-strk_cod.csv',
+  TIA_COD: 'nhsd-primary-care-domain-refsets-tia_cod.csv',
+  PAD_COD: 'nhsd-primary-care-domain-refsets-pad_cod.csv',
+  AFIB_COD: 'nhsd-primary-care-domain-refsets-afib_cod.csv',
+  AFIBRES_COD: 'starter-afibres_cod.csv',
+  HF_COD: 'nhsd-primary-care-domain-refsets-hf_cod.csv',
+  HFLVSD_COD: 'nhsd-primary-care-domain-refsets-hflvsd_cod.csv',
+  HFRES_COD: 'nhsd-primary-care-domain-refsets-hfres_cod.csv',
+  CKD_COD: 'nhsd-primary-care-domain-refsets-ckd_cod.csv',
+  CKD1AND2_COD: 'nhsd-primary-care-domain-refsets-ckd1and2_cod.csv',
+  CKDRES_COD: 'nhsd-primary-care-domain-refsets-ckdres_cod.csv',
+  AST_COD: 'nhsd-primary-care-domain-refsets-ast_cod.csv',
+  ASTRES_COD: 'nhsd-primary-care-domain-refsets-astres_cod.csv',
+  COPD_COD: 'nhsd-primary-care-domain-refsets-copd_cod.csv',
+  COPDRES_COD: 'nhsd-primary-care-domain-refsets-copdres_cod.csv',
+  DEM_COD: 'nhsd-primary-care-domain-refsets-dem_cod.csv',
+  DEPR_COD: 'nhsd-primary-care-domain-refsets-depr_cod.csv',
+  DEPRES_COD: 'nhsd-primary-care-domain-refsets-depres_cod.csv',
+  MH_COD: 'nhsd-primary-care-domain-refsets-mh_cod.csv',
+  MHREM_COD: 'starter-mhrem_cod.csv',
+  LD_COD: 'nhsd-primary-care-domain-refsets-ld_cod.csv',
+  EPIL_COD: 'nhsd-primary-care-domain-refsets-epil_cod.csv',
+  EPILRES_COD: 'nhsd-primary-care-domain-refsets-epilres_cod.csv',
+  RARTH_COD: 'nhsd-primary-care-domain-refsets-rarth_cod.csv',
+  OSTEO_COD: 'nhsd-primary-care-domain-refsets-osteo_cod.csv',
   CAN_COD: 'starter-can_cod.csv',
-  PALCARE_COD: 'starter-palcare_cod.csv'
+  PALCARE_COD: 'nhsd-primary-care-domain-refsets-palcare_cod.csv',
+  PALCARENI_COD: 'nhsd-primary-care-domain-refsets-palcareni_cod.csv',
+  NDH_COD: 'nhsd-primary-care-domain-refsets-ndh_cod.csv',
+  BMIVAL_COD: 'nhsd-primary-care-domain-refsets-bmival_cod.csv',
+  BMIOBESE_COD: 'nhsd-primary-care-domain-refsets-bmiobese_cod.csv'
 }
 
 export const ethnicityListFile = 'opensafely-ethnicity-snomed-0removed.csv'

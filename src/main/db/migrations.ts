@@ -12,6 +12,8 @@ import m0006 from './migrations/0006_invitation_templates_and_contact.sql?raw'
 import m0007 from './migrations/0007_clinic_types_and_rebooking.sql?raw'
 import m0008 from './migrations/0008_no_contact_permitted.sql?raw'
 import m0009 from './migrations/0009_cohort_speed.sql?raw'
+import m0010 from './migrations/0010_bp_measures_and_event_detail.sql?raw'
+import m0011 from './migrations/0011_unmatched_codes.sql?raw'
 
 export interface Migration {
   version: number
@@ -28,7 +30,9 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_invitation_templates_and_contact', sql: m0006 },
   { version: 7, name: '0007_clinic_types_and_rebooking', sql: m0007 },
   { version: 8, name: '0008_no_contact_permitted', sql: m0008 },
-  { version: 9, name: '0009_cohort_speed', sql: m0009 }
+  { version: 9, name: '0009_cohort_speed', sql: m0009 },
+  { version: 10, name: '0010_bp_measures_and_event_detail', sql: m0010 },
+  { version: 11, name: '0011_unmatched_codes', sql: m0011 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at

@@ -3,6 +3,7 @@
 // date form one reading), duplicates collapsed, and the content hash that recognises a re-import.
 import { bloodPressureProblem } from '../../shared/domain/bp-plausibility'
 import type { RejectedRowT } from '../../shared/contract'
+import { countTermOnlyEvents, countUnmatchedCodes, mergeCodeTallies } from '../codelists/code-findings'
 import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord, SourceRef } from './import-types'
 import type { ExportFormat } from './map-columns'
 import { sha256Hex } from './read-export-file'
@@ -90,7 +91,7 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     }
   }
 
-  const readings: ReadingRecord[] = files.flatMap((f) => f.readings.map(({ nhsNumber, date, systolic, diastolic, setting }) => ({ nhsNumber, date, systolic, diastolic, setting })))
+  const readings: ReadingRecord[] = files.flatMap((f) => f.readings.map(({ nhsNumber, date, systolic, diastolic, setting, measure }) => ({ nhsNumber, date, systolic, diastolic, setting, measure })))
   const paired = pairComponents(files.flatMap((f) => f.components))
   // Appended one by one: spreading a 100k-element array into push() overflows the call stack.
   for (const reading of paired.readings) readings.push(reading)
@@ -101,9 +102,10 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   const fileOrder = new Map(files.map((f, i) => [f.preview.name, i]))
   rejects.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row)
 
-  const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}`)
+  const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}|${r.measure}`)
   const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
   for (const f of files) for (const warning of f.warnings) warnings.push(warning)
+  const codeFindings = mergeCodeTallies(files)
 
   const assembled = {
     contentHash: contentHashOf(files.map((f) => f.fileHash)),
@@ -117,7 +119,10 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     conflicts,
     warnings,
     reportKey: reportKeyOf(files.map((f) => f.preview)),
-    exportedOn: exportRunDate(files.map((f) => f.preview))
+    exportedOn: exportRunDate(files.map((f) => f.preview)),
+    codeFindings,
+    termOnlyMatches: countTermOnlyEvents(codeFindings),
+    unmatchedCodes: countUnmatchedCodes(codeFindings)
   }
   // The per-file records are now merged into the lists above; the preview is kept in memory until
   // the user commits (a 100k-row import is hundreds of thousands of objects), so let them go.
@@ -127,6 +132,7 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     f.components = []
     f.events = []
     f.ethnicity = []
+    f.codeTallies = []
   }
   return assembled
 }
@@ -194,7 +200,7 @@ export function pairComponents(components: readonly BpComponentRecord[]): {
           rejects.push({ file: s.source.file, row: s.source.row, column: s.column, reason: `${problem} (diastolic from row ${d.source.row}); not imported` })
           continue
         }
-        readings.push({ nhsNumber: s.nhsNumber, date: s.date, systolic: s.value, diastolic: d.value, setting: s.setting })
+        readings.push({ nhsNumber: s.nhsNumber, date: s.date, systolic: s.value, diastolic: d.value, setting: s.setting, measure: s.measure })
         continue
       }
       const lone = s ?? d

@@ -17,6 +17,7 @@ import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ServiceContext } from '../context'
 import type { Db } from '../db/connection'
 import type { Statement } from 'better-sqlite3'
+import { storeCodeFindings } from '../codelists/unmatched-code-queries'
 import { backupDatabase, discardBackup } from './database-backup'
 import type { ParsedImport, PatientFields } from './import-types'
 
@@ -79,7 +80,9 @@ export function alreadyImportedResult(parsed: ParsedImport, earlier: { id: numbe
     alreadyImported: true,
     conflicts: [],
     patientsNotInExport: 0,
-    backupFile: null
+    backupFile: null,
+    termOnlyMatches: parsed.termOnlyMatches,
+    unmatchedCodes: parsed.unmatchedCodes
   }
 }
 
@@ -243,27 +246,35 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
     }
 
     const insertReading = db.prepare(
-      `INSERT OR IGNORE INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, import_id, recorded_at)
-       VALUES (?, ?, ?, ?, ?, 'import', ?, ?)`
+      `INSERT OR IGNORE INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, measure, source, import_id, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)`
+    )
+    // Readings stored before kinds were recorded have none: the same reading imported again gives
+    // them their kind (a classification, not history), rather than a second copy.
+    const hasUnclassified = db.prepare("SELECT 1 FROM bp_readings WHERE measure IS NULL AND source = 'import' LIMIT 1").get() !== undefined
+    const classifyStored = db.prepare(
+      `UPDATE bp_readings SET measure = ? WHERE patient_id = ? AND taken_on = ? AND systolic = ? AND diastolic = ? AND setting = ?
+         AND source = 'import' AND measure IS NULL`
     )
     let readingsAdded = 0
     for (const r of parsed.readings) {
       step()
       const patientId = patientIds.get(r.nhsNumber)
       if (patientId === undefined) continue
-      readingsAdded += insertReading.run(patientId, r.date, r.systolic, r.diastolic, r.setting, importId, now).changes
+      if (hasUnclassified && classifyStored.run(r.measure, patientId, r.date, r.systolic, r.diastolic, r.setting).changes > 0) continue
+      readingsAdded += insertReading.run(patientId, r.date, r.systolic, r.diastolic, r.setting, r.measure, importId, now).changes
     }
 
     const insertEvent = db.prepare(
-      `INSERT OR IGNORE INTO coded_events (patient_id, event_date, concept, code, term, import_id, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`
+      `INSERT OR IGNORE INTO coded_events (patient_id, event_date, concept, code, term, value, matched_by, import_id, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     let eventsAdded = 0
     for (const e of parsed.events) {
       step()
       const patientId = patientIds.get(e.nhsNumber)
       if (patientId === undefined) continue
-      eventsAdded += insertEvent.run(patientId, e.date, e.concept, e.code, e.term, importId, now).changes
+      eventsAdded += insertEvent.run(patientId, e.date, e.concept, e.code, e.term, e.value, e.matchedBy, importId, now).changes
     }
 
     const insertReject = db.prepare(
@@ -271,6 +282,8 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
     )
     for (const r of parsed.rejects) insertReject.run(importId, r.file, r.row, r.column, r.reason, r.value ?? '', 'rejected')
     for (const r of parsed.conflicts) insertReject.run(importId, r.file, r.row, r.column, r.reason, r.value ?? '', 'conflict')
+    // Inside this transaction, so a cancelled or failed import leaves no trace in the Code library.
+    storeCodeFindings(db, importId, parsed.codeFindings, parsed.termOnlyMatches)
 
     const insertFile = db.prepare(
       `INSERT INTO import_files (import_id, file_name, file_hash, byte_size, layout, header_row, report_header_json, columns_json)
@@ -330,7 +343,9 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
       alreadyImported: false,
       conflicts: parsed.conflicts,
       patientsNotInExport,
-      backupFile
+      backupFile,
+      termOnlyMatches: parsed.termOnlyMatches,
+      unmatchedCodes: parsed.unmatchedCodes
     }
   })
   return run.immediate()

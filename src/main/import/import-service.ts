@@ -132,7 +132,9 @@ function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedI
     alreadyImported: findImportByHash(ctx.db, parsed.contentHash) !== undefined,
     conflicts: parsed.conflicts,
     patientsNotInExport: countNotInExport(ctx.db, parsed.reportKey, new Set(parsed.patients.map((p) => p.nhsNumber))),
-    exportedOn: parsed.exportedOn
+    exportedOn: parsed.exportedOn,
+    termOnlyMatches: parsed.termOnlyMatches,
+    unmatchedCodes: parsed.unmatchedCodes
   }
 }
 

@@ -1,5 +1,6 @@
 // The typed records the import pipeline passes along: what one file yields after reading, and the
 // whole import (one or several files) as previewed and then committed unchanged.
+import type { BpMeasure } from '../../shared/domain/bp-measures'
 import type { ClinicalConcept } from '../../shared/domain/clinical-concepts'
 import type { EthnicCategory } from '../../shared/domain/ethnicity'
 import type { BpSetting } from '../../shared/domain/patient-record'
@@ -57,6 +58,8 @@ export interface BpComponentRecord {
   nhsNumber: string
   date: string
   setting: BpSetting
+  /** What the code measured (bp-measures.ts): only some kinds can be the current BP. */
+  measure: BpMeasure
   pairingKey: string
   component: 'systolic' | 'diastolic'
   value: number
@@ -72,6 +75,7 @@ export interface ReadingRecord {
   systolic: number
   diastolic: number
   setting: BpSetting
+  measure: BpMeasure
 }
 
 export interface EventRecord {
@@ -80,6 +84,10 @@ export interface EventRecord {
   concept: ClinicalConcept
   code: string
   term: string
+  /** The number recorded with the code, kept where a rule reads it (a BMI value); null otherwise. */
+  value: number | null
+  /** Its code is in a list; only its term matched (shown as "check"); or a register flag column said so. */
+  matchedBy: 'code' | 'term' | 'flag'
 }
 
 export interface EthnicityRecord {
@@ -87,6 +95,28 @@ export interface EthnicityRecord {
   date: string | null
   text: string
   category: EthnicCategory | null
+}
+
+/**
+ * Event rows no code list decided, per distinct code and term as exported: the code matched no
+ * list (`matchedAs` null: the rows were dropped), or only the term said what the rows are
+ * (`matchedAs` e.g. `CHD`, `BP:home`). Stored with the import for Settings › Code library.
+ */
+export interface CodeFinding {
+  code: string
+  term: string
+  matchedAs: string | null
+  events: number
+  patients: number
+}
+
+/** A CodeFinding while files are read: patients as NHS numbers, so several files count each once. */
+export interface CodeTally {
+  code: string
+  term: string
+  matchedAs: string | null
+  events: number
+  nhsNumbers: Set<string>
 }
 
 export interface FileReadResult {
@@ -101,6 +131,7 @@ export interface FileReadResult {
   ethnicity: EthnicityRecord[]
   rejects: RejectedRowT[]
   warnings: string[]
+  codeTallies: CodeTally[]
 }
 
 export interface ParsedImport {
@@ -120,4 +151,9 @@ export interface ParsedImport {
   reportKey: string
   /** The export's run date from its report header, or null. */
   exportedOn: string | null
+  codeFindings: CodeFinding[]
+  /** Events read from their term alone, across the files. */
+  termOnlyMatches: number
+  /** Distinct codes (or, without a code, terms) that matched no code list. */
+  unmatchedCodes: number
 }

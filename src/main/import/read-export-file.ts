@@ -4,6 +4,7 @@
 // export at all (wrong type, no NHS number column) stops the import.
 import { createHash } from 'node:crypto'
 import type { RejectedRowT } from '../../shared/contract'
+import { type BpMeasure, bpMeasureFromTerm, measureForSetting } from '../../shared/domain/bp-measures'
 import { classifyEvent, type CodeLibrary, type EventClassification } from '../../shared/domain/clinical-codes'
 import { mapEthnicity } from '../../shared/domain/ethnicity-mapping'
 import { checkNhsNumber } from '../../shared/domain/nhs-number'
@@ -16,6 +17,7 @@ import {
   parseMmHg,
   systolicProblem
 } from '../../shared/domain/bp-plausibility'
+import { CodeTallies, matchedAsOf } from '../codelists/code-findings'
 import { badFile } from './bad-file'
 import type { ColumnRoleName } from './column-roles'
 import { describeTable, exportSourceOf, exportTableOf, type ExportFileInput, type ExportTable } from './export-table'
@@ -177,7 +179,8 @@ export function readExportFile(file: ExportFileInput, options: ReadOptions, onRo
     events: [],
     ethnicity: [],
     rejects: [],
-    warnings: []
+    warnings: [],
+    codeTallies: []
   }
   const reader = new RowReader(file.name, map, options, result)
   let current: Current = { kind: 'none', afterEmptyRow: false }
@@ -214,6 +217,8 @@ class RowReader {
   private readonly classified = new Map<string, EventClassification>()
   private unknownEvents = 0
   private readonly unknownExamples = new Set<string>()
+  /** Codes in no list, and rows read from their term alone: the Code library shows both. */
+  private readonly codeTallies = new CodeTallies()
   private bpWithoutValue = 0
   private meanIgnored = 0
   private lsoaUnknown = 0
@@ -460,16 +465,20 @@ class RowReader {
       if (c.kind === 'unknown') {
         this.unknownEvents++
         if (this.unknownExamples.size < 5) this.unknownExamples.add(term || code)
+        if (code !== '' || term !== '') this.codeTallies.add(code, term, null, nhsNumber)
         continue
       }
       const date = this.eventDate(group.date, `"${term || code}"`)
       if (date === undefined || this.beforeBirth(nhsNumber, date, group.date, `"${term || code}"`)) continue
+      if (c.via === 'term') this.codeTallies.add(code, term, matchedAsOf(c), nhsNumber)
       switch (c.kind) {
         case 'bp':
           this.readBpEvent(nhsNumber, date, value, term, c, group.date, group.value)
           break
         case 'concept':
-          this.out.events.push({ nhsNumber, date, concept: c.concept, code, term })
+          for (const concept of c.concepts) {
+            this.out.events.push({ nhsNumber, date, concept, code, term, value: concept === 'BMI' ? parseBmiValue(value) : null, matchedBy: c.via })
+          }
           break
         case 'ethnicity':
           this.out.ethnicity.push({ nhsNumber, date, text: term || code, category: c.category })
@@ -501,7 +510,7 @@ class RowReader {
     }
     const whole = parseBloodPressureCell(value)
     if (whole) {
-      this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, c.setting, valueIndex)
+      this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, c.setting, c.measure.measure, valueIndex)
       return
     }
     if (c.component === 'mean') {
@@ -522,22 +531,23 @@ class RowReader {
       this.reject(valueIndex, `${c.component} "${value}" is not a number of mmHg; not imported`)
       return
     }
-    this.addComponent(nhsNumber, date, c.setting, c.pairingKey, c.component, mmHg, valueIndex)
+    this.addComponent(nhsNumber, date, c.setting, c.measure.measure, c.pairingKey, c.component, mmHg, valueIndex)
   }
 
-  private addReading(nhsNumber: string, date: string, systolic: number, diastolic: number, setting: BpSetting, index: number | undefined): void {
+  private addReading(nhsNumber: string, date: string, systolic: number, diastolic: number, setting: BpSetting, measure: BpMeasure, index: number | undefined): void {
     const problem = bloodPressureProblem(systolic, diastolic)
     if (problem) {
       this.reject(index, `${problem}; not imported`)
       return
     }
-    this.out.readings.push({ nhsNumber, date, systolic, diastolic, setting, source: this.source(), column: this.label(index) })
+    this.out.readings.push({ nhsNumber, date, systolic, diastolic, setting, measure, source: this.source(), column: this.label(index) })
   }
 
   private addComponent(
     nhsNumber: string,
     date: string,
     setting: BpSetting,
+    measure: BpMeasure,
     pairingKey: string,
     component: 'systolic' | 'diastolic',
     value: number,
@@ -549,6 +559,7 @@ class RowReader {
       nhsNumber,
       date,
       setting,
+      measure,
       pairingKey,
       component,
       value,
@@ -570,6 +581,8 @@ class RowReader {
         this.reject(g.type, `BP type "${typeText}" is not clinic, home or ambulatory; reading not imported`)
         continue
       }
+      // A type column may say more than the setting ("ABPM night average"): its words give the kind.
+      const measure = typeText === '' ? measureForSetting(setting) : bpMeasureFromTerm(typeText).measure
       const dateFor = (own: number | undefined): { index: number | undefined; date: string | null | undefined } => {
         const index = own !== undefined && this.cell(own) !== '' ? own : g.date !== undefined ? g.date : own
         const date = this.eventDate(index, 'blood pressure date')
@@ -581,7 +594,7 @@ class RowReader {
         if (date === undefined) continue
         if (date === null) this.reject(index ?? g.combined, `blood pressure ${combined} has no date; not imported`)
         else if (!whole) this.reject(g.combined, `"${combined}" is not a blood pressure (expected e.g. 145/92); not imported`)
-        else this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, setting, g.combined)
+        else this.addReading(nhsNumber, date, whole.systolic, whole.diastolic, setting, measure, g.combined)
         continue
       }
       for (const [component, valueIndex, dateIndex] of [
@@ -598,7 +611,7 @@ class RowReader {
         }
         const mmHg = parseMmHg(value)
         if (mmHg === null) this.reject(valueIndex, `${component} "${value}" is not a number of mmHg; not imported`)
-        else this.addComponent(nhsNumber, date, setting, '', component, mmHg, valueIndex)
+        else this.addComponent(nhsNumber, date, setting, measure, measure, component, mmHg, valueIndex)
       }
     }
   }
@@ -610,7 +623,7 @@ class RowReader {
       const caption = this.label(index)
       const term = `${caption} (register flag column)`
       const yes = parseYesNo(value)
-      if (yes === true) this.out.events.push({ nhsNumber, date: null, concept, code: '', term })
+      if (yes === true) this.out.events.push({ nhsNumber, date: null, concept, code: '', term, value: null, matchedBy: 'flag' })
       if (yes !== null) continue
       const parsed = parseUkDate(value)
       if (!parsed.ok) {
@@ -618,12 +631,13 @@ class RowReader {
       } else if (parsed.date !== null && parsed.date > this.options.today) {
         this.reject(index, `register flag date ${parsed.date} is in the future; not imported`)
       } else if (parsed.date !== null) {
-        this.out.events.push({ nhsNumber, date: parsed.date, concept, code: '', term })
+        this.out.events.push({ nhsNumber, date: parsed.date, concept, code: '', term, value: null, matchedBy: 'flag' })
       }
     }
   }
 
   finish(): void {
+    this.out.codeTallies = this.codeTallies.list()
     const w = this.out.warnings
     const f = this.fileName
     const empty = this.out.preview.emptyRowsSkipped
@@ -654,4 +668,12 @@ function wideBpSetting(text: string): BpSetting | null {
   if (/ambulatory|abpm|24/.test(t)) return 'ambulatory'
   if (/clinic|surgery|practice|office|gp|nurse|hca/.test(t)) return 'clinic'
   return null
+}
+
+/** A BMI value as exported ("31.2", "31.2 kg/m2"); null when the cell holds no plausible BMI (10–100). */
+function parseBmiValue(value: string): number | null {
+  const match = /^\s*(\d{1,3}(?:\.\d+)?)\s*(kg\/m2|kg\/m²)?\s*$/i.exec(value)
+  if (!match) return null
+  const bmi = Number(match[1])
+  return bmi >= 10 && bmi <= 100 ? bmi : null
 }

@@ -6,9 +6,10 @@
 // a patient's latest kept booking were answered by it; only later ones count (a new round next year).
 // The next attempt may go after the wait the last batch was sent with (default 14 days).
 import type { OperationOutput } from '../../shared/contract'
-import { isNoLongerRegistered, type ContactChannel } from '../../shared/domain/contact-channel'
+import type { ContactChannel } from '../../shared/domain/contact-channel'
 import { invitationCode, nextAttemptFrom, unansweredPair, type SentInvitation } from '../../shared/domain/invitation-attempts'
 import { displayName } from '../../shared/domain/patient-record'
+import { isNoLongerRegistered } from '../../shared/domain/registration-status'
 import type { ServiceContext } from '../context'
 
 type Worklists = OperationOutput<'invitations.worklists'>

@@ -13,6 +13,7 @@
 // as it was. `loadPatientRecordAsBuilt` reads one patient's facts as they stood when a snapshot was
 // built (stored before it: ids up to the snapshot's bound), to reproduce its explanation on demand.
 import type { Db } from '../db/connection'
+import { isBpMeasure } from '../../shared/domain/bp-measures'
 import { type ClinicalConcept, isClinicalConcept } from '../../shared/domain/clinical-concepts'
 import { type EthnicCategory, isEthnicCategory } from '../../shared/domain/ethnicity'
 import type { BpReading, BpSetting, CodedEvent, PatientRecord } from '../../shared/domain/patient-record'
@@ -82,8 +83,23 @@ function storedFacts(db: Db): FactsCache {
 }
 
 type PatientTuple = [number, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, number | null]
-type ReadingTuple = [number, string, number, number, BpSetting]
-type EventTuple = [number, string | null, string, string, string]
+type ReadingTuple = [number, string, number, number, BpSetting, string | null]
+type EventTuple = [number, string | null, string, string, string, number | null, string | null]
+
+/** A stored reading; `measure` only when recorded (absent: the setting's usual kind). */
+function readingOf(date: string, systolic: number, diastolic: number, setting: BpSetting, measure: string | null): BpReading {
+  const reading: BpReading = { date, systolic, diastolic, setting }
+  if (isBpMeasure(measure)) reading.measure = measure
+  return reading
+}
+
+/** A stored event; the BMI value and how it was matched only when recorded. */
+function eventOf(date: string | null, concept: ClinicalConcept, code: string, term: string, value: number | null, matchedBy: string | null): CodedEvent {
+  const event: CodedEvent = { date, concept, code, term }
+  if (value !== null) event.value = value
+  if (matchedBy === 'code' || matchedBy === 'term' || matchedBy === 'flag') event.matchedBy = matchedBy
+  return event
+}
 
 function readAllFacts(db: Db): StoredPatient[] {
   const rows = db
@@ -118,17 +134,17 @@ function readAllFacts(db: Db): StoredPatient[] {
   })
   // In id (= rowid, storage) order, which costs nothing and is the order the one-patient query in
   // loadPatientRecordAsBuilt uses, so a re-derived explanation lists same-day readings the same way.
-  for (const r of db.prepare('SELECT patient_id, taken_on, systolic, diastolic, setting FROM bp_readings ORDER BY id').raw().all() as ReadingTuple[]) {
+  for (const r of db.prepare('SELECT patient_id, taken_on, systolic, diastolic, setting, measure FROM bp_readings ORDER BY id').raw().all() as ReadingTuple[]) {
     const patient = byId.get(r[0])
     if (!patient) continue
-    patient.readings.push({ date: r[1], systolic: r[2], diastolic: r[3], setting: r[4] })
+    patient.readings.push(readingOf(r[1], r[2], r[3], r[4], r[5]))
     if (r[1] > patient.latestFactDate) patient.latestFactDate = r[1]
   }
-  for (const e of db.prepare('SELECT patient_id, event_date, concept, code, term FROM coded_events ORDER BY id').raw().all() as EventTuple[]) {
+  for (const e of db.prepare('SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ORDER BY id').raw().all() as EventTuple[]) {
     const patient = byId.get(e[0])
     // A concept this build does not know (a newer code library) is skipped rather than guessed.
     if (!patient || !isClinicalConcept(e[2])) continue
-    patient.events.push({ date: e[1], concept: e[2], code: e[3], term: e[4] })
+    patient.events.push(eventOf(e[1], e[2], e[3], e[4], e[5], e[6]))
     if (e[1] !== null && e[1] > patient.latestFactDate) patient.latestFactDate = e[1]
   }
   return patients
@@ -141,7 +157,8 @@ export function countPatients(db: Db): number {
 
 interface ProgrammeState {
   nextBooked: Map<number, string>
-  lastInvited: Map<number, string>
+  /** Each patient's invitations sent on or before the as-of date, oldest first, each day once. */
+  invited: Map<number, string[]>
   /** Patients whose contact preferences say "no contact permitted" (spec §4.4, migration 0008). */
   noContact: Set<number>
 }
@@ -149,7 +166,8 @@ interface ProgrammeState {
 function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeState {
   const only = (column: string) => (patientId === undefined ? '' : `AND ${column} = @patientId`)
   const params = { asOf, ...(patientId === undefined ? {} : { patientId }) }
-  // Cancelled, attended and missed appointments are not "booked into an upcoming clinic".
+  // Cancelled, attended and missed appointments are not "booked into an upcoming clinic", and nor is
+  // one left open in a clinic before the as-of date (the left-open worklist, followups/worklists.ts).
   const nextBooked = new Map(
     db
       .prepare(
@@ -159,18 +177,22 @@ function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeStat
       .raw()
       .all(params) as [number, string][]
   )
-  const lastInvited = new Map(
-    db
-      .prepare(
-        `SELECT patient_id, MAX(sent_on) FROM invitations WHERE sent_on <= @asOf ${only('patient_id')} GROUP BY patient_id`
-      )
-      .raw()
-      .all(params) as [number, string][]
-  )
+  // Every invitation, not only the latest: "invited recently" looks at each one in its window. One
+  // pass over the (patient_id, sent_on) index, already in the order wanted.
+  const invited = new Map<number, string[]>()
+  const sent = db
+    .prepare(`SELECT patient_id, sent_on FROM invitations WHERE sent_on <= @asOf ${only('patient_id')} ORDER BY patient_id, sent_on`)
+    .raw()
+    .all(params) as [number, string][]
+  for (const [id, sentOn] of sent) {
+    const dates = invited.get(id)
+    if (!dates) invited.set(id, [sentOn])
+    else if (dates[dates.length - 1] !== sentOn) dates.push(sentOn)
+  }
   const noContact = new Set(
     (db.prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`).raw().all(params) as [number][]).map((r) => r[0])
   )
-  return { nextBooked, lastInvited, noContact }
+  return { nextBooked, invited, noContact }
 }
 
 function knownBy(date: string | null, asOf: string): boolean {
@@ -230,17 +252,19 @@ export function loadPatientRecords(db: Db, asOf: string, options: LoadOptions = 
   const cache = storedFacts(db)
   const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
   const view = recordView(cache, asOf, concepts)
-  const { nextBooked, lastInvited, noContact } = programmeState(db, asOf)
+  const { nextBooked, invited, noContact } = programmeState(db, asOf)
   const records = view.records.slice()
-  const withState = new Set<number>([...nextBooked.keys(), ...lastInvited.keys(), ...noContact])
+  const withState = new Set<number>([...nextBooked.keys(), ...invited.keys(), ...noContact])
   for (const patientId of withState) {
     const index = view.indexById.get(patientId)
     const base = index === undefined ? undefined : records[index]
     if (index === undefined || !base) continue
+    const dates = invited.get(patientId)
     records[index] = {
       ...base,
       nextBookedAppointmentOn: nextBooked.get(patientId) ?? null,
-      lastInvitedOn: lastInvited.get(patientId) ?? null,
+      lastInvitedOn: dates?.[dates.length - 1] ?? null,
+      ...(dates ? { invitedOn: dates } : {}),
       ...(noContact.has(patientId) ? { noContactPermitted: true } : {})
     }
   }
@@ -282,19 +306,24 @@ export function loadPatientRecordAsBuilt(
   asBuilt: PatientAsBuilt,
   names: Pick<PatientRecord, 'title' | 'givenName' | 'familyName'>
 ): PatientRecord {
-  const readings = db
+  const readings = (
+    db
     .prepare(
-      `SELECT taken_on AS date, systolic, diastolic, setting FROM bp_readings
+      `SELECT taken_on, systolic, diastolic, setting, measure FROM bp_readings
         WHERE patient_id = ? AND taken_on <= ? AND id <= ? ORDER BY id`
     )
-    .all(patientId, asOf, seen.readingId) as BpReading[]
+    .raw()
+    .all(patientId, asOf, seen.readingId) as [string, number, number, BpSetting, string | null][]
+  ).map((r) => readingOf(r[0], r[1], r[2], r[3], r[4]))
   const events = (
     db
       .prepare(
-        `SELECT event_date, concept, code, term FROM coded_events
+        `SELECT event_date, concept, code, term, value, matched_by FROM coded_events
           WHERE patient_id = ? AND (event_date IS NULL OR event_date <= ?) AND id <= ? ORDER BY id`
       )
-      .all(patientId, asOf, seen.eventId) as { event_date: string | null; concept: string; code: string; term: string }[]
-  ).flatMap((e): CodedEvent[] => (isClinicalConcept(e.concept) ? [{ date: e.event_date, concept: e.concept, code: e.code, term: e.term }] : []))
+      .all(patientId, asOf, seen.eventId) as { event_date: string | null; concept: string; code: string; term: string; value: number | null; matched_by: string | null }[]
+  ).flatMap((e): CodedEvent[] =>
+    isClinicalConcept(e.concept) ? [eventOf(e.event_date, e.concept, e.code, e.term, e.value, e.matched_by)] : []
+  )
   return { patientId, ...names, ...asBuilt, readings, events }
 }

@@ -37,13 +37,17 @@ export interface PriorityResult {
  * with it when read, so both say the same.
  */
 export function formatPriorityRule(values: readonly (string | number | null)[]): string {
-  const [priority, a, b, c] = values
+  const [priority, a, b, c, sameDay, usedSystolic, usedDiastolic] = values
   if (priority === 'P1' || priority === 'P2') {
     const outOfClinic = a !== 'clinic'
     const where = outOfClinic ? `${a} reading` : 'clinic reading'
     if (priority === 'P1') {
       const cut = outOfClinic ? '≥170 systolic or ≥115 diastolic' : '≥180 systolic or ≥120 diastolic'
-      return `P1 severe: ${where} ${b}/${c} is ${cut} (NICE NG136 1.5.1: review within 7 days, not a routine letter)`
+      const decided =
+        sameDay === SEVERE_ON_LATEST_DAY
+          ? ` on the latest reading day, though the day's BP is ${usedSystolic}/${usedDiastolic}: a severe reading decides, whichever reading the lowest-of-the-day rule uses (nothing hides a severe reading)`
+          : ''
+      return `P1 severe: ${where} ${b}/${c} is ${cut}${decided} (NICE NG136 1.5.1: review within 7 days, not a routine letter)`
     }
     const cut = outOfClinic ? '≥150 systolic or ≥95 diastolic' : '≥160 systolic or ≥100 diastolic'
     return `P2 stage 2: ${where} ${b}/${c} is ${cut} (NICE NG136 stage 2)`
@@ -71,14 +75,31 @@ export function isStage2Reading(bp: BpWithSetting): boolean {
   return isOutOfClinic(bp.setting) ? bp.systolic >= 150 || bp.diastolic >= 95 : bp.systolic >= 160 || bp.diastolic >= 100
 }
 
+/** Marks a P1 decided by a severe reading of the latest day that the day's BP rule did not pick. */
+export const SEVERE_ON_LATEST_DAY = 'latest-day'
+
 /**
  * The priority group of a patient whose current BP is above target. Callers decide "above target"
  * (bp-targets.ts); this function does not, because the P1/P2 cut-offs are above every target anyway
  * and P3/P4 only mean anything for an uncontrolled patient. `riskFactors` may be a function, called
- * only when the reading is below stage 2.
+ * only when the reading is below stage 2. `severeOnLatestDay` is the latest day's most severe
+ * reading for its own kind (current-bp.ts): when the day's BP is not itself severe, that reading
+ * still makes the patient P1 — nothing hides a severe reading.
  */
-export function classifyPriority(bp: BpWithSetting, riskFactors: PriorityRiskFactors | (() => PriorityRiskFactors)): PriorityResult {
+export function classifyPriority(
+  bp: BpWithSetting,
+  riskFactors: PriorityRiskFactors | (() => PriorityRiskFactors),
+  severeOnLatestDay: BpWithSetting | null = null
+): PriorityResult {
   const worded = (values: (string | number)[]) => ({ values, rule: formatPriorityRule(values) })
+  if (!isSevereReading(bp) && severeOnLatestDay && isSevereReading(severeOnLatestDay)) {
+    const s = severeOnLatestDay
+    return {
+      priority: 'P1',
+      ...worded(['P1', s.setting, s.systolic, s.diastolic, SEVERE_ON_LATEST_DAY, bp.systolic, bp.diastolic]),
+      source: 'NICE NG136 1.5.1; a severe reading is never hidden by the same-day rule'
+    }
+  }
   if (isSevereReading(bp)) {
     return { priority: 'P1', ...worded(['P1', bp.setting, bp.systolic, bp.diastolic]), source: 'NICE NG136 1.5.1' }
   }

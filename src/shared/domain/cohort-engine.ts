@@ -5,7 +5,6 @@
 // the explanation. Every listed patient carries the "why": reasons, steps, readings, BP rule, target.
 import type { z } from 'zod'
 import type { CohortEntryT, ExclusionCount, ExplainedCohortEntryT, ExplanationStepT, ExplanationT } from '../contract'
-import { isSevereReading } from './bp-priority'
 import type { TargetMode } from './bp-targets'
 import type { CohortDefinition } from './cohort-definitions'
 import { type CohortParameters, defaultCohortParameters } from './cohort-parameters'
@@ -156,9 +155,10 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   }
 
   const bp = facts.current.bp
-  // Safety rule (spec §4.4): a severe reading is flagged whatever list the patient is on, so an
-  // exclusion never hides it and a member is never sent a routine letter.
-  const severe = bp !== null && isSevereReading(bp)
+  // Safety rule: a severe reading of the latest reading day (for its own kind, whichever reading the
+  // day's rule picked) is flagged whatever list the patient is on, so an exclusion never hides it
+  // and a member is never sent a routine letter.
+  const severe = facts.current.severeReading !== null
   if (severe && appliedRule !== null && worded) {
     reasons.push(severeExcludedText)
     reasonCodes.push([SEVERE_EXCLUDED_REASON])

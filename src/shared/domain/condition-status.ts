@@ -56,5 +56,7 @@ export function diagnosisStatus(
 /** "code term (date)" for explanations; "register flag" when the export gave no date. */
 export function describeEvent(event: CodedEvent): string {
   const what = [event.code, event.term].filter((x) => x !== '').join(' ') || event.concept
-  return `${what} (${event.date ?? 'register flag, no date'})`
+  // A row recognised only by its exported term is a guess the practice should check.
+  const check = event.matchedBy === 'term' ? ' — matched by term — check' : ''
+  return `${what} (${event.date ?? 'register flag, no date'})${check}`
 }

@@ -2,6 +2,7 @@
 // and the patient has not declined SMS, else a letter to their postal address; a phone call list
 // when the practice asks for one (or the patient prefers phone). Ardens' split searches do the same
 // (clinical-reference §3: "SMS if mobile and SMS not declined … otherwise post"). Pure, one place.
+import { isNoLongerRegistered } from './registration-status'
 
 export type ContactChannel = 'sms' | 'letter' | 'phone'
 
@@ -71,16 +72,9 @@ export function phoneToRing(facts: Pick<ContactFacts, 'mobile' | 'homePhone'>): 
   return /\d{6,}/.test(other.replace(/\D/g, '')) ? other : null
 }
 
-const notRegistered = /deceased|died|left|removed|transferred/i
-
-/** Exports give registration status as text ("Deceased", "Left", "Transferred out", …). */
-export function isNoLongerRegistered(status: string | null): boolean {
-  return status !== null && notRegistered.test(status)
-}
-
 export function chooseChannel(facts: ContactFacts, options: ChannelOptions): ChannelDecision {
   // Never contact someone who has died or left (Accurx: exclude deceased before upload).
-  if (facts.registrationStatus !== null && isNoLongerRegistered(facts.registrationStatus)) {
+  if (isNoLongerRegistered(facts.registrationStatus)) {
     return { channel: null, reason: `Registration status "${facts.registrationStatus}": not contacted` }
   }
   const prefs = facts.preferences

@@ -1,14 +1,33 @@
-// Which blood pressure counts (spec §4.1; clinical-reference §2.5). One place for the rule: every
-// screen, cohort and letter that shows a "current BP" gets it from here, with the rule text.
+// Which blood pressure counts. One place for the rule: every screen, cohort and letter that shows
+// a "current BP" gets it from here, with the rule text. Only clinic readings, home averages and
+// ABPM daytime / 24-hour averages can be the current BP (bp-measures.ts); night-time averages and
+// summaries (minimum, maximum, baseline) are listed as "recorded, not used". And nothing hides a
+// severe reading: any reading of the latest reading day at severe level for its own kind is
+// reported in `severeReading`, whichever reading the lowest-of-the-day rule picks.
 import type { z } from 'zod'
 import type { ConsideredReading as ConsideredReadingSchema } from '../contract'
+import { type BpMeasure, canBeCurrentBp, measureForSetting, notUsedBecause } from './bp-measures'
+import { isSevereReading } from './bp-priority'
 import { addMonthsIso } from './iso-date'
 import type { BpReading, BpSetting } from './patient-record'
 
 export type ConsideredReading = z.output<typeof ConsideredReadingSchema>
 
+export interface SevereReading {
+  systolic: number
+  diastolic: number
+  date: string
+  setting: BpSetting
+  measure: BpMeasure
+}
+
 export interface CurrentBp {
   bp: { systolic: number; diastolic: number; date: string; setting: BpSetting } | null
+  /**
+   * The most severe reading of the latest reading day that is at severe (P1) level for its own kind
+   * (clinic ≥ 180/120, home/ABPM ≥ 170/115), whether or not the day's rule picked it; null when none.
+   */
+  severeReading: SevereReading | null
   /** Every reading in the look-back window, newest first, marked with what it supplied. */
   considered: ConsideredReading[]
   /** The rule applied, in words, shown next to the BP. */
@@ -24,16 +43,22 @@ export interface CurrentBp {
  * worded with it when read, so both say the same.
  */
 export function formatCurrentBpRule(values: readonly (string | number | null)[]): string {
-  const [lookbackMonths, asOf, date, setting, counted, others] = values
-  if (date === undefined) {
-    return `${NO_RECENT_BP}: no reading in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled"; spec §4.1)`
+  const [lookbackMonths, asOf, date, setting, counted, others, notUsed] = values
+  const notUsedText = Number(notUsed) > 0 ? `; ${notUsed} recorded value(s) not used: ABPM night-time averages and summaries (minimum, maximum, baseline) are never the current BP (NICE NG136 1.2.6, 1.4.22)` : ''
+  if (date === undefined || date === null || date === '') {
+    return `${NO_RECENT_BP}: no clinic reading, home average or ABPM daytime/24-hour average in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled")${notUsedText}`
   }
   let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${date}, ${setting})`
   if (Number(counted) > 1) {
     rule += `; ${counted} readings that day, so the lowest systolic and lowest diastolic of that day (NICE NG136 1.2.2)`
   }
   if (others) rule += `; ${setting} readings count over ${others} readings taken the same day (NICE NG136 1.4.15)`
-  return rule
+  return rule + notUsedText
+}
+
+/** What a stored reading measured: its recorded kind, else the usual kind for its setting. */
+export function measureOf(reading: BpReading): BpMeasure {
+  return reading.measure ?? measureForSetting(reading.setting)
 }
 
 export const NO_RECENT_BP = 'no recent BP'
@@ -73,35 +98,46 @@ const settingPreference: readonly BpSetting[] = ['clinic', 'ambulatory', 'home']
 export function currentBloodPressure(readings: BpReading[], asOf: string, lookbackMonths = 12): CurrentBp {
   const windowStartExclusive = addMonthsIso(asOf, -lookbackMonths)
   const inWindow: BpReading[] = []
-  for (const r of readings) if (r.date > windowStartExclusive && r.date <= asOf) inWindow.push(r)
+  let notUsed = 0
+  for (const r of readings) {
+    if (r.date > windowStartExclusive && r.date <= asOf) {
+      inWindow.push(r)
+      if (r.measure !== undefined && !canBeCurrentBp(r.measure)) notUsed++
+    }
+  }
   if (inWindow.length > 1) inWindow.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  const usable = notUsed === 0 ? inWindow : inWindow.filter((r) => canBeCurrentBp(measureOf(r)))
 
-  const latest = inWindow[0]
+  const latest = usable[0]
   if (!latest) {
-    const ruleValues = [lookbackMonths, asOf]
-    return { bp: null, considered: [], rule: formatCurrentBpRule(ruleValues), ruleValues }
+    const ruleValues = notUsed > 0 ? [lookbackMonths, asOf, '', '', 0, '', notUsed] : [lookbackMonths, asOf]
+    let considered: ConsideredReading[] | null = null
+    const result = { bp: null, severeReading: null, rule: formatCurrentBpRule(ruleValues), ruleValues } as CurrentBp
+    Object.defineProperty(result, 'considered', { enumerable: true, get: () => (considered ??= consideredReadings(inWindow, [], null, null)) })
+    return result
   }
 
-  const sameDay = inWindow.length === 1 ? inWindow : inWindow.filter((r) => r.date === latest.date)
+  const sameDay = usable.length === 1 ? usable : usable.filter((r) => r.date === latest.date)
   let setting = latest.setting
   if (sameDay.length > 1) setting = settingPreference.find((s) => sameDay.some((r) => r.setting === s)) ?? latest.setting
   const counting = sameDay.length === 1 ? sameDay : sameDay.filter((r) => r.setting === setting)
   const lowest = lowestOfReadings(counting)
   const bp = { systolic: lowest.systolic, diastolic: lowest.diastolic, date: latest.date, setting }
+  const severeReading = mostSevereOf(sameDay)
 
   // The readings list and the rule text are only needed for patients a cohort lists (most patients
   // of a 100k build are not), so they are worked out on first read — as own, enumerable properties,
   // so the result still compares and serialises as a plain object.
   let considered: ConsideredReading[] | null = null
   let ruleValues: (string | number)[] | null = null
-  const result = { bp } as CurrentBp
+  const result = { bp, severeReading } as CurrentBp
   Object.defineProperty(result, 'considered', {
     enumerable: true,
-    get: () => (considered ??= consideredReadings(inWindow, counting, lowest))
+    get: () => (considered ??= consideredReadings(inWindow, counting, lowest, latest.date))
   })
   Object.defineProperty(result, 'ruleValues', {
     enumerable: true,
-    get: () => (ruleValues ??= ruleValuesOf(lookbackMonths, asOf, latest.date, setting, counting, sameDay))
+    get: () => (ruleValues ??= ruleValuesOf(lookbackMonths, asOf, latest.date, setting, counting, sameDay, notUsed))
   })
   let rule: string | null = null
   Object.defineProperty(result, 'rule', {
@@ -111,19 +147,45 @@ export function currentBloodPressure(readings: BpReading[], asOf: string, lookba
   return result
 }
 
+/**
+ * The severe reading of a day that is furthest above its own severe threshold (so a clinic 185/100
+ * and a home 172/90 on one day report the clinic reading); null when none is severe.
+ */
+function mostSevereOf(day: readonly BpReading[]): SevereReading | null {
+  let best: SevereReading | null = null
+  let bestMargin = -Infinity
+  for (const r of day) {
+    if (!isSevereReading(r)) continue
+    const outOfClinic = r.setting !== 'clinic'
+    const margin = Math.max(r.systolic - (outOfClinic ? 170 : 180), r.diastolic - (outOfClinic ? 115 : 120))
+    if (margin > bestMargin) {
+      bestMargin = margin
+      best = { systolic: r.systolic, diastolic: r.diastolic, date: r.date, setting: r.setting, measure: measureOf(r) }
+    }
+  }
+  return best
+}
+
 function consideredReadings(
   inWindow: readonly BpReading[],
   counting: readonly BpReading[],
-  lowest: { systolic: number; diastolic: number }
+  lowest: { systolic: number; diastolic: number } | null,
+  latestDate: string | null
 ): ConsideredReading[] {
   // The first counting reading that holds each minimum is marked as its supplier.
-  const systolicFrom = counting.find((r) => r.systolic === lowest.systolic)
-  const diastolicFrom = counting.find((r) => r.diastolic === lowest.diastolic)
+  const systolicFrom = lowest ? counting.find((r) => r.systolic === lowest.systolic) : undefined
+  const diastolicFrom = lowest ? counting.find((r) => r.diastolic === lowest.diastolic) : undefined
   return inWindow.map((r) => {
     const gaveSystolic = r === systolicFrom
     const gaveDiastolic = r === diastolicFrom
     const used = gaveSystolic && gaveDiastolic ? 'both' : gaveSystolic ? 'systolic' : gaveDiastolic ? 'diastolic' : 'none'
-    return { date: r.date, systolic: r.systolic, diastolic: r.diastolic, setting: r.setting, used }
+    const measure = measureOf(r)
+    const reading: ConsideredReading = { date: r.date, systolic: r.systolic, diastolic: r.diastolic, setting: r.setting, used, measure }
+    const why = notUsedBecause(measure)
+    if (why) reading.notUsedBecause = why
+    // Severe flags matter on the latest reading day, where they decide P1 whatever the day's rule picks.
+    else if (r.date === latestDate && isSevereReading(r)) reading.severe = true
+    return reading
   })
 }
 
@@ -133,8 +195,11 @@ function ruleValuesOf(
   date: string,
   setting: BpSetting,
   counting: readonly BpReading[],
-  sameDay: readonly BpReading[]
+  sameDay: readonly BpReading[],
+  notUsed: number
 ): (string | number)[] {
   const others = counting.length < sameDay.length ? [...new Set(sameDay.filter((r) => r.setting !== setting).map((r) => r.setting))].join('/') : ''
-  return [lookbackMonths, asOf, date, setting, counting.length, others]
+  const values: (string | number)[] = [lookbackMonths, asOf, date, setting, counting.length, others]
+  if (notUsed > 0) values.push(notUsed)
+  return values
 }

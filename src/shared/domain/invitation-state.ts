@@ -5,6 +5,7 @@
 // answer; a non-responder has two unanswered invitations at least 7 days apart (QOF HYP008/HYP009
 // rule 7, invitation-attempts.ts). Invitations recorded in the practice system (HYPINVITE_COD in
 // the export) count as invitations too, so "never invited" means never invited by anyone.
+import { upcomingBookingOn } from './cohort-rules/already-booked'
 import { unansweredPair, type SentInvitation } from './invitation-attempts'
 import type { CodedEvent } from './patient-record'
 
@@ -38,9 +39,9 @@ export function invitationStateOn(
 ): InvitationStateResult | null {
   const history = patient.invitationHistory
   if (!history) return null
-  if (patient.nextBookedAppointmentOn !== null && patient.nextBookedAppointmentOn >= asOf) {
-    return { state: 'booked', detail: `Booked into a clinic on ${patient.nextBookedAppointmentOn}` }
-  }
+  // The same test as the "already booked" exclusion: an appointment left open in a past clinic is not a booking.
+  const upcoming = upcomingBookingOn(patient, asOf)
+  if (upcoming !== null) return { state: 'booked', detail: `Booked into a clinic on ${upcoming}` }
   const coded = patient.events
     .filter((e) => e.concept === 'HYPINVITE' && e.date !== null && e.date <= asOf)
     .map((e, index): SentInvitation => ({ attempt: index + 1, channel: 'letter', sentOn: e.date as string }))

@@ -115,7 +115,7 @@ class LazyPatientFacts implements PatientFacts {
 
   get conditions(): ActiveCondition[] {
     const memo = this.memo
-    if (memo.conditions === NOT_YET) memo.conditions = activeLongTermConditions(this.patient.events, this.asOf)
+    if (memo.conditions === NOT_YET) memo.conditions = activeLongTermConditions(this.patient.events, this.asOf, this.patient.dateOfBirth)
     return memo.conditions
   }
 
@@ -128,10 +128,14 @@ class LazyPatientFacts implements PatientFacts {
     return this.targetValue
   }
 
+  // Nothing hides a severe reading: a reading of the latest day at severe level for its own kind
+  // makes the patient uncontrolled even when the lowest-of-the-day reading is within target.
   get controlled(): boolean | null {
-    const bp = this.current.bp
+    const current = this.current
+    const bp = current.bp
     const target = this.target
-    return bp && target ? isControlled(bp, target) : null
+    if (!bp || !target) return null
+    return current.severeReading === null && isControlled(bp, target)
   }
 
   get priority(): PriorityResult | null {
@@ -146,7 +150,11 @@ class LazyPatientFacts implements PatientFacts {
     if (memo.priorityIfAbove === NOT_YET) {
       const bp = this.current.bp
       memo.priorityIfAbove = bp
-        ? classifyPriority(bp, () => ({ conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory }))
+        ? classifyPriority(
+            bp,
+            () => ({ conditions: this.conditions.map((c) => c.concept), ethnicityCategory: this.patient.ethnicityCategory }),
+            this.current.severeReading
+          )
         : null
     }
     return memo.priorityIfAbove

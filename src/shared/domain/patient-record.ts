@@ -1,5 +1,6 @@
 // What the rules see of a patient: the stored facts, already typed. Built in main from the
 // database; every rule in shared/domain is a pure function of this and an as-of date.
+import type { BpMeasure } from './bp-measures'
 import type { ClinicalConcept } from './clinical-concepts'
 import type { EthnicCategory } from './ethnicity'
 import type { InvitationHistory } from './invitation-state'
@@ -12,6 +13,12 @@ export interface BpReading {
   systolic: number
   diastolic: number
   setting: BpSetting
+  /**
+   * What the code measured (bp-measures.ts). Absent for readings stored before kinds were recorded
+   * and for readings entered at a visit: then the setting's usual kind (clinic reading, home
+   * average, ABPM daytime average).
+   */
+  measure?: BpMeasure
 }
 
 export interface CodedEvent {
@@ -20,6 +27,10 @@ export interface CodedEvent {
   concept: ClinicalConcept
   code: string
   term: string
+  /** A number recorded with the code, where a rule reads one (the BMI value of a BMIVAL_COD row). */
+  value?: number | null
+  /** How the row was recognised: its code is in a list, or only its term matched ("check"). Absent: by code or a flag column. */
+  matchedBy?: 'code' | 'term' | 'flag'
 }
 
 export interface PatientRecord {
@@ -38,7 +49,15 @@ export interface PatientRecord {
   events: CodedEvent[]
   /** Programme state the exclusions need. */
   nextBookedAppointmentOn: string | null
+  /** The latest invitation sent from Clinic Recall on or before the as-of date (what a snapshot keeps). */
   lastInvitedOn: string | null
+  /**
+   * Every invitation sent from Clinic Recall the record knows of (YYYY-MM-DD, oldest first). "Invited
+   * recently" looks at each one in its window, so an invitation outside it — later than the as-of
+   * date — never hides an earlier one inside it. Absent where only lastInvitedOn was kept (a record
+   * re-derived from a snapshot): lastInvitedOn is then the one date known.
+   */
+  invitedOn?: readonly string[]
   /** Contact preferences say "no contact permitted" (spec §4.4); absent means contact is allowed. */
   noContactPermitted?: boolean
   /**

@@ -1,5 +1,6 @@
 // The clinical worklists (spec §6, issue #5 item 7): follow-ups due this week and overdue, patients
-// who did not attend and are to be re-invited, and follow-ups met — by a later visit or by a BP
+// who did not attend and are to be re-invited, appointments left open in a past clinic (to be marked
+// attended or did not attend), and follow-ups met — by a later visit or by a BP
 // taken in the clinical system that came in with an import (item 8). The invitation worklists
 // (non-responders, invited but not booked) live on the Invitations screen; their counts are here too.
 import '../styles/clinics.css'
@@ -12,6 +13,7 @@ import { formatNhsNumber } from '../format/nhs-number'
 import { formatUkDate, todayIso } from '../format/uk-date'
 import { useNavigationStore } from '../stores/navigation-store'
 import { BookFromWorklist } from './worklists/book-from-worklist'
+import { LeftOpenAppointments } from './worklists/left-open-appointments'
 import { addDaysIso } from '../../../shared/domain/iso-date'
 
 export function FollowUpsScreen() {
@@ -176,6 +178,14 @@ export function FollowUpsScreen() {
         )}
         <p className="hint">To send a new invitation instead, build or open the cohort and invite it from the Cohorts screen.</p>
       </Card>
+
+      <LeftOpenAppointments
+        onChanged={() => {
+          due.reload()
+          dna.reload()
+          counts.reload()
+        }}
+      />
 
       <Card title="Invitation worklists">
         {counts.data && (

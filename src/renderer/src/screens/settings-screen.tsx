@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/error-alert'
 import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
 import { FollowUpIntervalsCard } from './clinics/follow-up-intervals-card'
+import { CodeLibrarySection } from './settings/code-library-section'
 import { isPlaceholderPractice } from '../../../shared/domain/practice-settings'
 
 type TextField = Exclude<keyof PracticeSettingsT, 'addressLines'>
@@ -95,6 +96,7 @@ export function SettingsScreen() {
       </Card>
       {/* The same setting as on the Clinics screen: practices look for it in both places. */}
       <FollowUpIntervalsCard />
+      <CodeLibrarySection />
     </div>
   )
 }

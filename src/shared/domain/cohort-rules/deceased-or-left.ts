@@ -1,8 +1,8 @@
-// Exclusion: deceased or no longer registered (spec §4.4). Exports give registration status as text
-// ("Deceased", "Left", "Removed", "Transferred out", …), so it is matched by wording.
+// Exclusion: deceased or no longer registered. Exports give registration status as text
+// ("Deceased", "Left", "Removed", "Transferred out", …); which wordings count is decided in one place
+// (registration-status.ts), so "Transferred in" or "Temporary" never takes a patient out of a cohort.
+import { isNoLongerRegistered } from '../registration-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
-
-const notRegistered = /deceased|died|left|removed|transferred/i
 
 const formatReason = ([status]: readonly ReasonValue[]) => `Excluded: registration status "${status}"`
 
@@ -11,12 +11,12 @@ export const deceasedOrLeft: CohortRule = {
   kind: 'exclusion',
   label: 'Deceased or left the practice',
   source: 'Spec §4.4 (registration status in the export)',
-  test: ({ patient }) => patient.registrationStatus !== null && notRegistered.test(patient.registrationStatus),
+  test: ({ patient }) => isNoLongerRegistered(patient.registrationStatus),
   reasonValues: ({ patient }) => [patient.registrationStatus],
   formatReason,
   evaluate: ({ patient }) => {
     const status = patient.registrationStatus
-    if (status && notRegistered.test(status)) {
+    if (isNoLongerRegistered(status)) {
       return { met: true, detail: `Registration status "${status}"`, reason: formatReason([status]) }
     }
     return { met: false, detail: status ? `Registration status "${status}"` : 'No registration status in the export (taken as registered)', reason: '' }

@@ -1,12 +1,13 @@
-// Criterion: at least N long-term conditions from the QOF register list (spec §4.4 cohort 3,
-// "Time to Talk"; NICE NG56 multimorbidity). Which conditions count: long-term-conditions.ts.
+// Criterion: at least N long-term conditions from the QOF register list (the Time to Talk cohort;
+// NICE NG56 multimorbidity). Which conditions count, by which register rule: long-term-conditions.ts
+// and qof-registers.ts. A condition recognised only by its exported term is marked "check".
 import { hasPhysicalAndMentalHealth } from '../long-term-conditions'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
 
 const reasonValues = ({ conditions }: PatientFacts): ReasonValue[] => [
   conditions.length,
-  conditions.map((c) => c.concept).join(', '),
+  conditions.map((c) => (c.matchedByTerm ? `${c.concept} (matched by term — check)` : c.concept)).join(', '),
   hasPhysicalAndMentalHealth(conditions) ? 1 : 0
 ]
 const formatReason = ([count, names, both]: readonly ReasonValue[]) => `${count} conditions: ${names || 'none'}${both ? ' (physical and mental health)' : ''}`
@@ -21,7 +22,7 @@ export const multipleLongTermConditions: CohortRule = {
   formatReason,
   evaluate: (facts) => {
     const { conditions, params } = facts
-    const listed = conditions.length ? `: ${conditions.map((c) => c.label).join('; ')}` : ''
+    const listed = conditions.length ? `: ${conditions.map((c) => c.detail).join('; ')}` : ''
     const both = hasPhysicalAndMentalHealth(conditions) ? ' — physical and mental-health conditions (NICE NG56 priority)' : ''
     return {
       met: conditions.length >= params.conditionThreshold,

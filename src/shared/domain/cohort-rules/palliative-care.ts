@@ -1,22 +1,27 @@
-// Exclusion: on the palliative care register (PALCARE; spec §4.4; QOF PC001 register). Any record
-// on or before the as-of date counts: the register has no resolution code here.
-import { describeEvent } from '../condition-status'
+// Exclusion: on the palliative care register (QOF PC001): a palliative care code (PALCARE_COD) on
+// or after 1 April 2008 not followed by "palliative care not clinically indicated" (PALCARENI_COD).
+// The register's rule lives in qof-registers.ts; a patient whose palliative care is no longer
+// indicated is recalled like anyone else.
+import { describeRegisterStatus, registerStatus } from '../qof-registers'
 import type { CohortRule, ReasonValue } from './cohort-rule'
-import { latestEventEver } from './recent-event'
+import type { PatientFacts } from '../patient-facts'
 
 const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: palliative care (${date ?? 'register flag'})`
+
+const palliative = ({ patient, asOf }: PatientFacts) => registerStatus('PALCARE', patient.events, asOf, patient.dateOfBirth)
 
 export const palliativeCare: CohortRule = {
   id: 'exclude.palliative-care',
   kind: 'exclusion',
   label: 'On the palliative care register',
-  source: 'QOF PC001 (palliative care register)',
-  test: ({ patient, asOf }) => latestEventEver(patient.events, ['PALCARE'], asOf) !== null,
-  reasonValues: ({ patient, asOf }) => [latestEventEver(patient.events, ['PALCARE'], asOf)?.date ?? null],
+  source: 'QOF PC001 (PALCARE_COD from 1 April 2008, unless a later PALCARENI_COD)',
+  test: (facts) => palliative(facts).active,
+  reasonValues: (facts) => [palliative(facts).evidence?.date ?? null],
   formatReason,
-  evaluate: ({ patient, asOf }) => {
-    const event = latestEventEver(patient.events, ['PALCARE'], asOf)
-    if (!event) return { met: false, detail: 'No palliative care record', reason: '' }
-    return { met: true, detail: `Palliative care: ${describeEvent(event)}`, reason: formatReason([event.date]) }
+  evaluate: (facts) => {
+    const status = palliative(facts)
+    const detail = describeRegisterStatus(status)
+    if (!status.active) return { met: false, detail, reason: '' }
+    return { met: true, detail, reason: formatReason([status.evidence?.date ?? null]) }
   }
 }

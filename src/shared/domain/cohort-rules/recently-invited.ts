@@ -1,20 +1,34 @@
-// Exclusion: invited within the last N days (spec §4.4, default 28) — by this app (invitations
+// Exclusion: invited within the last N days (default 28) — by this app (invitations
 // table) or, as the export shows, by the practice system (HYPINVITE_COD). The window is
-// (asOf − N days, asOf]. QOF's own invitation rule (two invitations ≥ 7 days apart, HYP008 rule 7)
-// is about exception reporting, not about whom to invite next, so it is not applied here.
+// (asOf − N days, asOf]: an invitation exactly N days before the as-of date is outside it, and one
+// after the as-of date had not been sent then. Every invitation is looked at, not only the latest:
+// for a cohort as of a past date the latest may be after the as-of date while an earlier one is
+// inside the window. QOF's own invitation rule (two invitations ≥ 7 days apart, HYP008 rule 7) is
+// about exception reporting, not about whom to invite next, so it is not applied here.
 import { addDaysIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
-import { latestEventEver } from './recent-event'
 
-/** The most recent invitation within the window, and how it was recorded; null when none. */
+const none: readonly string[] = []
+
+/**
+ * The latest invitation inside the window, and how it was recorded; null when none. `test` and
+ * `evaluate` both ask this, so the decision and its words cannot disagree. On the same day, the
+ * app's own invitation is named (it is the one the practice can look up in Clinic Recall).
+ */
 function recentInvitation({ patient, asOf, params }: PatientFacts): { date: string; how: string } | null {
   const from = addDaysIso(asOf, -params.invitedWithinDays)
-  const coded = latestEventEver(patient.events, ['HYPINVITE'], asOf)
-  const candidates: { date: string; how: string }[] = []
-  if (patient.lastInvitedOn && patient.lastInvitedOn <= asOf) candidates.push({ date: patient.lastInvitedOn, how: 'invitation sent from Clinic Recall' })
-  if (coded?.date) candidates.push({ date: coded.date, how: `${coded.term || 'invitation'} recorded in the practice system` })
-  return candidates.filter((c) => c.date > from).sort((a, b) => (a.date < b.date ? 1 : -1))[0] ?? null
+  const inWindow = (date: string | null | undefined): date is string => date != null && date > from && date <= asOf
+  let sent: string | null = null
+  for (const date of patient.invitedOn ?? none) if (inWindow(date) && (sent === null || date > sent)) sent = date
+  if (inWindow(patient.lastInvitedOn) && (sent === null || patient.lastInvitedOn > sent)) sent = patient.lastInvitedOn
+  let coded: { date: string; term: string } | null = null
+  for (const e of patient.events) {
+    if (e.concept === 'HYPINVITE' && inWindow(e.date) && (coded === null || e.date > coded.date)) coded = { date: e.date, term: e.term }
+  }
+  if (sent !== null && (coded === null || sent >= coded.date)) return { date: sent, how: 'invitation sent from Clinic Recall' }
+  if (coded !== null) return { date: coded.date, how: `${coded.term || 'invitation'} recorded in the practice system` }
+  return null
 }
 const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: invited ${date}`
 
@@ -23,12 +37,7 @@ export const recentlyInvited: CohortRule = {
   kind: 'exclusion',
   label: 'Invited recently',
   source: 'Spec §4.4 (invited within the last N days)',
-  test: ({ patient, asOf, params }) => {
-    const from = addDaysIso(asOf, -params.invitedWithinDays)
-    if (patient.lastInvitedOn && patient.lastInvitedOn <= asOf && patient.lastInvitedOn > from) return true
-    const coded = latestEventEver(patient.events, ['HYPINVITE'], asOf)
-    return coded?.date != null && coded.date > from
-  },
+  test: (facts) => recentInvitation(facts) !== null,
   reasonValues: (facts) => [recentInvitation(facts)?.date ?? null],
   formatReason,
   evaluate: (facts) => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { CohortEntryT } from '../../../../shared/contract'
+import { bpMeasures } from '../../../../shared/domain/bp-measures'
 import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { PriorityChip } from '../../components/priority-chip'
@@ -149,17 +150,26 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
                   <tr>
                     <th scope="col">Date</th>
                     <th scope="col">BP</th>
-                    <th scope="col">Setting</th>
+                    <th scope="col">What it measured</th>
                     <th scope="col">Used?</th>
                   </tr>
                 </thead>
                 <tbody>
                   {explanation.readingsConsidered.map((reading, index) => (
-                    <tr key={`${reading.date}-${index}`} className={reading.used === 'none' ? 'row-muted' : 'row-used'}>
+                    <tr
+                      key={`${reading.date}-${index}`}
+                      className={reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used'}
+                    >
                       <td className="nowrap">{formatUkDate(reading.date)}</td>
-                      <td>{formatBp(reading)}</td>
-                      <td>{formatSetting(reading.setting)}</td>
-                      <td>{usedLabels[reading.used]}</td>
+                      <td>
+                        {formatBp(reading)}
+                        {reading.severe && <strong className="severe-flag"> Severe</strong>}
+                      </td>
+                      <td>{reading.measure ? bpMeasures[reading.measure] : formatSetting(reading.setting)}</td>
+                      <td>
+                        {reading.notUsedBecause ? `Recorded, not used, because ${reading.notUsedBecause}` : usedLabels[reading.used]}
+                        {reading.severe && reading.used === 'none' && ' — severe for its kind, so it decides the priority (nothing hides a severe reading)'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

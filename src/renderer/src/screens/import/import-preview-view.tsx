@@ -8,6 +8,7 @@ import { columnRoleLabel } from '../../../../shared/import-column-roles'
 import { RejectedRowsTable } from './rejected-rows-table'
 import '../../styles/column-mapping.css'
 import { RejectsDownloadButton } from './rejects-download-button'
+import { CodeMatchNotes } from './code-match-notes'
 
 /** Everything the importer understood, before anything is written (spec §3: never guess silently). */
 export function ImportPreviewView({
@@ -37,6 +38,7 @@ export function ImportPreviewView({
           <Stat label="Conflicts to check" value={preview.conflicts.length} />
           {preview.patientsNotInExport > 0 && <Stat label="Not in this export" value={preview.patientsNotInExport} />}
         </div>
+        <CodeMatchNotes termOnlyMatches={preview.termOnlyMatches} unmatchedCodes={preview.unmatchedCodes} saved={false} />
         {preview.exportedOn && (
           <p>
             The export says it was run on <strong>{formatUkDate(preview.exportedOn)}</strong>: patients&apos; details are updated only

@@ -11,6 +11,7 @@ import { ImportProgressBar } from './import-progress-bar'
 import { downloadRejectsCsv } from './download-rejects'
 import { useImportJob } from './use-import-job'
 import { useColumnMapping } from './use-column-mapping'
+import { CodeMatchNotes } from './code-match-notes'
 
 type FormatChoice = 'auto' | 'emis' | 'systmone'
 
@@ -154,6 +155,7 @@ export function ImportScreen() {
             <Stat label="Conflicts to check" value={result.conflicts.length} />
             <Stat label="Not in this export" value={result.patientsNotInExport} />
           </div>
+          {!result.alreadyImported && <CodeMatchNotes termOnlyMatches={result.termOnlyMatches} unmatchedCodes={result.unmatchedCodes} saved />}
           {result.patientsNotInExport > 0 && (
             <p>
               {result.patientsNotInExport} patient{result.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}

@@ -31,6 +31,7 @@ export function TodayScreen() {
         { label: 'Follow-ups overdue', count: c.followUpsOverdue, hint: 'Due before today with no BP since the visit', section: 'followups', urgent: true },
         { label: 'Follow-ups due this week', count: c.followUpsDueThisWeek, hint: 'Due in the next 7 days', section: 'followups' },
         { label: 'Did not attend — re-invite', count: c.didNotAttend, hint: 'Missed a clinic and not booked since', section: 'followups', urgent: true },
+        { label: 'Appointments left open', count: c.leftOpen, hint: 'Past clinic, not marked attended or did not attend', section: 'followups', urgent: true },
         { label: 'Invited but not booked', count: c.invitedNotBooked, hint: 'With the date the next invitation may go', section: 'invitations' },
         { label: 'Non-responders', count: c.nonResponders, hint: 'Two unanswered invitations: codes to record', section: 'invitations' }
       ]

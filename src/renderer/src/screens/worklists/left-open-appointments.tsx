@@ -1,0 +1,146 @@
+// Appointments left open in a past clinic: still "booked" after the clinic day, so the visit's BP is
+// missing and a patient who did not come is not on the re-invite list. Each row is closed where it
+// stands, with the same operations as the clinic day view: record the visit (readings, dated on the
+// clinic's day) or mark did not attend.
+import { Fragment, useState } from 'react'
+import type { OperationOutput } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { Card } from '../../components/card'
+import { ErrorAlert } from '../../components/error-alert'
+import { useAsyncAction } from '../../components/use-async-action'
+import { useLoad } from '../../components/use-load'
+import { formatBp } from '../../format/blood-pressure'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+import { RecordVisitForm } from '../clinics/record-visit-form'
+
+type LeftOpen = OperationOutput<'worklists.leftOpen'>['appointments'][number]
+type AttendResult = OperationOutput<'appointments.attend'>
+
+interface Outcome {
+  name: string
+  result: AttendResult
+}
+
+/** `onChanged` runs after an appointment is closed, so the screen can refresh what depends on it. */
+export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
+  const list = useLoad(() => api['worklists.leftOpen']({}), [])
+  const [visitFor, setVisitFor] = useState<LeftOpen | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const dna = useAsyncAction()
+  const appointments = list.data?.appointments ?? []
+
+  const closed = (appointment: LeftOpen, result: AttendResult) => {
+    setOutcome({ name: appointment.name, result })
+    setVisitFor(null)
+    list.reload()
+    onChanged()
+  }
+
+  const markDna = (appointment: LeftOpen) =>
+    void dna.run(async () => {
+      closed(appointment, await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId }))
+    })
+
+  return (
+    <Card title="Appointments left open in a past clinic">
+      <ErrorAlert message={list.error} />
+      <ErrorAlert message={dna.error} title="Not marked" />
+      {outcome && <OutcomeMessage outcome={outcome} />}
+      {list.data && appointments.length === 0 && <p>None: every past clinic&apos;s appointments are marked attended or did not attend.</p>}
+      {appointments.length > 0 && (
+        <>
+          <p>
+            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} still booked after the clinic day. Until each is marked, the
+            visit&apos;s BP is missing and a patient who did not come is not on the re-invite list; they do not count as booked into an
+            upcoming clinic.
+          </p>
+          <div className="table-wrap">
+            <table className="table" aria-label="Appointments left open in a past clinic">
+              <thead>
+                <tr>
+                  <th scope="col">Clinic</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">NHS number</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {appointments.map((a) => (
+                  <Fragment key={a.appointmentId}>
+                    <tr>
+                      <td className="nowrap">
+                        {formatUkDate(a.clinicDate)} <span className="muted">{a.clinicType}</span>
+                      </td>
+                      <td className="nowrap">{a.start}</td>
+                      <td className="nowrap">{formatNhsNumber(a.nhsNumber)}</td>
+                      <td>{a.name}</td>
+                      <td className="nowrap">
+                        <button
+                          type="button"
+                          className="button button-primary button-small"
+                          aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                          onClick={() => {
+                            setOutcome(null)
+                            setVisitFor(visitFor?.appointmentId === a.appointmentId ? null : a)
+                          }}
+                        >
+                          Attended: record visit
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="button button-warning button-small"
+                          aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                          disabled={dna.busy}
+                          onClick={() => {
+                            setOutcome(null)
+                            markDna(a)
+                          }}
+                        >
+                          Did not attend
+                        </button>
+                      </td>
+                    </tr>
+                    {visitFor?.appointmentId === a.appointmentId && (
+                      <tr>
+                        <td colSpan={5}>
+                          <p className="hint">The readings are recorded on the clinic&apos;s day, {formatUkDate(a.clinicDate)}.</p>
+                          <RecordVisitForm
+                            appointmentId={a.appointmentId}
+                            patientName={a.name}
+                            onCancel={() => setVisitFor(null)}
+                            onSaved={(result) => closed(a, result)}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  )
+}
+
+function OutcomeMessage({ outcome: { name, result } }: { outcome: Outcome }) {
+  if (result.status === 'did-not-attend') {
+    return (
+      <p className="alert alert-info" role="status">
+        {name} marked as did not attend: they are now on the re-invite list.
+        {result.followUpReason ? ` ${result.followUpReason}` : ''}
+      </p>
+    )
+  }
+  return (
+    <p className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
+      Visit recorded for {name}: BP <strong>{formatBp(result.bp)}</strong>
+      {result.priority ? ` · priority ${result.priority}` : ''}
+      {result.followUpDue ? ` · follow-up due ${formatUkDate(result.followUpDue)}` : ''}
+      {result.followUpReason ? ` (${result.followUpReason})` : ''}.
+    </p>
+  )
+}
