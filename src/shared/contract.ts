@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { OperationName } from './operation-names'
 import { CustomCohortIdSchema, CustomCriterion, SaveCustomCohortInput } from './custom-cohort-schema'
+import { interpreterLanguageProblem } from './domain/contact-channel'
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
@@ -525,12 +526,27 @@ export const InvitationBatch = z.object({
   warnings: z.array(z.string()).default([])
 })
 
+/** A language staff record as an interpreter need: trimmed, 1–60 printable characters on one line. */
+export const InterpreterLanguage = z
+  .string()
+  .trim()
+  .superRefine((language, ctx) => {
+    const problem = interpreterLanguageProblem(language)
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
 export const ContactPreferencesInput = z.object({
   smsDeclined: z.boolean(),
   largePrint: z.boolean(),
   preferredChannel: z.enum(['any', 'letter', 'phone']),
   /** Spec §4.4 "no contact permitted"; left out keeps what is recorded. */
-  noContact: z.boolean().optional()
+  noContact: z.boolean().optional(),
+  /**
+   * An interpreter is needed, in this language, as recorded in the app (it wins over the export while
+   * set); null removes the app's record so the export's main language and interpreter flag apply
+   * again; left out keeps what is recorded.
+   */
+  interpreterLanguage: InterpreterLanguage.nullable().optional()
 })
 
 export const PatientContact = ContactPreferencesInput.extend({
@@ -539,8 +555,16 @@ export const PatientContact = ContactPreferencesInput.extend({
   name: z.string(),
   mobile: z.string().nullable(),
   homePhone: z.string().nullable(),
+  /** The need the practice acts on: the app's record while set, else the export's. */
   mainLanguage: z.string().nullable(),
-  interpreterRequired: z.boolean()
+  interpreterRequired: z.boolean(),
+  /** The interpreter language recorded in the app, or null when only the export decides. */
+  interpreterLanguage: z.string().nullable(),
+  /** Where mainLanguage and interpreterRequired come from. */
+  languageSource: z.enum(['app', 'export']),
+  /** What the latest export says, kept and shown even while the app's record wins (null: not in the export). */
+  exportMainLanguage: z.string().nullable(),
+  exportInterpreterRequired: z.boolean().nullable()
 })
 
 export const LetterTemplateInfo = z.object({

@@ -8,13 +8,15 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, describe, expect, test } from 'vitest'
 import { runCli } from '../../src/main/cli/program'
-import { codeListFiles, ethnicityListFile } from '../../src/main/codelists/load-code-library'
+import { unmatchedCodes } from '../../src/main/codelists/code-library-service'
+import { codeListFiles, ethnicityListFile, loadCodeLibrary } from '../../src/main/codelists/load-code-library'
 import { dispatch } from '../../src/main/dispatch'
 import { ImportCancelled, commitParsedImport } from '../../src/main/import/commit-import'
 import { importFiles, parseImportFiles, previewImport } from '../../src/main/import/import-service'
 import { resourcesPath } from '../../src/main/resources-path'
 import { createServices } from '../../src/main/services'
 import type { OperationOutput } from '../../src/shared/contract'
+import { buildCodeLibrary } from '../../src/shared/domain/clinical-codes'
 import type { OperationName } from '../../src/shared/operation-names'
 import { fileOf, validNhsNumber } from '../support/export-text'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -150,6 +152,13 @@ describe('an import records what the code lists did not decide', () => {
     // A code seen only in November's run still shows, with November's counts.
     expect(byCode('')).toMatchObject({ term: 'Influenza vaccination', events: 1, lastImport: ref(1) })
     expect(codes.map((x) => x.events)).toEqual([...codes.map((x) => x.events)].sort((p, q) => q - p))
+  })
+
+  test('a code that a newer release of the lists holds is no longer shown as unmatched', () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fileOf('november.csv', november)], 'auto')
+    const newer = buildCodeLibrary([{ cluster: 'DM_COD', rows: [{ code: '1000731000000107', term: 'Serum HbA1c level' }] }], loadCodeLibrary().ethnicity)
+    expect(unmatchedCodes(ctx, newer).codes.map((x) => x.code)).toEqual(['1082641000000106', '', '1234567890123'])
   })
 
   test('the CSV lists the same codes and neutralises a term beginning with "="', async () => {

@@ -29,7 +29,7 @@ describe('import of an EMIS events-layout export', () => {
       patientsNew: 3,
       patientsExisting: 0,
       readingsInFile: 3,
-      eventsInFile: 4,
+      eventsInFile: 5, // incl. the Body mass index row (BMIVAL_COD, read by the obesity register)
       alreadyImported: false
     })
     expect(preview.files[0]).toMatchObject({ headerRowNumber: 10, layout: 'events', emptyRowsSkipped: 1 })
@@ -41,7 +41,7 @@ describe('import of an EMIS events-layout export', () => {
     ctx = createTestContext()
     const preview = previewImport(ctx, [emis()], 'auto')
     const result = ImportResult.parse(commitImport(ctx, preview.previewId))
-    expect(result).toMatchObject({ format: 'emis', rowsRead: 14, patientsAdded: 3, patientsUpdated: 0, readingsAdded: 3, eventsAdded: 4, alreadyImported: false })
+    expect(result).toMatchObject({ format: 'emis', rowsRead: 14, patientsAdded: 3, patientsUpdated: 0, readingsAdded: 3, eventsAdded: 5, alreadyImported: false })
     expect(result.rejected.map((r) => [r.row, r.column])).toEqual([
       [18, 'Value'],
       [21, 'NHS Number'],
@@ -49,7 +49,7 @@ describe('import of an EMIS events-layout export', () => {
     ])
     const importId = result.importId
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM bp_readings WHERE import_id = ? AND source = ?').get(importId, 'import')).toEqual({ n: 3 })
-    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM coded_events WHERE import_id = ?').get(importId)).toEqual({ n: 4 })
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM coded_events WHERE import_id = ?').get(importId)).toEqual({ n: 5 })
     expect(ctx.db.prepare('SELECT row_number, column_name, reason FROM import_rejects WHERE import_id = ? ORDER BY row_number').all(importId)).toEqual([
       { row_number: 18, column_name: 'Value', reason: expect.stringMatching(/420/) },
       { row_number: 21, column_name: 'NHS Number', reason: expect.stringMatching(/Modulus 11/) },
@@ -162,7 +162,7 @@ describe('failures leave the database unchanged', () => {
     expect(counts(ctx)).toEqual(before)
     ctx.db.exec('DROP TRIGGER fail_events')
     // The preview survives a failed commit, so the user can try again.
-    expect(commitImport(ctx, preview.previewId)).toMatchObject({ patientsAdded: 3, eventsAdded: 4 })
+    expect(commitImport(ctx, preview.previewId)).toMatchObject({ patientsAdded: 3, eventsAdded: 5 })
   })
 
   test('an unknown or already committed preview id is not_found', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { chooseChannel, defaultContactPreferences, NO_CONTACT_REASON, ukMobileNumber, type ContactFacts } from '../../src/shared/domain/contact-channel'
+import {
+  chooseChannel,
+  defaultContactPreferences,
+  effectiveLanguageNeed,
+  interpreterLanguageProblem,
+  NO_CONTACT_REASON,
+  ukMobileNumber,
+  type ContactFacts
+} from '../../src/shared/domain/contact-channel'
 
 const base: ContactFacts = { mobile: '07700 900123', homePhone: null, hasPostalAddress: true, registrationStatus: 'Regular', preferences: defaultContactPreferences }
 const options = { allowSms: true, phoneList: false }
@@ -51,5 +59,25 @@ describe('channel per patient', () => {
   it('never contacts a patient recorded as deceased or left', () => {
     expect(chooseChannel({ ...base, registrationStatus: 'Deceased' }, options)).toEqual({ channel: null, reason: 'Registration status "Deceased": not contacted' })
     expect(chooseChannel({ ...base, registrationStatus: 'Left practice' }, options).channel).toBeNull()
+  })
+})
+
+describe('the interpreter need', () => {
+  it('is the app\'s record while set, whatever the export says, and the export\'s otherwise', () => {
+    expect(effectiveLanguageNeed({ mainLanguage: 'English', interpreterRequired: false }, 'Polish')).toEqual({ mainLanguage: 'Polish', interpreterRequired: true, source: 'app' })
+    expect(effectiveLanguageNeed({ mainLanguage: 'Igbo', interpreterRequired: true }, null)).toEqual({ mainLanguage: 'Igbo', interpreterRequired: true, source: 'export' })
+    expect(effectiveLanguageNeed({ mainLanguage: null, interpreterRequired: null }, null)).toEqual({ mainLanguage: null, interpreterRequired: false, source: 'export' })
+  })
+
+  it('takes 1–60 printable characters on one line, in any script', () => {
+    expect(interpreterLanguageProblem('Kurdish (Sorani)')).toBeNull()
+    expect(interpreterLanguageProblem('  Polish  ')).toBeNull()
+    expect(interpreterLanguageProblem('فارسی')).toBeNull()
+    expect(interpreterLanguageProblem('می\u200cخواهم')).toBeNull()
+    expect(interpreterLanguageProblem('字'.repeat(60))).toBeNull()
+    expect(interpreterLanguageProblem('')).toMatch(/expected the language/)
+    expect(interpreterLanguageProblem(' \t ')).toMatch(/expected the language/)
+    expect(interpreterLanguageProblem('x'.repeat(61))).toMatch(/at most 60 characters \(got 61\)/)
+    for (const bad of ['Pol\nish', 'Pol\tish', 'Polish\u0000', 'Pol\u2028ish', '\u202ePolish']) expect(interpreterLanguageProblem(bad)).toMatch(/printable text on one line/)
   })
 })

@@ -21,6 +21,7 @@ import { explanationSummary } from '../cohorts/cohort-explanation'
 import { documentPath } from '../documents/document-store'
 import { BadInput } from './bad-input'
 import { addCodesCommands } from './codes-commands'
+import { describeInterpreter, interpreterChange } from './contact-interpreter'
 import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
 import { checkContractInput, numberOption } from './option-values'
 
@@ -230,16 +231,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--no-sms', 'the patient has declined SMS: letters instead')
     .option('--large-print', 'letters in large print')
     .option('--no-large-print', 'letters in standard print')
-    .option('--interpreter <language>', 'not settable here yet: main language and interpreter come from the practice export')
+    .option('--interpreter <language>', 'an interpreter is needed in this language (wins over the export while recorded)')
+    .option('--no-interpreter', 'remove the interpreter recorded here: the export\'s main language and interpreter flag apply again')
     .option('--json', 'print JSON')
-    .action(async (opts: { nhs: string; contact?: boolean; sms?: boolean; largePrint?: boolean; interpreter?: string; json?: boolean }) => {
-      // The language and interpreter need are columns of the export (patients), not preferences the app stores.
-      if (opts.interpreter !== undefined) {
-        throw new BadInput(`--interpreter ${opts.interpreter}: main language and interpreter come from the practice export; record them in the clinical system`)
+    .action(async (opts: { nhs: string; contact?: boolean; sms?: boolean; largePrint?: boolean; interpreter?: string | false; json?: boolean }) => {
+      if (opts.contact === undefined && opts.sms === undefined && opts.largePrint === undefined && opts.interpreter === undefined) {
+        throw new CommanderError(
+          2,
+          'clinic-recall.usage',
+          'contact set needs at least one of --no-contact, --contact, --no-sms, --sms, --large-print, --no-large-print, --interpreter LANGUAGE, --no-interpreter'
+        )
       }
-      if (opts.contact === undefined && opts.sms === undefined && opts.largePrint === undefined) {
-        throw new CommanderError(2, 'clinic-recall.usage', 'contact set needs at least one of --no-contact, --contact, --no-sms, --sms, --large-print, --no-large-print')
-      }
+      const interpreterLanguage = interpreterChange(opts.interpreter)
       const check = checkNhsNumber(opts.nhs)
       if (!check.valid) throw new BadInput(`--nhs: ${check.reason}`)
       let current: OperationOutput<'contacts.get'>
@@ -255,7 +258,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         smsDeclined: opts.sms === undefined ? current.smsDeclined : !opts.sms,
         largePrint: opts.largePrint ?? current.largePrint,
         preferredChannel: current.preferredChannel,
-        noContact: opts.contact === undefined ? current.noContact : !opts.contact
+        noContact: opts.contact === undefined ? current.noContact : !opts.contact,
+        interpreterLanguage
       })
       const json = {
         nhsNumber: saved.nhsNumber,
@@ -265,12 +269,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         largePrint: saved.largePrint,
         preferredChannel: saved.preferredChannel,
         mainLanguage: saved.mainLanguage,
-        interpreterRequired: saved.interpreterRequired
+        interpreterRequired: saved.interpreterRequired,
+        interpreterLanguage: saved.interpreterLanguage,
+        languageSource: saved.languageSource,
+        exportMainLanguage: saved.exportMainLanguage,
+        exportInterpreterRequired: saved.exportInterpreterRequired
       }
       print(!!opts.json, json, () =>
         [
           `Contact preferences for ${formatNhsNumber(saved.nhsNumber)} ${saved.name}:`,
-          `  contact: ${saved.noContact ? 'NOT permitted (left out of every cohort)' : 'permitted'}; SMS: ${saved.smsDeclined ? 'declined' : 'allowed'}; large print: ${saved.largePrint ? 'yes' : 'no'}; preferred channel: ${saved.preferredChannel}`
+          `  contact: ${saved.noContact ? 'NOT permitted (left out of every cohort)' : 'permitted'}; SMS: ${saved.smsDeclined ? 'declined' : 'allowed'}; large print: ${saved.largePrint ? 'yes' : 'no'}; preferred channel: ${saved.preferredChannel}`,
+          describeInterpreter(saved)
         ].join('\n')
       )
     })

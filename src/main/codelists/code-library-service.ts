@@ -5,13 +5,16 @@
 // Counting over many imports: a practice imports the same report every month, and each run carries
 // the same history again, so adding the runs up would count one event many times. For each report
 // (report_key: the same search run again) the latest import that had the code is counted; different
-// reports add up. First and last import say when the code was seen at all.
+// reports add up. First and last import say when the code was seen at all. A code the shipped
+// lists hold now (a newer release added it) is no longer shown: it is matched from the next import.
 import type { ImportRef, TermOnlyMatchT, UnmatchedCodeT } from '../../shared/contract'
+import type { CodeLibrary } from '../../shared/domain/clinical-codes'
 import { clinicalConcepts, isClinicalConcept } from '../../shared/domain/clinical-concepts'
 import type { z } from 'zod'
 import { todayIso, type ServiceContext } from '../context'
 import { CSV_MIME, csvText } from '../documents/csv-text'
 import { codeListCatalogue } from './code-list-catalogue'
+import { loadCodeLibrary } from './load-code-library'
 import { unmatchedCodeKey } from './code-findings'
 import { importFileNames, storedCodeFindings, type StoredCodeFinding } from './unmatched-code-queries'
 
@@ -79,8 +82,12 @@ function summarise(group: Group, refOf: (importId: number, importedAt: string) =
 const byCount = (a: UnmatchedCodeT, b: UnmatchedCodeT) =>
   b.events - a.events || b.patients - a.patients || a.code.localeCompare(b.code) || a.term.localeCompare(b.term)
 
-export function unmatchedCodes(ctx: ServiceContext): { codes: UnmatchedCodeT[]; termOnly: TermOnlyMatchT[] } {
-  const rows = storedCodeFindings(ctx.db)
+export function unmatchedCodes(
+  ctx: ServiceContext,
+  library: CodeLibrary = loadCodeLibrary()
+): { codes: UnmatchedCodeT[]; termOnly: TermOnlyMatchT[] } {
+  const listedNow = (code: string) => code !== '' && (library.codes.has(code) || library.ethnicity.byCode.has(code))
+  const rows = storedCodeFindings(ctx.db).filter((r) => !listedNow(r.code.trim()))
   const fileNames = importFileNames(ctx.db)
   const refOf = (importId: number, importedAt: string): ImportRefT => ({ importId, importedAt, fileNames: fileNames.get(importId) ?? [] })
   const groups = new Map<string, Group>()

@@ -1,6 +1,7 @@
 // Reads the code lists shipped in resources/codelists (see SOURCES.md there) into the pure
 // CodeLibrary that shared/domain/clinical-codes.ts classifies with. Loaded once per process: the
 // files change only with a new release.
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { resourcesPath } from '../resources-path'
@@ -83,6 +84,16 @@ export function loadCodeLibrary(): CodeLibrary {
       grouping16: Number(r.Grouping_16)
     }))
   )
-  cached = buildCodeLibrary(lists, ethnicity)
+  cached = { ...buildCodeLibrary(lists, ethnicity), version: codeListsVersion() }
   return cached
+}
+
+/** A short hash of every shipped list's bytes: changes exactly when a list changes. */
+export function codeListsVersion(): string {
+  const hash = createHash('sha256')
+  for (const file of [...Object.values(codeListFiles), ethnicityListFile].sort()) {
+    hash.update(file)
+    hash.update(readFileSync(resourcesPath('codelists', file)))
+  }
+  return hash.digest('hex').slice(0, 16)
 }

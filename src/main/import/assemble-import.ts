@@ -108,7 +108,10 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   const codeFindings = mergeCodeTallies(files)
 
   const assembled = {
-    contentHash: contentHashOf(files.map((f) => f.fileHash)),
+    // The code lists are part of what an import means: the same export read with newer lists is
+    // imported again, so codes the old lists did not know are stored and readings stored without
+    // their kind get it (commit-import.ts); facts already stored are not stored twice.
+    contentHash: contentHashOf([...files.map((f) => f.fileHash), ...new Set(files.map((f) => `code lists ${f.codeLibraryVersion}`))]),
     format: overallFormat(files),
     files,
     rowsRead: files.reduce((n, f) => n + f.preview.rowsRead, 0),

@@ -81,6 +81,9 @@ const flagAliases: ReadonlyArray<[ClinicalConcept, string[]]> = [
   ['EP', ['epilepsy', 'ep']],
   ['RA', ['rheumatoid arthritis', 'ra']],
   ['CAN', ['cancer', 'can']],
+  ['OST', ['osteoporosis', 'ost', 'osteo']],
+  ['NDH', ['ndh', 'non-diabetic hyperglycaemia', 'non diabetic hyperglycaemia', 'pre-diabetes', 'prediabetes']],
+  ['OBESE', ['obesity', 'obese', 'ob']],
   ['PALCARE', ['palliative care', 'palliative', 'palcare']]
 ]
 

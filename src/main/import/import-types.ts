@@ -123,6 +123,8 @@ export interface FileReadResult {
   preview: ImportFilePreviewT
   format: ExportFormat
   fileHash: string
+  /** The code lists the file was read with: the same file read with newer lists is a new import. */
+  codeLibraryVersion: string
   byteSize: number
   patients: PatientDraft[]
   readings: (ReadingRecord & { source: SourceRef; column: string })[]

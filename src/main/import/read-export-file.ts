@@ -172,6 +172,7 @@ export function readExportFile(file: ExportFileInput, options: ReadOptions, onRo
     },
     format,
     fileHash: sha256Hex(file.bytes),
+    codeLibraryVersion: options.library.version ?? '',
     byteSize: file.bytes.length,
     patients: [],
     readings: [],

@@ -6,7 +6,7 @@
 // who) with the merged content, so the exact documents can be regenerated and checked.
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import type { GeneratedFileT, OperationOutput, ParsedInput } from '../../shared/contract'
-import { chooseChannel, defaultContactPreferences, ukMobileNumber, type ContactChannel } from '../../shared/domain/contact-channel'
+import { chooseChannel, defaultContactPreferences, effectiveLanguageNeed, ukMobileNumber, type ContactChannel } from '../../shared/domain/contact-channel'
 import { buildInvitationLetter, hasPostalAddress, nameCase, type InvitationAttempt, type InvitationLetter } from '../../shared/domain/letter-content'
 import { defaultTemplateKey, fillMergeFields } from '../../shared/domain/letter-templates'
 import { displayName } from '../../shared/domain/patient-record'
@@ -49,6 +49,7 @@ interface MemberRow {
   large_print: number | null
   preferred_channel: 'any' | 'letter' | 'phone' | null
   no_contact: number | null
+  interpreter_language: string | null
   upcoming_on: string | null
   attended_on: string | null
   same_attempt_on: string | null
@@ -163,7 +164,7 @@ export async function createInvitationBatch(
     .prepare(
       `SELECT ce.patient_id, ce.priority, ce.severe, p.nhs_number, p.emis_number, p.title, p.given_name, p.family_name,
               p.date_of_birth, p.address_lines_json, p.postcode, p.mobile, p.home_phone, p.main_language,
-              p.interpreter_required, p.registration_status, cp.sms_declined, cp.large_print, cp.preferred_channel, cp.no_contact,
+              p.interpreter_required, p.registration_status, cp.sms_declined, cp.large_print, cp.preferred_channel, cp.no_contact, cp.interpreter_language,
               (SELECT MIN(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
                  WHERE a.patient_id = p.id AND a.status = 'booked' AND c.date >= @date) AS upcoming_on,
               (SELECT MAX(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
@@ -200,7 +201,12 @@ export async function createInvitationBatch(
       preferredChannel: m.preferred_channel ?? defaultContactPreferences.preferredChannel,
       noContact: m.no_contact === 1
     }
-    const needs = { mainLanguage: m.main_language, interpreterRequired: m.interpreter_required === 1, largePrint: preferences.largePrint }
+    // The interpreter need staff recorded in the app wins over the export's columns while set.
+    const language = effectiveLanguageNeed(
+      { mainLanguage: m.main_language, interpreterRequired: m.interpreter_required === null ? null : m.interpreter_required === 1 },
+      m.interpreter_language
+    )
+    const needs = { mainLanguage: language.mainLanguage, interpreterRequired: language.interpreterRequired, largePrint: preferences.largePrint }
     const skip = (reason: string) => {
       notInvited.push({ nhsNumber: m.nhs_number, name, reason })
       sheet.push({ nhsNumber: m.nhs_number, name, channel: null, contact: null, note: reason, ...needs })

@@ -178,16 +178,21 @@ function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeStat
       .all(params) as [number, string][]
   )
   // Every invitation, not only the latest: "invited recently" looks at each one in its window. One
-  // pass over the (patient_id, sent_on) index, already in the order wanted.
+  // pass over the (patient_id, sent_on) index, already grouped by patient and in date order, so each
+  // patient's list is started once rather than looked up per row.
   const invited = new Map<number, string[]>()
   const sent = db
     .prepare(`SELECT patient_id, sent_on FROM invitations WHERE sent_on <= @asOf ${only('patient_id')} ORDER BY patient_id, sent_on`)
     .raw()
     .all(params) as [number, string][]
+  let dates: string[] = []
+  let of = -1
   for (const [id, sentOn] of sent) {
-    const dates = invited.get(id)
-    if (!dates) invited.set(id, [sentOn])
-    else if (dates[dates.length - 1] !== sentOn) dates.push(sentOn)
+    if (id !== of) {
+      of = id
+      dates = [sentOn]
+      invited.set(id, dates)
+    } else if (dates[dates.length - 1] !== sentOn) dates.push(sentOn)
   }
   const noContact = new Set(
     (db.prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`).raw().all(params) as [number][]).map((r) => r[0])

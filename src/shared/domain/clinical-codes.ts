@@ -147,6 +147,8 @@ export interface CodeLibrary {
   /** Reference-set term (termKey) → code, for rows exported with a term but no code. */
   codesByTerm: ReadonlyMap<string, string>
   ethnicity: EthnicityLibrary
+  /** Identifies the lists' content (a hash made where the files are read); '' for a library built in code. */
+  version?: string
 }
 
 export function buildCodeLibrary(

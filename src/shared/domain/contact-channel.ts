@@ -23,6 +23,46 @@ export interface ContactPreferences {
 
 export const defaultContactPreferences: ContactPreferences = { smsDeclined: false, largePrint: false, preferredChannel: 'any', noContact: false }
 
+/** The longest interpreter language staff may record (room for e.g. "Kurdish (Sorani)" and a dialect). */
+export const INTERPRETER_LANGUAGE_MAX = 60
+
+/**
+ * Why a language as typed cannot be recorded as the interpreter need, or null when it can. The text
+ * is judged after trimming its ends; it is printed on the batch sheet, the phone list and the CSVs, so
+ * a control character or a line break would split a row.
+ */
+export function interpreterLanguageProblem(text: string): string | null {
+  const language = text.trim()
+  if (language === '') return 'expected the language the interpreter must speak, e.g. Polish'
+  // Code points, not UTF-16 units, so a language written in a non-Latin script is not cut short.
+  const length = [...language].length
+  if (length > INTERPRETER_LANGUAGE_MAX) return `must be at most ${INTERPRETER_LANGUAGE_MAX} characters (got ${length})`
+  // The zero-width (non-)joiners are kept: Persian and Indic scripts need them to spell a name.
+  if (/(?![\u200C\u200D])[\p{C}\p{Zl}\p{Zp}]/u.test(language)) return 'must be printable text on one line (no tabs, line breaks or control characters)'
+  return null
+}
+
+/** A patient's language and interpreter need, as the practice acts on it. */
+export interface LanguageNeed {
+  mainLanguage: string | null
+  interpreterRequired: boolean
+  /** 'app' while staff have recorded an interpreter in Clinic Recall; 'export' otherwise. */
+  source: 'app' | 'export'
+}
+
+/**
+ * The app's record wins while it is set (staff learnt it after the clinical system's export was run,
+ * or the export does not carry it); without one the export's main language and interpreter flag
+ * apply. Re-imports only ever change the export's side, so they can never undo what staff recorded.
+ */
+export function effectiveLanguageNeed(
+  exported: { mainLanguage: string | null; interpreterRequired: boolean | null },
+  recordedInterpreterLanguage: string | null
+): LanguageNeed {
+  if (recordedInterpreterLanguage !== null) return { mainLanguage: recordedInterpreterLanguage, interpreterRequired: true, source: 'app' }
+  return { mainLanguage: exported.mainLanguage, interpreterRequired: exported.interpreterRequired === true, source: 'export' }
+}
+
 /** The batch sheet's words for a member who must not be contacted. */
 export const NO_CONTACT_REASON = 'Cannot be contacted: no contact permitted (recorded in contact preferences)'
 

@@ -274,6 +274,10 @@ export function registerStatus(
 }
 
 function obesityStatus(r: RegisterRule, records: readonly CodedEvent[], asOf: string, dateOfBirth: string | null): RegisterStatus {
+  const age = ageOn(dateOfBirth, asOf)
+  // A register flag column (an undated "yes") is the practice system's own say, as for every register.
+  const flag = records.find((e) => e.date === null && e.concept === 'OBESE')
+  if (flag) return status(r.id, r.minAge !== null && age !== null && age < r.minAge ? 'under-age' : 'on-register', flag)
   const from = addMonthsIso(asOf, -12)
   // A BMI code without a value says nothing about obesity; an undated record is not "in 12 months".
   const recent = records.filter((e) => e.date !== null && e.date > from && (e.concept === 'OBESE' || typeof e.value === 'number'))
@@ -282,7 +286,6 @@ function obesityStatus(r: RegisterRule, records: readonly CodedEvent[], asOf: st
   const sameDay = recent.filter((e) => e.date === latest.date)
   const obese = sameDay.find((e) => e.concept === 'OBESE' || (typeof e.value === 'number' && e.value >= 30))
   if (!obese) return status(r.id, 'bmi-below-30', latest)
-  const age = ageOn(dateOfBirth, asOf)
   if (r.minAge !== null && age !== null && age < r.minAge) return status(r.id, 'under-age', obese)
   return status(r.id, 'on-register', obese)
 }

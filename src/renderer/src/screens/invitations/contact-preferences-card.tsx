@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
+import { interpreterLanguageProblem } from '../../../../shared/domain/contact-channel'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
@@ -9,10 +10,27 @@ import { formatNhsNumber } from '../../format/nhs-number'
 
 type Contact = OperationOutput<'contacts.get'>
 
-/** SMS refusal, large print, preferred channel and "no contact permitted": recorded here because exports do not carry them. */
+/** What the practice's export says about language, shown beside the app's own record. */
+function exportLanguageText(contact: Contact): string {
+  const language = contact.exportMainLanguage ? `main language ${contact.exportMainLanguage}` : 'no main language'
+  const interpreter =
+    contact.exportInterpreterRequired === null ? 'interpreter not recorded' : contact.exportInterpreterRequired ? 'interpreter needed' : 'no interpreter needed'
+  return `${language}, ${interpreter}`
+}
+
+/**
+ * SMS refusal, large print, preferred channel and "no contact permitted": recorded here because exports
+ * do not carry them. Also an interpreter need staff learnt of, which wins over the export's while set.
+ */
 export function ContactPreferencesCard() {
   const [nhs, setNhs] = useState('')
   const [contact, setContact] = useState<Contact | null>(null)
+  // Typed separately from `contact`: empty means "no record here", which saves as null.
+  const [interpreter, setInterpreter] = useState('')
+  const show = (next: Contact) => {
+    setContact(next)
+    setInterpreter(next.interpreterLanguage ?? '')
+  }
   const [saved, setSaved] = useState(false)
   const find = useAsyncAction()
   const save = useAsyncAction()
@@ -22,7 +40,7 @@ export function ContactPreferencesCard() {
     setSaved(false)
     void find.run(async () => {
       setContact(null)
-      setContact(await api['contacts.get']({ nhsNumber: nhs }))
+      show(await api['contacts.get']({ nhsNumber: nhs }))
     })
   }
 
@@ -30,7 +48,7 @@ export function ContactPreferencesCard() {
     <Card title="Contact preferences">
       <p>
         Record what the clinical system does not export: a patient who declined SMS, needs large print, prefers a letter or a phone
-        call, or must not be contacted at all.
+        call, or must not be contacted at all — and an interpreter need, which is used instead of the export&apos;s while recorded here.
       </p>
       <form className="form-row" onSubmit={lookUp} noValidate>
         <div className="field">
@@ -50,7 +68,8 @@ export function ContactPreferencesCard() {
             <strong>{contact.name}</strong> ({formatNhsNumber(contact.nhsNumber)}) — mobile {contact.mobile ?? 'none'}, home phone{' '}
             {contact.homePhone ?? 'none'}
             {contact.mainLanguage ? `, main language ${contact.mainLanguage}` : ''}
-            {contact.interpreterRequired ? ', interpreter needed' : ''}
+            {contact.interpreterRequired ? `, interpreter needed${contact.mainLanguage ? ` (${contact.mainLanguage})` : ''}` : ''}
+            {contact.languageSource === 'app' ? ' (recorded here)' : ''}
           </p>
           <div className="checkbox">
             <input
@@ -91,19 +110,55 @@ export function ContactPreferencesCard() {
               <option value="phone">Phone call</option>
             </select>
           </div>
+          <div className="form-row">
+            <div className="field field-wide">
+              <label htmlFor="contact-interpreter">Interpreter needed — language</label>
+              <input
+                id="contact-interpreter"
+                type="text"
+                placeholder="e.g. Polish"
+                aria-describedby="contact-interpreter-export"
+                value={interpreter}
+                onChange={(event) => setInterpreter(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={interpreter === ''}
+                onClick={() => setInterpreter('')}
+              >
+                Remove interpreter
+              </button>
+            </div>
+          </div>
+          <p className="hint" id="contact-interpreter-export">
+            The export says: {exportLanguageText(contact)}.{' '}
+            {contact.interpreterLanguage === null
+              ? 'Leave empty to go by the export.'
+              : interpreter.trim() === ''
+                ? 'Save preferences to remove the language recorded here; the export then applies again.'
+                : 'The language recorded here is used instead until it is removed; a new import does not change it.'}
+          </p>
           <BusyButton
             busy={save.busy}
             busyLabel="Saving…"
             onClick={() =>
               void save.run(async () => {
                 setSaved(false)
-                setContact(
+                const language = interpreter.trim()
+                // Checked here too so the reason shows before anything is sent; main checks it again.
+                const problem = language === '' ? null : interpreterLanguageProblem(language)
+                if (problem !== null) throw new Error(`Interpreter language: ${problem}`)
+                show(
                   await api['contacts.setPreferences']({
                     nhsNumber: contact.nhsNumber,
                     smsDeclined: contact.smsDeclined,
                     largePrint: contact.largePrint,
                     preferredChannel: contact.preferredChannel,
-                    noContact: contact.noContact
+                    noContact: contact.noContact,
+                    interpreterLanguage: language === '' ? null : language
                   })
                 )
                 setSaved(true)

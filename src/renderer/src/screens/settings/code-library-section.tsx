@@ -4,7 +4,7 @@ import { useLoad } from '../../components/use-load'
 import { CodeListsCard } from './code-lists-card'
 import { TermOnlyMatchesCard } from './term-only-matches-card'
 import { UnmatchedCodesCard } from './unmatched-codes-card'
-import { takeCodeLibraryRequest } from './open-code-library'
+import { scrollToAndHold, takeCodeLibraryRequest } from './open-code-library'
 import '../../styles/code-library.css'
 
 /** Settings › Code library: the lists the app reads exports with, and what in the practice's data they did not cover. */
@@ -15,7 +15,7 @@ export function CodeLibrarySection() {
   const loaded = library.data !== null && unmatched.data !== null
 
   useEffect(() => {
-    if (loaded && takeCodeLibraryRequest()) anchor.current?.scrollIntoView({ block: 'start' })
+    if (loaded && anchor.current && takeCodeLibraryRequest()) scrollToAndHold(anchor.current)
   }, [loaded])
 
   return (

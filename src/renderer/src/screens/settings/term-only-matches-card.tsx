@@ -40,7 +40,7 @@ export function TermOnlyMatchesCard({ matches }: { matches: TermOnlyMatchT[] | n
               <tbody>
                 {matches.map((m) => (
                   <tr key={`${m.code}:${m.term}:${m.matchedAs}`}>
-                    <td className="nowrap code-library-code">{m.code || <span className="muted">(no code)</span>}</td>
+                    <td className="nowrap">{m.code ? <span className="code-library-code">{m.code}</span> : <span className="muted">(no code)</span>}</td>
                     <td>
                       {m.term}
                       {m.terms.length > 1 && <div className="hint">Also exported as: {m.terms.slice(1).join('; ')}</div>}

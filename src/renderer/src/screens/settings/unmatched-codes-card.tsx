@@ -56,7 +56,7 @@ export function UnmatchedCodesCard({ codes, error }: { codes: UnmatchedCodeT[] |
               <tbody>
                 {codes.map((c) => (
                   <tr key={`${c.code}:${c.term}`}>
-                    <td className="nowrap code-library-code">{c.code || <span className="muted">(no code)</span>}</td>
+                    <td className="nowrap">{c.code ? <span className="code-library-code">{c.code}</span> : <span className="muted">(no code)</span>}</td>
                     <td>
                       {c.term || <span className="muted">(no term)</span>}
                       {c.terms.length > 1 && <div className="hint">Also exported as: {c.terms.slice(1).join('; ')}</div>}

@@ -140,7 +140,7 @@ function OutcomeMessage({ outcome: { name, result } }: { outcome: Outcome }) {
       Visit recorded for {name}: BP <strong>{formatBp(result.bp)}</strong>
       {result.priority ? ` · priority ${result.priority}` : ''}
       {result.followUpDue ? ` · follow-up due ${formatUkDate(result.followUpDue)}` : ''}
-      {result.followUpReason ? ` (${result.followUpReason})` : ''}.
+      {result.followUpReason ? ` — ${result.followUpReason}` : ''}
     </p>
   )
 }
