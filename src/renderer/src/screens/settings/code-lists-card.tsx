@@ -42,7 +42,8 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
         <>
           <p>
             {plural(lists.length, 'list', 'lists')}: {plural(refsets.length, 'NHS Digital Primary Care Domain reference set', 'NHS Digital Primary Care Domain reference sets')}
-            {others.length > 0 && `, ${plural(others.length, 'other published list', 'other published lists')}`}
+            {others.length > 0 &&
+              `, ${plural(others.length, 'other published list', 'other published lists')} (${others.map((o) => o.cluster.toLowerCase()).join(', ')})`}
             {starters.length > 0 && (
               <>
                 {' '}
