@@ -237,7 +237,7 @@ describe('every exclusion of spec §4.4, each with its own patient', () => {
   it('no contact permitted excludes from every built-in cohort and names its source; without it the patient is a member', () => {
     const result = outcome(hypertensive({ readings: above, noContactPermitted: true }))
     expectOutcome(result, { list: 'excluded', rule: 'exclude.no-contact-permitted' })
-    expect(result.entry?.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({ source: expect.stringMatching(/Spec §4\.4/) })
+    expect(result.entry?.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({ source: expect.stringMatching(/Contact preferences/) })
     expectOutcome(outcome(hypertensive({ readings: above, noContactPermitted: false })), { list: 'member', priority: 'P4' })
     expectOutcome(outcome(hypertensive({ readings: [], noContactPermitted: true }), { definition: 'no-recent-bp' }), { list: 'excluded', rule: 'exclude.no-contact-permitted' })
     const twoConditions = hypertensive({ readings: above, noContactPermitted: true, events: [event('DM', '2020-01-01')] })

@@ -19,7 +19,7 @@ export const alreadyBooked: CohortRule = {
   id: 'exclude.already-booked',
   kind: 'exclusion',
   label: 'Already booked into an upcoming clinic',
-  source: 'Spec §4.4',
+  source: 'Clinic Recall bookings (a kept appointment in a clinic on or after the as-of date)',
   test: ({ patient, asOf }) => upcomingBookingOn(patient, asOf) !== null,
   reasonValues: ({ patient, asOf }) => [upcomingBookingOn(patient, asOf)],
   formatReason,

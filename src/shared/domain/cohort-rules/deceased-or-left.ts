@@ -10,7 +10,7 @@ export const deceasedOrLeft: CohortRule = {
   id: 'exclude.deceased-or-left',
   kind: 'exclusion',
   label: 'Deceased or left the practice',
-  source: 'Spec §4.4 (registration status in the export)',
+  source: 'Registration status in the export (deceased, left, removed, transferred out …)',
   test: ({ patient }) => isNoLongerRegistered(patient.registrationStatus),
   reasonValues: ({ patient }) => [patient.registrationStatus],
   formatReason,

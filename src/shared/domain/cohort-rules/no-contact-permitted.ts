@@ -10,7 +10,7 @@ export const noContactPermitted: CohortRule = {
   id: 'exclude.no-contact-permitted',
   kind: 'exclusion',
   label: 'No contact permitted',
-  source: 'Spec §4.4 (patient preference recorded in Contact preferences)',
+  source: 'Patient preference recorded in Contact preferences',
   test: ({ patient }) => patient.noContactPermitted === true,
   reasonValues: () => [],
   formatReason,

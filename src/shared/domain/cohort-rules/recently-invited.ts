@@ -36,7 +36,7 @@ export const recentlyInvited: CohortRule = {
   id: 'exclude.recently-invited',
   kind: 'exclusion',
   label: 'Invited recently',
-  source: 'Spec §4.4 (invited within the last N days)',
+  source: 'Practice setting: any invitation (Clinic Recall or HYPINVITE_COD) within the last N days, default 28',
   test: (facts) => recentInvitation(facts) !== null,
   reasonValues: (facts) => [recentInvitation(facts)?.date ?? null],
   formatReason,
