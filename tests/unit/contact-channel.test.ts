@@ -50,7 +50,7 @@ describe('channel per patient', () => {
     const prefers = { ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'phone' as const } }
     expect(chooseChannel(prefers, options)).toEqual({ channel: 'phone', note: 'Prefers a phone call' })
   })
-  it('never contacts a patient whose preferences say no contact permitted (spec §4.4), whatever route exists', () => {
+  it('never contacts a patient whose preferences say no contact permitted, whatever route exists', () => {
     const noContact = { ...defaultContactPreferences, noContact: true }
     expect(chooseChannel({ ...base, preferences: noContact }, options)).toEqual({ channel: null, reason: NO_CONTACT_REASON })
     expect(chooseChannel({ ...base, homePhone: '020 7946 0999', preferences: { ...noContact, preferredChannel: 'phone' } }, { allowSms: true, phoneList: true }).channel).toBeNull()

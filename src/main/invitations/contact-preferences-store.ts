@@ -1,8 +1,9 @@
 // Per-patient contact preferences recorded in the app (exports do not carry them): SMS declined,
 // large print (Accessible Information Standard), a preferred channel and "no contact permitted"
-// (spec §4.4). Read by the channel rule and, for no contact, by the cohort exclusion. Also an
-// interpreter need staff record here: it wins over the export's language columns while set, and
-// lives in this table, not in patients, so a re-import cannot overwrite it.
+// (the patient must not be contacted about a programme). Read by the channel rule and, for no
+// contact, by the cohort exclusion. Also an interpreter need staff record here: it wins over the
+// export's language columns while set, and lives in this table, not in patients, so a re-import
+// cannot overwrite it.
 import { defaultContactPreferences, effectiveLanguageNeed, interpreterLanguageProblem, type ContactPreferences } from '../../shared/domain/contact-channel'
 import { checkNhsNumber } from '../../shared/domain/nhs-number'
 import { AppError } from '../../shared/result'
