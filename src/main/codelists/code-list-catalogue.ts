@@ -1,12 +1,11 @@
 // The code lists Clinic Recall ships, as the Code library (Settings) and `clinic-recall codes list`
 // show them: cluster, what the app uses it for, where it comes from and which version, how many
 // codes, which file. The files are whatever load-code-library.ts loads, so this never disagrees with
-// what the importer classifies with; the words for each cluster are kept here, and a cluster with
-// none yet still shows, with its name and a plain fallback. Whether a list is the NHS Digital
-// refset or a starter list is read from its file name, never assumed from the cluster.
+// what the importer classifies with; the words for each cluster are kept here. Whether a list is a
+// starter list comes from the one place that says so (starterClusters in clinical-codes.ts).
 import type { CodeListInfoT } from '../../shared/contract'
-import { resourcesPath } from '../resources-path'
-import { codeListFiles, ethnicityListFile, readCsvRecords } from './load-code-library'
+import { type CodeCluster, starterClusters } from '../../shared/domain/clinical-codes'
+import { shippedCodeLists } from './load-code-library'
 
 interface ClusterWords {
   purpose: string
@@ -15,7 +14,7 @@ interface ClusterWords {
 }
 
 // Versions as recorded where the files were taken from (the project's CLUSTERS.md and SOURCES.md).
-const clusterWords: Readonly<Record<string, ClusterWords>> = {
+const clusterWords: Readonly<Record<CodeCluster, ClusterWords>> = {
   HYP_COD: { purpose: 'Hypertension register: a diagnosis of hypertension', version: 'hyp_cod/20210127' },
   HYPRES_COD: { purpose: 'Hypertension resolved: takes a patient off the hypertension register when recorded after the diagnosis', version: 'hypres_cod/20200812' },
   BP_COD: { purpose: 'Blood pressure readings: clinic, home and ambulatory values and summaries', version: 'bp_cod/20200812' },
@@ -30,7 +29,6 @@ const clusterWords: Readonly<Record<string, ClusterWords>> = {
   CHD_COD: { purpose: 'Coronary heart disease register', version: 'chd_cod/20260630' },
   STRK_COD: { purpose: 'Stroke and TIA register: stroke diagnoses', version: 'strk_cod/20250912' },
   TIA_COD: { purpose: 'Stroke and TIA register: transient ischaemic attack', version: 'tia_cod/1625df86' },
-  STIA_COD: { purpose: 'Stroke and TIA register' },
   PAD_COD: { purpose: 'Peripheral arterial disease register', version: 'pad_cod/07d8032c' },
   AFIB_COD: { purpose: 'Atrial fibrillation register', version: 'afib_cod/20250912' },
   AFIBRES_COD: { purpose: 'Atrial fibrillation resolved: takes a patient off the atrial fibrillation register' },
@@ -65,15 +63,7 @@ const clusterWords: Readonly<Record<string, ClusterWords>> = {
   BMIOBESE_COD: { purpose: 'Obesity and BMI category codes (obesity)', version: 'bmiobese_cod/20250912' }
 }
 
-const refsetPrefix = 'nhsd-primary-care-domain-refsets-'
-const starterPrefix = 'starter-'
 export const starterListSource = 'Starter list — not the NHS refset, check with a clinician'
-
-function kindOf(file: string): CodeListInfoT['kind'] {
-  if (file.startsWith(refsetPrefix)) return 'nhs-refset'
-  if (file.startsWith(starterPrefix)) return 'starter'
-  return 'other'
-}
 
 /** A refset file named with its release date (…-dm_cod-20250912.csv) says its own version. */
 function versionFromFileName(cluster: string, file: string): string | null {
@@ -81,49 +71,31 @@ function versionFromFileName(cluster: string, file: string): string | null {
   return date ? `${cluster.toLowerCase()}/${date}` : null
 }
 
-/** Rows with a code: the refsets' `code` column, the ethnicity list's `snomedcode`. */
-function countCodes(file: string): number {
-  const rows = readCsvRecords(resourcesPath('codelists', file))
-  return rows.filter((r) => (r.code ?? r.snomedcode ?? '').trim() !== '').length
-}
-
-function describe(cluster: string, file: string): CodeListInfoT {
+function describe(cluster: CodeCluster, file: string, codes: number): CodeListInfoT {
   const words = clusterWords[cluster]
-  const kind = kindOf(file)
-  const version = kind === 'nhs-refset' ? (words?.version ?? versionFromFileName(cluster, file)) : null
-  const source =
-    kind === 'starter'
-      ? starterListSource
-      : kind === 'nhs-refset'
-        ? `NHS Digital Primary Care Domain refset${version ? ` (OpenCodelists ${version})` : ''}`
-        : 'Shipped code list (see SOURCES.md beside the file)'
-  return {
-    cluster,
-    purpose: words?.purpose ?? `QOF cluster ${cluster}`,
-    kind,
-    source,
-    version,
-    codes: countCodes(file),
-    file
+  if (starterClusters.includes(cluster)) {
+    return { cluster, purpose: words.purpose, kind: 'starter', source: starterListSource, version: null, codes, file }
   }
+  const version = words.version ?? versionFromFileName(cluster, file)
+  const source = `NHS Digital Primary Care Domain refset${version ? ` (OpenCodelists ${version})` : ''}`
+  return { cluster, purpose: words.purpose, kind: 'nhs-refset', source, version, codes, file }
 }
 
 let cached: CodeListInfoT[] | null = null
 
-/** In the order load-code-library.ts loads them, the ethnicity list last. Read once per process. */
+/** In the order load-code-library.ts loads them, the ethnicity list last. */
 export function codeListCatalogue(): CodeListInfoT[] {
   if (cached) return cached
-  // Typed loosely on purpose: the cluster set changes with the shipped refsets.
-  const files: Readonly<Record<string, string | readonly string[]>> = codeListFiles
-  const lists = Object.entries(files).flatMap(([cluster, file]) => (typeof file === 'string' ? [file] : file).map((f) => describe(cluster, f)))
+  const shipped = shippedCodeLists()
+  const lists = shipped.lists.map((l) => describe(l.cluster, l.file, l.rows.filter((r) => r.code.trim() !== '').length))
   lists.push({
     cluster: 'ETHNICITY',
     purpose: 'Ethnicity recorded as a code: the 16 census groups, used for the Black African and Caribbean cohort',
     kind: 'other',
     source: 'OpenSAFELY ethnicity list (OpenCodelists opensafely/ethnicity-snomed-0removed/2e641f61), not an NHS Digital refset',
     version: 'opensafely/ethnicity-snomed-0removed/2e641f61',
-    codes: countCodes(ethnicityListFile),
-    file: ethnicityListFile
+    codes: shipped.ethnicity.rows.filter((r) => (r.snomedcode ?? '').trim() !== '').length,
+    file: shipped.ethnicity.file
   })
   cached = lists
   return lists

@@ -61,39 +61,54 @@ export const codeListFiles: Readonly<Record<CodeCluster, string>> = {
 export const ethnicityListFile = 'opensafely-ethnicity-snomed-0removed.csv'
 
 export function readCsvRecords(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' })
-  return parsed.data
+  return parseCsvRecords(readFileSync(path, 'utf8'))
+}
+
+function parseCsvRecords(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' }).data
+}
+
+export interface ShippedCodeLists {
+  lists: { cluster: CodeCluster; file: string; rows: { code: string; term: string }[] }[]
+  ethnicity: { file: string; rows: Record<string, string>[] }
+  /** A short hash of every list's bytes: changes exactly when a list changes. */
+  version: string
+}
+
+let shipped: ShippedCodeLists | null = null
+
+/** Every shipped list, each file read once per process (the library and the catalogue share them). */
+export function shippedCodeLists(): ShippedCodeLists {
+  if (shipped) return shipped
+  const hash = createHash('sha256')
+  const read = (file: string) => {
+    const text = readFileSync(resourcesPath('codelists', file), 'utf8')
+    hash.update(file)
+    hash.update(text)
+    return parseCsvRecords(text)
+  }
+  const lists = (Object.keys(codeListFiles) as CodeCluster[]).map((cluster) => ({
+    cluster,
+    file: codeListFiles[cluster],
+    rows: read(codeListFiles[cluster]).map((r) => ({ code: r.code ?? '', term: r.term ?? '' }))
+  }))
+  const ethnicity = { file: ethnicityListFile, rows: read(ethnicityListFile) }
+  shipped = { lists, ethnicity, version: hash.digest('hex').slice(0, 16) }
+  return shipped
 }
 
 let cached: CodeLibrary | null = null
 
 export function loadCodeLibrary(): CodeLibrary {
   if (cached) return cached
-  const lists = (Object.keys(codeListFiles) as CodeCluster[]).map((cluster) => ({
-    cluster,
-    rows: readCsvRecords(resourcesPath('codelists', codeListFiles[cluster])).map((r) => ({
-      code: r.code ?? '',
-      term: r.term ?? ''
-    }))
-  }))
-  const ethnicity = buildEthnicityLibrary(
-    readCsvRecords(resourcesPath('codelists', ethnicityListFile)).map((r) => ({
+  const { lists, ethnicity, version } = shippedCodeLists()
+  const ethnicityLibrary = buildEthnicityLibrary(
+    ethnicity.rows.map((r) => ({
       code: (r.snomedcode ?? '').trim(),
       term: r.Ethnicity ?? '',
       grouping16: Number(r.Grouping_16)
     }))
   )
-  cached = { ...buildCodeLibrary(lists, ethnicity), version: codeListsVersion() }
+  cached = { ...buildCodeLibrary(lists, ethnicityLibrary), version }
   return cached
-}
-
-/** A short hash of every shipped list's bytes: changes exactly when a list changes. */
-export function codeListsVersion(): string {
-  const hash = createHash('sha256')
-  for (const file of [...Object.values(codeListFiles), ethnicityListFile].sort()) {
-    hash.update(file)
-    hash.update(readFileSync(resourcesPath('codelists', file)))
-  }
-  return hash.digest('hex').slice(0, 16)
 }
