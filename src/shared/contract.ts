@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { OperationName } from './operation-names'
 import { CustomCohortIdSchema, CustomCriterion, SaveCustomCohortInput } from './custom-cohort-schema'
+import { bpMeasureIds } from './domain/bp-measures'
 import { interpreterLanguageProblem } from './domain/contact-channel'
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -300,7 +301,7 @@ export const ConsideredReading = z.object({
   /** Whether this reading supplied the systolic, the diastolic, both or neither of the current BP. */
   used: z.enum(['both', 'systolic', 'diastolic', 'none']),
   /** What the code measured: clinic reading, home average, ABPM daytime/24-hour/night-time average, summary. */
-  measure: z.enum(['clinic', 'home-average', 'abpm-daytime', 'abpm-24-hour', 'abpm-night', 'summary']).optional(),
+  measure: z.enum(bpMeasureIds).optional(),
   /** Set when the reading was recorded but cannot be the current BP: why ("it is an ABPM night-time average …"). */
   notUsedBecause: z.string().optional(),
   /** The reading is at severe (P1) level for its own kind (clinic ≥ 180/120, home/ABPM ≥ 170/115). */

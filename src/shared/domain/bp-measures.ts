@@ -20,6 +20,8 @@ export const bpMeasures = {
   summary: 'summary value'
 } as const
 export type BpMeasure = keyof typeof bpMeasures
+/** The kinds as a list, for schemas (contract.ts) and checks. */
+export const bpMeasureIds = Object.keys(bpMeasures) as [BpMeasure, ...BpMeasure[]]
 
 export function isBpMeasure(value: unknown): value is BpMeasure {
   return typeof value === 'string' && Object.hasOwn(bpMeasures, value)
@@ -29,7 +31,7 @@ export function isBpMeasure(value: unknown): value is BpMeasure {
 export const currentBpMeasures: readonly BpMeasure[] = ['clinic', 'home-average', 'abpm-daytime', 'abpm-24-hour']
 
 export function canBeCurrentBp(measure: BpMeasure): boolean {
-  return measure !== 'abpm-night' && measure !== 'summary'
+  return currentBpMeasures.includes(measure)
 }
 
 /** Why a reading of this kind is recorded but not used as the current BP; null when it can be. */
@@ -51,14 +53,15 @@ export interface BpMeasureClass {
   setting: BpSetting
 }
 
-const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
+/** A term in lower case with single spaces: how every term rule here and in clinical-codes.ts reads it. */
+export const lowerTerm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /**
  * The kind of measurement a BP term describes. Order matters: a "Minimum night interval" value is a
  * summary (its night-ness is beside the point), a "Maximum day interval" value too.
  */
 export function bpMeasureFromTerm(term: string): BpMeasureClass {
-  const t = lower(term)
+  const t = lowerTerm(term)
   const home = /\bhome\b|self[- ]measured|self[- ]monitor|by patient/.test(t)
   const ambulatory = /ambulatory|\babpm\b|24 ?hour|24-hour|24hr|day interval|night interval|daytime|day time|night[- ]?time/.test(t)
   const setting: BpSetting = home ? 'home' : ambulatory ? 'ambulatory' : 'clinic'
@@ -75,10 +78,6 @@ export function bpMeasureFromTerm(term: string): BpMeasureClass {
   // setting is read as an out-of-clinic 24-hour average and judged against the lower targets.
   if (/\baverage\b/.test(t)) return { measure: 'abpm-24-hour', summary: '', setting: 'ambulatory' }
   return { measure: 'clinic', summary: '', setting: 'clinic' }
-}
-
-export function settingOfMeasure(m: BpMeasureClass): BpSetting {
-  return m.setting
 }
 
 /** The usual setting of a kind, for readings stored before kinds were recorded. */

@@ -67,7 +67,18 @@ function isOutOfClinic(setting: BpSetting): boolean {
  * never a routine letter: review within 7 days.
  */
 export function isSevereReading(bp: BpWithSetting): boolean {
-  return isOutOfClinic(bp.setting) ? bp.systolic >= 170 || bp.diastolic >= 115 : bp.systolic >= 180 || bp.diastolic >= 120
+  return severeMargin(bp) >= 0
+}
+
+/** The severe (P1) cut-offs for a reading's own kind: clinic 180/120, home/ambulatory 170/115. */
+export function severeCutOffs(setting: BpSetting): { systolic: number; diastolic: number } {
+  return isOutOfClinic(setting) ? { systolic: 170, diastolic: 115 } : { systolic: 180, diastolic: 120 }
+}
+
+/** How far (mmHg) a reading is at or above its severe cut-off; negative below it. Ranks severe readings. */
+export function severeMargin(bp: BpWithSetting): number {
+  const cut = severeCutOffs(bp.setting)
+  return Math.max(bp.systolic - cut.systolic, bp.diastolic - cut.diastolic)
 }
 
 /** Stage 2 hypertension (NICE NG136 "Terms used"): clinic ≥ 160 or ≥ 100; home/ambulatory ≥ 150 or ≥ 95. */

@@ -7,7 +7,7 @@
 // such a match is marked `via: 'term'` so the app can show it as "matched by term — check".
 // What a BP code measures (clinic reading, home average, ABPM daytime / 24-hour / night-time
 // average, or a summary such as a minimum) comes from its BP_COD term (bp-measures.ts).
-import { type BpMeasureClass, bpMeasureFromTerm, settingOfMeasure } from './bp-measures'
+import { type BpMeasureClass, bpMeasureFromTerm, lowerTerm as lower } from './bp-measures'
 import type { ClinicalConcept } from './clinical-concepts'
 import type { EthnicCategory } from './ethnicity'
 import type { BpSetting } from './patient-record'
@@ -132,8 +132,6 @@ export function termKey(term: string): string {
     .replace(/[.\s]+$/, '')
 }
 
-const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
-
 export interface CodeLibraryEntry {
   /** Every cluster the code is in (most codes are in one). */
   clusters: readonly CodeCluster[]
@@ -194,7 +192,7 @@ export type EventClassification =
 
 /** Home readings: "Average home systolic…", "Self measured blood pressure reading" (NICE NG136 1.2.3). */
 export function bpSettingFromTerm(term: string): BpSetting {
-  return settingOfMeasure(bpMeasureFromTerm(term))
+  return bpMeasureFromTerm(term).setting
 }
 
 export function bpComponentFromTerm(term: string): BpComponent {
@@ -302,7 +300,7 @@ function classifyTerm(term: string, library: CodeLibrary): EventClassification {
 
   if (bpMeasurement.test(t) && !notABpMeasurement.test(t)) {
     const measure = bpMeasureFromTerm(t)
-    return { kind: 'bp', component: bpComponentFromTerm(t), setting: settingOfMeasure(measure), measure, pairingKey: bpPairingKey(t, measure), via: 'term' }
+    return { kind: 'bp', component: bpComponentFromTerm(t), setting: measure.setting, measure, pairingKey: bpPairingKey(t, measure), via: 'term' }
   }
 
   for (const [pattern, concept, guard] of termConcepts) {
@@ -326,7 +324,7 @@ function classifyCode(entry: CodeLibraryEntry, exportedTerm: string, via: 'code'
   if (component === 'both') component = bpComponentFromTerm(exportedTerm)
   let measure = bpMeasureFromTerm(entry.term)
   if (measure.measure === 'clinic') measure = bpMeasureFromTerm(exportedTerm)
-  return { kind: 'bp', component, setting: settingOfMeasure(measure), measure, pairingKey: bpPairingKey(entry.term, measure), via }
+  return { kind: 'bp', component, setting: measure.setting, measure, pairingKey: bpPairingKey(entry.term, measure), via }
 }
 
 /**

@@ -53,10 +53,11 @@ export function diagnosisStatus(
   return { active, diagnosis, resolution, firstDiagnosedOn: dated[0] ?? null }
 }
 
-/** "code term (date)" for explanations; "register flag" when the export gave no date. */
+/** "code term = value (date)" for explanations; "register flag" when the export gave no date. */
 export function describeEvent(event: CodedEvent): string {
   const what = [event.code, event.term].filter((x) => x !== '').join(' ') || event.concept
+  const value = typeof event.value === 'number' ? ` = ${event.value}` : ''
   // A row recognised only by its exported term is a guess the practice should check.
   const check = event.matchedBy === 'term' ? ' — matched by term — check' : ''
-  return `${what} (${event.date ?? 'register flag, no date'})${check}`
+  return `${what}${value} (${event.date ?? 'register flag, no date'})${check}`
 }

@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 import type { ConsideredReading as ConsideredReadingSchema } from '../contract'
 import { type BpMeasure, canBeCurrentBp, measureForSetting, notUsedBecause } from './bp-measures'
-import { isSevereReading } from './bp-priority'
+import { isSevereReading, severeMargin } from './bp-priority'
 import { addMonthsIso } from './iso-date'
 import type { BpReading, BpSetting } from './patient-record'
 
@@ -155,9 +155,8 @@ function mostSevereOf(day: readonly BpReading[]): SevereReading | null {
   let best: SevereReading | null = null
   let bestMargin = -Infinity
   for (const r of day) {
-    if (!isSevereReading(r)) continue
-    const outOfClinic = r.setting !== 'clinic'
-    const margin = Math.max(r.systolic - (outOfClinic ? 170 : 180), r.diastolic - (outOfClinic ? 115 : 120))
+    const margin = severeMargin(r)
+    if (margin < 0) continue
     if (margin > bestMargin) {
       bestMargin = margin
       best = { systolic: r.systolic, diastolic: r.diastolic, date: r.date, setting: r.setting, measure: measureOf(r) }

@@ -5,7 +5,7 @@
 // Physical vs mental health follows NICE NG56, which names people with both as a priority group.
 import { clinicalConcepts, type ClinicalConcept } from './clinical-concepts'
 import type { CodedEvent } from './patient-record'
-import { type RegisterId, type RegisterStatus, describeRegisterStatus, registerRule, registerStatus } from './qof-registers'
+import { type RegisterId, describeRegisterStatus, registerRule, registerStatus } from './qof-registers'
 
 /** Physical vs mental health, for NICE NG56's "physical and mental health conditions" ordering. */
 export type ConditionKind = 'physical' | 'mental-health' | 'other'
@@ -58,12 +58,6 @@ export interface ActiveCondition {
   matchedByTerm: boolean
   /** The register's decision in words, naming its rule and source. */
   detail: string
-}
-
-/** Each register's status for one patient on asOf, in the order of longTermConditionList. */
-export function longTermConditionStatuses(events: readonly CodedEvent[], asOf: string, dateOfBirth: string | null): RegisterStatus[] {
-  const byConcept = groupByConcept(events)
-  return longTermConditionList.map((ltc) => registerStatus(ltc.concept, events, asOf, dateOfBirth, byConcept))
 }
 
 /** The patient's active long-term conditions on asOf, in the order of longTermConditionList. */

@@ -22,7 +22,7 @@
 // applied: each register names what it leaves out, and the explanation shows it.
 import { ageOn } from './age'
 import type { ClinicalConcept } from './clinical-concepts'
-import { knownBy } from './condition-status'
+import { describeEvent, knownBy } from './condition-status'
 import { addMonthsIso } from './iso-date'
 import type { CodedEvent } from './patient-record'
 
@@ -290,28 +290,20 @@ function obesityStatus(r: RegisterRule, records: readonly CodedEvent[], asOf: st
   return status(r.id, 'on-register', obese)
 }
 
-/** "CHD_COD 399211009 History of myocardial infarction (2019-04-02)" style, for explanations. */
-export function describeRecord(event: CodedEvent): string {
-  const what = [event.code, event.term].filter((x) => x !== '').join(' ') || event.concept
-  const value = typeof event.value === 'number' ? ` = ${event.value}` : ''
-  const check = event.matchedBy === 'term' ? ' — matched by term — check' : ''
-  return `${what}${value} (${event.date ?? 'register flag, no date'})${check}`
-}
-
 /** The register's status in one sentence, naming its rule and source. */
 export function describeRegisterStatus(s: RegisterStatus): string {
   const r = registerRule(s.register)
-  const evidence = s.evidence ? describeRecord(s.evidence) : ''
+  const evidence = s.evidence ? describeEvent(s.evidence) : ''
   const gap = r.notApplied ? `; not checked: ${r.notApplied}` : ''
   const starter = r.starterList ? ' (starter code list, not the NHS refset)' : ''
   const tail = ` [${r.source}: ${r.clusters}${starter}${gap}]`
   switch (s.outcome) {
     case 'on-register':
-      return `${r.name}: on the register — ${evidence}${s.resolution ? `, after ${describeRecord(s.resolution)}` : ''}${tail}`
+      return `${r.name}: on the register — ${evidence}${s.resolution ? `, after ${describeEvent(s.resolution)}` : ''}${tail}`
     case 'no-record':
       return `${r.name}: no record${tail}`
     case 'resolved':
-      return `${r.name}: off the register — ${s.resolution ? describeRecord(s.resolution) : 'resolved'} after the latest diagnosis ${evidence}${tail}`
+      return `${r.name}: off the register — ${s.resolution ? describeEvent(s.resolution) : 'resolved'} after the latest diagnosis ${evidence}${tail}`
     case 'before-date-floor':
       return `${r.name}: off the register — the latest diagnosis ${evidence} is before ${r.diagnosedOnOrAfter}${tail}`
     case 'under-age':
