@@ -4,10 +4,9 @@
 // codes in the practice's data that matched no list, downloadable as a CSV with formulas neutralised.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { nhsCheckDigit } from '../../src/shared/domain/nhs-number'
 import { expect, test } from './support/clinic-recall-host'
-import { navigate, screenshotter } from './support/screens'
+import { navigate, screenshotter, signIn } from './support/screens'
 
 const snap = screenshotter('code-library-')
 
@@ -48,21 +47,9 @@ function exportWithUnlistedCodes(dir: string): string {
   return path
 }
 
-/** Signs in as Priya Shah (admin) unless this host already has her signed in from an earlier test. */
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  const signedIn = page.getByRole('banner').getByText('Signed in as')
-  await expect(page.getByLabel('Your name').or(signedIn)).toBeVisible()
-  if (await signedIn.isVisible()) return
-  await page.getByLabel('Your name').fill('Priya Shah')
-  await page.getByLabel(/^Admin/).check()
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(signedIn).toBeVisible()
-}
-
 test('the import says what the code lists did not cover, and Settings › Code library shows it with the lists', async ({ page, freshHost: host }) => {
   const file = exportWithUnlistedCodes(host.workDir)
-  await signIn(page, host.url)
+  await signIn(page, host.url, 'Priya Shah', 'Admin')
 
   await test.step('the code library is empty of practice codes before any import', async () => {
     await navigate(page, 'Settings')

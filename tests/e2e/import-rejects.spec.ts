@@ -5,11 +5,10 @@
 // cancelled with nothing imported.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 import { nhsCheckDigit } from '../../src/shared/domain/nhs-number'
 import { expect, test } from './support/clinic-recall-host'
-import { navigate, screenshotter } from './support/screens'
+import { navigate, screenshotter, signIn } from './support/screens'
 
 const snap = screenshotter('import-rejects-')
 
@@ -38,22 +37,10 @@ function exportWithProblems(dir: string): string {
   return path
 }
 
-/** Signs in as Priya Shah (admin) unless this host already has her signed in from an earlier test. */
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  const signedIn = page.getByRole('banner').getByText('Signed in as')
-  await expect(page.getByLabel('Your name').or(signedIn)).toBeVisible()
-  if (await signedIn.isVisible()) return
-  await page.getByLabel('Your name').fill('Priya Shah')
-  await page.getByLabel(/^Admin/).check()
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(signedIn).toBeVisible()
-}
-
 test('rejected rows are shown, downloaded as CSV, committed and listed in history with who ran it', async ({ page, freshHost: host }) => {
   const file = exportWithProblems(host.workDir)
 
-  await signIn(page, host.url)
+  await signIn(page, host.url, 'Priya Shah', 'Admin')
   await navigate(page, 'Import')
 
   await test.step('the preview lists the rejects with their values, and the conflict', async () => {
@@ -104,7 +91,7 @@ test('rejected rows are shown, downloaded as CSV, committed and listed in histor
 test('a large import shows its progress and can be cancelled with nothing imported', async ({ page, freshHost: host }) => {
   const big = join(host.workDir, 'whole-practice.csv')
   writeFileSync(big, generateSyntheticEmisExport({ patients: 8_000, seed: 9, asOf: '2026-11-01' }).csv)
-  await signIn(page, host.url)
+  await signIn(page, host.url, 'Priya Shah', 'Admin')
   await navigate(page, 'Import')
   await page.getByLabel('Export files').setInputFiles(big)
   // Reading may finish in a second or two on a fast machine: after the first progress answer, the

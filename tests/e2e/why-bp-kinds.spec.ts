@@ -4,7 +4,7 @@
 // them under severe readings, never on a routine letter.
 import { join } from 'node:path'
 import { expect, projectRoot, test } from './support/clinic-recall-host'
-import { navigate, screenshotter } from './support/screens'
+import { navigate, screenshotter, signIn } from './support/screens'
 
 const snap = screenshotter('why-bp-kinds-')
 const fixture = join(projectRoot, 'tests/fixtures/imports/clinical-rules/emis-abpm-kinds-and-severe-home.csv')
@@ -12,10 +12,7 @@ const fixture = join(projectRoot, 'tests/fixtures/imports/clinical-rules/emis-ab
 test('Why? shows readings recorded but not used, and a severe same-day home reading decides P1', async ({ page, freshHost: host }) => {
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(host.url)
-  await page.getByLabel('Your name').fill('Amara Okoye')
-  await page.getByLabel(/^Clinician/).check()
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await signIn(page, host.url, 'Amara Okoye', 'Clinician')
   await navigate(page, 'Import')
   await page.getByLabel('Export files').setInputFiles(fixture)
   await page.getByRole('button', { name: 'Preview import' }).click()

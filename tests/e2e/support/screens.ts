@@ -1,8 +1,8 @@
-// What every journey does on the way: move between sections with the side navigation, and save a
-// full-page screenshot under test-results/screenshots (looked at by hand; named <journey>-<step>.png).
+// What every journey does on the way: sign in, move between sections with the side navigation, and
+// save a full-page screenshot under test-results/screenshots (looked at by hand; named <journey>-<step>.png).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { projectRoot } from './clinic-recall-host'
 
 const screenshotsDir = join(projectRoot, 'test-results/screenshots')
@@ -17,4 +17,19 @@ export function screenshotter(prefix: string): (page: Page, step: string) => Pro
 
 export function navigate(page: Page, section: string): Promise<void> {
   return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true }).click()
+}
+
+/**
+ * Opens the app and signs in as `name` with `role` (the label's first word: Clinician, Admin,
+ * Manager), unless this host already has someone signed in from an earlier test.
+ */
+export async function signIn(page: Page, url: string, name: string, role: 'Clinician' | 'Admin' | 'Manager'): Promise<void> {
+  await page.goto(url)
+  const signedIn = page.getByRole('banner').getByText('Signed in as')
+  await expect(page.getByLabel('Your name').or(signedIn)).toBeVisible()
+  if (await signedIn.isVisible()) return
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel(new RegExp(`^${role}`)).check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(signedIn).toBeVisible()
 }
