@@ -1,8 +1,15 @@
-// Who imported, built, invited, exported what and when (spec §8). Written inside the same
-// transaction as the change it describes.
+// Who imported, built, invited, exported, opened or downloaded what and when (spec §8). A change is
+// logged inside the same transaction as the change it describes; a read that hands identifiable
+// data out (a document, a rejects CSV) is logged as it is handed out.
+import { AppError } from '../shared/result'
 import type { Db } from './db/connection'
 import type { ServiceContext } from './context'
 
+/**
+ * Records one entry against the signed-in user. With nobody signed in it refuses (and, being
+ * inside the change's transaction, rolls the change back): the dispatcher already refuses such
+ * calls, and this keeps an entry without a name from ever being written by a path that skips it.
+ */
 export function logActivity(
   ctx: Pick<ServiceContext, 'currentUser' | 'now'>,
   db: Db,
@@ -11,13 +18,70 @@ export function logActivity(
   details: Record<string, unknown> = {}
 ): void {
   const user = ctx.currentUser()
+  if (!user) {
+    throw new AppError('conflict', `Choose who you are on the start screen first: "${summary}" must be recorded against your name.`)
+  }
   db.prepare(
     'INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, ?, ?, ?, ?)'
-  ).run(ctx.now().toISOString(), user?.name ?? 'unknown user', user?.role ?? 'unknown', action, summary, JSON.stringify(details))
+  ).run(ctx.now().toISOString(), user.name, user.role, action, summary, JSON.stringify(details))
 }
 
 export function listActivity(db: Db, limit = 500) {
   return db
     .prepare('SELECT at, user_name AS user, role, action, summary FROM activity_log ORDER BY id DESC LIMIT ?')
     .all(limit) as { at: string; user: string; role: string; action: string; summary: string }[]
+}
+
+/**
+ * Staff names in the log, most recently active first: the start screen offers them so people pick
+ * the same spelling each time. Names only — the log's summaries name patients, so the log itself
+ * is not shown before someone has signed in.
+ */
+export function knownUserNames(db: Db, limit = 50): string[] {
+  return db
+    .prepare(
+      `SELECT user_name FROM activity_log WHERE user_name <> 'unknown user'
+       GROUP BY user_name ORDER BY MAX(id) DESC LIMIT ?`
+    )
+    .pluck()
+    .all(limit) as string[]
+}
+
+type LogContext = Pick<ServiceContext, 'db' | 'currentUser' | 'now'>
+
+const documentKinds: Readonly<Record<string, string>> = {
+  'letters-pdf': 'invitation letters (PDF)',
+  'letters-large-print-pdf': 'large-print invitation letters (PDF)',
+  'letters-docx': 'invitation letters (Word)',
+  'letters-large-print-docx': 'large-print invitation letters (Word)',
+  'sms-csv': 'SMS upload file',
+  'phone-list-csv': 'phone call list',
+  'batch-sheet-csv': 'batch sheet',
+  'audit-xlsx': 'audit workbook (identifiable)',
+  'audit-xlsx-pseudonymised': 'audit workbook (pseudonymised)'
+}
+
+/** A generated document was handed out (opened, saved or printed from the app). */
+export function logDocumentOpened(ctx: LogContext, document: { fileId: number; kind: string; fileName: string }): void {
+  const batchId = ctx.db.prepare('SELECT batch_id FROM invitation_batch_documents WHERE document_id = ?').pluck().get(document.fileId) as
+    | number
+    | undefined
+  const what = documentKinds[document.kind] ?? document.kind
+  const of = batchId === undefined ? '' : ` of invitation batch ${batchId}`
+  logActivity(ctx, ctx.db, 'documents.read', `Opened the ${what}${of}: ${document.fileName} (document ${document.fileId})`, {
+    fileId: document.fileId,
+    kind: document.kind,
+    ...(batchId === undefined ? {} : { batchId })
+  })
+}
+
+/** The rejected and conflicting rows of an import or a preview, with their cell values, were downloaded. */
+export function logRejectsDownloaded(ctx: LogContext, which: { importId: number } | { previewId: string }, fileName: string): void {
+  const of = 'importId' in which ? `import ${which.importId}` : 'an import preview (not imported yet)'
+  logActivity(ctx, ctx.db, 'imports.rejectsCsv', `Downloaded the rejected rows of ${of} as ${fileName}`, { ...which, fileName })
+}
+
+/** The codes in the imported data that matched no code list were downloaded as a CSV. */
+export function logUnmatchedCodesDownloaded(ctx: LogContext, fileName: string): void {
+  logActivity(ctx, ctx.db, 'codes.unmatchedCsv', `Downloaded the codes that matched no code list as ${fileName}`, { fileName })
 }

@@ -1,8 +1,11 @@
 // The single entry point every front end uses: look the operation up in the contract, parse the
 // untrusted input with its schema, call the service, and return a Result. Errors never escape as
 // exceptions; unknown errors become `internal` and are logged (architecture practices 3 and 4).
+// It is also the one place that refuses, for every front end, anything but an `open` operation
+// until someone has said who they are (operation-access.ts).
 import { contract } from '../shared/contract'
 import { operationNames, type OperationName } from '../shared/operation-names'
+import { runsBeforeSignIn, signInRequiredMessage } from '../shared/operation-access'
 import { AppError, type Result } from '../shared/result'
 import type { Services } from './services'
 
@@ -18,9 +21,27 @@ function describeIssues(issues: readonly Issue[]): string {
     .join('; ')
 }
 
+/** Who is acting, asked of the session the same way the start screen asks. */
+async function hasSignedInUser(services: Services): Promise<boolean> {
+  try {
+    const session = await services['session.get']({})
+    return session.user !== null
+  } catch {
+    return false
+  }
+}
+
 export async function dispatch(services: Services, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${name}"` } }
+    // Clipped: the name is whatever the caller sent, and is echoed back.
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${shown}"` } }
+  }
+  // Checked before the input is even parsed: with nobody signed in, a gated operation does nothing.
+  // The code is `conflict` (the request is fine, the app is not yet in a state to do it), and
+  // details say so, so a front end can send the user back to the start screen.
+  if (!runsBeforeSignIn(name) && !(await hasSignedInUser(services))) {
+    return { ok: false, error: { code: 'conflict', message: signInRequiredMessage(name), details: { signInRequired: true } } }
   }
   const schema = contract[name]
   const parsed = schema.input.safeParse(rawInput ?? {})

@@ -1,9 +1,10 @@
 // Electron main process: the desktop shell. Thin by design: it opens the practice database, serves
 // the built renderer from app://, and binds the contract to IPC. Everything else is in the services.
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createAppContext } from './app-context'
+import { AppError } from '../shared/result'
 import { resolveDatabasePath } from './data-location'
 import { createServices } from './services'
 import { bindContract } from './electron/ipc-binding'
@@ -30,7 +31,15 @@ app.whenReady().then(() => {
 
   // The desktop app and the CLI share one database in the app's data folder (or CLINIC_RECALL_DB).
   const databasePath = process.env.CLINIC_RECALL_DB ? resolveDatabasePath(undefined) : join(app.getPath('userData'), 'clinic-recall.sqlite')
-  const ctx = createAppContext({ databasePath })
+  let ctx: ReturnType<typeof createAppContext>
+  try {
+    ctx = createAppContext({ databasePath, dailyBackup: true })
+  } catch (error) {
+    // Damaged, or from a newer version: the message says what to do; nothing else starts.
+    dialog.showErrorBox('Clinic Recall cannot open the practice database', error instanceof AppError ? error.message : String(error))
+    app.exit(1)
+    return
+  }
   bindContract(ipcMain, createServices(ctx))
 
   const window = new BrowserWindow({

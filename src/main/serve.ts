@@ -8,6 +8,9 @@ import { createAppContext } from './app-context'
 import { resolveDatabasePath } from './data-location'
 import { createServices } from './services'
 import { startBrowserHost } from './browser/http-host'
+import { startCannotOpenPage } from './backups/cannot-open-page'
+import { databaseWarnings } from './backups/database-warnings'
+import { AppError } from '../shared/result'
 
 const DEFAULT_PORT = 4317
 
@@ -35,7 +38,19 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const databasePath = resolveDatabasePath(values.db)
-  const ctx = createAppContext({ databasePath })
+  let ctx: ReturnType<typeof createAppContext>
+  try {
+    ctx = createAppContext({ databasePath, dailyBackup: true })
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    // Damaged, or from a newer version: say so in the terminal and in the browser, and start nothing else.
+    console.error(error.message)
+    const page = await startCannotOpenPage(error.message, portChosen ? port : 0)
+    console.error(`Clinic Recall cannot start: open ${page.url} for what to do. Press Ctrl+C to stop.`)
+    process.exitCode = 1
+    return
+  }
+  for (const warning of databaseWarnings(databasePath)) console.warn(`Warning: ${warning}`)
   const token = randomBytes(24).toString('base64url')
   const services = createServices(ctx)
   const host = await startBrowserHost({ services, rendererDir, token, port }).catch((error: unknown) => {

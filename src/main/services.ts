@@ -3,13 +3,15 @@
 import type { OperationName } from '../shared/operation-names'
 import type { OperationOutput, ParsedInput } from '../shared/contract'
 import type { ServiceContext } from './context'
-import { listActivity } from './activity-log'
-import { previewImport, commitImport, listImports, rejectsCsvOf, databaseBackups, inspectImportFiles } from './import/import-service'
+import { knownUserNames, listActivity, logRejectsDownloaded, logUnmatchedCodesDownloaded } from './activity-log'
+import { commitImport, listImports, rejectsCsvOf, databaseBackups } from './import/import-service'
+import { createManualBackup, listAllBackups, restoreListedBackup } from './backups/backup-service'
+import { databaseWarnings } from './backups/database-warnings'
 import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/column-mapping-store'
-import { readWorkbooks } from './import/xlsx-rows'
+import { inspectColumnsInWorker } from './import/inspect-columns-in-worker'
 import { patientImportStatus } from './import/patient-import-status'
 import { codeLibrary, unmatchedCodes, unmatchedCodesCsv } from './codelists/code-library-service'
-import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob } from './import/import-jobs'
+import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob, previewImportJob } from './import/import-jobs'
 import { listDefinitions, buildCohort, listCohorts, getCohort, previewCohort } from './cohorts/cohort-service'
 import { explainCohortEntry, explainPreviewEntry } from './cohorts/cohort-explanation'
 import { compareCohorts } from './cohorts/cohort-comparison'
@@ -51,16 +53,18 @@ export const appVersion = '0.1.0'
 
 export function createServices(ctx: ServiceContext): Services {
   return {
-    'session.get': () => ({ user: ctx.currentUser(), databasePath: ctx.databasePath, appVersion }),
+    'session.get': () => ({ user: ctx.currentUser(), databasePath: ctx.databasePath, appVersion, warnings: databaseWarnings(ctx.databasePath) }),
     'session.setUser': (user) => {
       ctx.setCurrentUser(user)
       return { user }
     },
+    'session.knownUsers': () => ({ names: knownUserNames(ctx.db) }),
     'settings.get': () => getPracticeSettings(ctx),
     'settings.update': (settings) => updatePracticeSettings(ctx, settings),
 
-    'imports.preview': async ({ files, format, mappings }) => previewImport(ctx, await readWorkbooks(decodeUploads(files)), format, mappings),
-    'imports.columns': async ({ files, mappings }) => ({ files: inspectImportFiles(ctx, await readWorkbooks(decodeUploads(files)), mappings) }),
+    // Both read whole files, so both run in an import worker thread (a hostile file ends that thread, not this process).
+    'imports.preview': ({ files, format, mappings }) => previewImportJob(ctx, decodeUploads(files), format, mappings),
+    'imports.columns': async ({ files, mappings }) => ({ files: await inspectColumnsInWorker(ctx, decodeUploads(files), mappings) }),
     'imports.saveMapping': (input) => saveColumnMapping(ctx, input),
     'imports.mappings': () => ({ mappings: listColumnMappings(ctx.db) }),
     'imports.forgetMapping': ({ layoutHash }) => ({ forgotten: forgetColumnMapping(ctx, layoutHash) }),
@@ -70,13 +74,27 @@ export function createServices(ctx: ServiceContext): Services {
     'imports.start': ({ files, format, mappings }) => startImportJob(ctx, decodeUploads(files), format, mappings),
     'imports.progress': ({ jobId }) => importJobProgress(jobId),
     'imports.cancel': ({ jobId }) => cancelImportJob(jobId),
-    'imports.rejectsCsv': (which) => ('previewId' in which && isImportJob(which.previewId) ? rejectsCsvOfJob(which.previewId) : rejectsCsvOf(ctx, which)),
+    'imports.rejectsCsv': (which) => {
+      const file = 'previewId' in which && isImportJob(which.previewId) ? rejectsCsvOfJob(which.previewId) : rejectsCsvOf(ctx, which)
+      logRejectsDownloaded(ctx, which, file.name)
+      return file
+    },
     'imports.backups': () => databaseBackups(ctx),
+    'backups.list': () => listAllBackups(ctx),
+    'backups.create': () => {
+      const { name, kind, createdAt, byteSize } = createManualBackup(ctx)
+      return { file: name, backup: { name, kind, createdAt, byteSize } }
+    },
+    'backups.restore': ({ name }) => restoreListedBackup(ctx, name),
     'imports.patientStatus': ({ patientId }) => patientImportStatus(ctx, patientId),
 
     'codes.library': () => codeLibrary(),
     'codes.unmatched': () => unmatchedCodes(ctx),
-    'codes.unmatchedCsv': () => unmatchedCodesCsv(ctx),
+    'codes.unmatchedCsv': () => {
+      const file = unmatchedCodesCsv(ctx)
+      logUnmatchedCodesDownloaded(ctx, file.name)
+      return file
+    },
 
     'cohorts.definitions': () => ({ definitions: listDefinitions(ctx) }),
     'cohorts.build': (input) => buildCohort(ctx, input),

@@ -6,8 +6,24 @@ import type { OperationName } from './operation-names'
 import { CustomCohortIdSchema, CustomCriterion, SaveCustomCohortInput } from './custom-cohort-schema'
 import { bpMeasureIds } from './domain/bp-measures'
 import { interpreterLanguageProblem } from './domain/contact-channel'
+import { isoDateProblem } from './domain/iso-date'
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+/**
+ * A date someone typed or sent: a real calendar day (no 31 February, no month 13), written
+ * YYYY-MM-DD, between 1900-01-01 and 2100-12-31 (iso-date.ts says why). The message starts with
+ * the value, so the dispatcher's "field: message" reads "asOf: 2026-02-31 is not a real date: …".
+ */
+export const IsoDate = z.string().superRefine((text, ctx) => {
+  const problem = isoDateProblem(text)
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+})
+/**
+ * A date the app hands back (outputs only). It was checked on the way in (import, or IsoDate above);
+ * checking the range again on the way out would turn one odd stored date — a reading typed as 1899
+ * in the clinical system, a follow-up computed past 2100 — into an internal error for a whole
+ * screen, after the change it belongs to had been committed.
+ */
+export const StoredIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
 
 export const Role = z.enum(['clinician', 'admin', 'manager'])
@@ -45,7 +61,7 @@ export const PracticeSettings = z.object({
 export const BloodPressure = z.object({
   systolic: z.number().int(),
   diastolic: z.number().int(),
-  date: IsoDate,
+  date: StoredIsoDate,
   setting: BpSetting
 })
 
@@ -236,6 +252,20 @@ export const DatabaseBackup = z.object({
   importId: z.number().int().nullable()
 })
 
+/** The kinds of backup kept in backups/ beside the database, 14 of each. */
+export const BackupKind = z.enum(['before-import', 'daily', 'manual', 'before-restore'])
+
+export const BackupEntry = z.object({
+  /** The file name in backups/: what the app sends back to restore it (never a path). */
+  name: z.string(),
+  kind: BackupKind,
+  createdAt: z.string(),
+  byteSize: z.number().int()
+})
+
+/** A backup's file name as the list gives it: no folder, so it can only name a file in backups/. */
+const BackupName = z.string().regex(/^(before-import|daily|manual|before-restore)-\d{8}T\d{9}Z-\d{2,}\.sqlite$/, 'not the name of a backup')
+
 export const ImportRef = z.object({ importId: z.number().int(), importedAt: z.string(), fileNames: z.array(z.string()) })
 
 export const DownloadedFile = z.object({ name: z.string(), mimeType: z.string(), contentBase64: z.string() })
@@ -294,7 +324,7 @@ export const ExplanationStep = z.object({
 })
 
 export const ConsideredReading = z.object({
-  date: IsoDate,
+  date: StoredIsoDate,
   systolic: z.number().int(),
   diastolic: z.number().int(),
   setting: BpSetting,
@@ -403,7 +433,7 @@ export const CohortPreview = z.object({
   definition: CohortDefinitionId,
   definitionVersion: z.number().int(),
   name: z.string(),
-  asOf: IsoDate,
+  asOf: StoredIsoDate,
   mode: TargetMode,
   memberCount: z.number().int(),
   excludedCount: z.number().int(),
@@ -423,7 +453,7 @@ export const CohortSnapshot = z.object({
   definition: CohortDefinitionId,
   definitionVersion: z.number().int(),
   name: z.string(),
-  asOf: IsoDate,
+  asOf: StoredIsoDate,
   mode: TargetMode,
   builtAt: z.string(),
   builtBy: z.string(),
@@ -440,7 +470,7 @@ export const CohortSummary = z.object({
   cohortId: z.number().int(),
   definition: CohortDefinitionId,
   name: z.string(),
-  asOf: IsoDate,
+  asOf: StoredIsoDate,
   mode: TargetMode,
   builtAt: z.string(),
   builtBy: z.string(),
@@ -498,7 +528,9 @@ export const BatchSheetRow = z.object({
   mainLanguage: z.string().nullable(),
   interpreterRequired: z.boolean(),
   largePrint: z.boolean(),
-  note: z.string().nullable()
+  note: z.string().nullable(),
+  /** The letter cannot print all of the name or address (script, or too long for the window): finish it by hand, as the note says. */
+  writeByHand: z.boolean().default(false)
 })
 
 export const SmsMessage = z.object({ text: z.string(), length: z.number().int(), limit: z.number().int() })
@@ -507,7 +539,7 @@ export const InvitationBatch = z.object({
   batchId: z.number().int(),
   cohortId: z.number().int(),
   attempt: z.number().int(),
-  createdOn: IsoDate,
+  createdOn: StoredIsoDate,
   createdBy: z.string(),
   letters: z.number().int(),
   sms: z.number().int(),
@@ -524,7 +556,9 @@ export const InvitationBatch = z.object({
   /** The SMS text for the upload (no personal data), with its billed length. */
   smsMessage: SmsMessage.nullable().default(null),
   /** What staff must know about the batch, e.g. SMS not sent because its text is too long. */
-  warnings: z.array(z.string()).default([])
+  warnings: z.array(z.string()).default([]),
+  /** Letters whose name or address the PDF cannot print in full (sheet rows with writeByHand). */
+  lettersToWriteByHand: z.number().int().default(0)
 })
 
 /** A language staff record as an interpreter need: trimmed, 1–60 printable characters on one line. */
@@ -591,7 +625,7 @@ export const WordTemplateInfo = z.object({
 export const InvitationSent = z.object({
   attempt: z.number().int(),
   channel: z.enum(['letter', 'sms', 'phone']),
-  sentOn: IsoDate,
+  sentOn: StoredIsoDate,
   /** The SNOMED CT code (HYPINVITE_COD) staff record for this invitation in the clinical system. */
   code: z.string(),
   term: z.string()
@@ -603,7 +637,7 @@ export const InvitationWorklistPatient = z.object({
   cohortId: z.number().int(),
   invitations: z.array(InvitationSent),
   /** Invited but not booked: the date the next attempt may go (null once 3 were sent, or no contact permitted). */
-  nextAttemptFrom: IsoDate.nullable(),
+  nextAttemptFrom: StoredIsoDate.nullable(),
   /** Recorded in contact preferences after the invitations went: no further attempt may go. */
   noContact: z.boolean()
 })
@@ -621,6 +655,7 @@ export const ClinicInput = z.object({
 })
 
 export const ClinicSummary = ClinicInput.extend({
+  date: StoredIsoDate,
   clinicId: z.number().int(),
   booked: z.number().int(),
   attended: z.number().int(),
@@ -641,7 +676,7 @@ export const Appointment = z.object({
   name: z.string(),
   status: AppointmentStatus,
   bp: BloodPressure.nullable(),
-  followUpDue: IsoDate.nullable(),
+  followUpDue: StoredIsoDate.nullable(),
   /** What was done at the visit (spec §6), shown back in the clinic's slot table. */
   actions: z.array(VisitAction).default([]),
   note: z.string().nullable().default(null)
@@ -661,7 +696,7 @@ export const AttendResult = z.object({
   status: AppointmentStatus,
   bp: BloodPressure.nullable(),
   priority: Priority.nullable(),
-  followUpDue: IsoDate.nullable(),
+  followUpDue: StoredIsoDate.nullable(),
   followUpReason: z.string().nullable()
 })
 
@@ -669,14 +704,14 @@ export const FollowUpDue = z.object({
   patientId: z.number().int(),
   nhsNumber: z.string(),
   name: z.string(),
-  dueOn: IsoDate,
+  dueOn: StoredIsoDate,
   reason: z.string(),
   overdue: z.boolean(),
   /** The visit that proposed this follow-up. */
-  visitDate: IsoDate,
+  visitDate: StoredIsoDate,
   clinicType: z.string(),
   /** The date of a clinic the patient is already booked into after the visit, else null. */
-  bookedFor: IsoDate.nullable()
+  bookedFor: StoredIsoDate.nullable()
 })
 
 /** A follow-up met by a reading after the visit: a later clinic visit or an imported reading. */
@@ -684,9 +719,9 @@ export const FollowUpDone = z.object({
   patientId: z.number().int(),
   nhsNumber: z.string(),
   name: z.string(),
-  visitDate: IsoDate,
-  dueOn: IsoDate,
-  reading: z.object({ date: IsoDate, systolic: z.number().int(), diastolic: z.number().int() }),
+  visitDate: StoredIsoDate,
+  dueOn: StoredIsoDate,
+  reading: z.object({ date: StoredIsoDate, systolic: z.number().int(), diastolic: z.number().int() }),
   /** 'import': taken in the clinical system and brought in by a later import (issue #5 item 8). */
   readingSource: z.enum(['import', 'visit'])
 })
@@ -703,7 +738,7 @@ export const DidNotAttendPatient = z.object({
   nhsNumber: z.string(),
   name: z.string(),
   clinicType: z.string(),
-  clinicDate: IsoDate,
+  clinicDate: StoredIsoDate,
   invitationsSince: z.number().int()
 })
 
@@ -715,7 +750,7 @@ export const LeftOpenAppointment = z.object({
   name: z.string(),
   clinicId: z.number().int(),
   clinicType: z.string(),
-  clinicDate: IsoDate,
+  clinicDate: StoredIsoDate,
   start: ClockTime
 })
 
@@ -762,7 +797,7 @@ export const AuditPatientRow = z.object({
 })
 
 export const AuditSummary = z.object({
-  asOf: IsoDate,
+  asOf: StoredIsoDate,
   bpOutcome: BpOutcome,
   funnel: Funnel,
   patients: z.array(AuditPatientRow)
@@ -781,9 +816,17 @@ export const ActivityEntry = z.object({
 export const contract = {
   'session.get': {
     input: Empty,
-    output: z.object({ user: User.nullable(), databasePath: z.string(), appVersion: z.string() })
+    output: z.object({
+      user: User.nullable(),
+      databasePath: z.string(),
+      appVersion: z.string(),
+      /** About the database itself, e.g. it is on a network drive: shown as a banner. */
+      warnings: z.array(z.string()).default([])
+    })
   },
   'session.setUser': { input: User, output: z.object({ user: User }) },
+  /** Staff names already in the activity log (names only: no patient data), offered on the start screen before anyone has signed in. */
+  'session.knownUsers': { input: Empty, output: z.object({ names: z.array(z.string()) }) },
   'settings.get': { input: Empty, output: PracticeSettings },
   'settings.update': { input: PracticeSettings, output: PracticeSettings },
 
@@ -829,6 +872,12 @@ export const contract = {
     output: DownloadedFile
   },
   'imports.backups': { input: Empty, output: z.object({ folder: z.string(), keep: z.number().int(), backups: z.array(DatabaseBackup) }) },
+  /** Every backup of every kind, newest first, with how many of each kind are kept. */
+  'backups.list': { input: Empty, output: z.object({ folder: z.string(), keepPerKind: z.number().int(), backups: z.array(BackupEntry) }) },
+  /** "Back up now": a checked copy of the database in backups/ (CLI `backup --json` gives {"file"}). */
+  'backups.create': { input: Empty, output: z.object({ file: z.string(), backup: BackupEntry }) },
+  /** Replaces the database with a listed backup, after taking a safety copy; the app then reloads everything. */
+  'backups.restore': { input: z.object({ name: BackupName }).strict(), output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }) },
   /** The import a patient last came from, and the one whose report no longer lists them ("not in latest export"). */
   'imports.patientStatus': {
     input: z.object({ patientId: z.number().int() }),
@@ -986,18 +1035,18 @@ export const contract = {
   },
   'followups.due': {
     input: z.object({ asOf: IsoDate.optional() }),
-    output: z.object({ asOf: IsoDate, due: z.array(FollowUpDue), done: z.array(FollowUpDone) })
+    output: z.object({ asOf: StoredIsoDate, due: z.array(FollowUpDue), done: z.array(FollowUpDone) })
   },
   'worklists.didNotAttend': { input: Empty, output: z.object({ patients: z.array(DidNotAttendPatient) }) },
   /** Appointments left open in a clinic before asOf (default today), to be marked attended or did not attend. */
   'worklists.leftOpen': {
     input: z.object({ asOf: IsoDate.optional() }),
-    output: z.object({ asOf: IsoDate, appointments: z.array(LeftOpenAppointment) })
+    output: z.object({ asOf: StoredIsoDate, appointments: z.array(LeftOpenAppointment) })
   },
   'worklists.counts': {
     input: z.object({ asOf: IsoDate.optional() }),
     output: z.object({
-      asOf: IsoDate,
+      asOf: StoredIsoDate,
       clinicsToday: z.number().int(),
       followUpsDueThisWeek: z.number().int(),
       followUpsOverdue: z.number().int(),
@@ -1043,6 +1092,7 @@ export type ImportResultT = z.output<typeof ImportResult>
 export type RejectedRowT = z.output<typeof RejectedRow>
 export type ImportProgressT = z.output<typeof ImportProgress>
 export type DatabaseBackupT = z.output<typeof DatabaseBackup>
+export type BackupEntryT = z.output<typeof BackupEntry>
 export type CodeListInfoT = z.output<typeof CodeListInfo>
 export type UnmatchedCodeT = z.output<typeof UnmatchedCode>
 export type TermOnlyMatchT = z.output<typeof TermOnlyMatch>

@@ -4,6 +4,7 @@
 export const operationNames = [
   'session.get',
   'session.setUser',
+  'session.knownUsers',
   'settings.get',
   'settings.update',
   'imports.preview',
@@ -18,6 +19,9 @@ export const operationNames = [
   'imports.cancel',
   'imports.rejectsCsv',
   'imports.backups',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
   'imports.patientStatus',
   'codes.library',
   'codes.unmatched',

@@ -1,12 +1,13 @@
-// The letters PDF as a practice prints it (issue #5 items 2 and 9): read back with a PDF text
-// extractor (pdfjs), one page per letter in the batch-sheet order with the right name on each page,
-// the address inside the part of the sheet a DL envelope window always shows, the large-print
-// variant, and a regenerated batch that reads exactly like the original.
+// The letters PDF as a practice prints it: read back with a PDF text extractor (pdfjs), one page
+// per letter in the batch-sheet order with the right name on each page, every name printed exactly
+// as recorded in the embedded Unicode font (or listed for hand-writing when the PDF cannot print its
+// script), the address inside the part of the sheet a DL envelope window always shows, the
+// large-print variant, and a regenerated batch that reads exactly like the original.
 import { readFileSync } from 'node:fs'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { documentPath } from '../../src/main/documents/document-store'
-import { ADDRESS_BOX_MM, DL_VISIBLE_AREA_MM } from '../../src/main/documents/invitation-letters-pdf'
+import { ADDRESS_BOX_MM, DL_VISIBLE_AREA_MM, WRITE_BY_HAND } from '../../src/main/documents/invitation-letters-pdf'
 import { setContactPreferences } from '../../src/main/invitations/contact-preferences-store'
 import { createInvitationBatch, regenerateBatch } from '../../src/main/invitations/invitation-service'
 import { getPracticeSettings, updatePracticeSettings } from '../../src/main/settings/practice-settings-store'
@@ -14,6 +15,8 @@ import { createTestContext, type TestContext } from '../support/test-context'
 
 const MM = 72 / 25.4
 const A4_HEIGHT = 841.89
+/** Noto Sans's vertical metrics in em (hhea ascender 1069, descender −293, units per em 1000). */
+const NOTO_SANS = { ascender: 1.069, descender: 0.293 }
 
 interface PageText {
   text: string
@@ -29,9 +32,19 @@ async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
       if (!('str' in item) || item.str.trim() === '') return []
       const size = Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0)
       const baselineFromTop = A4_HEIGHT - (item.transform[5] ?? 0)
-      // In mm from the sheet's top-left corner. Helvetica's tallest glyphs reach 0.718 em above the
-      // baseline (its AFM "Ascender 718"); 0.8 em is used to be safe. Descenders are ignored below.
-      return [{ str: item.str, x: (item.transform[4] ?? 0) / MM, right: ((item.transform[4] ?? 0) + item.width) / MM, top: (baselineFromTop - 0.8 * size) / MM, bottom: baselineFromTop / MM, size }]
+      // In mm from the sheet's top-left corner, from the top to the bottom of the line the glyphs
+      // sit in: Noto Sans reaches 1.069 em above the baseline (its ascender, which its tallest glyph
+      // stays under) and 0.293 em below it (its descender).
+      return [
+        {
+          str: item.str,
+          x: (item.transform[4] ?? 0) / MM,
+          right: ((item.transform[4] ?? 0) + item.width) / MM,
+          top: (baselineFromTop - NOTO_SANS.ascender * size) / MM,
+          bottom: (baselineFromTop + NOTO_SANS.descender * size) / MM,
+          size
+        }
+      ]
     })
     pages.push({ text: items.map((i) => i.str).join(' '), items })
   }
@@ -56,7 +69,7 @@ const people: Person[] = [
   { nhs: '9990000050', title: 'Dr', given: 'Amina', family: 'Hassan', address: ['3 Railton Road', 'Herne Hill', 'London'], postcode: 'SE24 0JN' }
 ]
 
-function seedCohort(ctx: TestContext): number {
+function seedCohort(ctx: TestContext, members: readonly Person[] = people): number {
   const now = ctx.now().toISOString()
   const cohortId = Number(
     ctx.db
@@ -64,9 +77,9 @@ function seedCohort(ctx: TestContext): number {
         `INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
          VALUES ('uncontrolled-hypertension', 1, 'Uncontrolled hypertension', '2026-10-31', 'qof', ?, 'Test', ?, 0, 0)`
       )
-      .run(now, people.length).lastInsertRowid
+      .run(now, members.length).lastInsertRowid
   )
-  for (const p of people) {
+  for (const p of members) {
     const id = Number(
       ctx.db
         .prepare(
@@ -178,5 +191,157 @@ describe('letters PDF read back with a PDF text extractor', () => {
     const regenerated = (await readPdf(readFileSync(documentPath(ctx, regeneratedPdf?.fileId ?? -1)))).map((p) => p.text)
     expect(regenerated).toEqual(original)
     expect(regenerated.join(' ')).not.toContain('Changed')
+  })
+
+  const pageWith = (pages: PageText[], nhsSpaced: string) => {
+    const page = pages.find((p) => p.text.includes(`NHS number: ${nhsSpaced}`))
+    if (!page) throw new Error(`no page for ${nhsSpaced}`)
+    return page
+  }
+  /** Everything drawn in the envelope-window part of the sheet: left of the date column, above the first fold. */
+  const windowItems = (page: PageText) => page.items.filter((item) => item.x < 104 && item.bottom < 99)
+  const expectInsideWindow = (items: PageText['items']) => {
+    for (const item of items) {
+      expect(item.x, item.str).toBeGreaterThanOrEqual(DL_VISIBLE_AREA_MM.left)
+      expect(item.right, item.str).toBeLessThanOrEqual(DL_VISIBLE_AREA_MM.right)
+      expect(item.top, item.str).toBeGreaterThanOrEqual(DL_VISIBLE_AREA_MM.top)
+      expect(item.bottom, item.str).toBeLessThanOrEqual(DL_VISIBLE_AREA_MM.bottom)
+    }
+  }
+
+  it('prints Turkish, Polish, Greek and Cyrillic names exactly as recorded, in the embedded Noto Sans font', async () => {
+    const world: Person[] = [
+      { nhs: '9990000069', title: 'Mrs', given: 'Gülşen', family: 'Yıldırım', address: ['14 Green Lanes', 'Harringay', 'London'], postcode: 'N4 1AA' },
+      { nhs: '9990000077', title: 'Mr', given: 'Łukasz', family: 'Żółć', address: ['Flat 2, Łódź House', 'Ealing', 'London'], postcode: 'W5 2NU' },
+      { nhs: '9990000085', title: 'Mr', given: 'Νικόλαος', family: 'Παπαδόπουλος', address: ['7 Bayswater Road', 'London'], postcode: 'W2 3AA' },
+      { nhs: '9990000093', title: 'Ms', given: 'Анастасия', family: 'Кузнецова', address: ['Квартира 5, 20 Kensington High Street', 'London'], postcode: 'W8 4PT' }
+    ]
+    const batch = await createInvitationBatch(ctx, { cohortId: seedCohort(ctx, world), attempt: 1, date: '2026-11-01', sms: false })
+    expect(batch).toMatchObject({ letters: 4, lettersToWriteByHand: 0, warnings: [] })
+    expect(batch.sheet.map((r) => r.writeByHand)).toEqual([false, false, false, false])
+    const bytes = pdfOf(batch, 'letters-pdf')
+    const pages = await readPdf(bytes)
+    const expected: [string, string[]][] = [
+      ['999 000 0069', ['Mrs Gülşen Yıldırım', 'Dear Mrs Yıldırım']],
+      ['999 000 0077', ['Mr Łukasz Żółć', 'Flat 2, Łódź House', 'Dear Mr Żółć']],
+      ['999 000 0085', ['Mr Νικόλαος Παπαδόπουλος', 'Dear Mr Παπαδόπουλος']],
+      ['999 000 0093', ['Ms Анастасия Кузнецова', 'Квартира 5, 20 Kensington High Street', 'Dear Ms Кузнецова']]
+    ]
+    for (const [nhs, words] of expected) {
+      const page = pageWith(pages, nhs)
+      for (const w of words) expect(page.text).toContain(w)
+      expect(page.text).not.toContain('?')
+      expect(page.text).not.toContain(WRITE_BY_HAND)
+    }
+    // The font is in the file (subset, with its Unicode map), not one the reader is trusted to have.
+    const raw = bytes.toString('latin1')
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/)
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/)
+    expect(raw).toContain('/FontFile2')
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/)
+  })
+
+  it('never prints question marks for Arabic, Hebrew, Bengali or Chinese names: still invited, blanks to write on, listed and counted', async () => {
+    const others: (Person & { script: string })[] = [
+      { nhs: '9990000101', title: 'Mr', given: 'محمد', family: 'علي', address: ['5 Whitechapel Road', 'London'], postcode: 'E1 1DU', script: 'Arabic' },
+      { nhs: '9990000118', title: 'Mr', given: 'דוד', family: 'כהן', address: ['9 Golders Green Road', 'London'], postcode: 'NW11 8AA', script: 'Hebrew' },
+      { nhs: '9990000126', title: 'Mrs', given: 'রহিম', family: 'উদ্দিন', address: ['22 Brick Lane', 'London'], postcode: 'E1 6RF', script: 'Bengali' },
+      { nhs: '9990000134', title: 'Ms', given: '伟', family: '王', address: ['3 Gerrard Street', 'London'], postcode: 'W1D 5PT', script: 'Chinese' }
+    ]
+    const smith: Person = { nhs: '9990000142', title: 'Mrs', given: 'Jane', family: 'Smith', address: ['1 Test Street'], postcode: 'SE1 1AA' }
+    const cohortId = seedCohort(ctx, [...others, smith])
+
+    // The check before printing already says who needs hand-writing.
+    const preview = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', sms: false, preview: true })
+    expect(preview).toMatchObject({ batchId: 0, letters: 5, lettersToWriteByHand: 4 })
+
+    const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', sms: false })
+    expect(batch).toMatchObject({ letters: 5, lettersToWriteByHand: 4 })
+    expect(batch.warnings).toEqual([expect.stringMatching(/^4 letters have a name or address the letter PDF cannot print in full/)])
+    // Every one of them is still invited and recorded.
+    const recorded = ctx.db.prepare(`SELECT COUNT(*) AS n FROM invitations WHERE batch_id = ? AND channel = 'letter'`).get(batch.batchId) as { n: number }
+    expect(recorded.n).toBe(5)
+
+    const sheetCsv = pdfOf(batch, 'batch-sheet-csv').toString('utf8')
+    for (const person of others) {
+      const row = batch.sheet.find((r) => r.nhsNumber === person.nhs)
+      expect(row, person.script).toMatchObject({ channel: 'letter', writeByHand: true })
+      expect(row?.note).toBe(
+        `Name or address is in ${person.script} script, which the letter cannot print: write this envelope and greeting by hand (the letter leaves a blank line for each word it cannot print), or print this letter from the Word document or the clinical system`
+      )
+      expect(sheetCsv).toContain(`${person.script} script, which the letter cannot print`)
+    }
+    expect(batch.sheet.find((r) => r.nhsNumber === smith.nhs)).toMatchObject({ writeByHand: false, note: null })
+
+    const pages = await readPdf(pdfOf(batch, 'letters-pdf'))
+    expect(pages).toHaveLength(5)
+    for (const page of pages) {
+      expect(page.text).not.toContain('?')
+      expect(page.text).not.toMatch(/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Bengali}\p{Script=Han}\uFFFD]/u)
+    }
+    const arabic = pageWith(pages, '999 000 0101')
+    // The parts that print are printed, in the window; each word that cannot leaves a line to write on.
+    expect(arabic.text).toContain(`Mr ${WRITE_BY_HAND} ${WRITE_BY_HAND}`)
+    expect(arabic.text).toContain(`Dear Mr ${WRITE_BY_HAND}`)
+    expect(windowItems(arabic).map((i) => i.str)).toEqual([`Mr ${WRITE_BY_HAND} ${WRITE_BY_HAND}`, '5 Whitechapel Road', 'London', 'E1 1DU'])
+    expect(arabic.text).toContain('write the blank parts of the name and address by hand (see the batch sheet)')
+    expect(pageWith(pages, '999 000 0142').text).not.toContain(WRITE_BY_HAND)
+  })
+
+  it('wraps and shrinks a very long name and address so every glyph stays inside the envelope window, standard and large print', async () => {
+    // A line too wide for the window, and a word wider than the window on its own.
+    const address = ['Apartment 4012, The Very Long Named Residential Tower Building by the Thames', 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch', 'Southwark']
+    const long: Person[] = [
+      { nhs: '9990000150', title: 'Dr', given: 'Maximilian-Alexander', family: 'Featherstonehaugh-Cholmondeley', address, postcode: 'SE11 4QU' },
+      { nhs: '9990000166', title: 'Mrs', given: 'Wilhelmina-Philippa', family: 'Featherstonehaugh-Cholmondeley', address, postcode: 'SE11 4QU' }
+    ]
+    const cohortId = seedCohort(ctx, long)
+    setContactPreferences(ctx, { nhsNumber: '9990000166', smsDeclined: false, largePrint: true, preferredChannel: 'any' })
+    const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', sms: false })
+    expect(batch).toMatchObject({ letters: 2, largePrint: 1, lettersToWriteByHand: 0 })
+    const standard = pageWith(await readPdf(pdfOf(batch, 'letters-pdf')), '999 000 0150')
+    const large = pageWith(await readPdf(pdfOf(batch, 'letters-large-print-pdf')), '999 000 0166')
+    for (const [page, name] of [
+      [standard, 'Dr Maximilian-Alexander Featherstonehaugh-Cholmondeley'],
+      [large, 'Mrs Wilhelmina-Philippa Featherstonehaugh-Cholmondeley']
+    ] as const) {
+      const block = windowItems(page)
+      // Wrapped onto more lines than it has, and every character of it is there, in order.
+      expect(block.length).toBeGreaterThan(address.length + 2)
+      const squash = (text: string) => text.replace(/\s+/g, '')
+      expect(squash(block.map((i) => i.str).join(''))).toBe(squash([name, ...address, 'SE11 4QU'].join('')))
+      expectInsideWindow(block)
+      // Shrunk from its starting size, but not below the readable floor.
+      for (const item of block) {
+        expect(item.size).toBeLessThan(10.5)
+        expect(item.size).toBeGreaterThanOrEqual(8)
+      }
+    }
+  })
+
+  it('leaves the window empty and lists the letter for hand-writing when the address cannot fit even at 8 pt', async () => {
+    const endless: Person = {
+      nhs: '9990000177',
+      title: 'Mr',
+      given: 'Kwame',
+      family: 'Asante',
+      address: Array.from({ length: 12 }, (_, i) => `Address line ${i + 1} of a very long imported address`),
+      postcode: 'SE1 1AA'
+    }
+    const batch = await createInvitationBatch(ctx, { cohortId: seedCohort(ctx, [endless, people[1] as Person]), attempt: 1, date: '2026-11-01', sms: false })
+    expect(batch).toMatchObject({ letters: 2, lettersToWriteByHand: 1 })
+    const row = batch.sheet.find((r) => r.nhsNumber === endless.nhs)
+    expect(row).toMatchObject({ channel: 'letter', writeByHand: true })
+    expect(row?.note).toMatch(/^Address is too long for the envelope window even in small print: the letter leaves the window empty — write the envelope by hand$/)
+    const pages = await readPdf(pdfOf(batch, 'letters-pdf'))
+    expect(pages).toHaveLength(2)
+    const page = pageWith(pages, '999 000 0177')
+    // Nothing over the letter body, nothing half an address in the window.
+    expect(windowItems(page)).toEqual([])
+    expect(page.text).not.toContain('Address line')
+    expect(page.text).toContain('Dear Mr Asante')
+    expect(page.text).toContain('address too long for the window: write the envelope by hand')
+    // The other patient's letter is untouched.
+    expect(windowItems(pageWith(pages, '999 000 0018')).map((i) => i.str)).toEqual(['Mr Kwame Mensah', '1 Test Street', 'London', 'SE1 1AA'])
   })
 })

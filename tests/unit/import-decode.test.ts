@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { decodeFileBytes, detectEncoding } from '../../src/main/import/decode-file'
-import { parseCsvRows } from '../../src/main/import/parse-csv'
+import { parseCsvRows, parseCsvTable } from '../../src/main/import/parse-csv'
 import { AppError } from '../../src/shared/result'
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/imports', name))
@@ -107,5 +107,82 @@ describe('parsing rows', () => {
 
   test('an unclosed quote stops the import rather than swallowing rows', () => {
     expect(badFileMessage(() => parseCsvRows('cut.csv', 'a,b\n1,"oops\n2,3\n'))).toMatch(/row 2 that is never closed/)
+  })
+})
+
+describe('judging the encoding by the bytes, not only by the byte-order mark', () => {
+  const text = 'NHS Number,Family Name\r\n9991000003,Müller\r\n9991158383,Zoë\r\n'
+  const fffe = (body: Uint8Array) => new Uint8Array([0xff, 0xfe, ...body])
+
+  test('a UTF-16 marker in front of UTF-8 text is read as UTF-8, with a warning naming the file', () => {
+    const decoded = decodeFileBytes('resaved.csv', fffe(utf8(text)))
+    expect(decoded.encoding).toBe('utf-8')
+    expect(decoded.text).toBe(text)
+    expect(decoded.encodingWarning).toMatch(/^resaved\.csv: the file starts with a UTF-16 marker but its text is not UTF-16, so it was read as UTF-8/)
+  })
+
+  test('a big-endian UTF-16 marker in front of UTF-8 text is read as UTF-8 too', () => {
+    const decoded = decodeFileBytes('resaved.csv', new Uint8Array([0xfe, 0xff, ...utf8(text)]))
+    expect(decoded).toMatchObject({ text, encoding: 'utf-8' })
+  })
+
+  test('a UTF-16 marker in front of Windows-1252 text is read as Windows-1252', () => {
+    const decoded = decodeFileBytes('resaved.csv', fffe(new Uint8Array(Buffer.from(text, 'latin1'))))
+    expect(decoded).toMatchObject({ text, encoding: 'windows-1252' })
+    expect(decoded.encodingWarning).toMatch(/read as Windows-1252/)
+  })
+
+  test('real UTF-16 behind its marker is still UTF-16 and has no warning, even with an odd last byte', () => {
+    const real = utf16(text, true, true)
+    expect(decodeFileBytes('a.csv', real)).toEqual({ text, encoding: 'utf-16le' })
+    const odd = new Uint8Array([...real, 0x41])
+    expect(detectEncoding(odd)).toEqual({ encoding: 'utf-16le', bomLength: 2 })
+  })
+
+  test('a UTF-16 marker over bytes with an unpaired surrogate is not believed', () => {
+    // "NH" then a lone low surrogate (DC00) in UTF-16LE: no UTF-16 writer produces that.
+    const bytes = new Uint8Array([0xff, 0xfe, 0x4e, 0x00, 0x48, 0x00, 0x00, 0xdc, 0x53, 0x00])
+    expect(detectEncoding(bytes).encoding).not.toBe('utf-16le')
+    expect(detectEncoding(bytes).mismatch).toMatch(/not UTF-16/)
+  })
+
+  test('UTF-16 without a marker is found by its NUL bytes', () => {
+    expect(detectEncoding(utf16(text, true, false))).toEqual({ encoding: 'utf-16le', bomLength: 0 })
+    expect(detectEncoding(utf16(text, false, false))).toEqual({ encoding: 'utf-16be', bomLength: 0 })
+  })
+
+  test('a UTF-8 marker over Windows-1252 bytes (not valid UTF-8) falls back to Windows-1252, with a warning', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, 'latin1')])
+    const decoded = decodeFileBytes('excel.csv', bytes)
+    expect(decoded).toMatchObject({ text, encoding: 'windows-1252' })
+    expect(decoded.encodingWarning).toMatch(/^excel\.csv: the file starts with a UTF-8 marker but its text is not UTF-8, so it was read as Windows-1252/)
+  })
+
+  test('a file over the size limit is refused before decoding, in plain words', async () => {
+    const { maxTextExportBytes } = await import('../../src/main/import/decode-file')
+    // A view longer than the limit without allocating it: only its length is looked at first.
+    const huge = new Uint8Array(new SharedArrayBuffer(maxTextExportBytes + 1))
+    huge.set(utf8('NHS Number\r\n'))
+    const message = badFileMessage(() => decodeFileBytes('everything.csv', huge))
+    expect(message).toMatch(/^"everything\.csv" is 500 MB, larger than the 500 MB a text export can be/)
+    expect(message).not.toMatch(/string|buffer|length|undefined/i)
+  })
+})
+
+describe('cells and rows too long to be real', () => {
+  test('a cell over 1 MB is refused naming the row and column', () => {
+    const text = `NHS Number,Note\r\n9991000003,x\r\n9991158383,${'A'.repeat(1024 * 1024 + 1)}\r\n`
+    expect(badFileMessage(() => parseCsvRows('long.csv', text))).toMatch(/^"long\.csv" has a cell on row 3 \(column B\) over 1,048,576 characters long/)
+  })
+
+  test('a row over 4 MB of short cells is refused naming the row', () => {
+    const text = `NHS Number,Note\r\n${'x,'.repeat(2_200_000)}\r\n`
+    expect(badFileMessage(() => parseCsvRows('wide.csv', text))).toMatch(/^"wide\.csv" has a row \(row 2\) over 4,194,304 characters long/)
+  })
+
+  test('a quote opened on the last line and never closed is the file ending part-way through that row, not a refusal', () => {
+    const parsed = parseCsvTable('cut.csv', 'NHS Number,Name\r\n9991000003,"SMI')
+    expect(parsed.rows).toEqual([['NHS Number', 'Name'], ['9991000003', 'SMI']])
+    expect(parsed.cutOffInQuoteRow).toBe(2)
   })
 })

@@ -7,7 +7,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../dispatch'
 import type { Services } from '../services'
-import { hasValidToken, isAllowedHost } from './request-guard'
+import { hasValidToken, isAllowedHost, isAllowedOrigin, readRequestPath } from './request-guard'
 
 export const tokenHeader = 'x-clinic-recall-token'
 const maxBodyBytes = 256 * 1024 * 1024
@@ -61,21 +61,30 @@ export async function startBrowserHost(options: {
       send(res, 421, 'text/plain; charset=utf-8', 'Clinic Recall only answers on its own loopback address.')
       return
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
+    // A page on another site (or a sandboxed frame) calling in: refused whatever it asks for.
+    if (!isAllowedOrigin(req.headers.origin, req.headers.host)) {
+      send(res, 403, 'text/plain; charset=utf-8', 'Clinic Recall only answers its own pages: this request came from another web address.')
+      return
+    }
+    const request = readRequestPath(req.url ?? '/')
+    if (!request.ok) {
+      send(res, request.status, 'text/plain; charset=utf-8', request.reason)
+      return
+    }
+    if (request.path.startsWith('/api/')) {
+      await handleApi(req, res, request.path.slice('/api/'.length))
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'GET, HEAD' })
       return
     }
-    await serveStatic(res, url.pathname)
+    await serveStatic(res, request.path)
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, operation: string): Promise<void> {
     if (req.method !== 'POST') {
-      send(res, 405, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Use POST' } }))
+      send(res, 405, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Use POST' } }), { Allow: 'POST' })
       return
     }
     if (!hasValidToken(req.headers[tokenHeader], token)) {
@@ -130,8 +139,8 @@ export async function startBrowserHost(options: {
   }
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': contentType, ...securityHeaders })
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': contentType, ...securityHeaders, ...extraHeaders })
   res.end(body)
 }
 

@@ -1,9 +1,28 @@
 // Option values checked by the contract's own schemas before a command calls an operation, so the
 // command line refuses exactly what the app's screens refuse, with the same limits — but names the
 // option the user typed (`--weeks 13: must be at most 12`), not the contract's field path.
+import { CommanderError } from 'commander'
 import { contract, type OperationInput } from '../../shared/contract'
+import { isoDateProblem } from '../../shared/domain/iso-date'
 import type { OperationName } from '../../shared/operation-names'
 import { BadInput } from './bad-input'
+
+const isoDateShape = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A date option (`--as-of`, `--date`). Not written as YYYY-MM-DD at all (31/03/2026) is a usage
+ * error, exit 2, as it always was; written so but no real day (2026-02-31) or outside the range the
+ * app accepts is bad input, exit 1 — the same check, and the same words, as the contract's IsoDate.
+ */
+export function dateOption(text: string, option: string): string {
+  const value = text.trim()
+  if (!isoDateShape.test(value)) {
+    throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a date as YYYY-MM-DD, not "${text}"`)
+  }
+  const problem = isoDateProblem(value)
+  if (problem !== null) throw new BadInput(`${option}: ${problem}`)
+  return value
+}
 
 /** A number option as typed. Whether it is whole and in range is the contract schema's call. */
 export function numberOption(text: string, option: string): number {

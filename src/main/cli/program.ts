@@ -2,7 +2,7 @@
 // interface: add keys freely, never rename or drop one. Exit codes: 0 success, 1 bad input (one-line
 // reason on stderr naming the file/row/field), 2 usage error.
 import { Command, CommanderError, Option } from 'commander'
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
@@ -12,18 +12,27 @@ import { checkNhsNumber, formatNhsNumber } from '../../shared/domain/nhs-number'
 import { createAppContext } from '../app-context'
 import { resolveDatabasePath } from '../data-location'
 import type { ServiceContext } from '../context'
+import { todayIso } from '../context'
 import { dispatch } from '../dispatch'
 import { createServices, appVersion } from '../services'
 import { importFiles } from '../import/import-service'
 import { readWorkbooks } from '../import/xlsx-rows'
+import { isEngineLimit, readerStopped } from '../import/reader-stopped'
 import { runDemo } from '../demo/run-demo'
+import { DamagedDatabaseError } from '../backups/damaged-database'
+import { databaseWarnings } from '../backups/database-warnings'
 import { explanationSummary } from '../cohorts/cohort-explanation'
 import { documentPath } from '../documents/document-store'
+import { copyDocumentsInto, copyDocumentTo } from '../files/copy-documents-out'
+import { assertSafeOutputFolder, assertSafeOutputPath } from '../files/output-path-guard'
+import { batchFileStem } from '../invitations/invitation-service'
 import { BadInput } from './bad-input'
+import { addBackupCommands } from './backup-commands'
 import { addCodesCommands } from './codes-commands'
 import { describeInterpreter, interpreterChange } from './contact-interpreter'
 import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
-import { checkContractInput, numberOption } from './option-values'
+import { checkContractInput, dateOption, numberOption } from './option-values'
+import { jsonForTerminal, terminalSafeIo } from './terminal-text'
 
 export interface CliIo {
   stdout(text: string): void
@@ -33,24 +42,24 @@ export interface CliIo {
 
 type CohortBuildOptions = CohortKnobOptions & { definition?: string; asOf?: string; mode: 'qof' | 'nice'; json?: boolean; explain?: boolean }
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
-
-function isoDate(value: string, option: string): string {
-  if (!isoDatePattern.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a date as YYYY-MM-DD, not "${value}"`)
-  }
-  return value
-}
-
 function positiveInt(value: string, option: string): number {
   if (!/^\d+$/.test(value)) throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a whole number, not "${value}"`)
   return Number(value)
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Names and terms come from imported files: nothing they hold may steer the terminal (terminal-text.ts).
+  const io = terminalSafeIo(rawIo)
   let ctx: ServiceContext | null = null
-  const openContext = (dbOption: string | undefined): ServiceContext => {
-    if (!ctx) ctx = createAppContext({ databasePath: resolveDatabasePath(dbOption, io.env), user: actingUser() })
+  // The database is opened only by a command that needs it (never for --help or a usage error);
+  // that first open of the day takes the daily backup. Warnings about the database (on a network
+  // drive) are printed once per command.
+  const openContext = (dbOption: string | undefined, options: { dailyBackup?: boolean } = {}): ServiceContext => {
+    if (!ctx) {
+      const databasePath = resolveDatabasePath(dbOption, io.env)
+      ctx = createAppContext({ databasePath, user: actingUser(), dailyBackup: options.dailyBackup ?? true })
+      for (const warning of databaseWarnings(databasePath)) io.stderr(`Warning: ${warning}\n`)
+    }
     return ctx
   }
 
@@ -75,7 +84,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!Role.safeParse(role).success) {
       throw new CommanderError(2, 'clinic-recall.usage', `CLINIC_RECALL_ROLE must be one of ${Role.options.join(', ')}, not "${role}"`)
     }
-    const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${safeUserName()} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
+    const login = opts.user === undefined && !io.env.CLINIC_RECALL_USER ? loginName(io.env) : null
+    if (opts.user === undefined && !io.env.CLINIC_RECALL_USER && login === null) {
+      // Nothing may be changed or exported without a name to record it against (spec §8).
+      throw new CommanderError(2, 'clinic-recall.usage', 'Say who you are with --user NAME (or set CLINIC_RECALL_USER): the login name could not be read')
+    }
+    const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${login} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
     const checked = User.safeParse(user)
     if (!checked.success) throw new BadInput(`--user "${user.name}": ${checked.error.issues[0]?.message ?? 'not a valid name'}`)
     return checked.data
@@ -103,7 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const print = (json: boolean, value: unknown, text: () => string) => {
-    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`)
+    io.stdout(json ? `${jsonForTerminal(JSON.stringify(value, null, 2))}\n` : `${text()}\n`)
   }
 
   program
@@ -121,7 +135,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
       })
       // Saved column mappings apply here too; a workbook (.xlsx) is read first (asynchronously).
-      const result = importFiles(openContext(dbOf()), await readWorkbooks(loaded), opts.format)
+      // The CLI reads in its own process; a file that pushes the engine past its limits (a
+      // RangeError) is told as one plain line naming the files, like every other refusal.
+      let result: ReturnType<typeof importFiles>
+      try {
+        result = importFiles(openContext(dbOf()), await readWorkbooks(loaded), opts.format)
+      } catch (error) {
+        throw isEngineLimit(error) ? readerStopped(loaded.map((f) => f.name)) : error
+      }
       print(!!opts.json, result, () =>
         result.alreadyImported
           ? `Already imported (import ${result.importId}): nothing changed.`
@@ -147,7 +168,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('build a cohort snapshot')
     .argument('[definition]', 'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp | a saved custom cohort (id or name)')
     .option('--definition <name-or-id>', 'the definition by option: a built-in id, a custom cohort id (custom-3) or its name')
-    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => dateOption(v, '--as-of'))
     .addOption(new Option('--mode <mode>', 'target mode').choices(['qof', 'nice']).default('qof'))
     .option('--include-mixed', 'also include Mixed White and Black Caribbean / African (D, E): hypertension-black-african-caribbean')
     .option('--threshold <n>', 'minimum number of long-term conditions (default 2): time-to-talk')
@@ -289,23 +310,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('create an invitation batch for a cohort snapshot: letters PDF and DOCX, SMS upload CSV, batch sheet')
     .argument('<cohortId>', 'cohort snapshot id', (v) => positiveInt(v, 'COHORT_ID'))
     .option('--attempt <n>', '1, 2 or 3', (v) => positiveInt(v, '--attempt'), 1)
-    .option('--date <date>', 'letter date YYYY-MM-DD (default today)', (v) => isoDate(v, '--date'))
+    .option('--date <date>', 'letter date YYYY-MM-DD (default today)', (v) => dateOption(v, '--date'))
     .option('--wait-days <n>', 'days after the previous invitation before the 2nd or 3rd may go (default 14)', (v) => positiveInt(v, '--wait-days'))
     .option('--out <dir>', 'also copy the files into this folder')
     .option('--json', 'print JSON')
     .action(async (cohortId: number, opts: { attempt: number; date?: string; waitDays?: number; out?: string; json?: boolean }) => {
       if (opts.attempt < 1 || opts.attempt > 3) throw new CommanderError(2, 'clinic-recall.usage', '--attempt must be 1, 2 or 3')
-      const batch = await call('invitations.createBatch', { cohortId, attempt: opts.attempt, date: opts.date, waitDays: opts.waitDays })
       const context = openContext(dbOf())
-      const files = batch.files.map((f) => {
-        const source = documentPath(context, f.fileId)
-        if (!opts.out) return source
-        const dir = resolve(opts.out)
-        mkdirSync(dir, { recursive: true })
-        const target = join(dir, f.name)
-        copyFileSync(source, target)
-        return target
-      })
+      // Refused before the batch is made: a copy must never land on the database or a backup.
+      if (opts.out) assertSafeOutputFolder(context, opts.out, '--out', batchFileStem(cohortId, opts.attempt, opts.date ?? todayIso(context)))
+      const batch = await call('invitations.createBatch', { cohortId, attempt: opts.attempt, date: opts.date, waitDays: opts.waitDays })
+      const files = opts.out ? copyDocumentsInto(context, batch.files, opts.out, '--out') : batch.files.map((f) => documentPath(context, f.fileId))
       const json = {
         batchId: batch.batchId,
         letters: batch.letters,
@@ -316,7 +331,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         largePrint: batch.largePrint,
         template: { key: batch.templateKey, version: batch.templateVersion },
         smsMessage: batch.smsMessage,
-        warnings: batch.warnings
+        warnings: batch.warnings,
+        lettersToWriteByHand: batch.lettersToWriteByHand
       }
       print(!!opts.json, json, () =>
         [
@@ -333,7 +349,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('create')
     .description('create a clinic session with slots')
     .requiredOption('--type <type>', 'clinic type, e.g. "Hypertension review"')
-    .requiredOption('--date <date>', 'YYYY-MM-DD', (v) => isoDate(v, '--date'))
+    .requiredOption('--date <date>', 'YYYY-MM-DD', (v) => dateOption(v, '--date'))
     .requiredOption('--start <time>', 'HH:MM')
     .requiredOption('--slots <n>', 'number of slots', (v) => positiveInt(v, '--slots'))
     .requiredOption('--slot-minutes <m>', 'minutes per slot', (v) => positiveInt(v, '--slot-minutes'))
@@ -342,7 +358,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print JSON')
     .action(
       async (opts: { type: string; date: string; start: string; slots: number; slotMinutes: number; clinician?: string; location?: string; json?: boolean }) => {
-        const created = await call('clinics.create', {
+        const input = {
           type: opts.type,
           date: opts.date,
           start: opts.start,
@@ -350,7 +366,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           slotMinutes: opts.slotMinutes,
           clinician: opts.clinician,
           location: opts.location
-        })
+        }
+        // Refused naming the option typed (--start 24:61), not the contract's field.
+        checkContractInput('clinics.create', input, { type: '--type', date: '--date', start: '--start', slots: '--slots', slotMinutes: '--slot-minutes', clinician: '--clinician', location: '--location' })
+        const created = await call('clinics.create', input)
         print(!!opts.json, created, () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`)
       }
     )
@@ -431,7 +450,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   followups
     .command('due')
     .description('follow-ups due this week and overdue')
-    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => dateOption(v, '--as-of'))
     .option('--json', 'print JSON')
     .action(async (opts: { asOf?: string; json?: boolean }) => {
       const due = await call('followups.due', { asOf: opts.asOf })
@@ -449,19 +468,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('audit')
     .description('BP outcome and uptake funnel; optionally the audit workbook')
-    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => isoDate(v, '--as-of'))
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => dateOption(v, '--as-of'))
     .option('--out <file>', 'write the audit workbook (.xlsx) here')
     .option('--pseudonymised', 'no names, NHS numbers or dates of birth; small numbers suppressed')
     .option('--json', 'print JSON')
     .action(async (opts: { asOf?: string; out?: string; pseudonymised?: boolean; json?: boolean }) => {
+      // Refused before anything is exported: the workbook must never land on the database or a backup.
+      const target = opts.out ? assertSafeOutputPath(openContext(dbOf()), opts.out, '--out') : null
       const summary = await call('audit.summary', { asOf: opts.asOf })
       let workbook: string | null = null
-      if (opts.out) {
+      if (target) {
         const file = await call('audit.exportWorkbook', { asOf: opts.asOf, pseudonymised: !!opts.pseudonymised })
-        const target = resolve(opts.out)
-        mkdirSync(resolve(target, '..'), { recursive: true })
-        copyFileSync(documentPath(openContext(dbOf()), file.fileId), target)
-        workbook = target
+        workbook = copyDocumentTo(openContext(dbOf()), file.fileId, target, '--out')
       }
       const json = { asOf: summary.asOf, bpOutcome: summary.bpOutcome, funnel: summary.funnel, workbook }
       const o = summary.bpOutcome
@@ -487,12 +505,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const outDir = resolve(opts.out)
       const dbOption = dbOf() ?? io.env.CLINIC_RECALL_DB
       // The demo never touches the practice's real database unless told to: by default it uses its own file in --out.
-      const context = openContext(dbOption ?? join(outDir, 'demo.sqlite'))
+      const context = openContext(dbOption ?? join(outDir, 'demo.sqlite'), { dailyBackup: dbOption !== undefined })
       const report = await runDemo(context, { outDir, patients: opts.patients })
       print(!!opts.json, report, () => report.lines.join('\n'))
     })
 
   addCodesCommands(program, { call, print })
+  addBackupCommands(program, { databasePath: () => resolveDatabasePath(dbOf(), io.env), open: () => openContext(dbOf(), { dailyBackup: false }), print })
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -502,6 +521,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       if (error.code === 'clinic-recall.usage') io.stderr(`error: ${error.message}\n`)
       return 2
+    }
+    // The one message longer than a line: what to do about a damaged database, with the restore command.
+    if (error instanceof DamagedDatabaseError) {
+      io.stderr(`${error.message}\n`)
+      return 1
     }
     if (error instanceof BadInput || error instanceof AppError) {
       io.stderr(`${error.message.split('\n')[0]}\n`)
@@ -515,10 +539,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function safeUserName(): string {
+/** The operating-system login name, or null when there is none to be had (no passwd entry, no USER). */
+function loginName(env: NodeJS.ProcessEnv): string | null {
+  let name = ''
   try {
-    return userInfo().username
+    name = userInfo().username
   } catch {
-    return 'unknown'
+    // A container user with no passwd entry: fall back to what the shell says.
   }
+  name = (name || env.USER || env.LOGNAME || env.USERNAME || '').trim()
+  return name === '' ? null : name
 }

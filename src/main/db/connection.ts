@@ -1,17 +1,34 @@
 // Opens the practice database: WAL so the app and the CLI can read while one writes, foreign keys
 // on, migrations applied. Every front end opens the database through here.
+//
+// An existing file is checked first (PRAGMA quick_check, on a read-only connection), before this
+// connection switches on WAL or migrates: a damaged file is refused with what to do, and not one
+// byte of it is written by the attempt.
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { checkDatabaseFile } from '../backups/database-file-check'
+import { damagedDatabaseError } from '../backups/damaged-database'
 import { migrate } from './migrations'
 
 export type Db = Database.Database
 
+/** Throws DamagedDatabaseError when the file at `path` exists and is not a sound SQLite database; a missing or empty file is a new database. */
+export function refuseDamagedDatabase(path: string): void {
+  const check = checkDatabaseFile(path, 'quick')
+  if (check.ok || check.problem === 'missing' || check.problem === 'empty') return
+  throw damagedDatabaseError(path, check.problem)
+}
+
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true })
+    refuseDamagedDatabase(path)
+  }
   const db = new Database(path)
   try {
-    db.pragma('journal_mode = WAL')
+    // Set only when needed: it is a write to the file's header.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     migrate(db)

@@ -1,7 +1,7 @@
 // `clinic-recall demo`: a synthetic practice run through the whole workflow with the real services:
 // export → import → cohort → letters → clinic → visit → follow-up clinic → audit. The files it
 // writes (export CSV, letters PDF, audit workbook) are left in the output folder to open and read.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { addDays, addWeeks, format, parseISO } from 'date-fns'
 import type { OperationName } from '../../shared/operation-names'
@@ -12,7 +12,9 @@ import { todayIso } from '../context'
 import { dispatch } from '../dispatch'
 import { createServices } from '../services'
 import { importFiles } from '../import/import-service'
-import { documentPath } from '../documents/document-store'
+import { copyDocumentsInto, copyDocumentTo } from '../files/copy-documents-out'
+import { assertSafeOutputFolder, assertSafeOutputPath } from '../files/output-path-guard'
+import { writeFileAtomically } from '../files/write-file-atomically'
 import { generateSyntheticEmisExport } from './synthetic-export'
 import { seededRandom } from './seeded-random'
 
@@ -45,6 +47,9 @@ export async function runDemo(ctx: ServiceContext, options: { outDir: string; pa
   }
   const random = seededRandom(options.seed ?? 20261122).next
   const iso = (d: Date) => format(d, 'yyyy-MM-dd')
+  // The output folder is checked before the demo writes anything: with --db it shares a folder with
+  // a real database, which no demo file may replace.
+  assertSafeOutputFolder(ctx, options.outDir, '--out')
   mkdirSync(options.outDir, { recursive: true })
 
   // Timeline, ending today: the search ran 9 weeks ago, letters went the next day, the first clinic
@@ -69,19 +74,16 @@ export async function runDemo(ctx: ServiceContext, options: { outDir: string; pa
   })
 
   const generated = generateSyntheticEmisExport({ patients: options.patients, seed: options.seed ?? 20261122, asOf: iso(exportDate) })
-  const exportFile = join(options.outDir, generated.fileName)
-  writeFileSync(exportFile, generated.csv)
+  const exportFile = assertSafeOutputPath(ctx, join(options.outDir, generated.fileName), '--out')
+  writeFileAtomically(exportFile, generated.csv)
   const imported = importFiles(ctx, [{ name: generated.fileName, bytes: Buffer.from(generated.csv, 'utf8') }], 'auto')
 
   const cohort = await call('cohorts.build', { definition: 'uncontrolled-hypertension', asOf: iso(exportDate), mode: 'qof' })
 
   const batch = await call('invitations.createBatch', { cohortId: cohort.cohortId, attempt: 1, date: iso(letterDate) })
-  let lettersPdf: string | null = null
-  for (const file of batch.files) {
-    const target = join(options.outDir, file.name)
-    copyFileSync(documentPath(ctx, file.fileId), target)
-    if (file.kind === 'letters-pdf') lettersPdf = target
-  }
+  const copies = copyDocumentsInto(ctx, batch.files, options.outDir, '--out')
+  const lettersIndex = batch.files.findIndex((file) => file.kind === 'letters-pdf')
+  const lettersPdf = lettersIndex === -1 ? null : (copies[lettersIndex] ?? null)
 
   // Book the invited patients (most urgent first) into the first clinic; P1s were phoned, so book them too.
   const toBook = [...cohort.members].sort((a, b) => (a.priority ?? 'P9').localeCompare(b.priority ?? 'P9')).slice(0, 24)
@@ -142,8 +144,7 @@ export async function runDemo(ctx: ServiceContext, options: { outDir: string; pa
 
   const audit = await call('audit.summary', {})
   const workbookFile = await call('audit.exportWorkbook', { pseudonymised: false })
-  const auditWorkbook = join(options.outDir, workbookFile.name)
-  copyFileSync(documentPath(ctx, workbookFile.fileId), auditWorkbook)
+  const auditWorkbook = copyDocumentTo(ctx, workbookFile.fileId, join(options.outDir, workbookFile.name), '--out')
 
   const o = audit.bpOutcome
   const f = audit.funnel

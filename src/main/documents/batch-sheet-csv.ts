@@ -1,4 +1,4 @@
-// The batch sheet (spec §5): every cohort member once, with how they are invited (letter, large-print
+// The batch sheet: every cohort member once, with how they are invited (letter, large-print
 // letter, SMS, phone) or why they are not, and their communication needs (main language, interpreter,
 // large print — Accessible Information Standard). The phone call list is the same rows, filtered.
 import { csvText } from './csv-text'
@@ -13,8 +13,10 @@ export interface BatchSheetRow {
   mainLanguage: string | null
   interpreterRequired: boolean
   largePrint: boolean
-  /** Why not invited, or a note on the choice (e.g. "Declined SMS"). */
+  /** Why not invited, or a note on the choice (e.g. "Declined SMS"), and what to write by hand. */
   note: string | null
+  /** The letter cannot print all of the name or address: the note says what to write by hand. */
+  writeByHand: boolean
 }
 
 const yes = (b: boolean) => (b ? 'Yes' : '')

@@ -6,6 +6,7 @@ import type { RejectedRowT } from '../../shared/contract'
 import { countTermOnlyEvents, countUnmatchedCodes, mergeCodeTallies } from '../codelists/code-findings'
 import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord, SourceRef } from './import-types'
 import type { ExportFormat } from './map-columns'
+import { readingFile } from './plain-refusal'
 import { sha256Hex } from './read-export-file'
 import { exportRunDate, reportKeyOf } from './report-identity'
 
@@ -22,7 +23,12 @@ function overallFormat(files: readonly FileReadResult[]): ExportFormat {
   return 'generic'
 }
 
+/** The files of one import as one; anything unexpected is refused naming the files (plain-refusal.ts). */
 export function assembleImport(files: FileReadResult[]): ParsedImport {
+  return readingFile(files.map((f) => f.preview.name).join(', '), () => assembleFiles(files))
+}
+
+function assembleFiles(files: FileReadResult[]): ParsedImport {
   const warnings: string[] = []
   const rejects: RejectedRowT[] = files.flatMap((f) => f.rejects)
   const duplicateNames = new Set<string>()
@@ -106,6 +112,8 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
   for (const f of files) for (const warning of f.warnings) warnings.push(warning)
   const codeFindings = mergeCodeTallies(files)
+  const absencesNotMarked = absencesNotMarkedBecause(files)
+  if (absencesNotMarked) warnings.push(absencesNotMarked)
 
   const assembled = {
     // The code lists are part of what an import means: the same export read with newer lists is
@@ -121,7 +129,11 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     rejects,
     conflicts,
     warnings,
-    reportKey: reportKeyOf(files.map((f) => f.preview)),
+    reportKey: reportKeyOf(
+      files.map((f) => f.preview),
+      { complete: absencesNotMarked === null }
+    ),
+    absencesNotMarked,
     exportedOn: exportRunDate(files.map((f) => f.preview)),
     codeFindings,
     termOnlyMatches: countTermOnlyEvents(codeFindings),
@@ -138,6 +150,19 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
     f.codeTallies = []
   }
   return assembled
+}
+
+/**
+ * A patient is marked "not in latest export" only when this import is a complete run of the same
+ * report: one file that may be cut short would otherwise mark everyone after the cut as gone.
+ */
+function absencesNotMarkedBecause(files: readonly FileReadResult[]): string | null {
+  const reasons = files.filter((f) => f.incomplete !== null).map((f) => `"${f.preview.name}" ${f.incomplete}`)
+  if (reasons.length === 0) return null
+  return (
+    `Patients missing from this import are not marked "not in latest export", because the export may be incomplete: ${reasons.join('; ')}. ` +
+    'Import a complete export of the report to update who is missing.'
+  )
 }
 
 /** Patient facts that cannot change between two rows of one export without one of them being wrong. */

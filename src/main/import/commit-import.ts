@@ -18,8 +18,10 @@ import { actorName, todayIso, type ServiceContext } from '../context'
 import type { Db } from '../db/connection'
 import type { Statement } from 'better-sqlite3'
 import { storeCodeFindings } from '../codelists/unmatched-code-queries'
+import { backupThenWrite } from '../backups/backup-then-write'
 import { backupDatabase, discardBackup } from './database-backup'
 import type { ParsedImport, PatientFields } from './import-types'
+import { isCompleteRunKey } from './report-identity'
 
 /** Patient field → column. A fixed list: the only names ever put into SQL text here. */
 const patientColumns: ReadonlyArray<[keyof PatientFields, string]> = [
@@ -113,14 +115,14 @@ export function commitParsedImport(ctx: ServiceContext, parsed: ParsedImport, op
   const earlierCheck = findImportByHash(db, parsed.contentHash)
   if (earlierCheck) return alreadyImportedResult(parsed, earlierCheck)
   assertNotStale(db, options.previewedAfterImportId)
-  const backupFile = options.backup === false ? null : backupDatabase(db, ctx.databasePath, ctx.now())
-  try {
-    return writeImport(ctx, parsed, options, backupFile)
-  } catch (error) {
+  // The "before" copy is taken so that it equals the database this import's transaction starts
+  // from, even when another connection commits meanwhile (backup-then-write.ts).
+  return backupThenWrite(db, {
+    take: () => (options.backup === false ? null : backupDatabase(db, ctx.databasePath, ctx.now())),
     // Nothing was written, so the copy is the same as the live file: do not keep a misleading backup.
-    discardBackup(ctx.databasePath, backupFile)
-    throw error
-  }
+    discard: (backupFile) => discardBackup(ctx.databasePath, backupFile),
+    write: (backupFile) => writeImport(ctx, parsed, options, backupFile)
+  })
 }
 
 function assertNotStale(db: Db, previewedAfterImportId: number | undefined): void {
@@ -302,7 +304,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
       )
     }
 
-    const patientsNotInExport = markNotInExport(db, importId, parsed.reportKey)
+    const patientsNotInExport = parsed.absencesNotMarked === null ? markNotInExport(db, importId, parsed.reportKey) : 0
 
     const warnings = [...parsed.warnings]
     if (keptNewer > 0) {
@@ -354,8 +356,11 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
 /**
  * Patients listed by the previous run of this report but not by this one are marked (never
  * deleted). Only the same report counts: a BP-only search must not mark the whole list absent.
+ * And only a complete run counts: an import that may be cut short marks nobody, and is never the
+ * "previous run" either (its report key is its own: report-identity.ts).
  */
 function markNotInExport(db: Db, importId: number, reportKey: string): number {
+  if (!isCompleteRunKey(reportKey)) return 0
   const previous = db
     .prepare('SELECT MAX(id) FROM imports WHERE report_key = ? AND id < ?')
     .pluck()
@@ -373,6 +378,7 @@ function markNotInExport(db: Db, importId: number, reportKey: string): number {
 
 /** Patients of the previous run of this report whom these NHS numbers leave out (for the preview). */
 export function countNotInExport(db: Db, reportKey: string, nhsNumbers: ReadonlySet<string>): number {
+  if (!isCompleteRunKey(reportKey)) return 0
   const previous = db.prepare('SELECT MAX(id) FROM imports WHERE report_key = ?').pluck().get(reportKey) as number | null
   if (previous === null) return 0
   const listed = db

@@ -1,7 +1,9 @@
 // Bytes → text. EMIS/SystmOne CSVs are UTF-8 (with or without a BOM); some EMIS enterprise
 // reports are UTF-16; SystmOne extracts and files re-saved in Excel may be Windows-1252
 // (export-formats.md). Files that are not text exports at all (PDF, Excel, a web page saved as
-// .csv) are refused here with a message saying what they are.
+// .csv) are refused here with a message saying what they are. A byte-order mark is a claim, not
+// a fact: tools prepend one to text in another encoding, so the bytes themselves are checked too.
+import { isUtf8 } from 'node:buffer'
 import { badFile } from './bad-file'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -9,6 +11,20 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b)
 }
+
+/**
+ * The largest text export read. JavaScript cannot hold text longer than about 536 million
+ * characters as one string (the decoded file must be one), and a 1,000,000-row EMIS list report is
+ * about 300 MB; a bigger file is refused in plain words before decoding rather than failing inside
+ * the decoder with a message nobody at the practice can act on.
+ */
+export const maxTextExportBytes = 500 * 1024 * 1024
+
+/** How much of the file the encoding is judged on: enough for the report header and many rows. */
+const judgedBytes = 64 * 1024
+
+/** Checked without building a string: a 300 MB file is decoded once, not twice. */
+const isValidUtf8 = (bytes: Uint8Array): boolean => isUtf8(bytes)
 
 /** UTF-16 without a BOM: ASCII text leaves a NUL in every other byte. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -26,19 +42,68 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null
 }
 
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bomLength: number } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 }
-  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 }
-  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 }
+/**
+ * Whether bytes after a UTF-16 byte-order mark really are UTF-16. An export is mostly ASCII
+ * (digits, commas, captions), which in UTF-16 puts a NUL in the high byte of most characters; and
+ * real UTF-16 never has a low surrogate without a high one before it (or the reverse). Text with
+ * neither property behind an FF FE is a UTF-8 or Windows-1252 file that a tool put the mark on.
+ */
+function plausibleUtf16(bytes: Uint8Array, littleEndian: boolean): boolean {
+  const n = Math.min(bytes.length - (bytes.length % 2), judgedBytes)
+  if (n < 2) return bytes.length === 0
+  let nulHighBytes = 0
+  let expectLow = false
+  for (let i = 0; i < n; i += 2) {
+    const high = bytes[littleEndian ? i + 1 : i] ?? 0
+    const low = bytes[littleEndian ? i : i + 1] ?? 0
+    const unit = (high << 8) | low
+    if (high === 0 && low !== 0) nulHighBytes++
+    const isHigh = unit >= 0xd800 && unit <= 0xdbff
+    const isLow = unit >= 0xdc00 && unit <= 0xdfff
+    // A surrogate out of order (a high one cut off by the end of the sample is never checked).
+    if (expectLow !== isLow) return false
+    expectLow = isHigh
+  }
+  return nulHighBytes / (n / 2) >= 0.3
+}
+
+export interface DetectedEncoding {
+  encoding: TextEncodingName
+  /** Bytes of byte-order mark to skip (also when the mark turned out not to match the text). */
+  bomLength: number
+  /** Set when the mark said one encoding and the bytes another: shown as a preview warning. */
+  mismatch?: string
+}
+
+/** Which encoding the bytes are in: the byte-order mark first, checked against the bytes themselves. */
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    if (isValidUtf8(bytes.subarray(3))) return { encoding: 'utf-8', bomLength: 3 }
+    // Excel and some editors put a UTF-8 mark on text they then write in the Windows code page.
+    return {
+      encoding: 'windows-1252',
+      bomLength: 3,
+      mismatch: 'starts with a UTF-8 marker but its text is not UTF-8, so it was read as Windows-1252 (Western European)'
+    }
+  }
+  for (const [mark, encoding, littleEndian] of [
+    [[0xff, 0xfe], 'utf-16le', true],
+    [[0xfe, 0xff], 'utf-16be', false]
+  ] as const) {
+    if (!startsWith(bytes, [...mark])) continue
+    const rest = bytes.subarray(2)
+    if (plausibleUtf16(rest, littleEndian)) return { encoding, bomLength: 2 }
+    const actual: TextEncodingName = isValidUtf8(rest) ? 'utf-8' : 'windows-1252'
+    return {
+      encoding: actual,
+      bomLength: 2,
+      mismatch: `starts with a UTF-16 marker but its text is not UTF-16, so it was read as ${actual === 'utf-8' ? 'UTF-8' : 'Windows-1252 (Western European)'}`
+    }
+  }
   const utf16 = sniffUtf16(bytes)
   if (utf16) return { encoding: utf16, bomLength: 0 }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { encoding: 'utf-8', bomLength: 0 }
-  } catch {
-    // Not valid UTF-8: the Windows code page English systems and Excel write.
-    return { encoding: 'windows-1252', bomLength: 0 }
-  }
+  // Not valid UTF-8: the Windows code page English systems and Excel write.
+  return isValidUtf8(bytes) ? { encoding: 'utf-8', bomLength: 0 } : { encoding: 'windows-1252', bomLength: 0 }
 }
 
 /** What a file is by its first bytes and, for a ZIP container, by the names of the parts inside it. */
@@ -93,7 +158,13 @@ export function notAnExportProblem(kind: FileKind): string | null {
   }
 }
 
-export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-GB')} MB`
+
+/**
+ * The file's text. `encodingWarning` is set when the bytes were read in a different encoding from
+ * the one their byte-order mark claims (the preview lists it, so a garbled name can be traced).
+ */
+export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: string; encoding: TextEncodingName; encodingWarning?: string } {
   if (bytes.length === 0) throw badFile(fileName, 'is empty (0 bytes)')
   const kind = sniffFileKind(bytes)
   if (kind === 'xlsx') {
@@ -101,7 +172,14 @@ export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: st
   }
   const problem = notAnExportProblem(kind)
   if (problem) throw badFile(fileName, problem)
-  const { encoding, bomLength } = detectEncoding(bytes)
+  if (bytes.length > maxTextExportBytes) {
+    throw badFile(
+      fileName,
+      `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxTextExportBytes)} a text export can be: no practice report is this big, ` +
+        'so it is probably not the right file; if it is, run the search for fewer columns or split it (for example by age band) and import the files together'
+    )
+  }
+  const { encoding, bomLength, mismatch } = detectEncoding(bytes)
   const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength)).replace(/^\uFEFF/, '')
   if (text.trim().replace(/[,;\s]/g, '') === '') throw badFile(fileName, 'has no data in it (it is empty or only commas)')
   if (text.includes('\u0000')) throw badFile(fileName, 'is a binary file, not a CSV export')
@@ -112,5 +190,5 @@ export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: st
   if (head.startsWith('<?xml') || head.startsWith('<workbook')) {
     throw badFile(fileName, 'is an XML file (for example an "XML Spreadsheet 2003"), not a CSV export: open it in Excel and "Save As" Excel workbook (.xlsx) or CSV')
   }
-  return { text, encoding }
+  return mismatch ? { text, encoding, encodingWarning: `${fileName}: the file ${mismatch}; check names with accents look right in the preview` } : { text, encoding }
 }

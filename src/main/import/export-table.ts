@@ -6,7 +6,7 @@ import { badFile } from './bad-file'
 import { decodeFileBytes, detectEncoding, sniffFileKind, type TextEncodingName } from './decode-file'
 import { delimiterNames, type CsvDelimiter } from './csv-delimiter'
 import { detectDelimiter } from './csv-delimiter'
-import { eachCsvRow, isBlankRow, parseCsvTable } from './parse-csv'
+import { eachCsvRow, isBlankRow, parseCsvTable, type CsvEnd } from './parse-csv'
 
 export interface ExportTable {
   rows: string[][]
@@ -19,6 +19,10 @@ export interface ExportTable {
   /** XLSX only: the worksheet read (the first with data) and how many sheets the workbook has. */
   sheetName: string | null
   sheetCount: number
+  /** CSV only: the bytes were read in another encoding than their byte-order mark claims (decode-file.ts). */
+  encodingWarning?: string
+  /** CSV only: the file ends inside a quoted cell of its last row (parse-csv.ts `CsvEnd`). */
+  cutOffInQuoteRow?: number | null
 }
 
 /** A file as handed to the importer; `table` is filled in beforehand for workbooks (xlsx-rows.ts). */
@@ -34,8 +38,8 @@ export function exportTableOf(file: ExportFileInput): ExportTable {
   if (file.bytes.length > 0 && sniffFileKind(file.bytes) === 'xlsx') {
     throw badFile(file.name, 'is an Excel workbook (.xlsx) that was not opened as one; choose it again')
   }
-  const { text, encoding } = decodeFileBytes(file.name, file.bytes)
-  const { rows, delimiter } = parseCsvTable(file.name, text)
+  const { text, encoding, encodingWarning } = decodeFileBytes(file.name, file.bytes)
+  const { rows, delimiter, cutOffInQuoteRow } = parseCsvTable(file.name, text)
   return {
     rows,
     fileType: 'csv',
@@ -43,7 +47,9 @@ export function exportTableOf(file: ExportFileInput): ExportTable {
     byteOrderMark: detectEncoding(file.bytes).bomLength > 0,
     delimiter,
     sheetName: null,
-    sheetCount: 0
+    sheetCount: 0,
+    ...(encodingWarning ? { encodingWarning } : {}),
+    cutOffInQuoteRow
   }
 }
 
@@ -56,7 +62,7 @@ const headRowCount = 120
  */
 export interface ExportSource {
   head: ExportTable
-  eachRow(visit: (cells: string[], index: number) => void): void
+  eachRow(visit: (cells: string[], index: number) => void): CsvEnd
   /** About how many rows the file has (lines for a CSV: a quoted newline counts twice), for progress. */
   approximateRows: number
 }
@@ -64,9 +70,16 @@ export interface ExportSource {
 export function exportSourceOf(file: ExportFileInput): ExportSource {
   if (file.table || (file.bytes.length > 0 && sniffFileKind(file.bytes) === 'xlsx')) {
     const table = exportTableOf(file)
-    return { head: table, eachRow: (visit) => table.rows.forEach((row, i) => visit(row, i)), approximateRows: table.rows.length }
+    return {
+      head: table,
+      eachRow: (visit) => {
+        table.rows.forEach((row, i) => visit(row, i))
+        return { cutOffInQuoteRow: table.cutOffInQuoteRow ?? null }
+      },
+      approximateRows: table.rows.length
+    }
   }
-  const { text, encoding } = decodeFileBytes(file.name, file.bytes)
+  const { text, encoding, encodingWarning } = decodeFileBytes(file.name, file.bytes)
   const delimiter = detectDelimiter(text)
   // Papa stops after the first rows; an unclosed quote is refused by the full pass (eachRow).
   const head = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, preview: headRowCount }).data
@@ -74,7 +87,16 @@ export function exportSourceOf(file: ExportFileInput): ExportSource {
   let lines = 0
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
   return {
-    head: { rows: head, fileType: 'csv', encoding, byteOrderMark: detectEncoding(file.bytes).bomLength > 0, delimiter, sheetName: null, sheetCount: 0 },
+    head: {
+      rows: head,
+      fileType: 'csv',
+      encoding,
+      byteOrderMark: detectEncoding(file.bytes).bomLength > 0,
+      delimiter,
+      sheetName: null,
+      sheetCount: 0,
+      ...(encodingWarning ? { encodingWarning } : {})
+    },
     eachRow: (visit) => eachCsvRow(file.name, text, delimiter, visit),
     approximateRows: text.endsWith('\n') ? lines : lines + 1
   }

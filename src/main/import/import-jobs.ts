@@ -4,46 +4,42 @@
 // `imports.cancel` stops it at any point with the database left as it was:
 //   - before the commit nothing has been written, so the worker is simply ended;
 //   - during the commit a shared flag makes the transaction throw, and SQLite rolls it back.
+// The worker has a heap limit (import-worker-thread.ts): a file that makes it run away, or a worker
+// that dies for any reason, ends the job as a plain failure naming the files; a worker that hangs
+// is ended by Cancel. `imports.preview` is such a job too, awaited until its preview is ready.
 // Where no built worker script exists (unit tests run the TypeScript sources) or the database is
 // in memory, the same job runs in this thread instead, one event-loop turn later.
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ImportPreviewT, ImportProgressT, ImportResultT } from '../../shared/contract'
 import { AppError, type AppErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { ImportCancelled } from './commit-import'
 import { commitImport, hasPreview, previewImport, type GivenColumnMapping, type ImportFileBytes, type ImportFormatChoiceT } from './import-service'
 import type { FromWorker, ToWorker } from './import-worker-messages'
+import { awaitedReadTimeLimitMs, importWorkerScript, readTookTooLong, startImportWorker, workerDeath } from './import-worker-thread'
 import { rejectsCsvDownload } from './rejects-csv'
 import { readWorkbooks } from './xlsx-rows'
+
+export { importWorkerScript } from './import-worker-thread'
 
 interface Job {
   id: string
   databasePath: string
+  fileNames: string[]
   progress: ImportProgressT
   cancelFlag: Int32Array
   worker: Worker | null
   /** In-thread jobs: the preview id in import-service's store. */
   inThreadPreviewId: string | null
   waiting: { resolve(result: ImportResultT): void; reject(error: unknown): void } | null
+  /** imports.preview: the caller waiting for the preview (the UI polls imports.progress instead). */
+  previewWaiting: { resolve(preview: ImportPreviewT): void; reject(error: unknown): void } | null
 }
 
 /** Finished jobs stay answerable to imports.progress for a while; beyond this many the oldest go. */
 const maxJobsKept = 20
 const jobs = new Map<string, Job>()
-
-/** The built worker next to the bundle (out/main/import-worker.js); CLINIC_RECALL_IMPORT_WORKER overrides. */
-export function importWorkerScript(): string | null {
-  const override = process.env.CLINIC_RECALL_IMPORT_WORKER
-  if (override) return existsSync(override) ? override : null
-  if (typeof __dirname !== 'string') return null
-  for (const candidate of [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')]) {
-    if (existsSync(candidate)) return candidate
-  }
-  return null
-}
 
 function emptyProgress(jobId: string, bytesTotal: number): ImportProgressT {
   return {
@@ -61,20 +57,28 @@ function emptyProgress(jobId: string, bytesTotal: number): ImportProgressT {
 }
 
 /**
- * A preview waiting for Import holds its worker and the whole parsed import in memory; one left
- * behind (the user chose other files, or closed the screen) is ended when newer ones pile up.
+ * A preview waiting for Import holds its worker and the whole parsed import in memory, and a job
+ * still reading may grow to its worker's heap limit (import-worker-thread.ts); one left behind (the
+ * user chose other files, or closed the screen) is ended when newer ones pile up, so however many a
+ * caller starts, no more than this many jobs hold a worker at once (one saving can only be waited
+ * for).
  */
-const maxPreviewsWaiting = 2
+const maxLiveJobs = 2
+
+const beforeCommit: readonly ImportProgressT['phase'][] = ['reading', 'checking', 'ready']
 
 function remember(job: Job): void {
-  jobs.set(job.id, job)
-  const waiting = [...jobs.values()].filter((j) => j.progress.phase === 'ready')
-  // Room is made for the job just started, which will be waiting too once its preview is ready.
-  for (const old of waiting.slice(0, Math.max(0, waiting.length - (maxPreviewsWaiting - 1)))) {
+  const live = [...jobs.values()].filter((j) => beforeCommit.includes(j.progress.phase) || j.progress.phase === 'committing')
+  const replaceable = live.filter((j) => j.progress.phase !== 'committing')
+  // Room is made for the job just started.
+  for (const old of replaceable.slice(0, Math.max(0, live.length - (maxLiveJobs - 1)))) {
     old.progress = { ...old.progress, phase: 'cancelled', message: 'This preview was replaced by a newer one; nothing was imported.', preview: null }
+    old.previewWaiting?.reject(new AppError('conflict', 'This preview was replaced by a newer one; nothing was imported.'))
+    old.previewWaiting = null
     void old.worker?.terminate()
     old.worker = null
   }
+  jobs.set(job.id, job)
   for (const [id, old] of jobs) {
     if (jobs.size <= maxJobsKept) break
     if (old.worker) continue // still reading or writing
@@ -91,6 +95,8 @@ function fail(job: Job, error: AppErrorShape): void {
   job.progress = { ...job.progress, phase: 'failed', message: error.message, error: { code: error.code, message: error.message } }
   job.waiting?.reject(new AppError(error.code, error.message, error.details))
   job.waiting = null
+  job.previewWaiting?.reject(new AppError(error.code, error.message, error.details))
+  job.previewWaiting = null
   void job.worker?.terminate()
   job.worker = null
 }
@@ -99,6 +105,8 @@ function cancelled(job: Job): void {
   job.progress = { ...job.progress, phase: 'cancelled', message: 'Cancelled: nothing was imported and the database is as it was.' }
   job.waiting?.reject(new AppError('conflict', 'The import was cancelled; nothing was changed.'))
   job.waiting = null
+  job.previewWaiting?.reject(new AppError('conflict', 'The import was cancelled; nothing was changed.'))
+  job.previewWaiting = null
   void job.worker?.terminate()
   job.worker = null
 }
@@ -115,11 +123,13 @@ export function startImportJob(
   const job: Job = {
     id: jobId,
     databasePath: ctx.databasePath,
+    fileNames: files.map((f) => f.name),
     progress: emptyProgress(jobId, bytesTotal),
     cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
     worker: null,
     inThreadPreviewId: null,
-    waiting: null
+    waiting: null,
+    previewWaiting: null
   }
   remember(job)
   const script = ctx.databasePath === ':memory:' ? null : importWorkerScript()
@@ -136,15 +146,19 @@ function startWorker(
   format: ImportFormatChoiceT,
   mappings: readonly GivenColumnMapping[]
 ): void {
-  const worker = new Worker(script)
+  const worker = startImportWorker(script)
   job.worker = worker
+  // Only a worker still in use can die unexpectedly: one ended by Cancel, a replacement or its
+  // result has already been let go (job.worker is no longer it). One holding a ready preview takes
+  // the preview with it, so that job fails too rather than waiting for ever on Import.
+  const died = (cause: { error?: unknown; exitCode?: number }) => {
+    if (job.worker !== worker || !['reading', 'checking', 'ready', 'committing'].includes(job.progress.phase)) return
+    if (cause.error !== undefined) console.error('[clinic-recall] import worker ended:', cause.error)
+    fail(job, workerDeath(job.fileNames, job.progress.phase === 'committing' ? 'saving' : 'reading', cause))
+  }
   worker.on('message', (message: FromWorker) => onWorkerMessage(job, message))
-  worker.on('error', (error) => fail(job, errorShape(error)))
-  worker.on('exit', (code) => {
-    if (job.worker === worker && (job.progress.phase === 'reading' || job.progress.phase === 'checking' || job.progress.phase === 'committing')) {
-      fail(job, { code: 'internal', message: `The import stopped unexpectedly (worker exit code ${code}); nothing was changed.` })
-    }
-  })
+  worker.on('error', (error) => died({ error }))
+  worker.on('exit', (exitCode) => died({ exitCode }))
   // Each file gets its own copy of the bytes, handed over (transferred) rather than cloned.
   // Workbooks are read in the worker (xlsx-rows.ts); rows already read (`table`) travel with the file.
   const owned = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), ...(f.table ? { table: f.table } : {}) }))
@@ -174,6 +188,8 @@ function onWorkerMessage(job: Job, message: FromWorker): void {
     }
     case 'preview':
       job.progress = { ...job.progress, phase: 'ready', message: 'Ready to import', preview: message.preview, bytesDone: job.progress.bytesTotal }
+      job.previewWaiting?.resolve(message.preview)
+      job.previewWaiting = null
       return
     case 'result':
       job.progress = { ...job.progress, phase: 'done', message: 'Imported', result: message.result, rowsDone: job.progress.rowsTotal }
@@ -187,6 +203,9 @@ function onWorkerMessage(job: Job, message: FromWorker): void {
       return
     case 'error':
       fail(job, message.error)
+      return
+    case 'columns':
+      fail(job, { code: 'internal', message: 'The import worker answered a question it was not asked; nothing was imported.' })
       return
     default: {
       const never: never = message
@@ -211,10 +230,48 @@ async function previewInThread(
     if (cancelledMeanwhile()) return
     const preview: ImportPreviewT = previewImport(ctx, read, format, mappings)
     job.inThreadPreviewId = preview.previewId
-    job.progress = { ...job.progress, phase: 'ready', message: 'Ready to import', preview: { ...preview, previewId: job.id }, bytesDone: job.progress.bytesTotal }
+    const shown = { ...preview, previewId: job.id }
+    job.progress = { ...job.progress, phase: 'ready', message: 'Ready to import', preview: shown, bytesDone: job.progress.bytesTotal }
+    job.previewWaiting?.resolve(shown)
+    job.previewWaiting = null
   } catch (error) {
     fail(job, errorShape(error))
   }
+}
+
+/**
+ * imports.preview: the same job, awaited until its preview is ready (its previewId is the job id, so
+ * imports.commit and imports.rejectsCsv find it). There is no Cancel button on this path, so a read
+ * that runs past `timeLimitMs` is ended and fails, naming the files.
+ */
+export function previewImportJob(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  mappings: readonly GivenColumnMapping[] = [],
+  timeLimitMs = awaitedReadTimeLimitMs
+): Promise<ImportPreviewT> {
+  const { jobId } = startImportJob(ctx, files, format, mappings)
+  const job = jobs.get(jobId)
+  if (!job) return Promise.reject(new AppError('internal', 'The import preview could not be started; nothing was imported.'))
+  return new Promise<ImportPreviewT>((resolve, reject) => {
+    // Neither path can be ready before this line: the worker answers and the in-thread job starts
+    // on a later event-loop turn.
+    const timer = setTimeout(() => {
+      if (beforeCommit.includes(job.progress.phase) && job.progress.phase !== 'ready') fail(job, readTookTooLong(job.fileNames, timeLimitMs))
+    }, timeLimitMs)
+    timer.unref()
+    job.previewWaiting = {
+      resolve: (preview) => {
+        clearTimeout(timer)
+        resolve(preview)
+      },
+      reject: (error) => {
+        clearTimeout(timer)
+        reject(error)
+      }
+    }
+  })
 }
 
 export function importJobProgress(jobId: string): ImportProgressT {

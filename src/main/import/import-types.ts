@@ -134,6 +134,12 @@ export interface FileReadResult {
   rejects: RejectedRowT[]
   warnings: string[]
   codeTallies: CodeTally[]
+  /**
+   * Why this file may not be the whole report (its population count disagrees, its last row is cut
+   * off), in words that follow the file's name; null when nothing suggests so. An incomplete file
+   * never marks patients "not in latest export" (report-identity.ts).
+   */
+  incomplete: string | null
 }
 
 export interface ParsedImport {
@@ -149,8 +155,13 @@ export interface ParsedImport {
   /** Rows imported but contradicting another row of the same patient (two dates of birth, two sexes). */
   conflicts: RejectedRowT[]
   warnings: string[]
-  /** Recognises the next run of the same report (report-identity.ts). */
+  /** Recognises the next run of the same report (report-identity.ts); its own key when the import may be incomplete. */
   reportKey: string
+  /**
+   * Set when a file may be incomplete: the sentence saying that patients missing from this import
+   * are not marked "not in latest export", and why. Also one of `warnings`.
+   */
+  absencesNotMarked: string | null
   /** The export's run date from its report header, or null. */
   exportedOn: string | null
   codeFindings: CodeFinding[]

@@ -1,7 +1,7 @@
 // What the main process and the import worker (import-worker.ts) say to each other. Plain data
 // only: these cross a worker_threads boundary by structured clone.
 import type { AppErrorShape } from '../../shared/result'
-import type { ImportPreviewT, ImportResultT, UserT } from '../../shared/contract'
+import type { ImportFileColumnsT, ImportPreviewT, ImportResultT, UserT } from '../../shared/contract'
 import type { GivenColumnMapping, ImportFormatChoiceT } from './import-service'
 import type { ExportTable } from './export-table'
 
@@ -27,7 +27,17 @@ export interface WorkerCommit {
   user: UserT | null
 }
 
-export type ToWorker = WorkerStart | WorkerCommit
+/** The column-mapping screen's question: each file's columns (a worker of its own, ended after the answer). */
+export interface WorkerColumns {
+  type: 'columns'
+  /** Opened read-only in the worker, for the saved column mappings. */
+  databasePath: string
+  files: { name: string; bytes: Uint8Array; table?: ExportTable }[]
+  mappings: GivenColumnMapping[]
+  nowIso: string
+}
+
+export type ToWorker = WorkerStart | WorkerCommit | WorkerColumns
 
 export interface WorkerProgress {
   type: 'progress'
@@ -43,5 +53,6 @@ export type FromWorker =
   | WorkerProgress
   | { type: 'preview'; preview: ImportPreviewT }
   | { type: 'result'; result: ImportResultT }
+  | { type: 'columns'; files: ImportFileColumnsT[] }
   | { type: 'cancelled' }
   | { type: 'error'; error: AppErrorShape }

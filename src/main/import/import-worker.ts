@@ -1,18 +1,22 @@
 // The import worker (worker_threads): reads and checks the export files, then — when the user
 // presses Import — writes them, all off the main process's event loop, so the desktop window and
-// the browser-mode host stay responsive during a 100k-row import (spec §10, architecture practice 9).
+// the browser-mode host stay responsive during a 100k-row import, and a file that makes the reader
+// run away ends this thread (it has a heap limit, import-worker-thread.ts), not the app. The
+// column-mapping screen's question (which columns a file has) is answered by a worker of its own.
 // The parsed import never leaves this thread: the main process only gets the preview and the
 // result, so nothing large is copied between threads and a cancelled import is simply dropped.
 // It opens its own connection to the practice database (WAL allows the main connection to keep
 // reading); the one-transaction commit runs here.
 import { parentPort } from 'node:worker_threads'
+import Database from 'better-sqlite3'
 import { AppError, type AppErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { openDatabase, type Db } from '../db/connection'
 import { ImportCancelled, commitParsedImport } from './commit-import'
 import type { ParsedImport } from './import-types'
-import { describeParsedImport, parseImportFiles, type ParseHooks } from './import-service'
-import type { FromWorker, ToWorker, WorkerStart } from './import-worker-messages'
+import { describeParsedImport, inspectImportFiles, parseImportFiles, type ParseHooks } from './import-service'
+import type { FromWorker, ToWorker, WorkerColumns, WorkerStart } from './import-worker-messages'
+import { isEngineLimit, readerFault, readerStopped } from './reader-stopped'
 import { readWorkbooks } from './xlsx-rows'
 
 const port = parentPort
@@ -28,6 +32,13 @@ function send(message: FromWorker): void {
 function asErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+/** While reading, anything but the reader's own refusal is told plainly (reader-stopped.ts); the log keeps the engine's words. */
+function readingFailure(error: unknown, fileNames: readonly string[]): AppErrorShape {
+  if (error instanceof AppError) return asErrorShape(error)
+  console.error('[clinic-recall] import worker: reading stopped:', error)
+  return asErrorShape(isEngineLimit(error) ? readerStopped(fileNames) : readerFault(fileNames))
 }
 
 function contextFor(db: Db, databasePath: string, nowIso: string, user: WorkerStart['user']): ServiceContext {
@@ -94,6 +105,17 @@ function readAndPreview(message: WorkerStart, db: Db): void {
   send({ type: 'preview', preview })
 }
 
+/** The column-mapping screen's answer; the database is only read (saved mappings), so it is opened read-only. */
+async function columns(message: WorkerColumns): Promise<void> {
+  const files = await readWorkbooks(message.files)
+  const db = new Database(message.databasePath, { readonly: true, fileMustExist: true })
+  try {
+    send({ type: 'columns', files: inspectImportFiles(contextFor(db, message.databasePath, message.nowIso, null), files, message.mappings) })
+  } finally {
+    db.close()
+  }
+}
+
 function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
   if (!state) throw new AppError('not_found', 'There is no previewed import to commit in this worker')
   const { db, parsed, baseImportId, cancel, databasePath } = state
@@ -109,11 +131,24 @@ function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
 
 async function handle(message: ToWorker): Promise<void> {
   try {
-    if (message.type === 'start') await start(message)
-    else commit(message)
+    switch (message.type) {
+      case 'start':
+        await start(message)
+        return
+      case 'columns':
+        await columns(message)
+        return
+      case 'commit':
+        commit(message)
+        return
+      default: {
+        const never: never = message
+        throw new Error(`unexpected message ${JSON.stringify(never)}`)
+      }
+    }
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'cancelled' })
-    else send({ type: 'error', error: asErrorShape(error) })
+    else send({ type: 'error', error: message.type === 'commit' ? asErrorShape(error) : readingFailure(error, message.files.map((f) => f.name)) })
   } finally {
     // One import per worker: after the result (or any failure) the connection closes and the main
     // process ends the thread.

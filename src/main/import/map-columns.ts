@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { ClinicalConcept } from '../../shared/domain/clinical-concepts'
 import { isNhsNumberCaption, normaliseCaption, roleForCaption, type CaptionRole, type ColumnRoleName } from './column-roles'
+import { withoutControlCharacters } from './control-characters'
 import { isBlankRow } from './parse-csv'
 
 /** `custom`: a layout read through the column-mapping screen (the user said which column is what). */
@@ -46,6 +47,8 @@ export interface WideBpGroup {
 export interface ColumnMap {
   columns: MappedColumn[]
   nhsNumber: number
+  /** Further columns that also hold NHS numbers: not read, but checked against `nhsNumber` on every row. */
+  extraNhsNumbers: number[]
   /** Patient fields → column indexes (address lines may be several). */
   patient: Map<ColumnRoleName, number[]>
   eventGroups: EventGroup[]
@@ -105,7 +108,7 @@ export function reportHeaderLines(rows: readonly string[][], headerIndex: number
   return rows
     .slice(0, headerIndex)
     .filter((row) => !isBlankRow(row))
-    .map((row) => row.map((c) => c.trim()).filter((c) => c !== '').join(' '))
+    .map((row) => row.map((c) => withoutControlCharacters(c).trim()).filter((c) => c !== '').join(' '))
 }
 
 const ordinal = (n: number) => {
@@ -129,6 +132,7 @@ export function mapColumns(captions: readonly string[], chosen?: ChosenRoles): C
   // If both an NHS Number and a SystmOne "Patient ID" column exist, the NHS number is the key.
   const hasRealNhsColumn = captions.some((c) => isNhsNumberCaption(c) && normaliseCaption(c) !== 'patient id')
   let nhsNumber = -1
+  const extraNhsNumbers: number[] = []
   const chosenNote = chosen?.source === 'saved' ? 'from your saved mapping' : 'as you chose in the column mapping'
   const roleAt = (caption: string, index: number): CaptionRole => {
     const byCaption = roleForCaption(caption)
@@ -155,7 +159,8 @@ export function mapColumns(captions: readonly string[], chosen?: ChosenRoles): C
       if (nhsNumber === -1) nhsNumber = index
       else {
         role = 'ignored'
-        note = 'a second NHS number column: the first one is used'
+        note = 'a second NHS number column: the first one is used, and every row is checked to hold the same number in both'
+        extraNhsNumbers.push(index)
       }
     }
 
@@ -227,7 +232,7 @@ export function mapColumns(captions: readonly string[], chosen?: ChosenRoles): C
   ].filter((p): p is string => p !== null)
   const layout = layoutParts.length > 0 ? layoutParts.join('+') : 'patients'
 
-  return { columns, nhsNumber, patient, eventGroups: usableEvents, bpGroups: usableBp, flags, layout }
+  return { columns, nhsNumber, extraNhsNumbers, patient, eventGroups: usableEvents, bpGroups: usableBp, flags, layout }
 }
 
 const emisCaptions = new Set(

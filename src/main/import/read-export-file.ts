@@ -19,7 +19,9 @@ import {
 } from '../../shared/domain/bp-plausibility'
 import { CodeTallies, matchedAsOf } from '../codelists/code-findings'
 import { badFile } from './bad-file'
+import { columnLetter } from './column-letter'
 import type { ColumnRoleName } from './column-roles'
+import { addressCellLines, hasControlCharacters, withoutControlCharacters } from './control-characters'
 import { describeTable, exportSourceOf, exportTableOf, type ExportFileInput, type ExportTable } from './export-table'
 import { imdDecileFor, normaliseLsoaCode, type LsoaGeography } from './imd-lookup'
 import type { FileReadResult, PatientDraft, PatientFields, SourceRef } from './import-types'
@@ -37,6 +39,8 @@ import {
 } from './map-columns'
 import { isBlankRow } from './parse-csv'
 import { normalisePostcode, normaliseSex, parseFullName, parseYesNo } from './patient-fields'
+import { readingFile } from './plain-refusal'
+import { populationCountOf } from './report-identity'
 
 /** A column mapping for one header layout: saved earlier, or chosen for this preview. */
 export interface MappingChoice extends ChosenRoles {
@@ -107,11 +111,15 @@ const layoutNames: Record<string, string> = {
  * mapping exists for it), maps the columns and says in words what was detected. Throws for a file
  * that is not an export; a layout with no NHS number column is returned with `map.nhsNumber` -1.
  */
-export function locateLayout(file: ExportFileInput, options: ReadOptions, table: ExportTable = exportTableOf(file)): LocatedLayout {
+export function locateLayout(file: ExportFileInput, options: ReadOptions, given?: ExportTable): LocatedLayout {
+  return readingFile(file.name, () => locate(file, options, given ?? exportTableOf(file)))
+}
+
+function locate(file: ExportFileInput, options: ReadOptions, table: ExportTable): LocatedLayout {
   const rows = table.rows
   const headerIndex = findHeaderRow(rows) ?? guessHeaderRow(rows)
   if (headerIndex === null) throw badFile(file.name, `${noNhsColumn} (no row of column captions was found either)`)
-  const captions = rows[headerIndex] ?? []
+  const captions = (rows[headerIndex] ?? []).map(withoutControlCharacters)
   const layoutHash = layoutHashOf(captions)
   const chosen = options.mappingFor?.(layoutHash)
   const reportHeader = reportHeaderLines(rows, headerIndex)
@@ -134,14 +142,28 @@ export function locateLayout(file: ExportFileInput, options: ReadOptions, table:
   return { table, headerIndex, captions, reportHeader, layoutHash, chosen, map, format, detection: sentences.join(' ') }
 }
 
+const addressRoles: readonly ColumnRoleName[] = [
+  'patient.address.house',
+  'patient.address.street',
+  'patient.address.locality',
+  'patient.address.town',
+  'patient.address.county',
+  'patient.address.line'
+]
+
 /** How often (in rows) `onRows` hears how far reading has got: often enough for a smooth bar, cheap. */
 export const rowProgressEvery = 5_000
 
 /**
  * `onRows(rowsDone, rowsTotal)`: called every `rowProgressEvery` rows and once at the end, with the
  * rows after the column row (blank ones included), so a progress bar can show rows read.
+ * Whatever goes wrong, the error names the file in plain words (plain-refusal.ts).
  */
 export function readExportFile(file: ExportFileInput, options: ReadOptions, onRows?: (rowsDone: number, rowsTotal: number) => void): FileReadResult {
+  return readingFile(file.name, () => readWholeFile(file, options, onRows))
+}
+
+function readWholeFile(file: ExportFileInput, options: ReadOptions, onRows?: (rowsDone: number, rowsTotal: number) => void): FileReadResult {
   // The file's first rows locate the column row; the rest are read one at a time, never all held.
   const source = exportSourceOf(file)
   const located = locateLayout(file, options, source.head)
@@ -181,15 +203,31 @@ export function readExportFile(file: ExportFileInput, options: ReadOptions, onRo
     ethnicity: [],
     rejects: [],
     warnings: [],
-    codeTallies: []
+    codeTallies: [],
+    incomplete: null
   }
-  const reader = new RowReader(file.name, map, options, result)
+  if (table.encodingWarning) result.warnings.push(table.encodingWarning)
+  const reader = new RowReader(file.name, map, located.captions, options, result)
   let current: Current = { kind: 'none', afterEmptyRow: false }
   const rowsEstimate = Math.max(source.approximateRows - headerIndex - 1, 0)
   let rowsSeen = 0
   // Blank rows count only when a row follows them: trailing blank lines are not rows (export-formats.md).
   let blankRun = 0
-  source.eachRow((cells, index) => {
+  // Each row is read when the next one arrives, so the last row can be judged as the last: a file
+  // cut off while saving or copying ends part-way through it (see cutOffLastRow).
+  let pending: { cells: string[]; index: number; blanksBefore: number } | null = null
+  let shortRows = 0
+  const width = located.captions.length
+  const read = (row: { cells: string[]; index: number; blanksBefore: number }) => {
+    if (row.blanksBefore > 0) {
+      result.preview.emptyRowsSkipped += row.blanksBefore
+      // Rows after a confidential patient's empty row must not be credited to the patient above it.
+      current = { kind: 'none', afterEmptyRow: true }
+    }
+    result.preview.rowsRead++
+    current = reader.readRow(row.cells, row.index + 1, current)
+  }
+  const end = source.eachRow((cells, index) => {
     if (index <= headerIndex) return
     if (onRows && rowsSeen > 0 && rowsSeen % rowProgressEvery === 0) onRows(rowsSeen, Math.max(rowsEstimate, rowsSeen))
     rowsSeen++
@@ -197,20 +235,50 @@ export function readExportFile(file: ExportFileInput, options: ReadOptions, onRo
       blankRun++
       return
     }
-    if (blankRun > 0) {
-      result.preview.emptyRowsSkipped += blankRun
-      blankRun = 0
-      // Rows after a confidential patient's empty row must not be credited to the patient above it.
-      current = { kind: 'none', afterEmptyRow: true }
+    if (pending) {
+      if (pending.cells.length < width) shortRows++
+      read(pending)
     }
-    result.preview.rowsRead++
-    current = reader.readRow(cells, index + 1, current)
+    pending = { cells, index, blanksBefore: blankRun }
+    blankRun = 0
   })
+  const last = pending as { cells: string[]; index: number; blanksBefore: number } | null
+  if (last) {
+    const cutOff = table.fileType === 'csv' ? cutOffLastRow(last, width, shortRows, result.preview.rowsRead, end.cutOffInQuoteRow) : null
+    if (cutOff === null) read(last)
+    else {
+      if (last.blanksBefore > 0) result.preview.emptyRowsSkipped += last.blanksBefore
+      result.preview.rowsRead++
+      reader.rejectCutOffRow(last.cells, last.index + 1, cutOff)
+    }
+  }
   const rowsTotal = rowsSeen - blankRun
   onRows?.(rowsTotal, rowsTotal)
   if (result.preview.rowsRead === 0) throw badFile(file.name, noPatientRows)
-  reader.finish()
+  reader.finish(populationCountOf(located.reportHeader))
   return result
+}
+
+/**
+ * Why the last row looks cut off part-way (a file that ends without its final newline, cut while
+ * saving or copying), or null when it looks whole: the file ends inside a quoted cell opened on
+ * that row, or the row has fewer cells than the column row while every other row has them all
+ * (a file whose rows are all short is simply written that way, so it is not judged). Only a CSV
+ * is judged: a workbook cannot be cut part-way through a row (its ZIP would not open), and its rows
+ * end at their last filled cell, so a short last row there is only blank cells.
+ */
+function cutOffLastRow(
+  last: { cells: string[]; index: number },
+  width: number,
+  shortRowsBefore: number,
+  rowsBefore: number,
+  cutOffInQuoteRow: number | null
+): string | null {
+  if (cutOffInQuoteRow === last.index + 1) return 'the file ends inside a quoted cell of this row'
+  if (last.cells.length < width && shortRowsBefore === 0 && rowsBefore > 0) {
+    return `this row has ${last.cells.length} of the ${width} cells every other row has`
+  }
+  return null
 }
 
 class RowReader {
@@ -228,14 +296,47 @@ class RowReader {
   private readonly bornOn = new Map<string, string>()
   private cells: string[] = []
   private rowNumber = 0
+  /** Patients of the file, to compare with the population count its report header states. */
+  private readonly patientsRead = new Set<string>()
+  private readonly rejectedPatients = new Set<string>()
+  private patientRowsWithoutNhs = 0
+  /** Cells that had control characters taken out (control-characters.ts). */
+  private controlCharacterCells = 0
+  private readonly addressColumns: ReadonlySet<number>
+  /** This row's address cells as lines, where a cell had line breaks or control characters in it. */
+  private addressLinesOf = new Map<number, string[]>()
 
   constructor(
     private readonly fileName: string,
     private readonly map: ColumnMap,
+    private readonly captions: readonly string[],
     private readonly options: ReadOptions,
     private readonly out: FileReadResult
   ) {
     this.labels = map.columns.map((c) => c.label)
+    this.addressColumns = new Set(addressRoles.flatMap((r) => map.patient.get(r) ?? []))
+  }
+
+  /** Column letter and caption as the practice sees them in Excel: B "NHS Number". */
+  private columnName(index: number): string {
+    return `${columnLetter(index)} "${(this.captions[index] ?? '').trim()}"`
+  }
+
+  /** The row's cells without control characters, counting the cells that had any. */
+  private cleanCells(cells: string[]): string[] {
+    if (this.addressLinesOf.size > 0) this.addressLinesOf = new Map()
+    if (!cells.some(hasControlCharacters)) return cells
+    return cells.map((cell, index) => {
+      if (!hasControlCharacters(cell)) return cell
+      if (this.addressColumns.has(index)) {
+        const { lines, removed } = addressCellLines(cell)
+        if (removed) this.controlCharacterCells++
+        this.addressLinesOf.set(index, lines)
+        return lines.join(' ')
+      }
+      this.controlCharacterCells++
+      return withoutControlCharacters(cell)
+    })
   }
 
   private cell(index: number | undefined): string {
@@ -262,23 +363,70 @@ class RowReader {
     return { file: this.fileName, row: this.rowNumber }
   }
 
-  readRow(cells: string[], rowNumber: number, current: Current): Current {
-    this.cells = cells
+  /**
+   * A second NHS number column must say the same as the first on every row. Where they differ the
+   * export cannot be trusted to link rows to the right patient, so the file is refused, naming the
+   * first row where they differ (spaces and dashes in a number do not make a difference).
+   */
+  private checkExtraNhsColumns(nhsRaw: string): void {
+    const compact = (value: string) => value.replace(/[\s-]/g, '')
+    for (const extra of this.map.extraNhsNumbers) {
+      const other = this.cell(extra)
+      if (compact(other) === compact(nhsRaw)) continue
+      const shown = (value: string) => (value === '' ? 'blank' : value.length > 20 ? `${value.slice(0, 20)}…` : value)
+      throw badFile(
+        this.fileName,
+        `has two NHS number columns, ${this.columnName(this.map.nhsNumber)} and ${this.columnName(extra)}, and they disagree on row ${this.rowNumber} ` +
+          `(${shown(nhsRaw)} and ${shown(other)}), so it cannot be told which patient the row belongs to; nothing was imported. ` +
+          'Remove one of the two columns from the report (or correct the record) and export it again'
+      )
+    }
+  }
+
+  /** The last row, cut off part-way: not read (its missing cells would blank stored details), but reported. */
+  rejectCutOffRow(cells: string[], rowNumber: number, why: string): void {
+    this.cells = this.cleanCells(cells)
     this.rowNumber = rowNumber
     const nhsRaw = this.cell(this.map.nhsNumber)
+    if (nhsRaw !== '') this.countPatient(nhsRaw)
+    this.reject(
+      this.map.nhsNumber,
+      `the file ends part-way through this row (${why}): it may have been cut short while saving or copying; the row is not imported`
+    )
+    this.out.warnings.push(
+      `${this.fileName}: the last row (row ${rowNumber}) is cut off part-way (${why}), so the file may have been cut short while saving or copying; ` +
+        'that row was not imported. Export the report again before relying on this import'
+    )
+    this.out.incomplete ??= `has its last row (row ${rowNumber}) cut off`
+  }
+
+  private countPatient(nhsRaw: string): void {
+    const check = checkNhsNumber(nhsRaw)
+    if (check.valid) this.patientsRead.add(check.nhsNumber)
+    else this.rejectedPatients.add(nhsRaw.replace(/[\s-]/g, ''))
+  }
+
+  readRow(cells: string[], rowNumber: number, current: Current): Current {
+    this.cells = this.cleanCells(cells)
+    this.rowNumber = rowNumber
+    const nhsRaw = this.cell(this.map.nhsNumber)
+    if (this.map.extraNhsNumbers.length > 0) this.checkExtraNhsColumns(nhsRaw)
     const hasPatientData = [...this.map.patient.values()].some((indexes) => indexes.some((i) => this.cell(i) !== ''))
 
     if (nhsRaw !== '') {
       const check = checkNhsNumber(nhsRaw)
       if (!check.valid) {
+        this.rejectedPatients.add(nhsRaw.replace(/[\s-]/g, ''))
         this.reject(this.map.nhsNumber, `${check.reason}; the row is not imported`)
         return { kind: 'rejected', row: rowNumber }
       }
+      this.patientsRead.add(check.nhsNumber)
       current = { kind: 'patient', nhsNumber: check.nhsNumber, row: rowNumber }
       const fields = this.readPatientFields()
       if (fields.dateOfBirth) this.bornOn.set(check.nhsNumber, fields.dateOfBirth)
       this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.source(), fields, exported: this.exportedConflictCells() })
     } else if (hasPatientData) {
+      this.patientRowsWithoutNhs++
       this.reject(this.map.nhsNumber, 'NHS number is missing; the row is not imported')
       return { kind: 'rejected', row: rowNumber }
     } else if (current.kind === 'rejected') {
@@ -365,16 +513,10 @@ class RowReader {
       fields.ethnicityCategory = ethnicity.value === '' ? null : mapEthnicity(ethnicity.value, this.options.library.ethnicity)
     }
 
-    const addressRoles: ColumnRoleName[] = [
-      'patient.address.house',
-      'patient.address.street',
-      'patient.address.locality',
-      'patient.address.town',
-      'patient.address.county',
-      'patient.address.line'
-    ]
     const addressIndexes = addressRoles.flatMap((r) => this.map.patient.get(r) ?? []).sort((a, b) => a - b)
-    if (addressIndexes.length > 0) fields.addressLines = addressIndexes.map((i) => this.cell(i)).filter((v) => v !== '')
+    if (addressIndexes.length > 0) {
+      fields.addressLines = addressIndexes.flatMap((i) => this.addressLinesOf.get(i) ?? [this.cell(i)]).filter((v) => v !== '')
+    }
 
     const postcode = this.patientCell('patient.postcode')
     if (postcode) fields.postcode = postcode.value === '' ? null : normalisePostcode(postcode.value)
@@ -637,10 +779,44 @@ class RowReader {
     }
   }
 
-  finish(): void {
+  /**
+   * An EMIS report header states how many patients the search found. Every patient of the file
+   * counts, rejected ones too (a patient whose NHS number fails the check is still in the file).
+   * Whether EMIS counts a confidential patient's empty row in that number is not documented, so a
+   * count from the patients read up to the patients read plus the empty rows agrees; any other
+   * count means the file is not the whole report: cut short, or another run's header.
+   */
+  private checkPopulationCount(populationCount: number | null): void {
+    if (populationCount === null) return
+    const read = this.patientsRead.size + this.rejectedPatients.size + this.patientRowsWithoutNhs
+    const empty = this.out.preview.emptyRowsSkipped
+    if (populationCount >= read && populationCount <= read + empty) return
+    const n = (value: number) => value.toLocaleString('en-GB')
+    this.out.warnings.push(
+      read < populationCount
+        ? `${this.fileName} says it holds ${n(populationCount)} patients but ${n(read)} were read: the file may have been cut short while saving or copying; export it again before importing`
+        : `${this.fileName} says it holds ${n(populationCount)} patients but ${n(read)} were read: its report header may belong to another run of the search, or rows were added by hand; export it again before importing`
+    )
+    this.out.incomplete ??= `says it holds ${n(populationCount)} patients but ${n(read)} were read`
+  }
+
+  finish(populationCount: number | null): void {
     this.out.codeTallies = this.codeTallies.list()
     const w = this.out.warnings
     const f = this.fileName
+    this.checkPopulationCount(populationCount)
+    for (const extra of this.map.extraNhsNumbers) {
+      w.push(
+        `${f}: two NHS number columns, ${this.columnName(this.map.nhsNumber)} and ${this.columnName(extra)}; ` +
+          `column ${columnLetter(this.map.nhsNumber)} is used (the two hold the same number on every row)`
+      )
+    }
+    if (this.controlCharacterCells > 0) {
+      w.push(
+        `${f}: ${this.controlCharacterCells} field(s) had control characters removed (invisible characters such as terminal escape codes, ` +
+          'which have no place in a name, address or code); the rest of each field was imported'
+      )
+    }
     const empty = this.out.preview.emptyRowsSkipped
     if (empty > 0) w.push(`${f}: ${empty} empty row(s) skipped (EMIS leaves an empty row for a confidential patient)`)
     if (this.unknownEvents > 0) {

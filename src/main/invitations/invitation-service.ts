@@ -4,8 +4,7 @@
 // the letters from the practice's Word template, the SMS upload CSV, the call list and the batch
 // sheet. Every invitation is recorded (cohort, patient, attempt, channel, template version, date,
 // who) with the merged content, so the exact documents can be regenerated and checked.
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
-import type { GeneratedFileT, OperationOutput, ParsedInput } from '../../shared/contract'
+import type { OperationOutput, ParsedInput } from '../../shared/contract'
 import { chooseChannel, defaultContactPreferences, effectiveLanguageNeed, ukMobileNumber, type ContactChannel } from '../../shared/domain/contact-channel'
 import { buildInvitationLetter, hasPostalAddress, nameCase, type InvitationAttempt, type InvitationLetter } from '../../shared/domain/letter-content'
 import { defaultTemplateKey, fillMergeFields } from '../../shared/domain/letter-templates'
@@ -17,9 +16,9 @@ import type { ServiceContext } from '../context'
 import { actorName, todayIso } from '../context'
 import { batchSheetCsv, phoneListCsv, type BatchSheetRow } from '../documents/batch-sheet-csv'
 import { CSV_MIME } from '../documents/csv-text'
-import { freeDocumentPath, listDocumentsOf, PDF_MIME, saveDocument, sha256Hex } from '../documents/document-store'
+import { discardStaged, listDocumentsOf, PDF_MIME, placeAndRecordDocuments, stageDocument, type StagedDocument } from '../documents/document-store'
 import { builtInWordTemplate, DOCX_MIME, renderLettersDocx } from '../documents/invitation-letters-docx'
-import { renderLargePrintLettersPdf, renderLettersPdf } from '../documents/invitation-letters-pdf'
+import { letterPrintProblems, renderLargePrintLettersPdf, renderLettersPdf, writeByHandWarning } from '../documents/invitation-letters-pdf'
 import { smsUploadCsv, type SmsRecipient } from '../documents/sms-upload-csv'
 import { getPracticeSettings } from '../settings/practice-settings-store'
 import { reasonNotInvited } from './invitation-eligibility'
@@ -209,7 +208,7 @@ export async function createInvitationBatch(
     const needs = { mainLanguage: language.mainLanguage, interpreterRequired: language.interpreterRequired, largePrint: preferences.largePrint }
     const skip = (reason: string) => {
       notInvited.push({ nhsNumber: m.nhs_number, name, reason })
-      sheet.push({ nhsNumber: m.nhs_number, name, channel: null, contact: null, note: reason, ...needs })
+      sheet.push({ nhsNumber: m.nhs_number, name, channel: null, contact: null, note: reason, ...needs, writeByHand: false })
     }
     const reason = reasonNotInvited(
       {
@@ -247,6 +246,9 @@ export async function createInvitationBatch(
     const note = smsWasPossible ? 'SMS text could not be sent (see the batch warning): letter instead' : decision.note
     let content: SentContent
     let contact: string | null = null
+    // What the letter PDF cannot print (a script it has no glyphs for, an address too long for
+    // the window) is listed on the sheet for staff to write by hand; the patient is still invited.
+    let byHand: string[] = []
     if (decision.channel === 'sms') {
       const mobile = ukMobileNumber(m.mobile) ?? ''
       contact = mobile
@@ -285,14 +287,18 @@ export async function createInvitationBatch(
           }
         })
       }
+      byHand = letterPrintProblems(content.letter)
     }
     invited.push({ patientId: m.patient_id, content })
     const channelLabel = decision.channel === 'letter' && preferences.largePrint ? 'large-print letter' : decision.channel
-    sheet.push({ nhsNumber: m.nhs_number, name, channel: channelLabel, contact, note, ...needs })
+    const sheetNote = [note, ...byHand].filter((n): n is string => n !== null && n !== '').join('; ') || null
+    sheet.push({ nhsNumber: m.nhs_number, name, channel: channelLabel, contact, note: sheetNote, ...needs, writeByHand: byHand.length > 0 })
   }
 
   const count = (channel: ContactChannel) => invited.filter((i) => i.content.channel === channel).length
   const smsCount = count('sms')
+  const lettersToWriteByHand = sheet.filter((r) => r.writeByHand).length
+  if (lettersToWriteByHand > 0) warnings.push(writeByHandWarning(lettersToWriteByHand))
 
   const options: BatchOptions = {
     templateKey: template.key,
@@ -324,61 +330,64 @@ export async function createInvitationBatch(
     notInvited,
     sheet,
     smsMessage: options.smsText === null ? null : { text: options.smsText, ...pickLength(options.smsText) },
-    warnings
+    warnings,
+    lettersToWriteByHand
   }
   // A preview answers "who would get what" before anything is printed or recorded.
   if (input.preview === true) return { batchId: 0, ...summary, files: [] }
 
-  // The files are built and written before the transaction (no await inside it), under temporary
-  // names; they take their real names only once the records are committed, and are removed if not.
-  const stem = `invitations-cohort-${cohort.id}-attempt-${attempt}-${date}`
+  // Files first, then the records (document-store.ts explains the order): each file is written in
+  // full under a partial name before the transaction; the transaction places them under their final
+  // names and records the batch, so a batch is never recorded without all its files on disk.
+  const stem = batchFileStem(cohort.id, attempt, date)
   const planned = invited.length > 0 ? await renderBatchFiles(stem, invited.map((i) => i.content), sheet, word?.content ?? null, wantDocx) : []
-  const written = planned.map((f) => {
-    const finalPath = freeDocumentPath(ctx, f.fileName)
-    const tempPath = `${finalPath}.partial`
-    writeFileSync(tempPath, f.bytes)
-    return { ...f, finalPath, tempPath, sha256: sha256Hex(f.bytes) }
+  const staged = stageAll(ctx, planned)
+
+  const { batchId, files } = placeAndRecordDocuments(ctx, staged, (db, files) => {
+    const batch = db
+      .prepare(
+        `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version, not_invited_json, options_json, sheet_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(cohort.id, attempt, date, createdBy, template.key, template.version, JSON.stringify(notInvited), JSON.stringify(options), JSON.stringify(sheet))
+    const id = Number(batch.lastInsertRowid)
+    const link = db.prepare('INSERT INTO invitation_batch_documents (batch_id, document_id) VALUES (?, ?)')
+    for (const file of files) link.run(id, file.fileId)
+    const insert = db.prepare(
+      `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by, content_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    for (const i of invited) {
+      insert.run(id, cohort.id, i.patientId, attempt, i.content.channel, date, template.key, template.version, createdBy, JSON.stringify(i.content))
+    }
+    logActivity(
+      ctx,
+      db,
+      'invitations.createBatch',
+      `Invitation ${attempt} for cohort ${cohort.id}: ${letters} letters (${largePrint} large print), ${smsCount} SMS, ${phone} to phone, ${notInvited.length} members not invited`,
+      { batchId: id, cohortId: cohort.id, attempt, date, letters, largePrint, sms: smsCount, phone, notInvited: notInvited.length, template: `${template.key} v${template.version}`, files: files.map((f) => f.name) }
+    )
+    return { batchId: id, files }
   })
 
-  let batchId: number
-  const files: GeneratedFileT[] = []
+  return { batchId, ...summary, files }
+}
+
+/** The start of every file name of a batch's documents (the CLI checks `--out` against it first). */
+export function batchFileStem(cohortId: number, attempt: number, date: string): string {
+  return `invitations-cohort-${cohortId}-attempt-${attempt}-${date}`
+}
+
+/** Writes every planned file under its partial name; if one fails, none is left behind. */
+function stageAll(ctx: ServiceContext, planned: readonly PlannedFile[]): StagedDocument[] {
+  const staged: StagedDocument[] = []
   try {
-    batchId = db.transaction(() => {
-      const batch = db
-        .prepare(
-          `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version, not_invited_json, options_json, sheet_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(cohort.id, attempt, date, createdBy, template.key, template.version, JSON.stringify(notInvited), JSON.stringify(options), JSON.stringify(sheet))
-      const id = Number(batch.lastInsertRowid)
-      for (const f of written) {
-        const file = saveDocument(ctx, db, { kind: f.kind, mimeType: f.mimeType, path: f.finalPath, sha256: f.sha256 })
-        db.prepare('INSERT INTO invitation_batch_documents (batch_id, document_id) VALUES (?, ?)').run(id, file.fileId)
-        files.push(file)
-      }
-      const insert = db.prepare(
-        `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by, content_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      for (const i of invited) {
-        insert.run(id, cohort.id, i.patientId, attempt, i.content.channel, date, template.key, template.version, createdBy, JSON.stringify(i.content))
-      }
-      logActivity(
-        ctx,
-        db,
-        'invitations.createBatch',
-        `Invitation ${attempt} for cohort ${cohort.id}: ${letters} letters (${largePrint} large print), ${smsCount} SMS, ${phone} to phone, ${notInvited.length} members not invited`,
-        { batchId: id, cohortId: cohort.id, attempt, date, letters, largePrint, sms: smsCount, phone, notInvited: notInvited.length, template: `${template.key} v${template.version}`, files: written.map((f) => f.fileName) }
-      )
-      return id
-    })()
+    for (const f of planned) staged.push(stageDocument(ctx, f))
   } catch (error) {
-    for (const f of written) rmSync(f.tempPath, { force: true })
+    discardStaged(staged)
     throw error
   }
-  for (const f of written) renameSync(f.tempPath, f.finalPath)
-
-  return { batchId, ...summary, files }
+  return staged
 }
 
 function pickLength(text: string): { length: number; limit: number } {
@@ -405,6 +414,11 @@ interface BatchRow {
 
 function batchFromRow(ctx: Pick<ServiceContext, 'db'>, r: BatchRow): InvitationBatch {
   const options = JSON.parse(r.options_json) as Partial<BatchOptions>
+  // Sheets recorded before letters were checked for what they cannot print have no writeByHand.
+  const sheet = (JSON.parse(r.sheet_json) as (Omit<BatchSheetRow, 'writeByHand'> & { writeByHand?: boolean })[]).map((row) => ({
+    ...row,
+    writeByHand: row.writeByHand ?? false
+  }))
   return {
     batchId: r.id,
     cohortId: r.cohort_id,
@@ -418,9 +432,10 @@ function batchFromRow(ctx: Pick<ServiceContext, 'db'>, r: BatchRow): InvitationB
     templateKey: r.template_id,
     templateVersion: r.template_version,
     notInvited: JSON.parse(r.not_invited_json) as NotInvited[],
-    sheet: JSON.parse(r.sheet_json) as BatchSheetRow[],
+    sheet,
     smsMessage: options.smsText ? { text: options.smsText, ...pickLength(options.smsText) } : null,
     warnings: options.warnings ?? [],
+    lettersToWriteByHand: sheet.filter((row) => row.writeByHand).length,
     files: listDocumentsOf(ctx, r.id)
   }
 }
@@ -457,22 +472,27 @@ export async function regenerateBatch(ctx: ServiceContext, batchId: number): Pro
   }
   const sent = contents.map((c) => JSON.parse(c as string) as SentContent)
   const word = options.wordTemplateId ? wordTemplateContent(db, options.wordTemplateId) : null
-  const stem = `invitations-cohort-${row.cohort_id}-attempt-${row.attempt}-${row.created_on}`
+  const stem = batchFileStem(row.cohort_id, row.attempt, row.created_on)
   const planned = await renderBatchFiles(stem, sent, JSON.parse(row.sheet_json) as BatchSheetRow[], word, options.docx ?? false)
   const originals = db
     .prepare(
       `SELECT d.kind, d.sha256 FROM invitation_batch_documents bd JOIN documents d ON d.id = bd.document_id WHERE bd.batch_id = ?`
     )
     .all(batchId) as { kind: string; sha256: string }[]
-  return db.transaction(() => {
-    const files = planned.map((f) => {
-      const saved = saveDocument(ctx, db, { kind: `${f.kind}-regenerated`, mimeType: f.mimeType, bytes: f.bytes, fileName: f.fileName.replace(/(\.[a-z]+)$/, `-regenerated$1`) })
-      const matchesOriginal = originals.some((o) => o.kind === f.kind && o.sha256 === sha256Hex(f.bytes))
-      return { ...saved, matchesOriginal }
+  // The same order as a new batch: files complete on disk, then placed and recorded together.
+  const staged = stageAll(
+    ctx,
+    planned.map((f) => ({ ...f, kind: `${f.kind}-regenerated`, fileName: f.fileName.replace(/(\.[a-z]+)$/, `-regenerated$1`) }))
+  )
+  return placeAndRecordDocuments(ctx, staged, (db, saved) => {
+    const files = saved.map((file, i) => {
+      const original = planned[i] as PlannedFile
+      const matchesOriginal = originals.some((o) => o.kind === original.kind && o.sha256 === (staged[i] as StagedDocument).sha256)
+      return { ...file, matchesOriginal }
     })
     logActivity(ctx, db, 'invitations.regenerate', `Batch ${batchId} documents regenerated: ${files.filter((f) => f.matchesOriginal).length} of ${files.length} identical to the originals`, {
       batchId
     })
     return { files }
-  })()
+  })
 }

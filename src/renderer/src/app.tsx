@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { describeError } from './api/api-error'
 import { AppHeader } from './components/app-header'
+import { DatabaseWarningsBanner } from './components/database-warnings-banner'
 import { ErrorAlert } from './components/error-alert'
 import { SideNavigation } from './components/side-navigation'
 import { ActivityScreen } from './screens/activity-screen'
@@ -58,6 +59,7 @@ export function App() {
         Skip to main content
       </a>
       <AppHeader />
+      <DatabaseWarningsBanner />
       {loadError && (
         <main className="page" id="main-content">
           <ErrorAlert message={loadError} title="Clinic Recall could not start" />

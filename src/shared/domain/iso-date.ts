@@ -41,3 +41,53 @@ export function addMonthsIso(iso: string, months: number): string {
 export function addDaysIso(iso: string, days: number): string {
   return remembered(daysMemo, days, iso, () => toIso(addDays(toDate(iso), days)))
 }
+
+// --- checking a date someone typed or sent --------------------------------------------------------
+
+/**
+ * The dates Clinic Recall accepts as input. Nothing the app is asked about (an as-of date, a
+ * letter date, a clinic) can sensibly fall before 1900 or after 2100; a year outside that is a
+ * typing slip (0026, 20260) that would otherwise build a cohort of nobody or book a clinic no one
+ * can attend, so it is refused with the range in the message.
+ */
+export const earliestIsoDate = '1900-01-01'
+export const latestIsoDate = '2100-12-31'
+
+const isoDateShape = /^(\d{4})-(\d{2})-(\d{2})$/
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/** Days in `month` (1–12) of `year`, leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/**
+ * Why `text` is not a date the app accepts, in words that start with the text itself so a caller
+ * can put the field or option in front ("asOf: 2026-02-31 is not a real date: …"); null when it
+ * is a real calendar day, written YYYY-MM-DD, within earliestIsoDate … latestIsoDate.
+ */
+export function isoDateProblem(text: string): string | null {
+  const match = isoDateShape.exec(text)
+  if (!match) return `"${text}" is not a date written as YYYY-MM-DD`
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12) return `${text} is not a real date: there is no month ${month}`
+  if (day < 1) return `${text} is not a real date: there is no day ${day}`
+  const last = daysInMonth(year, month)
+  if (day > last) return `${text} is not a real date: ${monthNames[month - 1]} ${year} has ${last} days`
+  // YYYY-MM-DD strings compare as dates.
+  if (text < earliestIsoDate || text > latestIsoDate) {
+    return `${text} is outside the dates Clinic Recall accepts (${earliestIsoDate} to ${latestIsoDate})`
+  }
+  return null
+}
+
+export function isValidIsoDate(text: string): boolean {
+  return isoDateProblem(text) === null
+}

@@ -60,8 +60,23 @@ export function initialiseTransport(): void {
   transport()
 }
 
+let onSignInRequired: (() => void) | null = null
+
+/**
+ * Called when main refuses an operation because nobody is signed in there: browser mode restarted
+ * behind an open tab, say. The session store goes back to the start screen.
+ */
+export function whenSignInRequired(listener: () => void): void {
+  onSignInRequired = listener
+}
+
+function asksForSignIn(details: unknown): boolean {
+  return typeof details === 'object' && details !== null && (details as { signInRequired?: unknown }).signInRequired === true
+}
+
 export async function call(operation: OperationName, input: unknown): Promise<unknown> {
   const result = await transport()(operation, input)
   if (result.ok) return result.value
+  if (asksForSignIn(result.error.details)) onSignInRequired?.()
   throw new ApiError(result.error.code, result.error.message, result.error.details)
 }

@@ -8,6 +8,7 @@ import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
 import { FollowUpIntervalsCard } from './clinics/follow-up-intervals-card'
 import { CodeLibrarySection } from './settings/code-library-section'
+import { BackupsSection } from './settings/backups-section'
 import { isPlaceholderPractice } from '../../../shared/domain/practice-settings'
 
 type TextField = Exclude<keyof PracticeSettingsT, 'addressLines'>
@@ -97,6 +98,7 @@ export function SettingsScreen() {
       {/* The same setting as on the Clinics screen: practices look for it in both places. */}
       <FollowUpIntervalsCard />
       <CodeLibrarySection />
+      <BackupsSection />
     </div>
   )
 }

@@ -18,9 +18,10 @@ export function StartScreen() {
   const [name, setName] = useState('')
   const [role, setRole] = useState<UserT['role']>('clinician')
   const { run, busy, error, setError } = useAsyncAction()
-  // Names already in the activity log, offered as suggestions so staff pick the same spelling each time.
-  const activity = useLoad(() => api['activity.list']({}), [])
-  const knownNames = [...new Set((activity.data?.entries ?? []).map((entry) => entry.user).filter(Boolean))].slice(0, 50)
+  // Names already in the activity log, offered as suggestions so staff pick the same spelling each
+  // time. Only the names: the log itself names patients, so it waits until someone has signed in.
+  const known = useLoad(() => api['session.knownUsers']({}), [])
+  const knownNames = known.data?.names ?? []
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

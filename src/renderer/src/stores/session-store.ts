@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { UserT } from '../../../shared/contract'
 import { api } from '../api/client'
+import { whenSignInRequired } from '../api/transport'
 
 interface SessionState {
   loaded: boolean
@@ -28,3 +29,6 @@ export const useSessionStore = create<SessionState>((set) => ({
   // Staff sharing one machine switch user by picking their name again; main keeps the last one set.
   signOut: () => set({ user: null })
 }))
+
+// Main has nobody signed in (e.g. browser mode was restarted behind this tab): ask again.
+whenSignInRequired(() => useSessionStore.setState({ user: null }))

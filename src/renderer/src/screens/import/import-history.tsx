@@ -4,14 +4,11 @@ import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useLoad } from '../../components/use-load'
 import { formatImportFormat } from '../../format/import-format'
+import { formatMegabytes } from '../../format/file-size'
 import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
 import { RejectsDownloadButton } from './rejects-download-button'
 
 type ImportSummary = OperationOutput<'imports.list'>['imports'][number]
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
 
 /** Every import with who ran it, what it changed and what it refused; and the backups taken before them. */
 export function ImportHistory({ version }: { version: number }) {
@@ -95,8 +92,8 @@ export function ImportHistory({ version }: { version: number }) {
           <>
             <p className="hint">
               A copy of the database is taken before every import and the last {backups.data.keep} are kept, in{' '}
-              <code>{backups.data.folder || '(in-memory database: no backups)'}</code>. To go back to one, close Clinic Recall and
-              copy it over <code>clinic-recall.sqlite</code>.
+              <code>{backups.data.folder || '(in-memory database: no backups)'}</code>. To go back to one, use Restore… in
+              Settings › Backups, which also lists the daily backups.
             </p>
             {backups.data.backups.length === 0 ? (
               <p>No backups yet.</p>
@@ -118,7 +115,7 @@ export function ImportHistory({ version }: { version: number }) {
                           <code>{b.name}</code>
                         </td>
                         <td className="nowrap">{formatUkDateTime(b.createdAt)}</td>
-                        <td>{megabytes(b.byteSize)}</td>
+                        <td>{formatMegabytes(b.byteSize)}</td>
                         <td>{b.importId === null ? '—' : `#${b.importId}`}</td>
                       </tr>
                     ))}

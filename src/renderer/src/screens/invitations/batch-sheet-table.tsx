@@ -1,7 +1,8 @@
 import type { OperationOutput } from '../../../../shared/contract'
 import { formatNhsNumber } from '../../format/nhs-number'
 
-type SheetRow = OperationOutput<'invitations.createBatch'>['sheet'][number]
+// writeByHand may be missing on rows made from a batch's not-invited list.
+type SheetRow = Omit<OperationOutput<'invitations.createBatch'>['sheet'][number], 'writeByHand'> & { writeByHand?: boolean }
 
 const channelText: Record<string, string> = {
   sms: 'SMS',
@@ -13,6 +14,7 @@ const channelText: Record<string, string> = {
 /** The batch sheet on screen: every member once, how they are invited or why not, and their needs. */
 export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
   const notInvited = rows.filter((r) => r.channel === null).length
+  const byHand = rows.filter((r) => r.writeByHand === true).length
   return (
     <>
       <h3>Batch sheet</h3>
@@ -20,6 +22,12 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
         {rows.length} member{rows.length === 1 ? '' : 's'}; {notInvited} not invited (reason given). Interpreter and large-print needs
         are marked so the clinic can plan for them.
       </p>
+      {byHand > 0 && (
+        <div className="alert alert-warning" role="alert" aria-label="Letters to write by hand">
+          {byHand} letter{byHand === 1 ? '' : 's'} to finish by hand: the PDF cannot print all of the name or address (marked below with
+          what to write).
+        </div>
+      )}
       <div className="table-wrap table-scroll">
         <table className="table" aria-label="Batch sheet">
           <thead>
@@ -50,7 +58,10 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
                     .filter(Boolean)
                     .join('; ')}
                 </td>
-                <td>{row.note ?? ''}</td>
+                <td className={row.writeByHand ? 'text-warning' : undefined}>
+                  {row.writeByHand ? <strong>Write by hand: </strong> : null}
+                  {row.note ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>
