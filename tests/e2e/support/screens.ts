@@ -20,8 +20,8 @@ export function navigate(page: Page, section: string): Promise<void> {
 }
 
 /**
- * Opens the app and signs in as `name` with `role` (the label's first word: Clinician, Admin,
- * Manager), unless this host already has someone signed in from an earlier test.
+ * Opens the app and signs in as `name` with `role` (Clinician, Admin / reception or Practice
+ * manager), unless this host already has someone signed in from an earlier test.
  */
 export async function signIn(page: Page, url: string, name: string, role: 'Clinician' | 'Admin' | 'Manager'): Promise<void> {
   await page.goto(url)
@@ -29,7 +29,8 @@ export async function signIn(page: Page, url: string, name: string, role: 'Clini
   await expect(page.getByLabel('Your name').or(signedIn)).toBeVisible()
   if (await signedIn.isVisible()) return
   await page.getByLabel('Your name').fill(name)
-  await page.getByLabel(new RegExp(`^${role}`)).check()
+  const roleLabel = { Clinician: /^Clinician/, Admin: /^Admin/, Manager: /^Practice manager/ }[role]
+  await page.getByLabel(roleLabel).check()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(signedIn).toBeVisible()
 }

@@ -8,7 +8,7 @@ export function DatabaseWarningsBanner() {
   if (warnings.length === 0) return null
   return (
     <div className="alert alert-warning" role="alert">
-      <h3 className="alert-title">Check where the practice database is kept</h3>
+      <h3 className="alert-title">Check the practice database</h3>
       {warnings.map((w) => (
         <p key={w} className="alert-message">
           {w}

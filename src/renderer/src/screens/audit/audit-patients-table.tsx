@@ -2,12 +2,13 @@ import type { AuditSummaryT } from '../../../../shared/contract'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import { ScrollArea } from '../../components/scroll-area'
 
 const outcomeLabels = { reduced: 'Reduced', unchanged: 'No change', increased: 'Increased' } as const
 
 export function AuditPatientsTable({ patients }: { patients: AuditSummaryT['patients'] }) {
   return (
-    <div className="table-wrap table-scroll">
+    <ScrollArea label="Audit patients">
       <table className="table" aria-label="Audit patients">
         <thead>
           <tr>
@@ -45,6 +46,6 @@ export function AuditPatientsTable({ patients }: { patients: AuditSummaryT['pati
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }

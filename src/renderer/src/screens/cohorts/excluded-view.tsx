@@ -2,6 +2,7 @@ import type { CohortEntryT } from '../../../../shared/contract'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { BpCell } from './bp-cell'
 import type { ShownCohort } from './shown-cohort'
+import { ScrollArea } from '../../components/scroll-area'
 
 interface Props {
   snapshot: ShownCohort
@@ -44,7 +45,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
       {snapshot.excluded.length === 0 ? (
         <p>No patients were excluded.</p>
       ) : (
-        <div className="table-wrap table-scroll">
+        <ScrollArea label="Excluded patients">
           <table className="table" aria-label="Excluded patients">
             <thead>
               <tr>
@@ -79,7 +80,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </>
   )

@@ -90,7 +90,7 @@ export function MembersTable({ entries, onWhy }: Props) {
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   return (
-    <div className="table-wrap table-virtual" ref={scrollRef}>
+    <div className="table-wrap table-virtual" ref={scrollRef} role="region" aria-label="Cohort members (scrolls)" tabIndex={0}>
       <table className="table" aria-label="Cohort members" aria-rowcount={entries.length + 1}>
         <Header />
         <tbody>

@@ -1,4 +1,5 @@
 import type { RejectedRowT } from '../../../../shared/contract'
+import { ScrollArea } from '../../components/scroll-area'
 
 /** Rows the importer rejected (or flagged), as the practice will find them in the file. Text only: nothing here is ever a link or markup. */
 /** Beyond this many the table shows the first ones and points at the CSV (a hostile file can have 100,000). */
@@ -6,7 +7,7 @@ const rowsShown = 1000
 
 export function RejectedRowsTable({ rows, label = 'Rejected rows' }: { rows: RejectedRowT[]; label?: string }) {
   return (
-    <div className="table-wrap table-scroll">
+    <ScrollArea label={label}>
       {rows.length > rowsShown && (
         <p className="hint">
           Showing the first {rowsShown.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')}; the CSV has them all.
@@ -34,6 +35,6 @@ export function RejectedRowsTable({ rows, label = 'Rejected rows' }: { rows: Rej
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }

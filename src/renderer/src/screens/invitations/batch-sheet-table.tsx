@@ -1,5 +1,6 @@
 import type { OperationOutput } from '../../../../shared/contract'
 import { formatNhsNumber } from '../../format/nhs-number'
+import { ScrollArea } from '../../components/scroll-area'
 
 // writeByHand may be missing on rows made from a batch's not-invited list.
 type SheetRow = Omit<OperationOutput<'invitations.createBatch'>['sheet'][number], 'writeByHand'> & { writeByHand?: boolean }
@@ -28,7 +29,7 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
           what to write).
         </div>
       )}
-      <div className="table-wrap table-scroll">
+      <ScrollArea label="Batch sheet">
         <table className="table" aria-label="Batch sheet">
           <thead>
             <tr>
@@ -66,7 +67,7 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </>
   )
 }

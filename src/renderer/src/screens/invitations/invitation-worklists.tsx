@@ -2,6 +2,7 @@ import type { OperationOutput } from '../../../../shared/contract'
 import { Card } from '../../components/card'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import { ScrollArea } from '../../components/scroll-area'
 
 type Worklists = OperationOutput<'invitations.worklists'>
 type Patient = Worklists['nonResponders'][number]
@@ -36,7 +37,7 @@ export function InvitationWorklists({ lists, today }: { lists: Worklists; today:
 
 function PatientsTable({ label, patients, showCodes, today }: { label: string; patients: Patient[]; showCodes?: boolean; today?: string }) {
   return (
-    <div className="table-wrap table-scroll">
+    <ScrollArea label={label}>
       <table className="table" aria-label={label}>
         <thead>
           <tr>
@@ -81,6 +82,6 @@ function PatientsTable({ label, patients, showCodes, today }: { label: string; p
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }

@@ -63,7 +63,7 @@ export function BackupsSection() {
       <ErrorAlert message={create.error} title="No backup was taken" />
       {created && (
         <p className="alert alert-success" role="status">
-          Backup taken: {created}
+          Backup taken and checked: {created}
         </p>
       )}
       {list.data && (

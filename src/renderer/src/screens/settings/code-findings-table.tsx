@@ -1,5 +1,6 @@
 import type { UnmatchedCodeT } from '../../../../shared/contract'
 import { formatUkDate } from '../../format/uk-date'
+import { ScrollArea } from '../../components/scroll-area'
 
 type ImportRef = UnmatchedCodeT['firstImport']
 
@@ -37,7 +38,7 @@ export function CodeFindingsSummary({ rows, suffix = '' }: { rows: readonly Code
 export function CodeFindingsTable({ rows, label }: { rows: readonly CodeFindingRow[]; label: string }) {
   const readAs = rows.some((r) => r.readAs !== undefined)
   return (
-    <div className="table-wrap table-scroll">
+    <ScrollArea label={label}>
       <table className="table table-compact" aria-label={label}>
         <thead>
           <tr>
@@ -69,7 +70,7 @@ export function CodeFindingsTable({ rows, label }: { rows: readonly CodeFindingR
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }
 

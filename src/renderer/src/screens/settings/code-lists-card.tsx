@@ -1,6 +1,7 @@
 import type { CodeListInfoT } from '../../../../shared/contract'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { ScrollArea } from '../../components/scroll-area'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
@@ -59,7 +60,7 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
               the patients these lists affect.
             </p>
           )}
-          <div className="table-wrap table-scroll code-lists-scroll">
+          <ScrollArea label="Code lists" className="code-lists-scroll">
             <table className="table table-compact" aria-label="Code lists">
               <thead>
                 <tr>
@@ -94,7 +95,7 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </>
       )}
     </Card>
