@@ -8,6 +8,7 @@ import { operationNames, type OperationName } from '../shared/operation-names'
 import { runsBeforeSignIn, signInRequiredMessage } from '../shared/operation-access'
 import { AppError, type Result } from '../shared/result'
 import type { Services } from './services'
+import { unexpectedFailure } from './unexpected-failure'
 
 export function isOperationName(name: string): name is OperationName {
   return (operationNames as readonly string[]).includes(name)
@@ -63,7 +64,7 @@ export async function dispatch(services: Services, name: string, rawInput: unkno
     const checked = schema.output.safeParse(value)
     if (!checked.success) {
       console.error(`[clinic-recall] ${name} returned output that breaks the contract:`, describeIssues(checked.error.issues))
-      return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: output did not match the contract` } }
+      return { ok: false, error: unexpectedFailure(null) }
     }
     return { ok: true, value: checked.data }
   } catch (error) {
@@ -71,7 +72,6 @@ export async function dispatch(services: Services, name: string, rawInput: unkno
       return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
     }
     console.error(`[clinic-recall] ${name} failed:`, error)
-    const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: ${message}` } }
+    return { ok: false, error: unexpectedFailure(error) }
   }
 }

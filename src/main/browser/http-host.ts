@@ -93,7 +93,7 @@ export async function startBrowserHost(options: {
     }
     const body = await readBody(req)
     if (body === null) {
-      send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Request too large' } }))
+      send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `The files chosen are too large to send together (over ${Math.round(maxBodyBytes / (1024 * 1024))} MB): no practice export is this big, so one of them is probably not the right file. Nothing was imported.` } }))
       return
     }
     let input: unknown

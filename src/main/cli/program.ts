@@ -1,9 +1,8 @@
-// The `clinic-recall` command line (spec §9.1). Command names, options and `--json` keys are a public
+// The `clinic-recall` command line. Command names, options and `--json` keys are a public
 // interface: add keys freely, never rename or drop one. Exit codes: 0 success, 1 bad input (one-line
 // reason on stderr naming the file/row/field), 2 usage error.
 import { Command, CommanderError, Option } from 'commander'
-import { readFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
 import type { OperationName } from '../../shared/operation-names'
@@ -27,12 +26,14 @@ import { copyDocumentsInto, copyDocumentTo } from '../files/copy-documents-out'
 import { assertSafeOutputFolder, assertSafeOutputPath } from '../files/output-path-guard'
 import { batchFileStem } from '../invitations/invitation-service'
 import { BadInput } from './bad-input'
+import { readExportFromDisk } from '../import/read-export-from-disk'
 import { addBackupCommands } from './backup-commands'
 import { addCodesCommands } from './codes-commands'
 import { describeInterpreter, interpreterChange } from './contact-interpreter'
 import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
 import { checkContractInput, dateOption, numberOption } from './option-values'
 import { jsonForTerminal, terminalSafeIo } from './terminal-text'
+import { unexpectedFailure } from '../unexpected-failure'
 
 export interface CliIo {
   stdout(text: string): void
@@ -127,13 +128,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .addOption(new Option('--format <format>', 'export format').choices(['auto', 'emis', 'systmone']).default('auto'))
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { format: 'auto' | 'emis' | 'systmone'; json?: boolean }) => {
-      const loaded = files.map((file) => {
-        try {
-          return { name: basename(file), bytes: readFileSync(file) }
-        } catch (error) {
-          throw new BadInput(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-        }
-      })
+      const loaded = files.map(readExportFromDisk)
       // Saved column mappings apply here too; a workbook (.xlsx) is read first (asynchronously).
       // The CLI reads in its own process; a file that pushes the engine past its limits (a
       // RangeError) is told as one plain line naming the files, like every other refusal.
@@ -531,7 +526,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       io.stderr(`${error.message.split('\n')[0]}\n`)
       return 1
     }
-    io.stderr(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    // The plain cause first; the engine's words after it, for whoever supports the practice.
+    const engineWords = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    io.stderr(`${unexpectedFailure(error).message} (${engineWords})\n`)
     return 1
   } finally {
     const open = ctx as ServiceContext | null

@@ -17,6 +17,7 @@ import type { ParsedImport } from './import-types'
 import { describeParsedImport, inspectImportFiles, parseImportFiles, type ParseHooks } from './import-service'
 import type { FromWorker, ToWorker, WorkerColumns, WorkerStart } from './import-worker-messages'
 import { isEngineLimit, readerFault, readerStopped } from './reader-stopped'
+import { savingFailure } from './saving-failure'
 import { readWorkbooks } from './xlsx-rows'
 
 const port = parentPort
@@ -29,9 +30,8 @@ function send(message: FromWorker): void {
   port?.postMessage(message)
 }
 
-function asErrorShape(error: unknown): AppErrorShape {
-  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+function asErrorShape(error: AppError): AppErrorShape {
+  return { code: error.code, message: error.message, details: error.details }
 }
 
 /** While reading, anything but the reader's own refusal is told plainly (reader-stopped.ts); the log keeps the engine's words. */
@@ -148,7 +148,7 @@ async function handle(message: ToWorker): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'cancelled' })
-    else send({ type: 'error', error: message.type === 'commit' ? asErrorShape(error) : readingFailure(error, message.files.map((f) => f.name)) })
+    else send({ type: 'error', error: message.type === 'commit' ? savingFailure(error) : readingFailure(error, message.files.map((f) => f.name)) })
   } finally {
     // One import per worker: after the result (or any failure) the connection closes and the main
     // process ends the thread.
