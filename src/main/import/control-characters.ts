@@ -5,14 +5,17 @@
 // characters before anything is stored; whole escape sequences go, so "\u001b[31mRED" becomes
 // "RED", not "[31mRED". Tabs and line breaks become a space, so words either side stay apart;
 // only an address cell keeps its line breaks, as separate address lines (addressLines).
+// The Unicode bidirectional embedding, override and isolate controls (U+202A–U+202E,
+// U+2066–U+2069) go too: one in a name ("SMITH" + U+202E) turns the text after it round on screen
+// and on a letter. Right-to-left names (Arabic, Hebrew) need none of them to show correctly.
 
-// Unicode's Cc category is exactly C0, DEL and C1.
-const anyControl = /\p{Cc}/u
+// Unicode's Cc category is exactly C0, DEL and C1; then the bidirectional controls.
+const anyControl = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 // CSI (ESC [ … final byte, or the one-byte C1 CSI), OSC (ESC ] … BEL / ST) and two-byte ESC sequences.
 // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const escapeSequences = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-_]?/g
 const spacing = /[\t\n\r\v\f\u0085]+/g
-const otherControls = /\p{Cc}/gu
+const otherControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu
 const lineBreak = /\r\n|[\r\n\v\f\u0085]/
 
 export function hasControlCharacters(text: string): boolean {
