@@ -1,6 +1,8 @@
 // What a front end should tell the user about the database itself, not about any one step: it is on
-// a network drive, or today's daily backup could not be taken. Shown by the CLI on stderr, in
+// a network drive, today's daily backup could not be taken, or recorded documents have gone missing
+// or been changed (found by the documents check when the database was opened). Shown by the CLI on stderr, in
 // session.get (`warnings`) and as a banner in the app.
+import { documentsFolderWarnings } from '../documents/repair-documents'
 import { databaseLocationWarnings } from './network-drive'
 
 const dailyBackupProblems = new Map<string, string>()
@@ -11,5 +13,5 @@ export function noteDailyBackupFailed(databasePath: string, message: string): vo
 
 export function databaseWarnings(databasePath: string): string[] {
   const problem = dailyBackupProblems.get(databasePath)
-  return [...databaseLocationWarnings(databasePath), ...(problem ? [problem] : [])]
+  return [...databaseLocationWarnings(databasePath), ...(problem ? [problem] : []), ...documentsFolderWarnings(databasePath)]
 }
