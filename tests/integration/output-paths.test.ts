@@ -1,4 +1,4 @@
-// Files the CLI is asked to write (`audit --out FILE`, `invite --out DIR`) must never land on the
+// Files the CLI is asked to write (`audit --out FILE`, `codes unmatched --out FILE`, `invite --out DIR`) must never land on the
 // practice database, its -wal/-shm/-journal, a backup, or a recorded document, however the path is
 // spelt (symbolic link, hard link, `..`). Each refusal is one plain line naming the path, exit 1, and
 // the database file byte-for-byte as it was. A normal --out still works, and the documents folder
@@ -112,6 +112,23 @@ describe('audit --out', () => {
     const last = ctx.db.prepare("SELECT id, sha256 FROM documents WHERE kind = 'audit-xlsx' ORDER BY id DESC LIMIT 1").get() as { id: number; sha256: string }
     ctx.db.close()
     expect(sha256(target)).toBe(last.sha256)
+  })
+})
+
+describe('codes unmatched --out', () => {
+  it('refuses the database, its write-ahead log and a backup; writes the CSV where asked, with no partial file beside it', async () => {
+    await expectRefused(db, ['codes', 'unmatched', '--out', db], /^--out ".*clinic-recall\.sqlite" is the practice database itself; choose another file name/)
+    await expectRefused(db, ['codes', 'unmatched', '--out', `${db}-wal`], /is the practice database's write-ahead log/)
+    const backups = join(folder, 'backups')
+    const backup = readdirSync(backups).find((name) => name.endsWith('.sqlite'))
+    expect(backup).toBeDefined()
+    await expectRefused(db, ['codes', 'unmatched', '--out', join(backups, backup as string)], /backup/)
+    const target = join(folder, 'code-reports', 'unmatched.csv')
+    const run = await cli(db, 'codes', 'unmatched', '--out', target, '--json')
+    expect(run.code).toBe(0)
+    expect((JSON.parse(run.stdout) as { out: string }).out).toBe(target)
+    expect(readFileSync(target, 'utf8')).toMatch(/^\uFEFF?Code,/)
+    expect(readdirSync(join(folder, 'code-reports'))).toEqual(['unmatched.csv'])
   })
 })
 

@@ -1,18 +1,22 @@
 // `clinic-recall codes list` and `clinic-recall codes unmatched`: the Code library from the command
 // line. The `--json` keys are public like every other command's: add keys, never rename or drop one.
 import type { Command } from 'commander'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { OperationInput, OperationOutput } from '../../shared/contract'
 import type { OperationName } from '../../shared/operation-names'
-import { BadInput } from './bad-input'
+import type { ServiceContext } from '../context'
+import { assertSafeOutputPath } from '../files/output-path-guard'
+import { fileWriteError, writeFileAtomically } from '../files/write-file-atomically'
 
 export interface CodesCommandDeps {
   call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>
   print(json: boolean, value: unknown, text: () => string): void
+  /** The open database, for checking an output path against it and its backups. */
+  open(): ServiceContext
 }
 
-export function addCodesCommands(program: Command, { call, print }: CodesCommandDeps): void {
+export function addCodesCommands(program: Command, { call, print, open }: CodesCommandDeps): void {
   const codes = program.command('codes').description('the code lists the app ships, and the codes in your data that matched none')
 
   codes
@@ -35,17 +39,19 @@ export function addCodesCommands(program: Command, { call, print }: CodesCommand
     .option('--out <file>', 'also write them as a CSV file')
     .option('--json', 'print JSON')
     .action(async (opts: { out?: string; json?: boolean }) => {
+      // Refused before anything is read: the CSV must never land on the database or a backup.
+      const target = opts.out ? assertSafeOutputPath(open(), opts.out, '--out') : null
       const found = await call('codes.unmatched', {})
       let written: string | null = null
-      if (opts.out) {
+      if (target) {
         const file = await call('codes.unmatchedCsv', {})
-        written = resolve(opts.out)
         try {
-          mkdirSync(dirname(written), { recursive: true })
-          writeFileSync(written, Buffer.from(file.contentBase64, 'base64'))
+          mkdirSync(dirname(target), { recursive: true })
         } catch (error) {
-          throw new BadInput(`${opts.out}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+          throw fileWriteError(target, error)
         }
+        writeFileAtomically(target, Buffer.from(file.contentBase64, 'base64'))
+        written = target
       }
       const json = {
         codes: found.codes.map((c) => ({

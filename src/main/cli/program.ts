@@ -505,7 +505,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       print(!!opts.json, report, () => report.lines.join('\n'))
     })
 
-  addCodesCommands(program, { call, print })
+  addCodesCommands(program, { call, print, open: () => openContext(dbOf()) })
   addBackupCommands(program, { databasePath: () => resolveDatabasePath(dbOf(), io.env), open: () => openContext(dbOf(), { dailyBackup: false }), print })
 
   try {
