@@ -13,6 +13,7 @@ import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import type { ServiceContext } from '../../src/main/context'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 import { dispatch } from '../../src/main/dispatch'
+import { runCli } from '../../src/main/cli/program'
 import { importFiles } from '../../src/main/import/import-service'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { createServices } from '../../src/main/services'
@@ -77,6 +78,24 @@ test('a recorded document deleted outside the app: a warning naming it in sessio
   const second = openAsTheAppDoes(practice.databasePath)
   expect((await dispatch(createServices(second), 'session.get', {})) as Result<OperationOutput<'session.get'>>).toMatchObject({ ok: true, value: { warnings: [warning] } })
   expect(checkEntries(second), 'nothing changed between the opens, so no second entry').toHaveLength(1)
+})
+
+test('the CLI prints the same warning on stderr for any command that opens the database, and the command still runs', async () => {
+  const practice = await practiceWithBatch()
+  const gone = practice.files[1] as string
+  rmSync(gone)
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(['--db', practice.databasePath, 'codes', 'list', '--json'], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { CLINIC_RECALL_USER: 'Reception' }
+  })
+  expect(code).toBe(0)
+  expect(JSON.parse(stdout)).toBeTruthy()
+  const warnings = stderr.split('\n').filter((line) => line.startsWith('Warning: '))
+  expect(warnings.filter((line) => line.includes(basename(gone)))).toHaveLength(1)
+  expect(warnings.find((line) => line.includes(basename(gone)))).toMatch(/^Warning: 1 recorded document is missing from the documents folder/)
 })
 
 test('a recorded document changed after it was made is reported as changed, not opened as if it were the one sent', async () => {

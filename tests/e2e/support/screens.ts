@@ -1,17 +1,28 @@
 // What every journey does on the way: sign in, move between sections with the side navigation, and
-// save a full-page screenshot under test-results/screenshots (looked at by hand; named <journey>-<step>.png).
+// at each step save a full-page screenshot under test-results/screenshots (looked at by hand; named
+// <journey>-<step>.png) and check the screen with axe: a serious or critical accessibility failure
+// fails the journey.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import { projectRoot } from './clinic-recall-host'
 
 const screenshotsDir = join(projectRoot, 'test-results/screenshots')
 
-/** A screenshot function whose files start with `prefix` (e.g. "pharmacist-"). */
+/** Runs axe (WCAG 2.x A and AA rules and best practice) on the page; serious and critical findings fail, named by rule and element. */
+export async function expectNoSeriousAxeViolations(page: Page, step: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe at ${step}`).toEqual([])
+}
+
+/** A step function whose screenshots start with `prefix` (e.g. "pharmacist-"): a screenshot, then axe. */
 export function screenshotter(prefix: string): (page: Page, step: string) => Promise<void> {
   return async (page, step) => {
     mkdirSync(screenshotsDir, { recursive: true })
     await page.screenshot({ path: join(screenshotsDir, `${prefix}${step}.png`), fullPage: true })
+    await expectNoSeriousAxeViolations(page, `${prefix}${step}`)
   }
 }
 

@@ -67,7 +67,7 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
           Close
         </button>
       </div>
-      <div className="drawer-body">
+      <div className="drawer-body" tabIndex={0}>
         <dl className="facts">
           <dt>NHS number</dt>
           <dd>{formatNhsNumber(entry.nhsNumber)}</dd>
