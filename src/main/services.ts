@@ -1,7 +1,5 @@
 // Implements the contract by calling the capability services. Every front end (Electron IPC,
 // browser-mode HTTP, CLI) goes through `dispatch` with an object made here; nothing clinical lives here.
-import type { OperationName } from '../shared/operation-names'
-import type { OperationOutput, ParsedInput } from '../shared/contract'
 import type { ServiceContext } from './context'
 import { knownUserNames, listActivity, logRejectsDownloaded, logUnmatchedCodesDownloaded } from './activity-log'
 import { commitImport, listImports, rejectsCsvOf, databaseBackups } from './import/import-service'
@@ -39,10 +37,9 @@ import { didNotAttendWorklist, leftOpenWorklist, worklistCounts } from './follow
 import { auditSummary } from './audit/audit-service'
 import { exportAuditWorkbook } from './audit/audit-export'
 import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
+import type { Services } from './service-handlers'
 
-export type Services = {
-  [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
-}
+export type { Services }
 
 /** Files as the renderer sends them (base64) → bytes; main never takes a path from the renderer. */
 function decodeUploads(files: readonly { name: string; contentBase64: string }[]) {

@@ -2,7 +2,7 @@
 import { MERGE_FIELDS } from '../../shared/domain/letter-templates'
 import type { ServiceContext } from '../context'
 import { builtInWordTemplate, DOCX_MIME } from '../documents/invitation-letters-docx'
-import type { Services } from '../services'
+import type { Services } from '../service-handlers'
 import { activeWordTemplate, listTemplates, retireWordTemplate, saveTemplate, uploadWordTemplate } from './template-store'
 
 type TemplateOperations = 'templates.list' | 'templates.save' | 'templates.uploadWord' | 'templates.removeWord' | 'templates.builtInWord'

@@ -9,7 +9,7 @@
 // explanation as "recorded, not used", with the reason below. The kind is read from the
 // reference-set term (the refsets name it in words: "Average night interval systolic blood
 // pressure", "Minimum 24 hour diastolic blood pressure"), so it needs no separate list.
-import type { BpSetting } from './patient-record'
+import type { BpSetting } from './bp-setting'
 
 export const bpMeasures = {
   clinic: 'clinic reading',

@@ -3,8 +3,13 @@
 // counted but not listed); then every enabled exclusion — the first that applies is the one
 // recorded and counted (counts therefore add up to the excluded total), all that apply are shown in
 // the explanation. Every listed patient carries the "why": reasons, steps, readings, BP rule, target.
-import type { z } from 'zod'
-import type { CohortEntryT, ExclusionCount, ExplainedCohortEntryT, ExplanationStepT, ExplanationT } from '../contract'
+import type {
+  CohortEntry as CohortEntryT,
+  ExclusionCount,
+  ExplainedCohortEntry as ExplainedCohortEntryT,
+  ExplanationStep as ExplanationStepT,
+  Explanation as ExplanationT
+} from './cohort-entry'
 import type { TargetMode } from './bp-targets'
 import type { CohortDefinition } from './cohort-definitions'
 import { type CohortParameters, defaultCohortParameters } from './cohort-parameters'
@@ -16,7 +21,7 @@ import { hasPhysicalAndMentalHealth } from './long-term-conditions'
 import { type PatientFacts, patientFacts } from './patient-facts'
 import { type PatientRecord, displayName } from './patient-record'
 
-export type ExclusionCountT = z.output<typeof ExclusionCount>
+export type ExclusionCountT = ExclusionCount
 
 export interface EvaluateOptions {
   asOf: string

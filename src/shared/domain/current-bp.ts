@@ -4,14 +4,13 @@
 // summaries (minimum, maximum, baseline) are listed as "recorded, not used". And nothing hides a
 // severe reading: any reading of the latest reading day at severe level for its own kind is
 // reported in `severeReading`, whichever reading the lowest-of-the-day rule picks.
-import type { z } from 'zod'
-import type { ConsideredReading as ConsideredReadingSchema } from '../contract'
+import type { ConsideredReading } from './cohort-entry'
 import { type BpMeasure, canBeCurrentBp, measureForSetting, notUsedBecause } from './bp-measures'
 import { isSevereReading, severeMargin } from './bp-priority'
 import { addMonthsIso } from './iso-date'
 import type { BpReading, BpSetting } from './patient-record'
 
-export type ConsideredReading = z.output<typeof ConsideredReadingSchema>
+export type { ConsideredReading }
 
 export interface SevereReading {
   systolic: number

@@ -7,7 +7,10 @@
 // the export) count as invitations too, so "never invited" means never invited by anyone.
 import { upcomingBookingOn } from './cohort-rules/already-booked'
 import { unansweredPair, type SentInvitation } from './invitation-attempts'
+import type { InvitationHistory } from './invitation-history'
 import type { CodedEvent } from './patient-record'
+
+export type { InvitationHistory }
 
 export type InvitationState = 'never-invited' | 'invited-not-booked' | 'booked' | 'non-responder' | 'responded'
 
@@ -20,13 +23,6 @@ export const invitationStateLabels: Record<InvitationState, string> = {
 }
 
 /** What main reads for the state: the app's invitations and the latest kept booking, both up to as-of. */
-export interface InvitationHistory {
-  /** Invitations sent from Clinic Recall on or before the as-of date. */
-  sent: readonly { attempt: number; sentOn: string }[]
-  /** The date (YYYY-MM-DD) the latest kept booking (booked or attended) was made, on or before as-of. */
-  lastAnsweredOn: string | null
-}
-
 export interface InvitationStateResult {
   state: InvitationState
   /** In words, with the dates that decided it. */

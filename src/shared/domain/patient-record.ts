@@ -3,9 +3,10 @@
 import type { BpMeasure } from './bp-measures'
 import type { ClinicalConcept } from './clinical-concepts'
 import type { EthnicCategory } from './ethnicity'
-import type { InvitationHistory } from './invitation-state'
+import type { BpSetting } from './bp-setting'
+import type { InvitationHistory } from './invitation-history'
 
-export type BpSetting = 'clinic' | 'home' | 'ambulatory'
+export type { BpSetting }
 
 export interface BpReading {
   /** ISO date YYYY-MM-DD */

@@ -1,9 +1,18 @@
 // The practice details every letter and export carries (letterhead, phone, how to book, who signs).
 // A fresh database has placeholders that say plainly they must be changed, so a letter printed
 // before anyone opened Settings is obviously not ready to post rather than quietly wrong.
-import type { PracticeSettingsT } from '../contract'
 
-export type PracticeSettings = PracticeSettingsT
+export interface PracticeSettings {
+  practiceName: string
+  addressLines: string[]
+  phone: string
+  email: string
+  website: string
+  /** Plain-English sentence on how to book, printed in every letter. */
+  bookingInstructions: string
+  signatory: string
+  clinicLocation: string
+}
 
 /** Marks every placeholder value; `isPlaceholderPractice` looks for it. */
 export const PLACEHOLDER_MARK = 'set in Settings'
