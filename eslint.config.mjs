@@ -1,8 +1,11 @@
-// Lint holds the runtime boundaries (architecture practice 1): shared/ is pure TypeScript, the
-// renderer never reaches into main/, and nothing but main/ and preload/ imports Electron.
+// Lint holds the runtime boundaries: shared/ is pure TypeScript (no Node, Electron or DOM), the
+// renderer never reaches into main/ and main never into the renderer, preload knows nothing but the
+// operation names, and nothing but main/ and preload/ imports Electron. tests/unit/lint-boundaries
+// probes each boundary. Type-aware checks (a switch must handle every case of a union) run on src/.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads']
 
@@ -16,6 +19,35 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart']
+    }
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }]
+    }
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main never imports the renderer or preload: they reach main through the contract.' }] }
+      ]
+    }
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '**/domain/**', '**/contract', '**/contract/**', 'zod'], message: 'preload exposes one function per operation name and nothing else: it imports only operation-names and ipc-channel.' }
+          ]
+        }
+      ]
     }
   },
   {
@@ -37,7 +69,10 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
         {

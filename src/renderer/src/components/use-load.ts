@@ -7,7 +7,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
   const [version, setVersion] = useState(0)
-  // The caller lists what the load depends on, as with useEffect.
+  // The caller lists what the load depends on, as with useEffect (a reload counter may be among them,
+  // so the list is the caller's to make, not the rule's).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's dependency list, by design
   const stableLoad = useCallback(load, deps)
 
   useEffect(() => {
