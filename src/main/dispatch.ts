@@ -6,7 +6,7 @@
 import { contract } from '../shared/contract'
 import { operationNames, type OperationName } from '../shared/operation-names'
 import { runsBeforeSignIn, signInRequiredMessage } from '../shared/operation-access'
-import { AppError, type Result } from '../shared/result'
+import { AppError, toErrorShape, type Result } from '../shared/result'
 import type { Services } from './services'
 import { unexpectedFailure } from './unexpected-failure'
 
@@ -39,10 +39,9 @@ export async function dispatch(services: Services, name: string, rawInput: unkno
     return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${shown}"` } }
   }
   // Checked before the input is even parsed: with nobody signed in, a gated operation does nothing.
-  // The code is `conflict` (the request is fine, the app is not yet in a state to do it), and
-  // details say so, so a front end can send the user back to the start screen.
+  // The code is `unauthorised`, so a front end sends the user back to the start screen.
   if (!runsBeforeSignIn(name) && !(await hasSignedInUser(services))) {
-    return { ok: false, error: { code: 'conflict', message: signInRequiredMessage(name), details: { signInRequired: true } } }
+    return { ok: false, error: { code: 'unauthorised', message: signInRequiredMessage(name), details: { signInRequired: true } } }
   }
   const schema = contract[name]
   const parsed = schema.input.safeParse(rawInput ?? {})
@@ -69,7 +68,7 @@ export async function dispatch(services: Services, name: string, rawInput: unkno
     return { ok: true, value: checked.data }
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
+      return { ok: false, error: toErrorShape(error) }
     }
     console.error(`[clinic-recall] ${name} failed:`, error)
     return { ok: false, error: unexpectedFailure(error) }

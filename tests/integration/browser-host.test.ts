@@ -120,10 +120,10 @@ describe('browser-mode host', () => {
     const before = JSON.parse((await api('clinics.create', { type: 'BP', date: '2026-11-27', start: '09:00', slots: 4, slotMinutes: 15 })).body)
     expect(before).toEqual({
       ok: false,
-      error: { code: 'conflict', message: expect.stringMatching(/^Choose who you are on the start screen before making changes/), details: { signInRequired: true } }
+      error: { code: 'unauthorised', message: expect.stringMatching(/^Choose who you are on the start screen before making changes/), details: { signInRequired: true } }
     })
     const log = JSON.parse((await api('activity.list', {})).body)
-    expect(log.error.code).toBe('conflict')
+    expect(log.error.code).toBe('unauthorised')
     expect(ctx.db.prepare('SELECT COUNT(*) FROM clinics').pluck().get()).toBe(0)
     // The start screen's own calls work before sign-in.
     expect(JSON.parse((await api('session.knownUsers', {})).body)).toEqual({ ok: true, value: { names: [] } })

@@ -68,7 +68,7 @@ describe('with nobody signed in', () => {
       const result = await dispatch(services, name, {})
       expect(result, name).toEqual({
         ok: false,
-        error: { code: 'conflict', message: expect.stringContaining('Choose who you are on the start screen before'), details: { signInRequired: true } }
+        error: { code: 'unauthorised', message: expect.stringContaining('Choose who you are on the start screen before'), details: { signInRequired: true } }
       })
     }
     expect(databaseHash(ctx)).toBe(before)

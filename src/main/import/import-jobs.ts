@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
 import type { ImportPreviewT, ImportProgressT, ImportResultT } from '../../shared/contract'
-import { AppError, type AppErrorShape } from '../../shared/result'
+import { AppError, fromErrorShape, toErrorShape, type AppErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { ImportCancelled } from './commit-import'
 import { commitImport, hasPreview, previewImport, type GivenColumnMapping, type ImportFileBytes, type ImportFormatChoiceT } from './import-service'
@@ -73,7 +73,7 @@ function remember(job: Job): void {
   // Room is made for the job just started.
   for (const old of replaceable.slice(0, Math.max(0, live.length - (maxLiveJobs - 1)))) {
     old.progress = { ...old.progress, phase: 'cancelled', message: 'This preview was replaced by a newer one; nothing was imported.', preview: null }
-    old.previewWaiting?.reject(new AppError('conflict', 'This preview was replaced by a newer one; nothing was imported.'))
+    old.previewWaiting?.reject(new AppError('cancelled', 'This preview was replaced by a newer one; nothing was imported.'))
     old.previewWaiting = null
     void old.worker?.terminate()
     old.worker = null
@@ -87,15 +87,15 @@ function remember(job: Job): void {
 }
 
 function errorShape(error: unknown): AppErrorShape {
-  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
+  if (error instanceof AppError) return toErrorShape(error)
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 
 function fail(job: Job, error: AppErrorShape): void {
   job.progress = { ...job.progress, phase: 'failed', message: error.message, error: { code: error.code, message: error.message } }
-  job.waiting?.reject(new AppError(error.code, error.message, error.details))
+  job.waiting?.reject(fromErrorShape(error))
   job.waiting = null
-  job.previewWaiting?.reject(new AppError(error.code, error.message, error.details))
+  job.previewWaiting?.reject(fromErrorShape(error))
   job.previewWaiting = null
   void job.worker?.terminate()
   job.worker = null
@@ -103,9 +103,9 @@ function fail(job: Job, error: AppErrorShape): void {
 
 function cancelled(job: Job): void {
   job.progress = { ...job.progress, phase: 'cancelled', message: 'Cancelled: nothing was imported and the database is as it was.' }
-  job.waiting?.reject(new AppError('conflict', 'The import was cancelled; nothing was changed.'))
+  job.waiting?.reject(new AppError('cancelled', 'The import was cancelled; nothing was changed.'))
   job.waiting = null
-  job.previewWaiting?.reject(new AppError('conflict', 'The import was cancelled; nothing was changed.'))
+  job.previewWaiting?.reject(new AppError('cancelled', 'The import was cancelled; nothing was changed.'))
   job.previewWaiting = null
   void job.worker?.terminate()
   job.worker = null

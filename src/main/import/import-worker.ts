@@ -9,7 +9,7 @@
 // reading); the one-transaction commit runs here.
 import { parentPort } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import { AppError, type AppErrorShape } from '../../shared/result'
+import { AppError, toErrorShape, type AppErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { openDatabase, type Db } from '../db/connection'
 import { ImportCancelled, commitParsedImport } from './commit-import'
@@ -30,15 +30,12 @@ function send(message: FromWorker): void {
   port?.postMessage(message)
 }
 
-function asErrorShape(error: AppError): AppErrorShape {
-  return { code: error.code, message: error.message, details: error.details }
-}
 
 /** While reading, anything but the reader's own refusal is told plainly (reader-stopped.ts); the log keeps the engine's words. */
 function readingFailure(error: unknown, fileNames: readonly string[]): AppErrorShape {
-  if (error instanceof AppError) return asErrorShape(error)
+  if (error instanceof AppError) return toErrorShape(error)
   console.error('[clinic-recall] import worker: reading stopped:', error)
-  return asErrorShape(isEngineLimit(error) ? readerStopped(fileNames) : readerFault(fileNames))
+  return toErrorShape(isEngineLimit(error) ? readerStopped(fileNames) : readerFault(fileNames))
 }
 
 function contextFor(db: Db, databasePath: string, nowIso: string, user: WorkerStart['user']): ServiceContext {

@@ -7,7 +7,7 @@
 // sources) or with an in-memory database, the files are read in this thread instead.
 import type { Worker } from 'node:worker_threads'
 import type { ImportFileColumnsT } from '../../shared/contract'
-import { AppError, type AppErrorShape } from '../../shared/result'
+import { AppError, fromErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
 import { inspectImportFiles, type GivenColumnMapping, type ImportFileBytes } from './import-service'
 import type { FromWorker, ToWorker } from './import-worker-messages'
@@ -16,7 +16,6 @@ import { readWorkbooks } from './xlsx-rows'
 
 let current: { worker: Worker; replaced(): void } | null = null
 
-const asError = (shape: AppErrorShape) => new AppError(shape.code, shape.message, shape.details)
 
 export async function inspectColumnsInWorker(
   ctx: ServiceContext,
@@ -39,22 +38,22 @@ export async function inspectColumnsInWorker(
       void worker.terminate()
       answer()
     }
-    const timer = setTimeout(() => settle(() => reject(asError(readTookTooLong(fileNames, timeLimitMs)))), timeLimitMs)
+    const timer = setTimeout(() => settle(() => reject(fromErrorShape(readTookTooLong(fileNames, timeLimitMs)))), timeLimitMs)
     timer.unref()
     current = {
       worker,
-      replaced: () => settle(() => reject(new AppError('conflict', 'Other files were chosen meanwhile; these columns are no longer needed.')))
+      replaced: () => settle(() => reject(new AppError('cancelled', 'Other files were chosen meanwhile; these columns are no longer needed.')))
     }
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'columns') settle(() => resolve(message.files))
-      else if (message.type === 'error') settle(() => reject(asError(message.error)))
+      else if (message.type === 'error') settle(() => reject(fromErrorShape(message.error)))
       // Progress lines are for import jobs; this question has no bar.
     })
     worker.on('error', (error) => {
       console.error('[clinic-recall] import worker (columns) ended:', error)
-      settle(() => reject(asError(workerDeath(fileNames, 'reading', { error }))))
+      settle(() => reject(fromErrorShape(workerDeath(fileNames, 'reading', { error }))))
     })
-    worker.on('exit', (exitCode) => settle(() => reject(asError(workerDeath(fileNames, 'reading', { exitCode })))))
+    worker.on('exit', (exitCode) => settle(() => reject(fromErrorShape(workerDeath(fileNames, 'reading', { exitCode })))))
     // Each file gets its own copy of the bytes, handed over (transferred) rather than cloned.
     const owned = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), ...(f.table ? { table: f.table } : {}) }))
     const question: ToWorker = { type: 'columns', databasePath: ctx.databasePath, files: owned, mappings: [...mappings], nowIso: ctx.now().toISOString() }

@@ -2,11 +2,11 @@
 // refusal (those are AppErrors with their own words): the import's one transaction was rolled back,
 // so nothing was written, and then the cause in plain words (unexpected-failure.ts); the engine's
 // own words go to the log.
-import { AppError, type AppErrorShape } from '../../shared/result'
+import { AppError, toErrorShape, type AppErrorShape } from '../../shared/result'
 import { unexpectedFailure } from '../unexpected-failure'
 
 export function savingFailure(error: unknown): AppErrorShape {
-  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
+  if (error instanceof AppError) return toErrorShape(error)
   console.error('[clinic-recall] saving an import failed:', error)
   const cause = unexpectedFailure(error)
   return { ...cause, message: `The import was not saved: nothing was imported and the database is as it was. ${cause.message}` }

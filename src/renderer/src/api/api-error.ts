@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** True for an action stopped on request (Cancel, or newer files chosen): nothing to warn anyone about. */
+export function wasCancelled(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'cancelled'
+}
+
 /** The message to show a user for anything thrown by an action. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message

@@ -70,13 +70,9 @@ export function whenSignInRequired(listener: () => void): void {
   onSignInRequired = listener
 }
 
-function asksForSignIn(details: unknown): boolean {
-  return typeof details === 'object' && details !== null && (details as { signInRequired?: unknown }).signInRequired === true
-}
-
 export async function call(operation: OperationName, input: unknown): Promise<unknown> {
   const result = await transport()(operation, input)
   if (result.ok) return result.value
-  if (asksForSignIn(result.error.details)) onSignInRequired?.()
+  if (result.error.code === 'unauthorised') onSignInRequired?.()
   throw new ApiError(result.error.code, result.error.message, result.error.details)
 }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import { describeError } from '../api/api-error'
+import { describeError, wasCancelled } from '../api/api-error'
 
 /**
  * Runs one async action at a time: `busy` disables the button and switches its label, `error` feeds
@@ -18,7 +18,8 @@ export function useAsyncAction() {
     try {
       return await action()
     } catch (caught) {
-      setError(describeError(caught))
+      // A cancelled action is what the user asked for, not a failure: no red alert.
+      if (!wasCancelled(caught)) setError(describeError(caught))
       return undefined
     } finally {
       running.current = false

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { describeError } from '../api/api-error'
+import { describeError, wasCancelled } from '../api/api-error'
 
 /** Loads data for a screen on mount and whenever `reload()` is called; the latest request wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
@@ -21,7 +21,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
         if (current) setData(value)
       })
       .catch((caught: unknown) => {
-        if (current) setError(describeError(caught))
+        if (current && !wasCancelled(caught)) setError(describeError(caught))
       })
       .finally(() => {
         if (current) setLoading(false)
