@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../support/test-context'
 import { bookAppointment, createClinic, getClinic, listClinics } from '../../src/main/clinics/clinic-service'
-import { AppError } from '../../src/shared/result'
+import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
   const info = ctx.db
@@ -10,16 +10,6 @@ function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: 
     )
     .run(nhsNumber, given, family)
   return Number(info.lastInsertRowid)
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
 }
 
 const clinicInput = { type: 'Hypertension review', date: '2026-11-25', start: '09:00', slots: 3, slotMinutes: 15, clinician: 'Pharmacist A' }

@@ -18,7 +18,7 @@ import { didNotAttendWorklist, worklistCounts } from '../../src/main/followups/w
 import { importFiles } from '../../src/main/import/import-service'
 import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { auditSummary } from '../../src/main/audit/audit-service'
-import { AppError } from '../../src/shared/result'
+import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
   return Number(
@@ -26,16 +26,6 @@ function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: 
       .prepare(`INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, ?, ?, '2026-11-01', '2026-11-01')`)
       .run(nhsNumber, given, family).lastInsertRowid
   )
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
 }
 
 function clinic(ctx: TestContext, date: string, type = 'Pharmacist BP clinic', slots = 3): number {

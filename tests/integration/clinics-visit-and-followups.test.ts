@@ -9,7 +9,7 @@ import {
   markDidNotAttend
 } from '../../src/main/clinics/clinic-service'
 import { followUpsDue } from '../../src/main/followups/followup-service'
-import { AppError } from '../../src/shared/result'
+import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
   const info = ctx.db
@@ -27,16 +27,6 @@ function addImportedReading(ctx: TestContext, patientId: number, takenOn: string
        VALUES (?, ?, ?, ?, 'clinic', 'import', '2026-11-22T09:00:00Z')`
     )
     .run(patientId, takenOn, systolic, diastolic)
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
 }
 
 /** A clinic on `date` with the patient booked into it; returns the appointment id. */

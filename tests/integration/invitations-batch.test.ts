@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createInvitationBatch, listBatches } from '../../src/main/invitations/invitation-service'
 import { documentPath, readDocument } from '../../src/main/documents/document-store'
@@ -9,16 +8,7 @@ import { updatePracticeSettings, getPracticeSettings } from '../../src/main/sett
 import { buildInvitationLetter } from '../../src/shared/domain/letter-content'
 import { SEVERE_NOT_A_LETTER_REASON } from '../../src/main/invitations/invitation-eligibility'
 import { createTestContext, type TestContext } from '../support/test-context'
-
-async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
-  const pages: string[] = []
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-  }
-  return pages
-}
+import { pdfPagesText } from '../support/pdf-text'
 
 interface SeedPatient {
   nhs: string

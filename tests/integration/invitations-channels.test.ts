@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { documentPath } from '../../src/main/documents/document-store'
 import { setContactPreferences } from '../../src/main/invitations/contact-preferences-store'
@@ -10,16 +9,7 @@ import { getPracticeSettings, updatePracticeSettings } from '../../src/main/sett
 import { BUILT_IN_TEMPLATES } from '../../src/shared/domain/letter-templates'
 import { docxParts, practiceWordTemplate } from '../support/docx-text'
 import { createTestContext, type TestContext } from '../support/test-context'
-
-async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
-  const pages: string[] = []
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-  }
-  return pages
-}
+import { pdfPagesText } from '../support/pdf-text'
 
 interface Seed {
   nhs: string
