@@ -1,12 +1,7 @@
 // Saved custom cohorts on a real SQLite file (issue #4 item 2): save, change (a new version each
 // time), list beside the built-ins, build, explain with the version a snapshot used, archive (the
 // snapshots stay), the CLI by name, and exclusion switches stored with the snapshot.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrate, schemaVersion } from '../../src/main/db/migrations'
 import { runCli } from '../../src/main/cli/program'
 import { buildCohort, getCohort, listDefinitions } from '../../src/main/cohorts/cohort-service'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
@@ -50,36 +45,6 @@ beforeEach(() => {
   ctx = createTestContext()
 })
 afterEach(() => ctx.cleanup())
-
-describe('migration 0005 (custom cohorts)', () => {
-  it('adds the custom cohort tables to a database at version 4, keeping its snapshots', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-mig5-'))
-    try {
-      const raw = new Database(join(folder, 'practice.sqlite'))
-      migrate(raw, 4)
-      raw
-        .prepare(`INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
-                  VALUES ('no-recent-bp', 1, 'kept', '2026-01-01', 'qof', '2026-01-01T09:00:00Z', 'Test', 0, 0, 0)`)
-        .run()
-      migrate(raw, 5)
-      expect(schemaVersion(raw)).toBe(5)
-      const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'custom_cohort%'").all() as { name: string }[]).map((t) => t.name)
-      expect(tables.sort()).toEqual(['custom_cohort_versions', 'custom_cohorts'])
-      expect(raw.prepare('SELECT name FROM cohorts').all()).toEqual([{ name: 'kept' }])
-      raw.prepare("INSERT INTO custom_cohorts (created_at, created_by) VALUES ('2026-01-01T09:00:00Z', 'Test')").run()
-      // Versions start at 1 and one number is one version.
-      const insert = raw.prepare(
-        "INSERT INTO custom_cohort_versions (custom_cohort_id, version, name, criteria_json, saved_at, saved_by) VALUES (1, ?, 'x', '[]', '2026-01-01', 'Test')"
-      )
-      expect(() => insert.run(0)).toThrow(/CHECK/)
-      insert.run(1)
-      expect(() => insert.run(1)).toThrow(/UNIQUE|PRIMARY KEY/)
-      raw.close()
-    } finally {
-      rmSync(folder, { recursive: true, force: true })
-    }
-  })
-})
 
 describe('custom cohorts', () => {
   it('saves, versions, builds, explains with the version built, and archives keeping the snapshots', async () => {

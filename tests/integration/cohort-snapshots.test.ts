@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compareCohorts } from '../../src/main/cohorts/cohort-comparison'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
-import { buildCohort, getCohort } from '../../src/main/cohorts/cohort-service'
+import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { CohortComparison, CohortPatientExplanation, CohortSnapshot } from '../../src/shared/contract'
 import { findCohortDefinition } from '../../src/shared/domain/cohort-definitions'
 import { evaluateCohort } from '../../src/shared/domain/cohort-engine'
@@ -97,17 +97,6 @@ describe('compact snapshots and on-demand explanations', () => {
     const controlled = hypertensive('9434765919', 'Tom', ['2026-10-01', 128, 78])
     const snapshot = buildCohort(ctx, { definition: 'uncontrolled-hypertension', mode: 'qof' })
     expect(() => explainCohortEntry(ctx, snapshot.cohortId, controlled)).toThrow(/not listed in cohort \d+: they did not meet its criteria on 2026-11-22/)
-  })
-
-  it('reads snapshots stored before migration 4 from their stored explanation', () => {
-    const grace = hypertensive('9434765919', 'Grace', ['2026-10-01', 158, 96])
-    const snapshot = buildCohort(ctx, { definition: 'uncontrolled-hypertension', mode: 'qof' })
-    const legacy = { steps: [], readingsConsidered: [], bpRule: 'stored rule', target: null, patientAsBuilt: { nhsNumber: '9434765919', name: 'Old NAME', age: 60, sex: 'F', ethnicity: null } }
-    ctx.db.prepare('UPDATE cohort_entries SET explanation_json = ? WHERE cohort_id = ?').run(JSON.stringify(legacy), snapshot.cohortId)
-    ctx.db.prepare('DELETE FROM cohort_snapshot_patients WHERE cohort_id = ?').run(snapshot.cohortId)
-    const stored = getCohort(ctx, snapshot.cohortId).members[0]
-    expect(stored).toMatchObject({ name: 'Old NAME', age: 60, bpRule: 'stored rule' })
-    expect(explainCohortEntry(ctx, snapshot.cohortId, grace)).toMatchObject({ basis: 'Stored with the snapshot when it was built.', entry: { explanation: { bpRule: 'stored rule' } } })
   })
 })
 

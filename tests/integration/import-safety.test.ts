@@ -14,7 +14,6 @@ import {
 } from '../../src/main/import/import-service'
 import { backupFolderFor, backupsKept } from '../../src/main/import/database-backup'
 import { patientImportStatus } from '../../src/main/import/patient-import-status'
-import * as migrations from '../../src/main/db/migrations'
 import { ImportPreview, ImportResult, ImportSummary } from '../../src/shared/contract'
 import { createTestContext, type TestContext } from '../support/test-context'
 import { csvLines, fileOf, validNhsNumber } from '../support/export-text'
@@ -267,31 +266,5 @@ describe('background import jobs (in-thread when no built worker exists)', () =>
     const { jobId } = startImportJob(ctx, [fixture('emis-report-saved-as-html.csv')], 'auto')
     const failed = await until(jobId, ['reading', 'checking'])
     expect(failed).toMatchObject({ phase: 'failed', error: { code: 'bad_file', message: expect.stringMatching(/HTML/) } })
-  })
-})
-
-describe('migration 0003 (import safety)', () => {
-  test('adds membership, report identity, reject values and "not in latest export" to a database that already has imports', () => {
-    ctx = createTestContext()
-    const raw = new Database(join(ctx.folder, 'old.sqlite'))
-    const { migrate } = migrations
-    migrate(raw, 1)
-    raw.exec(`INSERT INTO imports (content_hash, format, imported_at, imported_by, rows_read, patients_added, patients_updated, readings_added, events_added, rejected_count)
-              VALUES ('h', 'emis', '2026-01-01T00:00:00Z', 'someone', 1, 0, 0, 0, 0, 1);
-              INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason) VALUES (1, 'a.csv', 2, 'NHS Number', 'bad')`)
-    migrate(raw, 3)
-    expect(raw.prepare('SELECT value, kind FROM import_rejects').get()).toEqual({ value: '', kind: 'rejected' })
-    expect(raw.prepare('SELECT report_key, exported_on, conflict_count, patients_not_in_export, backup_file FROM imports').get()).toEqual({
-      report_key: null,
-      exported_on: null,
-      conflict_count: 0,
-      patients_not_in_export: 0,
-      backup_file: null
-    })
-    const patientColumns = (raw.prepare('PRAGMA table_info(patients)').all() as { name: string }[]).map((c) => c.name)
-    expect(patientColumns).toEqual(expect.arrayContaining(['not_in_export_since_import_id', 'demographics_as_of']))
-    expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'import_patients'").pluck().get()).toBe(1)
-    expect(() => raw.prepare("INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason, kind) VALUES (1, 'a', 1, 'c', 'r', 'other')").run()).toThrow(/CHECK/)
-    raw.close()
   })
 })

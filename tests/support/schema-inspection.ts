@@ -11,13 +11,15 @@ export interface ColumnInfo {
 }
 
 export function columnsOf(db: Database.Database, table: string): ColumnInfo[] {
-  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as (ColumnInfo & { cid: number })[]).map(({ name, type, notnull, dflt_value, pk }) => ({
-    name,
-    type,
-    notnull,
-    dflt_value,
-    pk
-  }))
+  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as (ColumnInfo & { cid: number })[]).map(
+    ({ name, type, notnull, dflt_value, pk }) => ({
+      name,
+      type,
+      notnull,
+      dflt_value,
+      pk
+    })
+  )
 }
 
 export function columnNamesOf(db: Database.Database, table: string): string[] {
@@ -25,7 +27,7 @@ export function columnNamesOf(db: Database.Database, table: string): string[] {
 }
 
 export function tableNames(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[])
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
 }
 
 /** The named indexes on a table (SQLite's automatic ones for UNIQUE / PRIMARY KEY left out). */
@@ -35,5 +37,7 @@ export function indexNamesOn(db: Database.Database, table: string): string[] {
 
 /** The indexed columns (or expressions, shown as null by SQLite) of one index, in order. */
 export function indexColumns(db: Database.Database, index: string): (string | null)[] {
-  return (db.prepare(`PRAGMA index_xinfo(${JSON.stringify(index)})`).all() as { key: number; name: string | null }[]).filter((c) => c.key === 1).map((c) => c.name)
+  return (db.prepare(`PRAGMA index_xinfo(${JSON.stringify(index)})`).all() as { key: number; name: string | null }[])
+    .filter((c) => c.key === 1)
+    .map((c) => c.name)
 }

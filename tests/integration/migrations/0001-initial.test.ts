@@ -47,9 +47,9 @@ describe('migration 0001 (initial schema)', () => {
       'appointments',
       'bp_readings',
       'clinics',
+      'coded_events',
       'cohort_entries',
       'cohorts',
-      'coded_events',
       'documents',
       'follow_ups',
       'import_files',
@@ -77,7 +77,9 @@ describe('migration 0001 (initial schema)', () => {
     old = databaseAtVersion(0)
     const { db } = old
     applyMigration(db, 1)
-    const addPatient = db.prepare("INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, 'Grace', 'ADEYEMI', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')")
+    const addPatient = db.prepare(
+      "INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, 'Grace', 'ADEYEMI', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')"
+    )
     addPatient.run('0123456789')
     expect(() => addPatient.run('0123456789')).toThrow(/UNIQUE/)
     expect(db.prepare('SELECT nhs_number, address_lines_json FROM patients').get()).toEqual({ nhs_number: '0123456789', address_lines_json: '[]' })
@@ -96,7 +98,9 @@ describe('migration 0001 (initial schema)', () => {
     const { db } = old
     applyMigration(db, 1)
     db.prepare("INSERT INTO patients (nhs_number, created_at, updated_at) VALUES ('9434765919', 'now', 'now')").run()
-    const reading = db.prepare("INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, ?, ?, ?, 'now')")
+    const reading = db.prepare(
+      "INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, ?, ?, ?, 'now')"
+    )
     reading.run(1, 152, 94, 'clinic', 'import')
     expect(() => reading.run(1, 152, 94, 'clinic', 'import')).toThrow(/UNIQUE/)
     expect(() => reading.run(1, 94, 152, 'clinic', 'import')).toThrow(/CHECK/)
@@ -122,7 +126,9 @@ describe('migration 0001 (initial schema)', () => {
     applyMigration(db, 1)
     db.exec(`INSERT INTO patients (nhs_number, created_at, updated_at) VALUES ('9434765919', 'now', 'now'), ('9434765870', 'now', 'now');
              INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-12-01', '09:00', 15, 8, 'now', 'Priya Shah')`)
-    const book = db.prepare("INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (1, 0, ?, ?, 'now', 'Priya Shah')")
+    const book = db.prepare(
+      "INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (1, 0, ?, ?, 'now', 'Priya Shah')"
+    )
     book.run(1, 'cancelled')
     book.run(1, 'booked')
     expect(() => book.run(2, 'booked')).toThrow(/UNIQUE/)
@@ -140,13 +146,19 @@ describe('migration 0001 (initial schema)', () => {
     expect(() => entry.run(2, 'maybe')).toThrow(/CHECK/)
     expect(() => entry.run(1, 'excluded')).toThrow(/UNIQUE|PRIMARY KEY/)
 
-    const batch = db.prepare("INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (1, ?, '2026-11-22', 'Priya Shah', 'bp-invite', 1)")
+    const batch = db.prepare(
+      "INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (1, ?, '2026-11-22', 'Priya Shah', 'bp-invite', 1)"
+    )
     batch.run(3)
     expect(() => batch.run(4)).toThrow(/CHECK/)
-    const invite = db.prepare("INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by) VALUES (1, 1, 1, 3, ?, '2026-11-22', 'bp-invite', 1, 'Priya Shah')")
+    const invite = db.prepare(
+      "INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by) VALUES (1, 1, 1, 3, ?, '2026-11-22', 'bp-invite', 1, 'Priya Shah')"
+    )
     invite.run('sms')
     expect(() => invite.run('email')).toThrow(/CHECK/)
-    const followUp = db.prepare("INSERT INTO follow_ups (patient_id, appointment_id, due_on, reason, status, created_at) VALUES (1, 2, '2027-01-01', 'Recheck BP', ?, 'now')")
+    const followUp = db.prepare(
+      "INSERT INTO follow_ups (patient_id, appointment_id, due_on, reason, status, created_at) VALUES (1, 2, '2027-01-01', 'Recheck BP', ?, 'now')"
+    )
     followUp.run('due')
     expect(() => followUp.run('overdue')).toThrow(/CHECK/)
   })

@@ -30,8 +30,12 @@ test('0002 adds column_mappings and patients.imd_version to a database at 0001, 
   expect(db.prepare('SELECT nhs_number, imd_decile, imd_version FROM patients').all()).toEqual([{ nhs_number: '9990000018', imd_decile: 9, imd_version: null }])
   const columns = (db.prepare('PRAGMA table_info(column_mappings)').all() as { name: string }[]).map((c) => c.name)
   expect(columns).toEqual(['layout_hash', 'captions_json', 'roles_json', 'saved_at', 'saved_by'])
-  expect(() => db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, roles_json, saved_at, saved_by) VALUES ('h', '[]', '[]', 'now', 'me')").run()).not.toThrow()
-  expect(() => db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, roles_json, saved_at, saved_by) VALUES ('h', '[]', '[]', 'now', 'me')").run()).toThrow(/UNIQUE/)
+  expect(() =>
+    db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, roles_json, saved_at, saved_by) VALUES ('h', '[]', '[]', 'now', 'me')").run()
+  ).not.toThrow()
+  expect(() =>
+    db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, roles_json, saved_at, saved_by) VALUES ('h', '[]', '[]', 'now', 'me')").run()
+  ).toThrow(/UNIQUE/)
   db.close()
 })
 
@@ -55,5 +59,7 @@ test('0002 alone brings a database at 0001 to version 2, every patient field kep
   db.prepare("UPDATE patients SET imd_version = 'IMD2019' WHERE nhs_number = '9434765919'").run()
   expect(db.prepare("SELECT imd_decile, imd_version FROM patients WHERE nhs_number = '9434765919'").get()).toEqual({ imd_decile: 3, imd_version: 'IMD2019' })
   // A mapping is only useful with its roles: none is stored without them.
-  expect(() => db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, saved_at, saved_by) VALUES ('h2', '[\"NHS Number\"]', 'now', 'Priya Shah')").run()).toThrow(/NOT NULL/)
+  expect(() =>
+    db.prepare("INSERT INTO column_mappings (layout_hash, captions_json, saved_at, saved_by) VALUES ('h2', '[\"NHS Number\"]', 'now', 'Priya Shah')").run()
+  ).toThrow(/NOT NULL/)
 })

@@ -40,7 +40,9 @@ describe('migration 0003 (import safety)', () => {
     const patientColumns = (raw.prepare('PRAGMA table_info(patients)').all() as { name: string }[]).map((c) => c.name)
     expect(patientColumns).toEqual(expect.arrayContaining(['not_in_export_since_import_id', 'demographics_as_of']))
     expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'import_patients'").pluck().get()).toBe(1)
-    expect(() => raw.prepare("INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason, kind) VALUES (1, 'a', 1, 'c', 'r', 'other')").run()).toThrow(/CHECK/)
+    expect(() =>
+      raw.prepare("INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason, kind) VALUES (1, 'a', 1, 'c', 'r', 'other')").run()
+    ).toThrow(/CHECK/)
     raw.close()
   })
 
@@ -58,10 +60,30 @@ describe('migration 0003 (import safety)', () => {
 
     expect(migrations.schemaVersion(db)).toBe(3)
     expect(
-      db.prepare('SELECT nhs_number, given_name, imd_decile, imd_version, last_import_id, not_in_export_since_import_id, demographics_as_of FROM patients ORDER BY id').all()
+      db
+        .prepare(
+          'SELECT nhs_number, given_name, imd_decile, imd_version, last_import_id, not_in_export_since_import_id, demographics_as_of FROM patients ORDER BY id'
+        )
+        .all()
     ).toEqual([
-      { nhs_number: '9434765919', given_name: 'Grace', imd_decile: 3, imd_version: 'IMD2019', last_import_id: 2, not_in_export_since_import_id: null, demographics_as_of: null },
-      { nhs_number: '9434765870', given_name: 'Ivy', imd_decile: null, imd_version: null, last_import_id: 1, not_in_export_since_import_id: null, demographics_as_of: null }
+      {
+        nhs_number: '9434765919',
+        given_name: 'Grace',
+        imd_decile: 3,
+        imd_version: 'IMD2019',
+        last_import_id: 2,
+        not_in_export_since_import_id: null,
+        demographics_as_of: null
+      },
+      {
+        nhs_number: '9434765870',
+        given_name: 'Ivy',
+        imd_decile: null,
+        imd_version: null,
+        last_import_id: 1,
+        not_in_export_since_import_id: null,
+        demographics_as_of: null
+      }
     ])
     expect(db.prepare('SELECT content_hash, format, rows_read, conflict_count, patients_not_in_export FROM imports ORDER BY id').all()).toEqual([
       { content_hash: 'first', format: 'emis', rows_read: 2, conflict_count: 0, patients_not_in_export: 0 },
@@ -84,7 +106,9 @@ describe('migration 0003 (import safety)', () => {
     db.prepare('UPDATE patients SET not_in_export_since_import_id = 2 WHERE id = 2').run()
     expect(() => db.prepare('UPDATE patients SET not_in_export_since_import_id = 9 WHERE id = 1').run()).toThrow(/FOREIGN KEY/)
 
-    const reject = db.prepare("INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason, value, kind) VALUES (2, 'b.csv', 4, 'Date of Birth', 'two dates of birth', '1958-02-11', ?)")
+    const reject = db.prepare(
+      "INSERT INTO import_rejects (import_id, file_name, row_number, column_name, reason, value, kind) VALUES (2, 'b.csv', 4, 'Date of Birth', 'two dates of birth', '1958-02-11', ?)"
+    )
     reject.run('conflict')
     expect(() => reject.run('warning')).toThrow(/CHECK/)
   })

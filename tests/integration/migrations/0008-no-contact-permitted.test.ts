@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrate, schemaVersion } from '../../src/main/db/migrations'
+import { migrate, schemaVersion } from '../../../src/main/db/migrations'
 
 const folders: string[] = []
 afterEach(() => {
@@ -19,10 +19,16 @@ describe('migration 0008: no contact permitted', () => {
     const db = new Database(join(folder, 'practice.sqlite'))
     migrate(db, 7)
     db.prepare("INSERT INTO patients (nhs_number, created_at, updated_at) VALUES ('9434765919', 'now', 'now')").run()
-    db.prepare("INSERT INTO contact_preferences (patient_id, sms_declined, large_print, preferred_channel, updated_at, updated_by) VALUES (1, 1, 0, 'letter', 'now', 'Test')").run()
+    db.prepare(
+      "INSERT INTO contact_preferences (patient_id, sms_declined, large_print, preferred_channel, updated_at, updated_by) VALUES (1, 1, 0, 'letter', 'now', 'Test')"
+    ).run()
     migrate(db, 8)
     expect(schemaVersion(db)).toBe(8)
-    expect(db.prepare('SELECT sms_declined, preferred_channel, no_contact FROM contact_preferences').get()).toEqual({ sms_declined: 1, preferred_channel: 'letter', no_contact: 0 })
+    expect(db.prepare('SELECT sms_declined, preferred_channel, no_contact FROM contact_preferences').get()).toEqual({
+      sms_declined: 1,
+      preferred_channel: 'letter',
+      no_contact: 0
+    })
     expect(() => db.prepare('UPDATE contact_preferences SET no_contact = 2').run()).toThrow(/CHECK/)
     db.prepare('UPDATE contact_preferences SET no_contact = 1').run()
     expect(db.prepare('SELECT no_contact FROM contact_preferences').get()).toEqual({ no_contact: 1 })
