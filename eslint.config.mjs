@@ -33,7 +33,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main never imports the renderer or preload: they reach main through the contract.' }] }
+        {
+          patterns: [
+            { group: ['**/renderer/**', '**/preload/**'], message: 'main never imports the renderer or preload: they reach main through the contract.' }
+          ]
+        }
       ]
     }
   },
@@ -44,7 +48,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/domain/**', '**/contract', '**/contract/**', 'zod'], message: 'preload exposes one function per operation name and nothing else: it imports only operation-names and ipc-channel.' }
+            {
+              group: ['**/main/**', '**/renderer/**', '**/domain/**', '**/contract', '**/contract/**', 'zod'],
+              message: 'preload exposes one function per operation name and nothing else: it imports only operation-names and ipc-channel.'
+            }
           ]
         }
       ]

@@ -1,4 +1,4 @@
-// `npm test`: every check the project has, in order — type-check, lint, build, unit + integration
+// `npm test`: every check the project has, in order — type-check, lint, format, build, unit + integration
 // tests (vitest, real SQLite files), end-to-end journeys (Playwright in Debian Chromium, browser
 // mode) — then one plain closing line "N passed, N failed" that CI reads. Exit code 1 if anything failed.
 import { spawnSync } from 'node:child_process'
@@ -73,6 +73,7 @@ function countPlaywright(file) {
 
 check('type-check', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npm', ['run', '--silent', 'lint'])
+check('format', 'npm', ['run', '--silent', 'format:check'])
 const built = run('build', 'npm', ['run', '--silent', 'build'])
 if (built) passed++
 else {

@@ -21,15 +21,24 @@ export function logActivity(
   if (!user) {
     throw new AppError('conflict', `Choose who you are on the start screen first: "${summary}" must be recorded against your name.`)
   }
-  db.prepare(
-    'INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, ?, ?, ?, ?)'
-  ).run(ctx.now().toISOString(), user.name, user.role, action, summary, JSON.stringify(details))
+  db.prepare('INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+    ctx.now().toISOString(),
+    user.name,
+    user.role,
+    action,
+    summary,
+    JSON.stringify(details)
+  )
 }
 
 export function listActivity(db: Db, limit = 500) {
-  return db
-    .prepare('SELECT at, user_name AS user, role, action, summary FROM activity_log ORDER BY id DESC LIMIT ?')
-    .all(limit) as { at: string; user: string; role: string; action: string; summary: string }[]
+  return db.prepare('SELECT at, user_name AS user, role, action, summary FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as {
+    at: string
+    user: string
+    role: string
+    action: string
+    summary: string
+  }[]
 }
 
 /**
@@ -63,9 +72,7 @@ const documentKinds: Readonly<Record<string, string>> = {
 
 /** A generated document was handed out (opened, saved or printed from the app). */
 export function logDocumentOpened(ctx: LogContext, document: { fileId: number; kind: string; fileName: string }): void {
-  const batchId = ctx.db.prepare('SELECT batch_id FROM invitation_batch_documents WHERE document_id = ?').pluck().get(document.fileId) as
-    | number
-    | undefined
+  const batchId = ctx.db.prepare('SELECT batch_id FROM invitation_batch_documents WHERE document_id = ?').pluck().get(document.fileId) as number | undefined
   const what = documentKinds[document.kind] ?? document.kind
   const of = batchId === undefined ? '' : ` of invitation batch ${batchId}`
   logActivity(ctx, ctx.db, 'documents.read', `Opened the ${what}${of}: ${document.fileName} (document ${document.fileId})`, {

@@ -113,7 +113,9 @@ function benchImport(folder: string, say: Say): void {
   const child = spawnSync(process.execPath, [process.argv[1] ?? '', '--child-import', exportFile.path, folder], { encoding: 'utf8' })
   if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`)
   const imported = JSON.parse(child.stdout) as { ms: number; peakRssMb: number; patients: number; readings: number }
-  say(`import ${exportFile.rows.toLocaleString('en-GB')} rows (${imported.patients} patients, ${imported.readings} readings): ${seconds(imported.ms)} (target < 3 s), peak RSS ${imported.peakRssMb.toFixed(0)} MB (target < 400 MB)`)
+  say(
+    `import ${exportFile.rows.toLocaleString('en-GB')} rows (${imported.patients} patients, ${imported.readings} readings): ${seconds(imported.ms)} (target < 3 s), peak RSS ${imported.peakRssMb.toFixed(0)} MB (target < 400 MB)`
+  )
   const viaWorker = spawnSync(process.execPath, [process.argv[1] ?? '', '--child-import-worker', exportFile.path, folder], { encoding: 'utf8' })
   if (viaWorker.status !== 0) say(`import via the worker thread failed: ${viaWorker.stderr.trim().split('\n')[0] ?? ''}`)
   else {
@@ -121,7 +123,8 @@ function benchImport(folder: string, say: Say): void {
     say(`import of the same file as the app runs it (worker thread, backup first): ${seconds(w.ms)}, peak RSS ${w.peakRssMb.toFixed(0)} MB (main + worker)`)
   }
   const raw = sqliteShellImport(exportFile.path, folder)
-  if (typeof raw === 'number') say(`sqlite3 .import of the same file into a bare table: ${seconds(raw)} — Clinic Recall import is ${(imported.ms / raw).toFixed(1)}× the raw load`)
+  if (typeof raw === 'number')
+    say(`sqlite3 .import of the same file into a bare table: ${seconds(raw)} — Clinic Recall import is ${(imported.ms / raw).toFixed(1)}× the raw load`)
   else say(`sqlite3 .import: ${raw}`)
 }
 
@@ -137,9 +140,7 @@ function bigPractice(folder: string, say: Say): { ctx: ServiceContext; patients:
     say(`setup: reusing ${kept} (${patients.toLocaleString('en-GB')} patients)`)
     return { ctx, patients }
   }
-  const ctx = kept
-    ? createAppContext({ databasePath: kept, documentsFolder: join(folder, 'kept-documents') })
-    : openContext(folder, 'practice-100k')
+  const ctx = kept ? createAppContext({ databasePath: kept, documentsFolder: join(folder, 'kept-documents') }) : openContext(folder, 'practice-100k')
   ctx.setCurrentUser({ name: 'Bench', role: 'manager' })
   const file = writeExport(folder, 'emis-100k-patients.csv', { patients: 100_000 })
   const imported = timed(() => importFiles(ctx, [{ name: file.path, bytes: readFileSync(file.path) }], 'auto'))
@@ -173,7 +174,9 @@ function median(values: number[]): number {
 function benchCohorts(big: { ctx: ServiceContext; patients: number }, say: Say): void {
   const patients = big.patients.toLocaleString('en-GB')
   const cold = timedCpu(() => buildCohort(big.ctx, { definition: 'uncontrolled-hypertension', asOf: AS_OF, mode: 'qof' }))
-  say(`cohort first build after opening (reads ${patients} patients' facts from the database): ${cold.ms.toFixed(0)} ms (CPU ${cold.cpuMs.toFixed(0)} ms) — once per data change, not per build`)
+  say(
+    `cohort first build after opening (reads ${patients} patients' facts from the database): ${cold.ms.toFixed(0)} ms (CPU ${cold.cpuMs.toFixed(0)} ms) — once per data change, not per build`
+  )
   for (const definition of listDefinitions()) {
     for (const mode of ['qof', 'nice'] as const) {
       const input = { definition: definition.id as CohortDefinitionId, asOf: AS_OF, mode }
@@ -187,7 +190,11 @@ function benchCohorts(big: { ctx: ServiceContext; patients: number }, say: Say):
       const build = median(builds.map((b) => b.ms))
       // Storing alone (build − evaluate, medians) and what one snapshot stores (reasons as codes since issue #4).
       const snapshotBytes = builds[0]
-        ? (big.ctx.db.prepare('SELECT length(patients_json) AS n FROM cohort_snapshot_patients WHERE cohort_id = ?').get(builds[0].value.cohortId) as { n: number }).n
+        ? (
+            big.ctx.db.prepare('SELECT length(patients_json) AS n FROM cohort_snapshot_patients WHERE cohort_id = ?').get(builds[0].value.cohortId) as {
+              n: number
+            }
+          ).n
         : 0
       const verdict = (ms: number) => (ms < 200 ? 'meets < 200 ms' : 'MISSES < 200 ms')
       say(
@@ -213,9 +220,7 @@ async function benchLetters(folder: string, say: Say): Promise<void> {
     cohort = { cohortId: snapshot.cohortId, members: snapshot.members.length }
   }
   // Letters only (no SMS, no DOCX), so the time is the PDF's; then the same letters into one DOCX.
-  const batch = await timedAsync(() =>
-    createInvitationBatch(ctx, { cohortId: cohort.cohortId, attempt: 1, date: todayIso(ctx), sms: false, docx: false })
-  )
+  const batch = await timedAsync(() => createInvitationBatch(ctx, { cohortId: cohort.cohortId, attempt: 1, date: todayIso(ctx), sms: false, docx: false }))
   say(`invitation batch: ${batch.value.letters} letters into one PDF in ${seconds(batch.ms)} (target 1,000 letters < 10 s)`)
   const letters = (
     ctx.db.prepare('SELECT content_json FROM invitations WHERE batch_id = ? ORDER BY id').all(batch.value.batchId) as { content_json: string }[]
@@ -241,10 +246,14 @@ function seedWholePracticeProgramme(db: ServiceContext['db']): void {
       )
       .run(now).lastInsertRowid
   )
-  db.prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, reasons_json, explanation_json) SELECT ?, id, 'member', '[]', '{}' FROM patients`).run(cohortId)
+  db.prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, reasons_json, explanation_json) SELECT ?, id, 'member', '[]', '{}' FROM patients`).run(
+    cohortId
+  )
   const batchId = Number(
     db
-      .prepare(`INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-08-05', 'Bench', 'hypertension-review', 1)`)
+      .prepare(
+        `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-08-05', 'Bench', 'hypertension-review', 1)`
+      )
       .run(cohortId).lastInsertRowid
   )
   db.prepare(
@@ -269,7 +278,9 @@ function seedWholePracticeProgramme(db: ServiceContext['db']): void {
   }
   const first = clinic('2026-08-20')
   visit(first, '2026-08-20', 'attended', 'id % 10 < 4', 0)
-  db.prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) SELECT ?, id, id, 'booked', ?, 'Bench' FROM patients WHERE id % 10 = 4`).run(first, now)
+  db.prepare(
+    `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) SELECT ?, id, id, 'booked', ?, 'Bench' FROM patients WHERE id % 10 = 4`
+  ).run(first, now)
   visit(clinic('2026-10-01'), '2026-10-01', 'attended', 'id % 10 < 3', 11)
 }
 
@@ -333,7 +344,9 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-bench-'))
   const say: Say = (line) => console.log(line)
   try {
-    say(`Clinic Recall bench — ${new Date().toISOString()} — node ${process.version}, as-of ${AS_OF}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}`)
+    say(
+      `Clinic Recall bench — ${new Date().toISOString()} — node ${process.version}, as-of ${AS_OF}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}`
+    )
     if (wanted('import')) benchImport(folder, say)
     if (wanted('cohorts') || wanted('audit')) {
       const big = bigPractice(folder, say)

@@ -7,11 +7,7 @@ import { join, resolve } from 'node:path'
 export const appFolderName = 'Clinic Recall'
 export const databaseFileName = 'clinic-recall.sqlite'
 
-export function defaultDataFolder(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = homedir()
-): string {
+export function defaultDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
   switch (platform) {
     case 'win32':
       return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName)

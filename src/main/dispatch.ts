@@ -17,9 +17,7 @@ export function isOperationName(name: string): name is OperationName {
 type Issue = { path: PropertyKey[]; message: string }
 
 function describeIssues(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`)
-    .join('; ')
+  return issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`).join('; ')
 }
 
 /** Who is acting, asked of the session the same way the start screen asks. */

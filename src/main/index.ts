@@ -11,9 +11,7 @@ import { bindContract } from './electron/ipc-binding'
 import { appOrigin, appScheme, rendererFileFor } from './electron/navigation-policy'
 import { denyAllPermissions, hardenApp, secureWebPreferences } from './electron/security'
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }
-])
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 hardenApp(app)
 

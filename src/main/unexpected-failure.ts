@@ -7,7 +7,11 @@ import type { AppErrorShape } from '../shared/result'
 export function unexpectedFailure(error: unknown): AppErrorShape {
   const code = String((error as { code?: unknown } | null)?.code ?? '')
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return { code: 'internal', message: 'This could not be finished because the disk is full. Free some disk space, then try again.', details: { reason: 'disk-full' } }
+    return {
+      code: 'internal',
+      message: 'This could not be finished because the disk is full. Free some disk space, then try again.',
+      details: { reason: 'disk-full' }
+    }
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return {
@@ -17,7 +21,11 @@ export function unexpectedFailure(error: unknown): AppErrorShape {
     }
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM') {
-    return { code: 'internal', message: "This could not be saved because the database file cannot be written to: check its folder's permissions.", details: { reason: 'read-only' } }
+    return {
+      code: 'internal',
+      message: "This could not be saved because the database file cannot be written to: check its folder's permissions.",
+      details: { reason: 'read-only' }
+    }
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return {
@@ -28,7 +36,8 @@ export function unexpectedFailure(error: unknown): AppErrorShape {
   }
   return {
     code: 'internal',
-    message: "Something unexpected went wrong and this was not finished. Try again; if it happens again, tell whoever supports Clinic Recall (the app's log has the details).",
+    message:
+      "Something unexpected went wrong and this was not finished. Try again; if it happens again, tell whoever supports Clinic Recall (the app's log has the details).",
     details: { reason: 'unexpected' }
   }
 }

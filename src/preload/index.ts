@@ -4,8 +4,6 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { operationNames } from '../shared/operation-names'
 import { ipcChannelFor } from '../shared/ipc-channel'
 
-const api = Object.fromEntries(
-  operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannelFor(name), input)])
-)
+const api = Object.fromEntries(operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannelFor(name), input)]))
 
 contextBridge.exposeInMainWorld('clinicRecall', api)

@@ -38,7 +38,27 @@ export const wideBpRoles = ['bp.systolic', 'bp.diastolic', 'bp.date', 'bp.systol
 
 /** Registers a report may output as Y/N (or date) columns; the rest of the concepts come only from codes. */
 export const flagConcepts = [
-  'HYP', 'DM', 'CHD', 'STIA', 'PAD', 'CKD', 'AF', 'HF', 'AST', 'COPD', 'DEM', 'DEP', 'MH', 'LD', 'EP', 'RA', 'CAN', 'OST', 'NDH', 'OBESE', 'PALCARE'
+  'HYP',
+  'DM',
+  'CHD',
+  'STIA',
+  'PAD',
+  'CKD',
+  'AF',
+  'HF',
+  'AST',
+  'COPD',
+  'DEM',
+  'DEP',
+  'MH',
+  'LD',
+  'EP',
+  'RA',
+  'CAN',
+  'OST',
+  'NDH',
+  'OBESE',
+  'PALCARE'
 ] as const satisfies readonly ClinicalConcept[]
 
 export type PatientRole = (typeof patientRoles)[number]

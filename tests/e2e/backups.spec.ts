@@ -61,7 +61,11 @@ test('a practice manager backs up by hand and undoes an import by restoring the 
 
   await test.step('confirming restores it: the second import is gone and the replaced data is kept as a safety copy', async () => {
     await navigate(page, 'Settings')
-    await backups.getByRole('row').filter({ hasText: 'Backed up by hand' }).getByRole('button', { name: /^Restore the backup of / }).click()
+    await backups
+      .getByRole('row')
+      .filter({ hasText: 'Backed up by hand' })
+      .getByRole('button', { name: /^Restore the backup of / })
+      .click()
     await page.getByRole('dialog').getByRole('button', { name: 'Replace the current data with this backup' }).click()
     // The app reloads on the restored database; whoever was signed in stays signed in.
     await expect(page.getByRole('banner').getByText('Signed in as')).toBeVisible()

@@ -99,7 +99,13 @@ test('the import says what the code lists did not cover, and Settings › Code l
     const unmatched = page.getByRole('table', { name: 'Codes that matched no list' })
     await expect(unmatched.getByRole('row')).toHaveCount(5)
     const review = unmatched.getByRole('row', { name: /1082641000000106/ })
-    await expect(review.getByRole('cell')).toHaveText(['1082641000000106', /Medication review done\s*Also exported as: Medication review/, '3', '2', /import #1/])
+    await expect(review.getByRole('cell')).toHaveText([
+      '1082641000000106',
+      /Medication review done\s*Also exported as: Medication review/,
+      '3',
+      '2',
+      /import #1/
+    ])
     await expect(unmatched).toContainText('Influenza vaccination')
     await expect(unmatched).toContainText('(no code)')
     const termOnly = page.getByRole('table', { name: 'Codes read from their term only' })

@@ -27,7 +27,8 @@ function nhs(): string {
 
 /** A small EMIS export: each patient is there for one reason in the test. */
 function practiceExport(workDir: string): string {
-  const header = '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Postcode","Mobile Telephone","Usual GP\'s Full Name","Date","Code","Code Term","Value",'
+  const header =
+    '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Postcode","Mobile Telephone","Usual GP\'s Full Name","Date","Code","Code Term","Value",'
   const more = (date: string, code: string, term: string, value = '') => `,,,,,,,,,,,${date},${code},${term},${value},`
   const rows = [
     'Report Name:,Builder test,',
@@ -129,7 +130,11 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
     const previous = page.getByRole('region', { name: 'Previous cohorts' })
     await expect(previous.getByRole('row').filter({ hasText: 'Black patients above target' })).toHaveCount(1)
     // The "why" of a previewed patient is evaluated with the preview's settings.
-    await page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first().click()
+    await page
+      .getByRole('table', { name: 'Cohort members' })
+      .getByRole('button', { name: /^Why\? / })
+      .first()
+      .click()
     const panel = page.getByRole('dialog', { name: /^Why\? / })
     await expect(panel).toContainText('an unsaved preview')
     await expect(panel.getByRole('table', { name: 'Rules checked' }).getByRole('row').filter({ hasText: 'BP measurement declined' })).toContainText(

@@ -27,13 +27,21 @@ test('a pharmacist asks why a patient is in a cohort and compares two builds', a
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
     await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('tab', { name: /^Members \(\d+\)$/ })).not.toHaveText('Members (0)')
-    const firstWhy = page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first()
+    const firstWhy = page
+      .getByRole('table', { name: 'Cohort members' })
+      .getByRole('button', { name: /^Why\? / })
+      .first()
     const name = ((await firstWhy.textContent()) ?? '').trim()
     await firstWhy.click()
     const panel = page.getByRole('dialog', { name: `Why? ${name}` })
     const readings = panel.getByRole('table', { name: 'Readings considered' })
     await expect(readings).toBeVisible()
-    await expect(readings.getByRole('row').filter({ hasText: /^.*Used/ }).first()).toBeVisible()
+    await expect(
+      readings
+        .getByRole('row')
+        .filter({ hasText: /^.*Used/ })
+        .first()
+    ).toBeVisible()
     const rules = panel.getByRole('table', { name: 'Rules checked' })
     await expect(rules).toContainText('Target applied')
     await expect(rules).toContainText(/Priority P[1-4]/)

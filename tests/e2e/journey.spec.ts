@@ -58,7 +58,10 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
   })
 
   await test.step('ask why a patient is in the cohort', async () => {
-    const firstWhy = page.getByRole('table', { name: 'Cohort members' }).getByRole('button', { name: /^Why\? / }).first()
+    const firstWhy = page
+      .getByRole('table', { name: 'Cohort members' })
+      .getByRole('button', { name: /^Why\? / })
+      .first()
     patientName = ((await firstWhy.textContent()) ?? '').trim()
     await firstWhy.click()
     const panel = page.getByRole('dialog', { name: `Why? ${patientName}` })

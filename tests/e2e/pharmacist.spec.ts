@@ -32,7 +32,8 @@ function emisDate(iso: string): string {
 /** Two hypertensive patients with raised readings five weeks ago. */
 function writeExport(dir: string): string {
   const read = emisDate(isoDaysFromToday(-35))
-  const header = '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Postcode","Date","Code","Code Term","Value"'
+  const header =
+    '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Postcode","Date","Code","Code Term","Value"'
   const patient = (nhs: string, emis: string, title: string, family: string, given: string, postcode: string) => [
     `${nhs},${emis},${title},${family},${given},12-Mar-1958,${title === 'Mr' ? 'M' : 'F'},Black Caribbean,${postcode},12-Jan-2020,59621000,Essential hypertension,`,
     `,,,,,,,,,${read},271649006,Systolic blood pressure,164`,
@@ -63,7 +64,15 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await page.getByLabel(/^Clinician/).check()
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible()
-    for (const tile of ['Clinics today', 'Follow-ups overdue', 'Follow-ups due this week', 'Did not attend — re-invite', 'Appointments left open', 'Invited but not booked', 'Non-responders']) {
+    for (const tile of [
+      'Clinics today',
+      'Follow-ups overdue',
+      'Follow-ups due this week',
+      'Did not attend — re-invite',
+      'Appointments left open',
+      'Invited but not booked',
+      'Non-responders'
+    ]) {
       await expect(page.getByRole('button', { name: `${tile}: 0` })).toBeVisible()
     }
     await snap(page, '01-today-empty')
@@ -162,7 +171,7 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await expect(row).toContainText('Overdue')
   })
 
-  await test.step('book Tom again from the worklist into tomorrow\'s follow-up clinic, then cancel it', async () => {
+  await test.step("book Tom again from the worklist into tomorrow's follow-up clinic, then cancel it", async () => {
     const tomorrow = isoDaysFromToday(1)
     await navigate(page, 'Clinics')
     await page.getByLabel('Clinic type').fill('Follow-up')
@@ -197,7 +206,7 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await expect(slots.getByRole('row').filter({ hasText: 'BROWN' })).toHaveCount(0)
   })
 
-  await test.step('back on the re-invite list; the Today screen counts the did-not-attend and today\'s clinic', async () => {
+  await test.step("back on the re-invite list; the Today screen counts the did-not-attend and today's clinic", async () => {
     await navigate(page, 'Today')
     await expect(page.getByRole('button', { name: 'Clinics today: 1' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Did not attend — re-invite: 1' })).toBeVisible()

@@ -28,7 +28,18 @@ function writeExport(dir: string): string {
   const read = emisDate(isoDaysFromToday(-40))
   const header =
     '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","House Name / Flat Number","Number and Street","Town","Postcode","Mobile Telephone","Main Language","Interpreter Required","Date","Code","Code Term","Value"'
-  const patient = (nhs: string, emis: string, title: string, family: string, given: string, street: string, postcode: string, mobile: string, language: string, interpreter: string) => [
+  const patient = (
+    nhs: string,
+    emis: string,
+    title: string,
+    family: string,
+    given: string,
+    street: string,
+    postcode: string,
+    mobile: string,
+    language: string,
+    interpreter: string
+  ) => [
     `${nhs},${emis},${title},${family},${given},12-Mar-1958,${title === 'Mr' ? 'M' : 'F'},Black African,,${street},London,${postcode},${mobile},${language},${interpreter},12-Jan-2020,59621000,Essential hypertension,`,
     `,,,,,,,,,,,,,,,${read},271649006,Systolic blood pressure,156`,
     `,,,,,,,,,,,,,,,${read},271650006,Diastolic blood pressure,96`
@@ -99,7 +110,19 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
     await word.getByRole('button', { name: 'Upload Word template' }).click()
     await expect(word.getByRole('alert')).toContainText('typo.docx: unknown merge field {firstname}')
     const good = join(host.workDir, 'riverside-letter.docx')
-    writeFileSync(good, practiceWordTemplate(['{addressBlock}', '{letterDate}', 'NHS number: {nhsNumber}', '{letterTitle}', '{greeting}', '{letterBody}', 'Yours sincerely', '{signatory}']))
+    writeFileSync(
+      good,
+      practiceWordTemplate([
+        '{addressBlock}',
+        '{letterDate}',
+        'NHS number: {nhsNumber}',
+        '{letterTitle}',
+        '{greeting}',
+        '{letterBody}',
+        'Yours sincerely',
+        '{signatory}'
+      ])
+    )
     await word.getByLabel('Word template (.docx)').setInputFiles(good)
     await word.getByRole('button', { name: 'Upload Word template' }).click()
     await expect(page.getByRole('region', { name: 'Practice Word template' }).getByRole('status')).toContainText('In use: riverside-letter.docx')
@@ -164,7 +187,12 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
   await test.step('2nd invitations 14 days after the 1st, with the reminder template', async () => {
     // The 2nd round goes to the same cohort snapshot as the 1st (a rebuilt cohort leaves out the recently invited).
     await navigate(page, 'Cohorts')
-    await page.getByRole('region', { name: 'Previous cohorts' }).getByRole('row').filter({ hasText: 'Uncontrolled hypertension' }).getByRole('button', { name: 'Open' }).click()
+    await page
+      .getByRole('region', { name: 'Previous cohorts' })
+      .getByRole('row')
+      .filter({ hasText: 'Uncontrolled hypertension' })
+      .getByRole('button', { name: 'Open' })
+      .click()
     await expect(page.getByRole('tab', { name: 'Members (5)' })).toBeVisible()
     await page.getByLabel('Invitation attempt').selectOption('2')
     await expect(page.getByLabel('Letter template')).toContainText('Default: 2nd invitation')
@@ -201,7 +229,12 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
     await card.scrollIntoViewIfNeeded()
     await snap(page, '06-no-contact-permitted')
     await navigate(page, 'Cohorts')
-    await page.getByRole('region', { name: 'Previous cohorts' }).getByRole('row').filter({ hasText: 'Uncontrolled hypertension' }).getByRole('button', { name: 'Open' }).click()
+    await page
+      .getByRole('region', { name: 'Previous cohorts' })
+      .getByRole('row')
+      .filter({ hasText: 'Uncontrolled hypertension' })
+      .getByRole('button', { name: 'Open' })
+      .click()
     await page.getByLabel('Invitation attempt').selectOption('3')
     await page.getByLabel('Letter date').fill(isoDaysFromToday(0))
     await page.getByRole('button', { name: 'Check who gets what' }).click()

@@ -32,7 +32,9 @@ test('Why? shows readings recorded but not used, and a severe same-day home read
     const panel = page.getByRole('dialog', { name: /^Why\? Jane SMITH/ })
     const readings = panel.getByRole('table', { name: 'Readings considered' })
     await expect(readings.getByRole('row').filter({ hasText: 'ABPM daytime average' })).toContainText('Used (systolic and diastolic)')
-    await expect(readings.getByRole('row').filter({ hasText: 'ABPM night-time average' })).toContainText('Recorded, not used, because it is an ABPM night-time average')
+    await expect(readings.getByRole('row').filter({ hasText: 'ABPM night-time average' })).toContainText(
+      'Recorded, not used, because it is an ABPM night-time average'
+    )
     await expect(readings.getByRole('row').filter({ hasText: 'summary value' })).toContainText('Recorded, not used, because it is a summary value')
     await expect(panel.getByRole('table', { name: 'Rules checked' })).toContainText('Priority P2')
     await readings.scrollIntoViewIfNeeded()

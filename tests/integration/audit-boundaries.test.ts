@@ -42,7 +42,9 @@ function seeder(ctx: TestContext) {
     },
     invite(cohortId: number, patientId: number, on: string) {
       const batch = db
-        .prepare(`INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, ?, 'x', 'hypertension-review', 1)`)
+        .prepare(
+          `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, ?, 'x', 'hypertension-review', 1)`
+        )
         .run(cohortId, on).lastInsertRowid
       db.prepare(
         `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by)
@@ -86,7 +88,12 @@ describe('audit boundaries', () => {
   it('gives the median of an even number of changes as the mean of the middle two, in the workbook', async () => {
     const s = seeder(ctx)
     // Systolic changes -12, -3, 0, +5 → median -1.5; diastolic changes -6, -1, +2, +4 → median 0.5.
-    const changes: [number, number][] = [[-12, -6], [-3, -1], [0, 2], [5, 4]]
+    const changes: [number, number][] = [
+      [-12, -6],
+      [-3, -1],
+      [0, 2],
+      [5, 4]
+    ]
     const patients = changes.map((_, i) => s.patient(`P${i}`, `Even${i}`))
     const cohortId = s.cohort('2026-09-01', patients)
     patients.forEach((p, i) => {
@@ -109,14 +116,21 @@ describe('audit boundaries', () => {
     const down = s.patient('Down', 'One')
     const up = s.patient('Up', 'One')
     const cohortId = s.cohort('2026-09-01', [same, down, up])
-    for (const [p, follow] of [[same, 150], [down, 149], [up, 151]] as const) {
+    for (const [p, follow] of [
+      [same, 150],
+      [down, 149],
+      [up, 151]
+    ] as const) {
       s.invite(cohortId, p, '2026-09-02')
       s.visit(p, '2026-09-15', 150, 90)
       s.reading(p, '2026-10-20', follow, p === same ? 70 : 90)
     }
     const o = auditSummary(ctx, { asOf: '2026-11-01' }).bpOutcome
     expect(o).toMatchObject({ patients: 3, reduced: 1, unchanged: 1, increased: 1 })
-    expect(auditSummary(ctx, { asOf: '2026-11-01' }).patients.find((p) => p.name.includes('Same'))).toMatchObject({ outcome: 'unchanged', diastolicChange: -20 })
+    expect(auditSummary(ctx, { asOf: '2026-11-01' }).patients.find((p) => p.name.includes('Same'))).toMatchObject({
+      outcome: 'unchanged',
+      diastolicChange: -20
+    })
   })
 
   it('counts what happened on the as-of day itself and nothing from the day after', () => {
@@ -163,7 +177,11 @@ describe('audit boundaries', () => {
   it('pseudonymised workbook read back: no NHS number, name or date of birth in any cell, one row per eligible patient', async () => {
     const s = seeder(ctx)
     const names = ['Adaeze', 'Okonkwo', 'Marcus', 'Lindqvist', 'Beatrice', 'Fairweather']
-    const patients = [s.patient('Adaeze', 'Okonkwo', '1958-03-14'), s.patient('Marcus', 'Lindqvist', '1949-12-01'), s.patient('Beatrice', 'Fairweather', '1971-07-30')]
+    const patients = [
+      s.patient('Adaeze', 'Okonkwo', '1958-03-14'),
+      s.patient('Marcus', 'Lindqvist', '1949-12-01'),
+      s.patient('Beatrice', 'Fairweather', '1971-07-30')
+    ]
     const cohortId = s.cohort('2026-09-01', patients)
     for (const p of patients) {
       s.invite(cohortId, p, '2026-09-02')

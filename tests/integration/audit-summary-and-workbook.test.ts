@@ -29,11 +29,15 @@ function seedProgramme(ctx: TestContext) {
         .run(asOf, now).lastInsertRowid
     )
   const member = (cohortId: number, patientId: number) =>
-    db.prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, reasons_json, explanation_json) VALUES (?, ?, 'member', '[]', '{}')`).run(cohortId, patientId)
+    db
+      .prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, reasons_json, explanation_json) VALUES (?, ?, 'member', '[]', '{}')`)
+      .run(cohortId, patientId)
   const batch = (cohortId: number) =>
     Number(
       db
-        .prepare(`INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-09-02', 'x', 'hypertension-review', 1)`)
+        .prepare(
+          `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-09-02', 'x', 'hypertension-review', 1)`
+        )
         .run(cohortId).lastInsertRowid
     )
   const invite = (batchId: number, cohortId: number, patientId: number, on: string) =>
@@ -219,9 +223,11 @@ describe('audit workbook', () => {
     const wb = await readWorkbook(documentPath(ctx, file.fileId))
     const patients = wb.getWorksheet('Patients')
     let found: ExcelJS.Cell | undefined
-    patients?.eachRow((row) => row.eachCell((cell) => {
-      if (String(cell.value).includes('HYPERLINK')) found = cell
-    }))
+    patients?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (String(cell.value).includes('HYPERLINK')) found = cell
+      })
+    )
     expect(found?.type).toBe(ExcelJS.ValueType.String)
     expect(String(found?.value).startsWith("'")).toBe(true)
     expect(readFileSync(documentPath(ctx, file.fileId)).includes(Buffer.from('<f>'))).toBe(false)

@@ -23,7 +23,10 @@ afterEach(() => {
 })
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
-const filesBeside = (path: string) => readdirSync(resolve(path, '..')).filter((n) => n.startsWith('practice.sqlite')).sort()
+const filesBeside = (path: string) =>
+  readdirSync(resolve(path, '..'))
+    .filter((n) => n.startsWith('practice.sqlite'))
+    .sort()
 
 /** A practice database with data and three backups, then closed and damaged in its middle pages (the header still says SQLite). */
 function damagedPractice(): { path: string; backups: string[] } {

@@ -72,7 +72,10 @@ describe('restore into a live database in WAL mode', () => {
     expect(fresh.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(practiceData(fresh)).toEqual(expected)
-    const logged = fresh.prepare("SELECT user_name, summary FROM activity_log WHERE action = 'backups.restore'").all() as { user_name: string; summary: string }[]
+    const logged = fresh.prepare("SELECT user_name, summary FROM activity_log WHERE action = 'backups.restore'").all() as {
+      user_name: string
+      summary: string
+    }[]
     expect(logged).toHaveLength(1)
     expect(logged[0]?.user_name).toBe('Test Pharmacist')
     expect(logged[0]?.summary).toContain(backup.name)
@@ -90,7 +93,9 @@ describe('restore into a live database in WAL mode', () => {
     const old = join(ctx.folder, 'old-version.sqlite')
     const raw = new Database(old)
     migrate(raw, 5)
-    raw.prepare("INSERT INTO patients (nhs_number, family_name, address_lines_json, created_at, updated_at) VALUES ('9434765919', 'OLDER', '[]', 'x', 'x')").run()
+    raw
+      .prepare("INSERT INTO patients (nhs_number, family_name, address_lines_json, created_at, updated_at) VALUES ('9434765919', 'OLDER', '[]', 'x', 'x')")
+      .run()
     raw.close()
     await restoreDatabase(ctx, old)
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
@@ -104,7 +109,9 @@ describe('restore into a live database in WAL mode', () => {
     const raw = new Database(other)
     raw.pragma('page_size = 8192')
     migrate(raw)
-    raw.prepare("INSERT INTO patients (nhs_number, family_name, address_lines_json, created_at, updated_at) VALUES ('9434765919', 'BIGPAGE', '[]', 'x', 'x')").run()
+    raw
+      .prepare("INSERT INTO patients (nhs_number, family_name, address_lines_json, created_at, updated_at) VALUES ('9434765919', 'BIGPAGE', '[]', 'x', 'x')")
+      .run()
     raw.close()
     await restoreDatabase(ctx, other)
     expect(ctx.db.prepare('SELECT family_name FROM patients').pluck().all()).toEqual(['BIGPAGE'])
@@ -223,7 +230,11 @@ describe('from the app and the command line', () => {
     const cli = async (...argv: string[]) => {
       let stdout = ''
       let stderr = ''
-      const code = await runCli(['--db', path, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
+      const code = await runCli(['--db', path, ...argv], {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: { CLINIC_RECALL_USER: 'CLI test' }
+      })
       return { code, stdout, stderr }
     }
     const backup = await cli('backup', '--json')

@@ -23,9 +23,7 @@ function at(iso: string): Date {
 }
 
 function addPatientRow(c: TestContext, nhs: string): void {
-  c.db
-    .prepare("INSERT INTO patients (nhs_number, address_lines_json, created_at, updated_at) VALUES (?, '[]', '2026-11-22', '2026-11-22')")
-    .run(nhs)
+  c.db.prepare("INSERT INTO patients (nhs_number, address_lines_json, created_at, updated_at) VALUES (?, '[]', '2026-11-22', '2026-11-22')").run(nhs)
 }
 
 describe('a backup is written safely', () => {
@@ -83,7 +81,10 @@ describe('a backup is written safely', () => {
     const partialName = `daily-20261122T090000000Z-01.sqlite.99.partial`
     // The child runs the same statement a backup runs, into a .partial name, and is killed mid-copy.
     const script = `const D=require('better-sqlite3');const db=new D(process.argv[1]);process.stdout.write('GO\\n');db.prepare('VACUUM INTO ?').run(process.argv[2]);process.stdout.write('DONE\\n')`
-    const child = spawn(process.execPath, ['-e', script, ctx.databasePath, join(folder, partialName)], { cwd: resolve(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['-e', script, ctx.databasePath, join(folder, partialName)], {
+      cwd: resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString()

@@ -38,7 +38,13 @@ const api = (operation: string, body: unknown, headers: Record<string, string> =
 function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${host.port}`, ...options.headers }
+      },
       (res) => {
         let body = ''
         res.on('data', (c) => (body += c))
@@ -85,7 +91,12 @@ describe('browser-mode host', () => {
   it('refuses API calls without the token or from another host name', async () => {
     const noToken = await send({ method: 'POST', path: '/api/session.get', body: '{}' })
     expect(noToken.status).toBe(401)
-    const rebinding = await send({ method: 'POST', path: '/api/session.get', headers: { host: `evil.example:${host.port}`, 'x-clinic-recall-token': token }, body: '{}' })
+    const rebinding = await send({
+      method: 'POST',
+      path: '/api/session.get',
+      headers: { host: `evil.example:${host.port}`, 'x-clinic-recall-token': token },
+      body: '{}'
+    })
     expect(rebinding.status).toBe(421)
   })
 
@@ -120,7 +131,11 @@ describe('browser-mode host', () => {
     const before = JSON.parse((await api('clinics.create', { type: 'BP', date: '2026-11-27', start: '09:00', slots: 4, slotMinutes: 15 })).body)
     expect(before).toEqual({
       ok: false,
-      error: { code: 'unauthorised', message: expect.stringMatching(/^Choose who you are on the start screen before making changes/), details: { signInRequired: true } }
+      error: {
+        code: 'unauthorised',
+        message: expect.stringMatching(/^Choose who you are on the start screen before making changes/),
+        details: { signInRequired: true }
+      }
     })
     const log = JSON.parse((await api('activity.list', {})).body)
     expect(log.error.code).toBe('unauthorised')
@@ -135,7 +150,9 @@ describe('browser-mode host', () => {
 
   it('answers a broken %-escape with 400 and a plain reason, for pages and for the API', async () => {
     for (const path of ['/%E0%A4%A', '/api/%E0%A4%A', '/assets/%', '/%ZZ']) {
-      const res = path.startsWith('/api/') ? await send({ method: 'POST', path, headers: { 'x-clinic-recall-token': token }, body: '{}' }) : await send({ path })
+      const res = path.startsWith('/api/')
+        ? await send({ method: 'POST', path, headers: { 'x-clinic-recall-token': token }, body: '{}' })
+        : await send({ path })
       expect(res.status, path).toBe(400)
       expect(res.body, path).toMatch(/broken %-escape/)
     }

@@ -174,7 +174,12 @@ describe('cohort knobs on seeded patients', () => {
   it('--invited-within changes who is excluded as recently invited, and is stored', async () => {
     const standard = await build('uncontrolled-hypertension')
     expect(membersOf(standard)).toEqual([BILL, DAVE, EDNA].sort())
-    expect(excludedOf(standard)).toEqual([[ANNE, 'exclude.recently-invited'], [CORA, 'exclude.recently-invited']].sort())
+    expect(excludedOf(standard)).toEqual(
+      [
+        [ANNE, 'exclude.recently-invited'],
+        [CORA, 'exclude.recently-invited']
+      ].sort()
+    )
 
     const week = await build('uncontrolled-hypertension', '--invited-within', '7')
     expect(membersOf(week)).toEqual([ANNE, BILL, CORA, DAVE, EDNA].sort())
@@ -213,7 +218,11 @@ describe('cohort knobs on seeded patients', () => {
     // A real rule, but not one of this definition's exclusions.
     oneLineError(await bad('time-to-talk', '--without', 'exclude.bp-declined'), 1, /^--without exclude\.bp-declined: not an exclusion of time-to-talk/)
     // QOF-only exclusions are not applied in NICE mode: the screen greys the switch out.
-    oneLineError(await bad('uncontrolled-hypertension', '--mode', 'nice', '--without', 'exclude.recent-diagnosis'), 1, /^--without exclude\.recent-diagnosis: applies in QOF mode only/)
+    oneLineError(
+      await bad('uncontrolled-hypertension', '--mode', 'nice', '--without', 'exclude.recent-diagnosis'),
+      1,
+      /^--without exclude\.recent-diagnosis: applies in QOF mode only/
+    )
     // The contract's limits (the same schema the screen's call is parsed with).
     oneLineError(await bad('time-to-talk', '--threshold', '0'), 1, /^--threshold 0: must be at least 1$/)
     oneLineError(await bad('time-to-talk', '--threshold', '21'), 1, /^--threshold 21: must be at most 20$/)
@@ -224,14 +233,18 @@ describe('cohort knobs on seeded patients', () => {
     // A switch the definition does not have.
     oneLineError(await bad('uncontrolled-hypertension', '--threshold', '3'), 1, /^--threshold: uncontrolled-hypertension does not count long-term conditions/)
     oneLineError(await bad('time-to-talk', '--include-mixed'), 1, /^--include-mixed: time-to-talk does not select by ethnicity/)
-    oneLineError(await bad('uncontrolled-hypertension', '--without', 'exclude.recently-invited', '--invited-within', '14'), 1, /^--invited-within: .*switched off by --without/)
+    oneLineError(
+      await bad('uncontrolled-hypertension', '--without', 'exclude.recently-invited', '--invited-within', '14'),
+      1,
+      /^--invited-within: .*switched off by --without/
+    )
     expect((await service(ctx, 'cohorts.list', {})).cohorts).toHaveLength(before)
     // Usage errors stay exit 2.
     expect((await bad('no-such-cohort', '--threshold', '3')).code).toBe(2)
     expect((await bad('time-to-talk', '--threshold')).code).toBe(2)
   })
 
-  it('cohort rules lists the ids a build accepts: a definition\'s own, or every exclusion rule', async () => {
+  it("cohort rules lists the ids a build accepts: a definition's own, or every exclusion rule", async () => {
     const { definitions } = await service(ctx, 'cohorts.definitions', {})
     for (const definition of definitions) {
       const out = await json('cohort', 'rules', definition.id)
@@ -244,7 +257,9 @@ describe('cohort knobs on seeded patients', () => {
       }
     }
     const all = (await json('cohort', 'rules')).rules as { id: string; qofOnly: boolean }[]
-    const exclusionIds = Object.values(cohortRules).filter((r) => r.kind === 'exclusion').map((r) => r.id)
+    const exclusionIds = Object.values(cohortRules)
+      .filter((r) => r.kind === 'exclusion')
+      .map((r) => r.id)
     expect(all.map((r) => r.id)).toEqual(exclusionIds)
     expect(all.find((r) => r.id === 'exclude.recent-diagnosis')?.qofOnly).toBe(true)
     expect(all.find((r) => r.id === 'exclude.no-contact-permitted')?.qofOnly).toBe(false)
@@ -293,7 +308,20 @@ describe('cohort knobs on seeded patients', () => {
     const { types } = await service(ctx, 'clinics.followUpIntervals', {})
     expect(types.find((t) => t.type === 'Hypertension review')).toMatchObject({ weeks: 10, practiceSet: true })
 
-    const clinic = await json('clinic', 'create', '--type', 'Hypertension review', '--date', '2026-11-20', '--start', '09:00', '--slots', '2', '--slot-minutes', '15')
+    const clinic = await json(
+      'clinic',
+      'create',
+      '--type',
+      'Hypertension review',
+      '--date',
+      '2026-11-20',
+      '--start',
+      '09:00',
+      '--slots',
+      '2',
+      '--slot-minutes',
+      '15'
+    )
     const booked = await json('book', '--clinic', String(clinic.clinicId), '--nhs', DAVE)
     const attended = await json('attend', '--appointment', String(booked.appointmentId), '--bp', '150/92')
     expect(attended.followUpDue).toBe('2027-01-29') // 10 weeks after 20 November 2026

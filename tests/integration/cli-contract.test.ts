@@ -93,7 +93,22 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
     expect(Number(invite.letters) + Number(invite.sms)).toBeGreaterThan(0)
     expect(Array.isArray(invite.files)).toBe(true)
 
-    const clinic = await json('clinic', 'create', '--type', 'Hypertension review', '--date', '2026-11-20', '--start', '09:00', '--slots', '4', '--slot-minutes', '15', '--clinician', 'A Pharmacist')
+    const clinic = await json(
+      'clinic',
+      'create',
+      '--type',
+      'Hypertension review',
+      '--date',
+      '2026-11-20',
+      '--start',
+      '09:00',
+      '--slots',
+      '4',
+      '--slot-minutes',
+      '15',
+      '--clinician',
+      'A Pharmacist'
+    )
     expect(typeof clinic.clinicId).toBe('number')
 
     const booked = await json('book', '--clinic', String(clinic.clinicId), '--nhs', members[0]?.nhsNumber ?? '')
@@ -111,8 +126,12 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
 
     const workbook = join(folder, 'audit.xlsx')
     const audit = await json('audit', '--as-of', '2026-11-22', '--out', workbook)
-    expect(audit.bpOutcome).toEqual(expect.objectContaining({ patients: expect.any(Number), reduced: expect.any(Number), unchanged: expect.any(Number), increased: expect.any(Number) }))
-    expect(audit.funnel).toEqual(expect.objectContaining({ eligible: expect.any(Number), invited: expect.any(Number), booked: 1, attended: 1, followedUp: expect.any(Number) }))
+    expect(audit.bpOutcome).toEqual(
+      expect.objectContaining({ patients: expect.any(Number), reduced: expect.any(Number), unchanged: expect.any(Number), increased: expect.any(Number) })
+    )
+    expect(audit.funnel).toEqual(
+      expect.objectContaining({ eligible: expect.any(Number), invited: expect.any(Number), booked: 1, attended: 1, followedUp: expect.any(Number) })
+    )
     expect(existsSync(workbook)).toBe(true)
   })
 
@@ -141,7 +160,11 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (sp
   async function run(...argv: string[]): Promise<Run> {
     let stdout = ''
     let stderr = ''
-    const code = await runCli(['--db', roundDb, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
+    const code = await runCli(['--db', roundDb, ...argv], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { CLINIC_RECALL_USER: 'CLI test' }
+    })
     return { code, stdout, stderr }
   }
   async function runJson(...argv: string[]): Promise<Record<string, unknown>> {
@@ -176,7 +199,20 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (sp
     expect((early.notInvited as { reason: string }[]).some((n) => /invitation 2 can go from 16 November 2026/.test(n.reason))).toBe(true)
 
     // One member books (and does not attend); the 2nd round goes to the others only.
-    const clinic = await runJson('clinic', 'create', '--type', 'Pharmacist BP clinic', '--date', '2026-11-10', '--start', '10:00', '--slots', '3', '--slot-minutes', '20')
+    const clinic = await runJson(
+      'clinic',
+      'create',
+      '--type',
+      'Pharmacist BP clinic',
+      '--date',
+      '2026-11-10',
+      '--start',
+      '10:00',
+      '--slots',
+      '3',
+      '--slot-minutes',
+      '20'
+    )
     const booked = await runJson('book', '--clinic', String(clinic.clinicId), '--nhs', members[0]?.nhsNumber ?? '')
     const dna = await runJson('attend', '--appointment', String(booked.appointmentId), '--dna')
     expect(dna).toMatchObject({ status: 'did-not-attend', bp: null, followUpDue: null })
@@ -196,7 +232,20 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (sp
   it('refuses a visit for a clinic that has not happened yet (exit 1, one line), and followups due keeps its keys', async () => {
     const cohort = await runJson('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01')
     const member = (cohort.members as { nhsNumber: string }[]).at(-1)
-    const future = await runJson('clinic', 'create', '--type', 'Hypertension review', '--date', '2099-01-05', '--start', '09:00', '--slots', '2', '--slot-minutes', '15')
+    const future = await runJson(
+      'clinic',
+      'create',
+      '--type',
+      'Hypertension review',
+      '--date',
+      '2099-01-05',
+      '--start',
+      '09:00',
+      '--slots',
+      '2',
+      '--slot-minutes',
+      '15'
+    )
     const booked = await runJson('book', '--clinic', String(future.clinicId), '--nhs', member?.nhsNumber ?? '')
     expect(booked).toEqual(expect.objectContaining({ appointmentId: expect.any(Number), start: '09:00' }))
     oneLineError(await run('attend', '--appointment', String(booked.appointmentId), '--bp', '150/90', '--json'), 1, /has not happened yet/)
@@ -204,7 +253,13 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (sp
     const due = await runJson('followups', 'due', '--as-of', '2026-12-01')
     expect(Array.isArray(due.due)).toBe(true)
     for (const d of due.due as Record<string, unknown>[]) {
-      expect(d).toEqual(expect.objectContaining({ nhsNumber: expect.stringMatching(/^\d{10}$/), dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: expect.any(String) }))
+      expect(d).toEqual(
+        expect.objectContaining({
+          nhsNumber: expect.stringMatching(/^\d{10}$/),
+          dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          reason: expect.any(String)
+        })
+      )
     }
   })
 

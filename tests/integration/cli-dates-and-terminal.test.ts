@@ -93,8 +93,14 @@ describe('dates on the command line', () => {
       [['followups', 'due', '--as-of', '0000-00-00'], '--as-of: 0000-00-00 is not a real date: there is no month 0\n'],
       [['audit', '--as-of', '1899-12-31'], '--as-of: 1899-12-31 is outside the dates Clinic Recall accepts (1900-01-01 to 2100-12-31)\n'],
       [['invite', '1', '--date', '2026-13-01'], '--date: 2026-13-01 is not a real date: there is no month 13\n'],
-      [['clinic', 'create', '--type', 'BP', '--date', '2026-02-29', '--start', '09:00', '--slots', '2', '--slot-minutes', '15'], '--date: 2026-02-29 is not a real date: February 2026 has 28 days\n'],
-      [['clinic', 'create', '--type', 'BP', '--date', '2026-03-02', '--start', '24:61', '--slots', '2', '--slot-minutes', '15'], '--start 24:61: expected a time as HH:MM\n']
+      [
+        ['clinic', 'create', '--type', 'BP', '--date', '2026-02-29', '--start', '09:00', '--slots', '2', '--slot-minutes', '15'],
+        '--date: 2026-02-29 is not a real date: February 2026 has 28 days\n'
+      ],
+      [
+        ['clinic', 'create', '--type', 'BP', '--date', '2026-03-02', '--start', '24:61', '--slots', '2', '--slot-minutes', '15'],
+        '--start 24:61: expected a time as HH:MM\n'
+      ]
     ]
     for (const [argv, line] of cases) {
       const run = await cli(...argv)

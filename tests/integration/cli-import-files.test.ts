@@ -21,23 +21,39 @@ afterEach(() => {
 async function importWithCli(path: string, file: string) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(['--db', path, 'import', file], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
+  const code = await runCli(['--db', path, 'import', file], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { CLINIC_RECALL_USER: 'CLI test' }
+  })
   return { code, stdout, stderr }
 }
 
 test.each([
-  ['a file that does not exist', (folder: string) => join(folder, 'no-such-export.csv'), /"[^"]*no-such-export\.csv" does not exist: check the folder and the file name\. Nothing was imported\./],
-  ['a folder', (folder: string) => {
-    mkdirSync(join(folder, 'exports'))
-    return join(folder, 'exports')
-  }, /"[^"]*exports" is a folder, not a file: name the export file inside it\. Nothing was imported\./],
-  ['a 3 GB file (sparse: nothing is written to the disk)', (folder: string) => {
-    const path = join(folder, 'disk-image.csv')
-    const fd = openSync(path, 'w')
-    ftruncateSync(fd, 3 * 1024 ** 3)
-    closeSync(fd)
-    return path
-  }, /"[^"]*disk-image\.csv" is 3,072 MB, larger than the 500 MB an export can be: no practice report is this big, so it is probably not the right file\./]
+  [
+    'a file that does not exist',
+    (folder: string) => join(folder, 'no-such-export.csv'),
+    /"[^"]*no-such-export\.csv" does not exist: check the folder and the file name\. Nothing was imported\./
+  ],
+  [
+    'a folder',
+    (folder: string) => {
+      mkdirSync(join(folder, 'exports'))
+      return join(folder, 'exports')
+    },
+    /"[^"]*exports" is a folder, not a file: name the export file inside it\. Nothing was imported\./
+  ],
+  [
+    'a 3 GB file (sparse: nothing is written to the disk)',
+    (folder: string) => {
+      const path = join(folder, 'disk-image.csv')
+      const fd = openSync(path, 'w')
+      ftruncateSync(fd, 3 * 1024 ** 3)
+      closeSync(fd)
+      return path
+    },
+    /"[^"]*disk-image\.csv" is 3,072 MB, larger than the 500 MB an export can be: no practice report is this big, so it is probably not the right file\./
+  ]
 ])('%s: one plain line naming it, exit 1, the database unchanged', async (_name, make, message) => {
   ctx = createTestContext()
   const path = ctx.databasePath
@@ -47,7 +63,12 @@ test.each([
   const result = await importWithCli(path, make(ctx.folder))
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(message)
-  expect(result.stderr.trim().split('\n').filter((line) => !line.startsWith('Warning:'))).toHaveLength(1)
+  expect(
+    result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('Warning:'))
+  ).toHaveLength(1)
   expect(result.stdout).toBe('')
   // The 3 GB file was never loaded: the process grew by far less than its size.
   expect(process.memoryUsage().rss - heapBefore).toBeLessThan(1024 ** 3)

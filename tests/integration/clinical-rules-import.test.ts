@@ -45,13 +45,22 @@ const clinic = (date: string, systolic: number, diastolic: number): Row[] => [
 
 const people: Person[] = [
   // "History of myocardial infarction" by its code: CHD, so P3.
-  { key: 'history-mi', family: 'ABBOTT', dob: '12-Mar-1959', rows: [hyp, ['02-Apr-2019', '399211009', 'History of myocardial infarction'], ...clinic('01-Oct-2026', 150, 92)] },
+  {
+    key: 'history-mi',
+    family: 'ABBOTT',
+    dob: '12-Mar-1959',
+    rows: [hyp, ['02-Apr-2019', '399211009', 'History of myocardial infarction'], ...clinic('01-Oct-2026', 150, 92)]
+  },
   // Hypertension and "Lacunar infarction" by term only (no code): STIA, matched by term.
   {
     key: 'lacunar-term',
     family: 'BAINES',
     dob: '03-Jul-1962',
-    rows: [['10-May-2014', '', 'Essential hypertension'], ['15-Jan-2020', '', 'Lacunar infarction'], ['01-Oct-2026', '163020007', 'O/E - blood pressure reading', '152/94']]
+    rows: [
+      ['10-May-2014', '', 'Essential hypertension'],
+      ['15-Jan-2020', '', 'Lacunar infarction'],
+      ['01-Oct-2026', '163020007', 'O/E - blood pressure reading', '152/94']
+    ]
   },
   // ABPM day + night + minimum on one date: the daytime average 142/88 is the BP (uncontrolled).
   {
@@ -97,7 +106,12 @@ const people: Person[] = [
   // On the palliative care register: excluded.
   { key: 'palcare', family: 'FOSTER', dob: '17-Jan-1950', rows: [hyp, ['01-Jun-2021', '103735009', 'Palliative care'], ...clinic('01-Oct-2026', 150, 92)] },
   // SMI in remission (MH_COD) and hypertension, controlled: Time to Talk, physical and mental health.
-  { key: 'smi-remission', family: 'GREEN', dob: '05-May-1970', rows: [hyp, ['01-Sep-2016', '191565008', 'Latent schizophrenia in remission'], ...clinic('01-Oct-2026', 128, 78)] },
+  {
+    key: 'smi-remission',
+    family: 'GREEN',
+    dob: '05-May-1970',
+    rows: [hyp, ['01-Sep-2016', '191565008', 'Latent schizophrenia in remission'], ...clinic('01-Oct-2026', 128, 78)]
+  },
   // "Schizophrenia in remission" by term only and CKD G3a/A1 by code; no hypertension.
   {
     key: 'smi-term-ckd',
@@ -113,14 +127,22 @@ const people: Person[] = [
     key: 'hyp-ckd-code',
     family: 'IRWIN',
     dob: '14-Apr-1957',
-    rows: [['01-Feb-2018', '140121000119100', 'Hypertension in chronic kidney disease stage 3 due to type 2 diabetes mellitus'], ...clinic('01-Oct-2026', 150, 92)]
+    rows: [
+      ['01-Feb-2018', '140121000119100', 'Hypertension in chronic kidney disease stage 3 due to type 2 diabetes mellitus'],
+      ...clinic('01-Oct-2026', 150, 92)
+    ]
   },
   // CKD stage 3, then stage 2: off the CKD register, so P4.
   {
     key: 'ckd-downstaged',
     family: 'JONES',
     dob: '08-Oct-1963',
-    rows: [hyp, ['01-Jan-2018', '433144002', 'Chronic kidney disease stage 3'], ['01-Jan-2021', '431856006', 'Chronic kidney disease stage 2'], ...clinic('01-Oct-2026', 150, 92)]
+    rows: [
+      hyp,
+      ['01-Jan-2018', '433144002', 'Chronic kidney disease stage 3'],
+      ['01-Jan-2021', '431856006', 'Chronic kidney disease stage 2'],
+      ...clinic('01-Oct-2026', 150, 92)
+    ]
   },
   // Cancer diagnosed before April 2003 does not count; a night average alone is no recent BP.
   {
@@ -135,7 +157,12 @@ const people: Person[] = [
     ]
   },
   // A listed code with a misleading term: still CHD (by code), hypertension not resolved.
-  { key: 'code-beats-term', family: 'LEWIS', dob: '25-Mar-1961', rows: [hyp, ['02-Apr-2019', '399211009', 'Hypertension resolved'], ...clinic('01-Oct-2026', 150, 92)] }
+  {
+    key: 'code-beats-term',
+    family: 'LEWIS',
+    dob: '25-Mar-1961',
+    rows: [hyp, ['02-Apr-2019', '399211009', 'Hypertension resolved'], ...clinic('01-Oct-2026', 150, 92)]
+  }
 ]
 
 const nhsOf = new Map(people.map((p, i) => [p.key, nhsNumbers[i]!]))
@@ -244,7 +271,12 @@ describe('clinical rules on an imported EMIS export', () => {
 
     // The why panel lists the night average and the minimum as recorded, not used.
     const why = explainCohortEntry(ctx, snapshot.cohortId, patientId('abpm')).entry.explanation
-    expect(why.readingsConsidered.filter((r) => r.notUsedBecause).map((r) => r.measure).sort()).toEqual(['abpm-night', 'summary'])
+    expect(
+      why.readingsConsidered
+        .filter((r) => r.notUsedBecause)
+        .map((r) => r.measure)
+        .sort()
+    ).toEqual(['abpm-night', 'summary'])
   })
 
   it('the night average alone is "no recent BP": in the no-recent-BP recall, not the uncontrolled cohort', () => {

@@ -164,7 +164,13 @@ describe('readings from a later import count as the follow-up', () => {
 
     const c = clinic(ctx, '2026-11-13', 'Hypertension review')
     const { appointmentId } = bookAppointment(ctx, { clinicId: c, nhsNumber: '999 100 0003' })
-    const visit = attendAppointment(ctx, { appointmentId, readings: [{ systolic: 156, diastolic: 96 }, { systolic: 150, diastolic: 98 }] })
+    const visit = attendAppointment(ctx, {
+      appointmentId,
+      readings: [
+        { systolic: 156, diastolic: 96 },
+        { systolic: 150, diastolic: 98 }
+      ]
+    })
     expect(visit.bp).toMatchObject({ systolic: 150, diastolic: 96 })
     expect(visit.followUpDue).toBe('2026-12-25')
 

@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../support/test-context'
-import {
-  attendAppointment,
-  bookAppointment,
-  createClinic,
-  getClinic,
-  listClinics,
-  markDidNotAttend
-} from '../../src/main/clinics/clinic-service'
+import { attendAppointment, bookAppointment, createClinic, getClinic, listClinics, markDidNotAttend } from '../../src/main/clinics/clinic-service'
 import { followUpsDue } from '../../src/main/followups/followup-service'
 import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
   const info = ctx.db
-    .prepare(
-      `INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, ?, ?, '2026-11-01', '2026-11-01')`
-    )
+    .prepare(`INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, ?, ?, '2026-11-01', '2026-11-01')`)
     .run(nhsNumber, given, family)
   return Number(info.lastInsertRowid)
 }
@@ -70,9 +61,7 @@ describe('clinic visits, did-not-attend and the follow-ups worklist', () => {
       followUpDue: '2027-01-01',
       followUpReason: expect.stringMatching(/6 weeks/)
     })
-    const stored = ctx.db
-      .prepare('SELECT taken_on, systolic, diastolic, setting, source, appointment_id FROM bp_readings ORDER BY systolic')
-      .all()
+    const stored = ctx.db.prepare('SELECT taken_on, systolic, diastolic, setting, source, appointment_id FROM bp_readings ORDER BY systolic').all()
     expect(stored).toEqual([
       { taken_on: '2026-11-20', systolic: 146, diastolic: 94, setting: 'clinic', source: 'visit', appointment_id: appointmentId },
       { taken_on: '2026-11-20', systolic: 152, diastolic: 88, setting: 'clinic', source: 'visit', appointment_id: appointmentId }
@@ -175,9 +164,7 @@ describe('clinic visits, did-not-attend and the follow-ups worklist', () => {
   it('refuses to record an outcome twice, and writes nothing the second time', () => {
     const attended = bookedVisit(ctx, '2026-11-22', '9434765919')
     attendAppointment(ctx, { appointmentId: attended, readings: [{ systolic: 150, diastolic: 90 }] })
-    expect(errorOf(() => attendAppointment(ctx, { appointmentId: attended, readings: [{ systolic: 130, diastolic: 80 }] })).code).toBe(
-      'conflict'
-    )
+    expect(errorOf(() => attendAppointment(ctx, { appointmentId: attended, readings: [{ systolic: 130, diastolic: 80 }] })).code).toBe('conflict')
     expect(errorOf(() => markDidNotAttend(ctx, { appointmentId: attended })).code).toBe('conflict')
     const dna = bookedVisit(ctx, '2026-11-22', '9990000018')
     markDidNotAttend(ctx, { appointmentId: dna })
@@ -189,11 +176,17 @@ describe('clinic visits, did-not-attend and the follow-ups worklist', () => {
   it('refuses a reading whose systolic is not above its diastolic, naming the reading', () => {
     const appointmentId = bookedVisit(ctx, '2026-11-22', '9434765919')
     const error = errorOf(() =>
-      attendAppointment(ctx, { appointmentId, readings: [{ systolic: 140, diastolic: 90 }, { systolic: 80, diastolic: 120 }] })
+      attendAppointment(ctx, {
+        appointmentId,
+        readings: [
+          { systolic: 140, diastolic: 90 },
+          { systolic: 80, diastolic: 120 }
+        ]
+      })
     )
     expect(error.code).toBe('invalid_input')
     expect(error.message).toMatch(/readings\[1\]/)
-    expect(ctx.db.prepare("SELECT status FROM appointments WHERE id = ?").get(appointmentId)).toEqual({ status: 'booked' })
+    expect(ctx.db.prepare('SELECT status FROM appointments WHERE id = ?').get(appointmentId)).toEqual({ status: 'booked' })
   })
 
   it('lists follow-ups due within the week, soonest first, flagging the overdue ones', () => {

@@ -146,7 +146,13 @@ describe('an import records what the code lists did not decide', () => {
     const { codes } = await call('codes.unmatched')
     const byCode = (code: string) => codes.find((x) => x.code === code)
     // November's 3 reviews are in December's run again: December (4 events, 2 patients) alone counts.
-    expect(byCode('1082641000000106')).toMatchObject({ events: 4, patients: 2, terms: ['Medication review done', 'Medication review'], firstImport: ref(1), lastImport: ref(2) })
+    expect(byCode('1082641000000106')).toMatchObject({
+      events: 4,
+      patients: 2,
+      terms: ['Medication review done', 'Medication review'],
+      firstImport: ref(1),
+      lastImport: ref(2)
+    })
     // The HbA1c from the hypertension report (1) and from the diabetes report (2) add up.
     expect(byCode('1000731000000107')).toMatchObject({ events: 3, patients: 2, firstImport: ref(1), lastImport: ref(3) })
     // A code seen only in November's run still shows, with November's counts.
@@ -181,8 +187,13 @@ describe('a cancelled or failed import stores no unmatched codes', () => {
   const big = emisReport(
     'Whole practice',
     '12-Nov-2026',
-    Array.from({ length: 1_100 }, (_, i) => [...patient(validNhsNumber(100 + i), 'TEST', 'Pat', '01-Jan-1960', 'F'), '01-Jun-2026', '1082641000000106', 'Medication review done', ''])
-      .flatMap((row) => [row, [...more, '12-Jan-2026', '59621000', 'Essential hypertension', '']])
+    Array.from({ length: 1_100 }, (_, i) => [
+      ...patient(validNhsNumber(100 + i), 'TEST', 'Pat', '01-Jan-1960', 'F'),
+      '01-Jun-2026',
+      '1082641000000106',
+      'Medication review done',
+      ''
+    ]).flatMap((row) => [row, [...more, '12-Jan-2026', '59621000', 'Essential hypertension', '']])
   )
 
   test('cancelled during the commit', () => {
@@ -233,7 +244,11 @@ describe('codes.library', () => {
       }
     }
     const hyp = lists.find((l) => l.cluster === 'HYP_COD')
-    expect(hyp).toMatchObject({ kind: 'nhs-refset', version: 'hyp_cod/20210127', source: 'NHS Digital Primary Care Domain refset (OpenCodelists hyp_cod/20210127)' })
+    expect(hyp).toMatchObject({
+      kind: 'nhs-refset',
+      version: 'hyp_cod/20210127',
+      source: 'NHS Digital Primary Care Domain refset (OpenCodelists hyp_cod/20210127)'
+    })
   })
 })
 
@@ -247,7 +262,11 @@ describe('clinic-recall codes …', () => {
       const run = async (...argv: string[]) => {
         let stdout = ''
         let stderr = ''
-        const code = await runCli(['--db', db, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
+        const code = await runCli(['--db', db, ...argv], {
+          stdout: (t) => (stdout += t),
+          stderr: (t) => (stderr += t),
+          env: { CLINIC_RECALL_USER: 'CLI test' }
+        })
         expect(stderr).toBe('')
         expect(code).toBe(0)
         return stdout

@@ -27,12 +27,16 @@ function addPatient(nhsNumber: string, fields: { given: string; dob: string; eth
 
 function addReading(patientId: number, date: string, systolic: number, diastolic: number): void {
   ctx.db
-    .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, ?, ?, ?, 'clinic', 'import', '2026-11-01T09:00:00Z')`)
+    .prepare(
+      `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, ?, ?, ?, 'clinic', 'import', '2026-11-01T09:00:00Z')`
+    )
     .run(patientId, date, systolic, diastolic)
 }
 
 function addEvent(patientId: number, date: string | null, concept: string): void {
-  ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, recorded_at) VALUES (?, ?, ?, '2026-11-01T09:00:00Z')`).run(patientId, date, concept)
+  ctx.db
+    .prepare(`INSERT INTO coded_events (patient_id, event_date, concept, recorded_at) VALUES (?, ?, ?, '2026-11-01T09:00:00Z')`)
+    .run(patientId, date, concept)
 }
 
 async function call<K extends OperationName>(name: K, input: unknown): Promise<Result<OperationOutput<K>>> {
@@ -147,11 +151,15 @@ describe('custom cohorts', () => {
     const invited = addPatient('9434765870', { given: 'Invited', dob: '1970-01-01' })
     addEvent(invited, '2015-01-01', 'HYP')
     const cohort = ctx.db
-      .prepare(`INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
-                VALUES ('no-recent-bp', 1, 'earlier', '2026-11-01', 'qof', '2026-11-01T09:00:00Z', 'Test', 1, 0, 0)`)
+      .prepare(
+        `INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, built_at, built_by, member_count, excluded_count, not_eligible_count)
+                VALUES ('no-recent-bp', 1, 'earlier', '2026-11-01', 'qof', '2026-11-01T09:00:00Z', 'Test', 1, 0, 0)`
+      )
       .run()
     const batch = ctx.db
-      .prepare(`INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-11-01', 'Test', 'bp-invite', 1)`)
+      .prepare(
+        `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version) VALUES (?, 1, '2026-11-01', 'Test', 'bp-invite', 1)`
+      )
       .run(Number(cohort.lastInsertRowid))
     ctx.db
       .prepare(
@@ -159,7 +167,13 @@ describe('custom cohorts', () => {
          VALUES (?, ?, ?, 1, 'letter', '2026-11-01', 'bp-invite', 1, 'Test')`
       )
       .run(Number(batch.lastInsertRowid), Number(cohort.lastInsertRowid), invited)
-    const saved = await save({ name: 'Invited, not booked', criteria: [{ kind: 'condition', conditions: ['HYP'] }, { kind: 'invitation', states: ['invited-not-booked'] }] })
+    const saved = await save({
+      name: 'Invited, not booked',
+      criteria: [
+        { kind: 'condition', conditions: ['HYP'] },
+        { kind: 'invitation', states: ['invited-not-booked'] }
+      ]
+    })
     if (!saved.ok) throw new Error(saved.error.message)
     const snapshot = buildCohort(ctx, { definition: saved.value.id, mode: 'qof' })
     expect(snapshot.members.map((m) => m.patientId)).toEqual([invited])

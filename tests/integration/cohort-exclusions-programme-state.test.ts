@@ -30,8 +30,7 @@ function hypertensive(nhsNumber: string, family: string): number {
   return id
 }
 
-const appointmentOf = (patientId: number): number =>
-  (ctx.db.prepare('SELECT id FROM appointments WHERE patient_id = ?').get(patientId) as { id: number }).id
+const appointmentOf = (patientId: number): number => (ctx.db.prepare('SELECT id FROM appointments WHERE patient_id = ?').get(patientId) as { id: number }).id
 
 describe('invited recently, for a cohort as of a past date', () => {
   it('an invitation inside the window excludes although a later one, after the as-of date, is the last', () => {
@@ -122,7 +121,15 @@ describe('appointments left open in a past clinic', () => {
     const listed = contract['worklists.leftOpen'].output.parse(services['worklists.leftOpen']({}))
     expect(listed.asOf).toBe('2026-11-22')
     expect(listed.appointments).toEqual([
-      expect.objectContaining({ patientId: first, name: 'Test FIRST', nhsNumber: '9434765919', clinicDate: '2026-11-08', clinicType: 'BP review', start: '09:00', appointmentId: appointmentOf(first) }),
+      expect.objectContaining({
+        patientId: first,
+        name: 'Test FIRST',
+        nhsNumber: '9434765919',
+        clinicDate: '2026-11-08',
+        clinicType: 'BP review',
+        start: '09:00',
+        appointmentId: appointmentOf(first)
+      }),
       expect.objectContaining({ patientId: second, clinicDate: '2026-11-15', appointmentId: appointmentOf(second) })
     ])
     // Today's clinic is not over yet; as of tomorrow it is left open too.

@@ -51,7 +51,9 @@ function seedPopulation(size: number): void {
   const event = ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, ?, ?, '', ?, 'x')`)
   const clinic = Number(
     ctx.db
-      .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 400, 'x', 'Test')`)
+      .prepare(
+        `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 400, 'x', 'Test')`
+      )
       .run().lastInsertRowid
   )
   let slot = 0
@@ -60,8 +62,15 @@ function seedPopulation(size: number): void {
     const category = random.pick([null, 'A', 'M', 'N', 'P', 'D', 'E', 'H', 'J'])
     const status = random.chance(0.05) ? random.pick(['Deceased', 'Left']) : random.chance(0.1) ? null : 'Regular'
     const id = Number(
-      patient.run(String(9000000000 + i), `FAMILY${i}`, random.chance(0.03) ? null : dob, random.pick(['F', 'M']), category, category ? null : random.pick([null, 'Other']), status)
-        .lastInsertRowid
+      patient.run(
+        String(9000000000 + i),
+        `FAMILY${i}`,
+        random.chance(0.03) ? null : dob,
+        random.pick(['F', 'M']),
+        category,
+        category ? null : random.pick([null, 'Other']),
+        status
+      ).lastInsertRowid
     )
     if (random.chance(0.8)) event.run(id, random.chance(0.1) ? null : random.pick(eventDates), 'HYP', 'Hypertension')
     for (const concept of ['DM', 'CKD', 'CHD', 'STIA', 'PAD', 'AF', 'AST', 'COPD', 'DEP', 'MH', 'LD'] as const) {
@@ -77,10 +86,18 @@ function seedPopulation(size: number): void {
       // Often on the same day (the lowest of the day; clinic over home), sometimes severe.
       const date = random.chance(0.6) ? day : random.pick(dates)
       const severe = random.chance(0.08)
-      reading.run(id, date, severe ? random.between(170, 200) : random.between(115, 178), severe ? random.between(100, 125) : random.between(70, 108), random.pick(['clinic', 'clinic', 'home', 'ambulatory']))
+      reading.run(
+        id,
+        date,
+        severe ? random.between(170, 200) : random.between(115, 178),
+        severe ? random.between(100, 125) : random.between(70, 108),
+        random.pick(['clinic', 'clinic', 'home', 'ambulatory'])
+      )
     }
     if (random.chance(0.04)) {
-      ctx.db.prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, ?, ?, 'booked', 'x', 'Test')`).run(clinic, slot++, id)
+      ctx.db
+        .prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, ?, ?, 'booked', 'x', 'Test')`)
+        .run(clinic, slot++, id)
     }
     if (random.chance(0.03)) {
       ctx.db.prepare(`INSERT INTO contact_preferences (patient_id, no_contact, updated_at, updated_by) VALUES (?, 1, 'x', 'Test')`).run(id)
@@ -109,17 +126,39 @@ describe('reasons stored as codes, worded when read', () => {
         listed += built.members.length + built.excluded.length
         for (const entry of [...built.members, ...built.excluded]) for (const reason of entry.reasons) kinds.add(reason.replace(/[\d/-]+/g, '#').slice(0, 24))
         // The snapshot stores no sentences: only values and index arrays.
-        const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as { patients_json: string }
+        const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as {
+          patients_json: string
+        }
         if (definition !== custom.id) expect(patients_json).not.toMatch(/above target|Latest reading|On hypertension register|Excluded:/)
         // cohorts.explain gives the stored entry's words too.
         const someone = built.excluded[0] ?? built.members[0]
-        if (someone) expect(explainCohortEntry(ctx, built.cohortId, someone.patientId).entry).toMatchObject({ reasons: someone.reasons, bpRule: someone.bpRule })
+        if (someone)
+          expect(explainCohortEntry(ctx, built.cohortId, someone.patientId).entry).toMatchObject({ reasons: someone.reasons, bpRule: someone.bpRule })
       }
     }
     // The population is varied enough to matter: many patients and many kinds of reason.
     expect(listed).toBeGreaterThan(1000)
-    for (const start of ['Age #', 'On hypertension register', 'BP #', 'P# severe', 'P# stage #', 'P# higher risk', 'P#: above target', 'Excluded: BP declined', 'Excluded: registration', 'Excluded: booked', 'Excluded: no contact', 'Severe reading', 'Ethnicity ', 'No BP in #', 'Conditions: ']) {
-      expect([...kinds].some((k) => k.startsWith(start)), start).toBe(true)
+    for (const start of [
+      'Age #',
+      'On hypertension register',
+      'BP #',
+      'P# severe',
+      'P# stage #',
+      'P# higher risk',
+      'P#: above target',
+      'Excluded: BP declined',
+      'Excluded: registration',
+      'Excluded: booked',
+      'Excluded: no contact',
+      'Severe reading',
+      'Ethnicity ',
+      'No BP in #',
+      'Conditions: '
+    ]) {
+      expect(
+        [...kinds].some((k) => k.startsWith(start)),
+        start
+      ).toBe(true)
     }
     // Same-day and mixed-setting BP rules are among those read back.
     const all = getCohort(ctx, 1)
@@ -142,7 +181,9 @@ describe('reasons stored as codes, worded when read', () => {
     // Rewrite the stored document the way snapshots were stored before reason codes.
     const strings: string[] = []
     const ref = (text: string) => (strings.includes(text) ? strings.indexOf(text) : strings.push(text) - 1)
-    const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as { patients_json: string }
+    const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as {
+      patients_json: string
+    }
     const stored = JSON.parse(patients_json) as { values: unknown[]; patients: unknown[][] }
     const byId = new Map([...built.members, ...built.excluded].map((e) => [e.patientId, e]))
     const text = (index: unknown) => (typeof index === 'number' ? stored.values[index] : index)

@@ -23,9 +23,15 @@ function addPatient(nhsNumber: string, dob: string, family: string): number {
 
 function addHypertensive(nhsNumber: string, family: string, systolic: number, diastolic: number): number {
   const id = addPatient(nhsNumber, '1950-05-05', family)
-  ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', 'x')`).run(id)
   ctx.db
-    .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, ?, 'clinic', 'import', 'x')`)
+    .prepare(
+      `INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', 'x')`
+    )
+    .run(id)
+  ctx.db
+    .prepare(
+      `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, ?, 'clinic', 'import', 'x')`
+    )
     .run(id, systolic, diastolic)
   return id
 }
@@ -69,7 +75,9 @@ describe('compact snapshots', () => {
     addHypertensive('9434765919', 'A', 150, 95)
     addHypertensive('9111231114', 'B', 185, 100)
     const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
-    const rows = ctx.db.prepare('SELECT patient_id, status, priority, severe, bp_json FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid').all(built.cohortId) as {
+    const rows = ctx.db
+      .prepare('SELECT patient_id, status, priority, severe, bp_json FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid')
+      .all(built.cohortId) as {
       patient_id: number
       priority: string
       severe: number
@@ -90,7 +98,9 @@ describe('records shared between builds', () => {
     expect(second[1]).toBe(first[1])
     // Booking one patient changes only that patient's record, in the next build.
     const clinic = ctx.db
-      .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 4, 'x', 'Test')`)
+      .prepare(
+        `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 4, 'x', 'Test')`
+      )
       .run()
     ctx.db
       .prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, 0, ?, 'booked', 'x', 'Test')`)
@@ -107,7 +117,9 @@ describe('records shared between builds', () => {
     const id = addHypertensive('9434765919', 'A', 150, 95)
     expect(buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' }).members).toHaveLength(1)
     ctx.db
-      .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-20', 128, 80, 'clinic', 'visit', 'x')`)
+      .prepare(
+        `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-20', 128, 80, 'clinic', 'visit', 'x')`
+      )
       .run(id)
     expect(buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' }).members).toHaveLength(0)
   })
@@ -116,10 +128,19 @@ describe('records shared between builds', () => {
 describe('cohorts.preview (live rebuild: counts and the first patients, nothing stored)', () => {
   it('gives the same counts and the same first patients with the same reasons as a build, and stores nothing', async () => {
     const nhs = ['9434765919', '9111231114', '9111231122', '9111231130', '9111231149', '9111231157']
-    const readings: [number, number][] = [[150, 95], [185, 100], [162, 90], [128, 80], [145, 92], [176, 121]]
+    const readings: [number, number][] = [
+      [150, 95],
+      [185, 100],
+      [162, 90],
+      [128, 80],
+      [145, 92],
+      [176, 121]
+    ]
     const ids = nhs.map((n, i) => addHypertensive(n, `FAMILY${i}`, readings[i]![0], readings[i]![1]))
     // One declined BP (excluded, and with a severe reading: the safety rule counts it).
-    ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`).run(ids[5])
+    ctx.db
+      .prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`)
+      .run(ids[5])
     addPatient('9876543210', '1970-01-01', 'NOTONREGISTER')
 
     const { dispatch } = await import('../../src/main/dispatch')
@@ -149,7 +170,9 @@ describe('cohorts.preview (live rebuild: counts and the first patients, nothing 
 describe('cohorts.explainPreview (the "why" of a patient in an unsaved preview)', () => {
   it('explains with the preview settings, agrees with the preview, stores nothing, and says when a patient is not listed', async () => {
     const declined = addHypertensive('9434765919', 'DECLINED', 150, 95)
-    ctx.db.prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`).run(declined)
+    ctx.db
+      .prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2026-09-01', 'BPDEC', '', 'BP refused', 'x')`)
+      .run(declined)
     const outsider = addPatient('9876543210', '1970-01-01', 'NOTONREGISTER')
     const { dispatch } = await import('../../src/main/dispatch')
     const { createServices } = await import('../../src/main/services')
@@ -158,13 +181,21 @@ describe('cohorts.explainPreview (the "why" of a patient in an unsaved preview)'
 
     const on = await dispatch(services, 'cohorts.explainPreview', { ...settings, patientId: declined })
     if (!on.ok) throw new Error(on.error.message)
-    const onValue = on.value as { status: string; entry: { rule: string; explanation: { steps: { rule: string; outcome: string; detail: string }[] } }; basis: string }
+    const onValue = on.value as {
+      status: string
+      entry: { rule: string; explanation: { steps: { rule: string; outcome: string; detail: string }[] } }
+      basis: string
+    }
     expect(onValue.status).toBe('excluded')
     expect(onValue.entry.rule).toBe('exclude.bp-declined')
     expect(onValue.basis).toMatch(/unsaved preview/)
 
     // Switched off, as in the live preview: now a member, and the step says why the exclusion did not count.
-    const off = await dispatch(services, 'cohorts.explainPreview', { ...settings, params: { disabledExclusions: ['exclude.bp-declined'] }, patientId: declined })
+    const off = await dispatch(services, 'cohorts.explainPreview', {
+      ...settings,
+      params: { disabledExclusions: ['exclude.bp-declined'] },
+      patientId: declined
+    })
     if (!off.ok) throw new Error(off.error.message)
     const offValue = off.value as typeof onValue
     expect(offValue.status).toBe('member')
@@ -172,7 +203,10 @@ describe('cohorts.explainPreview (the "why" of a patient in an unsaved preview)'
     if (!preview.ok) throw new Error(preview.error.message)
     const { explanation: _e, ...entry } = offValue.entry
     expect((preview.value as { members: unknown[] }).members[0]).toEqual(entry)
-    expect(offValue.entry.explanation.steps.find((s) => s.rule === 'exclude.bp-declined')).toMatchObject({ outcome: 'info', detail: 'Exclusion switched off for this build' })
+    expect(offValue.entry.explanation.steps.find((s) => s.rule === 'exclude.bp-declined')).toMatchObject({
+      outcome: 'info',
+      detail: 'Exclusion switched off for this build'
+    })
 
     const missing = await dispatch(services, 'cohorts.explainPreview', { ...settings, patientId: outsider })
     expect(missing.ok).toBe(false)

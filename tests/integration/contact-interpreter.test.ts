@@ -29,7 +29,18 @@ const JANE = '9991000003' // prefers a phone call: the phone list
 function emisExport(runDate: string, tom: { language: string; interpreter: string }): string {
   const header =
     '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","House Name / Flat Number","Number and Street","Town","Postcode","Mobile Telephone","Main Language","Interpreter Required","Date","Code","Code Term","Value"'
-  const patient = (nhs: string, emis: string, title: string, family: string, given: string, street: string, postcode: string, mobile: string, language: string, interpreter: string) => [
+  const patient = (
+    nhs: string,
+    emis: string,
+    title: string,
+    family: string,
+    given: string,
+    street: string,
+    postcode: string,
+    mobile: string,
+    language: string,
+    interpreter: string
+  ) => [
     `${nhs},${emis},${title},${family},${given},12-Mar-1958,${title === 'Mr' ? 'M' : 'F'},Black African,,${street},London,${postcode},${mobile},${language},${interpreter},12-Jan-2020,59621000,Essential hypertension,`,
     `,,,,,,,,,,,,,,,01-Oct-2026,271649006,Systolic blood pressure,156`,
     `,,,,,,,,,,,,,,,01-Oct-2026,271650006,Diastolic blood pressure,96`
@@ -49,7 +60,12 @@ function emisExport(runDate: string, tom: { language: string; interpreter: strin
 function csvLine(path: string, nhs: string): string {
   const line = readFileSync(path, 'utf8')
     .split(/\r?\n/)
-    .find((l) => l.replace(/^\uFEFF/, '').replace(/^"/, '').startsWith(nhs))
+    .find((l) =>
+      l
+        .replace(/^\uFEFF/, '')
+        .replace(/^"/, '')
+        .startsWith(nhs)
+    )
   expect(line, `${nhs} in ${path}`).toBeDefined()
   return line ?? ''
 }
@@ -63,7 +79,11 @@ describe('an interpreter need recorded in the app, on a real practice database',
   const cli = async (...argv: string[]): Promise<Run> => {
     let stdout = ''
     let stderr = ''
-    const code = await runCli(['--db', db, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'Reception desk' } })
+    const code = await runCli(['--db', db, ...argv], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { CLINIC_RECALL_USER: 'Reception desk' }
+    })
     return { code, stdout, stderr }
   }
   const json = async (...argv: string[]): Promise<Record<string, unknown>> => {
@@ -114,11 +134,18 @@ describe('an interpreter need recorded in the app, on a real practice database',
 
   it('records it by CLI, shows it in contacts.get beside the export, lists it on the batch sheet and phone list, survives a re-import and clears back to the export', async () => {
     const before = await service('contacts.get', { nhsNumber: TOM })
-    expect(before).toMatchObject({ mainLanguage: 'Polish', interpreterRequired: false, interpreterLanguage: null, languageSource: 'export', exportInterpreterRequired: null })
+    expect(before).toMatchObject({
+      mainLanguage: 'Polish',
+      interpreterRequired: false,
+      interpreterLanguage: null,
+      languageSource: 'export',
+      exportInterpreterRequired: null
+    })
 
     // 1. Set by CLI: the documented keys carry the effective values; the export's stay alongside.
     const set = await json('contact', 'set', '--nhs', '999 000 1006', '--interpreter', '  Polish ')
-    for (const key of ['nhsNumber', 'name', 'noContact', 'smsDeclined', 'largePrint', 'preferredChannel', 'mainLanguage', 'interpreterRequired']) expect(set).toHaveProperty(key)
+    for (const key of ['nhsNumber', 'name', 'noContact', 'smsDeclined', 'largePrint', 'preferredChannel', 'mainLanguage', 'interpreterRequired'])
+      expect(set).toHaveProperty(key)
     expect(set).toMatchObject({
       nhsNumber: TOM,
       mainLanguage: 'Polish',
@@ -133,7 +160,9 @@ describe('an interpreter need recorded in the app, on a real practice database',
     })
     const text = await cli('contact', 'set', '--nhs', JANE, '--interpreter', 'Kurdish (Sorani)')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/interpreter: needed \(Kurdish \(Sorani\)\), recorded in Clinic Recall; the export says: main language English, interpreter not needed/)
+    expect(text.stdout).toMatch(
+      /interpreter: needed \(Kurdish \(Sorani\)\), recorded in Clinic Recall; the export says: main language English, interpreter not needed/
+    )
 
     // 2. contacts.get (what the contact card shows) has it; the other preferences are untouched.
     expect(await service('contacts.get', { nhsNumber: TOM })).toMatchObject({
@@ -145,7 +174,13 @@ describe('an interpreter need recorded in the app, on a real practice database',
     })
     // The card saves every preference at once: a phone preference keeps the interpreter recorded by CLI.
     const jane = await service('contacts.get', { nhsNumber: JANE })
-    await service('contacts.setPreferences', { nhsNumber: JANE, smsDeclined: jane.smsDeclined, largePrint: jane.largePrint, preferredChannel: 'phone', noContact: jane.noContact })
+    await service('contacts.setPreferences', {
+      nhsNumber: JANE,
+      smsDeclined: jane.smsDeclined,
+      largePrint: jane.largePrint,
+      preferredChannel: 'phone',
+      noContact: jane.noContact
+    })
     expect(await service('contacts.get', { nhsNumber: JANE })).toMatchObject({ preferredChannel: 'phone', interpreterLanguage: 'Kurdish (Sorani)' })
 
     // 3. The invitation batch sheet and phone list list the interpreter language.
@@ -176,7 +211,13 @@ describe('an interpreter need recorded in the app, on a real practice database',
 
     // 5. --no-interpreter removes the app's record: the export's value shows again, everywhere.
     const cleared = await json('contact', 'set', '--nhs', TOM, '--no-interpreter')
-    expect(cleared).toMatchObject({ mainLanguage: 'English', interpreterRequired: false, interpreterLanguage: null, languageSource: 'export', exportMainLanguage: 'English' })
+    expect(cleared).toMatchObject({
+      mainLanguage: 'English',
+      interpreterRequired: false,
+      interpreterLanguage: null,
+      languageSource: 'export',
+      exportMainLanguage: 'English'
+    })
     expect(await service('contacts.get', { nhsNumber: TOM })).toMatchObject({ mainLanguage: 'English', interpreterRequired: false, interpreterLanguage: null })
     const after = await service('invitations.createBatch', { cohortId, attempt: 2, date: '2026-11-30', preview: true })
     expect(after.sheet.find((r) => r.nhsNumber === TOM)).toMatchObject({ mainLanguage: 'English', interpreterRequired: false })
@@ -184,7 +225,9 @@ describe('an interpreter need recorded in the app, on a real practice database',
     expect(after.sheet.find((r) => r.nhsNumber === CHINEDU)).toMatchObject({ mainLanguage: 'Igbo', interpreterRequired: true })
 
     const log = ctx.db.prepare(`SELECT summary FROM activity_log WHERE action = 'contact.setPreferences' ORDER BY id`).all() as { summary: string }[]
-    expect(log.map((l) => l.summary)).toEqual(expect.arrayContaining([expect.stringMatching(/interpreter needed \(Polish\)/), expect.stringMatching(/interpreter record removed/)]))
+    expect(log.map((l) => l.summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/interpreter needed \(Polish\)/), expect.stringMatching(/interpreter record removed/)])
+    )
   })
 
   it('refuses a language that is empty, too long or not printable on one line, naming --interpreter (exit 1), and changes nothing', async () => {
@@ -199,9 +242,9 @@ describe('an interpreter need recorded in the app, on a real practice database',
     await json('contact', 'set', '--nhs', CHINEDU, '--interpreter', 'Igbo')
     expect(await service('contacts.get', { nhsNumber: CHINEDU })).toMatchObject({ interpreterLanguage: 'Igbo' })
     // The screens' route refuses the same text.
-    await expect(service('contacts.setPreferences', { nhsNumber: CHINEDU, smsDeclined: false, largePrint: false, preferredChannel: 'any', interpreterLanguage: 'a\tb' })).rejects.toThrow(
-      /interpreterLanguage/
-    )
+    await expect(
+      service('contacts.setPreferences', { nhsNumber: CHINEDU, smsDeclined: false, largePrint: false, preferredChannel: 'any', interpreterLanguage: 'a\tb' })
+    ).rejects.toThrow(/interpreterLanguage/)
     expect(await service('contacts.get', { nhsNumber: CHINEDU })).toMatchObject({ interpreterLanguage: 'Igbo' })
     // --no-interpreter alone is a change; nothing at all is a usage error.
     expect((await json('contact', 'set', '--nhs', CHINEDU, '--no-interpreter')).interpreterLanguage).toBeNull()

@@ -29,7 +29,19 @@ describe('database migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
-    for (const t of ['patients', 'bp_readings', 'coded_events', 'imports', 'cohorts', 'cohort_entries', 'invitations', 'clinics', 'appointments', 'follow_ups', 'activity_log']) {
+    for (const t of [
+      'patients',
+      'bp_readings',
+      'coded_events',
+      'imports',
+      'cohorts',
+      'cohort_entries',
+      'invitations',
+      'clinics',
+      'appointments',
+      'follow_ups',
+      'activity_log'
+    ]) {
       expect(tables).toContain(t)
     }
     db.close()

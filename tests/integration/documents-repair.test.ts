@@ -33,7 +33,11 @@ afterEach(() => {
 /** A practice with one invitation batch on disk; the database is closed, ready to be opened as the app does. */
 async function practiceWithBatch(): Promise<{ databasePath: string; documents: string; files: string[] }> {
   setup = createTestContext()
-  importFiles(setup, [{ name: 'export.csv', bytes: new TextEncoder().encode(generateSyntheticEmisExport({ patients: 150, seed: 4, asOf: '2026-11-01' }).csv) }], 'auto')
+  importFiles(
+    setup,
+    [{ name: 'export.csv', bytes: new TextEncoder().encode(generateSyntheticEmisExport({ patients: 150, seed: 4, asOf: '2026-11-01' }).csv) }],
+    'auto'
+  )
   setup.db.prepare('UPDATE patients SET mobile = NULL WHERE id % 2 = 0').run()
   const cohort = buildCohort(setup, { definition: 'uncontrolled-hypertension', mode: 'qof' })
   await createInvitationBatch(setup, { cohortId: cohort.cohortId, attempt: 1, date: '2026-11-22' })
@@ -71,12 +75,17 @@ test('a recorded document deleted outside the app: a warning naming it in sessio
   const session = (await dispatch(createServices(first), 'session.get', {})) as Result<OperationOutput<'session.get'>>
   if (!session.ok) throw new Error(session.error.message)
   const warning = session.value.warnings.find((w) => w.includes(basename(gone)))
-  expect(warning).toMatch(/^1 recorded document is missing from the documents folder \(.+\): moved or deleted outside Clinic Recall\. Create them again \(for letters: Regenerate on the batch\)\.$/)
+  expect(warning).toMatch(
+    /^1 recorded document is missing from the documents folder \(.+\): moved or deleted outside Clinic Recall\. Create them again \(for letters: Regenerate on the batch\)\.$/
+  )
   expect(checkEntries(first)).toHaveLength(1)
   close(first)
 
   const second = openAsTheAppDoes(practice.databasePath)
-  expect((await dispatch(createServices(second), 'session.get', {})) as Result<OperationOutput<'session.get'>>).toMatchObject({ ok: true, value: { warnings: [warning] } })
+  expect((await dispatch(createServices(second), 'session.get', {})) as Result<OperationOutput<'session.get'>>).toMatchObject({
+    ok: true,
+    value: { warnings: [warning] }
+  })
   expect(checkEntries(second), 'nothing changed between the opens, so no second entry').toHaveLength(1)
 })
 
@@ -107,7 +116,7 @@ test('a recorded document changed after it was made is reported as changed, not 
   expect(warnings.some((w) => w.startsWith('1 recorded document has been changed since it was created') && w.includes(basename(edited)))).toBe(true)
 })
 
-test('files a dead writer placed but never recorded are removed; a running writer\'s journal and files, and files the practice put there, are left', async () => {
+test("files a dead writer placed but never recorded are removed; a running writer's journal and files, and files the practice put there, are left", async () => {
   const practice = await practiceWithBatch()
   const dead = deadPid()
   const unrecorded = join(practice.documents, 'invitations-cohort-1-attempt-2-2026-12-06-letters.pdf')
@@ -127,7 +136,9 @@ test('files a dead writer placed but never recorded are removed; a running write
   expect(existsSync(deadJournal)).toBe(false)
   for (const kept of [...practice.files, stillBeingPlaced, liveJournal, practiceOwn]) expect(existsSync(kept), kept).toBe(true)
   const repair = ctx.db.prepare("SELECT summary FROM activity_log WHERE action = 'documents.repair'").pluck().all()
-  expect(repair).toEqual(['Documents folder tidied after an interruption: removed 1 unrecorded document file(s) left by an interrupted batch or export (never sent)'])
+  expect(repair).toEqual([
+    'Documents folder tidied after an interruption: removed 1 unrecorded document file(s) left by an interrupted batch or export (never sent)'
+  ])
   expect(checkEntries(ctx)).toEqual([])
 })
 

@@ -57,10 +57,7 @@ const corruptValue = fc.oneof(
   fc.constantFrom('999 100 0003', '1234567890', '0000000000', '9434765919', '943476591', '=1+1', '"', '\u0000', '\r\n')
 )
 
-const corruption = fc.array(
-  fc.record({ row: fc.nat({ max: 12 }), column: fc.nat({ max: 9 }), value: corruptValue }),
-  { minLength: 1, maxLength: 8 }
-)
+const corruption = fc.array(fc.record({ row: fc.nat({ max: 12 }), column: fc.nat({ max: 9 }), value: corruptValue }), { minLength: 1, maxLength: 8 })
 
 describe('random field corruption of a valid export', () => {
   test('never stores an implausible reading or an invalid NHS number, and never crashes', () => {
@@ -96,7 +93,9 @@ describe('random field corruption of a valid export', () => {
 
   test('the uncorrupted export itself imports every patient and reading (the property is not vacuous)', () => {
     const ctx = memoryContext()
-    const text = validRows().map((r) => r.map(quote).join(',')).join('\r\n')
+    const text = validRows()
+      .map((r) => r.map(quote).join(','))
+      .join('\r\n')
     const result = importFiles(ctx, [{ name: 'valid.csv', bytes: new TextEncoder().encode(text) }], 'auto', { backup: false })
     expect(result).toMatchObject({ patientsAdded: 4, rejected: [] })
     expect(result.readingsAdded).toBe(12)

@@ -48,7 +48,10 @@ describe('an unknown layout', () => {
     const error = caught(() => previewImport(ctx, [november()], 'auto'))
     expect(error.code).toBe('bad_file')
     expect(error.message).toMatch(/"practice-bp-list-november.csv" has no NHS number column.*column-mapping screen.*EMIS Web: Reporting > Population Reporting/)
-    expect(error.details).toMatchObject({ needsMapping: true, layoutHash: layoutHashOf(['Patient Identifier', 'Surname', 'Given', 'Birth', 'Sex', 'Sys', 'Dia', 'Taken on', 'Post code area']) })
+    expect(error.details).toMatchObject({
+      needsMapping: true,
+      layoutHash: layoutHashOf(['Patient Identifier', 'Surname', 'Given', 'Birth', 'Sex', 'Sys', 'Dia', 'Taken on', 'Post code area'])
+    })
   })
 
   test('the mapping screen shows each column, what it would be read as and sample values', () => {
@@ -141,7 +144,9 @@ describe('an unknown layout', () => {
   test('a mapping without an NHS number column, or with one field chosen twice, is refused', () => {
     ctx = createTestContext()
     const captions = ['Patient Identifier', 'Surname', 'Given']
-    expect(caught(() => saveColumnMapping(ctx, { captions, roles: ['ignored', 'patient.familyName', 'ignored'] })).message).toMatch(/choose the column that holds the NHS number/)
+    expect(caught(() => saveColumnMapping(ctx, { captions, roles: ['ignored', 'patient.familyName', 'ignored'] })).message).toMatch(
+      /choose the column that holds the NHS number/
+    )
     expect(caught(() => saveColumnMapping(ctx, { captions, roles: ['nhsNumber', 'patient.familyName', 'patient.familyName'] })).message).toMatch(
       /"Family name \(surname\)" is chosen for 2 columns/
     )

@@ -113,7 +113,7 @@ describe('EMIS layout quirks', () => {
 
   test('NHS numbers printed with spaces or dashes are stripped, then checked by Modulus 11', () => {
     importQuirk('spaced-nhs-numbers.csv', { patients: 3, readings: 3, rejects: [[5, 'NHS Number', /"999 000 0019" fails the Modulus 11 check/]] })
-    const stored = (ctx.db.prepare('SELECT nhs_number FROM patients ORDER BY nhs_number').pluck().all() as string[])
+    const stored = ctx.db.prepare('SELECT nhs_number FROM patients ORDER BY nhs_number').pluck().all() as string[]
     expect(stored).toEqual(['9990000018', '9990000026', '9990000034'])
   })
 

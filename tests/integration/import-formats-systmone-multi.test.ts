@@ -29,7 +29,9 @@ function breakdownFile(name: string, ids: Generator<string>, rows: number, badRo
     if (i === 0) first = nhs
     const spreadsheetRow = i + 2
     const bp = spreadsheetRow === badRow ? '400/90' : `${120 + (i % 50)}/${70 + (i % 20)}`
-    lines.push(`${100000 + i},${nhs},SURNAME${i},Given,${1 + (i % 28)}/${1 + (i % 12)}/19${40 + (i % 50)},${30 + (i % 50)},${i % 2 ? 'Male' : 'Female'},${bp},03/10/2026`)
+    lines.push(
+      `${100000 + i},${nhs},SURNAME${i},Given,${1 + (i % 28)}/${1 + (i % 12)}/19${40 + (i % 50)},${30 + (i % 50)},${i % 2 ? 'Male' : 'Female'},${bp},03/10/2026`
+    )
   }
   return { name, bytes: new TextEncoder().encode(lines.join('\r\n') + '\r\n'), first }
 }
@@ -50,7 +52,9 @@ describe('several SystmOne Breakdown files as one import', () => {
       ['breakdown-part-2.csv', 30_000, 'systmone'],
       ['breakdown-part-3.csv', 2_500, 'systmone']
     ])
-    expect(preview.files.every((f) => /SystmOne Breakdown report: SystmOne Breakdown column captions \("Patient ID", "NHS number", "Age in years"/.test(f.detection))).toBe(true)
+    expect(
+      preview.files.every((f) => /SystmOne Breakdown report: SystmOne Breakdown column captions \("Patient ID", "NHS number", "Age in years"/.test(f.detection))
+    ).toBe(true)
 
     const result = importFiles(ctx, files, 'auto')
     expect(result).toMatchObject({ format: 'systmone', rowsRead: 62_500, patientsAdded: 62_500, readingsAdded: 62_497, alreadyImported: false })
@@ -80,7 +84,9 @@ describe('several SystmOne Breakdown files as one import', () => {
     const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(__dirname, '../fixtures/imports', name))) })
     const bad = { name: 'part-2.csv', bytes: new TextEncoder().encode('Patient ID,NHS number,Surname\r\n1,999 100 0004,BROWN\r\n') }
     const result = importFiles(ctx, [fixture('systmone-breakdown-windows-1252.csv'), bad], 'auto')
-    expect(result.rejected).toEqual([expect.objectContaining({ file: 'part-2.csv', row: 2, column: 'NHS number', reason: expect.stringMatching(/Modulus 11/) })])
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ file: 'part-2.csv', row: 2, column: 'NHS number', reason: expect.stringMatching(/Modulus 11/) })
+    ])
     expect(result.patientsAdded).toBe(1)
   })
 })

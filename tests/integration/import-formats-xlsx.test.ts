@@ -17,7 +17,9 @@ function stored() {
   return {
     patients: ctx.db.prepare('SELECT nhs_number, family_name, given_name, date_of_birth, sex FROM patients ORDER BY nhs_number').all(),
     readings: ctx.db
-      .prepare('SELECT p.nhs_number, taken_on, systolic, diastolic, setting FROM bp_readings r JOIN patients p ON p.id = r.patient_id ORDER BY p.nhs_number, taken_on')
+      .prepare(
+        'SELECT p.nhs_number, taken_on, systolic, diastolic, setting FROM bp_readings r JOIN patients p ON p.id = r.patient_id ORDER BY p.nhs_number, taken_on'
+      )
       .all(),
     events: ctx.db.prepare('SELECT p.nhs_number, event_date, concept, code FROM coded_events e JOIN patients p ON p.id = e.patient_id ORDER BY 1, 2').all()
   }
@@ -101,7 +103,9 @@ describe('cells only a workbook has', () => {
   test('a workbook with no NHS number column needs the column mapping, like a CSV', async () => {
     ctx = createTestContext()
     const files = await readWorkbooks([xlsxFixture('practice-own-layout.xlsx')])
-    expect(() => previewImport(ctx, files, 'auto')).toThrow(expect.objectContaining({ code: 'bad_file', details: expect.objectContaining({ needsMapping: true }) }))
+    expect(() => previewImport(ctx, files, 'auto')).toThrow(
+      expect.objectContaining({ code: 'bad_file', details: expect.objectContaining({ needsMapping: true }) })
+    )
   })
 
   test('a damaged workbook (cut short) is refused with a clear message and nothing is written', async () => {
@@ -110,7 +114,9 @@ describe('cells only a workbook has', () => {
     const cut = { name: 'cut.xlsx', bytes: whole.bytes.subarray(0, Math.floor(whole.bytes.length / 2)) }
     const error = await readWorkbooks([cut]).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
-    expect((error as AppError).message).toMatch(/"cut.xlsx" looks like an Excel workbook \(\.xlsx\) but cannot be opened.*EMIS Web: Reporting > Population Reporting/)
+    expect((error as AppError).message).toMatch(
+      /"cut.xlsx" looks like an Excel workbook \(\.xlsx\) but cannot be opened.*EMIS Web: Reporting > Population Reporting/
+    )
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM imports').get()).toEqual({ n: 0 })
   })
 
@@ -126,11 +132,14 @@ describe('clinic-recall import FILE.xlsx', () => {
     const { runCli } = await import('../../src/main/cli/program')
     let stdout = ''
     let stderr = ''
-    const code = await runCli(['--db', join(ctx.folder, 'cli.sqlite'), 'import', join(__dirname, '../fixtures/imports/xlsx/systmone-breakdown.xlsx'), '--json'], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      env: { CLINIC_RECALL_USER: 'CLI test' }
-    })
+    const code = await runCli(
+      ['--db', join(ctx.folder, 'cli.sqlite'), 'import', join(__dirname, '../fixtures/imports/xlsx/systmone-breakdown.xlsx'), '--json'],
+      {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: { CLINIC_RECALL_USER: 'CLI test' }
+      }
+    )
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     expect(JSON.parse(stdout)).toMatchObject({ format: 'systmone', rowsRead: 2, patientsAdded: 2, readingsAdded: 2, rejected: [], alreadyImported: false })
   })

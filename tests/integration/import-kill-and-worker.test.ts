@@ -231,4 +231,3 @@ function createTestContextOnce(): TestContext {
   return spare
 }
 afterAll(() => spare?.cleanup())
-

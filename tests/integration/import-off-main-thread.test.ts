@@ -121,7 +121,8 @@ describe('the column-mapping screen and the awaited preview read in a worker thr
 })
 
 describe('a worker that runs out of its heap limit', () => {
-  const outOfMemory = '“big-export.csv” could not be read: it needs more memory than any practice export should; it may be damaged or not a real export. Nothing was imported.'
+  const outOfMemory =
+    '“big-export.csv” could not be read: it needs more memory than any practice export should; it may be damaged or not a real export. Nothing was imported.'
 
   test('fails the preview, the column question and the job plainly, naming the file; the process lives on and the database is byte-identical', async () => {
     ctx = createTestContext()
@@ -135,7 +136,10 @@ describe('a worker that runs out of its heap limit', () => {
       ok: false,
       error: { code: 'bad_file', message: outOfMemory, details: { files: ['big-export.csv'], reason: 'out-of-memory' } }
     })
-    expect(await dispatch(services, 'imports.columns', { files: [upload(big)] })).toMatchObject({ ok: false, error: { code: 'bad_file', message: outOfMemory } })
+    expect(await dispatch(services, 'imports.columns', { files: [upload(big)] })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_file', message: outOfMemory }
+    })
     const { jobId } = valueOf<{ jobId: string }>(await dispatch(services, 'imports.start', { files: [upload(big)], format: 'auto' }))
     const failed = await until(jobId, (p) => p.phase !== 'reading' && p.phase !== 'checking')
     expect(failed).toMatchObject({ phase: 'failed', message: outOfMemory, error: { code: 'bad_file', message: outOfMemory } })
@@ -188,7 +192,8 @@ describe('a worker that hangs', () => {
     ctx = createTestContext()
     const hanging = hangingWorker()
     process.env.CLINIC_RECALL_IMPORT_WORKER = hanging.script
-    const tooLong = /^“seed\.csv” could not be read: it took longer than any practice export should \(over 1 second\); it may be damaged or not a real export\. Nothing was imported\.$/
+    const tooLong =
+      /^“seed\.csv” could not be read: it took longer than any practice export should \(over 1 second\); it may be damaged or not a real export\. Nothing was imported\.$/
 
     await expect(previewImportJob(ctx, [fixture()], 'auto', [], 1000)).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(tooLong) })
     await stopped(hanging.beats)

@@ -4,14 +4,7 @@ import Database from 'better-sqlite3'
 import Papa from 'papaparse'
 import { afterEach, describe, expect, test } from 'vitest'
 import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/import-jobs'
-import {
-  commitImport,
-  databaseBackups,
-  importFiles,
-  listImports,
-  previewImport,
-  rejectsCsvOf
-} from '../../src/main/import/import-service'
+import { commitImport, databaseBackups, importFiles, listImports, previewImport, rejectsCsvOf } from '../../src/main/import/import-service'
 import { backupFolderFor, backupsKept } from '../../src/main/import/database-backup'
 import { patientImportStatus } from '../../src/main/import/patient-import-status'
 import { ImportPreview, ImportResult, ImportSummary } from '../../src/shared/contract'
@@ -29,7 +22,9 @@ const b = validNhsNumber(2)
 const c = validNhsNumber(3)
 
 function decodeCsv(base64: string): string[][] {
-  const text = Buffer.from(base64, 'base64').toString('utf8').replace(/^\uFEFF/, '')
+  const text = Buffer.from(base64, 'base64')
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
   return Papa.parse<string[]>(text.trim(), { header: false }).data
 }
 
@@ -48,7 +43,13 @@ describe('conflicting facts for one patient in one import', () => {
     ])
     const preview = ImportPreview.parse(previewImport(ctx, [fileOf('two-dobs.csv', text)], 'auto'))
     expect(preview.conflicts).toEqual([
-      { file: 'two-dobs.csv', row: 4, column: 'Date of Birth', value: '06/03/1958', reason: expect.stringMatching(/two dates of birth: 1958-03-05 \(two-dobs\.csv row 2\) and 1958-03-06 \(two-dobs\.csv row 4\)/) },
+      {
+        file: 'two-dobs.csv',
+        row: 4,
+        column: 'Date of Birth',
+        value: '06/03/1958',
+        reason: expect.stringMatching(/two dates of birth: 1958-03-05 \(two-dobs\.csv row 2\) and 1958-03-06 \(two-dobs\.csv row 4\)/)
+      },
       { file: 'two-dobs.csv', row: 4, column: 'Gender', value: 'M', reason: expect.stringMatching(/two sexes: F \(two-dobs\.csv row 2\) and M/) }
     ])
     expect(preview.warnings.some((w) => /two dates of birth.*two-dobs\.csv row 4/.test(w))).toBe(true)
@@ -107,7 +108,14 @@ describe('rejects CSV', () => {
 
 describe('merge and history', () => {
   const run = (patients: string[], extra: string[][] = []) =>
-    csvLines([['Report Name: Hypertension register'], ['Run Date: 01-Nov-2026'], [], header, ...patients.map((p) => [p, 'X', 'Y', '01/01/1950', 'F', '', '', '']), ...extra])
+    csvLines([
+      ['Report Name: Hypertension register'],
+      ['Run Date: 01-Nov-2026'],
+      [],
+      header,
+      ...patients.map((p) => [p, 'X', 'Y', '01/01/1950', 'F', '', '', '']),
+      ...extra
+    ])
 
   test('a patient missing from the next run of the same report is kept and marked, and unmarked when they come back', () => {
     ctx = createTestContext()
@@ -129,7 +137,19 @@ describe('merge and history', () => {
       notInLatestExport: { importId: second.importId, importedAt: '2026-11-22T10:00:00.000Z', fileNames: ['nov.csv'] }
     })
     // A different report (another layout) says nothing about who is on this one.
-    importFiles(ctx, [fileOf('bp-only.csv', csvLines([['NHS Number', 'Blood Pressure', 'BP Date'], [a, '140/90', '02/11/2026']]))], 'auto')
+    importFiles(
+      ctx,
+      [
+        fileOf(
+          'bp-only.csv',
+          csvLines([
+            ['NHS Number', 'Blood Pressure', 'BP Date'],
+            [a, '140/90', '02/11/2026']
+          ])
+        )
+      ],
+      'auto'
+    )
     expect(ctx.db.prepare('SELECT COUNT(*) FROM patients WHERE not_in_export_since_import_id IS NOT NULL').pluck().get()).toBe(1)
     importFiles(ctx, [fileOf('dec.csv', run([a, b, c]).replace('01-Nov-2026', '01-Dec-2026'))], 'auto')
     expect(ctx.db.prepare('SELECT COUNT(*) FROM patients WHERE not_in_export_since_import_id IS NOT NULL').pluck().get()).toBe(0)
@@ -152,7 +172,16 @@ describe('merge and history', () => {
   test('the same reading in two different files and imports is stored once, and each fact knows its import', () => {
     ctx = createTestContext()
     const one = importFiles(ctx, [fileOf('one.csv', csvLines([header, [a, 'S', 'J', '01/01/1950', 'F', '150', '90', '01/10/2026']]))], 'auto')
-    const two = importFiles(ctx, [fileOf('two.csv', csvLines([header, [a, 'S', 'J', '01/01/1950', 'F', '150', '90', '01/10/2026'], [b, 'T', 'K', '01/01/1951', 'M', '150', '90', '01/10/2026']]))], 'auto')
+    const two = importFiles(
+      ctx,
+      [
+        fileOf(
+          'two.csv',
+          csvLines([header, [a, 'S', 'J', '01/01/1950', 'F', '150', '90', '01/10/2026'], [b, 'T', 'K', '01/01/1951', 'M', '150', '90', '01/10/2026']])
+        )
+      ],
+      'auto'
+    )
     expect(two.readingsAdded).toBe(1)
     expect(ctx.db.prepare('SELECT p.nhs_number, r.import_id FROM bp_readings r JOIN patients p ON p.id = r.patient_id ORDER BY p.nhs_number').all()).toEqual([
       { nhs_number: a, import_id: one.importId },
@@ -171,7 +200,9 @@ describe('commit exactly what was previewed', () => {
     const preview = previewImport(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
     importFiles(ctx, [fixture('wide-bp-columns.csv')], 'auto')
     const before = count('patients')
-    expect(() => commitImport(ctx, preview.previewId)).toThrow(/Another import \(#1 by Test Pharmacist\) was saved after this preview.*preview the file\(s\) again/)
+    expect(() => commitImport(ctx, preview.previewId)).toThrow(
+      /Another import \(#1 by Test Pharmacist\) was saved after this preview.*preview the file\(s\) again/
+    )
     expect(count('patients')).toBe(before)
     expect(count('imports')).toBe(1)
   })
@@ -261,7 +292,7 @@ describe('background import jobs (in-thread when no built worker exists)', () =>
     expect((await commitImportJob(ctx, ids[2] ?? '')).patientsAdded).toBe(3)
   })
 
-  test('a file that cannot be read ends the job as failed with the reader\'s message', async () => {
+  test("a file that cannot be read ends the job as failed with the reader's message", async () => {
     ctx = createTestContext()
     const { jobId } = startImportJob(ctx, [fixture('emis-report-saved-as-html.csv')], 'auto')
     const failed = await until(jobId, ['reading', 'checking'])

@@ -41,7 +41,15 @@ describe('import of an EMIS events-layout export', () => {
     ctx = createTestContext()
     const preview = previewImport(ctx, [emis()], 'auto')
     const result = ImportResult.parse(commitImport(ctx, preview.previewId))
-    expect(result).toMatchObject({ format: 'emis', rowsRead: 14, patientsAdded: 3, patientsUpdated: 0, readingsAdded: 3, eventsAdded: 5, alreadyImported: false })
+    expect(result).toMatchObject({
+      format: 'emis',
+      rowsRead: 14,
+      patientsAdded: 3,
+      patientsUpdated: 0,
+      readingsAdded: 3,
+      eventsAdded: 5,
+      alreadyImported: false
+    })
     expect(result.rejected.map((r) => [r.row, r.column])).toEqual([
       [18, 'Value'],
       [21, 'NHS Number'],
@@ -92,7 +100,10 @@ describe('import of an EMIS events-layout export', () => {
     const first = importFiles(ctx, [emis()], 'auto')
     const second = importFiles(ctx, [fixture('emis-events-hypertension-next-month.csv')], 'auto')
     expect(second).toMatchObject({ alreadyImported: false, patientsAdded: 0, patientsUpdated: 1, readingsAdded: 1, eventsAdded: 0 })
-    const smith = ctx.db.prepare('SELECT id, postcode, mobile, first_import_id, last_import_id FROM patients WHERE nhs_number = ?').get('9991000003') as Record<string, unknown>
+    const smith = ctx.db.prepare('SELECT id, postcode, mobile, first_import_id, last_import_id FROM patients WHERE nhs_number = ?').get('9991000003') as Record<
+      string,
+      unknown
+    >
     expect(smith).toMatchObject({ postcode: 'E1 6AN', mobile: '07700 900099', first_import_id: first.importId, last_import_id: second.importId })
     const history = ctx.db.prepare('SELECT field, old_value, new_value, import_id FROM patient_history WHERE patient_id = ? ORDER BY field').all(smith.id)
     expect(history).toEqual([

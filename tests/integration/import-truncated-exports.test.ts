@@ -22,7 +22,12 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 /** An EMIS list report as exported: report-header block, a trailing comma on every row. */
 function emisReport(patients: readonly number[], population: string | null, runDate = '12-Nov-2026'): string {
-  const header = [['Report Name:', 'BP recall list', ''], ['Run Date:', runDate, ''], ...(population === null ? [] : [['Population Count:', population, '']]), ['', '', '']]
+  const header = [
+    ['Report Name:', 'BP recall list', ''],
+    ['Run Date:', runDate, ''],
+    ...(population === null ? [] : [['Population Count:', population, '']]),
+    ['', '', '']
+  ]
   return csvLines([...header, columns, ...patients.map(patientRow)])
 }
 
@@ -39,7 +44,8 @@ describe('a population count that disagrees with the patients read', () => {
       'bp-recall-december.csv says it holds 3,000 patients but 1,465 were read: the file may have been cut short while saving or copying; export it again before importing'
     )
     expect(preview.patientsNotInExport).toBe(0)
-    const notMarked = /^Patients missing from this import are not marked "not in latest export", because the export may be incomplete: "bp-recall-december\.csv" says it holds 3,000 patients but 1,465 were read\./
+    const notMarked =
+      /^Patients missing from this import are not marked "not in latest export", because the export may be incomplete: "bp-recall-december\.csv" says it holds 3,000 patients but 1,465 were read\./
     expect(preview.warnings.some((w) => notMarked.test(w))).toBe(true)
 
     const result = importFiles(ctx, [truncated], 'auto')
@@ -72,7 +78,11 @@ describe('a population count that disagrees with the patients read', () => {
 
   test('rejected patients count as patients of the file, and a confidential empty row may or may not be in the count', () => {
     const rows = [columns, patientRow(1), ['1234567890', 'BADNUMBER', 'Pat', '05/03/1958', 'F', ''], ['', '', '', '', '', ''], patientRow(2)]
-    const header = (n: string) => [['Report Name:', 'BP recall list', ''], ['Population Count:', n, ''], ['', '', '']]
+    const header = (n: string) => [
+      ['Report Name:', 'BP recall list', ''],
+      ['Population Count:', n, ''],
+      ['', '', '']
+    ]
     for (const population of ['3', '4']) {
       const preview = previewImport(ctx, [fileOf(`count-${population}.csv`, csvLines([...header(population), ...rows]))], 'auto')
       expect(preview.rejected).toHaveLength(1)
@@ -116,7 +126,12 @@ describe('a last row cut off part-way', () => {
     expect(result.patientsAdded).toBe(0)
     expect(result.patientsUpdated + result.patientsAdded).toBeLessThanOrEqual(6)
     expect(result.rejected).toEqual([
-      expect.objectContaining({ file: 'cut.csv', row: 11, column: 'NHS Number', reason: expect.stringMatching(/^the file ends part-way through this row \(the file ends inside a quoted cell of this row\)/) })
+      expect.objectContaining({
+        file: 'cut.csv',
+        row: 11,
+        column: 'NHS Number',
+        reason: expect.stringMatching(/^the file ends part-way through this row \(the file ends inside a quoted cell of this row\)/)
+      })
     ])
     expect(result.warnings).toContain(
       'cut.csv: the last row (row 11) is cut off part-way (the file ends inside a quoted cell of this row), so the file may have been cut short while saving or copying; that row was not imported. Export the report again before relying on this import'
@@ -148,7 +163,11 @@ describe('two NHS number columns', () => {
   const captions = ['NHS Number', 'Family Name', 'Date of Birth', 'NHS number']
 
   test('that agree on every row: imported, with a warning naming both columns and which is used', () => {
-    const text = csvLines([captions, [validNhsNumber(1), 'SMITH', '05/03/1958', validNhsNumber(1)], [validNhsNumber(2), 'JONES', '05/03/1958', validNhsNumber(2).replace(/^(\d{3})(\d{3})/, '$1 $2 ')]])
+    const text = csvLines([
+      captions,
+      [validNhsNumber(1), 'SMITH', '05/03/1958', validNhsNumber(1)],
+      [validNhsNumber(2), 'JONES', '05/03/1958', validNhsNumber(2).replace(/^(\d{3})(\d{3})/, '$1 $2 ')]
+    ])
     const result = importFiles(ctx, [fileOf('two-nhs.csv', text)], 'auto')
     expect(result.patientsAdded).toBe(2)
     expect(result.warnings).toContain(
@@ -157,14 +176,29 @@ describe('two NHS number columns', () => {
   })
 
   test('the same caption twice is two NHS number columns too', () => {
-    const text = csvLines([['NHS Number', 'Family Name', 'NHS Number'], [validNhsNumber(1), 'SMITH', validNhsNumber(1)]])
+    const text = csvLines([
+      ['NHS Number', 'Family Name', 'NHS Number'],
+      [validNhsNumber(1), 'SMITH', validNhsNumber(1)]
+    ])
     expect(previewImport(ctx, [fileOf('same-caption.csv', text)], 'auto').warnings).toContain(
       'same-caption.csv: two NHS number columns, A "NHS Number" and C "NHS Number"; column A is used (the two hold the same number on every row)'
     )
   })
 
   test('that disagree on a row: refused, naming the first row where they differ, and nothing is stored', () => {
-    importFiles(ctx, [fileOf('earlier.csv', csvLines([['NHS Number', 'Family Name'], [validNhsNumber(9), 'EARLIER']]))], 'auto')
+    importFiles(
+      ctx,
+      [
+        fileOf(
+          'earlier.csv',
+          csvLines([
+            ['NHS Number', 'Family Name'],
+            [validNhsNumber(9), 'EARLIER']
+          ])
+        )
+      ],
+      'auto'
+    )
     const before = databaseFileHash(ctx)
     const importsBefore = listImports(ctx).length
     const text = csvLines([

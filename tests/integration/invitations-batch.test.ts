@@ -36,7 +36,16 @@ function seedCohort(ctx: TestContext, patients: SeedPatient[]): number {
         `INSERT INTO patients (nhs_number, title, given_name, family_name, address_lines_json, postcode, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(p.nhs, p.title ?? null, p.given, p.family, JSON.stringify(p.address ?? ['1 Test Street', 'London']), p.postcode === undefined ? 'SW9 7AB' : p.postcode, now, now)
+      .run(
+        p.nhs,
+        p.title ?? null,
+        p.given,
+        p.family,
+        JSON.stringify(p.address ?? ['1 Test Street', 'London']),
+        p.postcode === undefined ? 'SW9 7AB' : p.postcode,
+        now,
+        now
+      )
     ctx.db
       .prepare(
         `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, severe, reasons_json, explanation_json)
@@ -69,7 +78,7 @@ describe('invitation batches', () => {
   })
   afterEach(() => ctx.cleanup())
 
-  it('prints one page per letter, in family-name order, with each patient\'s name and NHS number', async () => {
+  it("prints one page per letter, in family-name order, with each patient's name and NHS number", async () => {
     const cohortId = seedCohort(ctx, members)
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-22' })
     expect(batch.letters).toBe(3)
@@ -95,9 +104,7 @@ describe('invitation batches', () => {
       { nhsNumber: '9990000050', name: 'Amina Hassan', reason: 'Cannot be contacted: no mobile, no postal address, no phone number' },
       { nhsNumber: '9990000034', name: 'Adaeze Okafor', reason: SEVERE_NOT_A_LETTER_REASON }
     ])
-    expect(SEVERE_NOT_A_LETTER_REASON).toBe(
-      'Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter'
-    )
+    expect(SEVERE_NOT_A_LETTER_REASON).toBe('Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter')
     expect(batch.sms).toBe(0)
   })
 
@@ -158,7 +165,9 @@ describe('invitation batches', () => {
   it('does not invite a member already booked into an upcoming clinic', async () => {
     const cohortId = seedCohort(ctx, members.slice(0, 2))
     const clinic = ctx.db
-      .prepare("INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('HT', '2026-12-01', '09:00', 15, 4, 'x', 'x')")
+      .prepare(
+        "INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('HT', '2026-12-01', '09:00', 15, 4, 'x', 'x')"
+      )
       .run()
     const patientId = (ctx.db.prepare("SELECT id FROM patients WHERE nhs_number = '9990000018'").get() as { id: number }).id
     ctx.db
@@ -199,7 +208,14 @@ describe('letters PDF', () => {
       practice,
       attempt: 2,
       date: '2026-11-22',
-      patient: { nhsNumber: '9434765919', title: 'Mrs', givenName: 'Jane', familyName: family, addressLines: ['Flat 3', '12 Brixton Road', 'Łódź House', 'London'], postcode: 'SW9 7AB' }
+      patient: {
+        nhsNumber: '9434765919',
+        title: 'Mrs',
+        givenName: 'Jane',
+        familyName: family,
+        addressLines: ['Flat 3', '12 Brixton Road', 'Łódź House', 'London'],
+        postcode: 'SW9 7AB'
+      }
     })
 
   it('is byte-for-byte the same for the same letters (no clock in the file)', async () => {

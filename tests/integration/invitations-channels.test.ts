@@ -64,7 +64,9 @@ function seedCohort(ctx: TestContext, patients: Seed[]): number {
         ).lastInsertRowid
     )
     ctx.db
-      .prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, severe, reasons_json, explanation_json) VALUES (?, ?, 'member', 'P3', 0, '[]', '{}')`)
+      .prepare(
+        `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, severe, reasons_json, explanation_json) VALUES (?, ?, 'member', 'P3', 0, '[]', '{}')`
+      )
       .run(cohortId, id)
   }
   return cohortId
@@ -155,16 +157,18 @@ describe('invitation channels, documents and attempts', () => {
     const cohortId = seedCohort(ctx, people)
     setContactPreferences(ctx, { nhsNumber: '9990000042', smsDeclined: true, largePrint: false, preferredChannel: 'any' })
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01' })
-    const csv = fileOf(batch, 'sms-csv').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    const csv = fileOf(batch, 'sms-csv')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(csv).toEqual([
       'NHS Number,EMIS number,Telecom Number,Date of Birth,First Name,Last Name',
       '9990000026,,07700900456,03/05/1960,Beverley,Campbell',
       '9990000018,10101,07700900123,14/02/1958,Kwame,Mensah',
       `9990000077,,07700900222,03/05/1960,"'=HYPERLINK(""http://x"")",Tester`
     ])
-    expect(batch.smsMessage?.text).toBe(
-      'Your blood pressure check is due. Please call Riverside Medical Practice on 020 7946 0000 to book a short review.'
-    )
+    expect(batch.smsMessage?.text).toBe('Your blood pressure check is due. Please call Riverside Medical Practice on 020 7946 0000 to book a short review.')
     expect(batch.smsMessage?.length).toBe(batch.smsMessage?.text.length)
     expect(batch.smsMessage?.length).toBeLessThanOrEqual(160)
     const sheet = fileOf(batch, 'batch-sheet-csv').toString('utf8')
@@ -199,7 +203,16 @@ describe('invitation channels, documents and attempts', () => {
     const cohortId = seedCohort(ctx, people.slice(0, 4))
     uploadWordTemplate(ctx, {
       name: 'riverside-letter.docx',
-      contentBase64: practiceWordTemplate(['{addressBlock}', '{letterDate}', 'NHS number: {nhsNumber}', '{letterTitle}', '{greeting}', '{letterBody}', 'Yours sincerely', '{signatory}']).toString('base64')
+      contentBase64: practiceWordTemplate([
+        '{addressBlock}',
+        '{letterDate}',
+        'NHS number: {nhsNumber}',
+        '{letterTitle}',
+        '{greeting}',
+        '{letterBody}',
+        'Yours sincerely',
+        '{signatory}'
+      ]).toString('base64')
     })
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', sms: false })
     expect(batch.letters).toBe(4)
@@ -223,12 +236,12 @@ describe('invitation channels, documents and attempts', () => {
   })
 
   it('refuses a Word template with an unknown merge field or patient data in the header, naming both', () => {
-    expect(() =>
-      uploadWordTemplate(ctx, { name: 'bad.docx', contentBase64: practiceWordTemplate(['{greeting}', '{firstname}']).toString('base64') })
-    ).toThrow(/bad\.docx: unknown merge field \{firstname\}/)
-    expect(() =>
-      uploadWordTemplate(ctx, { name: 'head.docx', contentBase64: practiceWordTemplate(['{greeting}'], '{nhsNumber}').toString('base64') })
-    ).toThrow(/head\.docx: \{nhsNumber\} is in the header/)
+    expect(() => uploadWordTemplate(ctx, { name: 'bad.docx', contentBase64: practiceWordTemplate(['{greeting}', '{firstname}']).toString('base64') })).toThrow(
+      /bad\.docx: unknown merge field \{firstname\}/
+    )
+    expect(() => uploadWordTemplate(ctx, { name: 'head.docx', contentBase64: practiceWordTemplate(['{greeting}'], '{nhsNumber}').toString('base64') })).toThrow(
+      /head\.docx: \{nhsNumber\} is in the header/
+    )
     expect(() => uploadWordTemplate(ctx, { name: 'x.docx', contentBase64: Buffer.from('not a zip').toString('base64') })).toThrow(/x\.docx: not a Word/)
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM word_templates').get()).toEqual({ n: 0 })
   })
@@ -240,21 +253,23 @@ describe('invitation channels, documents and attempts', () => {
     ctx.db.prepare(`UPDATE patients SET address_lines_json = '["99 New Street"]'`).run()
     updatePracticeSettings(ctx, { ...getPracticeSettings(ctx), practiceName: 'Renamed Practice' })
     const again = await regenerateBatch(ctx, batch.batchId)
-    expect(again.files.map((f) => [f.kind, f.matchesOriginal])).toEqual(
-      batch.files.map((f) => [`${f.kind}-regenerated`, true])
-    )
+    expect(again.files.map((f) => [f.kind, f.matchesOriginal])).toEqual(batch.files.map((f) => [`${f.kind}-regenerated`, true]))
   })
 
-  it('counts only invitations sent after the patient\'s latest kept booking (a new round starts afresh)', async () => {
+  it("counts only invitations sent after the patient's latest kept booking (a new round starts afresh)", async () => {
     const cohortId = seedCohort(ctx, people.slice(0, 1))
     await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01' })
     const clinic = Number(
       ctx.db
-        .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-10', '09:00', 15, 4, 'x', 'x')`)
+        .prepare(
+          `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-10', '09:00', 15, 4, 'x', 'x')`
+        )
         .run().lastInsertRowid
     )
     ctx.db
-      .prepare(`INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, 0, (SELECT id FROM patients WHERE nhs_number = '9990000018'), 'attended', '2026-11-03T09:00:00Z', 'x')`)
+      .prepare(
+        `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by) VALUES (?, 0, (SELECT id FROM patients WHERE nhs_number = '9990000018'), 'attended', '2026-11-03T09:00:00Z', 'x')`
+      )
       .run(clinic)
     expect(invitationWorklists(ctx)).toEqual({ nonResponders: [], invitedNotBooked: [] })
     // A year later the patient is in a new cohort and invited again: only the new invitation counts.
@@ -276,7 +291,9 @@ describe('invitation channels, documents and attempts', () => {
     await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', waitDays: 21 })
     expect(invitationWorklists(ctx).invitedNotBooked.map((p) => [p.name, p.nextAttemptFrom])).toEqual([['Kwame Mensah', '2026-11-22']])
     const early = await createInvitationBatch(ctx, { cohortId, attempt: 2, date: '2026-11-15', waitDays: 21 })
-    expect(early.notInvited.map((n) => n.reason)).toEqual(['Invitation 1 was sent on 1 November 2026; invitation 2 can go from 22 November 2026 (at least 21 days later)'])
+    expect(early.notInvited.map((n) => n.reason)).toEqual([
+      'Invitation 1 was sent on 1 November 2026; invitation 2 can go from 22 November 2026 (at least 21 days later)'
+    ])
   })
 
   it('lists a patient as a non-responder after two unanswered invitations 14 days apart (a DNA is not an answer), with the codes to record', async () => {
@@ -293,7 +310,9 @@ describe('invitation channels, documents and attempts', () => {
     // Campbell books and keeps the booking; Brown books and does not attend.
     const clinic = Number(
       ctx.db
-        .prepare(`INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 4, 'x', 'x')`)
+        .prepare(
+          `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, created_at, created_by) VALUES ('BP review', '2026-11-20', '09:00', 15, 4, 'x', 'x')`
+        )
         .run().lastInsertRowid
     )
     const book = ctx.db.prepare(

@@ -64,7 +64,20 @@ interface Person {
 const people: Person[] = [
   { nhs: '9990000042', title: 'Mr', given: 'Winston', family: 'Brown', address: ['Flat 12, Tulse Hill Estate', 'Brixton', 'London'], postcode: 'sw2 2et' },
   { nhs: '9990000018', title: 'Mr', given: 'Kwame', family: 'Mensah', address: ['1 Test Street', 'London'], postcode: 'SE1 1AA' },
-  { nhs: '9990000034', title: 'Ms', given: 'Adaeze', family: 'Okafor', address: ['Apartment 4012, The Very Long Named Residential Tower Building', 'Elephant and Castle Regeneration Area', 'Newington Butts', 'Southwark', 'London'], postcode: 'SE11 4QU' },
+  {
+    nhs: '9990000034',
+    title: 'Ms',
+    given: 'Adaeze',
+    family: 'Okafor',
+    address: [
+      'Apartment 4012, The Very Long Named Residential Tower Building',
+      'Elephant and Castle Regeneration Area',
+      'Newington Butts',
+      'Southwark',
+      'London'
+    ],
+    postcode: 'SE11 4QU'
+  },
   { nhs: '9990000026', title: 'Mrs', given: 'Beverley', family: 'Campbell', address: ['22 Acre Lane'], postcode: 'SW2 5SG' },
   { nhs: '9990000050', title: 'Dr', given: 'Amina', family: 'Hassan', address: ['3 Railton Road', 'Herne Hill', 'London'], postcode: 'SE24 0JN' }
 ]
@@ -89,7 +102,9 @@ function seedCohort(ctx: TestContext, members: readonly Person[] = people): numb
         .run(p.nhs, p.title, p.given, p.family, JSON.stringify(p.address), p.postcode, now, now).lastInsertRowid
     )
     ctx.db
-      .prepare(`INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, severe, reasons_json, explanation_json) VALUES (?, ?, 'member', 'P3', 0, '[]', '{}')`)
+      .prepare(
+        `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, severe, reasons_json, explanation_json) VALUES (?, ?, 'member', 'P3', 0, '[]', '{}')`
+      )
       .run(cohortId, id)
   }
   return cohortId
@@ -149,7 +164,9 @@ describe('letters PDF read back with a PDF text extractor', () => {
       expect(nameLine, `name line on page ${i + 1}`).toBeDefined()
       expect(postcodeLine, `postcode line on page ${i + 1}`).toBeDefined()
       // Every line of the block, from the name to the postcode (long lines wrap inside the box).
-      const block = page.items.filter((item) => Math.abs(item.x - ADDRESS_BOX_MM.x) < 0.5 && item.bottom >= (nameLine?.bottom ?? 0) && item.bottom <= (postcodeLine?.bottom ?? 0))
+      const block = page.items.filter(
+        (item) => Math.abs(item.x - ADDRESS_BOX_MM.x) < 0.5 && item.bottom >= (nameLine?.bottom ?? 0) && item.bottom <= (postcodeLine?.bottom ?? 0)
+      )
       expect(block.length).toBeGreaterThanOrEqual(person.address.length + 2)
       for (const line of block) {
         expect(line.x).toBeGreaterThanOrEqual(DL_VISIBLE_AREA_MM.left)
@@ -158,14 +175,22 @@ describe('letters PDF read back with a PDF text extractor', () => {
         expect(line.bottom).toBeLessThanOrEqual(DL_VISIBLE_AREA_MM.bottom)
       }
       // Nothing else on the page shows through the window: only the address is in that area.
-      const intruders = page.items.filter((item) => item.right > DL_VISIBLE_AREA_MM.left && item.x < DL_VISIBLE_AREA_MM.right && item.bottom > DL_VISIBLE_AREA_MM.top - 11 && item.top < DL_VISIBLE_AREA_MM.bottom + 11 && !block.includes(item))
+      const intruders = page.items.filter(
+        (item) =>
+          item.right > DL_VISIBLE_AREA_MM.left &&
+          item.x < DL_VISIBLE_AREA_MM.right &&
+          item.bottom > DL_VISIBLE_AREA_MM.top - 11 &&
+          item.top < DL_VISIBLE_AREA_MM.bottom + 11 &&
+          !block.includes(item)
+      )
       expect(intruders.map((item) => item.str)).toEqual([])
     })
   })
 
   it('prints large-print letters in their own PDF, each starting on a new page with the patient’s name', async () => {
     const cohortId = seedCohort(ctx)
-    for (const nhsNumber of ['9990000018', '9990000034']) setContactPreferences(ctx, { nhsNumber, smsDeclined: false, largePrint: true, preferredChannel: 'any' })
+    for (const nhsNumber of ['9990000018', '9990000034'])
+      setContactPreferences(ctx, { nhsNumber, smsDeclined: false, largePrint: true, preferredChannel: 'any' })
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-01', sms: false })
     expect(batch).toMatchObject({ letters: 5, largePrint: 2 })
     expect(await readPdf(pdfOf(batch, 'letters-pdf'))).toHaveLength(3)
@@ -214,7 +239,14 @@ describe('letters PDF read back with a PDF text extractor', () => {
       { nhs: '9990000069', title: 'Mrs', given: 'Gülşen', family: 'Yıldırım', address: ['14 Green Lanes', 'Harringay', 'London'], postcode: 'N4 1AA' },
       { nhs: '9990000077', title: 'Mr', given: 'Łukasz', family: 'Żółć', address: ['Flat 2, Łódź House', 'Ealing', 'London'], postcode: 'W5 2NU' },
       { nhs: '9990000085', title: 'Mr', given: 'Νικόλαος', family: 'Παπαδόπουλος', address: ['7 Bayswater Road', 'London'], postcode: 'W2 3AA' },
-      { nhs: '9990000093', title: 'Ms', given: 'Анастасия', family: 'Кузнецова', address: ['Квартира 5, 20 Kensington High Street', 'London'], postcode: 'W8 4PT' }
+      {
+        nhs: '9990000093',
+        title: 'Ms',
+        given: 'Анастасия',
+        family: 'Кузнецова',
+        address: ['Квартира 5, 20 Kensington High Street', 'London'],
+        postcode: 'W8 4PT'
+      }
     ]
     const batch = await createInvitationBatch(ctx, { cohortId: seedCohort(ctx, world), attempt: 1, date: '2026-11-01', sms: false })
     expect(batch).toMatchObject({ letters: 4, lettersToWriteByHand: 0, warnings: [] })
@@ -290,7 +322,11 @@ describe('letters PDF read back with a PDF text extractor', () => {
 
   it('wraps and shrinks a very long name and address so every glyph stays inside the envelope window, standard and large print', async () => {
     // A line too wide for the window, and a word wider than the window on its own.
-    const address = ['Apartment 4012, The Very Long Named Residential Tower Building by the Thames', 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch', 'Southwark']
+    const address = [
+      'Apartment 4012, The Very Long Named Residential Tower Building by the Thames',
+      'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+      'Southwark'
+    ]
     const long: Person[] = [
       { nhs: '9990000150', title: 'Dr', given: 'Maximilian-Alexander', family: 'Featherstonehaugh-Cholmondeley', address, postcode: 'SE11 4QU' },
       { nhs: '9990000166', title: 'Mrs', given: 'Wilhelmina-Philippa', family: 'Featherstonehaugh-Cholmondeley', address, postcode: 'SE11 4QU' }
@@ -332,7 +368,9 @@ describe('letters PDF read back with a PDF text extractor', () => {
     expect(batch).toMatchObject({ letters: 2, lettersToWriteByHand: 1 })
     const row = batch.sheet.find((r) => r.nhsNumber === endless.nhs)
     expect(row).toMatchObject({ channel: 'letter', writeByHand: true })
-    expect(row?.note).toMatch(/^Address is too long for the envelope window even in small print: the letter leaves the window empty — write the envelope by hand$/)
+    expect(row?.note).toMatch(
+      /^Address is too long for the envelope window even in small print: the letter leaves the window empty — write the envelope by hand$/
+    )
     const pages = await readPdf(pdfOf(batch, 'letters-pdf'))
     expect(pages).toHaveLength(2)
     const page = pageWith(pages, '999 000 0177')

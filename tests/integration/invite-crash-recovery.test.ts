@@ -109,7 +109,8 @@ describe('a process killed while it writes an invitation batch', () => {
     expect(total, `the dry run did not finish: ${counting.stdout.slice(0, 500)}`).toBeGreaterThan(10)
     const full = practiceWithCohort()
     const reference = runChild(full.databasePath, full.cohortId, 0)
-    const letters = (JSON.parse(reference.stdout.slice(reference.stdout.indexOf('{'), reference.stdout.lastIndexOf('}') + 1)) as { files: string[] }).files.length
+    const letters = (JSON.parse(reference.stdout.slice(reference.stdout.indexOf('{'), reference.stdout.lastIndexOf('}') + 1)) as { files: string[] }).files
+      .length
     full.cleanup()
 
     const seen = { batchWhole: 0, noBatch: 0 }

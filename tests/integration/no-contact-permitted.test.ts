@@ -25,10 +25,14 @@ function addHypertensive(nhsNumber: string, given: string, family: string, systo
       .run(nhsNumber, given, family).lastInsertRowid
   )
   ctx.db
-    .prepare(`INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', '2026-11-01T09:00:00Z')`)
+    .prepare(
+      `INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', '2026-11-01T09:00:00Z')`
+    )
     .run(id)
   ctx.db
-    .prepare(`INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, 88, 'clinic', 'import', '2026-11-01T09:00:00Z')`)
+    .prepare(
+      `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, 88, 'clinic', 'import', '2026-11-01T09:00:00Z')`
+    )
     .run(id, systolic)
   return id
 }
@@ -63,7 +67,12 @@ describe('no contact permitted (spec §4.4)', () => {
     expect(why.basis).not.toMatch(/differs/)
     expect(why.entry.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({ outcome: 'fail' })
     // Switched off for a build, the rule lets them in again.
-    const off = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-22', mode: 'qof', params: { disabledExclusions: ['exclude.no-contact-permitted'] } })
+    const off = buildCohort(ctx, {
+      definition: 'uncontrolled-hypertension',
+      asOf: '2026-11-22',
+      mode: 'qof',
+      params: { disabledExclusions: ['exclude.no-contact-permitted'] }
+    })
     expect(off.members.map((m) => m.nhsNumber).sort()).toEqual(['9434765919', '9990000018'])
   })
 
@@ -80,7 +89,9 @@ describe('no contact permitted (spec §4.4)', () => {
     const sheetFile = batch.files.find((f) => f.kind === 'batch-sheet-csv')
     const csv = readFileSync(documentPath(ctx, sheetFile?.fileId ?? -1), 'utf8')
     expect(csv).toMatch(/9434765919,Ada Lovelace,Not invited.*Cannot be contacted: no contact permitted/)
-    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM invitations WHERE patient_id = (SELECT id FROM patients WHERE nhs_number = ?)').get('9434765919')).toEqual({ n: 0 })
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM invitations WHERE patient_id = (SELECT id FROM patients WHERE nhs_number = ?)').get('9434765919')).toEqual(
+      { n: 0 }
+    )
   })
 
   it('offers no next attempt to an invited patient who has since asked not to be contacted', async () => {

@@ -143,7 +143,11 @@ describe('invite --out', () => {
       const id = (JSON.parse(built.stdout) as { cohortId: number }).cohortId
       const colliding = join(other, `invitations-cohort-${id}-attempt-1-2026-11-02.pdf`)
       renameSync(first, colliding)
-      await expectRefused(colliding, ['invite', String(id), '--date', '2026-11-02', '--out', other], /could replace ".*invitations-cohort-\d+-attempt-1-2026-11-02\.pdf", which is the practice database itself; choose another folder/)
+      await expectRefused(
+        colliding,
+        ['invite', String(id), '--date', '2026-11-02', '--out', other],
+        /could replace ".*invitations-cohort-\d+-attempt-1-2026-11-02\.pdf", which is the practice database itself; choose another folder/
+      )
       const ctx = createAppContext({ databasePath: colliding, user: { name: 'Test', role: 'admin' } })
       expect(ctx.db.prepare('SELECT COUNT(*) FROM invitation_batches').pluck().get()).toBe(0)
       ctx.db.close()
@@ -153,7 +157,11 @@ describe('invite --out', () => {
   }, 30_000)
 
   it('refuses the backups folder and a file given as the folder', async () => {
-    await expectRefused(db, ['invite', String(cohortId), '--date', '2026-11-02', '--out', join(folder, 'backups')], /is inside the backups folder .*; choose another folder/)
+    await expectRefused(
+      db,
+      ['invite', String(cohortId), '--date', '2026-11-02', '--out', join(folder, 'backups')],
+      /is inside the backups folder .*; choose another folder/
+    )
     const file = join(folder, 'not-a-folder.txt')
     writeFileSync(file, 'x')
     await expectRefused(db, ['invite', String(cohortId), '--date', '2026-11-02', '--out', file], /is a file, not a folder/)

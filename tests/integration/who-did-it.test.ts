@@ -81,7 +81,10 @@ describe('with nobody signed in', () => {
     const attempts = [
       ['clinics.create', { type: 'BP review', date: '2026-11-27', start: '09:00', slots: 4, slotMinutes: 15 }],
       ['cohorts.build', { definition: 'uncontrolled-hypertension', asOf: '2026-11-01' }],
-      ['settings.update', { practiceName: 'X', addressLines: [], phone: '', email: '', website: '', bookingInstructions: '', signatory: '', clinicLocation: '' }]
+      [
+        'settings.update',
+        { practiceName: 'X', addressLines: [], phone: '', email: '', website: '', bookingInstructions: '', signatory: '', clinicLocation: '' }
+      ]
     ] as const
     for (const [name, input] of attempts) {
       const result = await dispatch(services, name, input)
@@ -153,7 +156,9 @@ describe('handing identifiable data out is logged under the signed-in user', () 
     const workbook = await call(ctx, 'audit.exportWorkbook', { asOf: '2026-11-22', pseudonymised: false })
     expect(activity(ctx, 'audit.exportWorkbook')).toHaveLength(1)
     await call(ctx, 'documents.read', { fileId: workbook.fileId })
-    expect(activity(ctx, 'documents.read').map((e) => e.summary)).toEqual([`Opened the audit workbook (identifiable): ${workbook.name} (document ${workbook.fileId})`])
+    expect(activity(ctx, 'documents.read').map((e) => e.summary)).toEqual([
+      `Opened the audit workbook (identifiable): ${workbook.name} (document ${workbook.fileId})`
+    ])
   })
 
   it('a failed read (no such document) logs nothing', async () => {

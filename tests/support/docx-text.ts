@@ -3,7 +3,11 @@ import PizZip from 'pizzip'
 
 export function docxParts(bytes: Buffer): { body: string; headers: string; xml: string } {
   const zip = new PizZip(bytes)
-  const text = (xml: string) => xml.replace(/<w:br[^>]*\/>/g, '\n').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')
+  const text = (xml: string) =>
+    xml
+      .replace(/<w:br[^>]*\/>/g, '\n')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
   const xml = zip.file('word/document.xml')?.asText() ?? ''
   const headers = Object.keys(zip.files)
     .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))

@@ -130,7 +130,15 @@ describe('funnel, bands and breakdowns', () => {
 
   it('bands ages at 40, 60 and 80 and keeps unknown ages visible', () => {
     expect([ageBand(18), ageBand(39), ageBand(40), ageBand(59), ageBand(60), ageBand(79), ageBand(80), ageBand(17), ageBand(null)]).toEqual([
-      '18–39', '18–39', '40–59', '40–59', '60–79', '60–79', '80+', 'Under 18', 'Unknown'
+      '18–39',
+      '18–39',
+      '40–59',
+      '40–59',
+      '60–79',
+      '60–79',
+      '80+',
+      'Under 18',
+      'Unknown'
     ])
   })
 

@@ -138,11 +138,13 @@ const expectedByCode: Record<string, Expected> = {
   '707303003': ['summary', 'clinic', 'systolic'] // Post exercise systolic blood pressure response abnormal
 }
 
-const bpRows = [...new Map(
-  (['BP_COD', 'HOMEBP_COD'] as const)
-    .flatMap((cluster) => readCsvRecords(resourcesPath('codelists', codeListFiles[cluster])))
-    .map((r) => [r.code ?? '', r.term ?? ''] as const)
-).entries()]
+const bpRows = [
+  ...new Map(
+    (['BP_COD', 'HOMEBP_COD'] as const)
+      .flatMap((cluster) => readCsvRecords(resourcesPath('codelists', codeListFiles[cluster])))
+      .map((r) => [r.code ?? '', r.term ?? ''] as const)
+  ).entries()
+]
 
 describe('every BP_COD and HOMEBP_COD code gets a sensible measure', () => {
   it('the table names every code of both lists, and nothing else', () => {
@@ -184,18 +186,33 @@ describe('every BP_COD and HOMEBP_COD code gets a sensible measure', () => {
     expect(new Set(distinct.map(key)).size).toBe(distinct.length)
   })
 
-  it('a generic code exported with a practice\'s more specific term is read from that term', () => {
-    expect(classifyEvent(library, '75367002', 'Average home systolic blood pressure')).toMatchObject({ kind: 'bp', component: 'systolic', measure: { measure: 'home-average' } })
-    expect(classifyEvent(library, '271649006', 'Average night interval systolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'abpm-night' } })
+  it("a generic code exported with a practice's more specific term is read from that term", () => {
+    expect(classifyEvent(library, '75367002', 'Average home systolic blood pressure')).toMatchObject({
+      kind: 'bp',
+      component: 'systolic',
+      measure: { measure: 'home-average' }
+    })
+    expect(classifyEvent(library, '271649006', 'Average night interval systolic blood pressure')).toMatchObject({
+      kind: 'bp',
+      measure: { measure: 'abpm-night' }
+    })
     // A specific code keeps its own kind whatever the export calls it.
     expect(classifyEvent(library, '314445006', 'Systolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'abpm-night' } })
     expect(classifyEvent(library, '314438006', 'Systolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'summary' } })
   })
 
   it('BP rows exported by term only get the same measure as their code', () => {
-    expect(classifyEvent(library, '', 'Average night interval diastolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'abpm-night' }, via: 'term' })
+    expect(classifyEvent(library, '', 'Average night interval diastolic blood pressure')).toMatchObject({
+      kind: 'bp',
+      measure: { measure: 'abpm-night' },
+      via: 'term'
+    })
     expect(classifyEvent(library, '', 'Minimum 24 hour systolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'summary' }, via: 'term' })
-    expect(classifyEvent(library, '', 'Average day interval systolic blood pressure')).toMatchObject({ kind: 'bp', measure: { measure: 'abpm-daytime' }, via: 'term' })
+    expect(classifyEvent(library, '', 'Average day interval systolic blood pressure')).toMatchObject({
+      kind: 'bp',
+      measure: { measure: 'abpm-daytime' },
+      via: 'term'
+    })
   })
 })
 
@@ -203,7 +220,13 @@ describe('every BP_COD and HOMEBP_COD code gets a sensible measure', () => {
 
 const asOf = '2026-11-01'
 const day = '2026-10-01'
-const reading = (date: string, systolic: number, diastolic: number, setting: BpSetting, measure: BpMeasure): BpReading => ({ date, systolic, diastolic, setting, measure })
+const reading = (date: string, systolic: number, diastolic: number, setting: BpSetting, measure: BpMeasure): BpReading => ({
+  date,
+  systolic,
+  diastolic,
+  setting,
+  measure
+})
 const clinicReading = (s: number, d: number, date = day) => reading(date, s, d, 'clinic', 'clinic')
 const homeAverage = (s: number, d: number, date = day) => reading(date, s, d, 'home', 'home-average')
 const abpmDay = (s: number, d: number, date = day) => reading(date, s, d, 'ambulatory', 'abpm-daytime')
@@ -227,7 +250,12 @@ describe('the current BP uses only the kinds that can be one', () => {
   it('summary codes beside a clinic pair: the clinic pair is the current BP', () => {
     const current = currentBloodPressure([clinicSummary(112, 66), clinicReading(152, 94), clinicSummary(176, 104)], asOf)
     expect(current.bp).toEqual({ systolic: 152, diastolic: 94, date: day, setting: 'clinic' })
-    expect(current.considered.filter((r) => r.notUsedBecause).map((r) => r.systolic).sort()).toEqual([112, 176])
+    expect(
+      current.considered
+        .filter((r) => r.notUsedBecause)
+        .map((r) => r.systolic)
+        .sort()
+    ).toEqual([112, 176])
   })
 
   it('a later night average does not displace an earlier usable reading as the latest', () => {
@@ -243,7 +271,7 @@ describe('the current BP uses only the kinds that can be one', () => {
     expect(current.considered).toEqual([expect.objectContaining({ systolic: 118, measure: 'abpm-night', used: 'none', notUsedBecause: expect.any(String) })])
   })
 
-  it('readings stored without a measure count as their setting\'s usual kind', () => {
+  it("readings stored without a measure count as their setting's usual kind", () => {
     expect(currentBloodPressure([{ date: day, systolic: 150, diastolic: 92, setting: 'ambulatory' }], asOf).bp).toMatchObject({ systolic: 150 })
   })
 })
@@ -273,7 +301,7 @@ describe('no hidden severe reading on the latest reading day', () => {
     expect(current.severeReading).toMatchObject({ systolic: 184, diastolic: 100, setting: 'clinic' })
   })
 
-  it('a severe reading on an earlier day than the latest is not the latest day\'s', () => {
+  it("a severe reading on an earlier day than the latest is not the latest day's", () => {
     const current = currentBloodPressure([clinicReading(186, 104, '2026-09-01'), clinicReading(150, 92, '2026-10-01')], asOf)
     expect(current.severeReading).toBeNull()
     expect(classifyPriority(current.bp!, { conditions: [], ethnicityCategory: null }, current.severeReading).priority).toBe('P4')

@@ -46,7 +46,9 @@ describe('priority groups', () => {
   })
 
   it('names the matched risk factors in the P3 rule text', () => {
-    expect(classifyPriority(reading(150, 92), { conditions: ['STIA', 'PAD'], ethnicityCategory: null }).rule).toMatch(/stroke\/TIA, peripheral arterial disease/)
+    expect(classifyPriority(reading(150, 92), { conditions: ['STIA', 'PAD'], ethnicityCategory: null }).rule).toMatch(
+      /stroke\/TIA, peripheral arterial disease/
+    )
   })
 })
 

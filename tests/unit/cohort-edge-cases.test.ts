@@ -13,10 +13,7 @@ import { clinic, event, home, patientRecord } from '../support/patient-record-bu
 // QOF year end: the payment period end date the indicators are measured on.
 const asOf = '2026-03-31'
 
-type Outcome =
-  | { list: 'member'; priority?: 'P1' | 'P2' | 'P3' | 'P4' | null }
-  | { list: 'excluded'; rule: string }
-  | { list: 'not-eligible' }
+type Outcome = { list: 'member'; priority?: 'P1' | 'P2' | 'P3' | 'P4' | null } | { list: 'excluded'; rule: string } | { list: 'not-eligible' }
 
 function outcome(
   patient: PatientRecord,
@@ -33,7 +30,11 @@ function outcome(
 }
 
 function expectOutcome(actual: ReturnType<typeof outcome>, expected: Outcome): void {
-  expect({ list: actual.list, ...('priority' in expected ? { priority: 'priority' in actual ? actual.priority : undefined } : {}), ...('rule' in expected ? { rule: 'rule' in actual ? actual.rule : undefined } : {}) }).toEqual(expected)
+  expect({
+    list: actual.list,
+    ...('priority' in expected ? { priority: 'priority' in actual ? actual.priority : undefined } : {}),
+    ...('rule' in expected ? { rule: 'rule' in actual ? actual.rule : undefined } : {})
+  }).toEqual(expected)
 }
 
 /** On the register since 2015, born 1961 (aged 64 on the as-of date), plus what the case adds. */
@@ -181,14 +182,38 @@ describe('every exclusion of spec §4.4, each with its own patient', () => {
   const cases: { name: string; patient: () => PatientRecord; rule: string; mode?: TargetMode }[] = [
     { name: 'deceased', patient: () => hypertensive({ readings: above, registrationStatus: 'Deceased' }), rule: 'exclude.deceased-or-left' },
     { name: 'left the practice', patient: () => hypertensive({ readings: above, registrationStatus: 'Left' }), rule: 'exclude.deceased-or-left' },
-    { name: 'palliative care register', patient: () => hypertensive({ readings: above, events: [event('PALCARE', '2024-01-01')] }), rule: 'exclude.palliative-care' },
-    { name: 'informed dissent (HYPPCADEC)', patient: () => hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-10-01')] }), rule: 'exclude.informed-dissent' },
-    { name: 'unsuitable (HYPPCAPU)', patient: () => hypertensive({ readings: above, events: [event('HYPPCAPU', '2025-10-01')] }), rule: 'exclude.informed-dissent' },
+    {
+      name: 'palliative care register',
+      patient: () => hypertensive({ readings: above, events: [event('PALCARE', '2024-01-01')] }),
+      rule: 'exclude.palliative-care'
+    },
+    {
+      name: 'informed dissent (HYPPCADEC)',
+      patient: () => hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-10-01')] }),
+      rule: 'exclude.informed-dissent'
+    },
+    {
+      name: 'unsuitable (HYPPCAPU)',
+      patient: () => hypertensive({ readings: above, events: [event('HYPPCAPU', '2025-10-01')] }),
+      rule: 'exclude.informed-dissent'
+    },
     { name: 'BP declined (BPDEC)', patient: () => hypertensive({ readings: above, events: [event('BPDEC', '2025-10-01')] }), rule: 'exclude.bp-declined' },
-    { name: 'maximal tolerated therapy (HTMAX)', patient: () => hypertensive({ readings: above, events: [event('HTMAX', '2025-10-01')] }), rule: 'exclude.maximal-therapy' },
-    { name: 'already booked into an upcoming clinic', patient: () => hypertensive({ readings: above, nextBookedAppointmentOn: '2026-04-10' }), rule: 'exclude.already-booked' },
+    {
+      name: 'maximal tolerated therapy (HTMAX)',
+      patient: () => hypertensive({ readings: above, events: [event('HTMAX', '2025-10-01')] }),
+      rule: 'exclude.maximal-therapy'
+    },
+    {
+      name: 'already booked into an upcoming clinic',
+      patient: () => hypertensive({ readings: above, nextBookedAppointmentOn: '2026-04-10' }),
+      rule: 'exclude.already-booked'
+    },
     { name: 'invited within 28 days', patient: () => hypertensive({ readings: above, lastInvitedOn: '2026-03-10' }), rule: 'exclude.recently-invited' },
-    { name: 'no contact permitted (contact preferences)', patient: () => hypertensive({ readings: above, noContactPermitted: true }), rule: 'exclude.no-contact-permitted' },
+    {
+      name: 'no contact permitted (contact preferences)',
+      patient: () => hypertensive({ readings: above, noContactPermitted: true }),
+      rule: 'exclude.no-contact-permitted'
+    },
     {
       name: 'diagnosed within 9 months (QOF mode)',
       patient: () => patientRecord({ dateOfBirth: '1961-06-15', readings: above, events: [event('HYP', '2025-11-01')] }),
@@ -237,9 +262,14 @@ describe('every exclusion of spec §4.4, each with its own patient', () => {
   it('no contact permitted excludes from every built-in cohort and names its source; without it the patient is a member', () => {
     const result = outcome(hypertensive({ readings: above, noContactPermitted: true }))
     expectOutcome(result, { list: 'excluded', rule: 'exclude.no-contact-permitted' })
-    expect(result.entry?.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({ source: expect.stringMatching(/Contact preferences/) })
+    expect(result.entry?.explanation.steps.find((s) => s.rule === 'exclude.no-contact-permitted')).toMatchObject({
+      source: expect.stringMatching(/Contact preferences/)
+    })
     expectOutcome(outcome(hypertensive({ readings: above, noContactPermitted: false })), { list: 'member', priority: 'P4' })
-    expectOutcome(outcome(hypertensive({ readings: [], noContactPermitted: true }), { definition: 'no-recent-bp' }), { list: 'excluded', rule: 'exclude.no-contact-permitted' })
+    expectOutcome(outcome(hypertensive({ readings: [], noContactPermitted: true }), { definition: 'no-recent-bp' }), {
+      list: 'excluded',
+      rule: 'exclude.no-contact-permitted'
+    })
     const twoConditions = hypertensive({ readings: above, noContactPermitted: true, events: [event('DM', '2020-01-01')] })
     expectOutcome(outcome(twoConditions, { definition: 'time-to-talk' }), { list: 'excluded', rule: 'exclude.no-contact-permitted' })
   })
@@ -255,7 +285,10 @@ describe('more boundaries: exception windows, cohort 2 categories, Time to Talk'
   const above = [clinic('2026-03-01', 152, 94)]
 
   it('informed dissent / unsuitable: excludes within 12 months, not when recorded exactly 12 months before', () => {
-    expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-04-01')] })), { list: 'excluded', rule: 'exclude.informed-dissent' })
+    expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-04-01')] })), {
+      list: 'excluded',
+      rule: 'exclude.informed-dissent'
+    })
     expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCADEC', '2025-03-31')] })), { list: 'member', priority: 'P4' })
     expectOutcome(outcome(hypertensive({ readings: above, events: [event('HYPPCAPU', '2025-03-31')] })), { list: 'member', priority: 'P4' })
   })
@@ -280,9 +313,12 @@ describe('more boundaries: exception windows, cohort 2 categories, Time to Talk'
     expectOutcome(ttt([event('CHD', '2019-01-01'), event('DEP', '2020-01-01')], { conditionThreshold: 3 }), { list: 'not-eligible' })
     expectOutcome(ttt([event('CHD', null), event('COPD', null), event('AF', '2021-01-01')], { conditionThreshold: 3 }), { list: 'member', priority: null })
     // A child with two conditions is not in an adult review.
-    expectOutcome(outcome(patientRecord({ dateOfBirth: '2015-01-01', events: [event('AST', '2019-01-01'), event('EP', '2020-01-01')] }), { definition: 'time-to-talk' }), {
-      list: 'not-eligible'
-    })
+    expectOutcome(
+      outcome(patientRecord({ dateOfBirth: '2015-01-01', events: [event('AST', '2019-01-01'), event('EP', '2020-01-01')] }), { definition: 'time-to-talk' }),
+      {
+        list: 'not-eligible'
+      }
+    )
   })
 
   it('Time to Talk lists people with both physical and mental-health conditions first (NICE NG56)', () => {

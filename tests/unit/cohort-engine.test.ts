@@ -40,7 +40,9 @@ describe('uncontrolled hypertension cohort', () => {
     expect(entry.reasons[2]).toMatch(/152\/94 .* above target .*QOF HYP008/)
     expect(entry.reasons[3]).toMatch(/^P4/)
     expect(entry.explanation.target).toMatchObject({ systolic: 140, diastolic: 90, comparator: '<=' })
-    expect(entry.explanation.readingsConsidered).toEqual([{ date: '2026-09-01', systolic: 152, diastolic: 94, setting: 'clinic', used: 'both', measure: 'clinic' }])
+    expect(entry.explanation.readingsConsidered).toEqual([
+      { date: '2026-09-01', systolic: 152, diastolic: 94, setting: 'clinic', used: 'both', measure: 'clinic' }
+    ])
     const rules = entry.explanation.steps.map((s) => s.rule)
     expect(rules).toEqual(expect.arrayContaining(['register.hypertension', 'age.adult', 'bp.above-target', 'exclude.bp-declined']))
     expect(entry.explanation.steps.every((s) => s.source !== '')).toBe(true)
@@ -154,7 +156,8 @@ describe('exclusions', () => {
     {
       name: 'invited from the practice system 20 days ago',
       rule: 'exclude.recently-invited',
-      patient: () => hypertensive(150, 95, { events: [event('HYP', '2018-04-01'), event('HYPINVITE', '2026-11-02', '185719002', 'Hypertension monitoring first letter')] })
+      patient: () =>
+        hypertensive(150, 95, { events: [event('HYP', '2018-04-01'), event('HYPINVITE', '2026-11-02', '185719002', 'Hypertension monitoring first letter')] })
     }
   ]
 

@@ -30,7 +30,11 @@ describe('exclusion switches (spec §4.4: each exclusion a named switch with its
   })
 
   it('switching one off moves its patients to the next exclusion that applies, or into the cohort', () => {
-    const result = evaluateCohort(definition, patients, { asOf, mode: 'qof', params: { disabledExclusions: ['exclude.bp-declined', 'exclude.recent-diagnosis'] } })
+    const result = evaluateCohort(definition, patients, {
+      asOf,
+      mode: 'qof',
+      params: { disabledExclusions: ['exclude.bp-declined', 'exclude.recent-diagnosis'] }
+    })
     expect(counts(result)).toMatchObject({
       'exclude.bp-declined': '0 switched-off',
       'exclude.maximal-therapy': '1 on',

@@ -67,7 +67,9 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
   })
 
   it('a coded invitation in the practice system before a later one after the as-of date still excludes', () => {
-    const patient = hypertensive({ events: [event('HYPINVITE', '2026-03-15', '185719002', 'First letter'), event('HYPINVITE', '2026-05-01', '185720008', 'Second letter')] })
+    const patient = hypertensive({
+      events: [event('HYPINVITE', '2026-03-15', '185719002', 'First letter'), event('HYPINVITE', '2026-05-01', '185720008', 'Second letter')]
+    })
     expect(rule('exclude.recently-invited', patient)).toMatchObject({ met: true, reason: 'Excluded: invited 2026-03-15' })
   })
 
@@ -89,7 +91,11 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
   })
 
   it('only invitations outside the window, before and after it: not excluded', () => {
-    const patient = hypertensive({ invitedOn: ['2026-02-01', '2026-04-15'], lastInvitedOn: '2026-04-15', events: [event('HYPINVITE', '2026-01-10'), event('HYPINVITE', null)] })
+    const patient = hypertensive({
+      invitedOn: ['2026-02-01', '2026-04-15'],
+      lastInvitedOn: '2026-04-15',
+      events: [event('HYPINVITE', '2026-01-10'), event('HYPINVITE', null)]
+    })
     expect(rule('exclude.recently-invited', patient).met).toBe(false)
   })
 
@@ -101,8 +107,39 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
 })
 
 describe('deceased or left: only wordings that mean dead or no longer registered', () => {
-  const registered = ['Transferred in', 'Transferred In', 'Registered', 'Regular', 'Current', 'Temporary', 'Applied', 'Permanent', 'GMS', 'Pending', 'Transferred', 'Registered (GMS)', 'Cleft lip clinic', 'Temporary resident']
-  const gone = ['Deceased', 'DECEASED', 'Died', 'Dead', 'Deducted - death', 'Left', 'Left practice', 'Left-Practice', 'Removed', 'Removed from list', 'Transferred out', 'Transferred Out (GP2GP)', 'Deducted', 'No longer registered', 'De-registered']
+  const registered = [
+    'Transferred in',
+    'Transferred In',
+    'Registered',
+    'Regular',
+    'Current',
+    'Temporary',
+    'Applied',
+    'Permanent',
+    'GMS',
+    'Pending',
+    'Transferred',
+    'Registered (GMS)',
+    'Cleft lip clinic',
+    'Temporary resident'
+  ]
+  const gone = [
+    'Deceased',
+    'DECEASED',
+    'Died',
+    'Dead',
+    'Deducted - death',
+    'Left',
+    'Left practice',
+    'Left-Practice',
+    'Removed',
+    'Removed from list',
+    'Transferred out',
+    'Transferred Out (GP2GP)',
+    'Deducted',
+    'No longer registered',
+    'De-registered'
+  ]
 
   it.each(registered)('"%s" is not excluded', (status) => {
     expect(isNoLongerRegistered(status)).toBe(false)

@@ -15,29 +15,56 @@ import { patientFacts } from '../../src/shared/domain/patient-facts'
 import type { EthnicCategory } from '../../src/shared/domain/ethnicity'
 import type { PatientRecord } from '../../src/shared/domain/patient-record'
 
-const concepts: ClinicalConcept[] = ['HYP', 'HYPRES', 'BPDEC', 'HTMAX', 'HYPPCADEC', 'HYPPCAPU', 'HYPINVITE', 'DM', 'DMRES', 'CHD', 'AST', 'ASTRES', 'DEP', 'MH', 'PALCARE', 'REGISTERED', 'CKD']
+const concepts: ClinicalConcept[] = [
+  'HYP',
+  'HYPRES',
+  'BPDEC',
+  'HTMAX',
+  'HYPPCADEC',
+  'HYPPCAPU',
+  'HYPINVITE',
+  'DM',
+  'DMRES',
+  'CHD',
+  'AST',
+  'ASTRES',
+  'DEP',
+  'MH',
+  'PALCARE',
+  'REGISTERED',
+  'CKD'
+]
 const categories: (EthnicCategory | null)[] = [null, 'A', 'D', 'E', 'H', 'M', 'N', 'P', 'Z']
 
 // Dates around the as-of dates used below, so every window boundary is hit now and then.
-const isoDate = fc
-  .integer({ min: 0, max: 365 * 4 })
-  .map((days) => new Date(Date.UTC(2023, 0, 1) + days * 86_400_000).toISOString().slice(0, 10))
+const isoDate = fc.integer({ min: 0, max: 365 * 4 }).map((days) => new Date(Date.UTC(2023, 0, 1) + days * 86_400_000).toISOString().slice(0, 10))
 
 let id = 1
 const patient: fc.Arbitrary<PatientRecord> = fc
   .record({
     dateOfBirth: fc.option(fc.integer({ min: 1920, max: 2010 }).map((y) => `${y}-03-31`)),
     readings: fc.array(
-      fc.record({ date: isoDate, systolic: fc.integer({ min: 110, max: 200 }), diastolic: fc.integer({ min: 60, max: 125 }), setting: fc.constantFrom('clinic' as const, 'home' as const, 'ambulatory' as const) }),
+      fc.record({
+        date: isoDate,
+        systolic: fc.integer({ min: 110, max: 200 }),
+        diastolic: fc.integer({ min: 60, max: 125 }),
+        setting: fc.constantFrom('clinic' as const, 'home' as const, 'ambulatory' as const)
+      }),
       { maxLength: 4 }
     ),
-    events: fc.array(fc.record({ date: fc.option(isoDate, { freq: 6 }), concept: fc.constantFrom(...concepts), code: fc.constant(''), term: fc.constant('') }), { maxLength: 6 }),
+    events: fc.array(
+      fc.record({ date: fc.option(isoDate, { freq: 6 }), concept: fc.constantFrom(...concepts), code: fc.constant(''), term: fc.constant('') }),
+      { maxLength: 6 }
+    ),
     ethnicityCategory: fc.constantFrom(...categories),
     registrationStatus: fc.constantFrom(null, 'Regular', 'Deceased', 'Left', 'Transferred in', 'Transferred out', 'Temporary', 'Deducted'),
     nextBookedAppointmentOn: fc.option(isoDate, { freq: 4 }),
     lastInvitedOn: fc.option(isoDate, { freq: 4 }),
     // Every invitation sent from Clinic Recall, some after the as-of date (as-of dates below are in the range).
-    invitedOn: fc.option(fc.array(isoDate, { maxLength: 3 }).map((dates) => [...dates].sort()), { freq: 3, nil: undefined }),
+    invitedOn: fc.option(
+      fc.array(isoDate, { maxLength: 3 }).map((dates) => [...dates].sort()),
+      { freq: 3, nil: undefined }
+    ),
     noContactPermitted: fc.boolean()
   })
   .map((p) => ({
@@ -78,7 +105,7 @@ describe('rule.test agrees with rule.evaluate(...).met', () => {
     )
   })
 
-  test('a rule\'s reason from its stored values is the reason evaluate gives (snapshots store the values)', () => {
+  test("a rule's reason from its stored values is the reason evaluate gives (snapshots store the values)", () => {
     let worded = 0
     fc.assert(
       fc.property(patient, settings, (p, s) => {
@@ -98,11 +125,14 @@ describe('rule.test agrees with rule.evaluate(...).met', () => {
     expect(worded).toBeGreaterThan(400)
   })
 
-  test('every listed entry\'s reasons and BP rule are worded the same from their codes', () => {
+  test("every listed entry's reasons and BP rule are worded the same from their codes", () => {
     fc.assert(
       fc.property(fc.array(patient, { minLength: 1, maxLength: 25 }), settings, (patients, s) => {
         for (const definition of cohortDefinitions) {
-          for (const listed of [...evaluateCohortForSnapshot(definition, patients, s).members, ...evaluateCohortForSnapshot(definition, patients, s).excluded]) {
+          for (const listed of [
+            ...evaluateCohortForSnapshot(definition, patients, s).members,
+            ...evaluateCohortForSnapshot(definition, patients, s).excluded
+          ]) {
             expect(listed.reasonCodes.map(formatReasonCode)).toEqual(listed.entry.reasons)
             expect(formatReasonCode(listed.bpRuleCode)).toBe(listed.entry.bpRule)
           }
@@ -134,11 +164,24 @@ describe('rule.test agrees with rule.evaluate(...).met', () => {
 
   test('facts remembered on a record for one as-of date are not reused for another', () => {
     const p: PatientRecord = {
-      patientId: 1, nhsNumber: '9000000001', title: null, givenName: 'A', familyName: 'B', dateOfBirth: '1950-01-01', sex: 'F',
-      ethnicityText: null, ethnicityCategory: null, registrationStatus: null, imdDecile: null,
+      patientId: 1,
+      nhsNumber: '9000000001',
+      title: null,
+      givenName: 'A',
+      familyName: 'B',
+      dateOfBirth: '1950-01-01',
+      sex: 'F',
+      ethnicityText: null,
+      ethnicityCategory: null,
+      registrationStatus: null,
+      imdDecile: null,
       readings: [{ date: '2025-06-01', systolic: 160, diastolic: 95, setting: 'clinic' }],
-      events: [{ date: '2020-01-01', concept: 'HYP', code: '', term: '' }, { date: '2026-01-01', concept: 'HYPRES', code: '', term: '' }],
-      nextBookedAppointmentOn: null, lastInvitedOn: null
+      events: [
+        { date: '2020-01-01', concept: 'HYP', code: '', term: '' },
+        { date: '2026-01-01', concept: 'HYPRES', code: '', term: '' }
+      ],
+      nextBookedAppointmentOn: null,
+      lastInvitedOn: null
     }
     const definition = cohortDefinitions.find((d) => d.id === 'uncontrolled-hypertension')!
     expect(evaluateCohort(definition, [p], { asOf: '2025-12-01', mode: 'qof' }).members).toHaveLength(1)

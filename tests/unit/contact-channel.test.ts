@@ -9,7 +9,13 @@ import {
   type ContactFacts
 } from '../../src/shared/domain/contact-channel'
 
-const base: ContactFacts = { mobile: '07700 900123', homePhone: null, hasPostalAddress: true, registrationStatus: 'Regular', preferences: defaultContactPreferences }
+const base: ContactFacts = {
+  mobile: '07700 900123',
+  homePhone: null,
+  hasPostalAddress: true,
+  registrationStatus: 'Regular',
+  preferences: defaultContactPreferences
+}
 const options = { allowSms: true, phoneList: false }
 
 describe('UK mobile numbers', () => {
@@ -34,17 +40,29 @@ describe('channel per patient', () => {
     expect(chooseChannel(base, options)).toEqual({ channel: 'sms', note: null })
   })
   it('writes when SMS is declined, the mobile is invalid or missing, or SMS is off for the batch', () => {
-    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, smsDeclined: true } }, options)).toEqual({ channel: 'letter', note: 'Declined SMS' })
+    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, smsDeclined: true } }, options)).toEqual({
+      channel: 'letter',
+      note: 'Declined SMS'
+    })
     expect(chooseChannel({ ...base, mobile: '020 7946 0000' }, options)).toEqual({ channel: 'letter', note: 'Mobile "020 7946 0000" is not a valid UK mobile' })
     expect(chooseChannel({ ...base, mobile: null }, options)).toEqual({ channel: 'letter', note: 'No mobile number' })
     expect(chooseChannel(base, { allowSms: false, phoneList: false })).toEqual({ channel: 'letter', note: null })
-    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'letter' } }, options)).toEqual({ channel: 'letter', note: 'Prefers letters' })
+    expect(chooseChannel({ ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'letter' } }, options)).toEqual({
+      channel: 'letter',
+      note: 'Prefers letters'
+    })
   })
   it('puts a patient with neither SMS nor address on the phone list only when asked, else says why not', () => {
     const noRoute = { ...base, mobile: null, hasPostalAddress: false, homePhone: '020 7946 0999' }
     expect(chooseChannel(noRoute, { allowSms: true, phoneList: true })).toEqual({ channel: 'phone', note: 'No postal address: phone instead' })
-    expect(chooseChannel(noRoute, options)).toEqual({ channel: null, reason: 'Cannot be contacted: no mobile, no postal address, a phone number is recorded: ask for a phone list' })
-    expect(chooseChannel({ ...noRoute, homePhone: null }, options)).toEqual({ channel: null, reason: 'Cannot be contacted: no mobile, no postal address, no phone number' })
+    expect(chooseChannel(noRoute, options)).toEqual({
+      channel: null,
+      reason: 'Cannot be contacted: no mobile, no postal address, a phone number is recorded: ask for a phone list'
+    })
+    expect(chooseChannel({ ...noRoute, homePhone: null }, options)).toEqual({
+      channel: null,
+      reason: 'Cannot be contacted: no mobile, no postal address, no phone number'
+    })
   })
   it('honours a preference for a phone call', () => {
     const prefers = { ...base, preferences: { ...defaultContactPreferences, preferredChannel: 'phone' as const } }
@@ -53,20 +71,38 @@ describe('channel per patient', () => {
   it('never contacts a patient whose preferences say no contact permitted, whatever route exists', () => {
     const noContact = { ...defaultContactPreferences, noContact: true }
     expect(chooseChannel({ ...base, preferences: noContact }, options)).toEqual({ channel: null, reason: NO_CONTACT_REASON })
-    expect(chooseChannel({ ...base, homePhone: '020 7946 0999', preferences: { ...noContact, preferredChannel: 'phone' } }, { allowSms: true, phoneList: true }).channel).toBeNull()
+    expect(
+      chooseChannel({ ...base, homePhone: '020 7946 0999', preferences: { ...noContact, preferredChannel: 'phone' } }, { allowSms: true, phoneList: true })
+        .channel
+    ).toBeNull()
     expect(NO_CONTACT_REASON).toMatch(/^Cannot be contacted: no contact permitted/)
   })
   it('never contacts a patient recorded as deceased or left', () => {
-    expect(chooseChannel({ ...base, registrationStatus: 'Deceased' }, options)).toEqual({ channel: null, reason: 'Registration status "Deceased": not contacted' })
+    expect(chooseChannel({ ...base, registrationStatus: 'Deceased' }, options)).toEqual({
+      channel: null,
+      reason: 'Registration status "Deceased": not contacted'
+    })
     expect(chooseChannel({ ...base, registrationStatus: 'Left practice' }, options).channel).toBeNull()
   })
 })
 
 describe('the interpreter need', () => {
-  it('is the app\'s record while set, whatever the export says, and the export\'s otherwise', () => {
-    expect(effectiveLanguageNeed({ mainLanguage: 'English', interpreterRequired: false }, 'Polish')).toEqual({ mainLanguage: 'Polish', interpreterRequired: true, source: 'app' })
-    expect(effectiveLanguageNeed({ mainLanguage: 'Igbo', interpreterRequired: true }, null)).toEqual({ mainLanguage: 'Igbo', interpreterRequired: true, source: 'export' })
-    expect(effectiveLanguageNeed({ mainLanguage: null, interpreterRequired: null }, null)).toEqual({ mainLanguage: null, interpreterRequired: false, source: 'export' })
+  it("is the app's record while set, whatever the export says, and the export's otherwise", () => {
+    expect(effectiveLanguageNeed({ mainLanguage: 'English', interpreterRequired: false }, 'Polish')).toEqual({
+      mainLanguage: 'Polish',
+      interpreterRequired: true,
+      source: 'app'
+    })
+    expect(effectiveLanguageNeed({ mainLanguage: 'Igbo', interpreterRequired: true }, null)).toEqual({
+      mainLanguage: 'Igbo',
+      interpreterRequired: true,
+      source: 'export'
+    })
+    expect(effectiveLanguageNeed({ mainLanguage: null, interpreterRequired: null }, null)).toEqual({
+      mainLanguage: null,
+      interpreterRequired: false,
+      source: 'export'
+    })
   })
 
   it('takes 1–60 printable characters on one line, in any script', () => {
@@ -78,6 +114,7 @@ describe('the interpreter need', () => {
     expect(interpreterLanguageProblem('')).toMatch(/expected the language/)
     expect(interpreterLanguageProblem(' \t ')).toMatch(/expected the language/)
     expect(interpreterLanguageProblem('x'.repeat(61))).toMatch(/at most 60 characters \(got 61\)/)
-    for (const bad of ['Pol\nish', 'Pol\tish', 'Polish\u0000', 'Pol\u2028ish', '\u202ePolish']) expect(interpreterLanguageProblem(bad)).toMatch(/printable text on one line/)
+    for (const bad of ['Pol\nish', 'Pol\tish', 'Polish\u0000', 'Pol\u2028ish', '\u202ePolish'])
+      expect(interpreterLanguageProblem(bad)).toMatch(/printable text on one line/)
   })
 })

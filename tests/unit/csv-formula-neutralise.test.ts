@@ -38,18 +38,25 @@ describe('neutraliseCell', () => {
 
 describe('csvText', () => {
   test('negative numbers in numeric cells stay numbers; the same text in a text cell is neutralised', () => {
-    const text = csvText(['Name', 'Change'], [[' =HYPERLINK("x")', -5], ['-5', 12.5], ['\u200b+1', null]])
+    const text = csvText(
+      ['Name', 'Change'],
+      [
+        [' =HYPERLINK("x")', -5],
+        ['-5', 12.5],
+        ['\u200b+1', null]
+      ]
+    )
     const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { header: false }).data
     expect(rows).toEqual([
       ['Name', 'Change'],
-      ["' =HYPERLINK(\"x\")", '-5'],
+      ['\' =HYPERLINK("x")', '-5'],
       ["'-5", '12.5'],
       ["'\u200b+1", '']
     ])
   })
 
   test('the import rejects report neutralises an indented formula in a value or file name', () => {
-    const text = rejectsCsv([{ file: ' =evil.csv', row: 3, column: 'Family Name', value: '\t=cmd|\' /C calc\'!A0', reason: 'x' }], [])
+    const text = rejectsCsv([{ file: ' =evil.csv', row: 3, column: 'Family Name', value: "\t=cmd|' /C calc'!A0", reason: 'x' }], [])
     const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { header: false }).data
     expect(rows[1]).toEqual(["' =evil.csv", '3', 'Family Name', "'\t=cmd|' /C calc'!A0", 'x', 'no'])
   })

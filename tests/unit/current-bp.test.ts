@@ -70,7 +70,12 @@ describe('which blood pressure counts', () => {
 
 describe('lowest of readings', () => {
   it('takes each component separately', () => {
-    expect(lowestOfReadings([{ systolic: 162, diastolic: 88 }, { systolic: 155, diastolic: 96 }])).toEqual({ systolic: 155, diastolic: 88 })
+    expect(
+      lowestOfReadings([
+        { systolic: 162, diastolic: 88 },
+        { systolic: 155, diastolic: 96 }
+      ])
+    ).toEqual({ systolic: 155, diastolic: 88 })
   })
 
   it('refuses an empty list', () => {

@@ -101,11 +101,17 @@ describe('custom criterion: IMD quintile', () => {
 describe('custom criterion: BP state and priority', () => {
   const uncontrolled = { readings: [clinic('2026-09-01', 152, 94)] }
   it('above target, at target and no reading, with the target applied', () => {
-    expect(check({ kind: 'bp-state', states: ['above-target'] }, uncontrolled)).toMatchObject({ met: true, reason: 'BP 152/94 on 2026-09-01 (clinic) above target' })
+    expect(check({ kind: 'bp-state', states: ['above-target'] }, uncontrolled)).toMatchObject({
+      met: true,
+      reason: 'BP 152/94 on 2026-09-01 (clinic) above target'
+    })
     const at = check({ kind: 'bp-state', states: ['above-target'] }, { readings: [clinic('2026-09-01', 140, 90)] })
     expect(at).toMatchObject({ met: false, reason: 'BP 140/90 on 2026-09-01 (clinic) at target' })
     expect(at.detail).toMatch(/QOF HYP008/)
-    expect(check({ kind: 'bp-state', states: ['no-reading'] }, { readings: [clinic('2025-11-22', 150, 90)] })).toMatchObject({ met: true, reason: 'No recent BP' })
+    expect(check({ kind: 'bp-state', states: ['no-reading'] }, { readings: [clinic('2025-11-22', 150, 90)] })).toMatchObject({
+      met: true,
+      reason: 'No recent BP'
+    })
   })
   it('follows the mode: 140/90 at 79 is at target in QOF, above in NICE', () => {
     const patient = { dateOfBirth: '1947-01-01', readings: [clinic('2026-09-01', 140, 90)] }
@@ -136,7 +142,10 @@ describe('custom criterion: months since the last BP', () => {
   })
   it('uses the latest reading and ignores readings after the as-of date', () => {
     const readings = [clinic('2024-01-01', 150, 90), clinic('2025-06-01', 150, 90), clinic('2026-12-01', 150, 90)]
-    expect(check({ kind: 'last-reading', minMonths: null, maxMonths: 17 }, { readings })).toMatchObject({ met: true, reason: 'Last BP 2025-06-01 (17 months ago)' })
+    expect(check({ kind: 'last-reading', minMonths: null, maxMonths: 17 }, { readings })).toMatchObject({
+      met: true,
+      reason: 'Last BP 2025-06-01 (17 months ago)'
+    })
   })
   it('never measured meets it only when asked to include it', () => {
     expect(check(atLeast12, { readings: [] })).toMatchObject({ met: false, reason: 'No BP ever recorded' })

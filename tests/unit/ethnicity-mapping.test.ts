@@ -71,9 +71,12 @@ describe('mapEthnicity', () => {
     expect(mapEthnicity('Caribbean - ethnic category 2001 census', library)).toBe('M')
   })
 
-  test.each(['White', 'Mixed', 'Martian', 'Not known', '', '123456789', 'Black', 'Asian', 'Mixed Black', 'BME', '99', 'Jamaican?'])('leaves "%s" unmapped rather than guessing', (text) => {
-    expect(mapEthnicity(text, library)).toBeNull()
-  })
+  test.each(['White', 'Mixed', 'Martian', 'Not known', '', '123456789', 'Black', 'Asian', 'Mixed Black', 'BME', '99', 'Jamaican?'])(
+    'leaves "%s" unmapped rather than guessing',
+    (text) => {
+      expect(mapEthnicity(text, library)).toBeNull()
+    }
+  )
 })
 
 describe('Grouping_16 → Data Dictionary letter', () => {
@@ -108,9 +111,21 @@ describe('unmapped ethnicity is shown as recorded, never guessed', () => {
     const category = mapEthnicity(text, library)
     expect(category).toBeNull()
     const patient = {
-      patientId: 1, nhsNumber: '9434765919', title: null, givenName: 'A', familyName: 'B', dateOfBirth: '1960-01-01', sex: 'F',
-      ethnicityText: text, ethnicityCategory: category, registrationStatus: null, imdDecile: null, readings: [], events: [],
-      nextBookedAppointmentOn: null, lastInvitedOn: null
+      patientId: 1,
+      nhsNumber: '9434765919',
+      title: null,
+      givenName: 'A',
+      familyName: 'B',
+      dateOfBirth: '1960-01-01',
+      sex: 'F',
+      ethnicityText: text,
+      ethnicityCategory: category,
+      registrationStatus: null,
+      imdDecile: null,
+      readings: [],
+      events: [],
+      nextBookedAppointmentOn: null,
+      lastInvitedOn: null
     }
     const facts = patientFacts(patient, '2026-11-01', 'qof', defaultCohortParameters)
     expect(blackAfricanCaribbean.test?.(facts)).toBe(false)

@@ -25,5 +25,8 @@ test.each(cited.map((c) => [`${c.file} › ${c.title}`, c] as const))('%s exists
   const path = join(root, file)
   expect(existsSync(path), `${file} does not exist`).toBe(true)
   const source = readFileSync(path, 'utf8')
-  expect(sourceForms(title).some((form) => source.includes(form)), `no test titled "${title}" in ${file}`).toBe(true)
+  expect(
+    sourceForms(title).some((form) => source.includes(form)),
+    `no test titled "${title}" in ${file}`
+  ).toBe(true)
 })

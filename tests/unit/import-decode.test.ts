@@ -60,9 +60,7 @@ describe('decoding export bytes', () => {
   })
 
   test('the UTF-16 fixture decodes to the same text as the Windows-1252 one', () => {
-    expect(decodeFileBytes('a', fixture('systmone-breakdown-utf16.csv')).text).toBe(
-      decodeFileBytes('b', fixture('systmone-breakdown-windows-1252.csv')).text
-    )
+    expect(decodeFileBytes('a', fixture('systmone-breakdown-utf16.csv')).text).toBe(decodeFileBytes('b', fixture('systmone-breakdown-windows-1252.csv')).text)
     expect(detectEncoding(fixture('systmone-breakdown-utf16.csv')).encoding).toBe('utf-16le')
   })
 })
@@ -182,7 +180,10 @@ describe('cells and rows too long to be real', () => {
 
   test('a quote opened on the last line and never closed is the file ending part-way through that row, not a refusal', () => {
     const parsed = parseCsvTable('cut.csv', 'NHS Number,Name\r\n9991000003,"SMI')
-    expect(parsed.rows).toEqual([['NHS Number', 'Name'], ['9991000003', 'SMI']])
+    expect(parsed.rows).toEqual([
+      ['NHS Number', 'Name'],
+      ['9991000003', 'SMI']
+    ])
     expect(parsed.cutOffInQuoteRow).toBe(2)
   })
 })

@@ -45,7 +45,7 @@ describe('Excel cells as the text a CSV would hold', () => {
     expect(excelDateText(new Date(Date.UTC(2026, 4, 6, 10, 36, 59, 999)))).toBe('2026-05-06 10:37')
   })
 
-  test('serial 0 is 00/01/1900 and serial 1 is 1 January 1900 (the EMIS blanks); early 1900 corrects Excel\'s leap-year bug', () => {
+  test("serial 0 is 00/01/1900 and serial 1 is 1 January 1900 (the EMIS blanks); early 1900 corrects Excel's leap-year bug", () => {
     const serial = (n: number) => new Date(Date.UTC(1899, 11, 30) + n * 86_400_000)
     expect(excelDateText(serial(0))).toBe('00/01/1900')
     expect(excelDateText(serial(1))).toBe('1900-01-01')
@@ -79,7 +79,12 @@ describe('the column row of an unknown layout', () => {
   })
 
   test('a table of numbers only, or a single column, has no column row', () => {
-    expect(guessHeaderRow([['1', '2', '3'], ['4', '5', '6']])).toBeNull()
+    expect(
+      guessHeaderRow([
+        ['1', '2', '3'],
+        ['4', '5', '6']
+      ])
+    ).toBeNull()
     expect(guessHeaderRow([['a'], ['b']])).toBeNull()
   })
 
@@ -154,7 +159,9 @@ describe('dates before the date of birth', () => {
       'NHS Number,Date of Birth,Date,Code Term,Value\n9990000018,05/03/1958,01/01/1950,O/E - blood pressure reading,150/90\n,,01/01/2026,O/E - blood pressure reading,140/85\n'
     )
     expect(parsed.readings).toHaveLength(1)
-    expect(parsed.rejects).toEqual([{ file: 't.csv', row: 2, column: 'Date', value: '01/01/1950', reason: expect.stringMatching(/1950-01-01 is before the date of birth 1958-03-05/) }])
+    expect(parsed.rejects).toEqual([
+      { file: 't.csv', row: 2, column: 'Date', value: '01/01/1950', reason: expect.stringMatching(/1950-01-01 is before the date of birth 1958-03-05/) }
+    ])
   })
 
   test('the same for a wide BP date', () => {

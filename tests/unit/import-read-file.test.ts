@@ -167,13 +167,17 @@ describe('row rules', () => {
   })
 
   test('continuation rows after an empty (confidential) row are not credited to the patient above', () => {
-    const parsed = parse('NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150\n,01/01/2026,Diastolic blood pressure,90\n,,,\n,05/01/2026,Blood pressure,140/80\n')
+    const parsed = parse(
+      'NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150\n,01/01/2026,Diastolic blood pressure,90\n,,,\n,05/01/2026,Blood pressure,140/80\n'
+    )
     expect(parsed.readings).toHaveLength(1)
     expect(parsed.rejects).toEqual([{ file: 'test.csv', row: 5, column: 'NHS Number', value: '', reason: expect.stringMatching(/row above is empty/) }])
   })
 
   test('event dates that are impossible or in the future are rejected with the date column', () => {
-    const parsed = parse('NHS Number,Date,Code Term,Value\n9991000003,31/04/2026,Blood pressure,140/80\n,01/12/2026,Blood pressure,150/85\n,01/11/2026,Blood pressure,150/85\n')
+    const parsed = parse(
+      'NHS Number,Date,Code Term,Value\n9991000003,31/04/2026,Blood pressure,140/80\n,01/12/2026,Blood pressure,150/85\n,01/11/2026,Blood pressure,150/85\n'
+    )
     expect(parsed.rejects.map((r) => [r.row, r.column])).toEqual([
       [2, 'Date'],
       [3, 'Date']
@@ -188,7 +192,9 @@ describe('row rules', () => {
   })
 
   test('systolic not above diastolic is rejected on the systolic row', () => {
-    const parsed = parse('NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,80\n,01/01/2026,Diastolic blood pressure,90\n,02/01/2026,Blood pressure,90/95\n')
+    const parsed = parse(
+      'NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,80\n,01/01/2026,Diastolic blood pressure,90\n,02/01/2026,Blood pressure,90/95\n'
+    )
     expect(parsed.readings).toEqual([])
     expect(parsed.rejects.map((r) => [r.row, r.reason])).toEqual([
       [2, expect.stringMatching(/80\/90: systolic must be higher/)],
@@ -207,7 +213,9 @@ describe('row rules', () => {
   })
 
   test('the same reading twice in a file is one reading', () => {
-    const parsed = parse('NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Blood pressure,140/80\n9991000003,01/01/2026,O/E - blood pressure reading,140/80\n')
+    const parsed = parse(
+      'NHS Number,Date,Code Term,Value\n9991000003,01/01/2026,Blood pressure,140/80\n9991000003,01/01/2026,O/E - blood pressure reading,140/80\n'
+    )
     expect(parsed.readings).toHaveLength(1)
   })
 
@@ -245,7 +253,15 @@ describe('row rules', () => {
 describe('columns', () => {
   test('duplicate captions from repeated column groups are mapped by position and labelled', () => {
     const map = mapColumns(['NHS Number', 'Date', 'Code Term', 'Value', 'Date', 'Code Term', 'Value'])
-    expect(map.columns.map((c) => c.label)).toEqual(['NHS Number', 'Date (1st)', 'Code Term (1st)', 'Value (1st)', 'Date (2nd)', 'Code Term (2nd)', 'Value (2nd)'])
+    expect(map.columns.map((c) => c.label)).toEqual([
+      'NHS Number',
+      'Date (1st)',
+      'Code Term (1st)',
+      'Value (1st)',
+      'Date (2nd)',
+      'Code Term (2nd)',
+      'Value (2nd)'
+    ])
     expect(map.eventGroups).toEqual([
       { date: 1, term: 2, value: 3 },
       { date: 4, term: 5, value: 6 }
@@ -253,13 +269,17 @@ describe('columns', () => {
   })
 
   test('both repeated groups on one row are read, and a reject names "Date (2nd)"', () => {
-    const parsed = parse('NHS Number,Date,Code Term,Value,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150,01/01/2026,Diastolic blood pressure,90\n9991158383,01/01/2026,Systolic blood pressure,150,99/01/2026,Diastolic blood pressure,90\n')
+    const parsed = parse(
+      'NHS Number,Date,Code Term,Value,Date,Code Term,Value\n9991000003,01/01/2026,Systolic blood pressure,150,01/01/2026,Diastolic blood pressure,90\n9991158383,01/01/2026,Systolic blood pressure,150,99/01/2026,Diastolic blood pressure,90\n'
+    )
     expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic', measure: 'clinic' }])
     expect(parsed.rejects.map((r) => r.column)).toEqual(['Date (2nd)'])
   })
 
   test('EMIS "Group\'s Field" captions use the group name as the term', () => {
-    const parsed = parse("NHS Number,Systolic BP's Date,Systolic BP's Value,Diastolic BP's Date,Diastolic BP's Value\n9991000003,01/01/2026,150,01/01/2026,90\n")
+    const parsed = parse(
+      "NHS Number,Systolic BP's Date,Systolic BP's Value,Diastolic BP's Date,Diastolic BP's Value\n9991000003,01/01/2026,150,01/01/2026,90\n"
+    )
     expect(parsed.readings).toEqual([{ nhsNumber: '9991000003', date: '2026-01-01', systolic: 150, diastolic: 90, setting: 'clinic', measure: 'clinic' }])
   })
 

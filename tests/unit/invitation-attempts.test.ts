@@ -44,7 +44,13 @@ describe('invitation codes (HYPINVITE_COD)', () => {
   })
   it('uses only codes, with their terms, from the shipped HYPINVITE_COD refset', () => {
     const csv = readFileSync(join(__dirname, '../../resources/codelists/nhsd-primary-care-domain-refsets-hypinvite_cod.csv'), 'utf8')
-    const refset = new Map(csv.trim().split(/\r?\n/).slice(1).map((l) => [l.split(',')[0], l.split(',').slice(1).join(',')]))
+    const refset = new Map(
+      csv
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => [l.split(',')[0], l.split(',').slice(1).join(',')])
+    )
     for (const c of ALL_INVITATION_CODES) expect(refset.get(c.code)).toBe(c.term)
   })
 })

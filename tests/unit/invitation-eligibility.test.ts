@@ -18,7 +18,9 @@ describe('reason a cohort member is not invited', () => {
     expect(reasonNotInvited(invitable, 1, '2026-11-01')).toBeNull()
     const after = { ...invitable, previousInvitation: { attempt: 1, sentOn: '2026-11-01' } }
     expect(reasonNotInvited(after, 2, '2026-11-15')).toBeNull()
-    expect(reasonNotInvited(after, 2, '2026-11-14')).toBe('Invitation 1 was sent on 1 November 2026; invitation 2 can go from 15 November 2026 (at least 14 days later)')
+    expect(reasonNotInvited(after, 2, '2026-11-14')).toBe(
+      'Invitation 1 was sent on 1 November 2026; invitation 2 can go from 15 November 2026 (at least 14 days later)'
+    )
     expect(reasonNotInvited(after, 2, '2026-11-21', 21)).toMatch(/can go from 22 November 2026/)
     expect(reasonNotInvited(invitable, 2, '2026-11-15')).toMatch(/send invitation 1 before invitation 2/)
   })

@@ -42,7 +42,7 @@ describe('a date someone typed or sent (isoDateProblem)', () => {
   })
 })
 
-describe('the contract\'s date and time schemas', () => {
+describe("the contract's date and time schemas", () => {
   it('IsoDate refuses an impossible day with a message a field name can go in front of', () => {
     expect(IsoDate.safeParse('2024-02-29').success).toBe(true)
     const parsed = IsoDate.safeParse('2026-02-31')

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { neutraliseCell, csvText } from '../../src/main/documents/csv-text'
 import { buildInvitationLetter, letterPlainText } from '../../src/shared/domain/letter-content'
-import {
-  BUILT_IN_TEMPLATES,
-  defaultTemplateKey,
-  fillMergeFields,
-  parseTemplateBody,
-  templateProblems
-} from '../../src/shared/domain/letter-templates'
+import { BUILT_IN_TEMPLATES, defaultTemplateKey, fillMergeFields, parseTemplateBody, templateProblems } from '../../src/shared/domain/letter-templates'
 import { defaultPracticeSettings } from '../../src/shared/domain/practice-settings'
 import { plainSmsText, smsLength, smsProblems } from '../../src/shared/domain/sms-message'
 
-const practice = { ...defaultPracticeSettings, practiceName: 'Riverside Medical Practice', phone: '020 7946 0000', bookingInstructions: 'Call 020 7946 0000.', signatory: 'A Pharmacist' }
+const practice = {
+  ...defaultPracticeSettings,
+  practiceName: 'Riverside Medical Practice',
+  phone: '020 7946 0000',
+  bookingInstructions: 'Call 020 7946 0000.',
+  signatory: 'A Pharmacist'
+}
 const patient = { nhsNumber: '9434765919', title: 'Mrs', givenName: 'Jane', familyName: 'Smith', addressLines: ['1 Road'], postcode: 'SW9 7AB' }
 
 describe('built-in templates', () => {
@@ -26,7 +26,7 @@ describe('built-in templates', () => {
     const sms = fillMergeFields(t.smsText, { practiceName: 'Riverside Medical Practice', practicePhone: '020 7946 0000' })
     expect(smsProblems(sms, t.smsText)).toEqual([])
   })
-  it('picks the cohort\'s own template for the 1st invitation and the reminder after', () => {
+  it("picks the cohort's own template for the 1st invitation and the reminder after", () => {
     expect(defaultTemplateKey('uncontrolled-hypertension', 1)).toBe('hypertension-review')
     expect(defaultTemplateKey('hypertension-black-african-caribbean', 1)).toBe('pharmacist-bp-clinic')
     expect(defaultTemplateKey('time-to-talk', 1)).toBe('time-to-talk')

@@ -14,7 +14,14 @@ describe('which operations need someone signed in', () => {
   })
 
   it('treats every operation that changes something as a write', () => {
-    for (const name of ['imports.commit', 'cohorts.build', 'invitations.createBatch', 'appointments.book', 'settings.update', 'audit.exportWorkbook'] as const) {
+    for (const name of [
+      'imports.commit',
+      'cohorts.build',
+      'invitations.createBatch',
+      'appointments.book',
+      'settings.update',
+      'audit.exportWorkbook'
+    ] as const) {
       expect(operationAccess[name], name).toBe('write')
     }
   })

@@ -115,7 +115,14 @@ describe('every counted register has a way in', () => {
   })
 
   test('terms that are not a diagnosis are not read as one', () => {
-    for (const term of ['Family history of asthma', 'Asthma annual review', 'Dementia screening', 'Suspected cancer', 'Basal cell carcinoma', 'History of epilepsy']) {
+    for (const term of [
+      'Family history of asthma',
+      'Asthma annual review',
+      'Dementia screening',
+      'Suspected cancer',
+      'Basal cell carcinoma',
+      'History of epilepsy'
+    ]) {
       expect(classifyEvent(library, '', term).kind, term).not.toBe('concept')
     }
   })

@@ -48,7 +48,12 @@ describe('"history of" and other refset codes the registers used to miss', () =>
     { register: 'STIA', code: '16896891000119106', term: 'History of cerebrovascular accident due to ischemia', riskLabel: 'stroke/TIA' },
     { register: 'STIA', code: '161511000', term: 'History of transient ischemic attack', riskLabel: 'stroke/TIA' },
     { register: 'STIA', code: '751371000000107', term: 'Personal history of transient ischaemic attack', riskLabel: 'stroke/TIA' },
-    { register: 'CKD', code: '949881000000106', term: 'Chronic kidney disease with glomerular filtration rate category G3a and albuminuria category A1', riskLabel: 'chronic kidney disease' },
+    {
+      register: 'CKD',
+      code: '949881000000106',
+      term: 'Chronic kidney disease with glomerular filtration rate category G3a and albuminuria category A1',
+      riskLabel: 'chronic kidney disease'
+    },
     { register: 'CKD', code: '700378005', term: 'Chronic kidney disease stage 3A', riskLabel: 'chronic kidney disease' },
     { register: 'AF', code: '5370000', term: 'Atrial flutter', riskLabel: null },
     { register: 'AF', code: '720448006', term: 'Typical atrial flutter', riskLabel: null },
@@ -126,9 +131,11 @@ describe('palliative care: PALCARE_COD from 1 April 2008, unless a later PALCARE
   it('both on the same day: the patient stays on the palliative care register', () => {
     const events = [...palliative('2022-05-01'), ...notIndicated('2022-05-01')]
     expect(status('PALCARE', events)).toMatchObject({ active: true, outcome: 'on-register' })
-    expect(build('time-to-talk', [patientRecord({ dateOfBirth: adult, events: [...events, ...codedRow('399211009', '', '2019-01-01'), ...codedRow('5370000', '', '2019-01-01')] })]).excluded.map((e) => e.rule)).toEqual([
-      'exclude.palliative-care'
-    ])
+    expect(
+      build('time-to-talk', [
+        patientRecord({ dateOfBirth: adult, events: [...events, ...codedRow('399211009', '', '2019-01-01'), ...codedRow('5370000', '', '2019-01-01')] })
+      ]).excluded.map((e) => e.rule)
+    ).toEqual(['exclude.palliative-care'])
   })
 
   it('palliative care recorded before 1 April 2008 is not the register; on 1 April 2008 it is', () => {
@@ -187,12 +194,20 @@ describe('CKD: stage 3–5 on the register; a later stage 1–2 or resolved code
   const resolved = (date: string) => codedRow('939211000000104', 'Chronic kidney disease resolved', date)
 
   it('stage 1–2 (CKD1AND2_COD) after stage 3: off the register', () => {
-    expect(status('CKD', [...stage3('2018-01-01'), ...stage2('2021-01-01')])).toMatchObject({ active: false, outcome: 'resolved', resolution: { code: '431856006' } })
+    expect(status('CKD', [...stage3('2018-01-01'), ...stage2('2021-01-01')])).toMatchObject({
+      active: false,
+      outcome: 'resolved',
+      resolution: { code: '431856006' }
+    })
     expect(status('CKD', [...g3aA1('2018-01-01'), ...g2A1('2021-01-01')])).toMatchObject({ active: false, outcome: 'resolved' })
   })
 
   it('stage 3 after stage 1–2: on the register', () => {
-    expect(status('CKD', [...stage2('2018-01-01'), ...stage3('2021-01-01')])).toMatchObject({ active: true, outcome: 'on-register', evidence: { code: '433144002' } })
+    expect(status('CKD', [...stage2('2018-01-01'), ...stage3('2021-01-01')])).toMatchObject({
+      active: true,
+      outcome: 'on-register',
+      evidence: { code: '433144002' }
+    })
     expect(status('CKD', [...g2A1('2018-01-01'), ...g3aA1('2021-01-01')])).toMatchObject({ active: true })
   })
 
@@ -360,7 +375,11 @@ describe('a listed code always beats a term guess', () => {
   it('the misleading term does not resolve the hypertension of a patient who has one', () => {
     const events = [...essentialHypertension(), ...codedRow('399211009', 'Hypertension resolved', '2020-01-01')]
     expect(conditions(events)).toEqual(['HYP', 'CHD'])
-    expect(build('uncontrolled-hypertension', [patientRecord({ dateOfBirth: adult, events, readings: [clinic('2026-10-01', 150, 92)] })]).members.map((m) => m.priority)).toEqual(['P3'])
+    expect(
+      build('uncontrolled-hypertension', [patientRecord({ dateOfBirth: adult, events, readings: [clinic('2026-10-01', 150, 92)] })]).members.map(
+        (m) => m.priority
+      )
+    ).toEqual(['P3'])
   })
 
   it('the same term without a code is read as what it says', () => {

@@ -18,7 +18,7 @@ describe('browser-mode request guard', () => {
     expect(hasValidToken(['secret-token'], 'secret-token')).toBe(false)
   })
 
-  it('accepts a request with no Origin, or with exactly this host\'s own origin', () => {
+  it("accepts a request with no Origin, or with exactly this host's own origin", () => {
     expect(isAllowedOrigin(undefined, '127.0.0.1:4317')).toBe(true)
     expect(isAllowedOrigin('http://127.0.0.1:4317', '127.0.0.1:4317')).toBe(true)
     expect(isAllowedOrigin('http://localhost:4317', 'localhost:4317')).toBe(true)

@@ -6,12 +6,16 @@ import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/impor
 import { AppError } from '../../src/shared/result'
 import { buildWorkbook, rawWorkbook, sheetXml, stylesXml, textRow, type WorkbookSpec } from '../fixtures/imports/xlsx/build-workbook'
 
-const read = (spec: WorkbookSpec, limits: Partial<WorkbookLimits> = {}) => readXlsxTable('test.xlsx', buildWorkbook(spec), { ...defaultWorkbookLimits, ...limits })
+const read = (spec: WorkbookSpec, limits: Partial<WorkbookLimits> = {}) =>
+  readXlsxTable('test.xlsx', buildWorkbook(spec), { ...defaultWorkbookLimits, ...limits })
 const rowsOf = async (spec: WorkbookSpec) => (await read(spec)).rows
 const oneSheet = (rows: string, after = ''): WorkbookSpec => ({ sheets: [{ name: 'Data', xml: sheetXml(rows, after) }] })
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e)
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  )
   expect(error).toBeInstanceOf(AppError)
   const appError = error as AppError
   expect(appError.code).toBe('bad_file')
@@ -45,11 +49,24 @@ describe('cells as the text a CSV would hold', () => {
   })
 
   test('dates by built-in and custom formats, times kept, serials 0/1/59/61, the 1904 system; look-alike formats stay numbers', async () => {
-    const row = '<row r="1"><c r="A1" s="1"><v>21249</v></c><c r="B1" s="2"><v>46148.4479166667</v></c><c r="C1" s="1"><v>0</v></c>' +
+    const row =
+      '<row r="1"><c r="A1" s="1"><v>21249</v></c><c r="B1" s="2"><v>46148.4479166667</v></c><c r="C1" s="1"><v>0</v></c>' +
       '<c r="D1" s="1"><v>1</v></c><c r="E1" s="1"><v>59</v></c><c r="F1" s="1"><v>61</v></c><c r="G1" s="3"><v>123456789</v></c>' +
       '<c r="H1" s="4"><v>12</v></c><c r="I1" s="5"><v>3.5</v></c><c r="J1" s="6"><v>0.5</v></c><c r="K1" t="d"><v>2026-10-01T10:37:00</v></c></row>'
     expect(await rowsOf({ ...oneSheet(row), styles })).toEqual([
-      ['1958-03-05', '2026-05-06 10:45', '00/01/1900', '1900-01-01', '1900-02-28', '1900-03-01', '0123456789', '12', '3.5', '1899-12-31 12:00', '2026-10-01 10:37']
+      [
+        '1958-03-05',
+        '2026-05-06 10:45',
+        '00/01/1900',
+        '1900-01-01',
+        '1900-02-28',
+        '1900-03-01',
+        '0123456789',
+        '12',
+        '3.5',
+        '1899-12-31 12:00',
+        '2026-10-01 10:37'
+      ]
     ])
     const rows1904 = await rowsOf({ ...oneSheet('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>19787</v></c></row>'), styles, date1904: true })
     expect(rows1904).toEqual([['1904-01-01', '1958-03-05']])
@@ -69,13 +86,23 @@ describe('cells as the text a CSV would hold', () => {
   })
 
   test('a merged area keeps its text in its first cell only', async () => {
-    const rows = await rowsOf(oneSheet(textRow(1, ['Title', 'stale', 'kept']) + textRow(2, ['under', 'x']), '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>'))
+    const rows = await rowsOf(
+      oneSheet(textRow(1, ['Title', 'stale', 'kept']) + textRow(2, ['under', 'x']), '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>')
+    )
     expect(rows).toEqual([['Title', '', 'kept']])
   })
 
   test('the first sheet with data in workbook order is read, with prefixed element names and absolute targets', async () => {
-    const prefixed = sheetXml('').replace('<sheetData></sheetData>', '<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>NHS Number</x:t></x:is></x:c></x:row></x:sheetData>')
-    const table = await read({ sheets: [{ name: 'Notes', xml: sheetXml(textRow(1, [' '])) }, { name: 'Export', xml: prefixed }] })
+    const prefixed = sheetXml('').replace(
+      '<sheetData></sheetData>',
+      '<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>NHS Number</x:t></x:is></x:c></x:row></x:sheetData>'
+    )
+    const table = await read({
+      sheets: [
+        { name: 'Notes', xml: sheetXml(textRow(1, [' '])) },
+        { name: 'Export', xml: prefixed }
+      ]
+    })
     expect(table).toMatchObject({ rows: [['NHS Number']], sheetName: 'Export', sheetCount: 2, fileType: 'xlsx' })
   })
 
@@ -99,13 +126,19 @@ describe('damaged and hostile workbooks are refused in plain words', () => {
       read(oneSheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')),
       read(oneSheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>'))
     ]
-    for (const attempt of cases) expect((await refusal(attempt)).message).toMatch(/cannot be opened: it may be damaged or cut short: open it in Excel and save it again, or export the report as CSV/)
+    for (const attempt of cases)
+      expect((await refusal(attempt)).message).toMatch(
+        /cannot be opened: it may be damaged or cut short: open it in Excel and save it again, or export the report as CSV/
+      )
   })
 
   test('any <!DOCTYPE or <!ENTITY, in any part, is refused at once', async () => {
     const bomb = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     const withDoctype = sheetXml(textRow(1, ['&b;'])).replace('<worksheet', `${bomb}<worksheet`)
-    for (const attempt of [read({ sheets: [{ name: 'Data', xml: withDoctype }] }), read({ ...good, parts: { 'xl/workbook.xml': '<!DOCTYPE html><workbook/>' } })]) {
+    for (const attempt of [
+      read({ sheets: [{ name: 'Data', xml: withDoctype }] }),
+      read({ ...good, parts: { 'xl/workbook.xml': '<!DOCTYPE html><workbook/>' } })
+    ]) {
       const error = await refusal(attempt)
       expect(error.message).toMatch(/document type declaration/)
       expect(error.details).toMatchObject({ workbookLimit: 'documentType' })
@@ -130,10 +163,25 @@ describe('damaged and hostile workbooks are refused in plain words', () => {
     ['maxRows', { maxRows: 50 }, oneSheet(big(100)), /beyond row 50, the last row Excel allows/],
     ['maxColumns', { maxColumns: 2 }, oneSheet(textRow(1, ['a', 'b', 'c'])), /beyond column 2, the last column Excel allows/],
     ['maxCells', { maxCells: 50 }, oneSheet(big(100)), /more than 50 cells on one sheet/],
-    ['maxPaddedCells', { maxPaddedCells: 1_000 }, oneSheet(Array.from({ length: 5 }, (_, i) => textRow(i + 1, ['a', 'far'], ['A', 'XFD'])).join('')), /holding more than 1,000 cells/],
-    ['maxMergedAreas', { maxMergedAreas: 1 }, oneSheet(textRow(1, ['a']), '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>'), /more merged cells than any practice export/],
+    [
+      'maxPaddedCells',
+      { maxPaddedCells: 1_000 },
+      oneSheet(Array.from({ length: 5 }, (_, i) => textRow(i + 1, ['a', 'far'], ['A', 'XFD'])).join('')),
+      /holding more than 1,000 cells/
+    ],
+    [
+      'maxMergedAreas',
+      { maxMergedAreas: 1 },
+      oneSheet(textRow(1, ['a']), '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>'),
+      /more merged cells than any practice export/
+    ],
     ['maxCellFormats', { maxCellFormats: 2 }, { ...good, styles: stylesXml({}, [0, 0, 0]) }, /more than 2 cell formats/],
-    ['maxMarkupStretch', { maxMarkupStretch: 100_000 }, oneSheet(textRow(1, ['x'.repeat(300_000)])), /a single piece of text or markup longer than 100,000 characters/]
+    [
+      'maxMarkupStretch',
+      { maxMarkupStretch: 100_000 },
+      oneSheet(textRow(1, ['x'.repeat(300_000)])),
+      /a single piece of text or markup longer than 100,000 characters/
+    ]
   ])('%s is refused by name with plain words', async (limit, override, spec, message) => {
     const error = await refusal(read(spec, override))
     expect(error.details).toMatchObject({ workbookLimit: limit })

@@ -40,7 +40,10 @@ export function isInMemory(databasePath: string): boolean {
 }
 
 function stampOf(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z')
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z')
 }
 
 function instantOf(stamp: string): Date {

@@ -30,7 +30,11 @@ export function createManualBackup(ctx: ServiceContext): BackupFile {
 /** From the app: only a backup the list shows can be restored, named as the list names it. */
 export async function restoreListedBackup(ctx: ServiceContext, name: string): Promise<{ restoredFrom: string; safetyBackup: string }> {
   const backup = listBackupFiles(ctx.databasePath).find((b) => b.name === name)
-  if (!backup) throw new AppError('not_found', `There is no backup called ${name} in ${backupFolderFor(ctx.databasePath)} (it may have been removed as one of the oldest).`)
+  if (!backup)
+    throw new AppError(
+      'not_found',
+      `There is no backup called ${name} in ${backupFolderFor(ctx.databasePath)} (it may have been removed as one of the oldest).`
+    )
   const outcome = await restoreDatabase(ctx, backup.path)
   return { restoredFrom: backup.name, safetyBackup: basename(outcome.safetyBackup) }
 }
@@ -40,10 +44,7 @@ export async function restoreListedBackup(ctx: ServiceContext, name: string): Pr
  * restore over: then it is not opened at all (restoreOverDamagedDatabase), and the restored file is
  * opened afterwards only to record the restore.
  */
-export async function restoreFromFile(
-  target: { databasePath: string; open(): ServiceContext; now: Date },
-  sourcePath: string
-): Promise<RestoreOutcome> {
+export async function restoreFromFile(target: { databasePath: string; open(): ServiceContext; now: Date }, sourcePath: string): Promise<RestoreOutcome> {
   try {
     refuseDamagedDatabase(target.databasePath)
   } catch (error) {

@@ -46,9 +46,7 @@ export function damagedDatabaseError(databasePath: string, problem: 'not-a-datab
       'If a restore refuses one as damaged, try the next. A copy of the damaged file is kept in the backups folder.'
     )
   } else {
-    lines.push(
-      `There are no backups in ${backupFolderFor(databasePath)}. Do not delete the file: ask your IT support to restore it from this PC's own backup.`
-    )
+    lines.push(`There are no backups in ${backupFolderFor(databasePath)}. Do not delete the file: ask your IT support to restore it from this PC's own backup.`)
   }
   return new DamagedDatabaseError(lines.join('\n'), {
     damagedDatabase: true,

@@ -62,7 +62,10 @@ export function checkRestoreSource(databasePath: string, sourcePath: string): { 
       case 'not-a-database':
         throw new AppError('bad_file', `${source} is not a Clinic Recall database (it is not a database file at all). Nothing was changed.`)
       case 'damaged':
-        throw new AppError('bad_file', `${source} is damaged (it fails SQLite's own check), so it cannot be restored. Nothing was changed: choose another backup.`)
+        throw new AppError(
+          'bad_file',
+          `${source} is damaged (it fails SQLite's own check), so it cannot be restored. Nothing was changed: choose another backup.`
+        )
     }
   }
   if (!check.isClinicRecallDatabase) {
@@ -149,7 +152,10 @@ export async function restoreDatabase(ctx: ServiceContext, sourcePath: string): 
 }
 
 function stampOf(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z')
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z')
 }
 
 /**

@@ -40,12 +40,7 @@ export interface BrowserHost {
   close(): Promise<void>
 }
 
-export async function startBrowserHost(options: {
-  services: Services
-  rendererDir: string
-  token: string
-  port?: number
-}): Promise<BrowserHost> {
+export async function startBrowserHost(options: { services: Services; rendererDir: string; token: string; port?: number }): Promise<BrowserHost> {
   const { services, rendererDir, token } = options
   let port = options.port ?? 0
 
@@ -88,12 +83,31 @@ export async function startBrowserHost(options: {
       return
     }
     if (!hasValidToken(req.headers[tokenHeader], token)) {
-      send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Missing or wrong session token: open the address printed when Clinic Recall started.' } }))
+      send(
+        res,
+        401,
+        'application/json',
+        JSON.stringify({
+          ok: false,
+          error: { code: 'invalid_input', message: 'Missing or wrong session token: open the address printed when Clinic Recall started.' }
+        })
+      )
       return
     }
     const body = await readBody(req)
     if (body === null) {
-      send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `The files chosen are too large to send together (over ${Math.round(maxBodyBytes / (1024 * 1024))} MB): no practice export is this big, so one of them is probably not the right file. Nothing was imported.` } }))
+      send(
+        res,
+        413,
+        'application/json',
+        JSON.stringify({
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: `The files chosen are too large to send together (over ${Math.round(maxBodyBytes / (1024 * 1024))} MB): no practice export is this big, so one of them is probably not the right file. Nothing was imported.`
+          }
+        })
+      )
       return
     }
     let input: unknown

@@ -69,10 +69,14 @@ export function addCodesCommands(program: Command, { call, print, open }: CodesC
       print(!!opts.json, json, () =>
         [
           `Codes that matched no code list: ${found.codes.length}`,
-          ...found.codes.slice(0, 100).map((c) => `  ${(c.code || '(no code)').padEnd(18)} ${String(c.events).padStart(6)} events ${String(c.patients).padStart(6)} patients  ${c.term}`),
+          ...found.codes
+            .slice(0, 100)
+            .map((c) => `  ${(c.code || '(no code)').padEnd(18)} ${String(c.events).padStart(6)} events ${String(c.patients).padStart(6)} patients  ${c.term}`),
           ...(found.codes.length > 100 ? [`  … and ${found.codes.length - 100} more (use --json or --out for all)`] : []),
           `Codes read from their term only (check them): ${found.termOnly.length}`,
-          ...found.termOnly.slice(0, 100).map((c) => `  ${(c.code || '(no code)').padEnd(18)} ${String(c.events).padStart(6)} events  ${c.term} → ${c.matchedAsText}`),
+          ...found.termOnly
+            .slice(0, 100)
+            .map((c) => `  ${(c.code || '(no code)').padEnd(18)} ${String(c.events).padStart(6)} events  ${c.term} → ${c.matchedAsText}`),
           ...(written ? [`CSV: ${written}`] : [])
         ].join('\n')
       )

@@ -26,8 +26,7 @@ export function interpreterChange(value: string | false | undefined): string | n
 /** One line for the text output: the need acted on, where it comes from, and what the export says. */
 export function describeInterpreter(contact: Contact): string {
   const exportLanguage = contact.exportMainLanguage ?? 'not in the export'
-  const exportInterpreter =
-    contact.exportInterpreterRequired === null ? 'not in the export' : contact.exportInterpreterRequired ? 'needed' : 'not needed'
+  const exportInterpreter = contact.exportInterpreterRequired === null ? 'not in the export' : contact.exportInterpreterRequired ? 'needed' : 'not needed'
   const exportSays = `the export says: main language ${exportLanguage}, interpreter ${exportInterpreter}`
   if (contact.interpreterLanguage !== null) return `  interpreter: needed (${contact.interpreterLanguage}), recorded in Clinic Recall; ${exportSays}`
   return `  interpreter: none recorded in Clinic Recall, so ${exportSays}`

@@ -71,7 +71,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .version(appVersion)
     .option('--db <file>', 'database file (default: the app data folder, or $CLINIC_RECALL_DB)')
     .option('--user <name>', 'who is acting, recorded with every change (default: $CLINIC_RECALL_USER or the login name)')
-    .addOption(new Option('--role <role>', 'the acting user\'s role (default: $CLINIC_RECALL_ROLE or admin)').choices(Role.options))
+    .addOption(new Option('--role <role>', "the acting user's role (default: $CLINIC_RECALL_ROLE or admin)").choices(Role.options))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError(false)
@@ -150,8 +150,12 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
               ...(result.conflicts.length > 0 ? [`Conflicting rows (imported, check the record): ${result.conflicts.length}`] : []),
               ...(result.patientsNotInExport > 0 ? [`Not in this export (kept, marked "not in latest export"): ${result.patientsNotInExport}`] : []),
               ...(result.backupFile ? [`Backup taken first: backups/${result.backupFile}`] : []),
-              ...(result.termOnlyMatches > 0 ? [`${result.termOnlyMatches} events matched by term only: check them with \`clinic-recall codes unmatched\``] : []),
-              ...(result.unmatchedCodes > 0 ? [`${result.unmatchedCodes} codes matched no code list (their rows were not imported): \`clinic-recall codes unmatched\``] : []),
+              ...(result.termOnlyMatches > 0
+                ? [`${result.termOnlyMatches} events matched by term only: check them with \`clinic-recall codes unmatched\``]
+                : []),
+              ...(result.unmatchedCodes > 0
+                ? [`${result.unmatchedCodes} codes matched no code list (their rows were not imported): \`clinic-recall codes unmatched\``]
+                : []),
               ...result.warnings.map((w) => `Warning: ${w}`)
             ].join('\n')
       )
@@ -161,15 +165,21 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   cohort
     .command('build')
     .description('build a cohort snapshot')
-    .argument('[definition]', 'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp | a saved custom cohort (id or name)')
+    .argument(
+      '[definition]',
+      'uncontrolled-hypertension | hypertension-black-african-caribbean | time-to-talk | no-recent-bp | a saved custom cohort (id or name)'
+    )
     .option('--definition <name-or-id>', 'the definition by option: a built-in id, a custom cohort id (custom-3) or its name')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default today)', (v) => dateOption(v, '--as-of'))
     .addOption(new Option('--mode <mode>', 'target mode').choices(['qof', 'nice']).default('qof'))
     .option('--include-mixed', 'also include Mixed White and Black Caribbean / African (D, E): hypertension-black-african-caribbean')
     .option('--threshold <n>', 'minimum number of long-term conditions (default 2): time-to-talk')
     .option('--invited-within <days>', 'an invitation within this many days before the as-of date excludes (default 28)')
-    .option('--without <rule>', 'switch an exclusion off for this build, by its id from "cohort rules" (repeatable)', (v: string, previous: string[] = []) => [...previous, v])
-    .option('--explain', 'with --json: each listed patient\'s full explanation (readings considered, BP chosen, target, priority rule, exclusions checked)')
+    .option('--without <rule>', 'switch an exclusion off for this build, by its id from "cohort rules" (repeatable)', (v: string, previous: string[] = []) => [
+      ...previous,
+      v
+    ])
+    .option('--explain', "with --json: each listed patient's full explanation (readings considered, BP chosen, target, priority rule, exclusions checked)")
     .option('--json', 'print JSON')
     .action(async (positional: string | undefined, opts: CohortBuildOptions) => {
       const wanted = (opts.definition ?? positional)?.trim()
@@ -237,7 +247,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const contact = program.command('contact').description('contact preferences recorded in the app')
   contact
     .command('set')
-    .description('change a patient\'s contact preferences; what is not given stays as recorded')
+    .description("change a patient's contact preferences; what is not given stays as recorded")
     .requiredOption('--nhs <number>', 'NHS number (any spacing)')
     // Each positive before its --no- form: commander gives a lone --no-x a default of true, and a
     // preference not given must stay as recorded.
@@ -248,7 +258,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .option('--large-print', 'letters in large print')
     .option('--no-large-print', 'letters in standard print')
     .option('--interpreter <language>', 'an interpreter is needed in this language (wins over the export while recorded)')
-    .option('--no-interpreter', 'remove the interpreter recorded here: the export\'s main language and interpreter flag apply again')
+    .option('--no-interpreter', "remove the interpreter recorded here: the export's main language and interpreter flag apply again")
     .option('--json', 'print JSON')
     .action(async (opts: { nhs: string; contact?: boolean; sms?: boolean; largePrint?: boolean; interpreter?: string | false; json?: boolean }) => {
       if (opts.contact === undefined && opts.sms === undefined && opts.largePrint === undefined && opts.interpreter === undefined) {
@@ -265,7 +275,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       try {
         current = await call('contacts.get', { nhsNumber: check.nhsNumber })
       } catch (error) {
-        if (error instanceof BadInput && error.code === 'not_found') throw new BadInput(`--nhs ${formatNhsNumber(check.nhsNumber)}: no patient with this NHS number`)
+        if (error instanceof BadInput && error.code === 'not_found')
+          throw new BadInput(`--nhs ${formatNhsNumber(check.nhsNumber)}: no patient with this NHS number`)
         throw error
       }
       // As the screen does: the recorded preferences with only the given ones changed.
@@ -352,7 +363,16 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .option('--location <place>', 'where the clinic is held')
     .option('--json', 'print JSON')
     .action(
-      async (opts: { type: string; date: string; start: string; slots: number; slotMinutes: number; clinician?: string; location?: string; json?: boolean }) => {
+      async (opts: {
+        type: string
+        date: string
+        start: string
+        slots: number
+        slotMinutes: number
+        clinician?: string
+        location?: string
+        json?: boolean
+      }) => {
         const input = {
           type: opts.type,
           date: opts.date,
@@ -363,9 +383,21 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
           location: opts.location
         }
         // Refused naming the option typed (--start 24:61), not the contract's field.
-        checkContractInput('clinics.create', input, { type: '--type', date: '--date', start: '--start', slots: '--slots', slotMinutes: '--slot-minutes', clinician: '--clinician', location: '--location' })
+        checkContractInput('clinics.create', input, {
+          type: '--type',
+          date: '--date',
+          start: '--start',
+          slots: '--slots',
+          slotMinutes: '--slot-minutes',
+          clinician: '--clinician',
+          location: '--location'
+        })
         const created = await call('clinics.create', input)
-        print(!!opts.json, created, () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`)
+        print(
+          !!opts.json,
+          created,
+          () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`
+        )
       }
     )
   clinic
@@ -403,7 +435,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .requiredOption('--appointment <id>', 'appointment id', (v) => positiveInt(v, '--appointment'))
     .option('--bp <sys/dia>', 'a BP reading, e.g. 152/94 (repeat for several)', (v: string, previous: string[] = []) => [...previous, v])
     .option('--dna', 'did not attend')
-    .option('--action <action>', 'medication-change | lifestyle-advice | home-bp-monitoring | referral (repeatable)', (v: string, previous: string[] = []) => [...previous, v])
+    .option('--action <action>', 'medication-change | lifestyle-advice | home-bp-monitoring | referral (repeatable)', (v: string, previous: string[] = []) => [
+      ...previous,
+      v
+    ])
     .option('--note <text>', 'free-text note')
     .option('--json', 'print JSON')
     .action(async (opts: { appointment: number; bp?: string[]; dna?: boolean; action?: string[]; note?: string; json?: boolean }) => {
@@ -451,12 +486,29 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       const due = await call('followups.due', { asOf: opts.asOf })
       const json = {
         asOf: due.asOf,
-        due: due.due.map((d) => ({ nhsNumber: d.nhsNumber, dueOn: d.dueOn, reason: d.reason, overdue: d.overdue, name: d.name, visitDate: d.visitDate, bookedFor: d.bookedFor })),
+        due: due.due.map((d) => ({
+          nhsNumber: d.nhsNumber,
+          dueOn: d.dueOn,
+          reason: d.reason,
+          overdue: d.overdue,
+          name: d.name,
+          visitDate: d.visitDate,
+          bookedFor: d.bookedFor
+        })),
         // Follow-ups met by a later reading (a clinic visit or an imported reading), newest first.
-        done: due.done.map((d) => ({ nhsNumber: d.nhsNumber, visitDate: d.visitDate, readingDate: d.reading.date, bp: `${d.reading.systolic}/${d.reading.diastolic}`, source: d.readingSource }))
+        done: due.done.map((d) => ({
+          nhsNumber: d.nhsNumber,
+          visitDate: d.visitDate,
+          readingDate: d.reading.date,
+          bp: `${d.reading.systolic}/${d.reading.diastolic}`,
+          source: d.readingSource
+        }))
       }
       print(!!opts.json, json, () =>
-        [`Follow-ups due as of ${due.asOf}: ${due.due.length}`, ...due.due.map((d) => `  ${d.dueOn}${d.overdue ? ' OVERDUE' : ''}  ${formatNhsNumber(d.nhsNumber)}  ${d.name}: ${d.reason}`)].join('\n')
+        [
+          `Follow-ups due as of ${due.asOf}: ${due.due.length}`,
+          ...due.due.map((d) => `  ${d.dueOn}${d.overdue ? ' OVERDUE' : ''}  ${formatNhsNumber(d.nhsNumber)}  ${d.name}: ${d.reason}`)
+        ].join('\n')
       )
     })
 

@@ -30,18 +30,16 @@ export interface AppointmentRow {
 }
 
 export function findClinic(db: Db, clinicId: number): ClinicRow | undefined {
-  return db
-    .prepare('SELECT id, type, date, start_time, slot_minutes, slots, clinician, location FROM clinics WHERE id = ?')
-    .get(clinicId) as ClinicRow | undefined
+  return db.prepare('SELECT id, type, date, start_time, slot_minutes, slots, clinician, location FROM clinics WHERE id = ?').get(clinicId) as
+    ClinicRow | undefined
 }
 
 const appointmentColumns = `a.id, a.clinic_id, a.slot_index, a.patient_id, a.status, a.actions_json, a.note,
   p.nhs_number, p.title, p.given_name, p.family_name`
 
 export function findAppointment(db: Db, appointmentId: number): AppointmentRow | undefined {
-  return db
-    .prepare(`SELECT ${appointmentColumns} FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`)
-    .get(appointmentId) as AppointmentRow | undefined
+  return db.prepare(`SELECT ${appointmentColumns} FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE a.id = ?`).get(appointmentId) as
+    AppointmentRow | undefined
 }
 
 /** The appointments that hold a slot (every status but cancelled), in slot order. */
@@ -59,15 +57,15 @@ export function liveAppointmentsOfClinic(db: Db, clinicId: number): AppointmentR
  * 1.2.2), or null when none were stored against it.
  */
 export function visitBloodPressure(db: Db, appointmentId: number): { systolic: number; diastolic: number } | null {
-  const readings = db
-    .prepare("SELECT systolic, diastolic FROM bp_readings WHERE appointment_id = ? AND source = 'visit'")
-    .all(appointmentId) as { systolic: number; diastolic: number }[]
+  const readings = db.prepare("SELECT systolic, diastolic FROM bp_readings WHERE appointment_id = ? AND source = 'visit'").all(appointmentId) as {
+    systolic: number
+    diastolic: number
+  }[]
   return readings.length > 0 ? lowestOfReadings(readings) : null
 }
 
 /** The follow-up proposed at a visit (the newest, should there ever be more than one). */
 export function followUpOfAppointment(db: Db, appointmentId: number): { due_on: string; reason: string; status: string } | undefined {
-  return db
-    .prepare('SELECT due_on, reason, status FROM follow_ups WHERE appointment_id = ? ORDER BY id DESC LIMIT 1')
-    .get(appointmentId) as { due_on: string; reason: string; status: string } | undefined
+  return db.prepare('SELECT due_on, reason, status FROM follow_ups WHERE appointment_id = ? ORDER BY id DESC LIMIT 1').get(appointmentId) as
+    { due_on: string; reason: string; status: string } | undefined
 }

@@ -149,7 +149,9 @@ function visitActions(json: string | null): VisitAction[] {
   if (!json) return []
   try {
     const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((a): a is VisitAction => typeof a === 'string' && (VisitActionEnum.options as readonly string[]).includes(a)) : []
+    return Array.isArray(value)
+      ? value.filter((a): a is VisitAction => typeof a === 'string' && (VisitActionEnum.options as readonly string[]).includes(a))
+      : []
   } catch {
     return []
   }
@@ -209,11 +211,9 @@ function requirePatient(ctx: ServiceContext, nhsNumberInput: string): { id: numb
   if (!check.valid) throw new AppError('invalid_input', `nhsNumber: ${check.reason}`, { field: 'nhsNumber' })
   const patient = ctx.db.prepare('SELECT id FROM patients WHERE nhs_number = ?').get(nhsNumber) as { id: number } | undefined
   if (!patient) {
-    throw new AppError(
-      'not_found',
-      `No patient with NHS number ${formatNhsNumber(nhsNumber)} in the database — import an export that includes them first`,
-      { field: 'nhsNumber' }
-    )
+    throw new AppError('not_found', `No patient with NHS number ${formatNhsNumber(nhsNumber)} in the database — import an export that includes them first`, {
+      field: 'nhsNumber'
+    })
   }
   return { id: patient.id, nhsNumber }
 }
@@ -290,11 +290,9 @@ function requireOpenAppointment(ctx: ServiceContext, appointmentId: number, doin
   const appointment = findAppointment(ctx.db, appointmentId)
   if (!appointment) throw new AppError('not_found', `No appointment with id ${appointmentId}`, { field: 'appointmentId' })
   if (appointment.status !== 'booked') {
-    throw new AppError(
-      'conflict',
-      `Appointment ${appointmentId} is ${appointmentStatusWords[appointment.status]}; only a booked appointment can be ${doing}`,
-      { status: appointment.status }
-    )
+    throw new AppError('conflict', `Appointment ${appointmentId} is ${appointmentStatusWords[appointment.status]}; only a booked appointment can be ${doing}`, {
+      status: appointment.status
+    })
   }
   const clinic = findClinic(ctx.db, appointment.clinic_id)
   if (!clinic) throw new AppError('internal', `Appointment ${appointmentId} points at a missing clinic ${appointment.clinic_id}`)
@@ -489,9 +487,7 @@ export function attendAppointment(
       .run(appointment.patient_id, clinic.date)
 
     ctx.db
-      .prepare(
-        `INSERT INTO follow_ups (patient_id, appointment_id, due_on, reason, status, created_at) VALUES (?, ?, ?, ?, 'due', ?)`
-      )
+      .prepare(`INSERT INTO follow_ups (patient_id, appointment_id, due_on, reason, status, created_at) VALUES (?, ?, ?, ?, 'due', ?)`)
       .run(appointment.patient_id, appointment.id, followUp.dueOn, followUp.reason, now)
 
     logActivity(
@@ -510,9 +506,7 @@ export function markDidNotAttend(ctx: ServiceContext, input: { appointmentId: nu
   const dna = ctx.db.transaction((): AttendResult => {
     const { appointment, clinic } = requireRecordableAppointment(ctx, input.appointmentId)
     ctx.db
-      .prepare(
-        `UPDATE appointments SET status = 'did-not-attend', outcome_at = ?, outcome_by = ? WHERE id = ? AND status = 'booked'`
-      )
+      .prepare(`UPDATE appointments SET status = 'did-not-attend', outcome_at = ?, outcome_by = ? WHERE id = ? AND status = 'booked'`)
       .run(ctx.now().toISOString(), actorName(ctx), appointment.id)
     logActivity(
       ctx,

@@ -82,10 +82,7 @@ function summarise(group: Group, refOf: (importId: number, importedAt: string) =
 const byCount = (a: UnmatchedCodeT, b: UnmatchedCodeT) =>
   b.events - a.events || b.patients - a.patients || a.code.localeCompare(b.code) || a.term.localeCompare(b.term)
 
-export function unmatchedCodes(
-  ctx: ServiceContext,
-  library: CodeLibrary = loadCodeLibrary()
-): { codes: UnmatchedCodeT[]; termOnly: TermOnlyMatchT[] } {
+export function unmatchedCodes(ctx: ServiceContext, library: CodeLibrary = loadCodeLibrary()): { codes: UnmatchedCodeT[]; termOnly: TermOnlyMatchT[] } {
   const listedNow = (code: string) => code !== '' && (library.codes.has(code) || library.ethnicity.byCode.has(code))
   const rows = storedCodeFindings(ctx.db).filter((r) => !listedNow(r.code.trim()))
   const fileNames = importFileNames(ctx.db)

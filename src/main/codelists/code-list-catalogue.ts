@@ -16,7 +16,10 @@ interface ClusterWords {
 // Versions as recorded where the files were taken from (the project's CLUSTERS.md and SOURCES.md).
 const clusterWords: Readonly<Record<CodeCluster, ClusterWords>> = {
   HYP_COD: { purpose: 'Hypertension register: a diagnosis of hypertension', version: 'hyp_cod/20210127' },
-  HYPRES_COD: { purpose: 'Hypertension resolved: takes a patient off the hypertension register when recorded after the diagnosis', version: 'hypres_cod/20200812' },
+  HYPRES_COD: {
+    purpose: 'Hypertension resolved: takes a patient off the hypertension register when recorded after the diagnosis',
+    version: 'hypres_cod/20200812'
+  },
   BP_COD: { purpose: 'Blood pressure readings: clinic, home and ambulatory values and summaries', version: 'bp_cod/20200812' },
   HOMEBP_COD: { purpose: 'Home blood pressure readings and home averages', version: 'homebp_cod/20200812' },
   BPDEC_COD: { purpose: 'Blood pressure check declined: a QOF exception', version: 'bpdec_cod/20200812' },

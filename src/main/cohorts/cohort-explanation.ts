@@ -90,13 +90,19 @@ export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patien
  * with the same definition, as-of date, mode and parameters as the preview — the same records and
  * rules, so the same outcome the preview listed.
  */
-export function explainPreviewEntry(ctx: ServiceContext, input: Omit<BuildCohortInput, 'explain'> & { patientId: number }): z.output<typeof CohortPreviewExplanation> {
+export function explainPreviewEntry(
+  ctx: ServiceContext,
+  input: Omit<BuildCohortInput, 'explain'> & { patientId: number }
+): z.output<typeof CohortPreviewExplanation> {
   const { definition, asOf, patients } = buildInputs(ctx, input)
   const record = patients.find((p) => p.patientId === input.patientId)
   const result = record ? evaluateCohort(definition, [record], { asOf, mode: input.mode, params: input.params }) : null
   const entry = result?.members[0] ?? result?.excluded[0]
   if (!result || !entry) {
-    throw new AppError('not_found', `Patient ${input.patientId} is not listed in this preview: they do not meet its criteria on ${asOf} (counted as not eligible)`)
+    throw new AppError(
+      'not_found',
+      `Patient ${input.patientId} is not listed in this preview: they do not meet its criteria on ${asOf} (counted as not eligible)`
+    )
   }
   return {
     status: result.members.length === 1 ? 'member' : 'excluded',
@@ -132,7 +138,13 @@ export function explanationSummary(explanation: ExplanationT) {
       .map((s) => ({ rule: s.rule, label: s.label, source: s.source, outcome: s.outcome, detail: s.detail })),
     exclusionsChecked: explanation.steps
       .filter((s) => s.rule.startsWith('exclude.'))
-      .map((s) => ({ rule: s.rule, label: s.label, source: s.source, outcome: s.outcome === 'fail' ? 'applies' : s.outcome === 'pass' ? 'does not apply' : 'not applied', detail: s.detail })),
+      .map((s) => ({
+        rule: s.rule,
+        label: s.label,
+        source: s.source,
+        outcome: s.outcome === 'fail' ? 'applies' : s.outcome === 'pass' ? 'does not apply' : 'not applied',
+        detail: s.detail
+      })),
     steps: explanation.steps
   }
 }

@@ -7,12 +7,7 @@
 // previewCohort gives a build's counts and first patients without storing anything (the live
 // rebuild as parameters change); buildCohort is what invitations and the audit need.
 import type { z } from 'zod'
-import type {
-  CohortEntryT,
-  CohortSnapshotT,
-  CohortSummary as CohortSummarySchema,
-  ExplanationT
-} from '../../shared/contract'
+import type { CohortEntryT, CohortSnapshotT, CohortSummary as CohortSummarySchema, ExplanationT } from '../../shared/contract'
 import type { TargetMode } from '../../shared/domain/bp-targets'
 import { type CohortDefinitionId, cohortDefinitions } from '../../shared/domain/cohort-definitions'
 import type { InvitationHistory } from '../../shared/domain/invitation-state'
@@ -307,9 +302,7 @@ export interface SnapshotPatient {
 
 /** The listed patients as the build saw them; empty for snapshots built before migration 4. */
 export function snapshotPatients(ctx: ServiceContext, cohortId: number): Map<number, SnapshotPatient> {
-  const row = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(cohortId) as
-    | { patients_json: string }
-    | undefined
+  const row = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(cohortId) as { patients_json: string } | undefined
   const map = new Map<number, SnapshotPatient>()
   if (!row) return map
   const parsed = JSON.parse(row.patients_json) as SnapshotPatientTuple[] | StoredSnapshotPatients

@@ -112,13 +112,12 @@ export function saveCustomCohort(ctx: ServiceContext, input: SaveCustomCohortInp
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(customId, version, input.name, input.description, JSON.stringify(input.criteria), JSON.stringify(input.exclusions), now, by)
-    logActivity(
-      ctx,
-      ctx.db,
-      'cohorts.saveCustom',
-      `${version === 1 ? 'Saved new' : 'Changed'} custom cohort "${input.name}" (version ${version})`,
-      { definition: customCohortId(customId), version, criteria: input.criteria, exclusions: input.exclusions }
-    )
+    logActivity(ctx, ctx.db, 'cohorts.saveCustom', `${version === 1 ? 'Saved new' : 'Changed'} custom cohort "${input.name}" (version ${version})`, {
+      definition: customCohortId(customId),
+      version,
+      criteria: input.criteria,
+      exclusions: input.exclusions
+    })
     return { customId, version }
   })
   const { customId, version } = save()

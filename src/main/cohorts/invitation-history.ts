@@ -11,7 +11,11 @@ export function invitationHistories(db: Db, asOf: string): Map<number, Invitatio
     if (!h) histories.set(patientId, (h = { sent: [], lastAnsweredOn: null }))
     return h
   }
-  const sent = db.prepare('SELECT patient_id, attempt, sent_on FROM invitations WHERE sent_on <= ? ORDER BY sent_on, id').raw().all(asOf) as [number, number, string][]
+  const sent = db.prepare('SELECT patient_id, attempt, sent_on FROM invitations WHERE sent_on <= ? ORDER BY sent_on, id').raw().all(asOf) as [
+    number,
+    number,
+    string
+  ][]
   for (const [patientId, attempt, sentOn] of sent) of(patientId).sent.push({ attempt, sentOn })
   const answered = db
     .prepare(

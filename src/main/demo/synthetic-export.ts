@@ -24,8 +24,21 @@ export interface SyntheticExportOptions {
 export type IntendedState = 'P1' | 'P2' | 'uncontrolled' | 'controlled' | 'no-recent-bp' | 'resolved' | 'not-on-register'
 
 export const patientColumns = [
-  'EMIS Number', 'NHS Number', 'Title', 'Family Name', 'Calling Name', 'Date of Birth', 'Gender', 'Ethnicity',
-  'House Name / Flat Number', 'Number and Street', 'Locality', 'Town', 'County', 'Postcode', 'Mobile Telephone',
+  'EMIS Number',
+  'NHS Number',
+  'Title',
+  'Family Name',
+  'Calling Name',
+  'Date of Birth',
+  'Gender',
+  'Ethnicity',
+  'House Name / Flat Number',
+  'Number and Street',
+  'Locality',
+  'Town',
+  'County',
+  'Postcode',
+  'Mobile Telephone',
   "Usual GP's Full Name"
 ] as const
 export const eventColumns = ['Date', 'Code', 'Code Term', 'Value', 'Unit'] as const
@@ -68,7 +81,13 @@ const MAX_THERAPY = { code: '407567007', term: 'Patient on maximal tolerated ant
 
 /** How each background's ethnicity is printed: free text, or the SNOMED term of the ethnicity code. */
 const ethnicityTexts: Readonly<Record<Background, readonly string[]>> = {
-  'west-african': ['Black African', 'African', 'Nigerian - ethnic category 2001 census', 'African - ethnic category 2001 census', 'Somali - ethnic category 2001 census'],
+  'west-african': [
+    'Black African',
+    'African',
+    'Nigerian - ethnic category 2001 census',
+    'African - ethnic category 2001 census',
+    'Somali - ethnic category 2001 census'
+  ],
   caribbean: ['Black Caribbean', 'Caribbean', 'Caribbean - ethnic category 2001 census'],
   'black-other': ['Other Black background', 'Black British'],
   'white-british': ['White British', 'British'],
@@ -127,9 +146,13 @@ function readingFor(random: SeededRandom, state: IntendedState, age: number): Bp
   const targetSys = age >= 80 ? 150 : 140
   switch (state) {
     case 'P1':
-      return random.chance(0.75) ? { systolic: random.int(181, 212), diastolic: random.int(95, 118) } : { systolic: random.int(165, 178), diastolic: random.int(121, 128) }
+      return random.chance(0.75)
+        ? { systolic: random.int(181, 212), diastolic: random.int(95, 118) }
+        : { systolic: random.int(165, 178), diastolic: random.int(121, 128) }
     case 'P2':
-      return random.chance(0.7) ? { systolic: random.int(161, 178), diastolic: random.int(80, 108) } : { systolic: random.int(142, 158), diastolic: random.int(101, 112) }
+      return random.chance(0.7)
+        ? { systolic: random.int(161, 178), diastolic: random.int(80, 108) }
+        : { systolic: random.int(142, 158), diastolic: random.int(101, 112) }
     case 'uncontrolled':
       return random.chance(0.75)
         ? { systolic: random.int(targetSys + 2, 158), diastolic: random.int(72, 98) }
@@ -233,7 +256,11 @@ export function generateSyntheticEmisExport(options: SyntheticExportOptions): {
     const place = address(random)
     // A few patients with no address on record: they are listed, not posted to.
     const noAddress = i >= forcedStates.length && random.chance(0.02)
-    const ethnicity = forced ? random.pick(ethnicityTexts[background]) : random.chance(0.06) ? random.pick(['', 'Not stated']) : random.pick(ethnicityTexts[background])
+    const ethnicity = forced
+      ? random.pick(ethnicityTexts[background])
+      : random.chance(0.06)
+        ? random.pick(['', 'Not stated'])
+        : random.pick(ethnicityTexts[background])
     const patientCells = [
       String(emisBase + i * 7),
       spacedNhs(numbers[i] ?? ''),
@@ -298,4 +325,3 @@ export function generateSyntheticEmisExport(options: SyntheticExportOptions): {
 
   return { csv: `${lines.join('\r\n')}\r\n`, fileName: `synthetic-emis-hypertension-export-${asOf}.csv`, patients: summaries }
 }
-

@@ -73,8 +73,18 @@ export function titleFor(random: SeededRandom, sex: 'M' | 'F', age: number): str
 }
 
 const streets = [
-  'Brixton Road', 'Coldharbour Lane', 'Acre Lane', 'Railton Road', 'Stockwell Park Road', 'Clapham Road',
-  'Kennington Lane', 'Loughborough Road', 'Landor Road', 'Effra Road', 'Tulse Hill', 'Norwood Road'
+  'Brixton Road',
+  'Coldharbour Lane',
+  'Acre Lane',
+  'Railton Road',
+  'Stockwell Park Road',
+  'Clapham Road',
+  'Kennington Lane',
+  'Loughborough Road',
+  'Landor Road',
+  'Effra Road',
+  'Tulse Hill',
+  'Norwood Road'
 ]
 const localities = ['Brixton', 'Stockwell', 'Kennington', 'Herne Hill', 'Tulse Hill', '']
 const outwardCodes = ['SW9', 'SW2', 'SE11', 'SE5', 'SE24', 'SE27']

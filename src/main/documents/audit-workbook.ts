@@ -53,7 +53,6 @@ function excelDates(): (iso: string | null) => Date | null {
   }
 }
 
-
 interface Column {
   header: string
   width: number
@@ -222,12 +221,7 @@ function writeBreakdown(
 ): void {
   const sheet = addSheet(workbook, name, breakdownColumns)
   for (const row of breakdownBy(patients, groupOf, order)) {
-    sheet.add([
-      row.group,
-      ...funnelCells(row.funnel, pseudonymised),
-      ...outcomeCells(row.outcome, pseudonymised),
-      ...atTargetCells(row.outcome, pseudonymised)
-    ])
+    sheet.add([row.group, ...funnelCells(row.funnel, pseudonymised), ...outcomeCells(row.outcome, pseudonymised), ...atTargetCells(row.outcome, pseudonymised)])
   }
   sheet.commit()
 }

@@ -40,6 +40,8 @@ export function batchSheetCsv(rows: readonly BatchSheetRow[]): string {
 export function phoneListCsv(rows: readonly BatchSheetRow[]): string {
   return csvText(
     ['NHS number', 'Name', 'Phone', 'Main language', 'Interpreter needed', 'Note', 'Outcome'],
-    rows.filter((r) => r.channel === 'phone').map((r) => [r.nhsNumber, r.name, r.contact ?? '', r.mainLanguage ?? '', yes(r.interpreterRequired), r.note ?? '', ''])
+    rows
+      .filter((r) => r.channel === 'phone')
+      .map((r) => [r.nhsNumber, r.name, r.contact ?? '', r.mainLanguage ?? '', yes(r.interpreterRequired), r.note ?? '', ''])
   )
 }

@@ -106,11 +106,7 @@ export function discardStaged(staged: readonly StagedDocument[]): void {
  * `record` adds (a batch, an activity-log entry), in one transaction. If anything fails nothing is
  * recorded and no file of this call is left behind. No await inside: `record` is synchronous.
  */
-export function placeAndRecordDocuments<T>(
-  ctx: ServiceContext,
-  staged: readonly StagedDocument[],
-  record: (db: Db, files: GeneratedFileT[]) => T
-): T {
+export function placeAndRecordDocuments<T>(ctx: ServiceContext, staged: readonly StagedDocument[], record: (db: Db, files: GeneratedFileT[]) => T): T {
   const db = ctx.db
   const placed: string[] = []
   let journal: string | null = null
@@ -163,9 +159,7 @@ interface DocumentRow {
 }
 
 function documentRow(ctx: Pick<ServiceContext, 'db'>, fileId: number): DocumentRow {
-  const row = ctx.db.prepare('SELECT id, kind, file_name, path, mime_type, sha256 FROM documents WHERE id = ?').get(fileId) as
-    | DocumentRow
-    | undefined
+  const row = ctx.db.prepare('SELECT id, kind, file_name, path, mime_type, sha256 FROM documents WHERE id = ?').get(fileId) as DocumentRow | undefined
   if (!row) throw new AppError('not_found', `No document with id ${fileId}`)
   return row
 }

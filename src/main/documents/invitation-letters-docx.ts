@@ -111,7 +111,10 @@ export function inspectWordTemplate(bytes: Buffer, fileName: string): { fields: 
   }
   const inHeader = mergeFieldsIn(headerFooterText(zip)).filter((f) => personal.has(f))
   if (inHeader.length) {
-    throw new AppError('invalid_input', `${fileName}: ${inHeader.map((f) => `{${f}}`).join(', ')} is in the header or footer: put patient fields in the body of the letter`)
+    throw new AppError(
+      'invalid_input',
+      `${fileName}: ${inHeader.map((f) => `{${f}}`).join(', ')} is in the header or footer: put patient fields in the body of the letter`
+    )
   }
   if (!mergeFieldsIn(text).some((f) => f === 'letterBody' || f === 'greeting' || f === 'addressBlock')) {
     throw new AppError('invalid_input', `${fileName}: no {addressBlock}, {greeting} or {letterBody}: the letter would not say who it is for or what it says`)

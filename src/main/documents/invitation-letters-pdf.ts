@@ -108,7 +108,6 @@ export function printable(text: string): string {
   return out
 }
 
-
 // Measuring text is most of the cost of a batch (pdfkit works out every word's width with kerning),
 // and a batch repeats the same paragraphs on every page: only the name and address differ. So each
 // height is measured once per document, keyed by everything that decides it (a batch of 1,000
@@ -151,7 +150,12 @@ function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number,
     const x = options.x ?? LEFT
     const width = options.width ?? BODY_WIDTH
     const h = heightOf(doc, font, fontSize, printable(value), { width, lineGap })
-    if (draw) doc.font(font).fontSize(fontSize).fillColor(options.color ?? TEXT).text(printable(value), x, y, { width, lineGap })
+    if (draw)
+      doc
+        .font(font)
+        .fontSize(fontSize)
+        .fillColor(options.color ?? TEXT)
+        .text(printable(value), x, y, { width, lineGap })
     y += h
   }
 
@@ -176,7 +180,11 @@ function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number,
       const boxHeight = measure() + 2 * pad
       if (draw) {
         doc.save().rect(LEFT, boxTop, BODY_WIDTH, boxHeight).fill(BOX_FILL).restore()
-        doc.save().rect(LEFT, boxTop, 1.5 * MM, boxHeight).fill(NHS_BLUE).restore()
+        doc
+          .save()
+          .rect(LEFT, boxTop, 1.5 * MM, boxHeight)
+          .fill(NHS_BLUE)
+          .restore()
       }
       y = boxTop + pad
       if (section.heading) {
@@ -349,8 +357,15 @@ function drawLetter(doc: Doc, letter: InvitationLetter): void {
 
   // Date and NHS number, right of the window and below the header.
   const rightTop = Math.max(WINDOW.y, y + 4 * MM)
-  doc.font(FONT.regular).fontSize(10).fillColor(TEXT).text(letter.dateText, RIGHT_COLUMN_X, rightTop, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
-  doc.font(FONT.bold).fontSize(10.5).text(letter.nhsNumberLine, RIGHT_COLUMN_X, doc.y + 2, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor(TEXT)
+    .text(letter.dateText, RIGHT_COLUMN_X, rightTop, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
+  doc
+    .font(FONT.bold)
+    .fontSize(10.5)
+    .text(letter.nhsNumberLine, RIGHT_COLUMN_X, doc.y + 2, { width: RIGHT - RIGHT_COLUMN_X, align: 'right' })
 
   const layout = fitBody(doc, letter)
   drawBody(doc, letter, layout.size, BODY_TOP, true)
@@ -423,7 +438,10 @@ function drawLargePrintLetter(doc: Doc, letter: InvitationLetter): void {
 
   drawAddressBlock(doc, letter, ADDRESS_SIZE.largePrint)
 
-  doc.font(FONT.regular).fontSize(LARGE.body).text(letter.dateText, LEFT, BODY_TOP - 2 * MM, { width: BODY_WIDTH })
+  doc
+    .font(FONT.regular)
+    .fontSize(LARGE.body)
+    .text(letter.dateText, LEFT, BODY_TOP - 2 * MM, { width: BODY_WIDTH })
   doc.font(FONT.bold).fontSize(LARGE.body).text(letter.nhsNumberLine, { width: BODY_WIDTH })
   doc.moveDown(0.6)
   doc.font(FONT.bold).fontSize(LARGE.title).fillColor(NHS_BLUE).text(printable(letter.title), { width: BODY_WIDTH })
@@ -435,12 +453,18 @@ function drawLargePrintLetter(doc: Doc, letter: InvitationLetter): void {
     if (section.heading) {
       // Keep a heading with at least two lines of its text: never a heading alone at the foot of a page.
       if (doc.y + LARGE.heading * 1.4 + LARGE.body * 3 > PAGE.height - pageMargins.bottom) doc.addPage({ size: 'A4', margins: pageMargins })
-      doc.font(FONT.bold).fontSize(LARGE.heading).fillColor(section.emphasis ? NHS_BLUE : TEXT)
+      doc
+        .font(FONT.bold)
+        .fontSize(LARGE.heading)
+        .fillColor(section.emphasis ? NHS_BLUE : TEXT)
       doc.text(printable(section.heading), LEFT, doc.y, { width: BODY_WIDTH })
       doc.moveDown(0.2)
     }
     for (const p of section.paragraphs) {
-      doc.font(section.emphasis ? FONT.bold : FONT.regular).fontSize(LARGE.body).fillColor(TEXT)
+      doc
+        .font(section.emphasis ? FONT.bold : FONT.regular)
+        .fontSize(LARGE.body)
+        .fillColor(TEXT)
       doc.text(printable(p), LEFT, doc.y, { width: BODY_WIDTH, lineGap: 3 })
       doc.moveDown(0.6)
     }
@@ -495,10 +519,15 @@ export function renderLargePrintLettersPdf(letters: readonly InvitationLetter[])
             .font(FONT.regular)
             .fontSize(11)
             .fillColor(GREY)
-            .text(printable(`${letter.recipientAddress[0] ?? ''}, ${letter.nhsNumberLine} — page ${p - start + 1} of ${end - start}`), LEFT, PAGE.height - 12 * MM, {
-              width: BODY_WIDTH,
-              lineBreak: false
-            })
+            .text(
+              printable(`${letter.recipientAddress[0] ?? ''}, ${letter.nhsNumberLine} — page ${p - start + 1} of ${end - start}`),
+              LEFT,
+              PAGE.height - 12 * MM,
+              {
+                width: BODY_WIDTH,
+                lineBreak: false
+              }
+            )
         }
       })
       doc.end()

@@ -74,7 +74,8 @@ export function repairDocumentsFolder(ctx: ServiceContext): DocumentsFolderCheck
   const db = ctx.db
   const isRecorded = db.prepare('SELECT 1 FROM documents WHERE path = ?').pluck()
   // Never remove the database, a companion or a backup, whatever a journal says.
-  const removable = (path: string) => resolve(dirname(path)) === resolve(folder) && isRegularFile(path) && protectedPathReason({ ...ctx, documentsFolder: '' }, path) === null
+  const removable = (path: string) =>
+    resolve(dirname(path)) === resolve(folder) && isRegularFile(path) && protectedPathReason({ ...ctx, documentsFolder: '' }, path) === null
 
   if (existsSync(folder)) {
     const database = canonicalPath(ctx.databasePath)
@@ -154,30 +155,42 @@ function listNames(items: readonly { name: string }[]): string {
 // Written directly rather than through logActivity: the check runs as the database opens, before
 // anyone has signed in in the app, and it is the app's own action, not a person's.
 function logCheck(ctx: ServiceContext, check: DocumentsFolderCheck): void {
-  const insert = ctx.db.prepare(
-    "INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, 'system', ?, ?, ?)"
-  )
+  const insert = ctx.db.prepare("INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, 'system', ?, ?, ?)")
   const actor = ctx.currentUser()?.name ?? 'unknown user'
   const at = ctx.now().toISOString()
   const cleaned = check.removedUnrecorded.length + check.removedPartials.length + check.recovered.length
   ctx.db.transaction(() => {
     if (cleaned > 0) {
       const parts = [
-        check.removedUnrecorded.length ? `removed ${check.removedUnrecorded.length} unrecorded document file(s) left by an interrupted batch or export (never sent)` : '',
+        check.removedUnrecorded.length
+          ? `removed ${check.removedUnrecorded.length} unrecorded document file(s) left by an interrupted batch or export (never sent)`
+          : '',
         check.removedPartials.length ? `removed ${check.removedPartials.length} unfinished file(s)` : '',
         check.recovered.length ? `put ${check.recovered.length} recorded document file(s) back under their names` : ''
       ].filter(Boolean)
-      insert.run(at, actor, 'documents.repair', `Documents folder tidied after an interruption: ${parts.join('; ')}`, JSON.stringify({
-        removedUnrecorded: check.removedUnrecorded,
-        removedPartials: check.removedPartials,
-        recovered: check.recovered
-      }))
+      insert.run(
+        at,
+        actor,
+        'documents.repair',
+        `Documents folder tidied after an interruption: ${parts.join('; ')}`,
+        JSON.stringify({
+          removedUnrecorded: check.removedUnrecorded,
+          removedPartials: check.removedPartials,
+          recovered: check.recovered
+        })
+      )
     }
     if (check.warnings.length) {
       const summary = check.warnings.join(' ')
       const last = ctx.db.prepare("SELECT summary FROM activity_log WHERE action = 'documents.check' ORDER BY id DESC LIMIT 1").pluck().get()
       if (last !== summary) {
-        insert.run(at, actor, 'documents.check', summary, JSON.stringify({ missing: check.missing.map((m) => m.fileId), changed: check.changed.map((c) => c.fileId) }))
+        insert.run(
+          at,
+          actor,
+          'documents.check',
+          summary,
+          JSON.stringify({ missing: check.missing.map((m) => m.fileId), changed: check.changed.map((c) => c.fileId) })
+        )
       }
     }
   })()

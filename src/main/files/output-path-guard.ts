@@ -136,7 +136,9 @@ export function assertSafeDocumentsFolder(ctx: GuardContext): void {
   if (isInMemory(ctx.databasePath) || !ctx.documentsFolder) return
   const folder = ctx.documentsFolder
   const refuse = (words: string) => {
-    throw new AppError('invalid_input', `The documents folder "${folder}" ${words}; Clinic Recall keeps its documents in a folder of their own`, { path: folder })
+    throw new AppError('invalid_input', `The documents folder "${folder}" ${words}; Clinic Recall keeps its documents in a folder of their own`, {
+      path: folder
+    })
   }
   for (const { suffix, words } of databaseCompanions) {
     if (samePath(folder, `${ctx.databasePath}${suffix}`)) refuse(words)

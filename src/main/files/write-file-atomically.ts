@@ -38,7 +38,9 @@ export function fileWriteError(path: string, error: unknown, during: 'write' | '
   const file = `"${path}"`
   // Windows refuses to replace a file another program holds open (Excel, a PDF viewer).
   if (during === 'replace' && process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) {
-    return new AppError('conflict', `Could not save ${file}: the file is open in another program (perhaps Excel or a PDF viewer). Close it and try again.`, { path })
+    return new AppError('conflict', `Could not save ${file}: the file is open in another program (perhaps Excel or a PDF viewer). Close it and try again.`, {
+      path
+    })
   }
   switch (code) {
     case 'ENOSPC':

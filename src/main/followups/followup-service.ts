@@ -44,9 +44,11 @@ function followUpReadingDay(ctx: ServiceContext, patientId: number, visitDate: s
     .prepare('SELECT MIN(taken_on) AS day FROM bp_readings WHERE patient_id = ? AND taken_on > ? AND taken_on <= ?')
     .get(patientId, visitDate, asOf) as { day: string | null }
   if (!first.day) return null
-  const readings = ctx.db
-    .prepare('SELECT systolic, diastolic, source FROM bp_readings WHERE patient_id = ? AND taken_on = ?')
-    .all(patientId, first.day) as { systolic: number; diastolic: number; source: 'import' | 'visit' }[]
+  const readings = ctx.db.prepare('SELECT systolic, diastolic, source FROM bp_readings WHERE patient_id = ? AND taken_on = ?').all(patientId, first.day) as {
+    systolic: number
+    diastolic: number
+    source: 'import' | 'visit'
+  }[]
   // NICE NG136 1.2.2 — the lowest of the readings on that day, as everywhere else.
   const bp = lowestOfReadings(readings)
   return { date: first.day, ...bp, source: readings.some((r) => r.source === 'visit') ? ('visit' as const) : ('import' as const) }
@@ -73,10 +75,7 @@ function bookedAfter(ctx: ServiceContext, patientId: number, visitDate: string):
  * rewriting follow_ups rows: the list is then right for any as-of date, and a reading imported later
  * needs no extra step to take effect. A newer visit's follow-up supersedes an older one.
  */
-export function followUpsDue(
-  ctx: ServiceContext,
-  input: { asOf?: string | undefined } = {}
-): { asOf: string; due: FollowUpDue[]; done: FollowUpDone[] } {
+export function followUpsDue(ctx: ServiceContext, input: { asOf?: string | undefined } = {}): { asOf: string; due: FollowUpDue[]; done: FollowUpDone[] } {
   const asOf = input.asOf ?? todayIso(ctx)
   const rows = ctx.db.prepare(`${openFollowUps} AND c.date <= ? ORDER BY f.due_on, p.family_name, p.given_name, f.id`).all(asOf) as FollowUpRow[]
   // Only the latest visit's follow-up per patient matters: an earlier one was met by that visit.

@@ -81,7 +81,12 @@ function assembleFiles(files: FileReadResult[]): ParsedImport {
       }
     }
   }
-  warnings.push(...summarise(conflicts.map((c) => c.reason), 'row(s) disagree with an earlier row for the same patient (all are listed under Conflicting details)'))
+  warnings.push(
+    ...summarise(
+      conflicts.map((c) => c.reason),
+      'row(s) disagree with an earlier row for the same patient (all are listed under Conflicting details)'
+    )
+  )
 
   // Ethnicity coded as an event: the latest one, unless an Ethnicity column gave a value.
   const latestEthnicity = new Map<string, EthnicityRecord>()
@@ -97,7 +102,9 @@ function assembleFiles(files: FileReadResult[]): ParsedImport {
     }
   }
 
-  const readings: ReadingRecord[] = files.flatMap((f) => f.readings.map(({ nhsNumber, date, systolic, diastolic, setting, measure }) => ({ nhsNumber, date, systolic, diastolic, setting, measure })))
+  const readings: ReadingRecord[] = files.flatMap((f) =>
+    f.readings.map(({ nhsNumber, date, systolic, diastolic, setting, measure }) => ({ nhsNumber, date, systolic, diastolic, setting, measure }))
+  )
   const paired = pairComponents(files.flatMap((f) => f.components))
   // Appended one by one: spreading a 100k-element array into push() overflows the call stack.
   for (const reading of paired.readings) readings.push(reading)
@@ -109,7 +116,10 @@ function assembleFiles(files: FileReadResult[]): ParsedImport {
   rejects.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row)
 
   const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}|${r.measure}`)
-  const uniqueEvents = uniqueBy(files.flatMap((f) => f.events), (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`)
+  const uniqueEvents = uniqueBy(
+    files.flatMap((f) => f.events),
+    (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`
+  )
   for (const f of files) for (const warning of f.warnings) warnings.push(warning)
   const codeFindings = mergeCodeTallies(files)
   const absencesNotMarked = absencesNotMarkedBecause(files)

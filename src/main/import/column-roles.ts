@@ -9,14 +9,16 @@ export type { ColumnRoleName, EventRole, FlagRole, PatientRole, WideBpRole } fro
 
 /** Lower case, single spaces, straight apostrophes, no spaces around "/": how captions are compared. */
 export function normaliseCaption(caption: string): string {
-  return caption
-    .replace(/[\u2018\u2019`]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/\s*\/\s*/g, ' / ')
-    .trim()
-    // "NHS No:" / "Date of Birth:" — a label's colon is not part of the caption.
-    .replace(/\s*:$/, '')
+  return (
+    caption
+      .replace(/[\u2018\u2019`]/g, "'")
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/\s*\/\s*/g, ' / ')
+      .trim()
+      // "NHS No:" / "Date of Birth:" — a label's colon is not part of the caption.
+      .replace(/\s*:$/, '')
+  )
 }
 
 const aliases: ReadonlyArray<[ColumnRoleName, string[]]> = [
@@ -35,7 +37,23 @@ const aliases: ReadonlyArray<[ColumnRoleName, string[]]> = [
   ['patient.address.locality', ['locality', 'village', 'district']],
   ['patient.address.town', ['town', 'post town', 'city', 'town / city']],
   ['patient.address.county', ['county']],
-  ['patient.address.line', ['address', 'address line 1', 'address line 2', 'address line 3', 'address line 4', 'address line 5', 'address 1', 'address 2', 'address 3', 'address 4', 'address 5', 'full address']],
+  [
+    'patient.address.line',
+    [
+      'address',
+      'address line 1',
+      'address line 2',
+      'address line 3',
+      'address line 4',
+      'address line 5',
+      'address 1',
+      'address 2',
+      'address 3',
+      'address 4',
+      'address 5',
+      'full address'
+    ]
+  ],
   ['patient.postcode', ['postcode', 'post code', 'postal code', 'postcode (full)']],
   ['patient.mobile', ['mobile telephone', 'telecom number', 'mobile', 'mobile number', 'mobile phone', 'mobile telephone number', 'mobile phone number']],
   ['patient.homePhone', ['home telephone', 'home phone', 'home telephone number', 'telephone', 'telephone number', 'phone', 'phone number']],
@@ -49,7 +67,21 @@ const aliases: ReadonlyArray<[ColumnRoleName, string[]]> = [
   ['patient.mainLanguage', ['main language', 'language', 'main spoken language', 'first language', 'preferred language']],
   ['patient.interpreterRequired', ['interpreter required', 'interpreter needed', 'requires interpreter', 'interpreter']],
   ['event.date', ['date', 'event date', 'effective date', 'date of event', 'code date', 'recorded date']],
-  ['event.code', ['code', 'snomed code', 'snomed ct code', 'snomed ct concept id', 'concept id', 'snomed concept id', 'snomedct code', 'snomed', 'read code', 'clinical code']],
+  [
+    'event.code',
+    [
+      'code',
+      'snomed code',
+      'snomed ct code',
+      'snomed ct concept id',
+      'concept id',
+      'snomed concept id',
+      'snomedct code',
+      'snomed',
+      'read code',
+      'clinical code'
+    ]
+  ],
   ['event.term', ['code term', 'term', 'description', 'rubric', 'code description', 'snomed term', 'code term text']],
   ['event.value', ['value', 'numeric value', 'result', 'result value', 'value 1']],
   ['event.unit', ['unit', 'numeric unit', 'units']],

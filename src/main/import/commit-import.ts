@@ -58,9 +58,7 @@ function toDbValue(key: keyof PatientFields, value: unknown): DbValue {
 }
 
 export function findImportByHash(db: Db, contentHash: string): { id: number; imported_at: string } | undefined {
-  return db.prepare('SELECT id, imported_at FROM imports WHERE content_hash = ?').get(contentHash) as
-    | { id: number; imported_at: string }
-    | undefined
+  return db.prepare('SELECT id, imported_at FROM imports WHERE content_hash = ?').get(contentHash) as { id: number; imported_at: string } | undefined
 }
 
 /** The newest import's id (0 for none): a preview remembers it, so a commit can tell the database moved on. */
@@ -130,8 +128,7 @@ function assertNotStale(db: Db, previewedAfterImportId: number | undefined): voi
   const latest = latestImportId(db)
   if (latest === previewedAfterImportId) return
   const landed = db.prepare('SELECT id, imported_by, imported_at FROM imports WHERE id > ? ORDER BY id LIMIT 1').get(previewedAfterImportId) as
-    | { id: number; imported_by: string; imported_at: string }
-    | undefined
+    { id: number; imported_by: string; imported_at: string } | undefined
   throw new AppError(
     'conflict',
     `Another import (#${landed?.id ?? latest}${landed ? ` by ${landed.imported_by}` : ''}) was saved after this preview was made, so the preview ` +
@@ -186,9 +183,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
       `INSERT INTO patients (nhs_number, ${columnList}, first_import_id, last_import_id, created_at, updated_at, demographics_as_of)
        VALUES (?, ${patientColumns.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`
     )
-    const insertHistory = db.prepare(
-      'INSERT INTO patient_history (patient_id, import_id, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)'
-    )
+    const insertHistory = db.prepare('INSERT INTO patient_history (patient_id, import_id, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)')
     const touchPatient = db.prepare('UPDATE patients SET last_import_id = ?, not_in_export_since_import_id = NULL WHERE id = ?')
     const insertMember = db.prepare('INSERT OR IGNORE INTO import_patients (import_id, patient_id) VALUES (?, ?)')
     const updateStatements = new Map<string, Statement<DbValue[]>>()
@@ -361,10 +356,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
  */
 function markNotInExport(db: Db, importId: number, reportKey: string): number {
   if (!isCompleteRunKey(reportKey)) return 0
-  const previous = db
-    .prepare('SELECT MAX(id) FROM imports WHERE report_key = ? AND id < ?')
-    .pluck()
-    .get(reportKey, importId) as number | null
+  const previous = db.prepare('SELECT MAX(id) FROM imports WHERE report_key = ? AND id < ?').pluck().get(reportKey, importId) as number | null
   if (previous === null) return 0
   return db
     .prepare(

@@ -28,7 +28,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
   const sample = text.slice(0, sampleLength)
   const comma = rowsOf(sample, ',')
   if (hasNhsCaption(comma, 1)) return ','
-  const others = (([';', '\t'] as const).map((delimiter) => ({ delimiter, rows: rowsOf(sample, delimiter) })))
+  const others = ([';', '\t'] as const).map((delimiter) => ({ delimiter, rows: rowsOf(sample, delimiter) }))
   const anchored = others.find((o) => hasNhsCaption(o.rows, 2))
   if (anchored) return anchored.delimiter
   // No NHS number caption (a layout for the column-mapping screen): another separator only when it

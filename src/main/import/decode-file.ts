@@ -188,7 +188,12 @@ export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: st
     throw badFile(fileName, 'is a web page (HTML) saved with a .csv name, not a CSV export: in EMIS Web choose "Export as CSV", not "Save as web page"')
   }
   if (head.startsWith('<?xml') || head.startsWith('<workbook')) {
-    throw badFile(fileName, 'is an XML file (for example an "XML Spreadsheet 2003"), not a CSV export: open it in Excel and "Save As" Excel workbook (.xlsx) or CSV')
+    throw badFile(
+      fileName,
+      'is an XML file (for example an "XML Spreadsheet 2003"), not a CSV export: open it in Excel and "Save As" Excel workbook (.xlsx) or CSV'
+    )
   }
-  return mismatch ? { text, encoding, encodingWarning: `${fileName}: the file ${mismatch}; check names with accents look right in the preview` } : { text, encoding }
+  return mismatch
+    ? { text, encoding, encodingWarning: `${fileName}: the file ${mismatch}; check names with accents look right in the preview` }
+    : { text, encoding }
 }

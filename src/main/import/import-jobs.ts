@@ -173,7 +173,10 @@ function startWorker(
     user: ctx.currentUser(),
     cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer
   }
-  worker.postMessage(start, owned.map((f) => f.bytes.buffer as ArrayBuffer))
+  worker.postMessage(
+    start,
+    owned.map((f) => f.bytes.buffer as ArrayBuffer)
+  )
 }
 
 function onWorkerMessage(job: Job, message: FromWorker): void {

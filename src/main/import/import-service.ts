@@ -232,11 +232,7 @@ export function rejectsCsvOf(ctx: ServiceContext, which: { importId: number } | 
     )
     .all(which.importId) as { file: string; row: number; column: string; value: string; reason: string; kind: 'rejected' | 'conflict' }[]
   const strip = ({ file, row, column, value, reason }: (typeof rows)[number]) => ({ file, row, column, value, reason })
-  return rejectsCsvDownload(
-    String(which.importId),
-    rows.filter((r) => r.kind === 'rejected').map(strip),
-    rows.filter((r) => r.kind === 'conflict').map(strip)
-  )
+  return rejectsCsvDownload(String(which.importId), rows.filter((r) => r.kind === 'rejected').map(strip), rows.filter((r) => r.kind === 'conflict').map(strip))
 }
 
 export function databaseBackups(ctx: ServiceContext) {

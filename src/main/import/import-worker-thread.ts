@@ -60,7 +60,11 @@ function isOutOfMemory(error: unknown): boolean {
 export function workerDeath(fileNames: readonly string[], during: 'reading' | 'saving', cause: { error?: unknown; exitCode?: number }): AppErrorShape {
   const names = quotedFileNames(fileNames)
   const outOfMemory = isOutOfMemory(cause.error)
-  const details = { files: [...fileNames], reason: outOfMemory ? 'out-of-memory' : 'worker-stopped', ...(cause.exitCode === undefined ? {} : { exitCode: cause.exitCode }) }
+  const details = {
+    files: [...fileNames],
+    reason: outOfMemory ? 'out-of-memory' : 'worker-stopped',
+    ...(cause.exitCode === undefined ? {} : { exitCode: cause.exitCode })
+  }
   const it = fileNames.length > 1 ? 'they' : 'it'
   if (during === 'saving') {
     const why = outOfMemory ? 'needed more memory than any practice export should' : 'stopped unexpectedly'

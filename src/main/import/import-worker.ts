@@ -30,7 +30,6 @@ function send(message: FromWorker): void {
   port?.postMessage(message)
 }
 
-
 /** While reading, anything but the reader's own refusal is told plainly (reader-stopped.ts); the log keeps the engine's words. */
 function readingFailure(error: unknown, fileNames: readonly string[]): AppErrorShape {
   if (error instanceof AppError) return toErrorShape(error)
@@ -145,7 +144,17 @@ async function handle(message: ToWorker): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'cancelled' })
-    else send({ type: 'error', error: message.type === 'commit' ? savingFailure(error) : readingFailure(error, message.files.map((f) => f.name)) })
+    else
+      send({
+        type: 'error',
+        error:
+          message.type === 'commit'
+            ? savingFailure(error)
+            : readingFailure(
+                error,
+                message.files.map((f) => f.name)
+              )
+      })
   } finally {
     // One import per worker: after the result (or any failure) the connection closes and the main
     // process ends the thread.

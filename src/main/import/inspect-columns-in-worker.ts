@@ -16,7 +16,6 @@ import { readWorkbooks } from './xlsx-rows'
 
 let current: { worker: Worker; replaced(): void } | null = null
 
-
 export async function inspectColumnsInWorker(
   ctx: ServiceContext,
   files: readonly ImportFileBytes[],
@@ -57,6 +56,9 @@ export async function inspectColumnsInWorker(
     // Each file gets its own copy of the bytes, handed over (transferred) rather than cloned.
     const owned = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), ...(f.table ? { table: f.table } : {}) }))
     const question: ToWorker = { type: 'columns', databasePath: ctx.databasePath, files: owned, mappings: [...mappings], nowIso: ctx.now().toISOString() }
-    worker.postMessage(question, owned.map((f) => f.bytes.buffer as ArrayBuffer))
+    worker.postMessage(
+      question,
+      owned.map((f) => f.bytes.buffer as ArrayBuffer)
+    )
   })
 }

@@ -108,7 +108,12 @@ export function reportHeaderLines(rows: readonly string[][], headerIndex: number
   return rows
     .slice(0, headerIndex)
     .filter((row) => !isBlankRow(row))
-    .map((row) => row.map((c) => withoutControlCharacters(c).trim()).filter((c) => c !== '').join(' '))
+    .map((row) =>
+      row
+        .map((c) => withoutControlCharacters(c).trim())
+        .filter((c) => c !== '')
+        .join(' ')
+    )
 }
 
 const ordinal = (n: number) => {
@@ -225,18 +230,29 @@ export function mapColumns(captions: readonly string[], chosen?: ChosenRoles): C
     column.note = 'read as the blood pressure date'
   }
 
-  const layoutParts = [
-    usableEvents.length > 0 ? 'events' : null,
-    usableBp.length > 0 ? 'wide-bp' : null,
-    flags.length > 0 ? 'flags' : null
-  ].filter((p): p is string => p !== null)
+  const layoutParts = [usableEvents.length > 0 ? 'events' : null, usableBp.length > 0 ? 'wide-bp' : null, flags.length > 0 ? 'flags' : null].filter(
+    (p): p is string => p !== null
+  )
   const layout = layoutParts.length > 0 ? layoutParts.join('+') : 'patients'
 
   return { columns, nhsNumber, extraNhsNumbers, patient, eventGroups: usableEvents, bpGroups: usableBp, flags, layout }
 }
 
 const emisCaptions = new Set(
-  ['emis number', 'code term', 'calling name', 'family name', "usual gp's full name", 'organisation code', 'organisation name', 'house name / flat number', 'number and street', "user details' full name", 'episode (first, new...)', 'associated text'].map(normaliseCaption)
+  [
+    'emis number',
+    'code term',
+    'calling name',
+    'family name',
+    "usual gp's full name",
+    'organisation code',
+    'organisation name',
+    'house name / flat number',
+    'number and street',
+    "user details' full name",
+    'episode (first, new...)',
+    'associated text'
+  ].map(normaliseCaption)
 )
 const systmOneCaptions = new Set(['patient id', 'age in years', 'clinician', 'appointment date'].map(normaliseCaption))
 
@@ -263,7 +279,11 @@ export function detectFormatWithEvidence(
   }
   const emis = emisSeen.length + (reportHeader.length > 0 ? 1 : 0)
   const systmOne = systmOneSeen.length
-  const list = (names: string[]) => names.slice(0, 4).map((c) => `"${c}"`).join(', ') + (names.length > 4 ? ' …' : '')
+  const list = (names: string[]) =>
+    names
+      .slice(0, 4)
+      .map((c) => `"${c}"`)
+      .join(', ') + (names.length > 4 ? ' …' : '')
   if (emis === 0 && systmOne === 0) {
     return { format: 'generic', evidence: 'no EMIS Web or SystmOne captions and no report-header block' }
   }

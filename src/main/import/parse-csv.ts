@@ -132,5 +132,8 @@ function textAfterClosingQuote(fileName: string, row: number) {
 }
 
 function unclosedQuote(fileName: string, row: number) {
-  return badFile(fileName, `has a quote mark (") opened on row ${row} that is never closed, so the rows after it cannot be read; the file may be cut short or edited by hand`)
+  return badFile(
+    fileName,
+    `has a quote mark (") opened on row ${row} that is never closed, so the rows after it cannot be read; the file may be cut short or edited by hand`
+  )
 }

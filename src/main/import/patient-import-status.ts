@@ -11,8 +11,7 @@ interface ImportRef {
 
 export function patientImportStatus(ctx: ServiceContext, patientId: number): { lastImport: ImportRef | null; notInLatestExport: ImportRef | null } {
   const row = ctx.db.prepare('SELECT last_import_id, not_in_export_since_import_id FROM patients WHERE id = ?').get(patientId) as
-    | { last_import_id: number | null; not_in_export_since_import_id: number | null }
-    | undefined
+    { last_import_id: number | null; not_in_export_since_import_id: number | null } | undefined
   if (!row) throw new AppError('not_found', `There is no patient #${patientId}`)
   const describe = (importId: number | null): ImportRef | null => {
     if (importId === null) return null

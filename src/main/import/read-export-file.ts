@@ -10,13 +10,7 @@ import { mapEthnicity } from '../../shared/domain/ethnicity-mapping'
 import { checkNhsNumber } from '../../shared/domain/nhs-number'
 import type { BpSetting } from '../../shared/domain/patient-record'
 import { ageOn, parseUkDate } from '../../shared/domain/uk-date'
-import {
-  bloodPressureProblem,
-  diastolicProblem,
-  parseBloodPressureCell,
-  parseMmHg,
-  systolicProblem
-} from '../../shared/domain/bp-plausibility'
+import { bloodPressureProblem, diastolicProblem, parseBloodPressureCell, parseMmHg, systolicProblem } from '../../shared/domain/bp-plausibility'
 import { CodeTallies, matchedAsOf } from '../codelists/code-findings'
 import { badFile } from './bad-file'
 import { columnLetter } from './column-letter'
@@ -67,10 +61,7 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-type Current =
-  | { kind: 'patient'; nhsNumber: string; row: number }
-  | { kind: 'rejected'; row: number }
-  | { kind: 'none'; afterEmptyRow: boolean }
+type Current = { kind: 'patient'; nhsNumber: string; row: number } | { kind: 'rejected'; row: number } | { kind: 'none'; afterEmptyRow: boolean }
 
 /** Where a file's column row is, what each column is read as, and why. */
 export interface LocatedLayout {
@@ -89,8 +80,7 @@ const noNhsColumn =
   'has no NHS number column (looked for a column headed "NHS Number", "NHS number" or "Patient ID"); ' +
   'add the NHS Number field to the report and export it again, or choose which column holds the NHS number on the column-mapping screen'
 
-const noPatientRows =
-  'has column headings but no patient rows: check the search returned patients and export again'
+const noPatientRows = 'has column headings but no patient rows: check the search returned patients and export again'
 
 const systemNames: Record<ExportFormat, string> = {
   emis: 'EMIS Web list report',
@@ -130,7 +120,10 @@ function locate(file: ExportFileInput, options: ReadOptions, table: ExportTable)
   const sentences = [
     `${systemNames[format]}${options.format === 'auto' ? '' : ' (you chose this clinical system)'}: ${detected.evidence}` +
       (chosen ? '.' : detected.format === 'generic' ? '; columns were matched by their captions.' : '.'),
-    `Layout: ${map.layout.split('+').map((p) => layoutNames[p] ?? p).join('; ')}.`,
+    `Layout: ${map.layout
+      .split('+')
+      .map((p) => layoutNames[p] ?? p)
+      .join('; ')}.`,
     `Read from ${describeTable(table)}; column captions on row ${headerIndex + 1}.`
   ]
   if (chosen?.source === 'saved') {
@@ -677,7 +670,15 @@ class RowReader {
     this.addComponent(nhsNumber, date, c.setting, c.measure.measure, c.pairingKey, c.component, mmHg, valueIndex)
   }
 
-  private addReading(nhsNumber: string, date: string, systolic: number, diastolic: number, setting: BpSetting, measure: BpMeasure, index: number | undefined): void {
+  private addReading(
+    nhsNumber: string,
+    date: string,
+    systolic: number,
+    diastolic: number,
+    setting: BpSetting,
+    measure: BpMeasure,
+    index: number | undefined
+  ): void {
     const problem = bloodPressureProblem(systolic, diastolic)
     if (problem) {
       this.reject(index, `${problem}; not imported`)

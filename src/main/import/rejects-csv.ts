@@ -9,11 +9,13 @@ export const rejectsCsvHeader = ['File', 'Row', 'Column', 'Value', 'Reason', 'Im
 
 export function rejectsCsv(rejected: readonly RejectedRowT[], conflicts: readonly RejectedRowT[]): string {
   const line = (r: RejectedRowT, imported: string) => [r.file, r.row, r.column, r.value ?? '', r.reason, imported]
-  const rows = [
-    ...rejected.map((r) => ({ r, imported: 'no' })),
-    ...conflicts.map((r) => ({ r, imported: 'yes - check the record' }))
-  ].sort((a, b) => a.r.file.localeCompare(b.r.file) || a.r.row - b.r.row)
-  return csvText(rejectsCsvHeader, rows.map(({ r, imported }) => line(r, imported)))
+  const rows = [...rejected.map((r) => ({ r, imported: 'no' })), ...conflicts.map((r) => ({ r, imported: 'yes - check the record' }))].sort(
+    (a, b) => a.r.file.localeCompare(b.r.file) || a.r.row - b.r.row
+  )
+  return csvText(
+    rejectsCsvHeader,
+    rows.map(({ r, imported }) => line(r, imported))
+  )
 }
 
 /** A file name that says what it is and which import it belongs to. */

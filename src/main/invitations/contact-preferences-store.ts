@@ -109,12 +109,21 @@ export function setContactPreferences(ctx: ServiceContext, input: ContactPrefere
            interpreter_language = excluded.interpreter_language,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`
       )
-      .run(id, input.smsDeclined ? 1 : 0, input.largePrint ? 1 : 0, input.preferredChannel, noContact ? 1 : 0, interpreterLanguage, ctx.now().toISOString(), actorName(ctx))
+      .run(
+        id,
+        input.smsDeclined ? 1 : 0,
+        input.largePrint ? 1 : 0,
+        input.preferredChannel,
+        noContact ? 1 : 0,
+        interpreterLanguage,
+        ctx.now().toISOString(),
+        actorName(ctx)
+      )
     const interpreterNote =
       interpreterLanguage !== null
         ? `; interpreter needed (${interpreterLanguage})`
         : before.interpreterLanguage !== null
-          ? '; interpreter record removed (the export\'s language applies)'
+          ? "; interpreter record removed (the export's language applies)"
           : ''
     logActivity(ctx, ctx.db, 'contact.setPreferences', `Contact preferences for ${nhs} updated${noContact ? ': no contact permitted' : ''}${interpreterNote}`, {
       smsDeclined: input.smsDeclined,

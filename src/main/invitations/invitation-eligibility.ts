@@ -9,8 +9,7 @@ import { DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT, nextAttemptTooSoon } from '../../shar
 /** Spec §5: the 2nd (and 3rd) invitation goes at least 14 days after the previous one by default. */
 export const MIN_DAYS_BETWEEN_INVITATIONS = DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT
 
-export const SEVERE_NOT_A_LETTER_REASON =
-  'Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter'
+export const SEVERE_NOT_A_LETTER_REASON = 'Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter'
 
 export interface MemberInvitationFacts {
   priority: string | null

@@ -58,9 +58,7 @@ interface MemberRow {
 
 /** What was sent to one patient, stored with the invitation (content_json) for regeneration. */
 type SentContent =
-  | { channel: 'letter'; letter: InvitationLetter }
-  | { channel: 'sms'; recipient: SmsRecipient; text: string }
-  | { channel: 'phone'; phone: string }
+  { channel: 'letter'; letter: InvitationLetter } | { channel: 'sms'; recipient: SmsRecipient; text: string } | { channel: 'phone'; phone: string }
 
 interface BatchOptions {
   templateKey: string
@@ -136,20 +134,15 @@ async function renderBatchFiles(
 
 type BatchChoices = 'sms' | 'phoneList' | 'waitDays' | 'docx' | 'preview'
 /** The contract's input; the channel choices may be left out by in-process callers (bench, demo). */
-export type CreateBatchInput = Omit<ParsedInput<'invitations.createBatch'>, BatchChoices> &
-  Partial<Pick<ParsedInput<'invitations.createBatch'>, BatchChoices>>
+export type CreateBatchInput = Omit<ParsedInput<'invitations.createBatch'>, BatchChoices> & Partial<Pick<ParsedInput<'invitations.createBatch'>, BatchChoices>>
 
-export async function createInvitationBatch(
-  ctx: ServiceContext,
-  input: CreateBatchInput
-): Promise<InvitationBatch> {
+export async function createInvitationBatch(ctx: ServiceContext, input: CreateBatchInput): Promise<InvitationBatch> {
   const db = ctx.db
   const attempt = toAttempt(input.attempt)
   const date = input.date ?? todayIso(ctx)
   const waitDays = input.waitDays ?? 14
   const cohort = db.prepare('SELECT id, as_of, definition_id FROM cohorts WHERE id = ?').get(input.cohortId) as
-    | { id: number; as_of: string; definition_id: string }
-    | undefined
+    { id: number; as_of: string; definition_id: string } | undefined
   if (!cohort) throw new AppError('not_found', `No cohort with id ${input.cohortId}`)
   const template = currentTemplate(db, input.templateKey ?? defaultTemplateKey(cohort.definition_id, attempt))
   const allowSms = input.sms ?? true
@@ -186,7 +179,9 @@ export async function createInvitationBatch(
   // instead, and the batch says why, so the wording can be fixed before the next round.
   const smsBlocked = allowSms ? smsProblems(smsText, template.smsText) : []
   const warnings: string[] = smsBlocked.length
-    ? [`No SMS sent — the SMS text of template "${template.name}" v${template.version}: ${smsBlocked.join('; ')}. Patients with a mobile get a letter instead; edit the SMS text (Invitations → Letter templates) or the practice name and phone (Settings).`]
+    ? [
+        `No SMS sent — the SMS text of template "${template.name}" v${template.version}: ${smsBlocked.join('; ')}. Patients with a mobile get a letter instead; edit the SMS text (Invitations → Letter templates) or the practice name and phone (Settings).`
+      ]
     : []
   const invited: { patientId: number; content: SentContent }[] = []
   const notInvited: NotInvited[] = []
@@ -340,7 +335,16 @@ export async function createInvitationBatch(
   // full under a partial name before the transaction; the transaction places them under their final
   // names and records the batch, so a batch is never recorded without all its files on disk.
   const stem = batchFileStem(cohort.id, attempt, date)
-  const planned = invited.length > 0 ? await renderBatchFiles(stem, invited.map((i) => i.content), sheet, word?.content ?? null, wantDocx) : []
+  const planned =
+    invited.length > 0
+      ? await renderBatchFiles(
+          stem,
+          invited.map((i) => i.content),
+          sheet,
+          word?.content ?? null,
+          wantDocx
+        )
+      : []
   const staged = stageAll(ctx, planned)
 
   const { batchId, files } = placeAndRecordDocuments(ctx, staged, (db, files) => {
@@ -365,7 +369,19 @@ export async function createInvitationBatch(
       db,
       'invitations.createBatch',
       `Invitation ${attempt} for cohort ${cohort.id}: ${letters} letters (${largePrint} large print), ${smsCount} SMS, ${phone} to phone, ${notInvited.length} members not invited`,
-      { batchId: id, cohortId: cohort.id, attempt, date, letters, largePrint, sms: smsCount, phone, notInvited: notInvited.length, template: `${template.key} v${template.version}`, files: files.map((f) => f.name) }
+      {
+        batchId: id,
+        cohortId: cohort.id,
+        attempt,
+        date,
+        letters,
+        largePrint,
+        sms: smsCount,
+        phone,
+        notInvited: notInvited.length,
+        template: `${template.key} v${template.version}`,
+        files: files.map((f) => f.name)
+      }
     )
     return { batchId: id, files }
   })
@@ -464,9 +480,9 @@ export async function regenerateBatch(ctx: ServiceContext, batchId: number): Pro
   const row = db.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as BatchRow | undefined
   if (!row) throw new AppError('not_found', `No invitation batch with id ${batchId}`)
   const options = JSON.parse(row.options_json) as Partial<BatchOptions>
-  const contents = (
-    db.prepare('SELECT content_json FROM invitations WHERE batch_id = ? ORDER BY id').all(batchId) as { content_json: string | null }[]
-  ).map((r) => r.content_json)
+  const contents = (db.prepare('SELECT content_json FROM invitations WHERE batch_id = ? ORDER BY id').all(batchId) as { content_json: string | null }[]).map(
+    (r) => r.content_json
+  )
   if (contents.some((c) => c === null)) {
     throw new AppError('conflict', `Batch ${batchId} was created before contents were recorded; it cannot be regenerated exactly`)
   }
@@ -475,9 +491,7 @@ export async function regenerateBatch(ctx: ServiceContext, batchId: number): Pro
   const stem = batchFileStem(row.cohort_id, row.attempt, row.created_on)
   const planned = await renderBatchFiles(stem, sent, JSON.parse(row.sheet_json) as BatchSheetRow[], word, options.docx ?? false)
   const originals = db
-    .prepare(
-      `SELECT d.kind, d.sha256 FROM invitation_batch_documents bd JOIN documents d ON d.id = bd.document_id WHERE bd.batch_id = ?`
-    )
+    .prepare(`SELECT d.kind, d.sha256 FROM invitation_batch_documents bd JOIN documents d ON d.id = bd.document_id WHERE bd.batch_id = ?`)
     .all(batchId) as { kind: string; sha256: string }[]
   // The same order as a new batch: files complete on disk, then placed and recorded together.
   const staged = stageAll(
@@ -490,9 +504,15 @@ export async function regenerateBatch(ctx: ServiceContext, batchId: number): Pro
       const matchesOriginal = originals.some((o) => o.kind === original.kind && o.sha256 === (staged[i] as StagedDocument).sha256)
       return { ...file, matchesOriginal }
     })
-    logActivity(ctx, db, 'invitations.regenerate', `Batch ${batchId} documents regenerated: ${files.filter((f) => f.matchesOriginal).length} of ${files.length} identical to the originals`, {
-      batchId
-    })
+    logActivity(
+      ctx,
+      db,
+      'invitations.regenerate',
+      `Batch ${batchId} documents regenerated: ${files.filter((f) => f.matchesOriginal).length} of ${files.length} identical to the originals`,
+      {
+        batchId
+      }
+    )
     return { files }
   })
 }

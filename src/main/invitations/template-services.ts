@@ -14,7 +14,9 @@ export function templateServices(ctx: ServiceContext): Pick<Services, TemplateOp
       return {
         templates: listTemplates(ctx.db),
         fields: MERGE_FIELDS.map((f) => ({ ...f })),
-        wordTemplate: word ? { wordTemplateId: word.wordTemplateId, fileName: word.fileName, fields: word.fields, uploadedAt: word.uploadedAt, uploadedBy: word.uploadedBy } : null
+        wordTemplate: word
+          ? { wordTemplateId: word.wordTemplateId, fileName: word.fileName, fields: word.fields, uploadedAt: word.uploadedAt, uploadedBy: word.uploadedBy }
+          : null
       }
     },
     'templates.save': (input) => saveTemplate(ctx, input),

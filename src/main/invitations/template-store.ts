@@ -2,13 +2,7 @@
 // of each template is the wording in letter-templates.ts; every saved edit is a new row with the next
 // version, so any invitation's wording can be found again from the version it recorded.
 import type { Db } from '../db/connection'
-import {
-  BUILT_IN_TEMPLATES,
-  isTemplateKey,
-  templateProblems,
-  type LetterTemplate,
-  type TemplateKey
-} from '../../shared/domain/letter-templates'
+import { BUILT_IN_TEMPLATES, isTemplateKey, templateProblems, type LetterTemplate, type TemplateKey } from '../../shared/domain/letter-templates'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import type { ServiceContext } from '../context'
@@ -85,9 +79,16 @@ export function saveTemplate(ctx: ServiceContext, input: { key: string; title: s
     const previous = currentTemplate(db, key)
     if (previous.title === input.title && previous.body === input.body && previous.smsText === input.smsText) return previous
     const version = previous.version + 1
-    db.prepare(
-      `INSERT INTO letter_templates (template_key, version, name, title, body, sms_text, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(key, version, previous.name, input.title, input.body, input.smsText, ctx.now().toISOString(), actorName(ctx))
+    db.prepare(`INSERT INTO letter_templates (template_key, version, name, title, body, sms_text, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      key,
+      version,
+      previous.name,
+      input.title,
+      input.body,
+      input.smsText,
+      ctx.now().toISOString(),
+      actorName(ctx)
+    )
     logActivity(ctx, db, 'templates.save', `Template "${previous.name}" saved as version ${version}`, { key, version })
     return currentTemplate(db, key)
   })()

@@ -82,7 +82,19 @@ function storedFacts(db: Db): FactsCache {
   return fresh
 }
 
-type PatientTuple = [number, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, number | null]
+type PatientTuple = [
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null
+]
 type ReadingTuple = [number, string, number, number, BpSetting, string | null]
 type EventTuple = [number, string | null, string, string, string, number | null, string | null]
 
@@ -140,7 +152,10 @@ function readAllFacts(db: Db): StoredPatient[] {
     patient.readings.push(readingOf(r[1], r[2], r[3], r[4], r[5]))
     if (r[1] > patient.latestFactDate) patient.latestFactDate = r[1]
   }
-  for (const e of db.prepare('SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ORDER BY id').raw().all() as EventTuple[]) {
+  for (const e of db
+    .prepare('SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ORDER BY id')
+    .raw()
+    .all() as EventTuple[]) {
     const patient = byId.get(e[0])
     // A concept this build does not know (a newer code library) is skipped rather than guessed.
     if (!patient || !isClinicalConcept(e[2])) continue
@@ -195,7 +210,12 @@ function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeStat
     } else if (dates[dates.length - 1] !== sentOn) dates.push(sentOn)
   }
   const noContact = new Set(
-    (db.prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`).raw().all(params) as [number][]).map((r) => r[0])
+    (
+      db
+        .prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`)
+        .raw()
+        .all(params) as [number][]
+    ).map((r) => r[0])
   )
   return { nextBooked, invited, noContact }
 }
@@ -313,12 +333,12 @@ export function loadPatientRecordAsBuilt(
 ): PatientRecord {
   const readings = (
     db
-    .prepare(
-      `SELECT taken_on, systolic, diastolic, setting, measure FROM bp_readings
+      .prepare(
+        `SELECT taken_on, systolic, diastolic, setting, measure FROM bp_readings
         WHERE patient_id = ? AND taken_on <= ? AND id <= ? ORDER BY id`
-    )
-    .raw()
-    .all(patientId, asOf, seen.readingId) as [string, number, number, BpSetting, string | null][]
+      )
+      .raw()
+      .all(patientId, asOf, seen.readingId) as [string, number, number, BpSetting, string | null][]
   ).map((r) => readingOf(r[0], r[1], r[2], r[3], r[4]))
   const events = (
     db
@@ -326,9 +346,14 @@ export function loadPatientRecordAsBuilt(
         `SELECT event_date, concept, code, term, value, matched_by FROM coded_events
           WHERE patient_id = ? AND (event_date IS NULL OR event_date <= ?) AND id <= ? ORDER BY id`
       )
-      .all(patientId, asOf, seen.eventId) as { event_date: string | null; concept: string; code: string; term: string; value: number | null; matched_by: string | null }[]
-  ).flatMap((e): CodedEvent[] =>
-    isClinicalConcept(e.concept) ? [eventOf(e.event_date, e.concept, e.code, e.term, e.value, e.matched_by)] : []
-  )
+      .all(patientId, asOf, seen.eventId) as {
+      event_date: string | null
+      concept: string
+      code: string
+      term: string
+      value: number | null
+      matched_by: string | null
+    }[]
+  ).flatMap((e): CodedEvent[] => (isClinicalConcept(e.concept) ? [eventOf(e.event_date, e.concept, e.code, e.term, e.value, e.matched_by)] : []))
   return { patientId, ...names, ...asBuilt, readings, events }
 }

@@ -34,9 +34,10 @@ export function updatePracticeSettings(ctx: ServiceContext, settings: PracticeSe
   const value = parsed.data
   const db = ctx.db
   db.transaction(() => {
-    db.prepare(
-      'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json'
-    ).run(SETTINGS_KEY, JSON.stringify(value))
+    db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(
+      SETTINGS_KEY,
+      JSON.stringify(value)
+    )
     logActivity(ctx, db, 'settings.update', `Practice settings updated (${value.practiceName})`, { practiceName: value.practiceName })
   })()
   return value

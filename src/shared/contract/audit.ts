@@ -60,7 +60,6 @@ export const ActivityEntry = z.object({
 
 /** The audit operations: each name with the schema of its input and of its output. */
 export const auditOperations = {
-
   'audit.summary': { input: z.object({ asOf: IsoDate.optional() }), output: AuditSummary },
   'audit.exportWorkbook': {
     input: z.object({ asOf: IsoDate.optional(), pseudonymised: z.boolean().default(false) }),

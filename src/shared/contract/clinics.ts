@@ -67,7 +67,6 @@ export const ClinicTypeInterval = z.object({
 
 /** The clinics operations: each name with the schema of its input and of its output. */
 export const clinicsOperations = {
-
   'clinics.create': { input: ClinicInput, output: z.object({ clinicId: z.number().int() }) },
   'clinics.list': { input: Empty, output: z.object({ clinics: z.array(ClinicSummary) }) },
   'clinics.get': { input: z.object({ clinicId: z.number().int() }), output: ClinicDetail },

@@ -35,9 +35,7 @@ export const Explanation = z.object({
   steps: z.array(ExplanationStep),
   readingsConsidered: z.array(ConsideredReading),
   bpRule: z.string(),
-  target: z
-    .object({ systolic: z.number(), diastolic: z.number(), comparator: z.enum(['<=', '<']), label: z.string() })
-    .nullable()
+  target: z.object({ systolic: z.number(), diastolic: z.number(), comparator: z.enum(['<=', '<']), label: z.string() }).nullable()
 }) satisfies z.ZodType<Domain.Explanation>
 
 export const CohortEntry = z.object({
@@ -206,7 +204,6 @@ export const CohortDefinitionInfo = z.object({
 
 /** The cohorts operations: each name with the schema of its input and of its output. */
 export const cohortsOperations = {
-
   'cohorts.definitions': { input: Empty, output: z.object({ definitions: z.array(CohortDefinitionInfo) }) },
   'cohorts.build': {
     input: z.object({

@@ -34,12 +34,7 @@ export const Priority = z.enum(['P1', 'P2', 'P3', 'P4'])
 
 export const ImportFormatChoice = z.enum(['auto', 'emis', 'systmone'])
 
-export const BuiltInCohortId = z.enum([
-  'uncontrolled-hypertension',
-  'hypertension-black-african-caribbean',
-  'time-to-talk',
-  'no-recent-bp'
-])
+export const BuiltInCohortId = z.enum(['uncontrolled-hypertension', 'hypertension-black-african-caribbean', 'time-to-talk', 'no-recent-bp'])
 
 /** A built-in cohort, or a saved custom cohort (`custom-3`). */
 export const CohortDefinitionId = z.union([BuiltInCohortId, CustomCohortIdSchema], {

@@ -192,7 +192,6 @@ export const ImportRef = z.object({ importId: z.number().int(), importedAt: z.st
 
 /** The imports operations: each name with the schema of its input and of its output. */
 export const importsOperations = {
-
   'imports.preview': {
     input: z.object({
       files: z.array(ImportFileInput).min(1).max(20),

@@ -16,7 +16,16 @@ import { auditOperations } from './audit'
 import type { BloodPressure, GeneratedFile, User } from './common'
 import type { BackupEntry, CodeListInfo, PracticeSettings, TermOnlyMatch, UnmatchedCode } from './settings'
 import type { DatabaseBackup, ImportFileColumns, ImportPreview, ImportProgress, ImportResult, RejectedRow, SavedColumnMapping } from './imports'
-import type { CohortChange, CohortComparison, CohortEntry, CohortPlacement, CohortSnapshot, ExplainedCohortEntry, Explanation, ExplanationStep } from './cohorts'
+import type {
+  CohortChange,
+  CohortComparison,
+  CohortEntry,
+  CohortPlacement,
+  CohortSnapshot,
+  ExplainedCohortEntry,
+  Explanation,
+  ExplanationStep
+} from './cohorts'
 import type { AuditSummary } from './audit'
 
 export * from './common'

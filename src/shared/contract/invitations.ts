@@ -129,7 +129,6 @@ export const InvitationWorklistPatient = z.object({
 
 /** The invitations operations: each name with the schema of its input and of its output. */
 export const invitationsOperations = {
-
   'invitations.createBatch': {
     input: z.object({
       cohortId: z.number().int(),

@@ -157,7 +157,10 @@ export function selectBaselineAndFollowUp(input: BaselineInput): BaselineAndFoll
   let baseline: BaselineAndFollowUp['baseline'] = null
   const firstVisit = visits[0]
   if (firstVisit) {
-    const bp = bpOfLatestDay(firstVisit.readings.map((r) => ({ ...r, date: firstVisit.date })), firstVisit.date)
+    const bp = bpOfLatestDay(
+      firstVisit.readings.map((r) => ({ ...r, date: firstVisit.date })),
+      firstVisit.date
+    )
     if (bp) baseline = { ...bp, source: 'first-clinic-visit' }
   }
   if (!baseline && input.firstInvitedOn && input.firstInvitedOn <= input.asOf) {

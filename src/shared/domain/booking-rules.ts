@@ -40,9 +40,7 @@ export interface BookingRequest {
 /** The slot to book, or an AppError ('conflict' or 'invalid_input') saying why not. */
 export function chooseSlot(request: BookingRequest): number {
   const { slotTimes, takenSlots } = request
-  const others = request.patientAppointments.filter(
-    (a) => a.appointmentId !== request.movingAppointmentId && a.status !== 'cancelled'
-  )
+  const others = request.patientAppointments.filter((a) => a.appointmentId !== request.movingAppointmentId && a.status !== 'cancelled')
   const sameClinic = others.find((a) => a.clinicId === request.clinicId)
   if (sameClinic) {
     throw new AppError(
@@ -70,11 +68,9 @@ export function chooseSlot(request: BookingRequest): number {
   }
   if (request.slotIndex !== undefined) {
     if (!Number.isInteger(request.slotIndex) || request.slotIndex < 0 || request.slotIndex >= slotTimes.length) {
-      throw new AppError(
-        'invalid_input',
-        `slotIndex: slot ${request.slotIndex} does not exist — this clinic has slots 0 to ${slotTimes.length - 1}`,
-        { field: 'slotIndex' }
-      )
+      throw new AppError('invalid_input', `slotIndex: slot ${request.slotIndex} does not exist — this clinic has slots 0 to ${slotTimes.length - 1}`, {
+        field: 'slotIndex'
+      })
     }
     if (takenSlots.has(request.slotIndex)) {
       throw new AppError('conflict', `The ${slotTimes[request.slotIndex]} slot of this clinic is already taken`, {

@@ -228,7 +228,8 @@ const notADiagnosisAllowingHistory =
 
 /** Measurement terms mention a pressure; care-process terms about BP never count as a reading. */
 const bpMeasurement = /systolic|diastolic|blood pressure|arterial pressure|\bbp\b|o\/e - bp/
-const notABpMeasurement = /refus|declin|dissent|unsuitable|tolerated|hypertens|invit|letter|monitoring|education|advice|review|disorder|leaflet|clinic|procedure|^high blood pressure$/
+const notABpMeasurement =
+  /refus|declin|dissent|unsuitable|tolerated|hypertens|invit|letter|monitoring|education|advice|review|disorder|leaflet|clinic|procedure|^high blood pressure$/
 
 type Guard = 'none' | 'diagnosis' | 'diagnosis-or-history'
 

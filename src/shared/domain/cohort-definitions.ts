@@ -59,8 +59,7 @@ export const cohortDefinitions: readonly CohortDefinition[] = [
     id: 'uncontrolled-hypertension',
     name: 'Uncontrolled hypertension',
     description:
-      'Adults on the hypertension register whose current blood pressure is above target (QOF HYP008/HYP009 or NICE NG136), ' +
-      'in priority groups P1–P4.',
+      'Adults on the hypertension register whose current blood pressure is above target (QOF HYP008/HYP009 or NICE NG136), ' + 'in priority groups P1–P4.',
     version: 2,
     sources: ['QOF HYP001', 'QOF HYP008', 'QOF HYP009', 'NICE NG136 1.2.2', 'NICE NG136 1.4.20–1.4.22', 'NICE NG136 1.5.1', 'UCLPartners proactive care'],
     criteria: ['register.hypertension', 'age.adult', 'bp.above-target'],

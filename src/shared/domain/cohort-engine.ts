@@ -115,13 +115,20 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
     reasons.push(reason.text)
     reasonCodes.push(reason.code)
   }
-  if (worded) for (const rule of ev.criteria) {
-    if (steps) steps.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'pass', detail: rule.evaluate(facts).detail })
-    addReason(rule)
-  }
+  if (worded)
+    for (const rule of ev.criteria) {
+      if (steps) steps.push({ rule: rule.id, label: rule.label, source: rule.source, outcome: 'pass', detail: rule.evaluate(facts).detail })
+      addReason(rule)
+    }
 
   if (steps) {
-    steps.push({ rule: 'bp.current', label: 'Current BP', source: 'NICE NG136 1.2.2, 1.2.6, 1.4.22 (clinic readings, home averages, ABPM daytime/24-hour averages)', outcome: 'info', detail: facts.current.rule })
+    steps.push({
+      rule: 'bp.current',
+      label: 'Current BP',
+      source: 'NICE NG136 1.2.2, 1.2.6, 1.4.22 (clinic readings, home averages, ABPM daytime/24-hour averages)',
+      outcome: 'info',
+      detail: facts.current.rule
+    })
     if (facts.target) {
       steps.push({ rule: 'bp.target', label: 'Target applied', source: facts.target.source, outcome: 'info', detail: facts.target.label })
     }

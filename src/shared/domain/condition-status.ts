@@ -48,7 +48,10 @@ export function diagnosisStatus(
   const resolutions = resolutionConcept ? known.filter((e) => e.concept === resolutionConcept) : []
   const diagnosis = latest(diagnoses)
   const resolution = latest(resolutions)
-  const dated = diagnoses.map((e) => e.date).filter((d): d is string => d !== null).sort()
+  const dated = diagnoses
+    .map((e) => e.date)
+    .filter((d): d is string => d !== null)
+    .sort()
   const active = diagnosis !== null && (resolution === null || sortKey(diagnosis) > sortKey(resolution))
   return { active, diagnosis, resolution, firstDiagnosedOn: dated[0] ?? null }
 }

@@ -81,9 +81,7 @@ export interface ChannelOptions {
   phoneList: boolean
 }
 
-export type ChannelDecision =
-  | { channel: ContactChannel; note: string | null }
-  | { channel: null; reason: string }
+export type ChannelDecision = { channel: ContactChannel; note: string | null } | { channel: null; reason: string }
 
 /**
  * A UK mobile in the 07… form Accurx and the clinical systems accept, or null. Accepts spaces,

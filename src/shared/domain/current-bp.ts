@@ -43,7 +43,10 @@ export interface CurrentBp {
  */
 export function formatCurrentBpRule(values: readonly (string | number | null)[]): string {
   const [lookbackMonths, asOf, date, setting, counted, others, notUsed] = values
-  const notUsedText = Number(notUsed) > 0 ? `; ${notUsed} recorded value(s) not used: ABPM night-time averages and summaries (minimum, maximum, baseline) are never the current BP (NICE NG136 1.2.6, 1.4.22)` : ''
+  const notUsedText =
+    Number(notUsed) > 0
+      ? `; ${notUsed} recorded value(s) not used: ABPM night-time averages and summaries (minimum, maximum, baseline) are never the current BP (NICE NG136 1.2.6, 1.4.22)`
+      : ''
   if (date === undefined || date === null || date === '') {
     return `${NO_RECENT_BP}: no clinic reading, home average or ABPM daytime/24-hour average in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled")${notUsedText}`
   }

@@ -174,7 +174,11 @@ function evaluate(c: CustomCriterion, facts: PatientFacts): RuleOutcome {
       }
       const months = completedMonthsBetween(last, facts.asOf)
       const met = (c.minMonths === null || months >= c.minMonths) && (c.maxMonths === null || months <= c.maxMonths)
-      return outcome(met, `Last BP on ${last}, ${months} completed month(s) before ${facts.asOf}; criterion: ${asked}`, `Last BP ${last} (${months} months ago)`)
+      return outcome(
+        met,
+        `Last BP on ${last}, ${months} completed month(s) before ${facts.asOf}; criterion: ${asked}`,
+        `Last BP ${last} (${months} months ago)`
+      )
     }
     case 'ltc-count': {
       const n = facts.conditions.length

@@ -18,9 +18,7 @@ export const emptyEthnicityLibrary: EthnicityLibrary = { byCode: new Map(), byTe
  * Dictionary categories (1 White British … 16 Any other ethnic group), checked against the terms
  * in the file: 12 holds "Black Caribbean", 13 "Black African", 14 "Black British".
  */
-export const grouping16ToCategory: readonly EthnicCategory[] = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S'
-]
+export const grouping16ToCategory: readonly EthnicCategory[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S']
 
 export function categoryForGrouping16(group: number): EthnicCategory | null {
   return Number.isInteger(group) && group >= 1 && group <= 16 ? (grouping16ToCategory[group - 1] ?? null) : null
@@ -28,13 +26,15 @@ export function categoryForGrouping16(group: number): EthnicCategory | null {
 
 /** Lower case, punctuation to spaces, single spaces: "Afro-Caribbean" and "afro caribbean" meet. */
 export function normaliseEthnicityText(text: string): string {
-  return text
-    .toLowerCase()
-    // "White & Black Caribbean" is "White and Black Caribbean" (SNOMED terms' "&/or" stays as it was).
-    .replace(/\s&\s/g, ' and ')
-    .replace(/[\u2010-\u2015:;,/()'\u2019.&-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    text
+      .toLowerCase()
+      // "White & Black Caribbean" is "White and Black Caribbean" (SNOMED terms' "&/or" stays as it was).
+      .replace(/\s&\s/g, ' and ')
+      .replace(/[\u2010-\u2015:;,/()'\u2019.&-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 /**
@@ -42,10 +42,16 @@ export function normaliseEthnicityText(text: string): string {
  * phrases that name one category: "White" or "Mixed" alone are ambiguous and stay unmapped.
  */
 const freeText: ReadonlyArray<[EthnicCategory, string[]]> = [
-  ['A', ['white british', 'british', 'english', 'welsh', 'scottish', 'northern irish', 'british mixed british', 'white english', 'white welsh', 'white scottish']],
+  [
+    'A',
+    ['white british', 'british', 'english', 'welsh', 'scottish', 'northern irish', 'british mixed british', 'white english', 'white welsh', 'white scottish']
+  ],
   ['B', ['irish', 'white irish']],
   ['C', ['any other white background', 'other white', 'white other', 'other white background', 'white any other white background']],
-  ['D', ['white and black caribbean', 'mixed white and black caribbean', 'black caribbean and white', 'mixed or multiple ethnic groups white and black caribbean']],
+  [
+    'D',
+    ['white and black caribbean', 'mixed white and black caribbean', 'black caribbean and white', 'mixed or multiple ethnic groups white and black caribbean']
+  ],
   ['E', ['white and black african', 'mixed white and black african', 'black african and white', 'mixed or multiple ethnic groups white and black african']],
   ['F', ['white and asian', 'mixed white and asian', 'asian and white']],
   ['G', ['any other mixed background', 'other mixed', 'other mixed background', 'mixed other', 'mixed any other mixed background']],
@@ -55,9 +61,43 @@ const freeText: ReadonlyArray<[EthnicCategory, string[]]> = [
   ['L', ['any other asian background', 'other asian', 'asian other', 'other asian background']],
   // 2021 census labels ("Black, Black British, Caribbean or African: Caribbean") map to the same
   // categories as 2001's; Nigerian, Somali and Ghanaian are N as in the NCL ICB SNOMED mapping.
-  ['M', ['caribbean', 'black caribbean', 'afro caribbean', 'african caribbean', 'west indian', 'black or black british caribbean', 'black british caribbean', 'black black british caribbean or african caribbean']],
-  ['N', ['african', 'black african', 'black or black british african', 'black british african', 'black black british caribbean or african african', 'nigerian', 'somali', 'ghanaian']],
-  ['P', ['black british', 'other black', 'any other black background', 'black other', 'other black background', 'black black british caribbean or african any other black black british or caribbean background']],
+  [
+    'M',
+    [
+      'caribbean',
+      'black caribbean',
+      'afro caribbean',
+      'african caribbean',
+      'west indian',
+      'black or black british caribbean',
+      'black british caribbean',
+      'black black british caribbean or african caribbean'
+    ]
+  ],
+  [
+    'N',
+    [
+      'african',
+      'black african',
+      'black or black british african',
+      'black british african',
+      'black black british caribbean or african african',
+      'nigerian',
+      'somali',
+      'ghanaian'
+    ]
+  ],
+  [
+    'P',
+    [
+      'black british',
+      'other black',
+      'any other black background',
+      'black other',
+      'other black background',
+      'black black british caribbean or african any other black black british or caribbean background'
+    ]
+  ],
   ['R', ['chinese', 'other ethnic groups chinese']],
   ['S', ['any other ethnic group', 'other ethnic group', 'other', 'other ethnic groups any other ethnic group']],
   ['Z', ['not stated', 'ethnic category not stated', 'patient declined to state ethnicity', 'declined to state', 'refused']]

@@ -43,10 +43,7 @@ export function nextAttemptTooSoon(
  * first later one sent at least 7 days after it, provided the patient has not booked or attended
  * since the earliest (respondedOn = date of their first booking made on or after it, else null).
  */
-export function unansweredPair(
-  invitations: readonly SentInvitation[],
-  respondedOn: string | null
-): [SentInvitation, SentInvitation] | null {
+export function unansweredPair(invitations: readonly SentInvitation[], respondedOn: string | null): [SentInvitation, SentInvitation] | null {
   const sorted = [...invitations].sort((a, b) => (a.sentOn < b.sentOn ? -1 : a.sentOn > b.sentOn ? 1 : a.attempt - b.attempt))
   const first = sorted[0]
   if (!first) return null

@@ -69,10 +69,7 @@ export interface InvitationLetter {
   mergeValues: Record<string, string>
 }
 
-const monthNames = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December'
-] as const
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 /** UK long date, no leading zero: "2026-11-02" → "2 November 2026" (NHS style guide date form). */
 export function formatUkLongDate(iso: string): string {
@@ -94,8 +91,20 @@ export function nameCase(raw: string): string {
 }
 
 const knownTitles: Readonly<Record<string, string>> = {
-  mr: 'Mr', mrs: 'Mrs', ms: 'Ms', miss: 'Miss', mx: 'Mx', dr: 'Dr', prof: 'Prof', professor: 'Professor',
-  rev: 'Rev', revd: 'Revd', sir: 'Sir', dame: 'Dame', lady: 'Lady', lord: 'Lord'
+  mr: 'Mr',
+  mrs: 'Mrs',
+  ms: 'Ms',
+  miss: 'Miss',
+  mx: 'Mx',
+  dr: 'Dr',
+  prof: 'Prof',
+  professor: 'Professor',
+  rev: 'Rev',
+  revd: 'Revd',
+  sir: 'Sir',
+  dame: 'Dame',
+  lady: 'Lady',
+  lord: 'Lord'
 }
 
 function tidyTitle(raw: string | null): string | null {
@@ -124,9 +133,7 @@ export function letterGreeting(patient: Pick<LetterPatient, 'title' | 'givenName
 
 /** The envelope-window block: "Mrs Jane Smith", then address lines, then the postcode in capitals. */
 export function recipientAddressBlock(patient: LetterPatient): string[] {
-  const nameLine = [tidyTitle(patient.title), clean(patient.givenName), clean(patient.familyName)]
-    .filter((x): x is string => x !== null)
-    .join(' ')
+  const nameLine = [tidyTitle(patient.title), clean(patient.givenName), clean(patient.familyName)].filter((x): x is string => x !== null).join(' ')
   const lines = patient.addressLines.map((l) => l.trim()).filter((l) => l !== '')
   const postcode = (patient.postcode ?? '').trim().toUpperCase()
   return [nameLine || 'The Patient', ...lines, ...(postcode ? [postcode] : [])]
@@ -156,7 +163,10 @@ export function letterMergeValues(input: InvitationLetterInput, template: Pick<L
     letterDate: formatUkLongDate(date),
     practiceName: practice.practiceName.trim(),
     practicePhone: phone,
-    practiceAddress: practice.addressLines.map((l) => l.trim()).filter((l) => l !== '').join('\n'),
+    practiceAddress: practice.addressLines
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join('\n'),
     callUs,
     bookingInstructions: practice.bookingInstructions.trim() || `Please ${callUs} to book.`,
     clinicLocation: where,

@@ -6,13 +6,7 @@
 // English, most important first, one call to action, how to ask for large print, braille, audio,
 // another language or an interpreter (Accessible Information Standard, §7.2).
 
-export const BUILT_IN_TEMPLATE_KEYS = [
-  'hypertension-review',
-  'pharmacist-bp-clinic',
-  'time-to-talk',
-  'second-invitation',
-  'follow-up-reminder'
-] as const
+export const BUILT_IN_TEMPLATE_KEYS = ['hypertension-review', 'pharmacist-bp-clinic', 'time-to-talk', 'second-invitation', 'follow-up-reminder'] as const
 export type TemplateKey = (typeof BUILT_IN_TEMPLATE_KEYS)[number]
 
 export interface LetterTemplate {
@@ -92,7 +86,10 @@ export function parseTemplateBody(body: string): TemplateSection[] {
   let current: TemplateSection | null = null
   const blocks = body.replace(/\r\n?/g, '\n').split(/\n\s*\n/)
   for (const raw of blocks) {
-    const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+    const lines = raw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
     if (lines.length === 0) continue
     const first = lines[0] ?? ''
     const heading = /^(##|!!)\s*(.*)$/.exec(first)
@@ -115,7 +112,11 @@ export function templateProblems(t: Pick<LetterTemplate, 'title' | 'body' | 'sms
   const problems: string[] = []
   if (t.title.trim() === '') problems.push('Title: write a title')
   if (t.body.trim() === '') problems.push('Letter text: write the letter')
-  for (const [part, text] of [['Title', t.title], ['Letter text', t.body], ['SMS text', t.smsText]] as const) {
+  for (const [part, text] of [
+    ['Title', t.title],
+    ['Letter text', t.body],
+    ['SMS text', t.smsText]
+  ] as const) {
     const unknown = unknownMergeFields(text)
     if (unknown.length) problems.push(`${part}: unknown merge field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `{${f}}`).join(', ')}`)
   }
@@ -200,14 +201,7 @@ If you have chest pain, a severe headache, blurred vision or feel confused, call
     name: '2nd invitation',
     version: 1,
     title: 'Reminder: please book a blood pressure review',
-    body: [
-      '{reminderSentence}',
-      bpInvite,
-      whyItMatters,
-      howToBook,
-      helpSection,
-      safetyNet
-    ].join('\n\n'),
+    body: ['{reminderSentence}', bpInvite, whyItMatters, howToBook, helpSection, safetyNet].join('\n\n'),
     smsText: 'Reminder: your blood pressure check is due. Please call {practiceName} on {practicePhone} to book. Ignore this if you have booked.'
   },
   'follow-up-reminder': {

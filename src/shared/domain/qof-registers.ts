@@ -141,7 +141,13 @@ export const qofRegisters: readonly RegisterRule[] = [
     source: 'QOF MH001',
     notApplied: 'lithium therapy without a diagnosis (prescribing is not in the export)'
   }),
-  rule({ id: 'LD', name: 'Learning disability', clusters: 'LD_COD', source: 'QOF LD004', notApplied: 'learning disability removal codes (LDREM_COD, not available)' }),
+  rule({
+    id: 'LD',
+    name: 'Learning disability',
+    clusters: 'LD_COD',
+    source: 'QOF LD004',
+    notApplied: 'learning disability removal codes (LDREM_COD, not available)'
+  }),
   rule({
     id: 'EP',
     name: 'Epilepsy',
@@ -168,7 +174,14 @@ export const qofRegisters: readonly RegisterRule[] = [
     starterList: true,
     source: 'QOF CAN001'
   }),
-  rule({ id: 'NDH', name: 'Non-diabetic hyperglycaemia', clusters: 'NDH_COD, not while on the diabetes register', minAge: 18, notWhileOn: 'DM', source: 'QOF NDH001' }),
+  rule({
+    id: 'NDH',
+    name: 'Non-diabetic hyperglycaemia',
+    clusters: 'NDH_COD, not while on the diabetes register',
+    minAge: 18,
+    notWhileOn: 'DM',
+    source: 'QOF NDH001'
+  }),
   rule({
     id: 'OBESE',
     name: 'Obesity',
@@ -198,14 +211,7 @@ export function registerRule(id: RegisterId): RegisterRule {
 }
 
 export type RegisterOutcome =
-  | 'on-register'
-  | 'no-record'
-  | 'resolved'
-  | 'before-date-floor'
-  | 'under-age'
-  | 'on-other-register'
-  | 'bmi-below-30'
-  | 'no-recent-bmi'
+  'on-register' | 'no-record' | 'resolved' | 'before-date-floor' | 'under-age' | 'on-other-register' | 'bmi-below-30' | 'no-recent-bmi'
 
 export interface RegisterStatus {
   register: RegisterId

@@ -6,8 +6,7 @@ import { personalMergeFields, unknownMergeFields } from './letter-templates'
 
 export const SMS_SINGLE_MESSAGE_LIMIT = 160
 
-const gsmBasic =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
+const gsmBasic = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
 const gsmExtension = '^{}\\[~]|€'
 
 export interface SmsLength {
@@ -37,12 +36,29 @@ export function smsLength(text: string): SmsLength {
 // Typographic characters pasted from Word or in a practice name ("St John’s — Surgery") are not in
 // the GSM alphabet and would cut the message to 70 characters: they are replaced by their plain forms.
 const plainForms: Readonly<Record<string, string>> = {
-  '‘': "'", '’': "'", '‚': "'", '′': "'", '“': '"', '”': '"', '„': '"', '″': '"',
-  '–': '-', '—': '-', '‐': '-', '‑': '-', '…': '...', '\u00a0': ' ', '•': '-'
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '″': '"',
+  '–': '-',
+  '—': '-',
+  '‐': '-',
+  '‑': '-',
+  '…': '...',
+  '\u00a0': ' ',
+  '•': '-'
 }
 
 export function plainSmsText(text: string): string {
-  return [...text].map((ch) => plainForms[ch] ?? ch).join('').replace(/[ \t]+/g, ' ').trim()
+  return [...text]
+    .map((ch) => plainForms[ch] ?? ch)
+    .join('')
+    .replace(/[ \t]+/g, ' ')
+    .trim()
 }
 
 const urlPattern = /\b(?:https?:\/\/|www\.)\S+/gi

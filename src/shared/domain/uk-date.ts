@@ -3,14 +3,33 @@
 // SystmOne `06/May/2026 10:37` and `05 Mar 2024`, ISO `2024-03-05`. EMIS uses `00/01/1900` and
 // `01/01/1900` to mean "no date", so those read as missing rather than as a real date.
 
-export type UkDateParse =
-  | { ok: true; date: string | null }
-  | { ok: false; reason: string }
+export type UkDateParse = { ok: true; date: string | null } | { ok: false; reason: string }
 
 const monthNumbers: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')

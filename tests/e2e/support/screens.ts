@@ -14,7 +14,10 @@ const screenshotsDir = join(projectRoot, 'test-results/screenshots')
 export async function expectNoSeriousAxeViolations(page: Page, step: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe at ${step}`).toEqual([])
+  expect(
+    serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe at ${step}`
+  ).toEqual([])
 }
 
 /** A step function whose screenshots start with `prefix` (e.g. "pharmacist-"): a screenshot, then axe. */

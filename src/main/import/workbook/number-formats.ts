@@ -6,7 +6,17 @@
 const builtInDateIds = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
 
 /** Built-in format codes that matter for how a number is printed (id 1 is a plain "0"). */
-const builtInCodes: Readonly<Record<number, string>> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 49: '@' }
+const builtInCodes: Readonly<Record<number, string>> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  49: '@'
+}
 
 /**
  * A format code is a date when, outside quoted text ("kg"), brackets ([Red], [$-809], [h]),

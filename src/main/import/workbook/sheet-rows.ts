@@ -24,7 +24,8 @@ function parseReference(ref: string): { column: number; row: number } {
     const c = ref.charCodeAt(i)
     if (c >= 65 && c <= 90) column = column * 26 + (c - 64)
     else if (c >= 97 && c <= 122) column = column * 26 + (c - 96)
-    else if (c === 36) continue // $A$1
+    else if (c === 36)
+      continue // $A$1
     else break
     // Past any real column already: stop before the number grows without bound.
     if (column > 1e9) return { column, row: 0 }

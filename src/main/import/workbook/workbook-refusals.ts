@@ -42,7 +42,11 @@ export function workbookOverLimit(fileName: string, limit: keyof WorkbookLimits,
     case 'maxSharedStrings':
       return badFile(fileName, `has more than ${count(limits.maxSharedStrings)} different texts in it, far more than any practice export; ${notReal}`, details)
     case 'maxSharedStringChars':
-      return badFile(fileName, `has more than ${count(limits.maxSharedStringChars)} characters of text in it, far more than any practice export; ${notReal}`, details)
+      return badFile(
+        fileName,
+        `has more than ${count(limits.maxSharedStringChars)} characters of text in it, far more than any practice export; ${notReal}`,
+        details
+      )
     case 'maxRows':
       return badFile(fileName, `has a row beyond row ${count(limits.maxRows)}, the last row Excel allows; ${notReal}`, details)
     case 'maxColumns':

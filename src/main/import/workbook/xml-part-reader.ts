@@ -77,7 +77,7 @@ export function readXmlPart(zip: WorkbookZip, partName: string, visitor: XmlVisi
     if (text.length === 0) return
     if (hasDocumentType(text) || hasDocumentType(tail + text.slice(0, longestMarker))) throw documentTypeInWorkbook(fileName)
     tail = text.slice(-longestMarker)
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       let end = Math.min(at + parserSlice, text.length)
       // Keep a surrogate pair (an emoji, say) in one piece.
       const last = text.charCodeAt(end - 1)

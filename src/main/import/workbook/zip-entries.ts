@@ -165,7 +165,8 @@ function readDirectory(fileName: string, bytes: Uint8Array, view: DataView, limi
     }
     const key = partKey(name)
     // A name twice is a malformed zip; the first entry is the one Excel would see in the directory order.
-    if (!entries.has(key)) entries.set(key, { name, flags: view.getUint16(at + 8, true), method: view.getUint16(at + 10, true), compressedSize, localHeaderOffset })
+    if (!entries.has(key))
+      entries.set(key, { name, flags: view.getUint16(at + 8, true), method: view.getUint16(at + 10, true), compressedSize, localHeaderOffset })
     at = next
   }
   return entries
@@ -180,7 +181,7 @@ function zip64Fields(
   length: number,
   present: { uncompressed: boolean; compressed: boolean; offset: boolean }
 ): { compressed?: number; offset?: number } | null {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true)
     const size = view.getUint16(at + 2, true)
     if (id === 0x0001) {

@@ -9,13 +9,7 @@ interface BusyButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 export function BusyButton({ busy, busyLabel, variant = 'primary', children, disabled, className, ...rest }: BusyButtonProps) {
   return (
-    <button
-      type="button"
-      {...rest}
-      className={`button button-${variant} ${className ?? ''}`}
-      disabled={busy || disabled}
-      aria-busy={busy}
-    >
+    <button type="button" {...rest} className={`button button-${variant} ${className ?? ''}`} disabled={busy || disabled} aria-busy={busy}>
       {busy ? busyLabel : children}
     </button>
   )

@@ -190,8 +190,8 @@ export function FollowUpsScreen() {
       <Card title="Invitation worklists">
         {counts.data && (
           <p>
-            <strong>{counts.data.invitedNotBooked}</strong> invited but not booked · <strong>{counts.data.nonResponders}</strong>{' '}
-            non-responder{counts.data.nonResponders === 1 ? '' : 's'} (two unanswered invitations, with the codes to record).{' '}
+            <strong>{counts.data.invitedNotBooked}</strong> invited but not booked · <strong>{counts.data.nonResponders}</strong> non-responder
+            {counts.data.nonResponders === 1 ? '' : 's'} (two unanswered invitations, with the codes to record).{' '}
             <button type="button" className="button-link" onClick={() => go('invitations')}>
               Open the Invitations screen
             </button>
@@ -237,4 +237,3 @@ export function FollowUpsScreen() {
     </div>
   )
 }
-

@@ -67,8 +67,8 @@ export function SettingsScreen() {
         {!settings && !loaded.error && <p className="muted">Loading…</p>}
         {settings && isPlaceholderPractice(settings) && (
           <p className="alert alert-warning" role="note">
-            Some details still say “set in Settings”: letters would print those words. Replace them with the practice’s own
-            details before creating invitation letters.
+            Some details still say “set in Settings”: letters would print those words. Replace them with the practice’s own details before creating invitation
+            letters.
           </p>
         )}
         {settings && (

@@ -4,7 +4,10 @@ import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
 
 function lastReadingOn({ patient, asOf }: PatientFacts): string | null {
-  const earlier = patient.readings.filter((r) => r.date <= asOf).map((r) => r.date).sort()
+  const earlier = patient.readings
+    .filter((r) => r.date <= asOf)
+    .map((r) => r.date)
+    .sort()
   return earlier[earlier.length - 1] ?? null
 }
 const whenText = (last: ReasonValue | undefined) => (last ? `last reading ${last}` : 'no reading on record')

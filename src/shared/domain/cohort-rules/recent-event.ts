@@ -7,12 +7,7 @@ import type { CodedEvent } from '../patient-record'
  * The latest event of one of the concepts dated within (asOf − months, asOf]. Undated events are
  * not "within the last 12 months": a flag without a date cannot show it is recent.
  */
-export function latestEventWithin(
-  events: readonly CodedEvent[],
-  concepts: readonly ClinicalConcept[],
-  asOf: string,
-  months: number
-): CodedEvent | null {
+export function latestEventWithin(events: readonly CodedEvent[], concepts: readonly ClinicalConcept[], asOf: string, months: number): CodedEvent | null {
   const from = addMonthsIso(asOf, -months)
   let best: CodedEvent | null = null
   for (const e of events) {

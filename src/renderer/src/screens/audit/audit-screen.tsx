@@ -34,13 +34,7 @@ export function AuditScreen() {
         <div className="form-row">
           <div className="field">
             <label htmlFor="audit-as-of">As of</label>
-            <input
-              id="audit-as-of"
-              type="date"
-              value={asOf}
-              aria-describedby="audit-as-of-hint"
-              onChange={(event) => setAsOf(event.target.value)}
-            />
+            <input id="audit-as-of" type="date" value={asOf} aria-describedby="audit-as-of-hint" onChange={(event) => setAsOf(event.target.value)} />
             <p id="audit-as-of-hint" className="muted">
               Only what was recorded on or before this date is counted, so an earlier date shows the audit as it stood then.
             </p>
@@ -57,9 +51,8 @@ export function AuditScreen() {
           </Card>
           <Card title="Uptake">
             <p className="muted">
-              Eligible: patients in any cohort built on or before {formatUkDate(data.asOf)}. Each later step counts only those
-              patients: invited at least once, booked into a clinic, attended, and with a follow-up reading after their
-              baseline.
+              Eligible: patients in any cohort built on or before {formatUkDate(data.asOf)}. Each later step counts only those patients: invited at least once,
+              booked into a clinic, attended, and with a follow-up reading after their baseline.
             </p>
             <UptakeFunnel funnel={data.funnel} />
           </Card>
@@ -68,19 +61,14 @@ export function AuditScreen() {
 
       <Card title="Export the audit workbook">
         <p>
-          The identifiable workbook is for use inside the practice. The pseudonymised workbook has no names, addresses, NHS
-          numbers or dates of birth, and counts from 1 to 4 shown as “&lt;5”, so it can be shared with the PCN or ICB.
+          The identifiable workbook is for use inside the practice. The pseudonymised workbook has no names, addresses, NHS numbers or dates of birth, and
+          counts from 1 to 4 shown as “&lt;5”, so it can be shared with the PCN or ICB.
         </p>
         <div className="button-row">
           <BusyButton busy={exportAction.busy} busyLabel="Exporting…" onClick={() => exportWorkbook(false)}>
             Export audit workbook (identifiable)
           </BusyButton>
-          <BusyButton
-            variant="secondary"
-            busy={exportAction.busy}
-            busyLabel="Exporting…"
-            onClick={() => exportWorkbook(true)}
-          >
+          <BusyButton variant="secondary" busy={exportAction.busy} busyLabel="Exporting…" onClick={() => exportWorkbook(true)}>
             Export audit workbook (pseudonymised)
           </BusyButton>
         </div>
@@ -88,10 +76,7 @@ export function AuditScreen() {
         {exported && (
           <p className="alert alert-success" role="status">
             {exported.pseudonymised ? 'Pseudonymised' : 'Identifiable'} workbook ready:{' '}
-            <DocumentLink
-              fileId={exported.file.fileId}
-              label={`Download ${exported.pseudonymised ? 'pseudonymised' : 'identifiable'} audit workbook`}
-            />{' '}
+            <DocumentLink fileId={exported.file.fileId} label={`Download ${exported.pseudonymised ? 'pseudonymised' : 'identifiable'} audit workbook`} />{' '}
             <span className="muted">({exported.file.name})</span>
           </p>
         )}

@@ -21,13 +21,12 @@ export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'
     <>
       {outcome.patients === 0 ? (
         <p>
-          No patient has both a baseline and a follow-up reading yet. Once patients seen in clinic have a later reading
-          (at a follow-up clinic or in a later import), the change in their systolic BP is counted here.
+          No patient has both a baseline and a follow-up reading yet. Once patients seen in clinic have a later reading (at a follow-up clinic or in a later
+          import), the change in their systolic BP is counted here.
         </p>
       ) : (
         <p>
-          <strong>{outcome.patients}</strong> patient{outcome.patients === 1 ? '' : 's'} with a baseline reading and a
-          follow-up reading.
+          <strong>{outcome.patients}</strong> patient{outcome.patients === 1 ? '' : 's'} with a baseline reading and a follow-up reading.
         </p>
       )}
       <table className="table table-outcome" aria-label="Change in systolic blood pressure">
@@ -78,10 +77,9 @@ export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'
         <dd>{atTarget(outcome.atTargetAfter, outcome.atTargetAfterPercent, outcome.patients)}</dd>
       </dl>
       <p className="muted">
-        Baseline: the BP at the first attended clinic visit, else the latest reading in the 12 months before the first
-        invitation; follow-up: the latest reading after the baseline day. Change is follow-up minus baseline, so a
-        negative number is a fall. At target: both systolic and diastolic within
-        the QOF target for the patient’s age (≤140/90 under 80, ≤150/90 aged 80 or over; home readings 5 mmHg lower).
+        Baseline: the BP at the first attended clinic visit, else the latest reading in the 12 months before the first invitation; follow-up: the latest reading
+        after the baseline day. Change is follow-up minus baseline, so a negative number is a fall. At target: both systolic and diastolic within the QOF target
+        for the patient’s age (≤140/90 under 80, ≤150/90 aged 80 or over; home readings 5 mmHg lower).
       </p>
     </>
   )

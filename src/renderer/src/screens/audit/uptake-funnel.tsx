@@ -24,9 +24,7 @@ export function UptakeFunnel({ funnel }: { funnel: AuditSummaryT['funnel'] }) {
             </span>
             <span className="funnel-value">
               {value}
-              {step.key !== 'eligible' && funnel.eligible > 0 && (
-                <span className="muted"> ({Math.round((value / funnel.eligible) * 100)}%)</span>
-              )}
+              {step.key !== 'eligible' && funnel.eligible > 0 && <span className="muted"> ({Math.round((value / funnel.eligible) * 100)}%)</span>}
             </span>
           </li>
         )

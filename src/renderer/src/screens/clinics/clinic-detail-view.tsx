@@ -61,9 +61,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const freeSlots = slots.filter((slot) => slot.appointment === null || slot.appointment.status === 'cancelled')
 
   return (
-    <Card
-      title={clinic ? `${clinic.type} — ${formatUkDate(clinic.date)} from ${clinic.start}` : `Clinic #${clinicId}`}
-    >
+    <Card title={clinic ? `${clinic.type} — ${formatUkDate(clinic.date)} from ${clinic.start}` : `Clinic #${clinicId}`}>
       <ErrorAlert message={detail.error} />
       {clinic && (
         <p className="muted">
@@ -74,8 +72,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
       )}
       {notYet && clinic && (
         <p className="alert alert-info" role="note">
-          This clinic is on {formatUkDate(clinic.date)}: visits and did-not-attends can be recorded from that day. Until then you can
-          book, cancel and rebook.
+          This clinic is on {formatUkDate(clinic.date)}: visits and did-not-attends can be recorded from that day. Until then you can book, cancel and rebook.
         </p>
       )}
       {detail.data && (
@@ -131,11 +128,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
                     <td>{slot.start}</td>
                     <td>{free ? <span className="muted">Free</span> : appointment.name}</td>
                     <td className="nowrap">{free ? '' : formatNhsNumber(appointment.nhsNumber)}</td>
-                    <td>
-                      {appointment && (
-                        <span className={`status status-${appointment.status}`}>{statusLabels[appointment.status]}</span>
-                      )}
-                    </td>
+                    <td>{appointment && <span className={`status status-${appointment.status}`}>{statusLabels[appointment.status]}</span>}</td>
                     <td>{appointment?.bp ? formatBp(appointment.bp) : ''}</td>
                     <td className="visit-summary">{appointment && !free ? <VisitSummary appointment={appointment} /> : null}</td>
                     <td className="nowrap">{appointment?.followUpDue ? formatUkDate(appointment.followUpDue) : ''}</td>
@@ -259,8 +252,8 @@ function OutcomeMessage({ name, result }: { name: string; result: AttendResult }
     <div className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
       <h3 className="alert-title">Visit recorded for {name}</h3>
       <p className="alert-message">
-        BP used: <strong>{formatBp(result.bp)}</strong> (lowest systolic and lowest diastolic of today&apos;s readings, NICE
-        NG136 1.2.2){result.priority ? ` · priority ${result.priority}` : ''}
+        BP used: <strong>{formatBp(result.bp)}</strong> (lowest systolic and lowest diastolic of today&apos;s readings, NICE NG136 1.2.2)
+        {result.priority ? ` · priority ${result.priority}` : ''}
       </p>
       <p className="alert-message">
         Follow-up due: <strong>{formatUkDate(result.followUpDue)}</strong>

@@ -108,9 +108,7 @@ export function ClinicsScreen() {
         </div>
         <ErrorAlert message={clinics.error} />
         {clinics.loading && !clinics.data && <p className="muted">Loading…</p>}
-        {clinics.data && view === 'day' && validDay && (
-          <DayView day={day} clinics={dayClinics} shownId={shownId} onOpen={(c) => setOpenId(c.clinicId)} />
-        )}
+        {clinics.data && view === 'day' && validDay && <DayView day={day} clinics={dayClinics} shownId={shownId} onOpen={(c) => setOpenId(c.clinicId)} />}
         {clinics.data && view === 'week' && validDay && <WeekView monday={mondayOf(day)} clinicsOn={clinicsOn} onOpen={openClinic} />}
         {clinics.data && view === 'list' && <SessionList clinics={list} openId={shownId} onOpen={openClinic} />}
       </Card>
@@ -123,9 +121,7 @@ export function ClinicsScreen() {
 
 function sessionMeta(clinic: ClinicSummary): string {
   const free = clinic.slots - clinic.booked
-  return [clinic.clinician, clinic.location, `${clinic.booked}/${clinic.slots} booked`, free > 0 ? `${free} free` : 'full']
-    .filter(Boolean)
-    .join(' · ')
+  return [clinic.clinician, clinic.location, `${clinic.booked}/${clinic.slots} booked`, free > 0 ? `${free} free` : 'full'].filter(Boolean).join(' · ')
 }
 
 function SessionButton({ clinic, pressed, onOpen }: { clinic: ClinicSummary; pressed: boolean; onOpen: () => void }) {
@@ -169,15 +165,7 @@ function DayView({
   )
 }
 
-function WeekView({
-  monday,
-  clinicsOn,
-  onOpen
-}: {
-  monday: string
-  clinicsOn: (date: string) => ClinicSummary[]
-  onOpen: (clinic: ClinicSummary) => void
-}) {
+function WeekView({ monday, clinicsOn, onOpen }: { monday: string; clinicsOn: (date: string) => ClinicSummary[]; onOpen: (clinic: ClinicSummary) => void }) {
   const today = todayIso()
   return (
     <div className="week-grid" role="list" aria-label={`Week of ${formatUkDate(monday)}`}>

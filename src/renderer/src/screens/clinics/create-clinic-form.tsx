@@ -27,10 +27,8 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
       if (!type.trim()) throw new Error('Clinic type: enter what the clinic is for, e.g. "Hypertension review".')
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Date: enter the clinic date.')
       if (!/^\d{2}:\d{2}$/.test(start)) throw new Error('Start time: enter a time such as 09:00.')
-      if (!Number.isInteger(slotCount) || slotCount < 1 || slotCount > 100)
-        throw new Error('Number of slots: enter a whole number from 1 to 100.')
-      if (!Number.isInteger(minutes) || minutes < 5 || minutes > 120)
-        throw new Error('Slot length: enter a whole number of minutes from 5 to 120.')
+      if (!Number.isInteger(slotCount) || slotCount < 1 || slotCount > 100) throw new Error('Number of slots: enter a whole number from 1 to 100.')
+      if (!Number.isInteger(minutes) || minutes < 5 || minutes > 120) throw new Error('Slot length: enter a whole number of minutes from 5 to 120.')
       const result = await api['clinics.create']({
         type: type.trim(),
         date,
@@ -83,15 +81,7 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
         <div className="form-row">
           <div className="field field-narrow">
             <label htmlFor="clinic-slots">Number of slots</label>
-            <input
-              id="clinic-slots"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={100}
-              value={slots}
-              onChange={(event) => setSlots(event.target.value)}
-            />
+            <input id="clinic-slots" type="number" inputMode="numeric" min={1} max={100} value={slots} onChange={(event) => setSlots(event.target.value)} />
           </div>
           <div className="field field-narrow">
             <label htmlFor="clinic-slot-minutes">Slot length (minutes)</label>
@@ -107,23 +97,11 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
           </div>
           <div className="field">
             <label htmlFor="clinic-clinician">Clinician</label>
-            <input
-              id="clinic-clinician"
-              type="text"
-              value={clinician}
-              maxLength={80}
-              onChange={(event) => setClinician(event.target.value)}
-            />
+            <input id="clinic-clinician" type="text" value={clinician} maxLength={80} onChange={(event) => setClinician(event.target.value)} />
           </div>
           <div className="field field-wide">
             <label htmlFor="clinic-location">Location</label>
-            <input
-              id="clinic-location"
-              type="text"
-              value={location}
-              maxLength={200}
-              onChange={(event) => setLocation(event.target.value)}
-            />
+            <input id="clinic-location" type="text" value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
           </div>
         </div>
         <BusyButton type="submit" busy={create.busy} busyLabel="Creating clinic…">

@@ -33,10 +33,12 @@ export function FollowUpBooking({ name, nhsNumber, visitDate, dueOn, onBooked }:
   }
   return (
     <section className="appointment-change" aria-label={`Follow-up for ${name}`}>
-      <h3>Follow-up for {name}: due {formatUkDate(dueOn)}</h3>
+      <h3>
+        Follow-up for {name}: due {formatUkDate(dueOn)}
+      </h3>
       <p className="hint">
-        Book it into a clinic now, or leave it as due: it will be on the Follow-ups list from {formatUkDate(addDaysIso(dueOn, -7))}, and a
-        BP taken in the clinical system after today that arrives in an import also counts.
+        Book it into a clinic now, or leave it as due: it will be on the Follow-ups list from {formatUkDate(addDaysIso(dueOn, -7))}, and a BP taken in the
+        clinical system after today that arrives in an import also counts.
       </p>
       <div className="form-row">
         <ClinicPicker id="follow-up-clinic" label="Follow-up clinic" clinics={bookable} value={target} onChange={setTarget} />

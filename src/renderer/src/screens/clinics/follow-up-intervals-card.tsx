@@ -26,8 +26,8 @@ export function FollowUpIntervalsCard() {
   return (
     <Card title="Follow-up interval for each kind of clinic">
       <p className="muted">
-        After a visit the follow-up is proposed this many weeks later (programme default 6, adjustable 4–12). A severe BP
-        (clinic 180/120 or higher, P1) is always followed up within 7 days (NICE NG136 1.5.1).
+        After a visit the follow-up is proposed this many weeks later (programme default 6, adjustable 4–12). A severe BP (clinic 180/120 or higher, P1) is
+        always followed up within 7 days (NICE NG136 1.5.1).
       </p>
       <ErrorAlert message={intervals.error ?? save.error} />
       {saved && (

@@ -29,10 +29,8 @@ interface Props {
 function parseReading(systolic: string, diastolic: string, number: number) {
   const sys = Number(systolic)
   const dia = Number(diastolic)
-  if (!Number.isInteger(sys) || sys < 40 || sys > 350)
-    throw new Error(`Reading ${number}: systolic must be a whole number from 40 to 350 mmHg.`)
-  if (!Number.isInteger(dia) || dia < 20 || dia > 200)
-    throw new Error(`Reading ${number}: diastolic must be a whole number from 20 to 200 mmHg.`)
+  if (!Number.isInteger(sys) || sys < 40 || sys > 350) throw new Error(`Reading ${number}: systolic must be a whole number from 40 to 350 mmHg.`)
+  if (!Number.isInteger(dia) || dia < 20 || dia > 200) throw new Error(`Reading ${number}: diastolic must be a whole number from 20 to 200 mmHg.`)
   if (sys <= dia) throw new Error(`Reading ${number}: systolic must be higher than diastolic.`)
   return { systolic: sys, diastolic: dia }
 }
@@ -63,9 +61,7 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
   return (
     <form className="form subform visit-form" onSubmit={submit} noValidate aria-label={`Record visit for ${patientName}`}>
       <h3>Record visit: {patientName}</h3>
-      <p className="hint">
-        Enter each reading taken today. The lowest systolic and the lowest diastolic are used (NICE NG136 1.2.2).
-      </p>
+      <p className="hint">Enter each reading taken today. The lowest systolic and the lowest diastolic are used (NICE NG136 1.2.2).</p>
       {readings.map((reading, index) => (
         <fieldset className="form-row reading" key={index}>
           <legend>Reading {index + 1}</legend>
@@ -107,11 +103,7 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
       ))}
       <LowestSoFar readings={readings} />
       {readings.length < maxReadings && (
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setReadings((current) => [...current, { systolic: '', diastolic: '' }])}
-        >
+        <button type="button" className="button button-secondary" onClick={() => setReadings((current) => [...current, { systolic: '', diastolic: '' }])}>
           Add another reading
         </button>
       )}
@@ -124,9 +116,7 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
               id={`action-${option.value}`}
               checked={actions.includes(option.value)}
               onChange={(event) =>
-                setActions((current) =>
-                  event.target.checked ? [...current, option.value] : current.filter((value) => value !== option.value)
-                )
+                setActions((current) => (event.target.checked ? [...current, option.value] : current.filter((value) => value !== option.value)))
               }
             />
             <label htmlFor={`action-${option.value}`}>{option.label}</label>

@@ -45,10 +45,7 @@ function settingsText(snapshot: ShownCohort): string[] {
 export function CohortView({ snapshot, onSave, saving, disabledExclusions, onToggleExclusion, rebuilding, canRebuild }: Props) {
   const [tab, setTab] = useState<Tab>('members')
   const [selected, setSelected] = useState<CohortEntryT | null>(null)
-  const ruleLabels = useMemo(
-    () => new Map(snapshot.exclusionCounts.map((item) => [item.rule, item.label])),
-    [snapshot.exclusionCounts]
-  )
+  const ruleLabels = useMemo(() => new Map(snapshot.exclusionCounts.map((item) => [item.rule, item.label])), [snapshot.exclusionCounts])
   const severeExcluded = snapshot.excluded.filter((entry) => entry.severe)
   const severeMembers = snapshot.priorityCounts.P1
   const saved = snapshot.snapshot
@@ -58,18 +55,17 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
       <Card title={saved ? `${snapshot.name} — saved cohort #${saved.cohortId}` : `${snapshot.name} — unsaved preview`}>
         {saved ? (
           <p className="muted" data-testid="cohort-state">
-            Saved snapshot #{saved.cohortId} · as of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets ·
-            definition version {snapshot.definitionVersion} · built {formatUkDateTime(saved.builtAt)} by {saved.builtBy}
+            Saved snapshot #{saved.cohortId} · as of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
+            {snapshot.definitionVersion} · built {formatUkDateTime(saved.builtAt)} by {saved.builtBy}
             {settingsText(snapshot).map((text) => ` · ${text}`)}
           </p>
         ) : (
           <div className="alert alert-info" data-testid="cohort-state">
             <h3 className="alert-title">Unsaved preview — not a saved cohort yet</h3>
             <p className="alert-message">
-              As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version{' '}
-              {snapshot.definitionVersion}
-              {settingsText(snapshot).map((text) => ` · ${text}`)}. These counts update as you change the settings; nothing is
-              stored until you save. Invitations are made from a saved cohort.
+              As of {formatUkDate(snapshot.asOf)} · {snapshot.mode === 'qof' ? 'QOF' : 'NICE'} targets · definition version {snapshot.definitionVersion}
+              {settingsText(snapshot).map((text) => ` · ${text}`)}. These counts update as you change the settings; nothing is stored until you save.
+              Invitations are made from a saved cohort.
             </p>
             <BusyButton busy={saving} busyLabel="Saving…" onClick={onSave} disabled={rebuilding}>
               Use this cohort (save it)
@@ -89,16 +85,20 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
             <h3 className="alert-title">
               {severeMembers} member{severeMembers === 1 ? ' has' : 's have'} a severe reading (P1)
             </h3>
-            <p className="alert-message">
-              NICE NG136 1.5.1: review within 7 days — contact by phone, not a routine letter.
-            </p>
+            <p className="alert-message">NICE NG136 1.5.1: review within 7 days — contact by phone, not a routine letter.</p>
           </div>
         )}
       </Card>
 
       <SevereBanner entries={severeExcluded} ruleLabels={ruleLabels} onWhy={setSelected} />
 
-      <ExclusionSwitches snapshot={snapshot} disabledExclusions={disabledExclusions} onToggle={onToggleExclusion} rebuilding={rebuilding} canRebuild={canRebuild} />
+      <ExclusionSwitches
+        snapshot={snapshot}
+        disabledExclusions={disabledExclusions}
+        onToggle={onToggleExclusion}
+        rebuilding={rebuilding}
+        canRebuild={canRebuild}
+      />
 
       <Card>
         <div className="tabs" role="tablist" aria-label="Cohort lists">
@@ -128,13 +128,12 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
         {tab === 'members' ? (
           <div role="tabpanel" id="panel-members" aria-labelledby="tab-members">
             <p className="bp-rule">
-              Current BP: the latest reading date in the look-back window; where several readings share that date, the
-              lowest systolic and the lowest diastolic (NICE NG136 1.2.2). Each row states the rule as applied.
+              Current BP: the latest reading date in the look-back window; where several readings share that date, the lowest systolic and the lowest diastolic
+              (NICE NG136 1.2.2). Each row states the rule as applied.
             </p>
             {snapshot.members.length < snapshot.memberCount && (
               <p className="hint">
-                Showing the first {snapshot.members.length} of {snapshot.memberCount} members in list order. Save the cohort to list
-                them all.
+                Showing the first {snapshot.members.length} of {snapshot.memberCount} members in list order. Save the cohort to list them all.
               </p>
             )}
             {snapshot.members.length === 0 ? (

@@ -261,7 +261,10 @@ export function CohortsScreen() {
               {chosen && (
                 <div className="hint">
                   <p>
-                    {chosen.description} <span className="muted">(version {chosen.version}; sources: {chosen.sources.join(', ')})</span>
+                    {chosen.description}{' '}
+                    <span className="muted">
+                      (version {chosen.version}; sources: {chosen.sources.join(', ')})
+                    </span>
                   </p>
                   {chosen.kind === 'custom' && (
                     <>
@@ -293,7 +296,12 @@ export function CohortsScreen() {
               )}
               {chosen?.kind === 'custom' && (
                 <div className="button-row">
-                  <button type="button" className="button button-secondary button-small" onClick={() => setBuilder({ editing: chosen })} disabled={builder !== null}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => setBuilder({ editing: chosen })}
+                    disabled={builder !== null}
+                  >
                     Change this custom cohort
                   </button>
                   {confirmArchive ? (
@@ -334,10 +342,7 @@ export function CohortsScreen() {
                 NICE <span className="hint">— controlled only when below target, e.g. &lt;140/90 (NICE NG136 1.4.20–22)</span>
               </label>
             </div>
-            <p className="hint">
-              The two differ only for a reading exactly on the target: 140/90 is controlled in QOF mode and uncontrolled in
-              NICE mode.
-            </p>
+            <p className="hint">The two differ only for a reading exactly on the target: 140/90 is controlled in QOF mode and uncontrolled in NICE mode.</p>
           </fieldset>
 
           {chosen && (chosen.switches.includeMixedBlackCategories || chosen.switches.conditionThreshold) && (
@@ -400,7 +405,8 @@ export function CohortsScreen() {
         />
       )}
 
-      {shown && <CohortView
+      {shown && (
+        <CohortView
           snapshot={shown}
           onSave={savePreview}
           saving={save.busy}
@@ -408,7 +414,8 @@ export function CohortsScreen() {
           onToggleExclusion={toggleExclusion}
           rebuilding={rebuilding}
           canRebuild={definitions.data === null || all.some((item) => item.id === shown.definition)}
-        />}
+        />
+      )}
 
       <PreviousSnapshots version={snapshotsVersion} currentId={preview ? null : (current?.cohortId ?? null)} onOpen={openSnapshot} />
     </div>

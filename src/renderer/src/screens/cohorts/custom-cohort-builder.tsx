@@ -39,7 +39,14 @@ interface Option<T> {
   label: ReactNode
 }
 
-function CheckboxGroup<T extends string | number>(props: { legend: string; id: string; options: Option<T>[]; selected: T[]; onChange: (next: T[]) => void; columns?: boolean }) {
+function CheckboxGroup<T extends string | number>(props: {
+  legend: string
+  id: string
+  options: Option<T>[]
+  selected: T[]
+  onChange: (next: T[]) => void
+  columns?: boolean
+}) {
   const { legend, id, options, selected, onChange, columns } = props
   return (
     <fieldset className="builder-group">
@@ -53,9 +60,7 @@ function CheckboxGroup<T extends string | number>(props: { legend: string; id: s
                 type="checkbox"
                 id={optionId}
                 checked={selected.includes(option.value)}
-                onChange={(event) =>
-                  onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))
-                }
+                onChange={(event) => onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))}
               />
               <label htmlFor={optionId}>{option.label}</label>
             </div>
@@ -70,7 +75,15 @@ function NumberField(props: { id: string; label: string; value: string; onChange
   return (
     <div className="field field-narrow">
       <label htmlFor={props.id}>{props.label}</label>
-      <input id={props.id} type="number" inputMode="numeric" min={props.min} max={props.max} value={props.value} onChange={(event) => props.onChange(event.target.value)} />
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
       {props.hint && <p className="hint">{props.hint}</p>}
     </div>
   )
@@ -128,7 +141,13 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
           <legend>Match</legend>
           {(['any', 'all'] as const).map((match) => (
             <div className="radio" key={match}>
-              <input type="radio" id={`builder-match-${match}`} name="builder-match" checked={state.conditionMatch === match} onChange={() => set('conditionMatch', match)} />
+              <input
+                type="radio"
+                id={`builder-match-${match}`}
+                name="builder-match"
+                checked={state.conditionMatch === match}
+                onChange={() => set('conditionMatch', match)}
+              />
               <label htmlFor={`builder-match-${match}`}>{match === 'any' ? 'Any of the ticked conditions' : 'All of the ticked conditions'}</label>
             </div>
           ))}
@@ -138,7 +157,15 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
     age: (
       <div className="form-row">
         <NumberField id="builder-age-min" label="Lowest age" value={state.ageMin} onChange={(v) => set('ageMin', v)} min={0} max={130} />
-        <NumberField id="builder-age-max" label="Highest age" value={state.ageMax} onChange={(v) => set('ageMax', v)} min={0} max={130} hint="Both inclusive; leave one empty for no limit. Age on the as-of date." />
+        <NumberField
+          id="builder-age-max"
+          label="Highest age"
+          value={state.ageMax}
+          onChange={(v) => set('ageMax', v)}
+          min={0}
+          max={130}
+          hint="Both inclusive; leave one empty for no limit. Age on the as-of date."
+        />
       </div>
     ),
     sex: (
@@ -218,7 +245,14 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
       <>
         <div className="form-row">
           <NumberField id="builder-last-min" label="At least (months)" value={state.lastMin} onChange={(v) => set('lastMin', v)} min={0} />
-          <NumberField id="builder-last-max" label="At most (months)" value={state.lastMax} onChange={(v) => set('lastMax', v)} min={0} hint="Completed months since the latest BP, to the as-of date." />
+          <NumberField
+            id="builder-last-max"
+            label="At most (months)"
+            value={state.lastMax}
+            onChange={(v) => set('lastMax', v)}
+            min={0}
+            hint="Completed months since the latest BP, to the as-of date."
+          />
         </div>
         <div className="checkbox">
           <input type="checkbox" id="builder-last-never" checked={state.includeNoReading} onChange={(event) => set('includeNoReading', event.target.checked)} />
@@ -227,7 +261,15 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
       </>
     ),
     'ltc-count': (
-      <NumberField id="builder-ltc" label="At least (conditions)" value={state.ltcAtLeast} onChange={(v) => set('ltcAtLeast', v)} min={1} max={17} hint="Conditions on QOF registers." />
+      <NumberField
+        id="builder-ltc"
+        label="At least (conditions)"
+        value={state.ltcAtLeast}
+        onChange={(v) => set('ltcAtLeast', v)}
+        min={1}
+        max={17}
+        hint="Conditions on QOF registers."
+      />
     ),
     invitation: (
       <CheckboxGroup<InvitationState>
@@ -254,7 +296,13 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
           </div>
           <div className="field field-wide">
             <label htmlFor="builder-description">Description (optional)</label>
-            <input id="builder-description" type="text" value={state.description} maxLength={400} onChange={(event) => set('description', event.target.value)} />
+            <input
+              id="builder-description"
+              type="text"
+              value={state.description}
+              maxLength={400}
+              onChange={(event) => set('description', event.target.value)}
+            />
           </div>
         </div>
 

@@ -38,8 +38,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
       <h3>Excluded patients</h3>
       {snapshot.excluded.length < snapshot.excludedCount && (
         <p className="hint">
-          Showing the first {snapshot.excluded.length} of {snapshot.excludedCount} excluded patients (severe readings first). Save the
-          cohort to list them all.
+          Showing the first {snapshot.excluded.length} of {snapshot.excludedCount} excluded patients (severe readings first). Save the cohort to list them all.
         </p>
       )}
       {snapshot.excluded.length === 0 ? (
@@ -61,12 +60,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
                 <tr key={entry.patientId} className={entry.severe ? 'row-severe' : undefined}>
                   <td className="nowrap">{formatNhsNumber(entry.nhsNumber)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button-link"
-                      onClick={() => onWhy(entry)}
-                      aria-label={`Why? ${entry.name}`}
-                    >
+                    <button type="button" className="button-link" onClick={() => onWhy(entry)} aria-label={`Why? ${entry.name}`}>
                       {entry.name}
                     </button>
                     {entry.severe && <span className="chip chip-p1 chip-inline">Severe</span>}

@@ -37,8 +37,8 @@ export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebu
   return (
     <Card title="Exclusions">
       <p className="hint">
-        Each exclusion is a switch: untick one to preview this cohort without it (nothing is saved until you save the cohort). A
-        patient is counted against the first exclusion that applies, so the counts add up to the {snapshot.excludedCount} excluded.
+        Each exclusion is a switch: untick one to preview this cohort without it (nothing is saved until you save the cohort). A patient is counted against the
+        first exclusion that applies, so the counts add up to the {snapshot.excludedCount} excluded.
       </p>
       {!canRebuild && <p className="hint">This cohort’s definition was archived: its snapshots are kept, but it is not rebuilt.</p>}
       {snapshot.exclusionCounts.length === 0 ? (

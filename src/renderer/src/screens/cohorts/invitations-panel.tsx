@@ -49,8 +49,8 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
   return (
     <Card title="Invite this cohort">
       <p>
-        Patients with a valid UK mobile who have not declined SMS go on the SMS list for Accurx; everyone else gets a letter (large
-        print if flagged) in one print-ready PDF and a Word document. Patients with a severe reading are not sent a routine invitation.
+        Patients with a valid UK mobile who have not declined SMS go on the SMS list for Accurx; everyone else gets a letter (large print if flagged) in one
+        print-ready PDF and a Word document. Patients with a severe reading are not sent a routine invitation.
       </p>
       <div className="form-row">
         <div className="field">
@@ -79,22 +79,15 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
         {attempt > 1 && (
           <div className="field">
             <label htmlFor="invite-wait">Days since the last invitation</label>
-            <input
-              id="invite-wait"
-              type="number"
-              min={7}
-              max={120}
-              value={waitDays}
-              onChange={(event) => setWaitDays(Number(event.target.value))}
-            />
+            <input id="invite-wait" type="number" min={7} max={120} value={waitDays} onChange={(event) => setWaitDays(Number(event.target.value))} />
           </div>
         )}
       </div>
       {attempt > 1 && (
         <p className="hint">
-          The {ordinal(attempt)} invitation goes to members of this snapshot who have not booked and whose last invitation was at least{' '}
-          {waitDays} days before the letter date. Send it from the same snapshot as the 1st (open it under Previous cohorts): a cohort
-          rebuilt now leaves out the patients invited recently.
+          The {ordinal(attempt)} invitation goes to members of this snapshot who have not booked and whose last invitation was at least {waitDays} days before
+          the letter date. Send it from the same snapshot as the 1st (open it under Previous cohorts): a cohort rebuilt now leaves out the patients invited
+          recently.
         </p>
       )}
       <div className="checkbox">
@@ -106,13 +99,7 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
         <label htmlFor="invite-phone">Make a phone call list for patients with no mobile and no postal address</label>
       </div>
       <div className="button-row">
-        <BusyButton
-          variant="secondary"
-          busy={create.busy}
-          busyLabel="Checking…"
-          onClick={() => run(true)}
-          disabled={snapshot.members.length === 0}
-        >
+        <BusyButton variant="secondary" busy={create.busy} busyLabel="Checking…" onClick={() => run(true)} disabled={snapshot.members.length === 0}>
           Check who gets what
         </BusyButton>
         <BusyButton busy={create.busy} busyLabel="Creating invitations…" onClick={() => run(false)} disabled={snapshot.members.length === 0}>
@@ -131,8 +118,8 @@ export function BatchResult({ batch }: { batch: Batch }) {
       <div className="result">
         <div className="alert alert-info" role="status">
           Check only — nothing printed or recorded yet: {batch.letters} letter{batch.letters === 1 ? '' : 's'}
-          {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS, {batch.phone} to phone and{' '}
-          {batch.notInvited.length} not invited. Press “Create invitation letters” to make them.
+          {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS, {batch.phone} to phone and {batch.notInvited.length} not invited.
+          Press “Create invitation letters” to make them.
         </div>
         {batch.warnings.map((warning) => (
           <div key={warning} className="alert alert-warning" role="alert">
@@ -148,8 +135,8 @@ export function BatchResult({ batch }: { batch: Batch }) {
       <div className="alert alert-success" role="status">
         Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {batch.letters} letter{batch.letters === 1 ? '' : 's'}
         {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS message{batch.sms === 1 ? '' : 's'}
-        {batch.phone > 0 ? ` and ${batch.phone} to phone` : ''} created, using template “{BUILT_IN_TEMPLATES[batch.templateKey as keyof typeof BUILT_IN_TEMPLATES]?.name ?? batch.templateKey}”
-        version {batch.templateVersion}.
+        {batch.phone > 0 ? ` and ${batch.phone} to phone` : ''} created, using template “
+        {BUILT_IN_TEMPLATES[batch.templateKey as keyof typeof BUILT_IN_TEMPLATES]?.name ?? batch.templateKey}” version {batch.templateVersion}.
       </div>
       {batch.warnings.map((warning) => (
         <div key={warning} className="alert alert-warning" role="alert">
@@ -177,15 +164,27 @@ export function BatchResult({ batch }: { batch: Batch }) {
           <label htmlFor={`sms-text-${batch.batchId}`}>SMS text to paste into Accurx</label>
           <textarea id={`sms-text-${batch.batchId}`} readOnly rows={3} value={batch.smsMessage.text} />
           <p className="hint" aria-label="SMS length">
-            {batch.smsMessage.length} of {batch.smsMessage.limit} characters (one message). No personal details in the text; Accurx adds
-            the patient&apos;s name.
+            {batch.smsMessage.length} of {batch.smsMessage.limit} characters (one message). No personal details in the text; Accurx adds the patient&apos;s
+            name.
           </p>
         </div>
       )}
       {batch.sheet.length > 0 ? (
         <BatchSheetTable rows={batch.sheet} />
       ) : (
-        batch.notInvited.length > 0 && <BatchSheetTable rows={batch.notInvited.map((n) => ({ ...n, channel: null, contact: null, mainLanguage: null, interpreterRequired: false, largePrint: false, note: n.reason }))} />
+        batch.notInvited.length > 0 && (
+          <BatchSheetTable
+            rows={batch.notInvited.map((n) => ({
+              ...n,
+              channel: null,
+              contact: null,
+              mainLanguage: null,
+              interpreterRequired: false,
+              largePrint: false,
+              note: n.reason
+            }))}
+          />
+        )
       )}
     </div>
   )

@@ -101,15 +101,7 @@ export function MembersTable({ entries, onWhy }: Props) {
           )}
           {items.map((item) => {
             const entry = entries[item.index]
-            return entry ? (
-              <MemberRow
-                key={entry.patientId}
-                entry={entry}
-                onWhy={onWhy}
-                measure={virtualizer.measureElement}
-                index={item.index}
-              />
-            ) : null
+            return entry ? <MemberRow key={entry.patientId} entry={entry} onWhy={onWhy} measure={virtualizer.measureElement} index={item.index} /> : null
           })}
           {bottom > 0 && (
             <tr aria-hidden="true">

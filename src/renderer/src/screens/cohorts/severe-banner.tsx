@@ -18,8 +18,8 @@ export function SevereBanner({ entries, ruleLabels, onWhy }: Props) {
         Severe readings — excluded, please check ({entries.length})
       </h2>
       <p className="alert-message">
-        These patients were excluded from the cohort but their current BP is severe (P1). NICE NG136 1.5.1: review within
-        7 days. Check each one with a clinician.
+        These patients were excluded from the cohort but their current BP is severe (P1). NICE NG136 1.5.1: review within 7 days. Check each one with a
+        clinician.
       </p>
       <ul className="severe-list">
         {entries.map((entry) => (

@@ -67,7 +67,11 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
               ))}
             </tbody>
           </table>
-          {changes.length > SHOWN && <p className="hint">The first {SHOWN} of {changes.length} are shown.</p>}
+          {changes.length > SHOWN && (
+            <p className="hint">
+              The first {SHOWN} of {changes.length} are shown.
+            </p>
+          )}
         </div>
       )}
     </>
@@ -87,9 +91,9 @@ export function SnapshotComparison({ comparison, onClose }: { comparison: Cohort
       }
     >
       <p className="muted">
-        #{from.cohortId}: {from.name}, as of {formatUkDate(from.asOf)}, {from.mode.toUpperCase()}, version {from.definitionVersion},{' '}
-        {members(from.memberCount)} · #{to.cohortId}: {to.name}, as of {formatUkDate(to.asOf)}, {to.mode.toUpperCase()}, version{' '}
-        {to.definitionVersion}, {members(to.memberCount)} · {members(comparison.unchangedCount)} with the same priority in both
+        #{from.cohortId}: {from.name}, as of {formatUkDate(from.asOf)}, {from.mode.toUpperCase()}, version {from.definitionVersion}, {members(from.memberCount)}{' '}
+        · #{to.cohortId}: {to.name}, as of {formatUkDate(to.asOf)}, {to.mode.toUpperCase()}, version {to.definitionVersion}, {members(to.memberCount)} ·{' '}
+        {members(comparison.unchangedCount)} with the same priority in both
       </p>
       <h3>What differed in how they were built</h3>
       {comparison.settingsChanged.length === 0 ? (

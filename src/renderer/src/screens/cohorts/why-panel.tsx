@@ -156,10 +156,7 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
                 </thead>
                 <tbody>
                   {explanation.readingsConsidered.map((reading, index) => (
-                    <tr
-                      key={`${reading.date}-${index}`}
-                      className={reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used'}
-                    >
+                    <tr key={`${reading.date}-${index}`} className={reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used'}>
                       <td className="nowrap">{formatUkDate(reading.date)}</td>
                       <td>
                         {formatBp(reading)}

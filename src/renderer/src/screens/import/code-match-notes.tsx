@@ -20,14 +20,15 @@ export function CodeMatchNotes({ termOnlyMatches, unmatchedCodes, saved }: { ter
       <ul>
         {termOnlyMatches > 0 && (
           <li>
-            <strong>{termOnlyMatches.toLocaleString('en-GB')}</strong> {eventWord} matched by term only — {saved ? 'check them in ' : 'after importing, check them in '}
+            <strong>{termOnlyMatches.toLocaleString('en-GB')}</strong> {eventWord} matched by term only —{' '}
+            {saved ? 'check them in ' : 'after importing, check them in '}
             {library}.
           </li>
         )}
         {unmatchedCodes > 0 && (
           <li>
-            <strong>{unmatchedCodes.toLocaleString('en-GB')}</strong> {unmatchedCodes === 1 ? 'code' : 'codes'} matched no code list: {saved ? 'their rows were' : 'their rows will be'} left out.{' '}
-            {saved ? 'See which in ' : 'After importing, see which in '}
+            <strong>{unmatchedCodes.toLocaleString('en-GB')}</strong> {unmatchedCodes === 1 ? 'code' : 'codes'} matched no code list:{' '}
+            {saved ? 'their rows were' : 'their rows will be'} left out. {saved ? 'See which in ' : 'After importing, see which in '}
             {library}.
           </li>
         )}

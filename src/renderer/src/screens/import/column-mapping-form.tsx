@@ -60,15 +60,12 @@ export function ColumnMappingForm({
       {file.needsMapping ? (
         <div className="alert alert-warning" role="status">
           <p className="alert-message">
-            Clinic Recall does not recognise this layout: no column is headed &ldquo;NHS Number&rdquo;. Say which column holds what
-            below. The mapping is saved for this layout, so the next file with the same columns is read the same way without asking.
+            Clinic Recall does not recognise this layout: no column is headed &ldquo;NHS Number&rdquo;. Say which column holds what below. The mapping is saved
+            for this layout, so the next file with the same columns is read the same way without asking.
           </p>
         </div>
       ) : (
-        <p>
-          Change what any column is read as. The mapping is saved for files with exactly these columns; other layouts are not
-          affected.
-        </p>
+        <p>Change what any column is read as. The mapping is saved for files with exactly these columns; other layouts are not affected.</p>
       )}
       <p className="hint">
         Column captions are on row {file.headerRowNumber} of the {file.fileType === 'xlsx' ? 'workbook' : 'file'}.

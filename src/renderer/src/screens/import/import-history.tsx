@@ -60,8 +60,7 @@ export function ImportHistory({ version }: { version: number }) {
                     <td>{item.eventsAdded}</td>
                     <td>{item.patientsNotInExport}</td>
                     <td className={item.rejectedCount > 0 ? 'text-warning nowrap' : undefined}>
-                      {item.rejectedCount}{' '}
-                      {item.rejectedCount + item.conflictCount > 0 && <RejectsDownloadButton which={{ importId: item.importId }} small />}
+                      {item.rejectedCount} {item.rejectedCount + item.conflictCount > 0 && <RejectsDownloadButton which={{ importId: item.importId }} small />}
                     </td>
                     <td className={item.conflictCount > 0 ? 'text-warning' : undefined}>{item.conflictCount}</td>
                     <td>
@@ -92,8 +91,8 @@ export function ImportHistory({ version }: { version: number }) {
           <>
             <p className="hint">
               A copy of the database is taken before every import and the last {backups.data.keep} are kept, in{' '}
-              <code>{backups.data.folder || '(in-memory database: no backups)'}</code>. To go back to one, use Restore… in
-              Settings › Backups, which also lists the daily backups.
+              <code>{backups.data.folder || '(in-memory database: no backups)'}</code>. To go back to one, use Restore… in Settings › Backups, which also lists
+              the daily backups.
             </p>
             {backups.data.backups.length === 0 ? (
               <p>No backups yet.</p>

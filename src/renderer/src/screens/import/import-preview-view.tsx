@@ -41,15 +41,15 @@ export function ImportPreviewView({
         <CodeMatchNotes termOnlyMatches={preview.termOnlyMatches} unmatchedCodes={preview.unmatchedCodes} saved={false} />
         {preview.exportedOn && (
           <p>
-            The export says it was run on <strong>{formatUkDate(preview.exportedOn)}</strong>: patients&apos; details are updated only
-            where they did not come from a later export.
+            The export says it was run on <strong>{formatUkDate(preview.exportedOn)}</strong>: patients&apos; details are updated only where they did not come
+            from a later export.
           </p>
         )}
         {preview.patientsNotInExport > 0 && (
           <p>
             {preview.patientsNotInExport} patient{preview.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}
-            {preview.patientsNotInExport === 1 ? 'is' : 'are'} not in this export. Nobody is deleted: they will be kept and marked
-            &ldquo;not in latest export&rdquo;.
+            {preview.patientsNotInExport === 1 ? 'is' : 'are'} not in this export. Nobody is deleted: they will be kept and marked &ldquo;not in latest
+            export&rdquo;.
           </p>
         )}
         {preview.warnings.length > 0 && (
@@ -143,8 +143,8 @@ export function ImportPreviewView({
       {preview.conflicts.length > 0 && (
         <Card title={`Conflicting details (${preview.conflicts.length})`}>
           <p>
-            These rows <strong>will</strong> be imported, but they disagree with another row for the same patient. The later value is
-            used; check the record in the clinical system.
+            These rows <strong>will</strong> be imported, but they disagree with another row for the same patient. The later value is used; check the record in
+            the clinical system.
           </p>
           {preview.rejected.length === 0 && <RejectsDownloadButton which={{ previewId: preview.previewId }} />}
           <RejectedRowsTable rows={preview.conflicts} label="Conflicting rows" />

@@ -30,9 +30,7 @@ export function ImportScreen() {
   const runPreview = useCallback(() => {
     void previewAction.run(async () => {
       if (files.length === 0) throw new Error('Choose at least one export file (CSV or XLSX) first.')
-      const payload = await Promise.all(
-        files.map(async (file) => ({ name: file.name, contentBase64: await readFileAsBase64(file) }))
-      )
+      const payload = await Promise.all(files.map(async (file) => ({ name: file.name, contentBase64: await readFileAsBase64(file) })))
       await job.start(payload, format)
     })
   }, [files, format, previewAction, job])
@@ -58,8 +56,7 @@ export function ImportScreen() {
     <div className="screen">
       <h1>Import a search export</h1>
       <p className="lead">
-        Choose the month&apos;s EMIS Web or SystmOne search export (CSV or Excel). Nothing is saved until you have checked
-        the preview and pressed Import.
+        Choose the month&apos;s EMIS Web or SystmOne search export (CSV or Excel). Nothing is saved until you have checked the preview and pressed Import.
       </p>
       <Card title="1. Choose files">
         <div className="form-row">

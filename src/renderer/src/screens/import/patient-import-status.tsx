@@ -17,8 +17,8 @@ export function PatientImportStatus({ patientId }: { patientId: number }) {
         #{data.lastImport.importId} ({data.lastImport.fileNames.join(', ')}, {formatUkDate(data.lastImport.importedAt.slice(0, 10))})
         {absent && (
           <div className="text-warning" role="note">
-            Not in latest export: import #{absent.importId} ({absent.fileNames.join(', ')}, {formatUkDate(absent.importedAt.slice(0, 10))}) no
-            longer lists this patient. Kept, not deleted — check whether they have left the practice or died.
+            Not in latest export: import #{absent.importId} ({absent.fileNames.join(', ')}, {formatUkDate(absent.importedAt.slice(0, 10))}) no longer lists this
+            patient. Kept, not deleted — check whether they have left the practice or died.
           </div>
         )}
       </dd>

@@ -59,7 +59,11 @@ function BatchRow({ batch }: { batch: Batch }) {
       <td>
         {batch.letters} letters{batch.largePrint ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS
         {batch.phone ? `, ${batch.phone} phone` : ''}; {batch.notInvited.length} not invited
-        {batch.lettersToWriteByHand > 0 && <div className="text-warning">{batch.lettersToWriteByHand} letter{batch.lettersToWriteByHand === 1 ? '' : 's'} to finish by hand (see the batch sheet)</div>}
+        {batch.lettersToWriteByHand > 0 && (
+          <div className="text-warning">
+            {batch.lettersToWriteByHand} letter{batch.lettersToWriteByHand === 1 ? '' : 's'} to finish by hand (see the batch sheet)
+          </div>
+        )}
       </td>
       <td>
         {batch.templateKey} v{batch.templateVersion}

@@ -20,13 +20,12 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
     <>
       <h3>Batch sheet</h3>
       <p className="hint">
-        {rows.length} member{rows.length === 1 ? '' : 's'}; {notInvited} not invited (reason given). Interpreter and large-print needs
-        are marked so the clinic can plan for them.
+        {rows.length} member{rows.length === 1 ? '' : 's'}; {notInvited} not invited (reason given). Interpreter and large-print needs are marked so the clinic
+        can plan for them.
       </p>
       {byHand > 0 && (
         <div className="alert alert-warning" role="alert" aria-label="Letters to write by hand">
-          {byHand} letter{byHand === 1 ? '' : 's'} to finish by hand: the PDF cannot print all of the name or address (marked below with
-          what to write).
+          {byHand} letter{byHand === 1 ? '' : 's'} to finish by hand: the PDF cannot print all of the name or address (marked below with what to write).
         </div>
       )}
       <ScrollArea label="Batch sheet">

@@ -47,8 +47,8 @@ export function ContactPreferencesCard() {
   return (
     <Card title="Contact preferences">
       <p>
-        Record what the clinical system does not export: a patient who declined SMS, needs large print, prefers a letter or a phone
-        call, or must not be contacted at all — and an interpreter need, which is used instead of the export&apos;s while recorded here.
+        Record what the clinical system does not export: a patient who declined SMS, needs large print, prefers a letter or a phone call, or must not be
+        contacted at all — and an interpreter need, which is used instead of the export&apos;s while recorded here.
       </p>
       <form className="form-row" onSubmit={lookUp} noValidate>
         <div className="field">
@@ -65,8 +65,7 @@ export function ContactPreferencesCard() {
       {contact && (
         <div className="subform">
           <p>
-            <strong>{contact.name}</strong> ({formatNhsNumber(contact.nhsNumber)}) — mobile {contact.mobile ?? 'none'}, home phone{' '}
-            {contact.homePhone ?? 'none'}
+            <strong>{contact.name}</strong> ({formatNhsNumber(contact.nhsNumber)}) — mobile {contact.mobile ?? 'none'}, home phone {contact.homePhone ?? 'none'}
             {contact.mainLanguage ? `, main language ${contact.mainLanguage}` : ''}
             {contact.interpreterRequired ? `, interpreter needed${contact.mainLanguage ? ` (${contact.mainLanguage})` : ''}` : ''}
             {contact.languageSource === 'app' ? ' (recorded here)' : ''}
@@ -123,12 +122,7 @@ export function ContactPreferencesCard() {
               />
             </div>
             <div className="field">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={interpreter === ''}
-                onClick={() => setInterpreter('')}
-              >
+              <button type="button" className="button button-secondary" disabled={interpreter === ''} onClick={() => setInterpreter('')}>
                 Remove interpreter
               </button>
             </div>

@@ -15,8 +15,8 @@ export function InvitationWorklists({ lists, today }: { lists: Worklists; today:
     <>
       <Card title={`Non-responders (${lists.nonResponders.length})`}>
         <p>
-          Two invitations at least 7 days apart and no booking since (a did-not-attend is not a booking). Record these codes in EMIS or
-          SystmOne (QOF HYP008/HYP009: invitation codes from HYPINVITE_COD). Clinic Recall never writes to the clinical system.
+          Two invitations at least 7 days apart and no booking since (a did-not-attend is not a booking). Record these codes in EMIS or SystmOne (QOF
+          HYP008/HYP009: invitation codes from HYPINVITE_COD). Clinic Recall never writes to the clinical system.
         </p>
         {lists.nonResponders.length === 0 ? (
           <p className="muted">No non-responders.</p>

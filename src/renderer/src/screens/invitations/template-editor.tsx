@@ -90,8 +90,8 @@ export function TemplateEditor({ list, practice, onSaved }: { list: TemplateList
             <label htmlFor="template-body">Letter text</label>
             <textarea id="template-body" rows={18} value={body} onChange={(event) => setBody(event.target.value)} />
             <p className="hint">
-              Blank line = new paragraph. “## Heading” starts a section; “!! Heading” starts the boxed call to action (one per letter).
-              Merge fields in braces, e.g. {'{firstName}'}.
+              Blank line = new paragraph. “## Heading” starts a section; “!! Heading” starts the boxed call to action (one per letter). Merge fields in braces,
+              e.g. {'{firstName}'}.
             </p>
           </div>
           <div className="field">

@@ -20,9 +20,9 @@ export function WordTemplateCard({ word, onChanged }: { word: WordTemplate; onCh
   return (
     <Card title="Practice Word template">
       <p>
-        Upload your practice&apos;s letter as a Word <code>.docx</code> file with merge fields in braces where the patient&apos;s details
-        go, for example <code>{'{addressBlock}'}</code>, <code>{'{greeting}'}</code>, <code>{'{nhsNumber}'}</code> and{' '}
-        <code>{'{letterBody}'}</code> (the wording of the template chosen for the batch). Your letterhead and signature stay as they are.
+        Upload your practice&apos;s letter as a Word <code>.docx</code> file with merge fields in braces where the patient&apos;s details go, for example{' '}
+        <code>{'{addressBlock}'}</code>, <code>{'{greeting}'}</code>, <code>{'{nhsNumber}'}</code> and <code>{'{letterBody}'}</code> (the wording of the
+        template chosen for the batch). Your letterhead and signature stay as they are.
       </p>
       {word ? (
         <p className="alert alert-info" role="status">

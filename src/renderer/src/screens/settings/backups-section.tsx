@@ -58,7 +58,14 @@ export function BackupsSection() {
   }
 
   return (
-    <Card title="Backups" actions={<BusyButton busy={create.busy} busyLabel="Backing up…" variant="secondary" onClick={backUpNow}>Back up now</BusyButton>}>
+    <Card
+      title="Backups"
+      actions={
+        <BusyButton busy={create.busy} busyLabel="Backing up…" variant="secondary" onClick={backUpNow}>
+          Back up now
+        </BusyButton>
+      }
+    >
       <ErrorAlert message={list.error} />
       <ErrorAlert message={create.error} title="No backup was taken" />
       {created && (
@@ -69,8 +76,8 @@ export function BackupsSection() {
       {list.data && (
         <>
           <p className="hint">
-            Clinic Recall keeps a checked copy of the database before every import, once a day, and whenever you press Back up now
-            (the last {list.data.keepPerKind} of each kind), in <code>{list.data.folder || '(in-memory database: no backups)'}</code>.
+            Clinic Recall keeps a checked copy of the database before every import, once a day, and whenever you press Back up now (the last{' '}
+            {list.data.keepPerKind} of each kind), in <code>{list.data.folder || '(in-memory database: no backups)'}</code>.
           </p>
           {list.data.backups.length === 0 ? (
             <p>No backups yet.</p>
@@ -99,7 +106,12 @@ export function BackupsSection() {
                       <td className="nowrap">{formatUkDateTime(b.createdAt)}</td>
                       <td>{formatMegabytes(b.byteSize)}</td>
                       <td>
-                        <button type="button" className="button button-secondary" onClick={() => askToRestore(b)} aria-label={`Restore the backup of ${formatUkDateTime(b.createdAt)}`}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() => askToRestore(b)}
+                          aria-label={`Restore the backup of ${formatUkDateTime(b.createdAt)}`}
+                        >
                           Restore…
                         </button>
                       </td>
@@ -116,8 +128,8 @@ export function BackupsSection() {
           <>
             <h2 id="restore-title">Restore the backup of {formatUkDateTime(chosen.createdAt)}?</h2>
             <p>
-              All of the current data will be replaced by the backup of {formatUkDateTime(chosen.createdAt)} ({kindLabels[chosen.kind].toLowerCase()}).
-              Anything imported, built, booked or recorded since then will no longer show.
+              All of the current data will be replaced by the backup of {formatUkDateTime(chosen.createdAt)} ({kindLabels[chosen.kind].toLowerCase()}). Anything
+              imported, built, booked or recorded since then will no longer show.
             </p>
             <p>A safety copy of the current database is taken first, so this can be undone by restoring that copy.</p>
             <p className="hint">Anyone else using Clinic Recall on this database will see the restored data too.</p>

@@ -33,16 +33,16 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
   return (
     <Card title="Code library">
       <p>
-        Clinic Recall reads each coded row of an export by looking its SNOMED CT code up in these lists. A code in a list always
-        decides what the row means. A code in no list is read from its term if the term is clear; otherwise the row is left out.
-        Both kinds are listed below the table.
+        Clinic Recall reads each coded row of an export by looking its SNOMED CT code up in these lists. A code in a list always decides what the row means. A
+        code in no list is read from its term if the term is clear; otherwise the row is left out. Both kinds are listed below the table.
       </p>
       <ErrorAlert message={error} title="The code lists could not be shown" />
       {lists === null && !error && <p className="muted">Loading…</p>}
       {lists && (
         <>
           <p>
-            {plural(lists.length, 'list', 'lists')}: {plural(refsets.length, 'NHS Digital Primary Care Domain reference set', 'NHS Digital Primary Care Domain reference sets')}
+            {plural(lists.length, 'list', 'lists')}:{' '}
+            {plural(refsets.length, 'NHS Digital Primary Care Domain reference set', 'NHS Digital Primary Care Domain reference sets')}
             {others.length > 0 &&
               `, ${plural(others.length, 'other published list', 'other published lists')} (${others.map((o) => o.cluster.toLowerCase()).join(', ')})`}
             {starters.length > 0 && (
@@ -55,9 +55,8 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
           </p>
           {starters.length > 0 && (
             <p className="alert alert-warning" role="note">
-              No NHS refset could be obtained for {starters.map((s) => s.cluster).join(', ')}. A starter list holds only some of the codes
-              the NHS refset would have, so a patient coded another way is read from the term or not at all: ask a clinician to check
-              the patients these lists affect.
+              No NHS refset could be obtained for {starters.map((s) => s.cluster).join(', ')}. A starter list holds only some of the codes the NHS refset would
+              have, so a patient coded another way is read from the term or not at all: ask a clinician to check the patients these lists affect.
             </p>
           )}
           <ScrollArea label="Code lists" className="code-lists-scroll">

@@ -13,9 +13,8 @@ export function UnmatchedCodesCard({ codes, error }: { codes: UnmatchedCodeT[] |
   return (
     <Card title="Codes in your data that matched no list">
       <p>
-        Rows with these codes were <strong>not imported</strong>: Clinic Recall does not use them. Most are expected (smoking status,
-        medication reviews, other measurements). If one is a diagnosis, a resolved code or a blood pressure that should count,
-        tell your clinical lead.
+        Rows with these codes were <strong>not imported</strong>: Clinic Recall does not use them. Most are expected (smoking status, medication reviews, other
+        measurements). If one is a diagnosis, a resolved code or a blood pressure that should count, tell your clinical lead.
       </p>
       <ErrorAlert message={error} title="The codes could not be shown" />
       {codes === null && !error && <p className="muted">Loading…</p>}
@@ -36,9 +35,8 @@ export function UnmatchedCodesCard({ codes, error }: { codes: UnmatchedCodeT[] |
           <ErrorAlert message={download.error} title="The CSV could not be made" />
           <CodeFindingsTable rows={codes} label="Codes that matched no list" />
           <p className="hint">
-            Counts come from the latest import of each report that had the code, so a report imported every month is not counted
-            twice. Excel shows long SNOMED CT codes as 1.2E+17: to see them whole, open the CSV with Data › From Text/CSV and set the
-            Code column to Text.
+            Counts come from the latest import of each report that had the code, so a report imported every month is not counted twice. Excel shows long SNOMED
+            CT codes as 1.2E+17: to see them whole, open the CSV with Data › From Text/CSV and set the Code column to Text.
           </p>
         </>
       )}

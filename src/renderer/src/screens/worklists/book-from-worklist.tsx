@@ -8,7 +8,17 @@ import { useAsyncAction } from '../../components/use-async-action'
 import { formatUkDate, todayIso } from '../../format/uk-date'
 import { ClinicPicker, useBookableClinics } from '../clinics/clinic-picker'
 
-export function BookFromWorklist({ name, nhsNumber, idPrefix, onBooked }: { name: string; nhsNumber: string; idPrefix: string; onBooked: (message: string) => void }) {
+export function BookFromWorklist({
+  name,
+  nhsNumber,
+  idPrefix,
+  onBooked
+}: {
+  name: string
+  nhsNumber: string
+  idPrefix: string
+  onBooked: (message: string) => void
+}) {
   const { bookable } = useBookableClinics(todayIso())
   const [target, setTarget] = useState<number | null>(null)
   const book = useAsyncAction()

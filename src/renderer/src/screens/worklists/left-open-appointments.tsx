@@ -51,9 +51,8 @@ export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
       {appointments.length > 0 && (
         <>
           <p>
-            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} still booked after the clinic day. Until each is marked, the
-            visit&apos;s BP is missing and a patient who did not come is not on the re-invite list; they do not count as booked into an
-            upcoming clinic.
+            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} still booked after the clinic day. Until each is marked, the visit&apos;s BP
+            is missing and a patient who did not come is not on the re-invite list; they do not count as booked into an upcoming clinic.
           </p>
           <div className="table-wrap">
             <table className="table" aria-label="Appointments left open in a past clinic">
