@@ -1,4 +1,4 @@
-// Who imported, built, invited, exported, opened or downloaded what and when (spec §8). A change is
+// Who imported, built, invited, exported, opened or downloaded what and when. A change is
 // logged inside the same transaction as the change it describes; a read that hands identifiable
 // data out (a document, a rejects CSV) is logged as it is handed out.
 import { AppError } from '../shared/result'

@@ -188,7 +188,7 @@ function benchCohorts(big: { ctx: ServiceContext; patients: number }, say: Say):
       const preview = median(previews.map((e) => e.ms))
       const evaluate = median(evaluations.map((e) => e.ms))
       const build = median(builds.map((b) => b.ms))
-      // Storing alone (build − evaluate, medians) and what one snapshot stores (reasons as codes since issue #4).
+      // Storing alone (build − evaluate, medians) and what one snapshot stores (reasons stored as codes, not sentences).
       const snapshotBytes = builds[0]
         ? (
             big.ctx.db.prepare('SELECT length(patients_json) AS n FROM cohort_snapshot_patients WHERE cohort_id = ?').get(builds[0].value.cohortId) as {
@@ -231,7 +231,7 @@ async function benchLetters(folder: string, say: Say): Promise<void> {
 }
 
 /**
- * A programme over the whole practice for the audit figure (spec §10: "audit workbook for 100k
+ * A programme over the whole practice for the audit figure ("audit workbook for 100k
  * patients"): every patient in a cohort snapshot, 80% invited, 50% booked, 40% attended a first
  * clinic with a BP reading and 30% a follow-up clinic six weeks later. Written set-based inside the
  * caller's transaction, which is rolled back, so a kept bench database is left as it was.

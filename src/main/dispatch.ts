@@ -1,6 +1,6 @@
 // The single entry point every front end uses: look the operation up in the contract, parse the
 // untrusted input with its schema, call the service, and return a Result. Errors never escape as
-// exceptions; unknown errors become `internal` and are logged (architecture practices 3 and 4).
+// exceptions; unknown errors become `internal` and are logged.
 // It is also the one place that refuses, for every front end, anything but an `open` operation
 // until someone has said who they are (operation-access.ts).
 import { contract } from '../shared/contract'

@@ -1,4 +1,4 @@
-// The custom cohort builder's criteria as data (spec §4.4 cohort 5; issue #4 item 2): the zod
+// The custom cohort builder's criteria as data: the zod
 // schemas the contract uses for `cohorts.saveCustom` and `cohorts.definitions`. One schema per kind
 // of criterion; the one evaluator that gives each a meaning is domain/custom-criteria.ts.
 import { z } from 'zod'

@@ -1,7 +1,7 @@
 // What each operation touches, and so whether it may run before anyone has said who they are.
 // Nothing may change the practice's data, or show or hand out anything about a patient, until
-// someone has picked their name and role, because every such step is recorded against a person
-// (spec §8). The dispatcher enforces this for every front end that goes through it (desktop IPC,
+// someone has picked their name and role, because every such step is recorded against a person.
+// The dispatcher enforces this for every front end that goes through it (desktop IPC,
 // browser mode); the CLI always has a user (--user, CLINIC_RECALL_USER or the login name).
 //
 // The table is a Record over every operation name, so a new operation does not compile until

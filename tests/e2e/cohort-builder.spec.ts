@@ -1,5 +1,5 @@
-// The custom cohort builder and the exclusion switches in a real browser against the real services
-// (issue #4 items 2 and 5): a pharmacist builds "Black patients above target" from criteria, saves
+// The custom cohort builder and the exclusion switches in a real browser against the real services:
+// a pharmacist builds "Black patients above target" from criteria, saves
 // it, builds it, asks why a member is in it, then switches an exclusion off and sees its count and
 // the lists change in an unsaved preview, which is saved only when asked; the pharmacist-led cohort's
 // D/E switch and the Time to Talk threshold preview live.

@@ -1,4 +1,4 @@
-// Audit boundaries the spec (§7) names and the main audit test does not pin down: the median with an
+// Audit boundaries the audit rules name and the main audit test does not pin down: the median with an
 // even number of patients, "no change" meaning exactly the same systolic, the as-of cut-off day
 // itself, the 12-month look-back for a baseline taken before the invitation (the audit reads only
 // the readings that can matter, so its edge is checked here), and a pseudonymised workbook read back
@@ -208,7 +208,7 @@ describe('audit boundaries', () => {
   })
 })
 
-describe('proportion at target before and after (spec §7)', () => {
+describe('proportion at target before and after', () => {
   let ctx: TestContext
   beforeEach(() => {
     ctx = createTestContext({ now: '2026-11-22T10:00:00Z' })

@@ -1,4 +1,4 @@
-// `cohort build … --json` (spec §9.1; issue #4 item 6): members with priority and reasons for all
+// `cohort build … --json`: members with priority and reasons for all
 // four built-in definitions, each with the BP rule in words; `--explain` adds each listed patient's
 // full "why" — readings considered, the one chosen and why, the target applied (mode, age, clinic
 // or home), the priority rule that matched and every exclusion checked — without changing the

@@ -1,4 +1,4 @@
-// The CLI is a public interface (spec §9.1): command names, options, `--json` keys and exit codes
+// The CLI is a public interface: command names, options, `--json` keys and exit codes
 // (0 success, 1 bad input with a one-line reason naming the file/row/field, 2 usage). These tests run
 // the real program on a real SQLite file and check exactly those promises.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -44,7 +44,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-describe('clinic-recall CLI contract (spec §9.1)', () => {
+describe('clinic-recall CLI contract', () => {
   it('import --json has every documented key, and a re-import says alreadyImported', async () => {
     const first = await json('import', fixture)
     for (const key of ['importId', 'format', 'rowsRead', 'patientsAdded', 'patientsUpdated', 'readingsAdded', 'rejected', 'alreadyImported']) {
@@ -89,7 +89,7 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
     const invite = await json('invite', String(cohort.cohortId), '--attempt', '1', '--date', '2026-11-02', '--out', join(folder, 'letters'))
     expect(invite).toHaveProperty('batchId')
     expect(invite).toHaveProperty('sms')
-    // Patients with a valid mobile are texted (issue #5), so the batch is letters and SMS together.
+    // Patients with a valid mobile are texted, so the batch is letters and SMS together.
     expect(Number(invite.letters) + Number(invite.sms)).toBeGreaterThan(0)
     expect(Array.isArray(invite.files)).toBe(true)
 
@@ -152,7 +152,7 @@ describe('clinic-recall CLI contract (spec §9.1)', () => {
   })
 })
 
-describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input (spec §9.1, issue #5)', () => {
+describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input', () => {
   let roundDb = ''
   beforeAll(() => {
     roundDb = join(folder, 'rounds.sqlite')

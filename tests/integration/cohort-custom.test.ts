@@ -1,4 +1,4 @@
-// Saved custom cohorts on a real SQLite file (issue #4 item 2): save, change (a new version each
+// Saved custom cohorts on a real SQLite file: save, change (a new version each
 // time), list beside the built-ins, build, explain with the version a snapshot used, archive (the
 // snapshots stay), the CLI by name, and exclusion switches stored with the snapshot.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -199,7 +199,7 @@ describe('custom cohorts', () => {
     expect(unknownParam.ok).toBe(false)
   })
 
-  it('the CLI builds a saved custom cohort by name or id (spec §9.1)', async () => {
+  it('the CLI builds a saved custom cohort by name or id', async () => {
     const p = addPatient('9434765919', { given: 'Grace', dob: '1970-02-10' })
     addEvent(p, '2015-01-01', 'DM')
     addEvent(p, '2016-01-01', 'DEP')

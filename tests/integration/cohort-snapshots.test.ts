@@ -1,4 +1,4 @@
-// Snapshots as stored since migration 4 (issue #4 items 6, 7, 9): compact rows, the explanation
+// Snapshots as stored since migration 4 (items 6, 7, 9): compact rows, the explanation
 // re-derived on demand exactly as built, two snapshots compared, and the in-memory facts cache
 // seeing every new fact.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

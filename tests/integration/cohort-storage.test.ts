@@ -1,4 +1,4 @@
-// How a build stores and reads its snapshot and its inputs (issue #4 item 9, speed): the compact
+// How a build stores and reads its snapshot and its inputs (speed): the compact
 // snapshot (reasons as codes, each distinct value once; cohort-reason-codes.test.ts checks the words
 // over a varied population), older snapshots still read, and the in-memory records shared
 // between builds while programme state stays fresh. Migration 0009's index is checked in

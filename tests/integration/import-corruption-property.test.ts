@@ -1,4 +1,4 @@
-// Property (issue #3 item 8): however the fields of a valid export are corrupted, nothing invalid is
+// Property: however the fields of a valid export are corrupted, nothing invalid is
 // stored — every stored reading passes the plausibility rules (bp-plausibility.ts: systolic 40–350,
 // diastolic 20–200, systolic above diastolic) and every stored patient has a Modulus 11 NHS number.
 // The import may reject rows or refuse the file; it may never crash with anything but an AppError.

@@ -1,4 +1,4 @@
-// Every quirk in the export-formats.md table has its own fixture (tests/fixtures/imports/quirks,
+// Every known quirk of real EMIS and SystmOne exports has its own fixture (tests/fixtures/imports/quirks,
 // reconstructions) imported into a real SQLite file, with exact counts: patients, readings, coded
 // events, and every rejected row with its row, column and reason.
 import { readFileSync } from 'node:fs'

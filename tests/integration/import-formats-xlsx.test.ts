@@ -127,7 +127,7 @@ describe('cells only a workbook has', () => {
 })
 
 describe('clinic-recall import FILE.xlsx', () => {
-  test('the CLI reads a workbook and prints the spec §9.1 keys', async () => {
+  test('the CLI reads a workbook and prints the documented import --json keys', async () => {
     ctx = createTestContext()
     const { runCli } = await import('../../src/main/cli/program')
     let stdout = ''

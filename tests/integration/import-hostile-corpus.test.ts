@@ -1,4 +1,4 @@
-// Issue #3 item 8: malformed and hostile files. Each one gives a clear error (an AppError naming the
+// malformed and hostile files. Each one gives a clear error (an AppError naming the
 // file) or imports cleanly with its problems listed as rejects — never a crash, never a stored
 // reading or patient that fails validation, and a refused file leaves the SQLite file byte-identical.
 // The inputs are generated here into memory (nothing large is committed to the repository).

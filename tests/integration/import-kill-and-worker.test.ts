@@ -1,4 +1,4 @@
-// A kill or a cancel in the middle of an import leaves the database as it was (issue #3 item 5):
+// A kill or a cancel in the middle of an import leaves the database as it was:
 //  - a child process importing a large export is SIGKILLed inside the commit's transaction; the
 //    file must pass PRAGMA integrity_check with every count unchanged;
 //  - the real import worker (built the way electron-vite builds it) is cancelled while it reads

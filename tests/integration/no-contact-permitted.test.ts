@@ -1,4 +1,4 @@
-// "No contact permitted" (spec §4.4) end to end on a real database: recorded in contact preferences
+// "No contact permitted" end to end on a real database: recorded in contact preferences
 // (migration 0008), it excludes the patient from a built cohort with a named, counted rule whose
 // "why?" re-derives the same; and a member flagged after the cohort was built is not invited, the
 // batch sheet saying they cannot be contacted.
@@ -39,7 +39,7 @@ function addHypertensive(nhsNumber: string, given: string, family: string, systo
 
 const keep = { smsDeclined: false, largePrint: false, preferredChannel: 'any' as const }
 
-describe('no contact permitted (spec §4.4)', () => {
+describe('no contact permitted', () => {
   beforeEach(() => {
     ctx = createTestContext() // today is 2026-11-22
   })

@@ -1,5 +1,5 @@
 // Nothing is changed, shown or handed out about a patient before someone has said who they are,
-// and every hand-out of identifiable data is in the activity log under their name (spec §8). The
+// and every hand-out of identifiable data is in the activity log under their name. The
 // app's front ends (desktop IPC, browser mode) reach the services through `dispatch`, so these
 // tests go through it, on a real SQLite file; the CLI always has a user and records it.
 import { createHash } from 'node:crypto'

@@ -1,6 +1,6 @@
-// One synthetic patient per clinical edge case, with the outcome the rules must give (issue #4
-// item 8): the boundary cases listed in the issue (from clinical-reference §2), every priority
-// boundary of spec §4.3, and every exclusion of spec §4.4. Each case is evaluated through the real
+// One synthetic patient per clinical edge case, with the outcome the rules must give: the boundary
+// cases of the clinical reference (ages 79/80, targets, severe cut-offs), every priority boundary,
+// and every exclusion. Each case is evaluated through the real
 // cohort engine and definitions, so a rule that drifts from its source fails here by name.
 import { describe, expect, it } from 'vitest'
 import type { TargetMode } from '../../src/shared/domain/bp-targets'
@@ -47,7 +47,7 @@ function hypertensive(overrides: Partial<PatientRecord>): PatientRecord {
   })
 }
 
-describe('boundary cases (clinical-reference §2, issue #4)', () => {
+describe('boundary cases', () => {
   it('140/90 at 79: controlled in QOF mode (≤, HYP008), uncontrolled in NICE mode (below, NG136 1.4.20)', () => {
     const patient = hypertensive({ dateOfBirth: '1946-06-15', readings: [clinic('2026-02-01', 140, 90)] })
     expectOutcome(outcome(patient, { mode: 'qof' }), { list: 'not-eligible' })
@@ -146,7 +146,7 @@ describe('boundary cases (clinical-reference §2, issue #4)', () => {
   })
 })
 
-describe('priority boundaries (spec §4.3; NICE NG136 1.5.1 and stage 2)', () => {
+describe('priority boundaries (NICE NG136 1.5.1 and stage 2)', () => {
   const cases: { reading: ReturnType<typeof clinic>; priority: 'P1' | 'P2' | 'P4' }[] = [
     { reading: clinic('2026-03-01', 179, 119), priority: 'P2' },
     { reading: clinic('2026-03-01', 180, 119), priority: 'P1' },
@@ -177,7 +177,7 @@ describe('priority boundaries (spec §4.3; NICE NG136 1.5.1 and stage 2)', () =>
   })
 })
 
-describe('every exclusion of spec §4.4, each with its own patient', () => {
+describe('every exclusion, each with its own patient', () => {
   const above = [clinic('2026-03-01', 152, 94)]
   const cases: { name: string; patient: () => PatientRecord; rule: string; mode?: TargetMode }[] = [
     { name: 'deceased', patient: () => hypertensive({ readings: above, registrationStatus: 'Deceased' }), rule: 'exclude.deceased-or-left' },

@@ -16,7 +16,7 @@ function counts(result: ReturnType<typeof evaluateCohort>) {
   return Object.fromEntries(result.exclusionCounts.map((c) => [c.rule, `${c.count} ${c.state}`]))
 }
 
-describe('exclusion switches (spec §4.4: each exclusion a named switch with its count)', () => {
+describe('exclusion switches (each exclusion a named switch with its count)', () => {
   // Declined BP and maximal therapy both apply to one patient; the first in order is recorded.
   const declinedAndMaximal = hypertensive([event('BPDEC', '2026-05-01'), event('HTMAX', '2026-04-01')])
   const recentlyDiagnosed = patientRecord({ readings: [clinic('2026-09-01', 156, 94)], events: [event('HYP', '2026-06-01')] })

@@ -34,7 +34,7 @@ describe('mapEthnicity', () => {
     ['  black   african ', 'N'],
     ['Black or Black British – African', 'N'],
     ['White and Black Caribbean', 'D'],
-    // Common free text for cohort 2 (issue #4 item 4) in the shapes exports print it.
+    // Common free text for cohort 2 in the shapes exports print it.
     ['Mixed White and Black Caribbean', 'D'],
     ['Mixed - White & Black Caribbean', 'D'],
     ['White & Black African', 'E'],

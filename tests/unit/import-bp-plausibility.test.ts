@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { bloodPressureProblem, parseBloodPressureCell, parseMmHg } from '../../src/shared/domain/bp-plausibility'
 
-describe('blood pressure plausibility (spec §3)', () => {
+describe('blood pressure plausibility', () => {
   test('accepts the range edges', () => {
     expect(bloodPressureProblem(40, 20)).toBeNull()
     expect(bloodPressureProblem(350, 200)).toBeNull()

@@ -1,4 +1,4 @@
-// Reading one big CSV reports rows read of the file's rows (issue #3 item 7: the progress bar), not
+// Reading one big CSV reports rows read of the file's rows (the progress bar), not
 // only bytes: readExportFile calls its onRows hook every rowProgressEvery rows and once at the end.
 import { describe, expect, test } from 'vitest'
 import { loadCodeLibrary } from '../../src/main/codelists/load-code-library'

@@ -1,5 +1,5 @@
-// Who in a cohort gets this invitation, and the one reason given for anyone who does not (spec §4.3,
-// §4.4, §5). The order matters: the batch sheet shows the reason that staff must act on first.
+// Who in a cohort gets this invitation, and the one reason given for anyone who does not. The
+// order matters: the batch sheet shows the reason that staff must act on first.
 import { describe, expect, it } from 'vitest'
 import { reasonNotInvited, SEVERE_NOT_A_LETTER_REASON, type MemberInvitationFacts } from '../../src/main/invitations/invitation-eligibility'
 import { NO_CONTACT_REASON } from '../../src/shared/domain/contact-channel'

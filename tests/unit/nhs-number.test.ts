@@ -39,7 +39,7 @@ describe('NHS number Modulus 11', () => {
     expect(validity.length).toBeGreaterThan(0)
     for (const v of validity) {
       // uk-fci also rejects Scottish CHI numbers with an impossible date of birth. English practice
-      // exports carry NHS numbers, which we check by Modulus 11 alone (clinical-reference §5), so
+      // exports carry NHS numbers, which we check by Modulus 11 alone, so
       // that CHI-only rule is deliberately not applied: the number is checksum-valid.
       if (v.note?.includes('only the date rejects it')) {
         expect(isValidNhsNumber(String(v.input))).toBe(true)

@@ -1,4 +1,4 @@
-// The audit (spec §7): gathers, for every patient who was a member of any cohort snapshot up to the
+// The audit: gathers, for every patient who was a member of any cohort snapshot up to the
 // as-of date, what happened — invited, booked, attended, baseline and follow-up BP — in a few
 // set-based queries joined to a temporary table of the eligible patients (fast for a PCN's 100k
 // patients), then leaves the counting to shared/domain/audit-outcome.ts. Nothing after the as-of

@@ -87,7 +87,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     }
     const login = opts.user === undefined && !io.env.CLINIC_RECALL_USER ? loginName(io.env) : null
     if (opts.user === undefined && !io.env.CLINIC_RECALL_USER && login === null) {
-      // Nothing may be changed or exported without a name to record it against (spec §8).
+      // Nothing may be changed or exported without a name to record it against.
       throw new CommanderError(2, 'clinic-recall.usage', 'Say who you are with --user NAME (or set CLINIC_RECALL_USER): the login name could not be read')
     }
     const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${login} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
@@ -194,7 +194,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
         ...(params ? { params } : {}),
         ...(opts.explain ? { explain: true } : {})
       })
-      // Always the BP rule in words (spec §4.1); with --explain the whole "why" (cohort-explanation.ts).
+      // Always the BP rule in words; with --explain the whole "why" (cohort-explanation.ts).
       const why = (entry: (typeof snapshot.members)[number]) => ({
         bpRule: entry.bpRule,
         ...(opts.explain && entry.explanation ? { explanation: explanationSummary(entry.explanation) } : {})

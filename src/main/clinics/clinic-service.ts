@@ -1,4 +1,4 @@
-// Clinic sessions, booking, and what happened at the visit (spec §6). Every write is one transaction
+// Clinic sessions, booking, and what happened at the visit. Every write is one transaction
 // with its activity-log entry; the clinical rules it applies (which BP counts, severe, follow-up date)
 // live in shared/domain and are only called from here.
 import type { z } from 'zod'

@@ -1,4 +1,4 @@
-// Compare two stored cohort snapshots (issue #4 item 7): who joined, who left, whose priority group
+// Compare two stored cohort snapshots: who joined, who left, whose priority group
 // changed — each with their place and reasons on both sides — and what differed in how the two were
 // built (definition, version, as-of date, mode, parameters), which is often the "why" of a change.
 import type { CohortChangeT, CohortComparisonT, CohortEntryT, CohortPlacementT, CohortSnapshotT } from '../../shared/contract'

@@ -1,4 +1,4 @@
-// "Why is this patient in (or out)?" for one patient of a stored snapshot (issue #4 item 6).
+// "Why is this patient in (or out)?" for one patient of a stored snapshot.
 // Snapshots store compact rows (cohort-service.ts); the full explanation — every rule checked, the
 // readings considered and which one supplied the BP, the target, the priority rule, each exclusion —
 // is re-derived here by running the same engine over the same inputs the build had: the snapshot's
@@ -121,7 +121,7 @@ function placeholderExplanation(bpRule: string, why: string): ExplanationT {
 }
 
 /**
- * One listed patient's "why" as `cohort build --explain --json` prints it (issue #4 item 6): the
+ * One listed patient's "why" as `cohort build --explain --json` prints it: the
  * readings considered (each marked with what it supplied), the rule that chose the current BP, the
  * target applied (mode, age band, clinic or home), the priority rule that matched, every exclusion
  * checked with its outcome, and all the steps in order.

@@ -1,4 +1,4 @@
-// Builds, stores and reads cohort snapshots (spec §4.4). A build loads every patient as known on the
+// Builds, stores and reads cohort snapshots. A build loads every patient as known on the
 // as-of date, runs the pure cohort engine, and stores the result — members and excluded with their
 // priority, BP, reasons and the patient as built, exclusion counts, parameters, definition version
 // and the last fact ids it could see — in one transaction with its activity-log entry. The full
@@ -51,7 +51,7 @@ export function evaluateBuild(ctx: ServiceContext, input: BuildCohortInput) {
 }
 
 /**
- * A live preview (cohorts.preview; issue #4 item 9): the counts a parameter change gives — members,
+ * A live preview (cohorts.preview): the counts a parameter change gives — members,
  * each exclusion, not eligible, per priority group — and the first members with their reasons,
  * nothing stored. Building stores the snapshot that invitations and the audit use.
  */
@@ -170,7 +170,7 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
 // birth does not change what the snapshot says, and cohorts.explain can re-derive the "why".
 function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly SnapshotListing[], excluded: readonly SnapshotListing[]): void {
   // All rows go in with one statement from one JSON array (SQLite's json_each), not one statement
-  // per row: 40k row-by-row inserts were most of a build's time (issue #4 item 9).
+  // per row: 40k row-by-row inserts were most of a build's time.
   const rows: [number, number, 'member' | 'excluded', string | null, string | null, number, string | null][] = []
   const asBuilt: SnapshotPatientTuple[] = []
   // The BP rule and reasons are stored as codes — the rule id and the few values its words need
@@ -225,7 +225,7 @@ function insertEntries(ctx: ServiceContext, cohortId: number, members: readonly 
   for (const listing of members) write(listing, 'member')
   for (const listing of excluded) write(listing, 'excluded')
   // Many rows per statement (a few statements in all) rather than one statement per row: 40k
-  // row-by-row inserts were most of a build's time (issue #4 item 9); SQLite's json_each measured
+  // row-by-row inserts were most of a build's time; SQLite's json_each measured
   // slower still. Rows go in in list order, so rowid order is the definition's ordering.
   const perStatement = 500
   const statement = (n: number) =>

@@ -1,5 +1,5 @@
 // A synthetic EMIS Web list-report export for `clinic-recall demo` and tests: made-up patients of an
-// inner-London practice with hypertension, in the EVENTS layout of export-formats.md — a report
+// inner-London practice with hypertension, in the EMIS EVENTS layout — a report
 // header block, a header row with a trailing comma, patient columns on each patient's first row
 // only (continuation rows leave them blank), one coded event per row (BP as separate systolic and
 // diastolic rows, sometimes one "Blood pressure 152/94" row, a few home averages), a confidential
@@ -55,7 +55,7 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
-// SNOMED CT codes and terms as EMIS prints them (clinical-reference §6.2; code lists in resources/codelists).
+// SNOMED CT codes and terms as EMIS prints them (code lists in resources/codelists).
 const SYSTOLIC = { code: '271649006', term: 'Systolic blood pressure' }
 const DIASTOLIC = { code: '271650006', term: 'Diastolic blood pressure' }
 const BLOOD_PRESSURE = { code: '75367002', term: 'Blood pressure' }

@@ -1,4 +1,4 @@
-// The audit workbook (spec §7): a Summary sheet (the seed table and the uptake funnel), one sheet
+// The audit workbook: a Summary sheet (the seed table and the uptake funnel), one sheet
 // per equity breakdown, and a patient-level sheet. Written with exceljs's streaming writer so a
 // PCN-sized audit stays fast and small in memory. Every sheet has a frozen, filterable header row
 // and UK dates (dd/mm/yyyy).
@@ -83,7 +83,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
   return {
     add(values: readonly CellValue[]) {
       // An empty value is no cell at all, and text goes through the shared formula-injection guard
-      // (spec §7: cells beginning = + - @ stay text).
+      // (cells beginning = + - @ stay text).
       rows.write(values.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v)))
     },
     commit: () => {

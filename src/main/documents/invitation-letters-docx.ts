@@ -1,4 +1,4 @@
-// The batch's letters as one Word document (spec §5): the practice's own `.docx` template (their
+// The batch's letters as one Word document: the practice's own `.docx` template (their
 // letterhead and signature) with {merge fields}, filled once per patient, one letter per page. With
 // no template uploaded, a plain built-in template is used (which the practice can download as a
 // starting point). Filled with docxtemplater; the zip entries carry the letter date rather than the

@@ -1,5 +1,4 @@
-// The SMS batch for upload to Accurx (export-formats.md "Accurx batch upload", clinical-reference
-// §7.3): EMIS practices need `NHS Number` and `EMIS number`; SystmOne practices `NHS Number`,
+// The SMS batch for upload to Accurx (the Accurx batch-upload layout): EMIS practices need `NHS Number` and `EMIS number`; SystmOne practices `NHS Number`,
 // `Telecom Number` and `Date of Birth`, with a name column for a personalised greeting. One file
 // carries all of them so it works for either system. Only patients chosen for SMS are in it (the
 // channel rule has already left out the deceased and those who declined SMS).

@@ -1,4 +1,4 @@
-// The desktop shell's security baseline (spec §8, architecture practice 13): isolated, sandboxed
+// The desktop shell's security baseline: isolated, sandboxed
 // renderer without Node; no new windows; no navigation away from the app; every permission denied.
 import type { App, BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
 import { isAllowedNavigation } from './navigation-policy'

@@ -1,6 +1,6 @@
-// The follow-ups worklist (spec §6): who is due a BP review this week, who is overdue, and whose
+// The follow-ups worklist: who is due a BP review this week, who is overdue, and whose
 // follow-up was met — by a later clinic visit or by a reading taken in the clinical system that
-// arrived in a later import (issue #5 item 8).
+// arrived in a later import.
 import type { z } from 'zod'
 import type { FollowUpDone as FollowUpDoneSchema, FollowUpDue as FollowUpDueSchema } from '../../shared/contract'
 import { addDaysIso } from '../../shared/domain/iso-date'
@@ -71,7 +71,7 @@ function bookedAfter(ctx: ServiceContext, patientId: number, visitDate: string):
  *
  * A follow-up counts as met once the patient has any BP reading dated after the visit that proposed
  * it — a later clinic visit or a reading that arrived in an import — so BP taken in the clinical
- * system closes it (spec §6). That is decided here against readings up to `asOf`, rather than by
+ * system closes it. That is decided here against readings up to `asOf`, rather than by
  * rewriting follow_ups rows: the list is then right for any as-of date, and a reading imported later
  * needs no extra step to take effect. A newer visit's follow-up supersedes an older one.
  */

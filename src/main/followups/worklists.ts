@@ -1,4 +1,4 @@
-// The practice's worklists (spec §6, issue #5 item 7) and the counts the Today screen shows:
+// The practice's worklists and the counts the Today screen shows:
 // follow-ups due this week and overdue (followup-service.ts), did-not-attend to re-invite (here),
 // and the invitation worklists — non-responders and invited but not booked — which the invitations
 // capability owns (invitations/invitation-worklists.ts); this file only counts them. Also the

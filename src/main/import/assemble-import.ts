@@ -1,5 +1,5 @@
 // The files of one import → one set of patients, readings and events: patients merged by NHS
-// number, systolic and diastolic rows paired into readings (spec §4.1: the same type on the same
+// number, systolic and diastolic rows paired into readings (the same type on the same
 // date form one reading), duplicates collapsed, and the content hash that recognises a re-import.
 import { bloodPressureProblem } from '../../shared/domain/bp-plausibility'
 import type { RejectedRowT } from '../../shared/contract'

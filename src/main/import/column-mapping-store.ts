@@ -1,6 +1,6 @@
 // Column mappings saved per header layout (migration 0002): the roles a user chose on the
 // column-mapping screen, filed under the hash of the file's normalised captions, so the next file
-// with the same columns is read the same way without asking (spec §3).
+// with the same columns is read the same way without asking.
 import type { z } from 'zod'
 import type { SavedColumnMapping } from '../../shared/contract'
 import { columnRoleLabel, isColumnRoleName, mappingProblems, type ColumnRoleName } from '../../shared/import-column-roles'

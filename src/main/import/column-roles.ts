@@ -1,4 +1,4 @@
-// Which column caption means what (export-formats.md "Layouts the importer must recognise"):
+// Which column caption means what:
 // EMIS Web list-report captions, SystmOne Breakdown captions and the common aliases, matched
 // case-insensitively with surrounding spaces ignored. A caption names a role; the reader never
 // keys on caption text after this point, so duplicate captions (repeated column groups) are fine.

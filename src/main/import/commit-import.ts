@@ -1,4 +1,4 @@
-// Writes a previewed import into the database in ONE transaction (spec §3: it lands whole or not
+// Writes a previewed import into the database in ONE transaction (it lands whole or not
 // at all). Merge keyed by NHS number: new patients inserted; existing patients' demographics
 // updated to this export with the old values kept in patient_history — unless the stored ones came
 // from an export run later than this one (see "newest" below); readings and coded events added

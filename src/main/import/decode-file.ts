@@ -1,6 +1,6 @@
 // Bytes → text. EMIS/SystmOne CSVs are UTF-8 (with or without a BOM); some EMIS enterprise
-// reports are UTF-16; SystmOne extracts and files re-saved in Excel may be Windows-1252
-// (export-formats.md). Files that are not text exports at all (PDF, Excel, a web page saved as
+// reports are UTF-16; SystmOne extracts and files re-saved in Excel may be Windows-1252.
+// Files that are not text exports at all (PDF, Excel, a web page saved as
 // .csv) are refused here with a message saying what they are. A byte-order mark is a claim, not
 // a fact: tools prepend one to text in another encoding, so the bytes themselves are checked too.
 import { isUtf8 } from 'node:buffer'

@@ -1,4 +1,4 @@
-// The import capability (spec §3): preview what a set of export files would do, then commit
+// The import capability: preview what a set of export files would do, then commit
 // exactly that preview; or both at once for the CLI. The parsed result lives in memory between
 // preview and commit, so what is written is what the user saw. The desktop and browser front ends
 // run the same steps in a worker thread (import-jobs.ts) so a large file never blocks them.

@@ -43,7 +43,7 @@ export function parseCsvTable(fileName: string, text: string): { rows: string[][
     cutOffInQuoteRow = index + 1
   }
   rows.forEach((cells, index) => checkRowSize(fileName, cells, index + 1))
-  // A final newline or a last line of only commas is not a row (export-formats.md).
+  // A final newline or a last line of only commas is not a row.
   while (rows.length > 0 && isBlankRow(rows[rows.length - 1] ?? [])) rows.pop()
   return { rows, delimiter, cutOffInQuoteRow }
 }

@@ -54,7 +54,7 @@ export interface ReadOptions {
 /** Longest rejected value kept: a reject caused by a 50 MB cell must not put 50 MB into the report. */
 const maxRejectValueLength = 200
 
-/** The oldest age accepted as a real date of birth (spec §3 "plausible age"). */
+/** The oldest age accepted as a real date of birth ("plausible age"). */
 export const maximumPlausibleAge = 120
 
 export function sha256Hex(bytes: Uint8Array | string): string {
@@ -204,7 +204,7 @@ function readWholeFile(file: ExportFileInput, options: ReadOptions, onRows?: (ro
   let current: Current = { kind: 'none', afterEmptyRow: false }
   const rowsEstimate = Math.max(source.approximateRows - headerIndex - 1, 0)
   let rowsSeen = 0
-  // Blank rows count only when a row follows them: trailing blank lines are not rows (export-formats.md).
+  // Blank rows count only when a row follows them: trailing blank lines are not rows.
   let blankRun = 0
   // Each row is read when the next one arrives, so the last row can be judged as the last: a file
   // cut off while saving or copying ends part-way through it (see cutOffLastRow).
@@ -838,7 +838,7 @@ class RowReader {
   }
 }
 
-/** BP Type column: clinic when blank (spec §4.1 "clinic when unknown"). Null when unrecognised. */
+/** BP Type column: clinic when blank ("clinic when unknown"). Null when unrecognised. */
 function wideBpSetting(text: string): BpSetting | null {
   const t = text.trim().toLowerCase()
   if (t === '') return 'clinic'

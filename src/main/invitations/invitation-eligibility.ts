@@ -1,4 +1,4 @@
-// Which cohort members are invited in a batch, and why not for the others (spec §4.3, §5). Pure:
+// Which cohort members are invited in a batch, and why not for the others. Pure:
 // the service gathers each member's facts from the database and asks this one function, so every
 // reason a patient is left out is written here, in words staff can act on. How an invited member is
 // contacted (SMS, letter, phone) is the channel rule's job (shared/domain/contact-channel.ts).
@@ -6,7 +6,7 @@ import { NO_CONTACT_REASON } from '../../shared/domain/contact-channel'
 import { formatUkLongDate } from '../../shared/domain/letter-content'
 import { DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT, nextAttemptTooSoon } from '../../shared/domain/invitation-attempts'
 
-/** Spec §5: the 2nd (and 3rd) invitation goes at least 14 days after the previous one by default. */
+/** The 2nd (and 3rd) invitation goes at least 14 days after the previous one by default. */
 export const MIN_DAYS_BETWEEN_INVITATIONS = DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT
 
 export const SEVERE_NOT_A_LETTER_REASON = 'Severe reading: contact by phone for review within 7 days (NICE NG136 1.5.1) — not a routine letter'
@@ -14,7 +14,7 @@ export const SEVERE_NOT_A_LETTER_REASON = 'Severe reading: contact by phone for 
 export interface MemberInvitationFacts {
   priority: string | null
   severe: boolean
-  /** Contact preferences say "no contact permitted" (spec §4.4), recorded after the cohort was built. */
+  /** Contact preferences say "no contact permitted", recorded after the cohort was built. */
   noContactPermitted?: boolean
   /** Earliest live booking on or after the letter date, if any. */
   upcomingAppointmentOn: string | null

@@ -1,4 +1,4 @@
-// Invitation batches (spec §5): from a saved cohort snapshot, each member who should be invited gets
+// Invitation batches: from a saved cohort snapshot, each member who should be invited gets
 // the channel the rule picks (SMS, letter — large print when flagged — or the phone list). Outputs:
 // one print-ready PDF of standard letters (one page each, DL window), a large-print PDF, a DOCX of
 // the letters from the practice's Word template, the SMS upload CSV, the call list and the batch

@@ -1,4 +1,4 @@
-// The two invitation worklists (spec §5, issue #5 item 7): non-responders — two unanswered
+// The two invitation worklists: non-responders — two unanswered
 // invitations at least 7 days apart (QOF HYP008/009 rule 7), listed with the HYPINVITE_COD codes to
 // record in the clinical system — and patients invited but not yet booked, with the date the next
 // attempt may go. "Answered" means a booking made on or after the first invitation that is still
@@ -70,7 +70,7 @@ export function invitationWorklists(ctx: Pick<ServiceContext, 'db'>): Worklists 
     if (unansweredPair(sent, null)) {
       nonResponders.push({ ...patient, nextAttemptFrom: null })
     } else {
-      // No further attempt for a patient who has since asked not to be contacted (spec §4.4).
+      // No further attempt for a patient who has since asked not to be contacted.
       const noMoreAttempts = last.attempt >= 3 || patient.noContact
       invitedNotBooked.push({ ...patient, nextAttemptFrom: noMoreAttempts ? null : nextAttemptFrom(last.sent_on, last.wait_days ?? undefined) })
     }

@@ -1,4 +1,4 @@
-// The practice's versions of the built-in letter templates, and its Word template (spec §5). Version 1
+// The practice's versions of the built-in letter templates, and its Word template. Version 1
 // of each template is the wording in letter-templates.ts; every saved edit is a new row with the next
 // version, so any invitation's wording can be found again from the version it recorded.
 import type { Db } from '../db/connection'

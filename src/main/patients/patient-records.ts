@@ -1,6 +1,6 @@
 // Builds the PatientRecord the domain rules read, for every patient.
 //
-// Speed (spec §10: any cohort over 100k patients in under 200 ms, rebuilt live as a parameter
+// Speed (any cohort over 100k patients in under 200 ms, rebuilt live as a parameter
 // changes): the stored facts — patients, BP readings, coded events — change only when an import or
 // a clinic visit writes them, so they are read once per database into memory (three whole-table
 // queries in raw mode, grouped in one pass) and reused by every later build until the data changes.
@@ -174,7 +174,7 @@ interface ProgrammeState {
   nextBooked: Map<number, string>
   /** Each patient's invitations sent on or before the as-of date, oldest first, each day once. */
   invited: Map<number, string[]>
-  /** Patients whose contact preferences say "no contact permitted" (spec §4.4, migration 0008). */
+  /** Patients whose contact preferences say "no contact permitted" (migration 0008). */
   noContact: Set<number>
 }
 

@@ -15,7 +15,7 @@ export const BpOutcome = z.object({
   meanDiastolicChange: z.number().nullable(),
   medianSystolicChange: z.number().nullable(),
   medianDiastolicChange: z.number().nullable(),
-  /** Of `patients`, within their BP target (QOF HYP008/HYP009) at baseline and at follow-up (spec §7). */
+  /** Of `patients`, within their BP target (QOF HYP008/HYP009) at baseline and at follow-up. */
   atTargetBefore: z.number().int(),
   atTargetAfter: z.number().int(),
   atTargetBeforePercent: z.number(),

@@ -36,7 +36,7 @@ export const Appointment = z.object({
   status: AppointmentStatus,
   bp: BloodPressure.nullable(),
   followUpDue: StoredIsoDate.nullable(),
-  /** What was done at the visit (spec §6), shown back in the clinic's slot table. */
+  /** What was done at the visit, shown back in the clinic's slot table. */
   actions: z.array(VisitAction).default([]),
   note: z.string().nullable().default(null)
 })

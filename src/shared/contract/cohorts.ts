@@ -53,7 +53,7 @@ export const CohortEntry = z.object({
   reasons: z.array(z.string()),
   /** Severe (P1) reading: listed even when excluded, per the spec's safety rule. */
   severe: z.boolean(),
-  /** The rule that chose the current BP, in words (shown next to every computed BP, spec §4.1). */
+  /** The rule that chose the current BP, in words (shown next to every computed BP). */
   bpRule: z.string(),
   /**
    * The full "why" (every rule checked, readings considered, target). Snapshots leave it out — 40k
@@ -129,7 +129,7 @@ export const CohortPreview = z.object({
   mode: TargetMode,
   memberCount: z.number().int(),
   excludedCount: z.number().int(),
-  /** Excluded patients whose current BP is severe (spec §4.4 safety rule). */
+  /** Excluded patients whose current BP is severe (the safety rule: no exclusion hides a severe reading). */
   severeExcludedCount: z.number().int(),
   notEligibleCount: z.number().int(),
   priorityCounts: z.object({ P1: z.number().int(), P2: z.number().int(), P3: z.number().int(), P4: z.number().int(), none: z.number().int() }),
@@ -224,7 +224,7 @@ export const cohortsOperations = {
   /**
    * The counts a build would give — members, per priority group, each exclusion, not eligible — and
    * the first `limit` members and excluded patients with their reasons, without storing anything:
-   * for rebuilding live as a parameter changes (issue #4 item 9). `cohorts.build` stores the snapshot.
+   * for rebuilding live as a parameter changes. `cohorts.build` stores the snapshot.
    */
   'cohorts.preview': {
     input: z.object({

@@ -25,7 +25,7 @@ export const FollowUpDone = z.object({
   visitDate: StoredIsoDate,
   dueOn: StoredIsoDate,
   reading: z.object({ date: StoredIsoDate, systolic: z.number().int(), diastolic: z.number().int() }),
-  /** 'import': taken in the clinical system and brought in by a later import (issue #5 item 8). */
+  /** 'import': taken in the clinical system and brought in by a later import. */
   readingSource: z.enum(['import', 'visit'])
 })
 

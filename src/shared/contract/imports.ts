@@ -124,7 +124,7 @@ export const ImportPreview = z.object({
   unmatchedCodes: z.number().int().default(0)
 })
 
-/** Keys are the CLI's public `import --json` interface (spec §9.1): add, never rename. */
+/** Keys are the CLI's public `import --json` interface: add, never rename. */
 export const ImportResult = z.object({
   importId: z.number().int().nullable(),
   format: z.string(),

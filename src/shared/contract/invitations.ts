@@ -59,7 +59,7 @@ export const ContactPreferencesInput = z.object({
   smsDeclined: z.boolean(),
   largePrint: z.boolean(),
   preferredChannel: z.enum(['any', 'letter', 'phone']),
-  /** Spec §4.4 "no contact permitted"; left out keeps what is recorded. */
+  /** "No contact permitted": excluded from every cohort and every batch; left out keeps what is recorded. */
   noContact: z.boolean().optional(),
   /**
    * An interpreter is needed, in this language, as recorded in the app (it wins over the export while

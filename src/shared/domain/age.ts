@@ -1,4 +1,4 @@
-// Age in completed years on a date (spec §4.2: "age on the as-of date, birthday inclusive").
+// Age in completed years on a date ("age on the as-of date, birthday inclusive").
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 

@@ -1,4 +1,4 @@
-// Audit arithmetic (spec §7): the seed programme's table — of the patients with a baseline and a
+// Audit arithmetic: the seed programme's table — of the patients with a baseline and a
 // follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the uptake
 // funnel, equity breakdowns and NHS small-number suppression for sharing outside the practice.
 // Pure: the audit service gathers the facts, everything counted is counted here.
@@ -59,7 +59,7 @@ export function medianOf(values: readonly number[]): number | null {
 export interface OutcomePair {
   baseline: { systolic: number; diastolic: number }
   followUp: { systolic: number; diastolic: number }
-  /** Within the patient's target at baseline and at follow-up (spec §7 "proportion at target before and after"). */
+  /** Within the patient's target at baseline and at follow-up ("proportion at target before and after"). */
   atTarget?: { baseline: boolean; followUp: boolean }
 }
 
@@ -115,7 +115,7 @@ export function summariseBpOutcome(pairs: readonly OutcomePair[]): BpOutcomeSumm
 }
 
 /**
- * Whether a baseline or follow-up BP was within the patient's target (spec §4.2, QOF mode: HYP008
+ * Whether a baseline or follow-up BP was within the patient's target (QOF mode: HYP008
  * ≤140/90 aged 79 or under, HYP009 ≤150/90 aged 80 or over; home/ambulatory 5 mmHg lower), with the
  * age on the day of the reading. Both systolic and diastolic must be within target.
  */
@@ -124,7 +124,7 @@ export function withinAuditTarget(bp: AuditBp, ageOnReadingDay: number | null): 
   return isControlled(bp, targetFor('qof', ageOnReadingDay, bp.setting))
 }
 
-// Readings are compared by the same rule as everywhere else (spec §4.1, current-bp.ts): the latest
+// Readings are compared by the same rule as everywhere else (current-bp.ts): the latest
 // day, clinic readings first, lowest systolic and lowest diastolic of that day. The audit looks at
 // any date, so the look-back window is made wide enough never to cut anything off.
 const WHOLE_RECORD_MONTHS = 12 * 200
@@ -147,7 +147,7 @@ export interface BaselineInput {
 }
 
 /**
- * Spec §7. Baseline: the BP of the first attended clinic visit (lowest of its readings), else the
+ * Baseline: the BP of the first attended clinic visit (lowest of its readings), else the
  * latest reading in the 12 months up to the first invitation. Follow-up: the latest reading dated
  * after the baseline day, up to the as-of date (a later visit or a reading a later import brought),
  * so the audit shows where each patient is now.
@@ -188,7 +188,7 @@ export function ageBand(age: number | null): string {
 
 export const ageBandOrder = ['18–39', '40–59', '60–79', '80+', 'Under 18', 'Unknown'] as const
 
-/** IMD quintile from the decile (1 = most deprived); Core20 = deciles 1–2 = quintile 1 (spec §7). */
+/** IMD quintile from the decile (1 = most deprived); Core20 = deciles 1–2 = quintile 1. */
 export function imdQuintileLabel(decile: number | null): string {
   if (decile === null || decile < 1 || decile > 10) return 'Unknown'
   const q = Math.ceil(decile / 2)
@@ -268,7 +268,7 @@ export function suppressCount(n: number): number | typeof SUPPRESSED {
 /**
  * A total shown beside suppressed parts would let the hidden part be worked out by subtraction,
  * so when any part is suppressed the total is rounded to the nearest 5 (and is itself suppressed
- * when small). Spec §7: "totals adjusted so nothing can be derived back".
+ * when small). "totals adjusted so nothing can be derived back".
  */
 export function suppressTotal(total: number, parts: readonly number[]): number | string {
   if (isSmallCount(total)) return SUPPRESSED

@@ -1,4 +1,4 @@
-// Double-booking rules (spec §6, issue #5 item 5), pure so they are tested without a database.
+// Double-booking rules, pure so they are tested without a database.
 // A booking is refused, with a message a receptionist can act on, when:
 // 1. the chosen slot already holds a live appointment (booked, attended or did not attend);
 // 2. the patient is already in this clinic;

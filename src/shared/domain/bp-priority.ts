@@ -1,6 +1,6 @@
 // Priority groups for patients on the hypertension register whose current BP is above target
-// (spec §4.3). Modelled on the UCLPartners proactive-care stratification as implemented publicly
-// (clinical-reference §2.4), with NICE NG136 staging cut-offs. Evaluated top-down, mutually exclusive.
+// — modelled on the UCLPartners proactive-care stratification as implemented publicly, with NICE
+// NG136 staging cut-offs. Evaluated top-down, mutually exclusive.
 import type { ClinicalConcept } from './clinical-concepts'
 import { blackCategories, southAsianCategories, type EthnicCategory } from './ethnicity'
 import type { BpSetting } from './patient-record'
@@ -13,7 +13,7 @@ interface BpWithSetting {
   setting: BpSetting
 }
 
-/** The conditions that move an uncontrolled patient into P3 (spec §4.3). */
+/** The conditions that move an uncontrolled patient into P3. */
 export const priorityRiskConditions: readonly ClinicalConcept[] = ['CHD', 'STIA', 'PAD', 'DM', 'CKD']
 
 export interface PriorityRiskFactors {
@@ -63,7 +63,7 @@ function isOutOfClinic(setting: BpSetting): boolean {
 /**
  * Severe hypertension, NICE NG136 1.5.1: clinic systolic ≥ 180 or diastolic ≥ 120. Home/ambulatory
  * readings use ≥ 170 / ≥ 115 (the NICE rule that out-of-clinic equivalents are lower, 1.4.18–19, as
- * applied by the public UCLP-shaped implementation in clinical-reference §2.4). A severe reading is
+ * applied by the public UCLPartners-shaped implementation). A severe reading is
  * never a routine letter: review within 7 days.
  */
 export function isSevereReading(bp: BpWithSetting): boolean {

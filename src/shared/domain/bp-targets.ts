@@ -1,4 +1,4 @@
-// BP targets (spec §4.2). Two modes: QOF (default; "≤" counts as achieved, HYP008/HYP009) and NICE
+// BP targets. Two modes: QOF (default; "≤" counts as achieved, HYP008/HYP009) and NICE
 // (NG136 1.4.20–1.4.22; "below"). Out-of-clinic (home/ambulatory) targets are 5 mmHg lower
 // (NG136 1.4.18–19; QOF v49+ scores home readings against lower thresholds). The age split is at 80
 // in both: QOF HYP008 "aged 79 or under" / HYP009 "80 or over"; NICE "80 and over".
@@ -35,7 +35,7 @@ export function targetFor(mode: TargetMode, age: number, setting: BpSetting): Bp
 }
 
 function makeTarget(mode: TargetMode, older: boolean, outOfClinic: boolean): BpTarget {
-  // spec §4.2 table: clinic 140/90 | 150/90, home/ambulatory 135/85 | 145/85.
+  // The targets (under 80 | 80 and over): clinic 140/90 | 150/90, home/ambulatory 135/85 | 145/85.
   const systolic = (older ? 150 : 140) - (outOfClinic ? 5 : 0)
   const diastolic = outOfClinic ? 85 : 90
   const where = outOfClinic ? 'home/ambulatory' : 'clinic'
@@ -49,7 +49,7 @@ function makeTarget(mode: TargetMode, older: boolean, outOfClinic: boolean): BpT
   return { systolic, diastolic, comparator: '<', source, label: `${source}: ${where} below ${systolic}/${diastolic} (${ageText})` }
 }
 
-/** Controlled only when BOTH systolic and diastolic are within target (spec §4.2). */
+/** Controlled only when BOTH systolic and diastolic are within target. */
 export function isControlled(bp: { systolic: number; diastolic: number }, target: BpTarget): boolean {
   if (target.comparator === '<=') return bp.systolic <= target.systolic && bp.diastolic <= target.diastolic
   return bp.systolic < target.systolic && bp.diastolic < target.diastolic

@@ -1,4 +1,4 @@
-// When each appointment slot of a clinic session starts (spec §6: a session is a start time, a slot
+// When each appointment slot of a clinic session starts (a session is a start time, a slot
 // length and a number of slots). Times are HH:MM on the clinic's own day.
 import { AppError } from '../result'
 

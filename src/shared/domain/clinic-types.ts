@@ -1,4 +1,4 @@
-// The kinds of clinic session a practice runs (spec §6, issue #5 item 5) and each one's default
+// The kinds of clinic session a practice runs and each one's default
 // follow-up interval. Every built-in type starts at the programme default of 6 weeks (follow-up.ts);
 // the practice may set each one from 4 to 12 weeks in the Clinics screen. A free-text type (a
 // practice's own name for a session) is allowed and uses the programme default until set.

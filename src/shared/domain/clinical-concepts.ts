@@ -1,6 +1,6 @@
 // The clinical concepts the app reasons about. A coded event from an export is classified into one
 // of these (from its SNOMED code via the code lists in resources/codelists, else from its term or a
-// register flag column). Names follow the QOF cluster names (clinical-reference §4.1, §6.2).
+// register flag column). Names follow the QOF cluster names.
 export const clinicalConcepts = {
   HYP: 'Hypertension diagnosis (HYP_COD)',
   HYPRES: 'Hypertension resolved (HYPRES_COD)',
@@ -30,7 +30,7 @@ export const clinicalConcepts = {
   NDH: 'Non-diabetic hyperglycaemia (NDH_COD)',
   BMI: 'Body mass index recorded (BMIVAL_COD)',
   OBESE: 'Obesity or BMI 30+ recorded (BMIOBESE_COD)',
-  // Resolution of a register condition (QOF resolved clusters, clinical-reference §4.1): the
+  // Resolution of a register condition (QOF resolved clusters): the
   // condition counts only while its latest diagnosis is after its latest resolution.
   AFIBRES: 'Atrial fibrillation resolved (AFIBRES_COD, starter list)',
   ASTRES: 'Asthma resolved (ASTRES_COD)',

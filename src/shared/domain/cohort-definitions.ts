@@ -1,4 +1,4 @@
-// The built-in cohorts as data (spec §4.4): which criteria (all must be met), which exclusions (the
+// The built-in cohorts as data: which criteria (all must be met), which exclusions (the
 // first that applies excludes; each switchable), the parameters, how members are ordered and whether
 // a priority group is given. A practice's copy is the same shape with other parameters. Bump
 // `version` whenever a definition's meaning changes: snapshots record the version they were built with.
@@ -32,15 +32,15 @@ export interface CohortDefinition {
    * build skip loading everyone else; null means every patient must be evaluated.
    */
   candidatesHaveAnyOf: readonly ClinicalConcept[] | null
-  /** Whether members get a priority group (spec §4.3); "no recent BP" has none by definition. */
+  /** Whether members get a priority group; "no recent BP" has none by definition. */
   assignsPriority: boolean
-  /** priority: P1 first (spec §4.3). physical-and-mental-first: NICE NG56 ordering for Time to Talk. */
+  /** priority: P1 first. physical-and-mental-first: NICE NG56 ordering for Time to Talk. */
   ordering: 'priority' | 'physical-and-mental-first' | 'oldest-reading-first'
 }
 
 // Exclusions for the hypertension BP-target cohorts, in the order they are tried (QOF HYP008
 // denominator rule order where QOF has them, then the programme's own). "No contact permitted"
-// (spec §4.4) is recorded in the app's contact preferences (migration 0008).
+// is recorded in the app's contact preferences (migration 0008).
 const hypertensionExclusions: CohortRuleId[] = [
   'exclude.deceased-or-left',
   'exclude.palliative-care',

@@ -262,7 +262,7 @@ export interface CohortPreview extends Omit<CohortEvaluation, 'members' | 'exclu
   excludedCount: number
   /** Members per priority group (P1–P4, and "none" for cohorts without priority). */
   priorityCounts: Record<'P1' | 'P2' | 'P3' | 'P4' | 'none', number>
-  /** Excluded patients with a severe reading (spec §4.4 safety rule): always counted. */
+  /** Excluded patients with a severe reading (the safety rule: no exclusion hides a severe reading): always counted. */
   severeExcludedCount: number
   /** The first `limit` members and excluded patients in list order, with reasons. */
   members: CohortEntryT[]
@@ -270,7 +270,7 @@ export interface CohortPreview extends Omit<CohortEvaluation, 'members' | 'exclu
 }
 
 /**
- * The cohort's counts without building anyone's words (issue #4 item 9: rebuild live as a parameter
+ * The cohort's counts without building anyone's words (rebuild live as a parameter
  * changes): every candidate is placed and ordered, and only the first `limit` members and excluded
  * patients — what a screen shows first — get their reasons. The same rules decide as in a build.
  */
@@ -364,7 +364,7 @@ function sortMembers(members: Listed[], ordering: CohortDefinition['ordering']):
   // Keys are worked out once per member, not once per comparison (40k members, ~600k comparisons).
   let keyed: { item: Listed; first: number; second: number | string }[]
   if (ordering === 'priority') {
-    // P1 first (spec §4.3), then the highest systolic within a group.
+    // P1 first, then the highest systolic within a group.
     keyed = members.map((m) => ({ item: m, first: m.entry.priority ? priorityRank[m.entry.priority] : 9, second: -(m.entry.bp?.systolic ?? 0) }))
   } else if (ordering === 'physical-and-mental-first') {
     // NICE NG56: people with both physical and mental health conditions first, then most conditions.

@@ -1,19 +1,19 @@
-// The adjustable parameters of a cohort definition (spec §4.4: "a practice can copy one and change
+// The adjustable parameters of a cohort definition ("a practice can copy one and change
 // its parameters"). Stored with every snapshot so a built cohort can be reproduced.
 export interface CohortParameters {
-  /** Look-back window for the current BP (spec §4.1; QOF "preceding 12 months"). */
+  /** Look-back window for the current BP (QOF "preceding 12 months"). */
   lookbackMonths: number
   /** Exceptions (HYPPCADEC/HYPPCAPU, BPDEC, HTMAX) count when recorded within this many months (QOF HYP008 rules 3–6). */
   exceptionLookbackMonths: number
-  /** Recently invited: an invitation within this many days excludes (spec §4.4, default 28). */
+  /** Recently invited: an invitation within this many days excludes (default 28). */
   invitedWithinDays: number
   /** QOF mode only: diagnosed or registered within this many months excludes (QOF HYP008 rules 8–9). */
   recentDiagnosisMonths: number
-  /** Cohort 2: include Mixed White and Black Caribbean / African (D, E). Off by default (spec §4.4). */
+  /** Cohort 2: include Mixed White and Black Caribbean / African (D, E). Off by default. */
   includeMixedBlackCategories: boolean
-  /** Time to Talk: minimum number of long-term conditions (spec §4.4 cohort 3, default 2). */
+  /** Time to Talk: minimum number of long-term conditions (default 2). */
   conditionThreshold: number
-  /** Exclusion rule ids switched off for this build (each exclusion is switchable, spec §4.4). */
+  /** Exclusion rule ids switched off for this build (each exclusion is switchable). */
   disabledExclusions: string[]
 }
 

@@ -19,7 +19,7 @@ export const TEXT_REASON = 'text'
 export const PRIORITY_REASON = 'priority'
 /** The rule that chose the current BP (values: formatCurrentBpRule). */
 export const BP_RULE_REASON = 'bp.current'
-/** The safety note on an excluded patient with a severe reading (spec §4.4). */
+/** The safety note on an excluded patient with a severe reading. */
 export const SEVERE_EXCLUDED_REASON = 'severe-excluded'
 
 export const severeExcludedText = 'Severe reading — excluded, please check (NICE NG136 1.5.1: review within 7 days)'

@@ -1,6 +1,6 @@
 // Whether a coded diagnosis is still active on a date: the latest diagnosis not followed by a
-// resolution code (the QOF register pattern, e.g. HYP_COD / HYPRES_COD, DM_COD / DMRES_COD;
-// clinical-reference §2.2 "Register"). Only events on or before the as-of date count, so a cohort
+// resolution code (the QOF register pattern, e.g. HYP_COD / HYPRES_COD, DM_COD /
+// DMRES_COD). Only events on or before the as-of date count, so a cohort
 // built as of a past date sees what was recorded by then.
 import type { ClinicalConcept } from './clinical-concepts'
 import type { CodedEvent } from './patient-record'

@@ -1,7 +1,7 @@
-// How each cohort member is invited (spec §5 "Channels"): SMS when the record has a valid UK mobile
+// How each cohort member is invited ("Channels"): SMS when the record has a valid UK mobile
 // and the patient has not declined SMS, else a letter to their postal address; a phone call list
 // when the practice asks for one (or the patient prefers phone). Ardens' split searches do the same
-// (clinical-reference §3: "SMS if mobile and SMS not declined … otherwise post"). Pure, one place.
+// ("SMS if mobile and SMS not declined … otherwise post"). Pure, one place.
 import { isNoLongerRegistered } from './registration-status'
 
 export type ContactChannel = 'sms' | 'letter' | 'phone'
@@ -14,7 +14,7 @@ export interface ContactPreferences {
   /** 'any' lets the rule choose; 'letter' never texts; 'phone' puts them on the call list. */
   preferredChannel: 'any' | 'letter' | 'phone'
   /**
-   * "No contact permitted" (spec §4.4): the patient asked not to be contacted about proactive
+   * "No contact permitted": the patient asked not to be contacted about proactive
    * recalls, or their record says they must not be. Excludes them from cohorts
    * (cohort-rules/no-contact-permitted.ts) and from every channel here.
    */
@@ -116,7 +116,7 @@ export function chooseChannel(facts: ContactFacts, options: ChannelOptions): Cha
     return { channel: null, reason: `Registration status "${facts.registrationStatus}": not contacted` }
   }
   const prefs = facts.preferences
-  // Spec §4.4: a patient who must not be contacted gets no letter, text or call whatever else is recorded.
+  // a patient who must not be contacted gets no letter, text or call whatever else is recorded.
   if (prefs.noContact) return { channel: null, reason: NO_CONTACT_REASON }
   const phone = phoneToRing(facts)
   if (prefs.preferredChannel === 'phone') {

@@ -1,4 +1,4 @@
-// A saved custom cohort as a CohortDefinition (spec §4.4 cohort 5: "any combination of register/
+// A saved custom cohort as a CohortDefinition ("any combination of register/
 // condition, age range, sex, ethnicity group, IMD quintile, BP state/priority, last-reading age,
 // number of LTCs, invitation state"), so it is built, snapshotted and explained exactly like the
 // built-ins. Its criteria are data evaluated by custom-criteria.ts; its exclusions are the same named

@@ -1,4 +1,4 @@
-// The one evaluator of the custom cohort builder's criteria (spec §4.4 cohort 5; issue #4 item 2).
+// The one evaluator of the custom cohort builder's criteria.
 // A saved custom cohort is data — a list of criteria (custom-cohort-schema.ts) — and each criterion
 // becomes a CohortRule here, so custom cohorts run through the same engine, explanation and
 // snapshots as the built-ins. Every outcome says, in words, the patient's value and what the
@@ -82,16 +82,16 @@ export function describeCriterion(c: CustomCriterion): string {
 }
 
 const sources: Record<CustomCriterion['kind'], string> = {
-  condition: 'QOF registers (clinical-reference §4.1)',
-  age: 'Age on the as-of date, birthday inclusive (spec §4.2)',
+  condition: 'QOF registers',
+  age: 'Age on the as-of date, birthday inclusive',
   sex: 'Sex as recorded in the export',
   ethnicity: 'NHS Data Dictionary ETHNIC CATEGORY (16 categories, 5 groups)',
   'imd-quintile': 'English Indices of Deprivation (decile of the patient’s LSOA; Core20 = quintile 1)',
-  'bp-state': 'QOF HYP008/HYP009 or NICE NG136 1.4.20–1.4.22 (spec §4.2)',
-  priority: 'Spec §4.3 (NICE NG136 1.5.1; UCLPartners proactive care)',
-  'last-reading': 'Spec §4.1 (latest BP reading date)',
+  'bp-state': 'QOF HYP008/HYP009 or NICE NG136 1.4.20–1.4.22',
+  priority: 'NICE NG136 1.5.1; UCLPartners proactive care',
+  'last-reading': 'The latest BP reading date',
   'ltc-count': 'NICE NG56; QOF registers',
-  invitation: 'Spec §5 (QOF HYP008/HYP009 rule 7 for non-responders)'
+  invitation: 'QOF HYP008/HYP009 rule 7 for non-responders'
 }
 
 function outcome(met: boolean, detail: string, reason: string): RuleOutcome {

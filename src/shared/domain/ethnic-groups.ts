@@ -1,5 +1,5 @@
 // The five broad ethnic groups of the NHS Data Dictionary ETHNIC CATEGORY (2001 census), each the
-// roll-up of its categories (clinical-reference §6.1): White A–C, Mixed D–G, Asian or Asian British
+// roll-up of its categories: White A–C, Mixed D–G, Asian or Asian British
 // H–L, Black or Black British M, N, P, Other ethnic groups R, S. "Not stated" (Z) is in no group.
 import type { EthnicCategory } from './ethnicity'
 

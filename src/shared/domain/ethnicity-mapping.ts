@@ -1,8 +1,8 @@
-// From what an export prints for ethnicity to the NHS Data Dictionary ETHNIC CATEGORY letter
-// (clinical-reference §6.1). Exports print a Data Dictionary letter, a SNOMED CT code, the SNOMED
+// From what an export prints for ethnicity to the NHS Data Dictionary ETHNIC CATEGORY letter.
+// Exports print a Data Dictionary letter, a SNOMED CT code, the SNOMED
 // term of the latest ethnicity code, or free text ("Black African"). Anything not recognised maps
 // to null and the text is kept as exported: a category is never guessed, because cohort 2 and P3
-// (spec §4.3, §4.4) select patients by it.
+// select patients by it.
 import { ethnicCategories, isEthnicCategory, type EthnicCategory } from './ethnicity'
 
 /** SNOMED code → letter and SNOMED term (normalised with `normaliseEthnicityText`) → letter. */
@@ -38,7 +38,7 @@ export function normaliseEthnicityText(text: string): string {
 }
 
 /**
- * Free text seen in practice and in the COVID-19 PRA short labels (clinical-reference §6.1). Only
+ * Free text seen in practice and in the COVID-19 PRA short labels. Only
  * phrases that name one category: "White" or "Mixed" alone are ambiguous and stay unmapped.
  */
 const freeText: ReadonlyArray<[EthnicCategory, string[]]> = [

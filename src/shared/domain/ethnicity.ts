@@ -1,4 +1,4 @@
-// NHS Data Dictionary ETHNIC CATEGORY (2001 census, 16 categories + not stated; clinical-reference §6.1).
+// NHS Data Dictionary ETHNIC CATEGORY (2001 census, 16 categories + not stated).
 export const ethnicCategories = {
   A: 'White – British',
   B: 'White – Irish',
@@ -25,9 +25,9 @@ export function isEthnicCategory(value: string): value is EthnicCategory {
   return Object.hasOwn(ethnicCategories, value)
 }
 
-/** Black African, Black Caribbean, other Black background: the spec's cohort 2 (§4.4) and P3 (§4.3). */
+/** Black African, Black Caribbean, other Black background: the pharmacist-led BP cohort, and a higher-risk group for P3. */
 export const blackCategories: readonly EthnicCategory[] = ['M', 'N', 'P']
 /** Mixed White and Black Caribbean / African: switchable into cohort 2, off by default. */
 export const mixedBlackCategories: readonly EthnicCategory[] = ['D', 'E']
-/** Indian, Pakistani, Bangladeshi: higher-risk group for P3 (§4.3). */
+/** Indian, Pakistani, Bangladeshi: higher-risk group for P3. */
 export const southAsianCategories: readonly EthnicCategory[] = ['H', 'J', 'K']

@@ -1,9 +1,9 @@
-// The follow-up date proposed after a clinic visit (spec §6).
+// The follow-up date proposed after a clinic visit.
 // - Severe BP at the visit (clinic ≥180/120, see bp-priority.ts): NICE NG136 1.5.1 — repeat clinic BP
 //   or clinical review within 7 days.
 // - Otherwise a routine review after a number of weeks: 6 by default, adjustable 4–12. This interval
 //   is a local programme choice (the seed programme used 1–3 months); NICE NG136 sets no national
-//   interval for titration reviews (clinical-reference §3 "Follow-up intervals"), so the reason text
+//   interval for titration reviews, so the reason text
 //   says so rather than citing a source that does not exist.
 import { AppError } from '../result'
 import { addDaysIso } from './iso-date'

@@ -1,4 +1,4 @@
-// The hypertension register (QOF HYP001 / HYP_REG; spec §4.4 cohort 1; clinical-reference §2.2):
+// The hypertension register (QOF HYP001 / HYP_REG):
 // the latest HYP_COD not followed by HYPRES_COD, or a register flag column in the export (a HYP
 // event with no date). Age ≥ 18 is a separate criterion (age.ts, cohort-rules/adult.ts) so the
 // explanation can say which of the two a patient failed.

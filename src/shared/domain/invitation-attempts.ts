@@ -1,5 +1,5 @@
-// Invitation attempts (spec §5) and what counts as "two unanswered invitations" for QOF.
-// Source: QOF HYP008/HYP009 business rules (clinical-reference §4, rule 7): a patient is a
+// Invitation attempts and what counts as "two unanswered invitations" for QOF.
+// Source: QOF HYP008/HYP009 business rules (rule 7): a patient is a
 // personalised-care exception when two invitations (HYPINVITE_COD) were sent, the second at least
 // 7 days after the first, and they did not respond. The practice's own wait before the 2nd letter is
 // longer (default 14 days, Ardens Notify: "3 invites, 2 weeks apart"), and is adjustable.
@@ -9,7 +9,7 @@ import { formatUkLongDate } from './letter-content'
 
 export type InvitationAttemptNumber = 1 | 2 | 3
 
-/** Default days after the previous invitation before the next is offered (spec §5). */
+/** Default days after the previous invitation before the next is offered. */
 export const DEFAULT_DAYS_BEFORE_NEXT_ATTEMPT = 14
 /** QOF: the second invitation must be at least 7 days after the first to count. */
 export const QOF_MIN_DAYS_BETWEEN_INVITATIONS = 7

@@ -1,4 +1,4 @@
-// Where a patient stands with invitations on the as-of date (spec §5), for the custom cohort
+// Where a patient stands with invitations on the as-of date, for the custom cohort
 // builder's "invitation state" criterion. The same meaning as the Invitations worklists
 // (src/main/invitations/invitation-worklists.ts): an invitation is answered by a booking made on or
 // after it that was kept (still booked or attended) — a did-not-attend or a cancellation is not an

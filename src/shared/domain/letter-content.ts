@@ -1,10 +1,10 @@
-// The words of an invitation letter (spec §5), built as data from a template (letter-templates.ts:
+// The words of an invitation letter, built as data from a template (letter-templates.ts:
 // the built-in wording or the practice's saved edit) so they can be tested without a PDF and rendered
 // the same way by every writer (PDF, large-print PDF, Word). Wording follows the NHS service manual
-// "Writing NHS messages" (clinical-reference §7.1): formal "Dear" + name, the NHS number near the top,
+// "Writing NHS messages": formal "Dear" + name, the NHS number near the top,
 // the most important thing first, plain English, one main call to action (book a review), and how to
 // get the letter in large print, braille, audio or another language, or an interpreter (Accessible
-// Information Standard DCB1605, clinical-reference §7.2).
+// Information Standard DCB1605).
 import { formatNhsNumber } from './nhs-number'
 import { BUILT_IN_TEMPLATES, fillMergeFields, parseTemplateBody, reminderSentence, type LetterTemplate } from './letter-templates'
 import type { PracticeSettings } from './practice-settings'

@@ -1,8 +1,8 @@
-// The built-in invitation templates (spec §5) and their merge fields. A template is plain text the
+// The built-in invitation templates and their merge fields. A template is plain text the
 // practice can edit in the app: a title, a body and the SMS wording. In the body, blank lines separate
 // paragraphs; a line "## Heading" starts a section; "!! Heading" starts the one boxed call to action.
 // Merge fields are written {fieldName} — the same form the practice's Word template uses.
-// Wording follows the NHS service manual "Writing NHS messages" (clinical-reference §7.1): plain
+// Wording follows the NHS service manual "Writing NHS messages": plain
 // English, most important first, one call to action, how to ask for large print, braille, audio,
 // another language or an interpreter (Accessible Information Standard, §7.2).
 

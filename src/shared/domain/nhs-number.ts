@@ -1,5 +1,4 @@
-// NHS number: 10 digits, the 10th a Modulus 11 check digit (NHS Data Dictionary "NHS Number";
-// clinical-reference §5). Kept as text: it may start with 0.
+// NHS number: 10 digits, the 10th a Modulus 11 check digit (NHS Data Dictionary "NHS Number"). Kept as text: it may start with 0.
 
 /** Strips the spaces and dashes exports print (`943 476 5919`, `943-476-5919`). */
 export function normaliseNhsNumber(raw: string): string {

@@ -24,7 +24,7 @@ export interface PatientFacts {
   /** Null when it cannot be said: no recent BP ("no recent BP" is never "controlled") or no age. */
   readonly controlled: boolean | null
   readonly conditions: ActiveCondition[]
-  /** Priority of the current BP when it is above target (spec §4.3); null otherwise. */
+  /** Priority of the current BP when it is above target; null otherwise. */
   readonly priority: PriorityResult | null
 }
 
@@ -37,7 +37,7 @@ type Slot<T> = T | typeof NOT_YET
  * The facts that depend only on the record and the as-of date (and the look-back window), not on
  * the mode or the other parameters: kept per record object between builds. Main hands the same
  * record objects to every build of a database state and as-of date (patient-records.ts), so a
- * rebuild after a parameter or mode change — the live rebuild of spec §4.4 — reads them instead of
+ * rebuild after a parameter or mode change — the live rebuild — reads them instead of
  * working them out again for 100k patients. They are pure functions of (record, asOf, lookback), so
  * remembering them changes no answer; a record whose facts change is a new object.
  */
@@ -48,7 +48,7 @@ interface RecordMemo {
   current: Slot<CurrentBp>
   register: Slot<HypertensionRegisterStatus>
   conditions: Slot<ActiveCondition[]>
-  /** The priority group the current BP would have if above target (mode-independent: spec §4.3 cut-offs). */
+  /** The priority group the current BP would have if above target (mode-independent: the priority cut-offs are the same in QOF and NICE mode). */
   priorityIfAbove: Slot<PriorityResult | null>
 }
 // Kept on the record itself under a symbol, non-enumerable: a WeakMap lookup per candidate was a

@@ -59,7 +59,7 @@ export interface PatientRecord {
    * re-derived from a snapshot): lastInvitedOn is then the one date known.
    */
   invitedOn?: readonly string[]
-  /** Contact preferences say "no contact permitted" (spec §4.4); absent means contact is allowed. */
+  /** Contact preferences say "no contact permitted"; absent means contact is allowed. */
   noContactPermitted?: boolean
   /**
    * The app's invitations and latest kept booking up to the as-of date: read only for cohorts that

@@ -1,4 +1,4 @@
-// The text of an invitation SMS (spec §5; NHS "Writing NHS messages", clinical-reference §7.1): one
+// The text of an invitation SMS (NHS "Writing NHS messages"): one
 // message is 160 characters including spaces in the GSM alphabet; a few characters count double
 // (the GSM 03.38 extension table), and any character outside the alphabet turns the whole message
 // into UCS-2, where one message is only 70 characters. Links must not carry personal data.

@@ -1,4 +1,4 @@
-// Dates as GP systems print them in exports (export-formats.md): EMIS list reports `05-Mar-2024`,
+// Dates as GP systems print them in exports: EMIS list reports `05-Mar-2024`,
 // EMIS/SystmOne `05/03/2024` and `5/3/2024` (always day first: these are English systems),
 // SystmOne `06/May/2026 10:37` and `05 Mar 2024`, ISO `2024-03-05`. EMIS uses `00/01/1900` and
 // `01/01/1900` to mean "no date", so those read as missing rather than as a real date.

@@ -1,4 +1,4 @@
--- Issue #3 (import safety): who was in each import, "not in latest export", conflicting facts and
+-- Import safety: who was in each import, "not in latest export", conflicting facts and
 -- the value behind every reject, the export's own run date, and the backup taken before the import.
 
 -- Which patients each import contained. It lets a patient who drops out of the next run of the same
@@ -27,7 +27,7 @@ ALTER TABLE import_rejects ADD COLUMN value TEXT NOT NULL DEFAULT '';
 ALTER TABLE import_rejects ADD COLUMN kind TEXT NOT NULL DEFAULT 'rejected' CHECK (kind IN ('rejected', 'conflict'));
 
 -- Set when a later run of the report this patient came from no longer lists them; cleared when an
--- import lists them again. Nothing is deleted (spec §3).
+-- import lists them again. Nothing is deleted.
 ALTER TABLE patients ADD COLUMN not_in_export_since_import_id INTEGER REFERENCES imports(id);
 -- The run date (or import date) of the export the stored demographics come from.
 ALTER TABLE patients ADD COLUMN demographics_as_of TEXT;

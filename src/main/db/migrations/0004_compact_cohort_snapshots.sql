@@ -1,4 +1,4 @@
--- Compact cohort snapshots (issue #4: any cohort over 100k patients in under 200 ms).
+-- Compact cohort snapshots (any cohort over 100k patients in under 200 ms).
 -- A snapshot row keeps what other steps query — status, priority, exclusion rule, severe, BP — and
 -- no longer the reasons or the full explanation (reasons_json and explanation_json = 'null' from
 -- now on): the reasons go into cohort_snapshot_patients below, and the explanation is re-derived on

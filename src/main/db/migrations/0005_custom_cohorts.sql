@@ -1,4 +1,4 @@
--- 0005: saved custom cohorts (spec §4.4 cohort 5; issue #4 item 2). A custom cohort is data: its
+-- 0005: saved custom cohorts. A custom cohort is data: its
 -- criteria (custom-cohort-schema.ts) and the exclusions chosen. Every save of a change is a new
 -- version row; versions are never rewritten, so a snapshot built with version N (cohorts.definition_id
 -- = 'custom-<id>', definition_version = N) can always be explained with exactly those criteria.

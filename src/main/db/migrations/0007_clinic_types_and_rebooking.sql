@@ -1,6 +1,6 @@
--- Issue #5 items 5–8: per-clinic-type follow-up intervals, cancelling and rebooking appointments.
+-- Per-clinic-type follow-up intervals, cancelling and rebooking appointments.
 
--- The follow-up interval (4–12 weeks, spec §6) a practice has chosen for each clinic type. A type
+-- The follow-up interval (4–12 weeks) a practice has chosen for each clinic type. A type
 -- with no row uses the built-in default (shared/domain/clinic-types.ts).
 CREATE TABLE clinic_type_settings (
   type TEXT PRIMARY KEY,
@@ -10,7 +10,7 @@ CREATE TABLE clinic_type_settings (
 );
 
 -- Why an appointment was cancelled, and the appointment a rebooking moved it to. Nothing is deleted:
--- a cancelled or rebooked appointment stays as history (spec §8).
+-- a cancelled or rebooked appointment stays as history.
 ALTER TABLE appointments ADD COLUMN cancel_reason TEXT;
 ALTER TABLE appointments ADD COLUMN rebooked_to INTEGER REFERENCES appointments(id);
 

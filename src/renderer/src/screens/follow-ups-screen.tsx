@@ -1,4 +1,4 @@
-// The clinical worklists (spec §6, issue #5 item 7): follow-ups due this week and overdue, patients
+// The clinical worklists: follow-ups due this week and overdue, patients
 // who did not attend and are to be re-invited, appointments left open in a past clinic (to be marked
 // attended or did not attend), and follow-ups met — by a later visit or by a BP
 // taken in the clinical system that came in with an import (item 8). The invitation worklists

@@ -20,7 +20,7 @@ interface NavigationState {
 }
 
 export const useNavigationStore = create<NavigationState>((set) => ({
-  // The home screen: worklist counts (issue #5 item 7).
+  // The home screen: worklist counts.
   section: 'today',
   go: (section) => set({ section })
 }))

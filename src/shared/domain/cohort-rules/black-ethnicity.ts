@@ -1,6 +1,6 @@
 // Criterion: Black African, African-Caribbean or other Black background — NHS Data Dictionary
-// ETHNIC CATEGORY M, N, P (clinical-reference §6.1); Mixed White and Black Caribbean/African (D, E)
-// only when the cohort's switch is on (spec §4.4 cohort 2). The clinical reason for the cohort is
+// ETHNIC CATEGORY M, N, P; Mixed White and Black Caribbean/African (D, E)
+// only when the cohort's switch is on. The clinical reason for the cohort is
 // NICE NG136 1.4.30/1.4.35 (different first-line drug choice).
 import { blackCategories, ethnicCategories, mixedBlackCategories } from '../ethnicity'
 import type { CohortRule, ReasonValue } from './cohort-rule'

@@ -1,5 +1,5 @@
 // Exclusion: blood pressure procedure refused (BPDEC_COD) in the last 12 months — QOF HYP008/HYP009
-// denominator rule 5 (clinical-reference §2.2).
+// denominator rule 5.
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'

@@ -1,6 +1,5 @@
 // Exclusion: informed dissent from, or unsuitable for, hypertension quality-indicator care
-// (HYPPCADEC_COD, HYPPCAPU_COD) in the last 12 months — QOF HYP008/HYP009 denominator rules 4 and 6
-// (clinical-reference §2.2, §3).
+// (HYPPCADEC_COD, HYPPCAPU_COD) in the last 12 months — QOF HYP008/HYP009 denominator rules 4 and 6.
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'

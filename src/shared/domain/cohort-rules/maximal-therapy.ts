@@ -1,5 +1,5 @@
 // Exclusion: on maximal tolerated antihypertensive therapy (HTMAX_COD) in the last 12 months —
-// QOF HYP008/HYP009 denominator rule 3 (clinical-reference §2.2).
+// QOF HYP008/HYP009 denominator rule 3.
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'

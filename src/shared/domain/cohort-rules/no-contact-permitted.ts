@@ -1,4 +1,4 @@
-// Exclusion: no contact permitted (spec §4.4). Exports do not carry it, so it is the patient's
+// Exclusion: no contact permitted. Exports do not carry it, so it is the patient's
 // preference as recorded in the app (Invitations → Contact preferences, "No contact permitted"). A
 // patient who asked not to be contacted is never invited, and the cohort says so rather than losing
 // them silently; a severe reading is still shown under "Severe readings — excluded, please check".

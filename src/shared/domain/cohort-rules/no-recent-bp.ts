@@ -1,4 +1,4 @@
-// Criterion: no BP reading in the look-back window (spec §4.4 cohort 4, recall for measurement;
+// Criterion: no BP reading in the look-back window (recall for measurement;
 // QOF HYP008/HYP009 need a BP in the preceding 12 months).
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'

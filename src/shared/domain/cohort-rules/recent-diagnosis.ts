@@ -1,5 +1,5 @@
 // Exclusion, QOF mode only: first hypertension diagnosis within the last 9 months — QOF HYP008/HYP009
-// denominator rule 8 (clinical-reference §2.2): practices are given time to reach target. NICE mode
+// denominator rule 8: practices are given time to reach target. NICE mode
 // has no such grace period, so the rule is skipped there.
 import { addMonthsIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'

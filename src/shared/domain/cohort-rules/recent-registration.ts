@@ -1,5 +1,5 @@
 // Exclusion, QOF mode only: registered at the practice within the last 9 months — QOF HYP008/HYP009
-// denominator rule 9 (clinical-reference §2.2). Uses the REGISTERED event (registration date) when the
+// denominator rule 9. Uses the REGISTERED event (registration date) when the
 // export has one; without it the rule cannot apply and says so.
 import { addMonthsIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'

@@ -1,5 +1,5 @@
 // Criterion: on the hypertension register — latest HYP_COD not followed by HYPRES_COD, or a
-// register flag (QOF HYP001; spec §4.4 cohort 1). The logic lives in hypertension-register.ts.
+// register flag (QOF HYP001). The logic lives in hypertension-register.ts.
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
 

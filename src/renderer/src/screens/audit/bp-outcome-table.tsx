@@ -15,7 +15,7 @@ function atTarget(count: number, share: number, patients: number): string {
   return patients === 0 ? '—' : `${count} of ${patients} (${percent(share)})`
 }
 
-/** The seed programme's table (spec §1): patients with baseline and follow-up, reduced / no change / increased. */
+/** The seed programme's table: patients with baseline and follow-up, reduced / no change / increased. */
 export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'] }) {
   return (
     <>

@@ -1,4 +1,4 @@
-// Cancel or rebook one booked appointment (spec §6). A cancellation keeps the appointment as history
+// Cancel or rebook one booked appointment. A cancellation keeps the appointment as history
 // with its reason and frees the slot; a rebooking moves the patient to another clinic in one step.
 import { useState } from 'react'
 import { api } from '../../api/client'

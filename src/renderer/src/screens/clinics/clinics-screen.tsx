@@ -1,5 +1,5 @@
 // Clinics: a day view (the sessions of one day, the chosen one open with its slots), a week view
-// (Monday to Sunday at a glance) and the list of every session (issue #5 item 5).
+// (Monday to Sunday at a glance) and the list of every session.
 import '../../styles/clinics.css'
 import { useState } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'

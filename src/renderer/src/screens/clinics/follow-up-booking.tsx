@@ -1,5 +1,5 @@
 // After a visit: book the proposed follow-up into a clinic now, or leave it as due — it then appears
-// on the Follow-ups worklist from a week before the due date (spec §6 "booked or left as due").
+// on the Follow-ups worklist from a week before the due date ("booked or left as due").
 import { useState } from 'react'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'

@@ -1,4 +1,4 @@
-// The follow-up interval per clinic type (spec §6: default 6 weeks, adjustable 4–12 per clinic type;
+// The follow-up interval per clinic type (default 6 weeks, adjustable 4–12 per clinic type;
 // severe BP is always 7 days). Saved per type; the visit form proposes the date from it.
 import { useState } from 'react'
 import { clinicName } from '../../../../shared/domain/clinic-types'

@@ -25,7 +25,7 @@ interface Props {
   onSaved: (result: AttendResult) => void
 }
 
-/** Reading limits match the import's plausibility checks (spec §3): a typo is caught before it is saved. */
+/** Reading limits match the import's plausibility checks: a typo is caught before it is saved. */
 function parseReading(systolic: string, diastolic: string, number: number) {
   const sys = Number(systolic)
   const dia = Number(diastolic)

@@ -2,7 +2,7 @@ import type { CohortEntryT } from '../../../../shared/contract'
 import { formatBp, formatSetting } from '../../format/blood-pressure'
 import { formatUkDate } from '../../format/uk-date'
 
-/** A computed BP with its date and setting, and the rule that chose it (spec §4.1: shown next to every computed BP). */
+/** A computed BP with its date and setting, and the rule that chose it (shown next to every computed BP). */
 export function BpCell({ entry }: { entry: CohortEntryT }) {
   const rule = entry.bpRule
   if (!entry.bp) {

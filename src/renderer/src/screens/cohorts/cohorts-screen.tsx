@@ -19,7 +19,7 @@ import { type PreviewInput, type ShownCohort, shownPreview, shownSnapshot } from
 type DefinitionId = DefinitionInfo['id']
 type Mode = 'qof' | 'nice'
 
-/** The switches a build can change (spec §4.4): stored with the snapshot it makes. */
+/** The switches a build can change: stored with the snapshot it makes. */
 interface BuildParams {
   includeMixedBlackCategories: boolean
   conditionThreshold: number

@@ -97,7 +97,7 @@ function exclusionChoices(definitions: DefinitionInfo[]): DefinitionInfo['exclus
 }
 
 /**
- * The custom cohort builder (spec §4.4 cohort 5): any combination of condition, age, sex, ethnicity,
+ * The custom cohort builder: any combination of condition, age, sex, ethnicity,
  * IMD quintile, BP state and priority, months since the last BP, number of LTCs and invitation
  * state, with the exclusions to apply. Saved in the practice database; each change is a new version.
  */

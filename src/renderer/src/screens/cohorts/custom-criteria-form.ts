@@ -158,7 +158,7 @@ export function fromDefinition(info: DefinitionInfo, defaultExclusions: string[]
 }
 
 /**
- * A built-in cohort as a starting point for a custom one (spec §4.4: "a practice can copy one and
+ * A built-in cohort as a starting point for a custom one ("a practice can copy one and
  * change its parameters"): each built-in criterion has a custom equivalent, with the settings chosen.
  */
 export function fromBuiltIn(info: DefinitionInfo, settings: { includeMixedBlackCategories: boolean; conditionThreshold: number }): BuilderState {

@@ -10,7 +10,7 @@ interface Props {
   onWhy: (entry: CohortEntryT) => void
 }
 
-/** Every exclusion is a named rule with a visible count (spec §4.4), then the people it excluded. */
+/** Every exclusion is a named rule with a visible count, then the people it excluded. */
 export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
   return (
     <>

@@ -28,7 +28,7 @@ function stateOf(item: CohortSnapshotT['exclusionCounts'][number], snapshot: Sho
 
 /**
  * Every exclusion of the definition as a named switch with how many patients it excluded in this
- * build (spec §4.4; issue #4 item 5). Counts add up to the excluded total: a patient is counted
+ * build. Counts add up to the excluded total: a patient is counted
  * against the first exclusion that applies. QOF-only rules (the 9-month rules) are marked and
  * cannot apply in NICE mode.
  */

@@ -15,7 +15,7 @@ interface Props {
 }
 
 /**
- * Saved snapshots: who was in each cohort, as built, even after the data has changed (spec §4.4).
+ * Saved snapshots: who was in each cohort, as built, even after the data has changed.
  * Tick two to compare them: who joined, who left, whose priority changed and why.
  */
 export function PreviousSnapshots({ version, currentId, onOpen }: Props) {

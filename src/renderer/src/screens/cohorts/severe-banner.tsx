@@ -9,7 +9,7 @@ interface Props {
   onWhy: (entry: CohortEntryT) => void
 }
 
-/** Safety rule (spec §4.4): an exclusion never hides a severe reading. */
+/** Safety rule: an exclusion never hides a severe reading. */
 export function SevereBanner({ entries, ruleLabels, onWhy }: Props) {
   if (entries.length === 0) return null
   return (

@@ -78,7 +78,7 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
   )
 }
 
-/** Two builds side by side: who joined, who left, whose priority changed, and why (issue #4 item 7). */
+/** Two builds side by side: who joined, who left, whose priority changed, and why. */
 export function SnapshotComparison({ comparison, onClose }: { comparison: CohortComparisonT; onClose: () => void }) {
   const { from, to } = comparison
   return (

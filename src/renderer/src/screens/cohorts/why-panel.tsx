@@ -32,7 +32,7 @@ const usedLabels = {
 
 /**
  * "Why is this patient here?" — every rule checked, the readings considered and which one gave the
- * BP, the target, the priority rule and each exclusion (spec §4.4). Snapshots do not carry the full
+ * BP, the target, the priority rule and each exclusion. Snapshots do not carry the full
  * explanation; it is fetched for this one patient (cohorts.explain re-derives it as built; for an
  * unsaved preview cohorts.explainPreview evaluates it with the preview's settings).
  */

@@ -1,6 +1,6 @@
 // The column-mapping screen for one file: every column of its column row, a few of its values, and
 // a choice of what it holds (NHS number, date of birth, systolic, BP date …). Saved per header
-// layout, so the next file with the same columns is read the same way without asking (spec §3).
+// layout, so the next file with the same columns is read the same way without asking.
 import { useMemo, useState } from 'react'
 import type { ImportFileColumnsT } from '../../../../shared/contract'
 import { columnRoleChoices, columnRoleLabel, mappingProblems } from '../../../../shared/import-column-roles'

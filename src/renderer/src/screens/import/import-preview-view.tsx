@@ -10,7 +10,7 @@ import '../../styles/column-mapping.css'
 import { RejectsDownloadButton } from './rejects-download-button'
 import { CodeMatchNotes } from './code-match-notes'
 
-/** Everything the importer understood, before anything is written (spec §3: never guess silently). */
+/** Everything the importer understood, before anything is written (never guess silently). */
 export function ImportPreviewView({
   preview,
   children,

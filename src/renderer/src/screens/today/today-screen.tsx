@@ -1,4 +1,4 @@
-// The home screen: one tile per worklist with its count (issue #5 item 7), so whoever opens the app
+// The home screen: one tile per worklist with its count, so whoever opens the app
 // in the morning sees what needs doing today. Each tile opens the screen that holds the list.
 import '../../styles/clinics.css'
 import { api } from '../../api/client'
