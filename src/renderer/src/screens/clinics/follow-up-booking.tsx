@@ -1,13 +1,9 @@
 // After a visit: book the proposed follow-up into a clinic now, or leave it as due — it then appears
 // on the Follow-ups worklist from a week before the due date ("booked or left as due").
 import { useState } from 'react'
-import { api } from '../../api/client'
-import { BusyButton } from '../../components/busy-button'
-import { ErrorAlert } from '../../components/error-alert'
-import { useAsyncAction } from '../../components/use-async-action'
-import { formatUkDate } from '../../format/uk-date'
 import { addDaysIso } from '../../../../shared/domain/iso-date'
-import { ClinicPicker, useBookableClinics } from './clinic-picker'
+import { formatUkDate } from '../../format/uk-date'
+import { BookIntoClinic } from './book-into-clinic'
 
 interface Props {
   name: string
@@ -18,11 +14,7 @@ interface Props {
 }
 
 export function FollowUpBooking({ name, nhsNumber, visitDate, dueOn, onBooked }: Props) {
-  // Clinics after the visit day; those near the due date come first because the list is by date.
-  const { bookable } = useBookableClinics(addDaysIso(visitDate, 1))
-  const [target, setTarget] = useState<number | null>(null)
   const [booked, setBooked] = useState<string | null>(null)
-  const book = useAsyncAction()
 
   if (booked) {
     return (
@@ -40,27 +32,19 @@ export function FollowUpBooking({ name, nhsNumber, visitDate, dueOn, onBooked }:
         Book it into a clinic now, or leave it as due: it will be on the Follow-ups list from {formatUkDate(addDaysIso(dueOn, -7))}, and a BP taken in the
         clinical system after today that arrives in an import also counts.
       </p>
-      <div className="form-row">
-        <ClinicPicker id="follow-up-clinic" label="Follow-up clinic" clinics={bookable} value={target} onChange={setTarget} />
-        <BusyButton
-          type="button"
-          busy={book.busy}
-          busyLabel="Booking…"
-          disabled={target === null}
-          onClick={() =>
-            void book.run(async () => {
-              if (target === null) throw new Error('Follow-up clinic: choose a clinic.')
-              const result = await api['appointments.book']({ clinicId: target, nhsNumber })
-              const chosen = bookable.find((c) => c.clinicId === target)
-              setBooked(`Follow-up booked for ${name}: ${chosen ? formatUkDate(chosen.date) : ''} at ${result.start}.`)
-              onBooked()
-            })
-          }
-        >
-          Book follow-up
-        </BusyButton>
-      </div>
-      <ErrorAlert message={book.error} title="The follow-up was not booked" />
+      {/* Clinics after the visit day; those near the due date come first because the list is by date. */}
+      <BookIntoClinic
+        nhsNumber={nhsNumber}
+        from={addDaysIso(visitDate, 1)}
+        pickerId="follow-up-clinic"
+        pickerLabel="Follow-up clinic"
+        buttonLabel="Book follow-up"
+        refusedTitle="The follow-up was not booked"
+        onBooked={(clinic, start) => {
+          setBooked(`Follow-up booked for ${name}: ${clinic ? formatUkDate(clinic.date) : ''} at ${start}.`)
+          onBooked()
+        }}
+      />
     </section>
   )
 }
