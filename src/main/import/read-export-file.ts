@@ -54,7 +54,7 @@ export interface ReadOptions {
 /** Longest rejected value kept: a reject caused by a 50 MB cell must not put 50 MB into the report. */
 const maxRejectValueLength = 200
 
-/** The oldest age accepted as a real date of birth ("plausible age"). */
+/** The oldest age accepted as a real date of birth; an older one is rejected as implausible. */
 export const maximumPlausibleAge = 120
 
 export function sha256Hex(bytes: Uint8Array | string): string {
@@ -838,7 +838,7 @@ class RowReader {
   }
 }
 
-/** BP Type column: clinic when blank ("clinic when unknown"). Null when unrecognised. */
+/** BP Type column: clinic when blank (a reading of unknown setting counts as clinic). Null when unrecognised. */
 function wideBpSetting(text: string): BpSetting | null {
   const t = text.trim().toLowerCase()
   if (t === '') return 'clinic'

@@ -1,4 +1,5 @@
-// Age in completed years on a date ("age on the as-of date, birthday inclusive").
+// Age in completed years on the as-of date, the birthday itself included: every age rule in the
+// cohorts and registers uses it.
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 

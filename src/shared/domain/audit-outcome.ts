@@ -59,7 +59,7 @@ export function medianOf(values: readonly number[]): number | null {
 export interface OutcomePair {
   baseline: { systolic: number; diastolic: number }
   followUp: { systolic: number; diastolic: number }
-  /** Within the patient's target at baseline and at follow-up ("proportion at target before and after"). */
+  /** Within the patient's target at baseline and at follow-up (the audit reports the proportion at target before and after). */
   atTarget?: { baseline: boolean; followUp: boolean }
 }
 
@@ -268,7 +268,7 @@ export function suppressCount(n: number): number | typeof SUPPRESSED {
 /**
  * A total shown beside suppressed parts would let the hidden part be worked out by subtraction,
  * so when any part is suppressed the total is rounded to the nearest 5 (and is itself suppressed
- * when small). "totals adjusted so nothing can be derived back".
+ * when small): no published total lets a suppressed count be derived back.
  */
 export function suppressTotal(total: number, parts: readonly number[]): number | string {
   if (isSmallCount(total)) return SUPPRESSED

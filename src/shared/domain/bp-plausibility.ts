@@ -1,4 +1,4 @@
-// Which blood pressure values the app will store ("Validates every row": systolic 40–350,
+// Which blood pressure values the app will store (every imported row is checked: systolic 40–350,
 // diastolic 20–200, systolic above diastolic). Values outside are typing or export errors, not
 // readings; the same limits guard the database (bp_readings CHECK) and the clinic visit form.
 

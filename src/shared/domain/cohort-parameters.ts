@@ -1,5 +1,5 @@
-// The adjustable parameters of a cohort definition ("a practice can copy one and change
-// its parameters"). Stored with every snapshot so a built cohort can be reproduced.
+// The adjustable parameters of a cohort definition (a practice copies a built-in cohort and
+// changes these). Stored with every snapshot so a built cohort can be reproduced.
 export interface CohortParameters {
   /** Look-back window for the current BP (QOF "preceding 12 months"). */
   lookbackMonths: number
@@ -9,7 +9,7 @@ export interface CohortParameters {
   invitedWithinDays: number
   /** QOF mode only: diagnosed or registered within this many months excludes (QOF HYP008 rules 8–9). */
   recentDiagnosisMonths: number
-  /** Cohort 2: include Mixed White and Black Caribbean / African (D, E). Off by default. */
+  /** Pharmacist-led Black African / African-Caribbean cohort: include Mixed White and Black Caribbean / African (D, E). Off by default. */
   includeMixedBlackCategories: boolean
   /** Time to Talk: minimum number of long-term conditions (default 2). */
   conditionThreshold: number

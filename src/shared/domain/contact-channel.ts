@@ -1,4 +1,4 @@
-// How each cohort member is invited ("Channels"): SMS when the record has a valid UK mobile
+// How each cohort member is invited: SMS when the record has a valid UK mobile
 // and the patient has not declined SMS, else a letter to their postal address; a phone call list
 // when the practice asks for one (or the patient prefers phone). Ardens' split searches do the same
 // ("SMS if mobile and SMS not declined … otherwise post"). Pure, one place.

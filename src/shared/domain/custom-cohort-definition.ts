@@ -1,6 +1,6 @@
-// A saved custom cohort as a CohortDefinition ("any combination of register/
-// condition, age range, sex, ethnicity group, IMD quintile, BP state/priority, last-reading age,
-// number of LTCs, invitation state"), so it is built, snapshotted and explained exactly like the
+// A saved custom cohort as a CohortDefinition (any combination of register/condition, age range,
+// sex, ethnicity group, IMD quintile, BP state/priority, last-reading age, number of LTCs and
+// invitation state), so it is built, snapshotted and explained exactly like the
 // built-ins. Its criteria are data evaluated by custom-criteria.ts; its exclusions are the same named
 // rules the built-ins use, chosen in the builder.
 import type { CustomCohortId } from '../custom-cohort-schema'

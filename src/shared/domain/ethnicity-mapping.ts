@@ -1,8 +1,8 @@
 // From what an export prints for ethnicity to the NHS Data Dictionary ETHNIC CATEGORY letter.
 // Exports print a Data Dictionary letter, a SNOMED CT code, the SNOMED
 // term of the latest ethnicity code, or free text ("Black African"). Anything not recognised maps
-// to null and the text is kept as exported: a category is never guessed, because cohort 2 and P3
-// select patients by it.
+// to null and the text is kept as exported: a category is never guessed, because the pharmacist-led
+// Black African / African-Caribbean cohort and priority group P3 select patients by it.
 import { ethnicCategories, isEthnicCategory, type EthnicCategory } from './ethnicity'
 
 /** SNOMED code → letter and SNOMED term (normalised with `normaliseEthnicityText`) → letter. */

@@ -27,7 +27,7 @@ export function isEthnicCategory(value: string): value is EthnicCategory {
 
 /** Black African, Black Caribbean, other Black background: the pharmacist-led BP cohort, and a higher-risk group for P3. */
 export const blackCategories: readonly EthnicCategory[] = ['M', 'N', 'P']
-/** Mixed White and Black Caribbean / African: switchable into cohort 2, off by default. */
+/** Mixed White and Black Caribbean / African: switchable into the pharmacist-led Black African / African-Caribbean cohort, off by default. */
 export const mixedBlackCategories: readonly EthnicCategory[] = ['D', 'E']
 /** Indian, Pakistani, Bangladeshi: higher-risk group for P3. */
 export const southAsianCategories: readonly EthnicCategory[] = ['H', 'J', 'K']

@@ -158,8 +158,8 @@ export function fromDefinition(info: DefinitionInfo, defaultExclusions: string[]
 }
 
 /**
- * A built-in cohort as a starting point for a custom one ("a practice can copy one and
- * change its parameters"): each built-in criterion has a custom equivalent, with the settings chosen.
+ * A built-in cohort as a starting point for a custom one (a practice copies a built-in
+ * cohort and changes its parameters): each built-in criterion has a custom equivalent, with the settings chosen.
  */
 export function fromBuiltIn(info: DefinitionInfo, settings: { includeMixedBlackCategories: boolean; conditionThreshold: number }): BuilderState {
   const state = emptyBuilderState(info.exclusions.map((e) => e.rule))
