@@ -2,16 +2,21 @@
 // file) or imports cleanly with its problems listed as rejects — never a crash, never a stored
 // reading or patient that fails validation, and a refused file leaves the SQLite file byte-identical.
 // The inputs are generated here into memory (nothing large is committed to the repository).
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
 import Papa from 'papaparse'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { runCli } from '../../src/main/cli/program'
 import { listBackups } from '../../src/main/import/database-backup'
 import { importFiles, listImports, previewImport, rejectsCsvOf } from '../../src/main/import/import-service'
+import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/import/workbook/workbook-limits'
+import { readWorkbooks } from '../../src/main/import/xlsx-rows'
 import { bloodPressureProblem } from '../../src/shared/domain/bp-plausibility'
 import { isValidNhsNumber } from '../../src/shared/domain/nhs-number'
 import { AppError } from '../../src/shared/result'
+import { buildWorkbook, deflatedZeros, rawWorkbook, sheetXml, textRow, workbookParts, type WorkbookSpec } from '../fixtures/imports/xlsx/build-workbook'
+import { databaseFileHash as hashOfDatabaseFile } from '../support/database-file-hash'
 import { createTestContext, type TestContext } from '../support/test-context'
 import { csvLines, fileOf, validNhsNumber } from '../support/export-text'
 
@@ -329,10 +334,7 @@ beforeEach(() => {
 })
 afterEach(() => ctx?.cleanup())
 
-function databaseFileHash(): string {
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)')
-  return createHash('sha256').update(readFileSync(ctx.databasePath)).digest('hex')
-}
+const databaseFileHash = () => hashOfDatabaseFile(ctx)
 
 function assertEverythingStoredIsValid(): void {
   const readings = ctx.db.prepare('SELECT systolic, diastolic FROM bp_readings').all() as { systolic: number; diastolic: number }[]
@@ -540,5 +542,427 @@ describe('a file with column headings but no patient rows', () => {
       '"empty-search.csv" has column headings but no patient rows'
     )
     expect(databaseFileHash()).toBe(before)
+  })
+})
+
+// Workbooks through the route the command line takes: readWorkbooks first (a workbook is read,
+// asynchronously, before the import runs), then the preview and the import, on a practice database
+// that already holds an import. A hostile or damaged workbook is refused in one plain sentence that
+// names the file and says what to do, quickly, without this process's memory growing with what the
+// file claims to hold, and with the database file byte-identical. One stray cell at XFD1 on a real
+// export is not damage: that workbook stores exactly what the CSV it was made from does.
+describe('workbooks: bombs, stray far cells and damage', () => {
+  const MiB = 1024 * 1024
+  const existingExport = () => fileOf('existing.csv', new Uint8Array(readFileSync(join(__dirname, '../fixtures/imports/emis-events-hypertension.csv'))))
+  const twinCsv = readFileSync(join(__dirname, '../fixtures/imports/emis-events-hypertension-next-month.csv'), 'utf8')
+
+  /** The twin CSV's rows as inline-string worksheet rows, so the workbook holds exactly what the CSV does; `extraCells` (XML) ends any row. */
+  function exportSheet(extraCells: (row: number) => string = () => ''): WorkbookSpec {
+    const rows = Papa.parse<string[]>(twinCsv.trim(), { skipEmptyLines: false }).data
+    const xml = rows.map((cells, i) => textRow(i + 1, cells).replace(/<\/row>$/, `${extraCells(i + 1)}</row>`)).join('')
+    return { sheets: [{ name: 'Export', xml: sheetXml(xml) }] }
+  }
+  const cellAt = (ref: string, text = 'x') => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`
+  const withDocumentType = (xml: string, root: string, doctype: string) => xml.replace(`<${root}`, `${doctype}<${root}`)
+  const billionLaughs =
+    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">' +
+    '<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">' +
+    '<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">' +
+    '<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>'
+  const sharedStringsXml = (body: string) => `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</sst>`
+  /** A sheet whose cells all refer to shared strings 0..n-1. */
+  const sharedStringSheet = (n: number) =>
+    sheetXml(Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join(''))
+
+  interface HostileWorkbook {
+    name: string
+    file: () => { name: string; bytes: Uint8Array }
+    /** What the refusal says is wrong with the file. */
+    says: RegExp
+    /** Smaller limits, so a limit far beyond any real export is tripped by a small file. */
+    limits?: Partial<WorkbookLimits>
+  }
+
+  const damaged = /looks like an Excel workbook \(\.xlsx\) but cannot be opened: it may be damaged or cut short: open it in Excel and save it again/
+  const documentType = /contains a document type declaration \(<!DOCTYPE> or <!ENTITY>\), which Excel never writes/
+  const hostile: HostileWorkbook[] = [
+    // Zip bombs: 600 MB of zeros deflated to well under 1 MB, whatever the directory claims.
+    {
+      name: 'a zip bomb in the sheet whose directory lies about its size (600 MB declared as 10 bytes)',
+      file: () =>
+        fileOf(
+          'bomb-lying.xlsx',
+          rawWorkbook(exportSheet(), [{ name: 'xl/worksheets/sheet1.xml', data: deflatedZeros(600), deflated: true, declaredSize: 10 }])
+        ),
+      says: /has a part that unpacks to more than 512 MB, far more than any practice export/
+    },
+    {
+      name: 'a zip bomb in the sheet that states its size honestly (600 MB)',
+      file: () =>
+        fileOf(
+          'bomb-honest.xlsx',
+          rawWorkbook(exportSheet(), [{ name: 'xl/worksheets/sheet1.xml', data: deflatedZeros(600), deflated: true, declaredSize: 600 * MiB }])
+        ),
+      says: /has a part that unpacks to more than 512 MB, far more than any practice export/
+    },
+    {
+      name: 'a zip bomb in the shared strings (600 MB declared as 10 bytes)',
+      file: () =>
+        fileOf('bomb-strings.xlsx', rawWorkbook(exportSheet(), [{ name: 'xl/sharedStrings.xml', data: deflatedZeros(600), deflated: true, declaredSize: 10 }])),
+      says: /has a part that unpacks to more than 512 MB/
+    },
+    {
+      name: 'parts that each pass the part limit but together unpack past the total (limits scaled down)',
+      file: () =>
+        fileOf(
+          'too-much-altogether.xlsx',
+          buildWorkbook({
+            sheets: [{ name: 'Export', xml: sharedStringSheet(20_000) }],
+            parts: {
+              'xl/sharedStrings.xml': sharedStringsXml(Array.from({ length: 20_000 }, (_, i) => `<si><t>${`patient ${i} `.padEnd(100, '.')}</t></si>`).join(''))
+            }
+          })
+        ),
+      says: /unpacks to more than 3 MB of data, far more than any practice export/,
+      limits: { maxPartBytes: 2.5 * MiB, maxTotalBytes: 3 * MiB }
+    },
+    // Entity bombs and document type declarations: refused on sight, never expanded.
+    {
+      name: 'an entity bomb ("billion laughs") in the sheet',
+      file: () =>
+        fileOf(
+          'laughs-sheet.xlsx',
+          buildWorkbook({
+            sheets: [
+              { name: 'Export', xml: withDocumentType(sheetXml(textRow(1, ['NHS Number']).replace('NHS Number', '&lol9;')), 'worksheet', billionLaughs) }
+            ]
+          })
+        ),
+      says: documentType
+    },
+    {
+      name: 'an entity bomb ("billion laughs") in the shared strings',
+      file: () =>
+        fileOf(
+          'laughs-strings.xlsx',
+          buildWorkbook({
+            sheets: [{ name: 'Export', xml: sharedStringSheet(1) }],
+            parts: { 'xl/sharedStrings.xml': withDocumentType(sharedStringsXml('<si><t>&lol9;</t></si>'), 'sst', billionLaughs) }
+          })
+        ),
+      says: documentType
+    },
+    {
+      name: 'an external entity (a file on this computer) in the workbook part',
+      file: () => {
+        const spec = exportSheet()
+        const xml = String(workbookParts(spec)['xl/workbook.xml'])
+        return fileOf(
+          'external-entity.xlsx',
+          buildWorkbook({
+            ...spec,
+            parts: {
+              'xl/workbook.xml': withDocumentType(xml, 'workbook', '<!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]>').replace(
+                'name="Export"',
+                'name="&x;"'
+              )
+            }
+          })
+        )
+      },
+      says: documentType
+    },
+    {
+      name: 'a bare <!DOCTYPE> with no entities in it, on a real export',
+      file: () => {
+        const spec = exportSheet()
+        return fileOf(
+          'doctype.xlsx',
+          buildWorkbook({ sheets: [{ name: 'Export', xml: withDocumentType(spec.sheets[0]!.xml, 'worksheet', '<!DOCTYPE worksheet>') }] })
+        )
+      },
+      says: documentType
+    },
+    {
+      name: 'a <!DOCTYPE> split across two of the pieces a stored part is read in',
+      file: () => {
+        // Stored (not deflated) parts are handed on a mebibyte at a time: "<!DO" ends the first piece.
+        const head = '<?xml version="1.0"?>'
+        const filler = '<!-- padding -->'
+        const padding = filler.repeat(Math.floor((MiB - 4 - head.length) / filler.length))
+        const spaces = ' '.repeat(MiB - 4 - head.length - padding.length)
+        const xml = `${head}${padding}${spaces}<!DOCTYPE worksheet><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+        return fileOf('split-doctype.xlsx', rawWorkbook({ sheets: [{ name: 'Export', xml }] }))
+      },
+      says: documentType
+    },
+    // Cells far beyond any export.
+    {
+      name: 'stray far-right cells on every row (3,000 rows, each reaching column XFD)',
+      file: () =>
+        fileOf(
+          'far-right.xlsx',
+          buildWorkbook({
+            sheets: [{ name: 'Export', xml: sheetXml(Array.from({ length: 3_000 }, (_, i) => textRow(i + 1, [`r${i}`, 'far'], ['A', 'XFD'])).join('')) }]
+          })
+        ),
+      says: /has cells so far to the right on so many rows that reading it would mean holding more than 40,000,000 cells.*delete whatever is to the right of the report/
+    },
+    {
+      name: 'a row below the last row Excel allows (row 1,048,577)',
+      file: () => fileOf('below-last-row.xlsx', buildWorkbook(exportSheet((row) => (row === 1 ? `</row><row r="1048577">${cellAt('A1048577')}` : '')))),
+      says: /has a row beyond row 1,048,576, the last row Excel allows/
+    },
+    {
+      name: 'a cell right of the last column Excel allows (XFE1)',
+      file: () => fileOf('beyond-xfd.xlsx', buildWorkbook(exportSheet((row) => (row === 1 ? cellAt('XFE1') : '')))),
+      says: /has a cell beyond column 16,384, the last column Excel allows/
+    },
+    {
+      name: 'more cells than the cell limit (limits scaled down)',
+      file: () => fileOf('too-many-cells.xlsx', buildWorkbook(exportSheet())),
+      says: /has more than 100 cells on one sheet, far more than any practice export/,
+      limits: { maxCells: 100 }
+    },
+    {
+      name: 'more rows than the row limit (limits scaled down)',
+      file: () => fileOf('too-many-rows.xlsx', buildWorkbook(exportSheet())),
+      says: /has a row beyond row 10, the last row Excel allows/,
+      limits: { maxRows: 10 }
+    },
+    {
+      name: 'more shared strings than the limit (limits scaled down)',
+      file: () =>
+        fileOf(
+          'too-many-strings.xlsx',
+          buildWorkbook({ sheets: [{ name: 'Export', xml: sharedStringSheet(2) }], sharedStrings: Array.from({ length: 1_001 }, (_, i) => `text ${i}`) })
+        ),
+      says: /has more than 1,000 different texts in it/,
+      limits: { maxSharedStrings: 1_000 }
+    },
+    // Damage.
+    {
+      name: 'a workbook cut short (half its bytes)',
+      file: () => {
+        const whole = buildWorkbook(exportSheet())
+        return fileOf('cut-in-half.xlsx', whole.subarray(0, Math.floor(whole.length / 2)))
+      },
+      says: damaged
+    },
+    {
+      name: 'a workbook missing only its last 10 bytes',
+      file: () => {
+        const whole = buildWorkbook(exportSheet())
+        return fileOf('cut-at-the-end.xlsx', whole.subarray(0, whole.length - 10))
+      },
+      says: damaged
+    },
+    {
+      name: 'a workbook whose sheet part is missing',
+      file: () => fileOf('no-sheet-part.xlsx', buildWorkbook({ ...exportSheet(), omit: ['xl/worksheets/sheet1.xml'] })),
+      says: damaged
+    },
+    {
+      name: 'malformed XML in the sheet (a tag never closed)',
+      file: () =>
+        fileOf(
+          'tag-left-open.xlsx',
+          buildWorkbook({
+            sheets: [{ name: 'Export', xml: sheetXml(`${textRow(1, ['NHS Number'])}<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row`) }]
+          })
+        ),
+      says: damaged
+    },
+    {
+      name: 'an entity the XML never declares (&nbsp;) in a cell',
+      file: () =>
+        fileOf(
+          'undeclared-entity.xlsx',
+          buildWorkbook({ sheets: [{ name: 'Export', xml: sheetXml(textRow(1, ['NHS Number']).replace('NHS Number', 'NHS&nbsp;Number')) }] })
+        ),
+      says: damaged
+    },
+    {
+      name: 'a sheet whose compressed bytes are junk',
+      file: () => fileOf('scrambled.xlsx', rawWorkbook(exportSheet(), [{ name: 'xl/worksheets/sheet1.xml', data: junk(4096, 11), deflated: true }])),
+      says: damaged
+    },
+    {
+      name: 'a workbook with no data on any sheet',
+      file: () =>
+        fileOf(
+          'no-data.xlsx',
+          buildWorkbook({
+            sheets: [
+              { name: 'Sheet1', xml: sheetXml('') },
+              { name: 'Sheet2', xml: sheetXml(`<row r="1">${cellAt('A1', '   ')}</row>`) }
+            ]
+          })
+        ),
+      says: /is an Excel workbook with no data on any of its 2 sheet\(s\): check the search returned patients/
+    },
+    // Files that are not what their names say.
+    {
+      name: 'an old-style or password-protected Excel file (OLE, D0 CF 11 E0) named .xlsx',
+      file: () => fileOf('protected.xlsx', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], junk(4096))),
+      says: /is an old-style Excel 97–2003 workbook \(\.xls\) or a password-protected workbook: open it in Excel, remove any password and "Save As" Excel workbook \(\.xlsx\) or CSV/
+    },
+    {
+      name: 'a zip that is not a workbook, named .csv',
+      file: () => fileOf('really-a-zip.csv', zipSync({ 'notes.txt': strToU8('NHS Number,Family Name\r\n') })),
+      says: /is a ZIP archive, not a CSV or Excel export: unzip it and choose the CSV or \.xlsx file inside/
+    },
+    {
+      name: 'an entity bomb workbook named .csv (what the file holds decides, not its name)',
+      file: () =>
+        fileOf(
+          'laughs.csv',
+          buildWorkbook({
+            sheets: [{ name: 'Export', xml: sharedStringSheet(1) }],
+            parts: { 'xl/sharedStrings.xml': withDocumentType(sharedStringsXml('<si><t>&lol9;</t></si>'), 'sst', billionLaughs) }
+          })
+        ),
+      says: documentType
+    }
+  ]
+
+  // A parser's, inflater's or engine's own words, which mean nothing to a receptionist.
+  const jargon =
+    /undefined entity|unclosed|Invalid string length|RangeError|TypeError|SyntaxError|Error:|\b\d+:\d+\b|unexpected EOF|invalid (block|distance|length|zip)|ERR_|saxes|fflate|\bat \S+ \(|\.[jt]s:\d+|\bundefined\b|\bNaN\b|\[object /i
+  // What the practice can do about it (every refusal also ends with how to export the report again).
+  const whatToDo = /open it in Excel|export the report|export it again|Save As|unzip it|delete whatever|Nothing was imported/
+  const measured: string[] = []
+  afterAll(() => {
+    if (measured.length > 0) console.log(`Hostile workbooks (time, growth of heapUsed + arrayBuffers):\n  ${measured.join('\n  ')}`)
+  })
+
+  const heldBytes = () => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage()
+    return heapUsed + arrayBuffers
+  }
+
+  function plainRefusalOf(error: unknown, fileName: string): string {
+    expect(error, `${fileName} should have been refused`).toBeInstanceOf(AppError)
+    const { code, message } = error as AppError
+    expect(code).toBe('bad_file')
+    expect(message.startsWith(`"${fileName}" `), message).toBe(true)
+    // The file's own name may say anything; the words after it are the app's.
+    expect(message.slice(fileName.length + 2)).not.toMatch(jargon)
+    expect(message).toMatch(whatToDo)
+    expect(message.length).toBeLessThan(2_000)
+    return message
+  }
+
+  test.each(hostile.map((h) => [h.name, h] as const))(
+    '%s: refused in plain English naming the file; the database file byte-identical; memory bounded',
+    async (_name, h) => {
+      const input = h.file()
+      const limits = { ...defaultWorkbookLimits, ...h.limits }
+      const before = databaseFileHash()
+      const importsBefore = listImports(ctx).length
+      const backupsBefore = listBackups(ctx.databasePath).map((b) => b.name)
+      const heldBefore = heldBytes()
+      let mostHeld = heldBefore
+      const started = performance.now()
+      // The preview and the import each read the file afresh, as the app's two steps and the CLI do.
+      const messages: string[] = []
+      for (const step of ['preview', 'import'] as const) {
+        let error: unknown
+        try {
+          const files = await readWorkbooks([input], undefined, limits)
+          if (step === 'preview') previewImport(ctx, files, 'auto')
+          else importFiles(ctx, files, 'auto')
+        } catch (e) {
+          error = e
+        }
+        mostHeld = Math.max(mostHeld, heldBytes())
+        messages.push(plainRefusalOf(error, input.name))
+      }
+      const seconds = (performance.now() - started) / 1000
+      const grewMb = (mostHeld - heldBefore) / MiB
+      measured.push(`${input.name}: ${seconds.toFixed(2)} s for preview + import, grew ${Math.max(0, grewMb).toFixed(0)} MB`)
+
+      expect(messages[0]).toMatch(h.says)
+      expect(messages[1]).toBe(messages[0])
+      // 600 MB bombs never become 600 MB here (let alone the gigabytes of a billion laughs), and stray
+      // far-right cells are refused before the blanks that would pad their rows out are held.
+      expect(grewMb).toBeLessThan(300)
+      expect(databaseFileHash()).toBe(before)
+      expect(listImports(ctx)).toHaveLength(importsBefore)
+      expect(listBackups(ctx.databasePath).map((b) => b.name)).toEqual(backupsBefore)
+    },
+    60_000
+  )
+
+  test('one stray cell at XFD1 on a real export is read, not refused: the workbook stores exactly what its CSV twin does', async () => {
+    const workbook = fileOf('export.xlsx', buildWorkbook(exportSheet((row) => (row === 1 ? cellAt('XFD1') : ''))))
+    const fromWorkbook = importFiles(ctx, await readWorkbooks([workbook]), 'auto')
+
+    const twin = createTestContext()
+    try {
+      importFiles(twin, [existingExport()], 'auto')
+      const fromCsv = importFiles(twin, [fileOf('export.csv', twinCsv)], 'auto')
+      const outcome = (r: ReturnType<typeof importFiles>) => ({
+        alreadyImported: r.alreadyImported,
+        rowsRead: r.rowsRead,
+        patientsAdded: r.patientsAdded,
+        patientsUpdated: r.patientsUpdated,
+        readingsAdded: r.readingsAdded,
+        eventsAdded: r.eventsAdded,
+        rejected: r.rejected,
+        conflicts: r.conflicts
+      })
+      expect(fromCsv.patientsUpdated + fromCsv.patientsAdded).toBeGreaterThan(0)
+      expect(outcome(fromWorkbook)).toEqual(outcome(fromCsv))
+      const stored = (c: TestContext) => ({
+        patients: c.db.prepare('SELECT * FROM patients ORDER BY nhs_number').all(),
+        readings: c.db.prepare('SELECT * FROM bp_readings ORDER BY id').all(),
+        events: c.db.prepare('SELECT * FROM coded_events ORDER BY id').all()
+      })
+      expect(stored(ctx)).toEqual(stored(twin))
+      assertEverythingStoredIsValid()
+    } finally {
+      twin.cleanup()
+    }
+  })
+
+  describe('through the command line (clinic-recall --db … import)', () => {
+    // A bomb, an entity bomb, damage and a file that only looks like a workbook; picked by title, so
+    // no file is built until its test runs.
+    const throughCli = hostile.filter((h) => /directory lies|billion laughs"\) in the shared strings|cut short \(half|OLE/.test(h.name))
+
+    test('four of the corpus run through the command line', () => expect(throughCli).toHaveLength(4))
+
+    test.each(throughCli.map((h) => [h.name, h] as const))(
+      '%s: exit code 1, one plain line on stderr naming the file, nothing on stdout, the database file byte-identical',
+      async (_name, h) => {
+        const input = h.file()
+        const path = join(ctx.folder, input.name)
+        writeFileSync(path, input.bytes)
+        const before = databaseFileHash()
+        let stdout = ''
+        let stderr = ''
+        const code = await runCli(['--db', ctx.databasePath, 'import', path, '--json'], {
+          stdout: (text) => (stdout += text),
+          stderr: (text) => (stderr += text),
+          env: { CLINIC_RECALL_USER: 'Hostile workbook test' }
+        })
+        expect(code).toBe(1)
+        expect(stdout).toBe('')
+        const lines = stderr
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('Warning:'))
+        expect(lines).toHaveLength(1)
+        expect(lines[0]).toContain(`"${input.name}"`)
+        expect(lines[0]).toMatch(h.says)
+        expect(lines[0]).not.toMatch(jargon)
+        expect(lines[0]).toMatch(whatToDo)
+        expect(databaseFileHash()).toBe(before)
+        expect(listImports(ctx)).toHaveLength(1)
+      },
+      60_000
+    )
   })
 })

@@ -26,14 +26,7 @@ const nextMonth = readFileSync(join(root, 'tests/fixtures/imports/emis-events-hy
 /** The rows of a CSV export as worksheet rows (inline strings), so a workbook holds exactly what the CSV does. */
 function exportRows(csv: string, extraCells: (row: number) => string = () => ''): string {
   const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: false }).data
-  return rows
-    .map((cells, i) =>
-      textRow(
-        i + 1,
-        cells.map((c) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
-      ).replace('</row>', `${extraCells(i + 1)}</row>`)
-    )
-    .join('')
+  return rows.map((cells, i) => textRow(i + 1, cells).replace('</row>', `${extraCells(i + 1)}</row>`)).join('')
 }
 
 const farCell = (row: number) => `<c r="XFD${row}" t="inlineStr"><is><t>x</t></is></c>`

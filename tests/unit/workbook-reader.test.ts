@@ -112,6 +112,19 @@ describe('cells as the text a CSV would hold', () => {
     expect(rows[0]![16_383]).toBe('stray')
     expect(rows[1]).toEqual(['9990000018'])
   })
+
+  test('rows with cells far apart come out in full, a row number given twice adds to them (later cells win), merged areas still apply', async () => {
+    const xml =
+      textRow(1, ['NHS Number', 'title', 'covered', 'far'], ['A', 'L', 'M', 'ZZ']) +
+      textRow(2, ['a', 'b'], ['A', 'B']) +
+      textRow(2, ['late'], ['CV']) +
+      textRow(3, ['x', 'y'], ['A', 'ZZ']) +
+      textRow(3, ['z'], ['A'])
+    const rows = await rowsOf(oneSheet(xml, '<mergeCells><mergeCell ref="L1:M1"/></mergeCells>'))
+    const row = (width: number, cells: Record<number, string>) => Array.from({ length: width }, (_, i) => cells[i + 1] ?? '')
+    // ZZ is column 702, CV column 100.
+    expect(rows).toEqual([row(702, { 1: 'NHS Number', 12: 'title', 702: 'far' }), row(100, { 1: 'a', 2: 'b', 100: 'late' }), row(702, { 1: 'z', 702: 'y' })])
+  })
 })
 
 describe('damaged and hostile workbooks are refused in plain words', () => {

@@ -29,23 +29,28 @@ export async function readXlsxTable(fileName: string, bytes: Uint8Array, limits:
       return { rows, fileType: 'xlsx', encoding: null, byteOrderMark: false, delimiter: null, sheetName: sheet.name, sheetCount: sheets.length }
     }
   }
-  throw badFile(fileName, `is an Excel workbook with no data on any of its ${sheets.length} sheet(s)`)
+  throw badFile(
+    fileName,
+    `is an Excel workbook with no data on any of its ${sheets.length} sheet(s): check the search returned patients and that the report was exported into this workbook, then export it again`
+  )
 }
 
 /**
  * Reads every workbook among the files (content, not the file name, says what is one); `beforeWorkbook`
- * hears of each one first, so a progress line can say a workbook is being read.
+ * hears of each one first, so a progress line can say a workbook is being read. `limits` is only
+ * ever smaller in tests, so each limit can be tripped through the real import route by a small file.
  */
 export async function readWorkbooks<T extends ExportFileInput>(
   files: readonly T[],
-  beforeWorkbook?: (file: T) => void
+  beforeWorkbook?: (file: T) => void,
+  limits: WorkbookLimits = defaultWorkbookLimits
 ): Promise<(T & { table?: ExportTable })[]> {
   const out: (T & { table?: ExportTable })[] = []
   for (const file of files) {
     if (file.table || file.bytes.length === 0 || sniffFileKind(file.bytes) !== 'xlsx') out.push(file)
     else {
       beforeWorkbook?.(file)
-      out.push({ ...file, table: await readXlsxTable(file.name, file.bytes) })
+      out.push({ ...file, table: await readXlsxTable(file.name, file.bytes, limits) })
     }
   }
   return out

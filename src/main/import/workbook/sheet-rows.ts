@@ -41,6 +41,27 @@ function parseReference(ref: string): { column: number; row: number } {
 
 const isBlank = (text: string) => text.trim() === ''
 
+/**
+ * A row whose cells are few and far apart (a stray cell far to the right), kept as just its cells
+ * until the whole sheet has been read: laying it out in full at once would let a small hostile file
+ * fill memory with blank cells before the padded-cells limit refuses it.
+ */
+interface SparseRow {
+  width: number
+  columns: number[]
+  texts: string[]
+}
+type ReadRow = string[] | SparseRow
+
+/** A row is laid out in full while it is read when that costs no more than keeping its cells apart. */
+const worthLayingOut = (width: number, cellsWithText: number) => width <= 2 * cellsWithText + 16
+
+function layOut(width: number, columns: readonly number[], texts: readonly string[]): string[] {
+  const cells = new Array<string>(width).fill('')
+  for (let i = 0; i < columns.length; i++) if (columns[i]! <= width) cells[columns[i]! - 1] = texts[i]!
+  return cells
+}
+
 function trimTrailingBlanks(cells: string[]): void {
   while (cells.length > 0 && isBlank(cells[cells.length - 1]!)) cells.pop()
 }
@@ -51,7 +72,7 @@ export function readSheetRows(zip: WorkbookZip, partName: string, context: Sheet
   const over = (limit: Parameters<typeof workbookOverLimit>[1]) => workbookOverLimit(fileName, limit, limits)
 
   // Rows by index (row number − 1); a row with no text in it is left out (a hole).
-  const rows: string[][] = []
+  const rows: ReadRow[] = []
   const merges: [number, number, number, number][] = []
   let cellCount = 0
   let paddedCells = 0
@@ -150,13 +171,35 @@ export function readSheetRows(zip: WorkbookZip, partName: string, context: Sheet
     for (let i = 0; i < rowColumns.length; i++) if (rowColumns[i]! > width && !isBlank(rowTexts[i]!)) width = rowColumns[i]!
     if (width === 0) return
     const existing = rows[rowNumber - 1]
-    paddedCells += existing ? Math.max(0, width - existing.length) : width
+    const existingWidth = existing === undefined ? 0 : Array.isArray(existing) ? existing.length : existing.width
+    paddedCells += Math.max(0, width - existingWidth)
     if (paddedCells > limits.maxPaddedCells) throw over('maxPaddedCells')
-    // A row number seen twice (never from Excel) adds its cells to the row already read.
-    const cells = existing ?? new Array<string>(width).fill('')
-    while (cells.length < width) cells.push('')
-    for (let i = 0; i < rowColumns.length; i++) if (rowColumns[i]! <= width) cells[rowColumns[i]! - 1] = rowTexts[i]!
-    rows[rowNumber - 1] = cells
+    if (existing === undefined && worthLayingOut(width, rowColumns.length)) {
+      rows[rowNumber - 1] = layOut(width, rowColumns, rowTexts)
+      return
+    }
+    const columns: number[] = []
+    const texts: string[] = []
+    // A row number seen twice (never from Excel) adds its cells to the row already read; later cells win.
+    if (Array.isArray(existing)) {
+      existing.forEach((text, i) => {
+        if (text === '') return
+        columns.push(i + 1)
+        texts.push(text)
+      })
+    } else if (existing) {
+      for (let i = 0; i < existing.columns.length; i++) {
+        columns.push(existing.columns[i]!)
+        texts.push(existing.texts[i]!)
+      }
+    }
+    for (let i = 0; i < rowColumns.length; i++) {
+      if (rowColumns[i]! > width) continue
+      columns.push(rowColumns[i]!)
+      texts.push(rowTexts[i]!)
+    }
+    const fullWidth = Math.max(width, existingWidth)
+    rows[rowNumber - 1] = worthLayingOut(fullWidth, columns.length) ? layOut(fullWidth, columns, texts) : { width: fullWidth, columns, texts }
   }
 
   const addMerge = (ref: string | undefined) => {
@@ -228,13 +271,17 @@ export function readSheetRows(zip: WorkbookZip, partName: string, context: Sheet
     }
   })
 
-  applyMerges(rows, merges, () => {
+  // Every limit has held, so the sparse rows can be laid out in full: at most `maxPaddedCells` cells.
+  const laidOut: (string[] | undefined)[] = rows.map((row) => (Array.isArray(row) ? row : layOut(row.width, row.columns, row.texts)))
+  rows.length = 0
+
+  applyMerges(laidOut, merges, () => {
     if (++paddedCells > limits.maxPaddedCells) throw over('maxMergedAreas')
   })
 
   const out: string[][] = []
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i]
+  for (let i = 0; i < laidOut.length; i++) {
+    const cells = laidOut[i]
     if (cells) trimTrailingBlanks(cells)
     out.push(cells && cells.length > 0 ? cells : [''])
   }
@@ -247,7 +294,7 @@ export function readSheetRows(zip: WorkbookZip, partName: string, context: Sheet
  * text left in the cells it covers is not shown by Excel. `spend` is called for every row and cell
  * visited, so overlapping areas (never from Excel) cannot make this unbounded.
  */
-function applyMerges(rows: string[][], merges: readonly [number, number, number, number][], spend: () => void): void {
+function applyMerges(rows: readonly (string[] | undefined)[], merges: readonly [number, number, number, number][], spend: () => void): void {
   for (const [top, left, bottom, right] of merges) {
     const lastRow = Math.min(bottom, rows.length)
     for (let r = top; r <= lastRow; r++) {
