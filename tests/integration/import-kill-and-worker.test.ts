@@ -7,12 +7,11 @@
 // and the worker are bundled with vite into a temporary folder first.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { build } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/import-jobs'
@@ -20,41 +19,23 @@ import { databaseBackups, importFiles, previewImport } from '../../src/main/impo
 import { readWorkbooks } from '../../src/main/import/xlsx-rows'
 import type { ImportProgressT } from '../../src/shared/contract'
 import { createTestContext, type TestContext } from '../support/test-context'
+import { bundleForNode, type Bundles } from '../support/bundle-for-node'
 
 const root = resolve(__dirname, '../..')
-let folder: string
+let bundles: Bundles
 let bigExport: string
 
 beforeAll(async () => {
-  // Inside node_modules/.cache so the bundles' require('better-sqlite3') resolves (a worker thread
-  // does not read NODE_PATH), and git ignores it.
-  mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true })
-  folder = mkdtempSync(join(root, 'node_modules', '.cache', 'clinic-recall-kill-'))
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      ssr: true,
-      outDir: join(folder, 'built'),
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      rollupOptions: {
-        input: { child: join(root, 'tests/support/import-kill-child.ts'), 'import-worker': join(root, 'src/main/import/import-worker.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].js' }
-      }
-    }
-  })
+  bundles = await bundleForNode('kill', { child: 'tests/support/import-kill-child.ts', 'import-worker': 'src/main/import/import-worker.ts' })
   // About 90,000 rows: long enough that the commit reports progress many times before it ends.
-  bigExport = join(folder, 'big-export.csv')
+  bigExport = join(bundles.folder, 'big-export.csv')
   writeFileSync(bigExport, generateSyntheticEmisExport({ patients: 15_000, seed: 3, asOf: '2026-11-01' }).csv)
-  process.env.CLINIC_RECALL_IMPORT_WORKER = join(folder, 'built', 'import-worker.js')
+  process.env.CLINIC_RECALL_IMPORT_WORKER = bundles.file('import-worker')
 }, 120_000)
 
 afterAll(() => {
   delete process.env.CLINIC_RECALL_IMPORT_WORKER
-  rmSync(folder, { recursive: true, force: true })
+  bundles.cleanup()
 })
 
 let ctx: TestContext | null = null
@@ -82,7 +63,7 @@ describe('a process killed in the middle of the commit', () => {
     const path = ctx.databasePath
     ctx.db.close()
 
-    const child = spawn(process.execPath, [join(folder, 'built', 'child.js'), path, bigExport], {
+    const child = spawn(process.execPath, [bundles.file('child'), path, bigExport], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe']
     })

@@ -7,9 +7,8 @@
 // bundled with vite first (as in import-kill-and-worker.test.ts).
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createAppContext } from '../../src/main/app-context'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
@@ -17,32 +16,19 @@ import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { importFiles } from '../../src/main/import/import-service'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { createTestContext } from '../support/test-context'
+import { bundleForNode, type Bundles } from '../support/bundle-for-node'
 
 const root = resolve(__dirname, '../..')
-let folder: string
+let bundles: Bundles
 let child: string
 const syntheticExport = new TextEncoder().encode(generateSyntheticEmisExport({ patients: 250, seed: 11, asOf: '2026-11-01' }).csv)
 
 beforeAll(async () => {
-  mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true })
-  folder = mkdtempSync(join(root, 'node_modules', '.cache', 'clinic-recall-invite-crash-'))
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      ssr: true,
-      outDir: join(folder, 'built'),
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      rollupOptions: { input: { child: join(root, 'tests/support/invite-crash-child.ts') }, output: { format: 'cjs', entryFileNames: '[name].js' } }
-    }
-  })
-  child = join(folder, 'built', 'child.js')
+  bundles = await bundleForNode('invite-crash', { child: 'tests/support/invite-crash-child.ts' })
+  child = bundles.file('child')
 }, 120_000)
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }))
+afterAll(() => bundles.cleanup())
 
 /** A practice with a built cohort whose members get letters; returns its database path and cohort id. */
 function practiceWithCohort(): { databasePath: string; cohortId: number; cleanup(): void } {

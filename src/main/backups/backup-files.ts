@@ -7,6 +7,7 @@
 // final name (an older version killed mid-copy) is not a backup: it is never listed or counted.
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { isProcessRunning } from '../files/process-running'
 
 /** The four kinds; each keeps its own last `backupsKeptPerKind`, so daily copies never push out import ones. */
 export const backupKinds = ['before-import', 'daily', 'manual', 'before-restore'] as const
@@ -116,17 +117,6 @@ export function pruneBackups(databasePath: string, kind: BackupKind, keep = back
   for (const old of listBackupFiles(databasePath, kind).slice(keep)) rmSync(old.path, { force: true })
 }
 
-function processIsRunning(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /**
  * Removes what a killed or failed backup left: ".partial" files whose process is no longer running
  * (another copy of the app may be writing one right now: that one stays) and empty files with a
@@ -139,7 +129,7 @@ export function removeLeftovers(databasePath: string): void {
     const path = join(folder, name)
     const partial = partialNamePattern.exec(name)
     try {
-      if (partial && !processIsRunning(Number(partial[2]))) rmSync(path, { force: true })
+      if (partial && !isProcessRunning(Number(partial[2]))) rmSync(path, { force: true })
       else if (parseBackupName(name) && statSync(path).size === 0) rmSync(path, { force: true })
     } catch {
       // Gone already, or not ours to remove: leaving it is harmless, it is never listed.
