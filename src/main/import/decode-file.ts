@@ -76,6 +76,11 @@ export interface DetectedEncoding {
 }
 
 /** Which encoding the bytes are in: the byte-order mark first, checked against the bytes themselves. */
+/** Whether the file starts with a byte-order mark (UTF-8 or UTF-16): only its first bytes are looked at. */
+export function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xef, 0xbb, 0xbf]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
+}
+
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     if (isValidUtf8(bytes.subarray(3))) return { encoding: 'utf-8', bomLength: 3 }

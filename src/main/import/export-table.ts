@@ -3,7 +3,7 @@
 // is the one the practice sees when it opens the file.
 import Papa from 'papaparse'
 import { badFile } from './bad-file'
-import { decodeFileBytes, detectEncoding, sniffFileKind, type TextEncodingName } from './decode-file'
+import { decodeFileBytes, hasByteOrderMark, sniffFileKind, type TextEncodingName } from './decode-file'
 import { delimiterNames, type CsvDelimiter } from './csv-delimiter'
 import { detectDelimiter } from './csv-delimiter'
 import { eachCsvRow, isBlankRow, parseCsvTable, type CsvEnd } from './parse-csv'
@@ -38,18 +38,27 @@ export function exportTableOf(file: ExportFileInput): ExportTable {
   if (file.bytes.length > 0 && sniffFileKind(file.bytes) === 'xlsx') {
     throw badFile(file.name, 'is an Excel workbook (.xlsx) that was not opened as one; choose it again')
   }
-  const { text, encoding, encodingWarning } = decodeFileBytes(file.name, file.bytes)
-  const { rows, delimiter, cutOffInQuoteRow } = parseCsvTable(file.name, text)
+  const decoded = decodeFileBytes(file.name, file.bytes)
+  const { rows, delimiter, cutOffInQuoteRow } = parseCsvTable(file.name, decoded.text)
+  return { ...csvTable(file, decoded, delimiter, rows), cutOffInQuoteRow }
+}
+
+/** A CSV's rows with what was found about the file: its encoding (and any warning about it), mark and delimiter. */
+function csvTable(
+  file: ExportFileInput,
+  decoded: { encoding: TextEncodingName; encodingWarning?: string },
+  delimiter: CsvDelimiter,
+  rows: string[][]
+): ExportTable {
   return {
     rows,
     fileType: 'csv',
-    encoding,
-    byteOrderMark: detectEncoding(file.bytes).bomLength > 0,
+    encoding: decoded.encoding,
+    byteOrderMark: hasByteOrderMark(file.bytes),
     delimiter,
     sheetName: null,
     sheetCount: 0,
-    ...(encodingWarning ? { encodingWarning } : {}),
-    cutOffInQuoteRow
+    ...(decoded.encodingWarning ? { encodingWarning: decoded.encodingWarning } : {})
   }
 }
 
@@ -79,7 +88,8 @@ export function exportSourceOf(file: ExportFileInput): ExportSource {
       approximateRows: table.rows.length
     }
   }
-  const { text, encoding, encodingWarning } = decodeFileBytes(file.name, file.bytes)
+  const decoded = decodeFileBytes(file.name, file.bytes)
+  const text = decoded.text
   const delimiter = detectDelimiter(text)
   // Papa stops after the first rows; an unclosed quote is refused by the full pass (eachRow).
   const head = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, preview: headRowCount }).data
@@ -87,16 +97,7 @@ export function exportSourceOf(file: ExportFileInput): ExportSource {
   let lines = 0
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
   return {
-    head: {
-      rows: head,
-      fileType: 'csv',
-      encoding,
-      byteOrderMark: detectEncoding(file.bytes).bomLength > 0,
-      delimiter,
-      sheetName: null,
-      sheetCount: 0,
-      ...(encodingWarning ? { encodingWarning } : {})
-    },
+    head: csvTable(file, decoded, delimiter, head),
     eachRow: (visit) => eachCsvRow(file.name, text, delimiter, visit),
     approximateRows: text.endsWith('\n') ? lines : lines + 1
   }
