@@ -45,3 +45,16 @@ export function applyMigration(db: Database.Database, version: number): void {
   if (current !== version - 1) throw new Error(`migration ${version} needs a database at version ${version - 1}; this one is at ${current}`)
   migrate(db, version)
 }
+
+const tempFolders: string[] = []
+
+/** A path for a new database in a fresh temporary folder, removed by `removeTempDatabases()`. */
+export function tempDatabasePath(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-mig-'))
+  tempFolders.push(folder)
+  return join(folder, 'practice.sqlite')
+}
+
+export function removeTempDatabases(): void {
+  for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
+}

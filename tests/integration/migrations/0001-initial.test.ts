@@ -1,31 +1,22 @@
 // Migration 0001: the first schema, on an empty file. Every table and index exists, the version is
 // 1, and the constraints that keep implausible or duplicated facts out refuse them at the database.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
 import { migrate, schemaVersion } from '../../../src/main/db/migrations'
-import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
+import { applyMigration, databaseAtVersion, removeTempDatabases, tempDatabasePath, type DatabaseAtVersion } from '../../support/migrate-to'
 import { columnsOf, indexColumns, indexNamesOn, tableNames } from '../../support/schema-inspection'
 
-const folders: string[] = []
-function tempDb(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-mig-'))
-  folders.push(folder)
-  return join(folder, 'practice.sqlite')
-}
 let old: DatabaseAtVersion | undefined
 afterEach(() => {
   old?.cleanup()
   old = undefined
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true })
+  removeTempDatabases()
 })
 
 describe('migration 0001 (initial schema)', () => {
   it('migration 0001 applies to an empty database and is not re-applied on reopen', () => {
-    const path = tempDb()
+    const path = tempDatabasePath()
     const raw = new Database(path)
     migrate(raw, 1)
     expect(schemaVersion(raw)).toBe(1)

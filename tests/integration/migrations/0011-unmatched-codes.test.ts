@@ -1,31 +1,22 @@
 // Migration 0011: what each import could not match to a shipped code list, and how many events an
 // import read from their term alone — older imports counted none.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
 import { latestSchemaVersion, migrate, schemaVersion } from '../../../src/main/db/migrations'
-import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
+import { applyMigration, databaseAtVersion, removeTempDatabases, tempDatabasePath, type DatabaseAtVersion } from '../../support/migrate-to'
 import { indexColumns, indexNamesOn } from '../../support/schema-inspection'
 
-const folders: string[] = []
-function tempDb(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-mig-'))
-  folders.push(folder)
-  return join(folder, 'practice.sqlite')
-}
 let old: DatabaseAtVersion | undefined
 afterEach(() => {
   old?.cleanup()
   old = undefined
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true })
+  removeTempDatabases()
 })
 
 describe('migration 0011 (unmatched codes)', () => {
   it('migration 0011 adds the unmatched-codes table and a term-only count of 0 to imports made before it', () => {
-    const path = tempDb()
+    const path = tempDatabasePath()
     const raw = new Database(path)
     migrate(raw, 10)
     raw

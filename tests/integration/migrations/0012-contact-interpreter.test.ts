@@ -1,30 +1,21 @@
 // Migration 0012: an interpreter need recorded in the app beside the other contact preferences.
 // Nothing recorded (NULL) leaves the export's language and interpreter flag to decide.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
 import { latestSchemaVersion, migrate, schemaVersion } from '../../../src/main/db/migrations'
-import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
+import { applyMigration, databaseAtVersion, removeTempDatabases, tempDatabasePath, type DatabaseAtVersion } from '../../support/migrate-to'
 
-const folders: string[] = []
-function tempDb(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-mig-'))
-  folders.push(folder)
-  return join(folder, 'practice.sqlite')
-}
 let old: DatabaseAtVersion | undefined
 afterEach(() => {
   old?.cleanup()
   old = undefined
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true })
+  removeTempDatabases()
 })
 
 describe('migration 0012 (contact interpreter)', () => {
   it('migration 0012 adds an empty interpreter record to contact preferences made before it, keeping the rest', () => {
-    const path = tempDb()
+    const path = tempDatabasePath()
     const raw = new Database(path)
     migrate(raw, 11)
     raw
