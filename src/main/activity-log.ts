@@ -2,7 +2,7 @@
 // logged inside the same transaction as the change it describes; a read that hands identifiable
 // data out (a document, a rejects CSV) is logged as it is handed out.
 import { AppError } from '../shared/result'
-import type { Db } from './db/connection'
+import type { WritableDb } from './db/database-access'
 import type { ServiceContext } from './context'
 
 /**
@@ -12,7 +12,7 @@ import type { ServiceContext } from './context'
  */
 export function logActivity(
   ctx: Pick<ServiceContext, 'currentUser' | 'now'>,
-  db: Db,
+  db: WritableDb,
   action: string,
   summary: string,
   details: Record<string, unknown> = {}
@@ -31,7 +31,7 @@ export function logActivity(
   )
 }
 
-export function listActivity(db: Db, limit = 500) {
+export function listActivity(db: WritableDb, limit = 500) {
   return db.prepare('SELECT at, user_name AS user, role, action, summary FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as {
     at: string
     user: string
@@ -46,7 +46,7 @@ export function listActivity(db: Db, limit = 500) {
  * the same spelling each time. Names only — the log's summaries name patients, so the log itself
  * is not shown before someone has signed in.
  */
-export function knownUserNames(db: Db, limit = 50): string[] {
+export function knownUserNames(db: WritableDb, limit = 50): string[] {
   return db
     .prepare(
       `SELECT user_name FROM activity_log WHERE user_name <> 'unknown user'

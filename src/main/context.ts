@@ -1,10 +1,10 @@
 // What every capability service gets: the database, who is acting, the clock, and where main may
 // write files. Front ends build one and pass it in; tests build one with a fixed clock.
-import type { Db } from './db/connection'
+import type { ReadableDb, WritableDb } from './db/database-access'
 import type { UserT } from '../shared/contract'
 
 export interface ServiceContext {
-  db: Db
+  db: WritableDb
   /** Path of the database file (":memory:" in some tests). */
   databasePath: string
   /** Folder main writes generated documents into (never chosen by the renderer). */
@@ -15,6 +15,12 @@ export interface ServiceContext {
   /** The clock; tests fix it so as-of dates and timestamps are deterministic. */
   now(): Date
 }
+
+/**
+ * The context of code that only reads: the same, but its database cannot be written through.
+ * A ServiceContext can be passed wherever this is asked for; the reverse does not type-check.
+ */
+export type ReadingContext = Omit<ServiceContext, 'db'> & { db: ReadableDb }
 
 export function actorName(ctx: ServiceContext): string {
   return ctx.currentUser()?.name ?? 'unknown user'

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import { asWritable } from '../../src/main/db/database-access'
 import { afterEach, describe, expect, test } from 'vitest'
 import { backupFolderFor } from '../../src/main/backups/backup-files'
 import { cannotOpenPageHtml, startCannotOpenPage } from '../../src/main/backups/cannot-open-page'
@@ -69,7 +70,7 @@ describe('the database is checked when it is opened', () => {
     expect(sha256(path)).toBe(before)
     // No WAL switched on, no -wal written beside it.
     expect(filesBeside(path)).toEqual(filesBefore)
-    ctx!.db = new Database(':memory:')
+    ctx!.db = asWritable(new Database(':memory:'))
   })
 
   test('a file that is not a SQLite database at all is refused the same way, unchanged', () => {
@@ -83,7 +84,7 @@ describe('the database is checked when it is opened', () => {
     expect(sha256(path)).toBe(before)
     // The daily backup was not taken of it either.
     expect(existsSync(backupFolderFor(path))).toBe(false)
-    ctx.db = new Database(':memory:')
+    ctx.db = asWritable(new Database(':memory:'))
   })
 
   test('a sound database opens as before, and a missing one is created', () => {

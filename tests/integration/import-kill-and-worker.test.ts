@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import { asWritable } from '../../src/main/db/database-access'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -91,7 +92,7 @@ describe('a process killed in the middle of the commit', () => {
     expect(counts(after)).toEqual(before)
     after.close()
     // Reopened by the app, the same database imports the file in full.
-    ctx.db = new Database(path)
+    ctx.db = asWritable(new Database(path))
     const result = importFiles({ ...ctx, db: ctx.db }, [{ name: 'big-export.csv', bytes: new Uint8Array(readFileSync(bigExport)) }], 'auto')
     expect(result.patientsAdded).toBeGreaterThan(14_000)
   }, 120_000)

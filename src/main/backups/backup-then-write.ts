@@ -6,18 +6,18 @@
 // here nobody else can commit), and read it again. Unchanged: the copy is the starting point.
 // Changed: roll back, throw the copy away and take a new one, a few times, then give up plainly.
 import { AppError } from '../../shared/result'
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 
 const attempts = 3
 
 class DatabaseMovedOn extends Error {}
 
-function dataVersion(db: Db): number {
+function dataVersion(db: WritableDb): number {
   return db.pragma('data_version', { simple: true }) as number
 }
 
 export function backupThenWrite<T>(
-  db: Db,
+  db: WritableDb,
   steps: {
     /** Takes the backup; null when none is taken (nothing to check then). */
     take(): string | null

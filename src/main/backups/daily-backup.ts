@@ -2,7 +2,7 @@
 // opens the database to work on it, a copy is taken if none was taken yet that day. Front ends ask
 // for it explicitly (createAppContext's `dailyBackup`), so import worker threads, benchmarks and
 // tests that open the same file do not take one, and `--help` never opens the database at all.
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import { listBackupFiles, type BackupFile } from './backup-files'
 import { takeBackup } from './take-backup'
 
@@ -12,7 +12,7 @@ function localDay(date: Date): string {
 }
 
 /** Takes today's daily backup unless there is one already; returns it when one was taken. */
-export function takeDailyBackupIfDue(db: Db, databasePath: string, now: Date): BackupFile | null {
+export function takeDailyBackupIfDue(db: WritableDb, databasePath: string, now: Date): BackupFile | null {
   const today = localDay(now)
   if (listBackupFiles(databasePath, 'daily').some((b) => localDay(new Date(b.createdAt)) === today)) return null
   return takeBackup(db, databasePath, 'daily', now)

@@ -10,7 +10,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/result'
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import {
   backupFolderFor,
   isInMemory,
@@ -44,7 +44,7 @@ function whyItFailed(error: unknown): string {
 class BackupFailedCheck extends Error {}
 
 /** Returns the backup written, or null for an in-memory database (tests), which has no folder. */
-export function takeBackup(db: Db, databasePath: string, kind: BackupKind, now: Date): BackupFile | null {
+export function takeBackup(db: WritableDb, databasePath: string, kind: BackupKind, now: Date): BackupFile | null {
   if (isInMemory(databasePath)) return null
   const folder = backupFolderFor(databasePath)
   const name = (() => {

@@ -2,9 +2,9 @@
 // each patient's invitations sent from Clinic Recall on or before the as-of date, and the day their
 // latest kept booking (still booked, or attended) was made. Read only when a cohort asks about it.
 import type { InvitationHistory } from '../../shared/domain/invitation-state'
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 
-export function invitationHistories(db: Db, asOf: string): Map<number, InvitationHistory> {
+export function invitationHistories(db: WritableDb, asOf: string): Map<number, InvitationHistory> {
   const histories = new Map<number, { sent: { attempt: number; sentOn: string }[]; lastAnsweredOn: string | null }>()
   const of = (patientId: number) => {
     let h = histories.get(patientId)

@@ -10,8 +10,7 @@ import { dirname } from 'node:path'
 import { checkDatabaseFile } from '../backups/database-file-check'
 import { damagedDatabaseError } from '../backups/damaged-database'
 import { migrate } from './migrations'
-
-export type Db = Database.Database
+import { asWritable, type ReadableDb, type WritableDb } from './database-access'
 
 /** Throws DamagedDatabaseError when the file at `path` exists and is not a sound SQLite database; a missing or empty file is a new database. */
 export function refuseDamagedDatabase(path: string): void {
@@ -20,7 +19,13 @@ export function refuseDamagedDatabase(path: string): void {
   throw damagedDatabaseError(path, check.problem)
 }
 
-export function openDatabase(path: string): Db {
+/** An existing database opened read-only (no migration, no WAL switch): for a worker that only reads. */
+export function openReadOnlyDatabase(path: string): { reader: ReadableDb; close: () => void } {
+  const connection = new Database(path, { readonly: true, fileMustExist: true })
+  return { reader: connection as unknown as ReadableDb, close: () => connection.close() }
+}
+
+export function openDatabase(path: string): WritableDb {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true })
     refuseDamagedDatabase(path)
@@ -36,5 +41,5 @@ export function openDatabase(path: string): Db {
     db.close()
     throw error
   }
-  return db
+  return asWritable(db)
 }

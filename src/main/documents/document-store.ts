@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { GeneratedFileT } from '../../shared/contract'
 import { AppError } from '../../shared/result'
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import type { ServiceContext } from '../context'
 import { actorName } from '../context'
 import { logDocumentOpened } from '../activity-log'
@@ -106,7 +106,7 @@ export function discardStaged(staged: readonly StagedDocument[]): void {
  * `record` adds (a batch, an activity-log entry), in one transaction. If anything fails nothing is
  * recorded and no file of this call is left behind. No await inside: `record` is synchronous.
  */
-export function placeAndRecordDocuments<T>(ctx: ServiceContext, staged: readonly StagedDocument[], record: (db: Db, files: GeneratedFileT[]) => T): T {
+export function placeAndRecordDocuments<T>(ctx: ServiceContext, staged: readonly StagedDocument[], record: (db: WritableDb, files: GeneratedFileT[]) => T): T {
   const db = ctx.db
   const placed: string[] = []
   let journal: string | null = null
@@ -141,7 +141,7 @@ export function placeAndRecordDocuments<T>(ctx: ServiceContext, staged: readonly
 }
 
 /** One `documents` row for a file already in place; inside the caller's transaction. */
-function recordDocument(ctx: ServiceContext, db: Db, input: { kind: string; mimeType: string; path: string; sha256: string }): GeneratedFileT {
+function recordDocument(ctx: ServiceContext, db: WritableDb, input: { kind: string; mimeType: string; path: string; sha256: string }): GeneratedFileT {
   const name = basename(input.path)
   const info = db
     .prepare('INSERT INTO documents (kind, file_name, path, mime_type, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')

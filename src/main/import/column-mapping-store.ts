@@ -7,7 +7,7 @@ import { columnRoleLabel, isColumnRoleName, mappingProblems, type ColumnRoleName
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import { actorName, type ServiceContext } from '../context'
-import type { Db } from '../db/connection'
+import type { ReadableDb, WritableDb } from '../db/database-access'
 import { layoutCaptions, layoutHashOf } from './map-columns'
 import type { MappingChoice } from './read-export-file'
 
@@ -31,12 +31,12 @@ function fromRow(row: MappingRow): SavedColumnMappingT {
   }
 }
 
-export function findSavedMapping(db: Db, layoutHash: string): SavedColumnMappingT | undefined {
+export function findSavedMapping(db: ReadableDb, layoutHash: string): SavedColumnMappingT | undefined {
   const row = db.prepare('SELECT * FROM column_mappings WHERE layout_hash = ?').get(layoutHash) as MappingRow | undefined
   return row ? fromRow(row) : undefined
 }
 
-export function listColumnMappings(db: Db): SavedColumnMappingT[] {
+export function listColumnMappings(db: WritableDb): SavedColumnMappingT[] {
   return (db.prepare('SELECT * FROM column_mappings ORDER BY saved_at DESC').all() as MappingRow[]).map(fromRow)
 }
 
@@ -89,7 +89,7 @@ const asRole = (r: string): ColumnRoleName => (isColumnRoleName(r) ? r : 'ignore
  * How the importer finds a mapping for a layout: one given with this request wins, else the saved
  * one. A given mapping is checked here, so a bad one fails before any file is read.
  */
-export function mappingLookup(db: Db, given: readonly { layoutHash: string; roles: readonly string[] }[]): (layoutHash: string) => MappingChoice | undefined {
+export function mappingLookup(db: ReadableDb, given: readonly { layoutHash: string; roles: readonly string[] }[]): (layoutHash: string) => MappingChoice | undefined {
   const chosen = new Map(given.map((m) => [m.layoutHash, m.roles]))
   for (const roles of chosen.values()) {
     const problems = mappingProblems(roles)

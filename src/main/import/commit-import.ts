@@ -15,7 +15,7 @@ import type { ImportResultT } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ServiceContext } from '../context'
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import type { Statement } from 'better-sqlite3'
 import { storeCodeFindings } from '../codelists/unmatched-code-queries'
 import { backupThenWrite } from '../backups/backup-then-write'
@@ -57,12 +57,12 @@ function toDbValue(key: keyof PatientFields, value: unknown): DbValue {
   return value === undefined || value === null ? null : String(value)
 }
 
-export function findImportByHash(db: Db, contentHash: string): { id: number; imported_at: string } | undefined {
+export function findImportByHash(db: WritableDb, contentHash: string): { id: number; imported_at: string } | undefined {
   return db.prepare('SELECT id, imported_at FROM imports WHERE content_hash = ?').get(contentHash) as { id: number; imported_at: string } | undefined
 }
 
 /** The newest import's id (0 for none): a preview remembers it, so a commit can tell the database moved on. */
-export function latestImportId(db: Db): number {
+export function latestImportId(db: WritableDb): number {
   return (db.prepare('SELECT IFNULL(MAX(id), 0) FROM imports').pluck().get() as number) ?? 0
 }
 
@@ -123,7 +123,7 @@ export function commitParsedImport(ctx: ServiceContext, parsed: ParsedImport, op
   })
 }
 
-function assertNotStale(db: Db, previewedAfterImportId: number | undefined): void {
+function assertNotStale(db: WritableDb, previewedAfterImportId: number | undefined): void {
   if (previewedAfterImportId === undefined) return
   const latest = latestImportId(db)
   if (latest === previewedAfterImportId) return
@@ -354,7 +354,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
  * And only a complete run counts: an import that may be cut short marks nobody, and is never the
  * "previous run" either (its report key is its own: report-identity.ts).
  */
-function markNotInExport(db: Db, importId: number, reportKey: string): number {
+function markNotInExport(db: WritableDb, importId: number, reportKey: string): number {
   if (!isCompleteRunKey(reportKey)) return 0
   const previous = db.prepare('SELECT MAX(id) FROM imports WHERE report_key = ? AND id < ?').pluck().get(reportKey, importId) as number | null
   if (previous === null) return 0
@@ -369,7 +369,7 @@ function markNotInExport(db: Db, importId: number, reportKey: string): number {
 }
 
 /** Patients of the previous run of this report whom these NHS numbers leave out (for the preview). */
-export function countNotInExport(db: Db, reportKey: string, nhsNumbers: ReadonlySet<string>): number {
+export function countNotInExport(db: WritableDb, reportKey: string, nhsNumbers: ReadonlySet<string>): number {
   if (!isCompleteRunKey(reportKey)) return 0
   const previous = db.prepare('SELECT MAX(id) FROM imports WHERE report_key = ?').pluck().get(reportKey) as number | null
   if (previous === null) return 0

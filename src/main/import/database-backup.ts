@@ -1,7 +1,7 @@
 // The copy of the practice database taken just before each import ("before-import" backups, 14
 // kept), in `backups/` beside the database. How a backup is written, checked and pruned is in
 // src/main/backups; this is the import's view of it.
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import { backupFolderFor, backupsKeptPerKind, listBackupFiles, type BackupFile } from '../backups/backup-files'
 import { discardBackupFile, takeBackup } from '../backups/take-backup'
 
@@ -11,7 +11,7 @@ export { backupFolderFor, type BackupFile }
 export const backupsKept = backupsKeptPerKind
 
 /** Copies the database into backups/ (checked before it gets its name); returns the file name, or null for an in-memory database. */
-export function backupDatabase(db: Db, databasePath: string, now: Date): string | null {
+export function backupDatabase(db: WritableDb, databasePath: string, now: Date): string | null {
   return takeBackup(db, databasePath, 'before-import', now)?.name ?? null
 }
 

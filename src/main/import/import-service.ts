@@ -8,7 +8,7 @@ import type { ImportFileColumnsT, ImportPreviewT, ImportResultT, ImportSummary }
 import { displayName } from '../../shared/domain/patient-record'
 import { AppError } from '../../shared/result'
 import { loadCodeLibrary } from '../codelists/load-code-library'
-import { todayIso, type ServiceContext } from '../context'
+import { todayIso, type ReadingContext, type ServiceContext } from '../context'
 import { assembleImport } from './assemble-import'
 import { alreadyImportedResult, commitParsedImport, countNotInExport, findImportByHash, latestImportId, type CommitOptions } from './commit-import'
 import { backupFolderFor, backupsKept, listBackups } from './database-backup'
@@ -86,7 +86,7 @@ export function previewImport(
 }
 
 /** Each file's columns, what they would be read as and sample values: the column-mapping screen. */
-export function inspectImportFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], mappings: readonly GivenColumnMapping[] = []): ImportFileColumnsT[] {
+export function inspectImportFiles(ctx: ReadingContext, files: readonly ImportFileBytes[], mappings: readonly GivenColumnMapping[] = []): ImportFileColumnsT[] {
   const options = { library: loadCodeLibrary(), today: todayIso(ctx), format: 'auto' as const, mappingFor: mappingLookup(ctx.db, mappings) }
   return files.map((f) => inspectExportFile(f, options))
 }

@@ -8,10 +8,10 @@
 // It opens its own connection to the practice database (WAL allows the main connection to keep
 // reading); the one-transaction commit runs here.
 import { parentPort } from 'node:worker_threads'
-import Database from 'better-sqlite3'
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/result'
 import type { ServiceContext } from '../context'
-import { openDatabase, type Db } from '../db/connection'
+import { openDatabase, openReadOnlyDatabase } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import { ImportCancelled, commitParsedImport } from './commit-import'
 import type { ParsedImport } from './import-types'
 import { describeParsedImport, inspectImportFiles, parseImportFiles, type ParseHooks } from './import-service'
@@ -24,7 +24,7 @@ const port = parentPort
 if (!port) throw new Error('import-worker.ts must run in a worker thread')
 
 // Between preview and commit only what the commit needs is kept: not the file bytes.
-let state: { databasePath: string; db: Db; parsed: ParsedImport; baseImportId: number; cancel: Int32Array } | null = null
+let state: { databasePath: string; db: WritableDb; parsed: ParsedImport; baseImportId: number; cancel: Int32Array } | null = null
 
 function send(message: FromWorker): void {
   port?.postMessage(message)
@@ -37,9 +37,8 @@ function readingFailure(error: unknown, fileNames: readonly string[]): AppErrorS
   return toErrorShape(isEngineLimit(error) ? readerStopped(fileNames) : readerFault(fileNames))
 }
 
-function contextFor(db: Db, databasePath: string, nowIso: string, user: WorkerStart['user']): ServiceContext {
+function contextFor(databasePath: string, nowIso: string, user: WorkerStart['user']): Omit<ServiceContext, 'db'> {
   return {
-    db,
     databasePath,
     documentsFolder: '',
     currentUser: () => user,
@@ -64,9 +63,9 @@ async function start(message: WorkerStart): Promise<void> {
   }
 }
 
-function readAndPreview(message: WorkerStart, db: Db): void {
+function readAndPreview(message: WorkerStart, db: WritableDb): void {
   const cancel = new Int32Array(message.cancelFlag)
-  const ctx = contextFor(db, message.databasePath, message.nowIso, message.user)
+  const ctx: ServiceContext = { ...contextFor(message.databasePath, message.nowIso, message.user), db }
   const bytesTotal = message.files.reduce((n, f) => n + f.bytes.length, 0)
   let bytesDone = 0
   let rowsDone = 0
@@ -104,18 +103,18 @@ function readAndPreview(message: WorkerStart, db: Db): void {
 /** The column-mapping screen's answer; the database is only read (saved mappings), so it is opened read-only. */
 async function columns(message: WorkerColumns): Promise<void> {
   const files = await readWorkbooks(message.files)
-  const db = new Database(message.databasePath, { readonly: true, fileMustExist: true })
+  const { reader, close } = openReadOnlyDatabase(message.databasePath)
   try {
-    send({ type: 'columns', files: inspectImportFiles(contextFor(db, message.databasePath, message.nowIso, null), files, message.mappings) })
+    send({ type: 'columns', files: inspectImportFiles({ ...contextFor(message.databasePath, message.nowIso, null), db: reader }, files, message.mappings) })
   } finally {
-    db.close()
+    close()
   }
 }
 
 function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
   if (!state) throw new AppError('not_found', 'There is no previewed import to commit in this worker')
   const { db, parsed, baseImportId, cancel, databasePath } = state
-  const ctx = contextFor(db, databasePath, message.nowIso, message.user)
+  const ctx: ServiceContext = { ...contextFor(databasePath, message.nowIso, message.user), db }
   const result = commitParsedImport(ctx, parsed, {
     previewedAfterImportId: baseImportId,
     shouldCancel: () => Atomics.load(cancel, 0) === 1,

@@ -1,7 +1,7 @@
 // The practice's versions of the built-in letter templates, and its Word template. Version 1
 // of each template is the wording in letter-templates.ts; every saved edit is a new row with the next
 // version, so any invitation's wording can be found again from the version it recorded.
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import { BUILT_IN_TEMPLATES, isTemplateKey, templateProblems, type LetterTemplate, type TemplateKey } from '../../shared/domain/letter-templates'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
@@ -52,13 +52,13 @@ function requireKey(key: string): TemplateKey {
 }
 
 /** The version used for new invitations: the latest saved edit, else the built-in wording. */
-export function currentTemplate(db: Db, key: string): StoredTemplate {
+export function currentTemplate(db: WritableDb, key: string): StoredTemplate {
   const k = requireKey(key)
   const row = db.prepare('SELECT * FROM letter_templates WHERE template_key = ? ORDER BY version DESC LIMIT 1').get(k) as TemplateRow | undefined
   return row ? fromRow(row) : builtIn(k)
 }
 
-export function templateVersion(db: Db, key: string, version: number): StoredTemplate {
+export function templateVersion(db: WritableDb, key: string, version: number): StoredTemplate {
   const k = requireKey(key)
   if (version === 1) return builtIn(k)
   const row = db.prepare('SELECT * FROM letter_templates WHERE template_key = ? AND version = ?').get(k, version) as TemplateRow | undefined
@@ -66,7 +66,7 @@ export function templateVersion(db: Db, key: string, version: number): StoredTem
   return fromRow(row)
 }
 
-export function listTemplates(db: Db): StoredTemplate[] {
+export function listTemplates(db: WritableDb): StoredTemplate[] {
   return Object.keys(BUILT_IN_TEMPLATES).map((key) => currentTemplate(db, key))
 }
 
@@ -118,12 +118,12 @@ const wordInfo = (r: WordRow): WordTemplateInfo => ({
   uploadedBy: r.uploaded_by
 })
 
-export function activeWordTemplate(db: Db): (WordTemplateInfo & { content: Buffer }) | null {
+export function activeWordTemplate(db: WritableDb): (WordTemplateInfo & { content: Buffer }) | null {
   const row = db.prepare('SELECT * FROM word_templates WHERE active = 1 ORDER BY id DESC LIMIT 1').get() as (WordRow & { content: Buffer }) | undefined
   return row ? { ...wordInfo(row), content: row.content } : null
 }
 
-export function wordTemplateContent(db: Db, id: number): Buffer {
+export function wordTemplateContent(db: WritableDb, id: number): Buffer {
   const row = db.prepare('SELECT content FROM word_templates WHERE id = ?').get(id) as { content: Buffer } | undefined
   if (!row) throw new AppError('not_found', `No Word template with id ${id}`)
   return row.content

@@ -12,7 +12,7 @@
 // are left out (undated register flags are always in), so a cohort as of a past date sees the record
 // as it was. `loadPatientRecordAsBuilt` reads one patient's facts as they stood when a snapshot was
 // built (stored before it: ids up to the snapshot's bound), to reproduce its explanation on demand.
-import type { Db } from '../db/connection'
+import type { WritableDb } from '../db/database-access'
 import { isBpMeasure } from '../../shared/domain/bp-measures'
 import { type ClinicalConcept, isClinicalConcept } from '../../shared/domain/clinical-concepts'
 import { type EthnicCategory, isEthnicCategory } from '../../shared/domain/ethnicity'
@@ -52,10 +52,10 @@ interface RecordView {
 
 const MAX_VIEWS = 6
 
-const caches = new WeakMap<Db, FactsCache>()
+const caches = new WeakMap<WritableDb, FactsCache>()
 
 /** Changes whenever a patient, reading or event is added or a patient row is updated. */
-function factsKey(db: Db): string {
+function factsKey(db: WritableDb): string {
   const row = db
     .prepare(
       `SELECT (SELECT MAX(id) FROM imports) AS i, (SELECT MAX(id) FROM patients) AS p, (SELECT MAX(id) FROM bp_readings) AS r,
@@ -68,11 +68,11 @@ function factsKey(db: Db): string {
 }
 
 /** Forget the in-memory facts (after a write that the cache key cannot see, e.g. a bulk re-mapping without updated_at). */
-export function invalidatePatientRecordCache(db: Db): void {
+export function invalidatePatientRecordCache(db: WritableDb): void {
   caches.delete(db)
 }
 
-function storedFacts(db: Db): FactsCache {
+function storedFacts(db: WritableDb): FactsCache {
   const key = factsKey(db)
   const cached = caches.get(db)
   if (cached && cached.key === key) return cached
@@ -113,7 +113,7 @@ function eventOf(date: string | null, concept: ClinicalConcept, code: string, te
   return event
 }
 
-function readAllFacts(db: Db): StoredPatient[] {
+function readAllFacts(db: WritableDb): StoredPatient[] {
   const rows = db
     .prepare(
       `SELECT id, nhs_number, title, given_name, family_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
@@ -166,7 +166,7 @@ function readAllFacts(db: Db): StoredPatient[] {
 }
 
 /** How many patients the practice database holds: a cohort's denominator. */
-export function countPatients(db: Db): number {
+export function countPatients(db: WritableDb): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM patients').get() as { n: number }).n
 }
 
@@ -178,7 +178,7 @@ interface ProgrammeState {
   noContact: Set<number>
 }
 
-function programmeState(db: Db, asOf: string, patientId?: number): ProgrammeState {
+function programmeState(db: WritableDb, asOf: string, patientId?: number): ProgrammeState {
   const only = (column: string) => (patientId === undefined ? '' : `AND ${column} = @patientId`)
   const params = { asOf, ...(patientId === undefined ? {} : { patientId }) }
   // Cancelled, attended and missed appointments are not "booked into an upcoming clinic", and nor is
@@ -273,7 +273,7 @@ function recordView(cache: FactsCache, asOf: string, concepts: ReadonlySet<strin
  * with programme state (booked, invited, no contact) are fresh copies each build, since that state
  * changes all day.
  */
-export function loadPatientRecords(db: Db, asOf: string, options: LoadOptions = {}): PatientRecord[] {
+export function loadPatientRecords(db: WritableDb, asOf: string, options: LoadOptions = {}): PatientRecord[] {
   const cache = storedFacts(db)
   const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
   const view = recordView(cache, asOf, concepts)
@@ -311,7 +311,7 @@ export interface PatientAsBuilt {
 }
 
 /** The newest reading and event ids: what a build can see (ids only grow). */
-export function latestFactIds(db: Db): { readingId: number; eventId: number } {
+export function latestFactIds(db: WritableDb): { readingId: number; eventId: number } {
   const row = db
     .prepare('SELECT (SELECT IFNULL(MAX(id), 0) FROM bp_readings) AS readingId, (SELECT IFNULL(MAX(id), 0) FROM coded_events) AS eventId')
     .get() as { readingId: number; eventId: number }
@@ -324,7 +324,7 @@ export function latestFactIds(db: Db): { readingId: number; eventId: number } {
  * demographics and programme state the snapshot stored for them.
  */
 export function loadPatientRecordAsBuilt(
-  db: Db,
+  db: WritableDb,
   patientId: number,
   asOf: string,
   seen: { readingId: number; eventId: number },
