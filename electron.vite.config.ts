@@ -15,7 +15,7 @@ export default defineConfig({
           cli: resolve('src/main/cli.ts'),
           bench: resolve('src/main/bench.ts'),
           // The import worker thread (import-jobs.ts starts out/main/import-worker.js).
-          'import-worker': resolve('src/main/import/import-worker.ts')
+          'import-worker': resolve('src/main/import/jobs/import-worker.ts')
         }
       }
     }

@@ -2,7 +2,9 @@
 // logged inside the same transaction as the change it describes; a read that hands identifiable
 // data out (a document, a rejects CSV) is logged as it is handed out.
 import { AppError } from '../shared/result'
-import type { WritableDb } from './db/database-access'
+import type { ReadableDb, WritableDb } from './db/database-access'
+import { activeUserNames, insertActivity, latestActivity, type ActivityRow } from './activity-log-queries'
+import { batchOfDocument } from './documents/document-queries'
 import type { ServiceContext } from './context'
 
 /**
@@ -21,24 +23,11 @@ export function logActivity(
   if (!user) {
     throw new AppError('conflict', `Choose who you are on the start screen first: "${summary}" must be recorded against your name.`)
   }
-  db.prepare('INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(
-    ctx.now().toISOString(),
-    user.name,
-    user.role,
-    action,
-    summary,
-    JSON.stringify(details)
-  )
+  insertActivity(db, { at: ctx.now().toISOString(), userName: user.name, role: user.role, action, summary, detailsJson: JSON.stringify(details) })
 }
 
-export function listActivity(db: WritableDb, limit = 500) {
-  return db.prepare('SELECT at, user_name AS user, role, action, summary FROM activity_log ORDER BY id DESC LIMIT ?').all(limit) as {
-    at: string
-    user: string
-    role: string
-    action: string
-    summary: string
-  }[]
+export function listActivity(db: ReadableDb, limit = 500): ActivityRow[] {
+  return latestActivity(db, limit)
 }
 
 /**
@@ -46,14 +35,8 @@ export function listActivity(db: WritableDb, limit = 500) {
  * the same spelling each time. Names only — the log's summaries name patients, so the log itself
  * is not shown before someone has signed in.
  */
-export function knownUserNames(db: WritableDb, limit = 50): string[] {
-  return db
-    .prepare(
-      `SELECT user_name FROM activity_log WHERE user_name <> 'unknown user'
-       GROUP BY user_name ORDER BY MAX(id) DESC LIMIT ?`
-    )
-    .pluck()
-    .all(limit) as string[]
+export function knownUserNames(db: ReadableDb, limit = 50): string[] {
+  return activeUserNames(db, limit)
 }
 
 type LogContext = Pick<ServiceContext, 'db' | 'currentUser' | 'now'>
@@ -72,7 +55,7 @@ const documentKinds: Readonly<Record<string, string>> = {
 
 /** A generated document was handed out (opened, saved or printed from the app). */
 export function logDocumentOpened(ctx: LogContext, document: { fileId: number; kind: string; fileName: string }): void {
-  const batchId = ctx.db.prepare('SELECT batch_id FROM invitation_batch_documents WHERE document_id = ?').pluck().get(document.fileId) as number | undefined
+  const batchId = batchOfDocument(ctx.db, document.fileId)
   const what = documentKinds[document.kind] ?? document.kind
   const of = batchId === undefined ? '' : ` of invitation batch ${batchId}`
   logActivity(ctx, ctx.db, 'documents.read', `Opened the ${what}${of}: ${document.fileName} (document ${document.fileId})`, {

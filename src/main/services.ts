@@ -5,33 +5,27 @@ import { knownUserNames, listActivity, logRejectsDownloaded, logUnmatchedCodesDo
 import { commitImport, listImports, rejectsCsvOf, databaseBackups } from './import/import-service'
 import { createManualBackup, listAllBackups, restoreListedBackup } from './backups/backup-service'
 import { databaseWarnings } from './backups/database-warnings'
-import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/column-mapping-store'
-import { inspectColumnsInWorker } from './import/inspect-columns-in-worker'
-import { patientImportStatus } from './import/patient-import-status'
+import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/map/column-mapping-store'
+import { inspectColumnsInWorker } from './import/jobs/inspect-columns-in-worker'
+import { patientImportStatus } from './import/commit/patient-import-status'
 import { codeLibrary, unmatchedCodes, unmatchedCodesCsv } from './codelists/code-library-service'
-import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob, previewImportJob } from './import/import-jobs'
-import { listDefinitions, buildCohort, listCohorts, getCohort, previewCohort } from './cohorts/cohort-service'
+import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob, previewImportJob } from './import/jobs/import-jobs'
+import { listDefinitions, buildCohort, previewCohort } from './cohorts/cohort-service'
+import { listCohorts, getCohort } from './cohorts/cohort-snapshots'
 import { explainCohortEntry, explainPreviewEntry } from './cohorts/cohort-explanation'
 import { compareCohorts } from './cohorts/cohort-comparison'
 import { saveCustomDefinition } from './cohorts/definition-catalog'
 import { archiveCustomCohort } from './cohorts/custom-cohort-store'
-import { createInvitationBatch, listBatches, regenerateBatch } from './invitations/invitation-service'
+import { createInvitationBatch } from './invitations/invitation-service'
+import { listBatches, regenerateBatch } from './invitations/recorded-batches'
 import { invitationWorklists } from './invitations/invitation-worklists'
 import { templateServices } from './invitations/template-services'
 import { getContact, setContactPreferences } from './invitations/contact-preferences-store'
 import { readDocument } from './documents/document-store'
-import {
-  createClinic,
-  listClinics,
-  getClinic,
-  bookAppointment,
-  attendAppointment,
-  markDidNotAttend,
-  cancelAppointment,
-  rebookAppointment,
-  listClinicTypeIntervals,
-  setClinicTypeInterval
-} from './clinics/clinic-service'
+import { createClinic, listClinics, getClinic } from './clinics/clinic-sessions'
+import { bookAppointment, cancelAppointment, rebookAppointment } from './clinics/booking'
+import { attendAppointment, markDidNotAttend } from './clinics/visits'
+import { listClinicTypeIntervals, setClinicTypeInterval } from './clinics/follow-up-intervals'
 import { followUpsDue } from './followups/followup-service'
 import { didNotAttendWorklist, leftOpenWorklist, worklistCounts } from './followups/worklists'
 import { auditSummary } from './audit/audit-service'

@@ -11,7 +11,7 @@ import { cannotOpenPageHtml, startCannotOpenPage } from '../../src/main/backups/
 import { DamagedDatabaseError } from '../../src/main/backups/damaged-database'
 import { takeBackup } from '../../src/main/backups/take-backup'
 import { createAppContext } from '../../src/main/app-context'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { openDatabase } from '../../src/main/db/connection'
 import { importFiles } from '../../src/main/import/import-service'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -101,12 +101,7 @@ describe('the database is checked when it is opened', () => {
 describe('from the command line', () => {
   test('any command prints the whole message and exits 1; the restore command it gives then brings the practice back', async () => {
     const { path, backups } = damagedPractice()
-    const cli = async (...argv: string[]) => {
-      let stdout = ''
-      let stderr = ''
-      const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
-      return { code, stdout, stderr }
-    }
+    const cli = (...argv: string[]) => runCliCaptured(argv)
     const before = sha256(path)
     const refused = await cli('--db', path, 'cohort', 'build', 'uncontrolled-hypertension', '--json')
     expect(refused.code).toBe(1)

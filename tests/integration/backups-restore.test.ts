@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { backupFolderFor, listBackupFiles } from '../../src/main/backups/backup-files'
 import { createManualBackup, restoreListedBackup } from '../../src/main/backups/backup-service'
 import { restoreDatabase } from '../../src/main/backups/restore-database'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { openDatabase } from '../../src/main/db/connection'
 import { latestSchemaVersion, migrate } from '../../src/main/db/migrations'
 import { dispatch } from '../../src/main/dispatch'
@@ -227,16 +227,7 @@ describe('from the app and the command line', () => {
     importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
     const path = ctx.databasePath
     ctx.db.close()
-    const cli = async (...argv: string[]) => {
-      let stdout = ''
-      let stderr = ''
-      const code = await runCli(['--db', path, ...argv], {
-        stdout: (t) => (stdout += t),
-        stderr: (t) => (stderr += t),
-        env: { CLINIC_RECALL_USER: 'CLI test' }
-      })
-      return { code, stdout, stderr }
-    }
+    const cli = (...argv: string[]) => runCliCaptured(['--db', path, ...argv])
     const backup = await cli('backup', '--json')
     expect(backup).toMatchObject({ code: 0, stderr: '' })
     const { file } = JSON.parse(backup.stdout) as { file: string }

@@ -7,24 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { runCliJson } from '../support/run-cli'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 
 let folder = ''
 let db = ''
 
-async function json(...argv: string[]): Promise<Record<string, unknown>> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...argv, '--json'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'CLI test' }
-  })
-  expect(stderr).toBe('')
-  expect(code).toBe(0)
-  return JSON.parse(stdout) as Record<string, unknown>
-}
+const json = (...argv: string[]) => runCliJson(['--db', db, ...argv])
 
 type Entry = Record<string, unknown> & { explanation?: Record<string, unknown> }
 

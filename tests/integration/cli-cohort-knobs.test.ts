@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { type CliRun, runCliCaptured, runCliJson } from '../support/run-cli'
 import type { ServiceContext } from '../../src/main/context'
 import { createAppContext } from '../../src/main/app-context'
 import { dispatch } from '../../src/main/dispatch'
@@ -19,25 +19,10 @@ import { cohortRules } from '../../src/shared/domain/cohort-rules'
 import { cohortSeeder } from '../support/cohort-seeder'
 import { createTestContext, type TestContext } from '../support/test-context'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+type Run = CliRun
 
-async function runOn(db: string, argv: string[], env: NodeJS.ProcessEnv = { CLINIC_RECALL_USER: 'CLI test' }): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env })
-  return { code, stdout, stderr }
-}
-
-async function jsonOn(db: string, ...argv: string[]): Promise<Record<string, unknown>> {
-  const run = await runOn(db, [...argv, '--json'])
-  expect(run.stderr).toBe('')
-  expect(run.code).toBe(0)
-  return JSON.parse(run.stdout) as Record<string, unknown>
-}
+const runOn = (db: string, argv: string[], env?: NodeJS.ProcessEnv): Promise<Run> => runCliCaptured(['--db', db, ...argv], env)
+const jsonOn = (db: string, ...argv: string[]) => runCliJson(['--db', db, ...argv])
 
 /** The operation as a front end calls it: parsed by the contract, through the one dispatcher. */
 async function service<K extends OperationName>(ctx: ServiceContext, name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {

@@ -6,37 +6,18 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { type CliRun, runCliCaptured, runCliJson } from '../support/run-cli'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 
 const fixture = resolve(__dirname, '../fixtures/imports/emis-events-hypertension.csv')
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+type Run = CliRun
 
 let folder = ''
 let db = ''
 
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...argv], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'CLI test' }
-  })
-  return { code, stdout, stderr }
-}
-
-async function json(...argv: string[]): Promise<Record<string, unknown>> {
-  const run = await cli(...argv, '--json')
-  expect(run.stderr).toBe('')
-  expect(run.code).toBe(0)
-  return JSON.parse(run.stdout) as Record<string, unknown>
-}
+const cli = (...argv: string[]): Promise<Run> => runCliCaptured(['--db', db, ...argv])
+const json = (...argv: string[]) => runCliJson(['--db', db, ...argv])
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'clinic-recall-cli-'))
@@ -157,16 +138,7 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input', (
   beforeAll(() => {
     roundDb = join(folder, 'rounds.sqlite')
   })
-  async function run(...argv: string[]): Promise<Run> {
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(['--db', roundDb, ...argv], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      env: { CLINIC_RECALL_USER: 'CLI test' }
-    })
-    return { code, stdout, stderr }
-  }
+  const run = (...argv: string[]): Promise<Run> => runCliCaptured(['--db', roundDb, ...argv])
   async function runJson(...argv: string[]): Promise<Record<string, unknown>> {
     const result = await run(...argv, '--json')
     expect(result.stderr).toBe('')
@@ -281,12 +253,7 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input', (
 describe('clinic-recall demo', () => {
   it('leaves an export, a letters PDF with one page per letter and an audit workbook in --out', async () => {
     const out = join(folder, 'demo')
-    let stdout = ''
-    const code = await runCli(['demo', '--out', out, '--patients', '120', '--json'], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      env: {}
-    })
+    const { code, stdout } = await runCliCaptured(['demo', '--out', out, '--patients', '120', '--json'], {})
     expect(code).toBe(0)
     const report = JSON.parse(stdout) as { exportFile: string; lettersPdf: string; letters: number; auditWorkbook: string; databasePath: string }
     expect(report.databasePath.startsWith(out)).toBe(true) // never the practice's real database

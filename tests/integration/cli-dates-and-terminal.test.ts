@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { forTerminal, jsonForTerminal, terminalPlaceholder } from '../../src/main/cli/terminal-text'
 import { dispatch } from '../../src/main/dispatch'
 import { createServices } from '../../src/main/services'
@@ -22,12 +22,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(folder, { recursive: true, force: true }))
 
-async function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { CLINIC_RECALL_USER: 'CLI test' } })
-  return { code, stdout, stderr }
-}
+const cli = (...argv: string[]) => runCliCaptured(['--db', db, ...argv])
 
 function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex')

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { openDatabase } from '../../src/main/db/connection'
 import { createTestContext, type TestContext } from '../support/test-context'
 
@@ -19,14 +19,7 @@ afterEach(() => {
 })
 
 async function importWithCli(path: string, file: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', path, 'import', file], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'CLI test' }
-  })
-  return { code, stdout, stderr }
+  return runCliCaptured(['--db', path, 'import', file])
 }
 
 test.each([

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../support/test-context'
-import { bookAppointment, createClinic, getClinic, listClinics } from '../../src/main/clinics/clinic-service'
+import { createClinic, getClinic, listClinics } from '../../src/main/clinics/clinic-sessions'
+import { bookAppointment } from '../../src/main/clinics/booking'
 import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {

@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../support/test-context'
-import {
-  attendAppointment,
-  bookAppointment,
-  cancelAppointment,
-  createClinic,
-  getClinic,
-  listClinicTypeIntervals,
-  markDidNotAttend,
-  rebookAppointment,
-  setClinicTypeInterval
-} from '../../src/main/clinics/clinic-service'
+import { createClinic, getClinic } from '../../src/main/clinics/clinic-sessions'
+import { bookAppointment, cancelAppointment, rebookAppointment } from '../../src/main/clinics/booking'
+import { attendAppointment, markDidNotAttend } from '../../src/main/clinics/visits'
+import { listClinicTypeIntervals, setClinicTypeInterval } from '../../src/main/clinics/follow-up-intervals'
 import { followUpsDue } from '../../src/main/followups/followup-service'
 import { didNotAttendWorklist, worklistCounts } from '../../src/main/followups/worklists'
 import { importFiles } from '../../src/main/import/import-service'

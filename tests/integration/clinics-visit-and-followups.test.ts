@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../support/test-context'
-import { attendAppointment, bookAppointment, createClinic, getClinic, listClinics, markDidNotAttend } from '../../src/main/clinics/clinic-service'
+import { createClinic, getClinic, listClinics } from '../../src/main/clinics/clinic-sessions'
+import { bookAppointment } from '../../src/main/clinics/booking'
+import { attendAppointment, markDidNotAttend } from '../../src/main/clinics/visits'
 import { followUpsDue } from '../../src/main/followups/followup-service'
 import { errorOf } from '../support/app-error-of'
 

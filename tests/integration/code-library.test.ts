@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, describe, expect, test } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { unmatchedCodes } from '../../src/main/codelists/code-library-service'
 import { codeListFiles, ethnicityListFile, loadCodeLibrary } from '../../src/main/codelists/load-code-library'
 import { dispatch } from '../../src/main/dispatch'
-import { ImportCancelled, commitParsedImport } from '../../src/main/import/commit-import'
+import { ImportCancelled, commitParsedImport } from '../../src/main/import/commit/commit-import'
 import { importFiles, parseImportFiles, previewImport } from '../../src/main/import/import-service'
 import { resourcesPath } from '../../src/main/resources-path'
 import { createServices } from '../../src/main/services'
@@ -260,13 +260,7 @@ describe('clinic-recall codes …', () => {
       const exportFile = join(folder, 'november.csv')
       writeFileSync(exportFile, november)
       const run = async (...argv: string[]) => {
-        let stdout = ''
-        let stderr = ''
-        const code = await runCli(['--db', db, ...argv], {
-          stdout: (t) => (stdout += t),
-          stderr: (t) => (stderr += t),
-          env: { CLINIC_RECALL_USER: 'CLI test' }
-        })
+        const { code, stdout, stderr } = await runCliCaptured(['--db', db, ...argv])
         expect(stderr).toBe('')
         expect(code).toBe(0)
         return stdout

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildCohort, getCohort, listCohorts, listDefinitions } from '../../src/main/cohorts/cohort-service'
+import { buildCohort, listDefinitions } from '../../src/main/cohorts/cohort-service'
+import { getCohort, listCohorts } from '../../src/main/cohorts/cohort-snapshots'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { loadPatientRecords } from '../../src/main/patients/patient-records'
 import { CohortSnapshot } from '../../src/shared/contract'

@@ -2,8 +2,9 @@
 // time), list beside the built-ins, build, explain with the version a snapshot used, archive (the
 // snapshots stay), the CLI by name, and exclusion switches stored with the snapshot.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
-import { buildCohort, getCohort, listDefinitions } from '../../src/main/cohorts/cohort-service'
+import { runCliCaptured } from '../support/run-cli'
+import { buildCohort, listDefinitions } from '../../src/main/cohorts/cohort-service'
+import { getCohort } from '../../src/main/cohorts/cohort-snapshots'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { dispatch } from '../../src/main/dispatch'
 import { createServices } from '../../src/main/services'
@@ -207,10 +208,7 @@ describe('custom cohorts', () => {
     expect(saved.ok).toBe(true)
     ctx.db.close()
     const run = async (...argv: string[]) => {
-      let stdout = ''
-      let stderr = ''
-      const code = await runCli(['--db', ctx.databasePath, ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} })
-      return { code, stdout, stderr }
+      return runCliCaptured(['--db', ctx.databasePath, ...argv], {})
     }
     const byName = await run('cohort', 'build', '--definition', 'two ltcs', '--as-of', '2026-11-22', '--json')
     expect(byName.stderr).toBe('')

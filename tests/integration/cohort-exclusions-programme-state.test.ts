@@ -3,7 +3,7 @@
 // with an appointment left open in a past clinic, and the worklist that lists it until it is marked
 // attended or did not attend.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { attendAppointment, markDidNotAttend } from '../../src/main/clinics/clinic-service'
+import { attendAppointment, markDidNotAttend } from '../../src/main/clinics/visits'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { didNotAttendWorklist, leftOpenWorklist, worklistCounts } from '../../src/main/followups/worklists'

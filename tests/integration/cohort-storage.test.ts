@@ -4,7 +4,8 @@
 // between builds while programme state stays fresh. Migration 0009's index is checked in
 // tests/integration/migrations/0009-cohort-speed.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildCohort, getCohort } from '../../src/main/cohorts/cohort-service'
+import { buildCohort } from '../../src/main/cohorts/cohort-service'
+import { getCohort } from '../../src/main/cohorts/cohort-snapshots'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { loadPatientRecords } from '../../src/main/patients/patient-records'
 import { createTestContext, type TestContext } from '../support/test-context'

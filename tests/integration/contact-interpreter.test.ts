@@ -8,18 +8,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../src/main/app-context'
 import type { ServiceContext } from '../../src/main/context'
-import { runCli } from '../../src/main/cli/program'
+import { type CliRun, runCliCaptured } from '../support/run-cli'
 import { dispatch } from '../../src/main/dispatch'
 import { createServices } from '../../src/main/services'
 import { getPracticeSettings, updatePracticeSettings } from '../../src/main/settings/practice-settings-store'
 import type { OperationInput, OperationOutput } from '../../src/shared/contract'
 import type { OperationName } from '../../src/shared/operation-names'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+type Run = CliRun
 
 const TOM = '9990001006' // no mobile: a letter
 const CHINEDU = '9991158383' // the export says Igbo, interpreter needed: nothing recorded in the app
@@ -76,16 +72,7 @@ describe('an interpreter need recorded in the app, on a real practice database',
   let ctx: ServiceContext
   let cohortId = 0
 
-  const cli = async (...argv: string[]): Promise<Run> => {
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(['--db', db, ...argv], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      env: { CLINIC_RECALL_USER: 'Reception desk' }
-    })
-    return { code, stdout, stderr }
-  }
+  const cli = (...argv: string[]): Promise<Run> => runCliCaptured(['--db', db, ...argv], { CLINIC_RECALL_USER: 'Reception desk' })
   const json = async (...argv: string[]): Promise<Record<string, unknown>> => {
     const run = await cli(...argv, '--json')
     expect(run.stderr).toBe('')

@@ -13,7 +13,7 @@ import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import type { ServiceContext } from '../../src/main/context'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 import { dispatch } from '../../src/main/dispatch'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { importFiles } from '../../src/main/import/import-service'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { createServices } from '../../src/main/services'
@@ -93,13 +93,7 @@ test('the CLI prints the same warning on stderr for any command that opens the d
   const practice = await practiceWithBatch()
   const gone = practice.files[1] as string
   rmSync(gone)
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', practice.databasePath, 'codes', 'list', '--json'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'Reception' }
-  })
+  const { code, stdout, stderr } = await runCliCaptured(['--db', practice.databasePath, 'codes', 'list', '--json'], { CLINIC_RECALL_USER: 'Reception' })
   expect(code).toBe(0)
   expect(JSON.parse(stdout)).toBeTruthy()
   const warnings = stderr.split('\n').filter((line) => line.startsWith('Warning: '))

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { importFiles, inspectImportFiles, previewImport } from '../../src/main/import/import-service'
-import { readWorkbooks } from '../../src/main/import/xlsx-rows'
+import { readWorkbooks } from '../../src/main/import/read/xlsx-rows'
 import { AppError } from '../../src/shared/result'
 import { createTestContext, type TestContext } from '../support/test-context'
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { importFiles, previewImport } from '../../src/main/import/import-service'
-import { readWorkbooks } from '../../src/main/import/xlsx-rows'
+import { readWorkbooks } from '../../src/main/import/read/xlsx-rows'
 import { AppError } from '../../src/shared/result'
 import { createTestContext, type TestContext } from '../support/test-context'
 
@@ -129,17 +129,14 @@ describe('cells only a workbook has', () => {
 describe('clinic-recall import FILE.xlsx', () => {
   test('the CLI reads a workbook and prints the documented import --json keys', async () => {
     ctx = createTestContext()
-    const { runCli } = await import('../../src/main/cli/program')
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(
-      ['--db', join(ctx.folder, 'cli.sqlite'), 'import', join(__dirname, '../fixtures/imports/xlsx/systmone-breakdown.xlsx'), '--json'],
-      {
-        stdout: (t) => (stdout += t),
-        stderr: (t) => (stderr += t),
-        env: { CLINIC_RECALL_USER: 'CLI test' }
-      }
-    )
+    const { runCliCaptured } = await import('../support/run-cli')
+    const { code, stdout, stderr } = await runCliCaptured([
+      '--db',
+      join(ctx.folder, 'cli.sqlite'),
+      'import',
+      join(__dirname, '../fixtures/imports/xlsx/systmone-breakdown.xlsx'),
+      '--json'
+    ])
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     expect(JSON.parse(stdout)).toMatchObject({ format: 'systmone', rowsRead: 2, patientsAdded: 2, readingsAdded: 2, rejected: [], alreadyImported: false })
   })

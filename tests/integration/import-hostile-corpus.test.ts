@@ -7,11 +7,11 @@ import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import Papa from 'papaparse'
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
-import { listBackups } from '../../src/main/import/database-backup'
+import { runCliCaptured } from '../support/run-cli'
+import { listBackups } from '../../src/main/import/commit/database-backup'
 import { importFiles, listImports, previewImport, rejectsCsvOf } from '../../src/main/import/import-service'
-import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/import/workbook/workbook-limits'
-import { readWorkbooks } from '../../src/main/import/xlsx-rows'
+import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/import/read/workbook/workbook-limits'
+import { readWorkbooks } from '../../src/main/import/read/xlsx-rows'
 import { bloodPressureProblem } from '../../src/shared/domain/bp-plausibility'
 import { isValidNhsNumber } from '../../src/shared/domain/nhs-number'
 import { AppError } from '../../src/shared/result'
@@ -419,7 +419,7 @@ describe('CSV text: encodings, sizes, control characters and plain refusals', ()
   }
 
   test('a text file over 500 MB is refused before it is decoded', async () => {
-    const { maxTextExportBytes } = await import('../../src/main/import/decode-file')
+    const { maxTextExportBytes } = await import('../../src/main/import/read/decode-file')
     // Only its length is looked at before the refusal, so the (lazily zeroed) memory is never touched.
     const huge = new Uint8Array(new SharedArrayBuffer(maxTextExportBytes + 1024))
     huge.set(Buffer.from(validCsv(3)))
@@ -941,12 +941,8 @@ describe('workbooks: bombs, stray far cells and damage', () => {
         const path = join(ctx.folder, input.name)
         writeFileSync(path, input.bytes)
         const before = databaseFileHash()
-        let stdout = ''
-        let stderr = ''
-        const code = await runCli(['--db', ctx.databasePath, 'import', path, '--json'], {
-          stdout: (text) => (stdout += text),
-          stderr: (text) => (stderr += text),
-          env: { CLINIC_RECALL_USER: 'Hostile workbook test' }
+        const { code, stdout, stderr } = await runCliCaptured(['--db', ctx.databasePath, 'import', path, '--json'], {
+          CLINIC_RECALL_USER: 'Hostile workbook test'
         })
         expect(code).toBe(1)
         expect(stdout).toBe('')

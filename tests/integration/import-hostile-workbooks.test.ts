@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, describe, expect, test } from 'vitest'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { dispatch } from '../../src/main/dispatch'
 import { importFiles } from '../../src/main/import/import-service'
 import { createServices } from '../../src/main/services'
@@ -156,14 +156,7 @@ function practice(): { path: string; hash: () => string } {
 }
 
 async function cliImport(databasePath: string, file: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', databasePath, 'import', file, '--json'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'Hostile workbook test' }
-  })
-  return { code, stdout, stderr }
+  return runCliCaptured(['--db', databasePath, 'import', file, '--json'], { CLINIC_RECALL_USER: 'Hostile workbook test' })
 }
 
 describe('hostile workbooks through the command line', () => {

@@ -15,9 +15,9 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
-import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/import-jobs'
+import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/jobs/import-jobs'
 import { databaseBackups, importFiles, previewImport } from '../../src/main/import/import-service'
-import { readWorkbooks } from '../../src/main/import/xlsx-rows'
+import { readWorkbooks } from '../../src/main/import/read/xlsx-rows'
 import type { ImportProgressT } from '../../src/shared/contract'
 import { createTestContext, type TestContext } from '../support/test-context'
 import { bundleForNode, type Bundles } from '../support/bundle-for-node'
@@ -27,7 +27,7 @@ let bundles: Bundles
 let bigExport: string
 
 beforeAll(async () => {
-  bundles = await bundleForNode('kill', { child: 'tests/support/import-kill-child.ts', 'import-worker': 'src/main/import/import-worker.ts' })
+  bundles = await bundleForNode('kill', { child: 'tests/support/import-kill-child.ts', 'import-worker': 'src/main/import/jobs/import-worker.ts' })
   // About 90,000 rows: long enough that the commit reports progress many times before it ends.
   bigExport = join(bundles.folder, 'big-export.csv')
   writeFileSync(bigExport, generateSyntheticEmisExport({ patients: 15_000, seed: 3, asOf: '2026-11-01' }).csv)

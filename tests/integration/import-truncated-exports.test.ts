@@ -4,7 +4,7 @@
 // cut "not in latest export"; two NHS number columns that disagree must never be guessed between.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { importFiles, listImports, previewImport } from '../../src/main/import/import-service'
-import { populationCountOf } from '../../src/main/import/report-identity'
+import { populationCountOf } from '../../src/main/import/map/report-identity'
 import { AppError } from '../../src/shared/result'
 import { databaseFileHash } from '../support/database-file-hash'
 import { csvLines, fileOf, validNhsNumber } from '../support/export-text'

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { loadCodeLibrary } from '../../src/main/codelists/load-code-library'
-import { assembleImport } from '../../src/main/import/assemble-import'
+import { assembleImport } from '../../src/main/import/map/assemble-import'
 import { importFiles } from '../../src/main/import/import-service'
-import { readExportFile } from '../../src/main/import/read-export-file'
+import { readExportFile } from '../../src/main/import/read/read-export-file'
 import { createTestContext, type TestContext } from '../support/test-context'
 
 const bytes = new Uint8Array(readFileSync(join(__dirname, '../fixtures/imports/emis-events-hypertension.csv')))

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../src/main/app-context'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import { documentPath } from '../../src/main/documents/document-store'
 import { writeFileAtomically } from '../../src/main/files/write-file-atomically'
 
@@ -19,16 +19,7 @@ let folder = ''
 let db = ''
 let cohortId = 0
 
-async function cli(database: string, ...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', database, ...argv], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { CLINIC_RECALL_USER: 'Output path test' }
-  })
-  return { code, stdout, stderr }
-}
+const cli = (database: string, ...argv: string[]) => runCliCaptured(['--db', database, ...argv], { CLINIC_RECALL_USER: 'Output path test' })
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { logActivity } from '../../src/main/activity-log'
-import { runCli } from '../../src/main/cli/program'
+import { runCliCaptured } from '../support/run-cli'
 import type { ServiceContext } from '../../src/main/context'
 import { dispatch } from '../../src/main/dispatch'
 import { importFiles } from '../../src/main/import/import-service'
@@ -180,11 +180,7 @@ describe('handing identifiable data out is logged under the signed-in user', () 
 })
 
 describe('the CLI always says who is acting', () => {
-  async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
-    let stderr = ''
-    const code = await runCli(['--db', ctx.databasePath, ...argv], { stdout: () => undefined, stderr: (t) => (stderr += t), env })
-    return { code, stderr }
-  }
+  const cli = (env: NodeJS.ProcessEnv, ...argv: string[]) => runCliCaptured(['--db', ctx.databasePath, ...argv], env)
   const clinicArgs = ['clinic', 'create', '--type', 'BP review', '--date', '2026-11-27', '--start', '09:00', '--slots', '2', '--slot-minutes', '15']
 
   it('records CLINIC_RECALL_USER and CLINIC_RECALL_ROLE, and --user/--role over them', async () => {

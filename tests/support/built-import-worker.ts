@@ -11,6 +11,6 @@ export interface BuiltImportWorker {
 }
 
 export async function buildImportWorker(): Promise<BuiltImportWorker> {
-  const bundles = await bundleForNode('worker', { 'import-worker': 'src/main/import/import-worker.ts' })
+  const bundles = await bundleForNode('worker', { 'import-worker': 'src/main/import/jobs/import-worker.ts' })
   return { script: bundles.file('import-worker'), folder: bundles.folder, cleanup: bundles.cleanup }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { addressCellLines, hasControlCharacters, withoutControlCharacters } from '../../src/main/import/control-characters'
+import { addressCellLines, hasControlCharacters, withoutControlCharacters } from '../../src/main/import/read/control-characters'
 
 test('escape sequences go whole, tabs and line breaks become a space, other controls go', () => {
   expect(withoutControlCharacters('\u001b[31mRED\u001b[0m')).toBe('RED')

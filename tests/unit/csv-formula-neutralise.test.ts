@@ -4,7 +4,7 @@
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
 import { csvText, neutraliseCell } from '../../src/main/documents/csv-text'
-import { rejectsCsv } from '../../src/main/import/rejects-csv'
+import { rejectsCsv } from '../../src/main/import/commit/rejects-csv'
 
 describe('neutraliseCell', () => {
   test.each([

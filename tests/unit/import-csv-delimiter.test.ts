@@ -1,7 +1,7 @@
 // The cell separator of a text export (csv-delimiter.ts): commas unless the file clearly uses
 // semicolons or tabs; anchored on the NHS number caption so quoted terms cannot sway it.
 import { describe, expect, test } from 'vitest'
-import { detectDelimiter } from '../../src/main/import/csv-delimiter'
+import { detectDelimiter } from '../../src/main/import/read/csv-delimiter'
 
 describe('detectDelimiter', () => {
   test.each([

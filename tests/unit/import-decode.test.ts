@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { decodeFileBytes, detectEncoding } from '../../src/main/import/decode-file'
-import { parseCsvRows, parseCsvTable } from '../../src/main/import/parse-csv'
+import { decodeFileBytes, detectEncoding } from '../../src/main/import/read/decode-file'
+import { parseCsvRows, parseCsvTable } from '../../src/main/import/read/parse-csv'
 import { AppError } from '../../src/shared/result'
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/imports', name))
@@ -157,7 +157,7 @@ describe('judging the encoding by the bytes, not only by the byte-order mark', (
   })
 
   test('a file over the size limit is refused before decoding, in plain words', async () => {
-    const { maxTextExportBytes } = await import('../../src/main/import/decode-file')
+    const { maxTextExportBytes } = await import('../../src/main/import/read/decode-file')
     // A view longer than the limit without allocating it: only its length is looked at first.
     const huge = new Uint8Array(new SharedArrayBuffer(maxTextExportBytes + 1))
     huge.set(utf8('NHS Number\r\n'))

@@ -4,12 +4,12 @@
 import type ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { loadCodeLibrary } from '../../src/main/codelists/load-code-library'
-import { assembleImport } from '../../src/main/import/assemble-import'
-import { notAnExportProblem, sniffFileKind } from '../../src/main/import/decode-file'
-import { imdDecileFor, normaliseLsoaCode } from '../../src/main/import/imd-lookup'
-import { guessHeaderRow, layoutHashOf, mapColumns } from '../../src/main/import/map-columns'
-import { readExportFile } from '../../src/main/import/read-export-file'
-import { cellText, excelDateText } from '../../src/main/import/xlsx-rows'
+import { assembleImport } from '../../src/main/import/map/assemble-import'
+import { notAnExportProblem, sniffFileKind } from '../../src/main/import/read/decode-file'
+import { imdDecileFor, normaliseLsoaCode } from '../../src/main/import/map/imd-lookup'
+import { guessHeaderRow, layoutHashOf, mapColumns } from '../../src/main/import/map/map-columns'
+import { readExportFile } from '../../src/main/import/read/read-export-file'
+import { cellText, excelDateText } from '../../src/main/import/read/xlsx-rows'
 import { columnRoleChoices, columnRoleLabel, mappingProblems } from '../../src/shared/import-column-roles'
 
 const ascii = (s: string) => new TextEncoder().encode(s)

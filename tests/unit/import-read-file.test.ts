@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadCodeLibrary } from '../../src/main/codelists/load-code-library'
-import { assembleImport } from '../../src/main/import/assemble-import'
-import { readExportFile, type ReadOptions } from '../../src/main/import/read-export-file'
-import { mapColumns, detectFormat } from '../../src/main/import/map-columns'
+import { assembleImport } from '../../src/main/import/map/assemble-import'
+import type { ReadOptions } from '../../src/main/import/map/read-options'
+import { readExportFile } from '../../src/main/import/read/read-export-file'
+import { mapColumns, detectFormat } from '../../src/main/import/map/map-columns'
 import { AppError } from '../../src/shared/result'
 
 const options: ReadOptions = { library: loadCodeLibrary(), today: '2026-11-22', format: 'auto' }

@@ -2,7 +2,7 @@
 // only bytes: readExportFile calls its onRows hook every rowProgressEvery rows and once at the end.
 import { describe, expect, test } from 'vitest'
 import { loadCodeLibrary } from '../../src/main/codelists/load-code-library'
-import { readExportFile, rowProgressEvery } from '../../src/main/import/read-export-file'
+import { readExportFile, rowProgressEvery } from '../../src/main/import/read/read-export-file'
 import { csvLines, fileOf, validNhsNumber } from '../support/export-text'
 
 const options = { library: loadCodeLibrary(), today: '2026-11-22', format: 'auto' as const }

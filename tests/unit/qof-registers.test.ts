@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { codeListFiles, readCsvRecords } from '../../src/main/codelists/load-code-library'
-import { roleForCaption } from '../../src/main/import/column-roles'
+import { roleForCaption } from '../../src/main/import/map/column-roles'
 import { resourcesPath } from '../../src/main/resources-path'
 import { type ClinicalConcept } from '../../src/shared/domain/clinical-concepts'
 import { classifyEvent, clusterConcept, starterClusters, type CodeCluster } from '../../src/shared/domain/clinical-codes'

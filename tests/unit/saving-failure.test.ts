@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest'
-import { savingFailure } from '../../src/main/import/saving-failure'
+import { savingFailure } from '../../src/main/import/commit/saving-failure'
 import { AppError } from '../../src/shared/result'
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code })

@@ -1,8 +1,8 @@
 // The streaming workbook reader: every kind of cell as the text a CSV would hold, only the cells
 // the sheet really has, and each limit ending in a plain refusal naming the file.
 import { describe, expect, test } from 'vitest'
-import { readXlsxTable } from '../../src/main/import/xlsx-rows'
-import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/import/workbook/workbook-limits'
+import { readXlsxTable } from '../../src/main/import/read/xlsx-rows'
+import { defaultWorkbookLimits, type WorkbookLimits } from '../../src/main/import/read/workbook/workbook-limits'
 import { AppError } from '../../src/shared/result'
 import { buildWorkbook, rawWorkbook, sheetXml, stylesXml, textRow, type WorkbookSpec } from '../fixtures/imports/xlsx/build-workbook'
 

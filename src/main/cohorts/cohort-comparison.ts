@@ -2,8 +2,8 @@
 // changed — each with their place and reasons on both sides — and what differed in how the two were
 // built (definition, version, as-of date, mode, parameters), which is often the "why" of a change.
 import type { CohortChangeT, CohortComparisonT, CohortEntryT, CohortPlacementT, CohortSnapshotT } from '../../shared/contract'
-import type { ServiceContext } from '../context'
-import { findCohortRow, getCohort } from './cohort-service'
+import type { ReadingContext } from '../context'
+import { findCohortRow, getCohort } from './cohort-snapshots'
 
 type Side = CohortComparisonT['from']
 
@@ -20,7 +20,7 @@ function placement(entry: CohortEntryT | undefined, status: CohortPlacementT['st
   return { status, priority: entry.priority, rule: entry.rule, bp: entry.bp, reasons: entry.reasons }
 }
 
-function side(ctx: ServiceContext, snapshot: CohortSnapshotT): { summary: Side; parameters: Record<string, unknown> } {
+function side(ctx: ReadingContext, snapshot: CohortSnapshotT): { summary: Side; parameters: Record<string, unknown> } {
   const row = findCohortRow(ctx, snapshot.cohortId)
   const parameters = JSON.parse(row.parameters_json) as Record<string, unknown>
   return {
@@ -45,7 +45,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-export function compareCohorts(ctx: ServiceContext, fromCohortId: number, toCohortId: number): CohortComparisonT {
+export function compareCohorts(ctx: ReadingContext, fromCohortId: number, toCohortId: number): CohortComparisonT {
   const from = getCohort(ctx, fromCohortId)
   const to = getCohort(ctx, toCohortId)
   const fromSide = side(ctx, from)

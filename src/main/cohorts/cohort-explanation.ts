@@ -1,5 +1,5 @@
 // "Why is this patient in (or out)?" for one patient of a stored snapshot.
-// Snapshots store compact rows (cohort-service.ts); the full explanation — every rule checked, the
+// Snapshots store compact rows (snapshot-patients.ts); the full explanation — every rule checked, the
 // readings considered and which one supplied the BP, the target, the priority rule, each exclusion —
 // is re-derived here by running the same engine over the same inputs the build had: the snapshot's
 // definition, as-of date, mode and parameters; the patient's demographics and programme state as
@@ -12,16 +12,18 @@ import { evaluateCohort } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
 import { isEthnicCategory } from '../../shared/domain/ethnicity'
 import { AppError } from '../../shared/result'
-import type { ServiceContext } from '../context'
+import type { ReadingContext } from '../context'
 import { loadPatientRecordAsBuilt } from '../patients/patient-records'
-import { type BuildCohortInput, type EntryRow, buildInputs, entryFromRow, entrySelect, findCohortRow, snapshotPatients } from './cohort-service'
+import { cohortEntry } from './cohort-snapshot-queries'
+import { type BuildCohortInput, buildInputs } from './cohort-service'
+import { entryFromRow, findCohortRow, snapshotPatients } from './cohort-snapshots'
 import { resolveDefinition } from './definition-catalog'
 
 export type CohortPatientExplanationT = z.output<typeof CohortPatientExplanation>
 
-export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patientId: number): CohortPatientExplanationT {
+export function explainCohortEntry(ctx: ReadingContext, cohortId: number, patientId: number): CohortPatientExplanationT {
   const cohort = findCohortRow(ctx, cohortId)
-  const row = ctx.db.prepare(`${entrySelect} WHERE e.cohort_id = ? AND e.patient_id = ?`).get(cohortId, patientId) as EntryRow | undefined
+  const row = cohortEntry(ctx.db, cohortId, patientId)
   if (!row) {
     throw new AppError(
       'not_found',
@@ -91,7 +93,7 @@ export function explainCohortEntry(ctx: ServiceContext, cohortId: number, patien
  * rules, so the same outcome the preview listed.
  */
 export function explainPreviewEntry(
-  ctx: ServiceContext,
+  ctx: ReadingContext,
   input: Omit<BuildCohortInput, 'explain'> & { patientId: number }
 ): z.output<typeof CohortPreviewExplanation> {
   const { definition, asOf, patients } = buildInputs(ctx, input)

@@ -8,7 +8,16 @@ import { cohortDefinitions } from '../../shared/domain/cohort-definitions'
 import { type SavedCustomCohort, customCohortId, isExclusionRuleId } from '../../shared/domain/custom-cohort-definition'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
-import { actorName, type ServiceContext } from '../context'
+import { actorName, type ReadingContext, type ServiceContext } from '../context'
+import {
+  archiveCustomCohortRow,
+  customCohortVersion,
+  type CustomCohortVersionRow,
+  insertCustomCohort,
+  insertCustomCohortVersion,
+  latestCustomCohortVersionNumber,
+  latestLiveCustomCohortVersions
+} from './custom-cohort-queries'
 
 export type SaveCustomCohortInputT = z.output<typeof SaveCustomCohortInput>
 
@@ -18,22 +27,7 @@ export interface StoredCustomCohort extends SavedCustomCohort {
   archivedAt: string | null
 }
 
-interface VersionRow {
-  custom_cohort_id: number
-  version: number
-  name: string
-  description: string
-  criteria_json: string
-  exclusions_json: string
-  saved_at: string
-  saved_by: string
-  archived_at: string | null
-}
-
-const versionSelect = `SELECT v.custom_cohort_id, v.version, v.name, v.description, v.criteria_json, v.exclusions_json, v.saved_at, v.saved_by, c.archived_at
-                         FROM custom_cohort_versions v JOIN custom_cohorts c ON c.id = v.custom_cohort_id`
-
-function fromRow(row: VersionRow): StoredCustomCohort {
+function fromRow(row: CustomCohortVersionRow): StoredCustomCohort {
   // Stored criteria were validated when saved; parsing again fills defaults added since.
   const criteria = (JSON.parse(row.criteria_json) as unknown[]).map((c) => CustomCriterion.parse(c))
   return {
@@ -50,25 +44,13 @@ function fromRow(row: VersionRow): StoredCustomCohort {
 }
 
 /** The latest version of every custom cohort not archived, oldest first. */
-export function listCustomCohorts(ctx: Pick<ServiceContext, 'db'>): StoredCustomCohort[] {
-  const rows = ctx.db
-    .prepare(
-      `${versionSelect}
-        WHERE c.archived_at IS NULL
-          AND v.version = (SELECT MAX(version) FROM custom_cohort_versions WHERE custom_cohort_id = v.custom_cohort_id)
-        ORDER BY v.custom_cohort_id`
-    )
-    .all() as VersionRow[]
-  return rows.map(fromRow)
+export function listCustomCohorts(ctx: Pick<ReadingContext, 'db'>): StoredCustomCohort[] {
+  return latestLiveCustomCohortVersions(ctx.db).map(fromRow)
 }
 
 /** One custom cohort at a version (default: its latest), archived or not; null when there is none. */
-export function findCustomCohort(ctx: Pick<ServiceContext, 'db'>, customId: number, version?: number): StoredCustomCohort | null {
-  const row = (
-    version === undefined
-      ? ctx.db.prepare(`${versionSelect} WHERE v.custom_cohort_id = ? ORDER BY v.version DESC LIMIT 1`).get(customId)
-      : ctx.db.prepare(`${versionSelect} WHERE v.custom_cohort_id = ? AND v.version = ?`).get(customId, version)
-  ) as VersionRow | undefined
+export function findCustomCohort(ctx: Pick<ReadingContext, 'db'>, customId: number, version?: number): StoredCustomCohort | null {
+  const row = customCohortVersion(ctx.db, customId, version)
   return row ? fromRow(row) : null
 }
 
@@ -99,19 +81,18 @@ export function saveCustomCohort(ctx: ServiceContext, input: SaveCustomCohortInp
   const by = actorName(ctx)
   const save = ctx.db.transaction((): { customId: number; version: number } => {
     let customId = existingId
-    if (customId === null) {
-      customId = Number(ctx.db.prepare('INSERT INTO custom_cohorts (created_at, created_by) VALUES (?, ?)').run(now, by).lastInsertRowid)
-    }
-    const { latest } = ctx.db.prepare('SELECT IFNULL(MAX(version), 0) AS latest FROM custom_cohort_versions WHERE custom_cohort_id = ?').get(customId) as {
-      latest: number
-    }
-    const version = latest + 1
-    ctx.db
-      .prepare(
-        `INSERT INTO custom_cohort_versions (custom_cohort_id, version, name, description, criteria_json, exclusions_json, saved_at, saved_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(customId, version, input.name, input.description, JSON.stringify(input.criteria), JSON.stringify(input.exclusions), now, by)
+    if (customId === null) customId = insertCustomCohort(ctx.db, { createdAt: now, createdBy: by })
+    const version = latestCustomCohortVersionNumber(ctx.db, customId) + 1
+    insertCustomCohortVersion(ctx.db, {
+      customId,
+      version,
+      name: input.name,
+      description: input.description,
+      criteriaJson: JSON.stringify(input.criteria),
+      exclusionsJson: JSON.stringify(input.exclusions),
+      savedAt: now,
+      savedBy: by
+    })
     logActivity(ctx, ctx.db, 'cohorts.saveCustom', `${version === 1 ? 'Saved new' : 'Changed'} custom cohort "${input.name}" (version ${version})`, {
       definition: customCohortId(customId),
       version,
@@ -132,7 +113,7 @@ export function archiveCustomCohort(ctx: ServiceContext, definition: string): vo
   if (!existing) throw new AppError('not_found', `definition: custom cohort "${definition}" does not exist`)
   if (existing.archivedAt) return
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE custom_cohorts SET archived_at = ?, archived_by = ? WHERE id = ?').run(ctx.now().toISOString(), actorName(ctx), customId)
+    archiveCustomCohortRow(ctx.db, customId, { archivedAt: ctx.now().toISOString(), archivedBy: actorName(ctx) })
     logActivity(ctx, ctx.db, 'cohorts.archiveCustom', `Archived custom cohort "${existing.name}" (its snapshots are kept)`, { definition })
   })()
 }

@@ -9,7 +9,7 @@ import { cohortRules } from '../../shared/domain/cohort-rules'
 import { customCohortDefinition } from '../../shared/domain/custom-cohort-definition'
 import { customCriterionRule } from '../../shared/domain/custom-criteria'
 import { AppError } from '../../shared/result'
-import type { ServiceContext } from '../context'
+import type { ReadingContext, ServiceContext } from '../context'
 import {
   type SaveCustomCohortInputT,
   type StoredCustomCohort,
@@ -30,7 +30,7 @@ export interface ResolvedDefinition {
  * The definition with this id; for a custom cohort, `version` picks the saved version (default the
  * latest). Null when there is no such definition or version.
  */
-export function resolveDefinition(ctx: Pick<ServiceContext, 'db'>, id: string, version?: number): ResolvedDefinition | null {
+export function resolveDefinition(ctx: Pick<ReadingContext, 'db'>, id: string, version?: number): ResolvedDefinition | null {
   if (isCustomCohortId(id)) {
     const custom = findCustomCohort(ctx, customNumber(id), version)
     return custom ? { definition: customCohortDefinition(custom), custom } : null
@@ -40,7 +40,7 @@ export function resolveDefinition(ctx: Pick<ServiceContext, 'db'>, id: string, v
 }
 
 /** The definition to build now: unknown ids and archived custom cohorts are refused with a reason. */
-export function definitionToBuild(ctx: Pick<ServiceContext, 'db'>, id: string): ResolvedDefinition {
+export function definitionToBuild(ctx: Pick<ReadingContext, 'db'>, id: string): ResolvedDefinition {
   const resolved = resolveDefinition(ctx, id)
   if (!resolved) throw new AppError('invalid_input', `definition: unknown cohort definition "${id}"`)
   if (resolved.custom?.archivedAt) {
@@ -72,7 +72,7 @@ export function definitionInfo({ definition, custom }: ResolvedDefinition): Coho
 }
 
 /** The built-ins, then the saved custom cohorts not archived (each at its latest version). */
-export function listDefinitionInfos(ctx: Pick<ServiceContext, 'db'>): CohortDefinitionInfo[] {
+export function listDefinitionInfos(ctx: Pick<ReadingContext, 'db'>): CohortDefinitionInfo[] {
   return [
     ...cohortDefinitions.map((definition) => definitionInfo({ definition, custom: null })),
     ...listCustomCohorts(ctx).map((custom) => definitionInfo({ definition: customCohortDefinition(custom), custom }))

@@ -22,6 +22,7 @@ import { basename, dirname, extname, join } from 'node:path'
 import type { GeneratedFileT } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import type { WritableDb } from '../db/database-access'
+import { documentPathRecorded, documentsOfBatch, findDocument, insertDocument, type DocumentRow } from './document-queries'
 import type { ServiceContext } from '../context'
 import { actorName } from '../context'
 import { logDocumentOpened } from '../activity-log'
@@ -55,10 +56,10 @@ export function freeDocumentPath(ctx: Pick<ServiceContext, 'documentsFolder' | '
   const safe = safeFileName(fileName)
   const ext = extname(safe)
   const stem = safe.slice(0, safe.length - ext.length)
-  const recorded = ctx.db.prepare('SELECT 1 FROM documents WHERE path = ?').pluck()
+  const isRecorded = documentPathRecorded(ctx.db)
   for (let n = 1; ; n++) {
     const candidate = join(folder, n === 1 ? safe : `${stem}-${n}${ext}`)
-    if (!taken.has(candidate) && !existsSync(candidate) && recorded.get(candidate) === undefined) return candidate
+    if (!taken.has(candidate) && !existsSync(candidate) && !isRecorded(candidate)) return candidate
   }
 }
 
@@ -143,23 +144,20 @@ export function placeAndRecordDocuments<T>(ctx: ServiceContext, staged: readonly
 /** One `documents` row for a file already in place; inside the caller's transaction. */
 function recordDocument(ctx: ServiceContext, db: WritableDb, input: { kind: string; mimeType: string; path: string; sha256: string }): GeneratedFileT {
   const name = basename(input.path)
-  const info = db
-    .prepare('INSERT INTO documents (kind, file_name, path, mime_type, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(input.kind, name, input.path, input.mimeType, input.sha256, ctx.now().toISOString(), actorName(ctx))
-  return { fileId: Number(info.lastInsertRowid), name, kind: input.kind, mimeType: input.mimeType }
-}
-
-interface DocumentRow {
-  id: number
-  kind: string
-  file_name: string
-  path: string
-  mime_type: string
-  sha256: string
+  const fileId = insertDocument(db, {
+    kind: input.kind,
+    fileName: name,
+    path: input.path,
+    mimeType: input.mimeType,
+    sha256: input.sha256,
+    createdAt: ctx.now().toISOString(),
+    createdBy: actorName(ctx)
+  })
+  return { fileId, name, kind: input.kind, mimeType: input.mimeType }
 }
 
 function documentRow(ctx: Pick<ServiceContext, 'db'>, fileId: number): DocumentRow {
-  const row = ctx.db.prepare('SELECT id, kind, file_name, path, mime_type, sha256 FROM documents WHERE id = ?').get(fileId) as DocumentRow | undefined
+  const row = findDocument(ctx.db, fileId)
   if (!row) throw new AppError('not_found', `No document with id ${fileId}`)
   return row
 }
@@ -179,13 +177,9 @@ export function documentPath(ctx: Pick<ServiceContext, 'db'>, fileId: number): s
 
 /** A batch's documents whose files are there: a file id is never handed out for a missing file. */
 export function listDocumentsOf(ctx: Pick<ServiceContext, 'db'>, batchId: number): GeneratedFileT[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT d.id, d.file_name, d.kind, d.mime_type, d.path FROM invitation_batch_documents bd
-       JOIN documents d ON d.id = bd.document_id WHERE bd.batch_id = ? ORDER BY d.id`
-    )
-    .all(batchId) as { id: number; file_name: string; kind: string; mime_type: string; path: string }[]
-  return rows.filter((r) => existsSync(r.path)).map((r) => ({ fileId: r.id, name: r.file_name, kind: r.kind, mimeType: r.mime_type }))
+  return documentsOfBatch(ctx.db, batchId)
+    .filter((r) => existsSync(r.path))
+    .map((r) => ({ fileId: r.id, name: r.file_name, kind: r.kind, mimeType: r.mime_type }))
 }
 
 /**

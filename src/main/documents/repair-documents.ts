@@ -20,6 +20,8 @@ import { isProcessRunning } from '../files/process-running'
 import { isPartialName, partialWriterPid } from '../files/write-file-atomically'
 import { isInMemory } from '../backups/backup-files'
 import { sha256Hex } from './document-store'
+import { allDocuments, documentPathRecorded } from './document-queries'
+import { insertActivity, latestSummaryOf } from '../activity-log-queries'
 
 export interface DocumentsFolderCheck {
   /** Final-named files placed by a crashed write and never recorded, now removed. */
@@ -39,14 +41,6 @@ export interface DocumentsFolderCheck {
 // has a later time, and hashing years of letters on every open would be slow. documents.read still
 // checks the hash of every file it hands out.
 const recordedTimeMarginMs = 2000
-
-interface RecordedRow {
-  id: number
-  file_name: string
-  path: string
-  sha256: string
-  created_at: string
-}
 
 // A file that cannot be removed now (held open, no permission) is left for a later open.
 function tryRemove(path: string): boolean {
@@ -72,7 +66,7 @@ export function repairDocumentsFolder(ctx: ServiceContext): DocumentsFolderCheck
   assertSafeDocumentsFolder(ctx)
   const folder = ctx.documentsFolder
   const db = ctx.db
-  const isRecorded = db.prepare('SELECT 1 FROM documents WHERE path = ?').pluck()
+  const isRecorded = documentPathRecorded(db)
   // Never remove the database, a companion or a backup, whatever a journal says.
   const removable = (path: string) =>
     resolve(dirname(path)) === resolve(folder) && isRegularFile(path) && protectedPathReason({ ...ctx, documentsFolder: '' }, path) === null
@@ -82,13 +76,13 @@ export function repairDocumentsFolder(ctx: ServiceContext): DocumentsFolderCheck
     for (const journal of readPlacementJournals(folder)) {
       if (!isThisHost(journal.host) || isProcessRunning(journal.pid) || canonicalPath(journal.databasePath) !== database) continue
       for (const path of journal.files) {
-        if (removable(path) && isRecorded.get(path) === undefined && tryRemove(path)) check.removedUnrecorded.push(path)
+        if (removable(path) && !isRecorded(path) && tryRemove(path)) check.removedUnrecorded.push(path)
       }
       removePlacementJournal(journal.path)
     }
   }
 
-  const rows = db.prepare('SELECT id, file_name, path, sha256, created_at FROM documents ORDER BY id').all() as RecordedRow[]
+  const rows = allDocuments(db)
   for (const row of rows) {
     if (existsSync(row.path)) continue
     const legacyPartial = `${row.path}.partial`
@@ -155,7 +149,6 @@ function listNames(items: readonly { name: string }[]): string {
 // Written directly rather than through logActivity: the check runs as the database opens, before
 // anyone has signed in in the app, and it is the app's own action, not a person's.
 function logCheck(ctx: ServiceContext, check: DocumentsFolderCheck): void {
-  const insert = ctx.db.prepare("INSERT INTO activity_log (at, user_name, role, action, summary, details_json) VALUES (?, ?, 'system', ?, ?, ?)")
   const actor = ctx.currentUser()?.name ?? 'unknown user'
   const at = ctx.now().toISOString()
   const cleaned = check.removedUnrecorded.length + check.removedPartials.length + check.recovered.length
@@ -168,29 +161,26 @@ function logCheck(ctx: ServiceContext, check: DocumentsFolderCheck): void {
         check.removedPartials.length ? `removed ${check.removedPartials.length} unfinished file(s)` : '',
         check.recovered.length ? `put ${check.recovered.length} recorded document file(s) back under their names` : ''
       ].filter(Boolean)
-      insert.run(
+      insertActivity(ctx.db, {
         at,
-        actor,
-        'documents.repair',
-        `Documents folder tidied after an interruption: ${parts.join('; ')}`,
-        JSON.stringify({
-          removedUnrecorded: check.removedUnrecorded,
-          removedPartials: check.removedPartials,
-          recovered: check.recovered
-        })
-      )
+        userName: actor,
+        role: 'system',
+        action: 'documents.repair',
+        summary: `Documents folder tidied after an interruption: ${parts.join('; ')}`,
+        detailsJson: JSON.stringify({ removedUnrecorded: check.removedUnrecorded, removedPartials: check.removedPartials, recovered: check.recovered })
+      })
     }
     if (check.warnings.length) {
       const summary = check.warnings.join(' ')
-      const last = ctx.db.prepare("SELECT summary FROM activity_log WHERE action = 'documents.check' ORDER BY id DESC LIMIT 1").pluck().get()
-      if (last !== summary) {
-        insert.run(
+      if (latestSummaryOf(ctx.db, 'documents.check') !== summary) {
+        insertActivity(ctx.db, {
           at,
-          actor,
-          'documents.check',
+          userName: actor,
+          role: 'system',
+          action: 'documents.check',
           summary,
-          JSON.stringify({ missing: check.missing.map((m) => m.fileId), changed: check.changed.map((c) => c.fileId) })
-        )
+          detailsJson: JSON.stringify({ missing: check.missing.map((m) => m.fileId), changed: check.changed.map((c) => c.fileId) })
+        })
       }
     }
   })()

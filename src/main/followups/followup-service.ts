@@ -6,7 +6,10 @@ import type { FollowUpDone as FollowUpDoneSchema, FollowUpDue as FollowUpDueSche
 import { addDaysIso } from '../../shared/domain/iso-date'
 import { lowestOfReadings } from '../../shared/domain/current-bp'
 import { displayName } from '../../shared/domain/patient-record'
-import { todayIso, type ServiceContext } from '../context'
+import type { ReadableDb } from '../db/database-access'
+import { todayIso, type ReadingContext } from '../context'
+import { nextBookedClinicDateAfter } from '../clinics/appointment-queries'
+import { firstReadingDayBetween, followUpsProposedBy, readingsOnDay, type FollowUpRow } from './follow-up-queries'
 
 export type FollowUpDue = z.output<typeof FollowUpDueSchema>
 export type FollowUpDone = z.output<typeof FollowUpDoneSchema>
@@ -16,53 +19,14 @@ export const DUE_WINDOW_DAYS = 7
 /** Follow-ups met within this many days before the as-of date are listed as done. */
 export const DONE_WINDOW_DAYS = 90
 
-interface FollowUpRow {
-  id: number
-  patient_id: number
-  nhs_number: string
-  title: string | null
-  given_name: string | null
-  family_name: string | null
-  due_on: string
-  reason: string
-  visit_date: string
-  clinic_type: string
-}
-
-const openFollowUps = `
-  SELECT f.id, f.patient_id, p.nhs_number, p.title, p.given_name, p.family_name, f.due_on, f.reason,
-         c.date AS visit_date, c.type AS clinic_type
-  FROM follow_ups f
-  JOIN appointments a ON a.id = f.appointment_id
-  JOIN clinics c ON c.id = a.clinic_id
-  JOIN patients p ON p.id = f.patient_id
-  WHERE f.status <> 'cancelled'`
-
 /** The first day after the visit with a reading on or before `asOf`: the follow-up reading. */
-function followUpReadingDay(ctx: ServiceContext, patientId: number, visitDate: string, asOf: string) {
-  const first = ctx.db
-    .prepare('SELECT MIN(taken_on) AS day FROM bp_readings WHERE patient_id = ? AND taken_on > ? AND taken_on <= ?')
-    .get(patientId, visitDate, asOf) as { day: string | null }
-  if (!first.day) return null
-  const readings = ctx.db.prepare('SELECT systolic, diastolic, source FROM bp_readings WHERE patient_id = ? AND taken_on = ?').all(patientId, first.day) as {
-    systolic: number
-    diastolic: number
-    source: 'import' | 'visit'
-  }[]
+function followUpReadingDay(db: ReadableDb, patientId: number, visitDate: string, asOf: string) {
+  const day = firstReadingDayBetween(db, patientId, visitDate, asOf)
+  if (!day) return null
+  const readings = readingsOnDay(db, patientId, day)
   // NICE NG136 1.2.2 — the lowest of the readings on that day, as everywhere else.
   const bp = lowestOfReadings(readings)
-  return { date: first.day, ...bp, source: readings.some((r) => r.source === 'visit') ? ('visit' as const) : ('import' as const) }
-}
-
-/** The next booked appointment after the visit, so the worklist shows who is already booked. */
-function bookedAfter(ctx: ServiceContext, patientId: number, visitDate: string): string | null {
-  const row = ctx.db
-    .prepare(
-      `SELECT MIN(c.date) AS date FROM appointments a JOIN clinics c ON c.id = a.clinic_id
-       WHERE a.patient_id = ? AND a.status = 'booked' AND c.date > ?`
-    )
-    .get(patientId, visitDate) as { date: string | null }
-  return row.date
+  return { date: day, ...bp, source: readings.some((r) => r.source === 'visit') ? ('visit' as const) : ('import' as const) }
 }
 
 /**
@@ -75,9 +39,9 @@ function bookedAfter(ctx: ServiceContext, patientId: number, visitDate: string):
  * rewriting follow_ups rows: the list is then right for any as-of date, and a reading imported later
  * needs no extra step to take effect. A newer visit's follow-up supersedes an older one.
  */
-export function followUpsDue(ctx: ServiceContext, input: { asOf?: string | undefined } = {}): { asOf: string; due: FollowUpDue[]; done: FollowUpDone[] } {
+export function followUpsDue(ctx: ReadingContext, input: { asOf?: string | undefined } = {}): { asOf: string; due: FollowUpDue[]; done: FollowUpDone[] } {
   const asOf = input.asOf ?? todayIso(ctx)
-  const rows = ctx.db.prepare(`${openFollowUps} AND c.date <= ? ORDER BY f.due_on, p.family_name, p.given_name, f.id`).all(asOf) as FollowUpRow[]
+  const rows = followUpsProposedBy(ctx.db, asOf)
   // Only the latest visit's follow-up per patient matters: an earlier one was met by that visit.
   const latest = new Map<number, FollowUpRow>()
   for (const row of rows) {
@@ -91,7 +55,7 @@ export function followUpsDue(ctx: ServiceContext, input: { asOf?: string | undef
   const doneFrom = addDaysIso(asOf, -DONE_WINDOW_DAYS)
   for (const row of rows) {
     const name = displayName({ title: row.title, givenName: row.given_name, familyName: row.family_name })
-    const reading = followUpReadingDay(ctx, row.patient_id, row.visit_date, asOf)
+    const reading = followUpReadingDay(ctx.db, row.patient_id, row.visit_date, asOf)
     if (reading) {
       if (reading.date >= doneFrom) {
         done.push({
@@ -116,7 +80,8 @@ export function followUpsDue(ctx: ServiceContext, input: { asOf?: string | undef
       overdue: row.due_on < asOf,
       visitDate: row.visit_date,
       clinicType: row.clinic_type,
-      bookedFor: bookedAfter(ctx, row.patient_id, row.visit_date)
+      // The next booked appointment after the visit, so the worklist shows who is already booked.
+      bookedFor: nextBookedClinicDateAfter(ctx.db, row.patient_id, row.visit_date)
     })
   }
   done.sort((a, b) => (a.reading.date < b.reading.date ? 1 : a.reading.date > b.reading.date ? -1 : 0))

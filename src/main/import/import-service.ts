@@ -9,15 +9,25 @@ import { displayName } from '../../shared/domain/patient-record'
 import { AppError } from '../../shared/result'
 import { loadCodeLibrary } from '../codelists/load-code-library'
 import { todayIso, type ReadingContext, type ServiceContext } from '../context'
-import { assembleImport } from './assemble-import'
-import { alreadyImportedResult, commitParsedImport, countNotInExport, findImportByHash, latestImportId, type CommitOptions } from './commit-import'
-import { backupFolderFor, backupsKept, listBackups } from './database-backup'
-import { mappingLookup } from './column-mapping-store'
-import type { ExportTable } from './export-table'
+import { assembleImport } from './map/assemble-import'
+import { alreadyImportedResult, commitParsedImport, countNotInExport, type CommitOptions } from './commit/commit-import'
+import { backupFolderFor, backupsKept, listBackups } from './commit/database-backup'
+import { mappingLookup } from './map/column-mapping-store'
+import type { ExportTable } from './read/export-table'
+import {
+  allImports,
+  findImportByHash,
+  importExists,
+  importFileNames,
+  importIdOfBackup,
+  importRejects,
+  latestImportId,
+  patientIsStored
+} from './import-read-queries'
 import type { ParsedImport } from './import-types'
-import { inspectExportFile } from './inspect-columns'
-import { readExportFile } from './read-export-file'
-import { rejectsCsvDownload } from './rejects-csv'
+import { inspectExportFile } from './map/inspect-columns'
+import { readExportFile } from './read/read-export-file'
+import { rejectsCsvDownload } from './commit/rejects-csv'
 
 export type ImportSummaryT = z.output<typeof ImportSummary>
 export type ImportFormatChoiceT = 'auto' | 'emis' | 'systmone'
@@ -98,11 +108,11 @@ export function describeParsedImport(ctx: ServiceContext, previewId: string, par
 }
 
 function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedImport): ImportPreviewT {
-  const exists = ctx.db.prepare('SELECT 1 FROM patients WHERE nhs_number = ?').pluck()
+  const isStored = patientIsStored(ctx.db)
   let patientsExisting = 0
   const known = new Set<string>()
   for (const p of parsed.patients) {
-    if (exists.get(p.nhsNumber) !== undefined) {
+    if (isStored(p.nhsNumber)) {
       patientsExisting++
       known.add(p.nhsNumber)
     }
@@ -168,35 +178,10 @@ export function importFiles(ctx: ServiceContext, files: readonly ImportFileBytes
   return commitParsedImport(ctx, parsed, options)
 }
 
-export function listImports(ctx: ServiceContext): ImportSummaryT[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT i.id, i.format, i.imported_at, i.imported_by, i.rows_read, i.patients_added, i.patients_updated,
-              i.readings_added, i.events_added, i.rejected_count, i.warnings_json, i.conflict_count,
-              i.patients_not_in_export, i.exported_on, i.backup_file
-       FROM imports i ORDER BY i.id DESC`
-    )
-    .all() as {
-    id: number
-    format: string
-    imported_at: string
-    imported_by: string
-    rows_read: number
-    patients_added: number
-    patients_updated: number
-    readings_added: number
-    events_added: number
-    rejected_count: number
-    warnings_json: string
-    conflict_count: number
-    patients_not_in_export: number
-    exported_on: string | null
-    backup_file: string | null
-  }[]
-  const fileNames = ctx.db.prepare('SELECT file_name FROM import_files WHERE import_id = ? ORDER BY id').pluck()
-  return rows.map((r) => ({
+export function listImports(ctx: ReadingContext): ImportSummaryT[] {
+  return allImports(ctx.db).map((r) => ({
     importId: r.id,
-    fileNames: fileNames.all(r.id) as string[],
+    fileNames: importFileNames(ctx.db, r.id),
     format: r.format,
     importedAt: r.imported_at,
     importedBy: r.imported_by,
@@ -215,7 +200,7 @@ export function listImports(ctx: ServiceContext): ImportSummaryT[] {
 }
 
 /** The rejects CSV of a stored import (from import_rejects) or of an in-thread preview. */
-export function rejectsCsvOf(ctx: ServiceContext, which: { importId: number } | { previewId: string }) {
+export function rejectsCsvOf(ctx: ReadingContext, which: { importId: number } | { previewId: string }) {
   if ('previewId' in which) {
     const kept = previews.get(which.previewId)
     if (!kept || kept.databasePath !== ctx.databasePath) {
@@ -223,20 +208,13 @@ export function rejectsCsvOf(ctx: ServiceContext, which: { importId: number } | 
     }
     return rejectsCsvDownload('preview', kept.parsed.rejects, kept.parsed.conflicts)
   }
-  const found = ctx.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(which.importId)
-  if (!found) throw new AppError('not_found', `There is no import #${which.importId}`)
-  const rows = ctx.db
-    .prepare(
-      `SELECT file_name AS file, row_number AS row, column_name AS "column", value, reason, kind
-       FROM import_rejects WHERE import_id = ? ORDER BY id`
-    )
-    .all(which.importId) as { file: string; row: number; column: string; value: string; reason: string; kind: 'rejected' | 'conflict' }[]
+  if (!importExists(ctx.db, which.importId)) throw new AppError('not_found', `There is no import #${which.importId}`)
+  const rows = importRejects(ctx.db, which.importId)
   const strip = ({ file, row, column, value, reason }: (typeof rows)[number]) => ({ file, row, column, value, reason })
   return rejectsCsvDownload(String(which.importId), rows.filter((r) => r.kind === 'rejected').map(strip), rows.filter((r) => r.kind === 'conflict').map(strip))
 }
 
-export function databaseBackups(ctx: ServiceContext) {
-  const importOf = ctx.db.prepare('SELECT id FROM imports WHERE backup_file = ?').pluck()
+export function databaseBackups(ctx: ReadingContext) {
   return {
     folder: ctx.databasePath === ':memory:' ? '' : backupFolderFor(ctx.databasePath),
     keep: backupsKept,
@@ -244,7 +222,7 @@ export function databaseBackups(ctx: ServiceContext) {
       name: b.name,
       createdAt: b.createdAt,
       byteSize: b.byteSize,
-      importId: (importOf.get(b.name) as number | undefined) ?? null
+      importId: importIdOfBackup(ctx.db, b.name)
     }))
   }
 }

@@ -6,8 +6,8 @@ import type { EthnicCategory } from '../../shared/domain/ethnicity'
 import type { BpSetting } from '../../shared/domain/patient-record'
 import type { ImportFilePreview, RejectedRowT } from '../../shared/contract'
 import type { z } from 'zod'
-import type { ExportFormat } from './map-columns'
-import type { Sex } from './patient-fields'
+import type { ExportFormat } from './map/map-columns'
+import type { Sex } from './map/patient-fields'
 
 export type ImportFilePreviewT = z.output<typeof ImportFilePreview>
 

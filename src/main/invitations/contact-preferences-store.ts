@@ -8,8 +8,9 @@ import { defaultContactPreferences, effectiveLanguageNeed, interpreterLanguagePr
 import { checkNhsNumber } from '../../shared/domain/nhs-number'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
-import type { ServiceContext } from '../context'
+import type { ReadingContext, ServiceContext } from '../context'
 import { actorName } from '../context'
+import { patientContactRow, type PatientContactRow, patientIdOfNhsNumber, upsertContactPreferences } from './contact-preference-queries'
 
 export interface PatientContact extends ContactPreferences {
   nhsNumber: string
@@ -25,37 +26,19 @@ export interface PatientContact extends ContactPreferences {
   exportInterpreterRequired: boolean | null
 }
 
-function patientId(ctx: Pick<ServiceContext, 'db'>, nhsNumber: string): { id: number; nhs: string } {
+function patientId(ctx: Pick<ReadingContext, 'db'>, nhsNumber: string): { id: number; nhs: string } {
   const check = checkNhsNumber(nhsNumber)
   if (!check.valid) throw new AppError('invalid_input', `nhsNumber: ${check.reason}`, { field: 'nhsNumber' })
   const nhs = check.nhsNumber
-  const row = ctx.db.prepare('SELECT id FROM patients WHERE nhs_number = ?').get(nhs) as { id: number } | undefined
-  if (!row) throw new AppError('not_found', `No patient with NHS number ${nhsNumber}`)
-  return { id: row.id, nhs }
+  const id = patientIdOfNhsNumber(ctx.db, nhs)
+  if (id === undefined) throw new AppError('not_found', `No patient with NHS number ${nhsNumber}`)
+  return { id, nhs }
 }
 
-export function getContact(ctx: Pick<ServiceContext, 'db'>, nhsNumber: string): PatientContact {
+export function getContact(ctx: Pick<ReadingContext, 'db'>, nhsNumber: string): PatientContact {
   const { id, nhs } = patientId(ctx, nhsNumber)
-  const row = ctx.db
-    .prepare(
-      `SELECT p.title, p.given_name, p.family_name, p.mobile, p.home_phone, p.main_language, p.interpreter_required,
-              c.sms_declined, c.large_print, c.preferred_channel, c.no_contact, c.interpreter_language
-       FROM patients p LEFT JOIN contact_preferences c ON c.patient_id = p.id WHERE p.id = ?`
-    )
-    .get(id) as {
-    title: string | null
-    given_name: string | null
-    family_name: string | null
-    mobile: string | null
-    home_phone: string | null
-    main_language: string | null
-    interpreter_required: number | null
-    sms_declined: number | null
-    large_print: number | null
-    preferred_channel: ContactPreferences['preferredChannel'] | null
-    no_contact: number | null
-    interpreter_language: string | null
-  }
+  // The patient was just found by id, so the row is there.
+  const row = patientContactRow(ctx.db, id) as PatientContactRow
   const exported = { mainLanguage: row.main_language, interpreterRequired: row.interpreter_required === null ? null : row.interpreter_required === 1 }
   const need = effectiveLanguageNeed(exported, row.interpreter_language)
   return {
@@ -100,25 +83,16 @@ export function setContactPreferences(ctx: ServiceContext, input: ContactPrefere
   const noContact = input.noContact ?? before.noContact
   const interpreterLanguage = input.interpreterLanguage === undefined ? before.interpreterLanguage : interpreterToStore(input.interpreterLanguage)
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO contact_preferences (patient_id, sms_declined, large_print, preferred_channel, no_contact, interpreter_language, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (patient_id) DO UPDATE SET sms_declined = excluded.sms_declined, large_print = excluded.large_print,
-           preferred_channel = excluded.preferred_channel, no_contact = excluded.no_contact,
-           interpreter_language = excluded.interpreter_language,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`
-      )
-      .run(
-        id,
-        input.smsDeclined ? 1 : 0,
-        input.largePrint ? 1 : 0,
-        input.preferredChannel,
-        noContact ? 1 : 0,
-        interpreterLanguage,
-        ctx.now().toISOString(),
-        actorName(ctx)
-      )
+    upsertContactPreferences(ctx.db, {
+      patientId: id,
+      smsDeclined: input.smsDeclined,
+      largePrint: input.largePrint,
+      preferredChannel: input.preferredChannel,
+      noContact,
+      interpreterLanguage,
+      updatedAt: ctx.now().toISOString(),
+      updatedBy: actorName(ctx)
+    })
     const interpreterNote =
       interpreterLanguage !== null
         ? `; interpreter needed (${interpreterLanguage})`

@@ -1,76 +1,30 @@
-// Invitation batches: from a saved cohort snapshot, each member who should be invited gets
-// the channel the rule picks (SMS, letter — large print when flagged — or the phone list). Outputs:
-// one print-ready PDF of standard letters (one page each, DL window), a large-print PDF, a DOCX of
-// the letters from the practice's Word template, the SMS upload CSV, the call list and the batch
-// sheet. Every invitation is recorded (cohort, patient, attempt, channel, template version, date,
-// who) with the merged content, so the exact documents can be regenerated and checked.
-import type { OperationOutput, ParsedInput } from '../../shared/contract'
+// Creating an invitation batch: from a saved cohort snapshot, each member who should be invited
+// gets the channel the rule picks (SMS, letter — large print when flagged — or the phone list), and
+// the batch's documents are made (batch-documents.ts). Every invitation is recorded (cohort,
+// patient, attempt, channel, template version, date, who) with the merged content, so the exact
+// documents can be regenerated and checked (recorded-batches.ts).
+import type { ParsedInput } from '../../shared/contract'
 import { chooseChannel, defaultContactPreferences, effectiveLanguageNeed, ukMobileNumber, type ContactChannel } from '../../shared/domain/contact-channel'
-import { buildInvitationLetter, hasPostalAddress, nameCase, type InvitationAttempt, type InvitationLetter } from '../../shared/domain/letter-content'
+import { buildInvitationLetter, hasPostalAddress, nameCase, type InvitationAttempt } from '../../shared/domain/letter-content'
 import { defaultTemplateKey, fillMergeFields } from '../../shared/domain/letter-templates'
 import { displayName } from '../../shared/domain/patient-record'
-import { plainSmsText, smsLength, smsProblems } from '../../shared/domain/sms-message'
+import { plainSmsText, smsProblems } from '../../shared/domain/sms-message'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
+import { findCohort } from '../cohorts/cohort-snapshot-queries'
 import type { ServiceContext } from '../context'
 import { actorName, todayIso } from '../context'
-import { batchSheetCsv, phoneListCsv, type BatchSheetRow } from '../documents/batch-sheet-csv'
-import { CSV_MIME } from '../documents/csv-text'
-import { discardStaged, listDocumentsOf, PDF_MIME, placeAndRecordDocuments, stageDocument, type StagedDocument } from '../documents/document-store'
-import { builtInWordTemplate, DOCX_MIME, renderLettersDocx } from '../documents/invitation-letters-docx'
-import { letterPrintProblems, renderLargePrintLettersPdf, renderLettersPdf, writeByHandWarning } from '../documents/invitation-letters-pdf'
-import { smsUploadCsv, type SmsRecipient } from '../documents/sms-upload-csv'
+import type { BatchSheetRow } from '../documents/batch-sheet-csv'
+import { placeAndRecordDocuments } from '../documents/document-store'
+import { letterPrintProblems, writeByHandWarning } from '../documents/invitation-letters-pdf'
 import { getPracticeSettings } from '../settings/practice-settings-store'
+import { batchFileStem, renderBatchFiles, stageAll } from './batch-documents'
+import { type BatchOptions, type InvitationBatch, type NotInvited, type SentContent, smsMessageOf } from './batch-record'
+import { batchMembers, insertInvitationBatch, insertInvitations, linkBatchDocuments } from './invitation-batch-queries'
 import { reasonNotInvited } from './invitation-eligibility'
-import { activeWordTemplate, currentTemplate, wordTemplateContent } from './template-store'
+import { activeWordTemplate, currentTemplate } from './template-store'
 
-export type InvitationBatch = OperationOutput<'invitations.createBatch'>
-type NotInvited = InvitationBatch['notInvited'][number]
-
-interface MemberRow {
-  patient_id: number
-  priority: string | null
-  severe: number
-  nhs_number: string
-  emis_number: string | null
-  title: string | null
-  given_name: string | null
-  family_name: string | null
-  date_of_birth: string | null
-  address_lines_json: string
-  postcode: string | null
-  mobile: string | null
-  home_phone: string | null
-  main_language: string | null
-  interpreter_required: number | null
-  registration_status: string | null
-  sms_declined: number | null
-  large_print: number | null
-  preferred_channel: 'any' | 'letter' | 'phone' | null
-  no_contact: number | null
-  interpreter_language: string | null
-  upcoming_on: string | null
-  attended_on: string | null
-  same_attempt_on: string | null
-  previous_attempt: number | null
-  previous_on: string | null
-}
-
-/** What was sent to one patient, stored with the invitation (content_json) for regeneration. */
-type SentContent =
-  { channel: 'letter'; letter: InvitationLetter } | { channel: 'sms'; recipient: SmsRecipient; text: string } | { channel: 'phone'; phone: string }
-
-interface BatchOptions {
-  templateKey: string
-  templateVersion: number
-  sms: boolean
-  phoneList: boolean
-  waitDays: number
-  docx: boolean
-  wordTemplateId: number | null
-  smsText: string | null
-  warnings: string[]
-}
+export type { InvitationBatch }
 
 function parseAddress(json: string): string[] {
   try {
@@ -86,52 +40,6 @@ function toAttempt(n: number): InvitationAttempt {
   throw new AppError('invalid_input', `attempt must be 1, 2 or 3 (got ${n})`)
 }
 
-interface PlannedFile {
-  kind: string
-  mimeType: string
-  fileName: string
-  bytes: Buffer
-}
-
-/** Every document of a batch, from what was sent: used to create it and to regenerate it. */
-async function renderBatchFiles(
-  stem: string,
-  contents: readonly SentContent[],
-  sheet: readonly BatchSheetRow[],
-  wordTemplate: Buffer | null,
-  docx: boolean
-): Promise<PlannedFile[]> {
-  const letters = contents.flatMap((c) => (c.channel === 'letter' ? [c.letter] : []))
-  const standard = letters.filter((l) => !l.largePrint)
-  const large = letters.filter((l) => l.largePrint)
-  const sms = contents.flatMap((c) => (c.channel === 'sms' ? [c.recipient] : []))
-  const files: PlannedFile[] = []
-  if (standard.length > 0) files.push({ kind: 'letters-pdf', mimeType: PDF_MIME, fileName: `${stem}.pdf`, bytes: await renderLettersPdf(standard) })
-  if (large.length > 0) {
-    const { bytes } = await renderLargePrintLettersPdf(large)
-    files.push({ kind: 'letters-large-print-pdf', mimeType: PDF_MIME, fileName: `${stem}-large-print.pdf`, bytes })
-  }
-  // Word: the standard letters in the practice's template; large-print letters in the built-in
-  // layout at 16 pt (a practice letterhead cannot be scaled up reliably).
-  if (docx && standard.length > 0) {
-    files.push({ kind: 'letters-docx', mimeType: DOCX_MIME, fileName: `${stem}.docx`, bytes: renderLettersDocx(standard, wordTemplate) })
-  }
-  if (docx && large.length > 0) {
-    files.push({
-      kind: 'letters-large-print-docx',
-      mimeType: DOCX_MIME,
-      fileName: `${stem}-large-print.docx`,
-      bytes: renderLettersDocx(large, builtInWordTemplate(true))
-    })
-  }
-  if (sms.length > 0) files.push({ kind: 'sms-csv', mimeType: CSV_MIME, fileName: `${stem}-sms-upload.csv`, bytes: Buffer.from(smsUploadCsv(sms), 'utf8') })
-  if (sheet.some((r) => r.channel === 'phone')) {
-    files.push({ kind: 'phone-list-csv', mimeType: CSV_MIME, fileName: `${stem}-phone-list.csv`, bytes: Buffer.from(phoneListCsv(sheet), 'utf8') })
-  }
-  files.push({ kind: 'batch-sheet-csv', mimeType: CSV_MIME, fileName: `${stem}-batch-sheet.csv`, bytes: Buffer.from(batchSheetCsv(sheet), 'utf8') })
-  return files
-}
-
 type BatchChoices = 'sms' | 'phoneList' | 'waitDays' | 'docx' | 'preview'
 /** The contract's input; the channel choices may be left out by in-process callers (bench, demo). */
 export type CreateBatchInput = Omit<ParsedInput<'invitations.createBatch'>, BatchChoices> & Partial<Pick<ParsedInput<'invitations.createBatch'>, BatchChoices>>
@@ -141,8 +49,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const attempt = toAttempt(input.attempt)
   const date = input.date ?? todayIso(ctx)
   const waitDays = input.waitDays ?? 14
-  const cohort = db.prepare('SELECT id, as_of, definition_id FROM cohorts WHERE id = ?').get(input.cohortId) as
-    { id: number; as_of: string; definition_id: string } | undefined
+  const cohort = findCohort(db, input.cohortId)
   if (!cohort) throw new AppError('not_found', `No cohort with id ${input.cohortId}`)
   const template = currentTemplate(db, input.templateKey ?? defaultTemplateKey(cohort.definition_id, attempt))
   const allowSms = input.sms ?? true
@@ -150,28 +57,8 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const wantDocx = input.docx ?? true
   const word = wantDocx ? activeWordTemplate(db) : null
 
-  // Members in alphabetical order (family name, given name), so the printed pile matches the
-  // batch sheet; the NHS number breaks ties so the order never depends on the database.
-  const members = db
-    .prepare(
-      `SELECT ce.patient_id, ce.priority, ce.severe, p.nhs_number, p.emis_number, p.title, p.given_name, p.family_name,
-              p.date_of_birth, p.address_lines_json, p.postcode, p.mobile, p.home_phone, p.main_language,
-              p.interpreter_required, p.registration_status, cp.sms_declined, cp.large_print, cp.preferred_channel, cp.no_contact, cp.interpreter_language,
-              (SELECT MIN(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
-                 WHERE a.patient_id = p.id AND a.status = 'booked' AND c.date >= @date) AS upcoming_on,
-              (SELECT MAX(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
-                 WHERE a.patient_id = p.id AND a.status = 'attended' AND c.date >= @asOf AND c.date <= @date) AS attended_on,
-              (SELECT MIN(i.sent_on) FROM invitations i
-                 WHERE i.patient_id = p.id AND i.cohort_id = @cohortId AND i.attempt = @attempt) AS same_attempt_on,
-              (SELECT i.attempt FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date
-                 ORDER BY i.sent_on DESC, i.id DESC LIMIT 1) AS previous_attempt,
-              (SELECT MAX(i.sent_on) FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date) AS previous_on
-       FROM cohort_entries ce JOIN patients p ON p.id = ce.patient_id
-       LEFT JOIN contact_preferences cp ON cp.patient_id = p.id
-       WHERE ce.cohort_id = @cohortId AND ce.status = 'member'
-       ORDER BY LOWER(IFNULL(p.family_name, '')), LOWER(IFNULL(p.given_name, '')), p.nhs_number`
-    )
-    .all({ cohortId: cohort.id, asOf: cohort.as_of, date, attempt }) as MemberRow[]
+  // In alphabetical order, so the printed pile matches the batch sheet (invitation-batch-queries.ts).
+  const members = batchMembers(db, { cohortId: cohort.id, asOf: cohort.as_of, date, attempt })
 
   const practice = getPracticeSettings(ctx)
   const smsText = plainSmsText(fillMergeFields(template.smsText, { practiceName: practice.practiceName.trim(), practicePhone: practice.phone.trim() }))
@@ -324,7 +211,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     templateVersion: template.version,
     notInvited,
     sheet,
-    smsMessage: options.smsText === null ? null : { text: options.smsText, ...pickLength(options.smsText) },
+    smsMessage: options.smsText === null ? null : smsMessageOf(options.smsText),
     warnings,
     lettersToWriteByHand
   }
@@ -348,22 +235,37 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const staged = stageAll(ctx, planned)
 
   const { batchId, files } = placeAndRecordDocuments(ctx, staged, (db, files) => {
-    const batch = db
-      .prepare(
-        `INSERT INTO invitation_batches (cohort_id, attempt, created_on, created_by, template_id, template_version, not_invited_json, options_json, sheet_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(cohort.id, attempt, date, createdBy, template.key, template.version, JSON.stringify(notInvited), JSON.stringify(options), JSON.stringify(sheet))
-    const id = Number(batch.lastInsertRowid)
-    const link = db.prepare('INSERT INTO invitation_batch_documents (batch_id, document_id) VALUES (?, ?)')
-    for (const file of files) link.run(id, file.fileId)
-    const insert = db.prepare(
-      `INSERT INTO invitations (batch_id, cohort_id, patient_id, attempt, channel, sent_on, template_id, template_version, created_by, content_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    const id = insertInvitationBatch(db, {
+      cohortId: cohort.id,
+      attempt,
+      createdOn: date,
+      createdBy,
+      templateKey: template.key,
+      templateVersion: template.version,
+      notInvitedJson: JSON.stringify(notInvited),
+      optionsJson: JSON.stringify(options),
+      sheetJson: JSON.stringify(sheet)
+    })
+    linkBatchDocuments(
+      db,
+      id,
+      files.map((file) => file.fileId)
     )
-    for (const i of invited) {
-      insert.run(id, cohort.id, i.patientId, attempt, i.content.channel, date, template.key, template.version, createdBy, JSON.stringify(i.content))
-    }
+    insertInvitations(
+      db,
+      invited.map((i) => ({
+        batchId: id,
+        cohortId: cohort.id,
+        patientId: i.patientId,
+        attempt,
+        channel: i.content.channel,
+        sentOn: date,
+        templateKey: template.key,
+        templateVersion: template.version,
+        createdBy,
+        contentJson: JSON.stringify(i.content)
+      }))
+    )
     logActivity(
       ctx,
       db,
@@ -387,132 +289,4 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   })
 
   return { batchId, ...summary, files }
-}
-
-/** The start of every file name of a batch's documents (the CLI checks `--out` against it first). */
-export function batchFileStem(cohortId: number, attempt: number, date: string): string {
-  return `invitations-cohort-${cohortId}-attempt-${attempt}-${date}`
-}
-
-/** Writes every planned file under its partial name; if one fails, none is left behind. */
-function stageAll(ctx: ServiceContext, planned: readonly PlannedFile[]): StagedDocument[] {
-  const staged: StagedDocument[] = []
-  try {
-    for (const f of planned) staged.push(stageDocument(ctx, f))
-  } catch (error) {
-    discardStaged(staged)
-    throw error
-  }
-  return staged
-}
-
-function pickLength(text: string): { length: number; limit: number } {
-  const { length, limit } = smsLength(text)
-  return { length, limit }
-}
-
-interface BatchRow {
-  id: number
-  cohort_id: number
-  attempt: number
-  created_on: string
-  created_by: string
-  template_id: string
-  template_version: number
-  not_invited_json: string
-  options_json: string
-  sheet_json: string
-  letters: number
-  sms: number
-  phone: number
-  large_print: number
-}
-
-function batchFromRow(ctx: Pick<ServiceContext, 'db'>, r: BatchRow): InvitationBatch {
-  const options = JSON.parse(r.options_json) as Partial<BatchOptions>
-  // Sheets recorded before letters were checked for what they cannot print have no writeByHand.
-  const sheet = (JSON.parse(r.sheet_json) as (Omit<BatchSheetRow, 'writeByHand'> & { writeByHand?: boolean })[]).map((row) => ({
-    ...row,
-    writeByHand: row.writeByHand ?? false
-  }))
-  return {
-    batchId: r.id,
-    cohortId: r.cohort_id,
-    attempt: r.attempt,
-    createdOn: r.created_on,
-    createdBy: r.created_by,
-    letters: r.letters,
-    sms: r.sms,
-    phone: r.phone,
-    largePrint: r.large_print,
-    templateKey: r.template_id,
-    templateVersion: r.template_version,
-    notInvited: JSON.parse(r.not_invited_json) as NotInvited[],
-    sheet,
-    smsMessage: options.smsText ? { text: options.smsText, ...pickLength(options.smsText) } : null,
-    warnings: options.warnings ?? [],
-    lettersToWriteByHand: sheet.filter((row) => row.writeByHand).length,
-    files: listDocumentsOf(ctx, r.id)
-  }
-}
-
-const batchSelect = `SELECT b.id, b.cohort_id, b.attempt, b.created_on, b.created_by, b.template_id, b.template_version,
-        b.not_invited_json, b.options_json, b.sheet_json,
-        (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'letter') AS letters,
-        (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'sms') AS sms,
-        (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'phone') AS phone,
-        (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'letter'
-           AND json_extract(i.content_json, '$.letter.largePrint') = 1) AS large_print
-     FROM invitation_batches b`
-
-export function listBatches(ctx: Pick<ServiceContext, 'db'>): InvitationBatch[] {
-  const rows = ctx.db.prepare(`${batchSelect} ORDER BY b.id DESC`).all() as BatchRow[]
-  return rows.map((r) => batchFromRow(ctx, r))
-}
-
-/**
- * Rebuilds a batch's documents from what was recorded (the merged letters, SMS rows, sheet and the
- * Word template used), writes them as new documents and says whether each is byte-for-byte the
- * document sent. Later changes to addresses, settings or templates do not change the result.
- */
-export async function regenerateBatch(ctx: ServiceContext, batchId: number): Promise<OperationOutput<'invitations.regenerate'>> {
-  const db = ctx.db
-  const row = db.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as BatchRow | undefined
-  if (!row) throw new AppError('not_found', `No invitation batch with id ${batchId}`)
-  const options = JSON.parse(row.options_json) as Partial<BatchOptions>
-  const contents = (db.prepare('SELECT content_json FROM invitations WHERE batch_id = ? ORDER BY id').all(batchId) as { content_json: string | null }[]).map(
-    (r) => r.content_json
-  )
-  if (contents.some((c) => c === null)) {
-    throw new AppError('conflict', `Batch ${batchId} was created before contents were recorded; it cannot be regenerated exactly`)
-  }
-  const sent = contents.map((c) => JSON.parse(c as string) as SentContent)
-  const word = options.wordTemplateId ? wordTemplateContent(db, options.wordTemplateId) : null
-  const stem = batchFileStem(row.cohort_id, row.attempt, row.created_on)
-  const planned = await renderBatchFiles(stem, sent, JSON.parse(row.sheet_json) as BatchSheetRow[], word, options.docx ?? false)
-  const originals = db
-    .prepare(`SELECT d.kind, d.sha256 FROM invitation_batch_documents bd JOIN documents d ON d.id = bd.document_id WHERE bd.batch_id = ?`)
-    .all(batchId) as { kind: string; sha256: string }[]
-  // The same order as a new batch: files complete on disk, then placed and recorded together.
-  const staged = stageAll(
-    ctx,
-    planned.map((f) => ({ ...f, kind: `${f.kind}-regenerated`, fileName: f.fileName.replace(/(\.[a-z]+)$/, `-regenerated$1`) }))
-  )
-  return placeAndRecordDocuments(ctx, staged, (db, saved) => {
-    const files = saved.map((file, i) => {
-      const original = planned[i] as PlannedFile
-      const matchesOriginal = originals.some((o) => o.kind === original.kind && o.sha256 === (staged[i] as StagedDocument).sha256)
-      return { ...file, matchesOriginal }
-    })
-    logActivity(
-      ctx,
-      db,
-      'invitations.regenerate',
-      `Batch ${batchId} documents regenerated: ${files.filter((f) => f.matchesOriginal).length} of ${files.length} identical to the originals`,
-      {
-        batchId
-      }
-    )
-    return { files }
-  })
 }

@@ -12,7 +12,18 @@
 // are left out (undated register flags are always in), so a cohort as of a past date sees the record
 // as it was. `loadPatientRecordAsBuilt` reads one patient's facts as they stood when a snapshot was
 // built (stored before it: ids up to the snapshot's bound), to reproduce its explanation on demand.
-import type { WritableDb } from '../db/database-access'
+import type { ReadableDb } from '../db/database-access'
+import {
+  allCodedEvents,
+  allPatients,
+  allReadings,
+  factsVersion,
+  invitationDatesByPatient,
+  nextBookedClinicDates,
+  noContactPatientIds,
+  patientEventsAsBuilt,
+  patientReadingsAsBuilt
+} from './patient-fact-queries'
 import { isBpMeasure } from '../../shared/domain/bp-measures'
 import { type ClinicalConcept, isClinicalConcept } from '../../shared/domain/clinical-concepts'
 import { type EthnicCategory, isEthnicCategory } from '../../shared/domain/ethnicity'
@@ -52,28 +63,15 @@ interface RecordView {
 
 const MAX_VIEWS = 6
 
-const caches = new WeakMap<WritableDb, FactsCache>()
-
-/** Changes whenever a patient, reading or event is added or a patient row is updated. */
-function factsKey(db: WritableDb): string {
-  const row = db
-    .prepare(
-      `SELECT (SELECT MAX(id) FROM imports) AS i, (SELECT MAX(id) FROM patients) AS p, (SELECT MAX(id) FROM bp_readings) AS r,
-              (SELECT MAX(id) FROM coded_events) AS e, (SELECT MAX(updated_at) FROM patients) AS u,
-              (SELECT COUNT(*) FROM patients) AS n`
-    )
-    .raw()
-    .get() as unknown[]
-  return row.join('|')
-}
+const caches = new WeakMap<ReadableDb, FactsCache>()
 
 /** Forget the in-memory facts (after a write that the cache key cannot see, e.g. a bulk re-mapping without updated_at). */
-export function invalidatePatientRecordCache(db: WritableDb): void {
+export function invalidatePatientRecordCache(db: ReadableDb): void {
   caches.delete(db)
 }
 
-function storedFacts(db: WritableDb): FactsCache {
-  const key = factsKey(db)
+function storedFacts(db: ReadableDb): FactsCache {
+  const key = factsVersion(db)
   const cached = caches.get(db)
   if (cached && cached.key === key) return cached
   const patients = readAllFacts(db)
@@ -81,22 +79,6 @@ function storedFacts(db: WritableDb): FactsCache {
   caches.set(db, fresh)
   return fresh
 }
-
-type PatientTuple = [
-  number,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  number | null
-]
-type ReadingTuple = [number, string, number, number, BpSetting, string | null]
-type EventTuple = [number, string | null, string, string, string, number | null, string | null]
 
 /** A stored reading; `measure` only when recorded (absent: the setting's usual kind). */
 function readingOf(date: string, systolic: number, diastolic: number, setting: BpSetting, measure: string | null): BpReading {
@@ -113,15 +95,8 @@ function eventOf(date: string | null, concept: ClinicalConcept, code: string, te
   return event
 }
 
-function readAllFacts(db: WritableDb): StoredPatient[] {
-  const rows = db
-    .prepare(
-      `SELECT id, nhs_number, title, given_name, family_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
-              registration_status, imd_decile
-         FROM patients ORDER BY id`
-    )
-    .raw()
-    .all() as PatientTuple[]
+function readAllFacts(db: ReadableDb): StoredPatient[] {
+  const rows = allPatients(db)
   const byId = new Map<number, StoredPatient>()
   const patients = rows.map((p): StoredPatient => {
     const category = p[8]
@@ -144,18 +119,15 @@ function readAllFacts(db: WritableDb): StoredPatient[] {
     byId.set(patient.patientId, patient)
     return patient
   })
-  // In id (= rowid, storage) order, which costs nothing and is the order the one-patient query in
-  // loadPatientRecordAsBuilt uses, so a re-derived explanation lists same-day readings the same way.
-  for (const r of db.prepare('SELECT patient_id, taken_on, systolic, diastolic, setting, measure FROM bp_readings ORDER BY id').raw().all() as ReadingTuple[]) {
+  // In storage order, the order the one-patient query in loadPatientRecordAsBuilt uses, so a
+  // re-derived explanation lists same-day readings the same way.
+  for (const r of allReadings(db)) {
     const patient = byId.get(r[0])
     if (!patient) continue
     patient.readings.push(readingOf(r[1], r[2], r[3], r[4], r[5]))
     if (r[1] > patient.latestFactDate) patient.latestFactDate = r[1]
   }
-  for (const e of db
-    .prepare('SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ORDER BY id')
-    .raw()
-    .all() as EventTuple[]) {
+  for (const e of allCodedEvents(db)) {
     const patient = byId.get(e[0])
     // A concept this build does not know (a newer code library) is skipped rather than guessed.
     if (!patient || !isClinicalConcept(e[2])) continue
@@ -163,11 +135,6 @@ function readAllFacts(db: WritableDb): StoredPatient[] {
     if (e[1] !== null && e[1] > patient.latestFactDate) patient.latestFactDate = e[1]
   }
   return patients
-}
-
-/** How many patients the practice database holds: a cohort's denominator. */
-export function countPatients(db: WritableDb): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM patients').get() as { n: number }).n
 }
 
 interface ProgrammeState {
@@ -178,45 +145,21 @@ interface ProgrammeState {
   noContact: Set<number>
 }
 
-function programmeState(db: WritableDb, asOf: string, patientId?: number): ProgrammeState {
-  const only = (column: string) => (patientId === undefined ? '' : `AND ${column} = @patientId`)
-  const params = { asOf, ...(patientId === undefined ? {} : { patientId }) }
-  // Cancelled, attended and missed appointments are not "booked into an upcoming clinic", and nor is
-  // one left open in a clinic before the as-of date (the left-open worklist, followups/worklists.ts).
-  const nextBooked = new Map(
-    db
-      .prepare(
-        `SELECT a.patient_id, MIN(c.date) FROM appointments a JOIN clinics c ON c.id = a.clinic_id
-          WHERE a.status = 'booked' AND c.date >= @asOf ${only('a.patient_id')} GROUP BY a.patient_id`
-      )
-      .raw()
-      .all(params) as [number, string][]
-  )
-  // Every invitation, not only the latest: "invited recently" looks at each one in its window. One
-  // pass over the (patient_id, sent_on) index, already grouped by patient and in date order, so each
-  // patient's list is started once rather than looked up per row.
+function programmeState(db: ReadableDb, asOf: string, patientId?: number): ProgrammeState {
+  const nextBooked = new Map(nextBookedClinicDates(db, asOf, patientId))
+  // Every invitation, not only the latest: "invited recently" looks at each one in its window. The
+  // rows come grouped by patient and in date order, so each patient's list is started once.
   const invited = new Map<number, string[]>()
-  const sent = db
-    .prepare(`SELECT patient_id, sent_on FROM invitations WHERE sent_on <= @asOf ${only('patient_id')} ORDER BY patient_id, sent_on`)
-    .raw()
-    .all(params) as [number, string][]
   let dates: string[] = []
   let of = -1
-  for (const [id, sentOn] of sent) {
+  for (const [id, sentOn] of invitationDatesByPatient(db, asOf, patientId)) {
     if (id !== of) {
       of = id
       dates = [sentOn]
       invited.set(id, dates)
     } else if (dates[dates.length - 1] !== sentOn) dates.push(sentOn)
   }
-  const noContact = new Set(
-    (
-      db
-        .prepare(`SELECT patient_id FROM contact_preferences WHERE no_contact = 1 ${only('patient_id')}`)
-        .raw()
-        .all(params) as [number][]
-    ).map((r) => r[0])
-  )
+  const noContact = new Set(noContactPatientIds(db, patientId))
   return { nextBooked, invited, noContact }
 }
 
@@ -273,7 +216,7 @@ function recordView(cache: FactsCache, asOf: string, concepts: ReadonlySet<strin
  * with programme state (booked, invited, no contact) are fresh copies each build, since that state
  * changes all day.
  */
-export function loadPatientRecords(db: WritableDb, asOf: string, options: LoadOptions = {}): PatientRecord[] {
+export function loadPatientRecords(db: ReadableDb, asOf: string, options: LoadOptions = {}): PatientRecord[] {
   const cache = storedFacts(db)
   const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
   const view = recordView(cache, asOf, concepts)
@@ -310,50 +253,22 @@ export interface PatientAsBuilt {
   noContactPermitted?: boolean
 }
 
-/** The newest reading and event ids: what a build can see (ids only grow). */
-export function latestFactIds(db: WritableDb): { readingId: number; eventId: number } {
-  const row = db
-    .prepare('SELECT (SELECT IFNULL(MAX(id), 0) FROM bp_readings) AS readingId, (SELECT IFNULL(MAX(id), 0) FROM coded_events) AS eventId')
-    .get() as { readingId: number; eventId: number }
-  return row
-}
-
 /**
  * One patient's record as a snapshot saw it: readings and events dated on or before asOf and
  * stored before the build (facts are append-only, so this is exactly what the build read), with the
  * demographics and programme state the snapshot stored for them.
  */
 export function loadPatientRecordAsBuilt(
-  db: WritableDb,
+  db: ReadableDb,
   patientId: number,
   asOf: string,
   seen: { readingId: number; eventId: number },
   asBuilt: PatientAsBuilt,
   names: Pick<PatientRecord, 'title' | 'givenName' | 'familyName'>
 ): PatientRecord {
-  const readings = (
-    db
-      .prepare(
-        `SELECT taken_on, systolic, diastolic, setting, measure FROM bp_readings
-        WHERE patient_id = ? AND taken_on <= ? AND id <= ? ORDER BY id`
-      )
-      .raw()
-      .all(patientId, asOf, seen.readingId) as [string, number, number, BpSetting, string | null][]
-  ).map((r) => readingOf(r[0], r[1], r[2], r[3], r[4]))
-  const events = (
-    db
-      .prepare(
-        `SELECT event_date, concept, code, term, value, matched_by FROM coded_events
-          WHERE patient_id = ? AND (event_date IS NULL OR event_date <= ?) AND id <= ? ORDER BY id`
-      )
-      .all(patientId, asOf, seen.eventId) as {
-      event_date: string | null
-      concept: string
-      code: string
-      term: string
-      value: number | null
-      matched_by: string | null
-    }[]
-  ).flatMap((e): CodedEvent[] => (isClinicalConcept(e.concept) ? [eventOf(e.event_date, e.concept, e.code, e.term, e.value, e.matched_by)] : []))
+  const readings = patientReadingsAsBuilt(db, patientId, asOf, seen.readingId).map((r) => readingOf(r[0], r[1], r[2], r[3], r[4]))
+  const events = patientEventsAsBuilt(db, patientId, asOf, seen.eventId).flatMap((e): CodedEvent[] =>
+    isClinicalConcept(e.concept) ? [eventOf(e.event_date, e.concept, e.code, e.term, e.value, e.matched_by)] : []
+  )
   return { patientId, ...names, ...asBuilt, readings, events }
 }

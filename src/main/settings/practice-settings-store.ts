@@ -6,15 +6,16 @@ import { defaultPracticeSettings, type PracticeSettings } from '../../shared/dom
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import type { ServiceContext } from '../context'
+import { readSettingJson, writeSettingJson } from './settings-queries'
 
 const SETTINGS_KEY = 'practice'
 
 export function getPracticeSettings(ctx: Pick<ServiceContext, 'db'>): PracticeSettings {
-  const row = ctx.db.prepare('SELECT value_json FROM settings WHERE key = ?').get(SETTINGS_KEY) as { value_json: string } | undefined
-  if (!row) return { ...defaultPracticeSettings, addressLines: [...defaultPracticeSettings.addressLines] }
+  const json = readSettingJson(ctx.db, SETTINGS_KEY)
+  if (json === undefined) return { ...defaultPracticeSettings, addressLines: [...defaultPracticeSettings.addressLines] }
   let stored: unknown
   try {
-    stored = JSON.parse(row.value_json)
+    stored = JSON.parse(json)
   } catch {
     throw new AppError('internal', 'The saved practice settings are not readable JSON; please re-enter them in Settings')
   }
@@ -34,10 +35,7 @@ export function updatePracticeSettings(ctx: ServiceContext, settings: PracticeSe
   const value = parsed.data
   const db = ctx.db
   db.transaction(() => {
-    db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(
-      SETTINGS_KEY,
-      JSON.stringify(value)
-    )
+    writeSettingJson(db, SETTINGS_KEY, JSON.stringify(value))
     logActivity(ctx, db, 'settings.update', `Practice settings updated (${value.practiceName})`, { practiceName: value.practiceName })
   })()
   return value
