@@ -72,3 +72,9 @@ export function checkContractInput<K extends OperationName>(name: K, input: Oper
   const shown = value === undefined || typeof value === 'object' ? '' : ` ${String(value)}`
   throw new BadInput(`${option}${shown}: ${describeIssue(issue)}`)
 }
+
+/** A count or id option (`--slots 6`, `COHORT_ID`): digits only, else a usage error (exit 2). */
+export function positiveInt(value: string, option: string): number {
+  if (!/^\d+$/.test(value)) throw new CommanderError(2, 'clinic-recall.usage', `${option} must be a whole number, not "${value}"`)
+  return Number(value)
+}

@@ -1,0 +1,135 @@
+// `clinic-recall clinic create|interval`, `book` and `attend`: clinic sessions, booking a slot and
+// recording the visit (or a did-not-attend).
+import { CommanderError, type Command } from 'commander'
+import type { OperationInput, OperationOutput } from '../../shared/contract'
+import { BadInput } from './bad-input'
+import { checkContractInput, dateOption, numberOption, positiveInt } from './option-values'
+import type { CliCommandDeps } from './cli-command-deps'
+
+export function addClinicCommands(program: Command, { call, print }: CliCommandDeps): void {
+  const clinic = program.command('clinic').description('clinic sessions')
+  clinic
+    .command('create')
+    .description('create a clinic session with slots')
+    .requiredOption('--type <type>', 'clinic type, e.g. "Hypertension review"')
+    .requiredOption('--date <date>', 'YYYY-MM-DD', (v) => dateOption(v, '--date'))
+    .requiredOption('--start <time>', 'HH:MM')
+    .requiredOption('--slots <n>', 'number of slots', (v) => positiveInt(v, '--slots'))
+    .requiredOption('--slot-minutes <m>', 'minutes per slot', (v) => positiveInt(v, '--slot-minutes'))
+    .option('--clinician <name>', 'clinician running the clinic')
+    .option('--location <place>', 'where the clinic is held')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        type: string
+        date: string
+        start: string
+        slots: number
+        slotMinutes: number
+        clinician?: string
+        location?: string
+        json?: boolean
+      }) => {
+        const input = {
+          type: opts.type,
+          date: opts.date,
+          start: opts.start,
+          slots: opts.slots,
+          slotMinutes: opts.slotMinutes,
+          clinician: opts.clinician,
+          location: opts.location
+        }
+        // Refused naming the option typed (--start 24:61), not the contract's field.
+        checkContractInput('clinics.create', input, {
+          type: '--type',
+          date: '--date',
+          start: '--start',
+          slots: '--slots',
+          slotMinutes: '--slot-minutes',
+          clinician: '--clinician',
+          location: '--location'
+        })
+        const created = await call('clinics.create', input)
+        print(
+          !!opts.json,
+          created,
+          () => `Clinic ${created.clinicId} created: ${opts.type} on ${opts.date} from ${opts.start}, ${opts.slots} × ${opts.slotMinutes} min.`
+        )
+      }
+    )
+  clinic
+    .command('interval')
+    .description('the follow-up interval proposed after a visit of this clinic type (4–12 weeks; severe BP is always 7 days)')
+    .requiredOption('--type <type>', 'clinic type, e.g. "Hypertension review"')
+    .requiredOption('--weeks <n>', 'weeks from the visit to the follow-up')
+    .option('--json', 'print JSON')
+    .action(async (opts: { type: string; weeks: string; json?: boolean }) => {
+      const input = { type: opts.type, weeks: numberOption(opts.weeks, '--weeks') }
+      checkContractInput('clinics.setFollowUpInterval', input, { type: '--type', weeks: '--weeks' })
+      const saved = await call('clinics.setFollowUpInterval', input)
+      print(!!opts.json, saved, () => `Follow-up after a ${saved.type} visit: ${saved.weeks} weeks (severe BP: 7 days).`)
+    })
+
+  program
+    .command('book')
+    .description('book a patient into the first free slot of a clinic')
+    .requiredOption('--clinic <id>', 'clinic id', (v) => positiveInt(v, '--clinic'))
+    .requiredOption('--nhs <number>', 'NHS number')
+    .option('--slot <n>', 'slot number (1 = first)', (v) => positiveInt(v, '--slot'))
+    .option('--json', 'print JSON')
+    .action(async (opts: { clinic: number; nhs: string; slot?: number; json?: boolean }) => {
+      const booked = await call('appointments.book', {
+        clinicId: opts.clinic,
+        nhsNumber: opts.nhs,
+        slotIndex: opts.slot === undefined ? undefined : opts.slot - 1
+      })
+      print(!!opts.json, booked, () => `Appointment ${booked.appointmentId} booked at ${booked.start} (slot ${booked.slotIndex + 1}).`)
+    })
+
+  program
+    .command('attend')
+    .description('record an attended visit with BP reading(s), or a did-not-attend')
+    .requiredOption('--appointment <id>', 'appointment id', (v) => positiveInt(v, '--appointment'))
+    .option('--bp <sys/dia>', 'a BP reading, e.g. 152/94 (repeat for several)', (v: string, previous: string[] = []) => [...previous, v])
+    .option('--dna', 'did not attend')
+    .option('--action <action>', 'medication-change | lifestyle-advice | home-bp-monitoring | referral (repeatable)', (v: string, previous: string[] = []) => [
+      ...previous,
+      v
+    ])
+    .option('--note <text>', 'free-text note')
+    .option('--json', 'print JSON')
+    .action(async (opts: { appointment: number; bp?: string[]; dna?: boolean; action?: string[]; note?: string; json?: boolean }) => {
+      if (!!opts.dna === !!opts.bp?.length) {
+        throw new CommanderError(2, 'clinic-recall.usage', 'Give either --bp SYS/DIA (one or more) or --dna')
+      }
+      let result: OperationOutput<'appointments.attend'>
+      if (opts.dna) {
+        result = await call('appointments.markDidNotAttend', { appointmentId: opts.appointment })
+      } else {
+        const readings = (opts.bp ?? []).map((text) => {
+          const match = /^\s*(\d{2,3})\s*\/\s*(\d{2,3})\s*$/.exec(text)
+          if (!match) throw new BadInput(`--bp "${text}": expected SYSTOLIC/DIASTOLIC such as 152/94`)
+          return { systolic: Number(match[1]), diastolic: Number(match[2]) }
+        })
+        result = await call('appointments.attend', {
+          appointmentId: opts.appointment,
+          readings,
+          actions: (opts.action ?? []) as OperationInput<'appointments.attend'>['actions'],
+          note: opts.note ?? ''
+        })
+      }
+      const json = {
+        status: result.status,
+        bp: result.bp ? `${result.bp.systolic}/${result.bp.diastolic}` : null,
+        bpReading: result.bp,
+        priority: result.priority,
+        followUpDue: result.followUpDue,
+        followUpReason: result.followUpReason
+      }
+      print(!!opts.json, json, () =>
+        result.status === 'attended'
+          ? `Attended: BP ${json.bp} (lowest of the readings). Follow-up due ${result.followUpDue}: ${result.followUpReason}`
+          : `Recorded as ${result.status}.`
+      )
+    })
+}
