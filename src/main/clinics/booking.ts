@@ -9,7 +9,7 @@ import { checkNhsNumber, formatNhsNumber, normaliseNhsNumber } from '../../share
 import type { ReadableDb } from '../db/database-access'
 import { actorName, type ServiceContext } from '../context'
 import { logActivity } from '../activity-log'
-import { patientIdOfNhsNumber } from '../invitations/contact-preference-queries'
+import { patientIdOfNhsNumber } from '../patients/patient-queries'
 import {
   appointmentsOfPatientWithClinics,
   cancelAsRebooked,

@@ -3,11 +3,6 @@
 import type { ContactPreferences } from '../../shared/domain/contact-channel'
 import type { ReadableDb, WritableDb } from '../db/database-access'
 
-/** The patient's row id for a (checked, normalised) NHS number, if they are in the database. */
-export function patientIdOfNhsNumber(db: ReadableDb, nhsNumber: string): number | undefined {
-  return db.prepare('SELECT id FROM patients WHERE nhs_number = ?').pluck().get(nhsNumber) as number | undefined
-}
-
 /** A patient's contact details from the export and what the app recorded (null columns: nothing recorded). */
 export interface PatientContactRow {
   title: string | null

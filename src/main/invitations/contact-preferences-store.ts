@@ -4,13 +4,14 @@
 // contact, by the cohort exclusion. Also an interpreter need staff record here: it wins over the
 // export's language columns while set, and lives in this table, not in patients, so a re-import
 // cannot overwrite it.
+import { patientIdOfNhsNumber } from '../patients/patient-queries'
 import { defaultContactPreferences, effectiveLanguageNeed, interpreterLanguageProblem, type ContactPreferences } from '../../shared/domain/contact-channel'
 import { checkNhsNumber } from '../../shared/domain/nhs-number'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import type { ReadingContext, ServiceContext } from '../context'
 import { actorName } from '../context'
-import { patientContactRow, type PatientContactRow, patientIdOfNhsNumber, upsertContactPreferences } from './contact-preference-queries'
+import { patientContactRow, type PatientContactRow, upsertContactPreferences } from './contact-preference-queries'
 
 export interface PatientContact extends ContactPreferences {
   nhsNumber: string

@@ -1,4 +1,4 @@
-// One export file → typed records and row errors (architecture.md practice 10). Nothing here
+// One export file → typed records and row errors. Nothing here
 // throws for a bad row: every problem becomes a RejectedRow naming the file, the spreadsheet row,
 // the column and the reason, so nothing is ever dropped silently. Only a file that is not an
 // export at all (wrong type, no NHS number column) stops the import. The file's first rows locate
