@@ -1,8 +1,12 @@
 import { api } from '../api/client'
+import type { OperationOutput } from '../../../shared/contract'
 import { Card } from '../components/card'
+import { DataTable } from '../components/data-table'
 import { ErrorAlert } from '../components/error-alert'
 import { useLoad } from '../components/use-load'
 import { formatUkDateTime } from '../format/uk-date'
+
+type Entry = OperationOutput<'activity.list'>['entries'][number]
 
 export function ActivityScreen() {
   const activity = useLoad(() => api['activity.list']({}), [])
@@ -20,34 +24,20 @@ export function ActivityScreen() {
       >
         <ErrorAlert message={activity.error} />
         {activity.loading && !activity.data && <p className="muted">Loading…</p>}
-        {activity.data && entries.length === 0 && <p>Nothing has been recorded yet.</p>}
-        {entries.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Activity log">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Summary</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry, index) => (
-                  <tr key={`${entry.at}-${index}`}>
-                    <td className="nowrap">{formatUkDateTime(entry.at)}</td>
-                    <td>{entry.user}</td>
-                    <td>{entry.role}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>{entry.summary}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {activity.data && (
+          <DataTable<Entry>
+            label="Activity log"
+            rows={entries}
+            rowKey={(entry, index) => `${entry.at}-${index}`}
+            empty={<p>Nothing has been recorded yet.</p>}
+            columns={[
+              { id: 'when', header: 'When', cell: (entry) => formatUkDateTime(entry.at), cellClassName: 'nowrap', sortValue: (entry) => entry.at },
+              { id: 'who', header: 'Who', cell: (entry) => entry.user, sortValue: (entry) => entry.user },
+              { id: 'role', header: 'Role', cell: (entry) => entry.role, sortValue: (entry) => entry.role },
+              { id: 'action', header: 'Action', cell: (entry) => <code>{entry.action}</code>, sortValue: (entry) => entry.action },
+              { id: 'summary', header: 'Summary', cell: (entry) => entry.summary }
+            ]}
+          />
         )}
       </Card>
     </div>

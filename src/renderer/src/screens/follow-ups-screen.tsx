@@ -4,10 +4,13 @@
 // taken in the clinical system that came in with an import (item 8). The invitation worklists
 // (non-responders, invited but not booked) live on the Invitations screen; their counts are here too.
 import '../styles/clinics.css'
-import { Fragment, useState } from 'react'
+import { useState } from 'react'
+import type { OperationOutput } from '../../../shared/contract'
 import { api } from '../api/client'
 import { Card } from '../components/card'
+import { DataTable } from '../components/data-table'
 import { ErrorAlert } from '../components/error-alert'
+import { FormField } from '../components/form-field'
 import { useLoad } from '../components/use-load'
 import { formatNhsNumber } from '../format/nhs-number'
 import { formatUkDate, todayIso } from '../format/uk-date'
@@ -15,6 +18,15 @@ import { useNavigationStore } from '../stores/navigation-store'
 import { BookFromWorklist } from './worklists/book-from-worklist'
 import { LeftOpenAppointments } from './worklists/left-open-appointments'
 import { addDaysIso } from '../../../shared/domain/iso-date'
+
+type Due = OperationOutput<'followups.due'>['due'][number]
+type Done = OperationOutput<'followups.due'>['done'][number]
+type Missed = OperationOutput<'worklists.didNotAttend'>['patients'][number]
+
+// Each row's key is also the id prefix of the booking form opened under it.
+const dueKey = (item: Due) => `due-${item.patientId}-${item.dueOn}`
+const dnaKey = (p: Missed) => `dna-${p.appointmentId}`
+const whereTaken = (d: Done) => (d.readingSource === 'import' ? 'Clinical system (imported)' : 'Clinic visit')
 
 export function FollowUpsScreen() {
   const [asOf, setAsOf] = useState(todayIso())
@@ -47,10 +59,11 @@ export function FollowUpsScreen() {
       )}
       <Card title="Follow-ups due">
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="followups-as-of">As of</label>
-            <input id="followups-as-of" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
-          </div>
+          <FormField
+            id="followups-as-of"
+            label="As of"
+            control={(control) => <input {...control} type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
+          />
         </div>
         <ErrorAlert message={due.error} />
         {due.loading && !due.data && <p className="muted">Loading…</p>}
@@ -66,115 +79,110 @@ export function FollowUpsScreen() {
           </p>
         )}
         {list.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Follow-ups due">
-              <thead>
-                <tr>
-                  <th scope="col">Due</th>
-                  <th scope="col">NHS number</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Visit</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Booking</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((item) => {
-                  const key = `due-${item.patientId}-${item.dueOn}`
-                  return (
-                    <Fragment key={key}>
-                      <tr className={item.overdue ? 'row-overdue' : undefined}>
-                        <td className="nowrap">{formatUkDate(item.dueOn)}</td>
-                        <td className="nowrap">{formatNhsNumber(item.nhsNumber)}</td>
-                        <td>{item.name}</td>
-                        <td className="nowrap">
-                          {formatUkDate(item.visitDate)} <span className="muted">{item.clinicType}</span>
-                        </td>
-                        <td>{item.reason}</td>
-                        <td>{item.overdue ? <span className="chip chip-p1">Overdue</span> : <span className="chip chip-ok">Due</span>}</td>
-                        <td className="nowrap">
-                          {item.bookedFor ? (
-                            <span>Booked {formatUkDate(item.bookedFor)}</span>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              aria-label={`Book follow-up for ${item.name}`}
-                              onClick={() => setBookingFor(bookingFor === key ? null : key)}
-                            >
-                              Book
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                      {bookingFor === key && (
-                        <tr>
-                          <td colSpan={7}>
-                            <BookFromWorklist name={item.name} nhsNumber={item.nhsNumber} idPrefix={key} onBooked={booked} />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
+          <DataTable<Due>
+            label="Follow-ups due"
+            rows={list}
+            rowKey={dueKey}
+            rowClassName={(item) => (item.overdue ? 'row-overdue' : undefined)}
+            expanded={(item) =>
+              bookingFor === dueKey(item) && <BookFromWorklist name={item.name} nhsNumber={item.nhsNumber} idPrefix={dueKey(item)} onBooked={booked} />
+            }
+            columns={[
+              { id: 'due', header: 'Due', cell: (item) => formatUkDate(item.dueOn), cellClassName: 'nowrap', sortValue: (item) => item.dueOn },
+              {
+                id: 'nhs',
+                header: 'NHS number',
+                cell: (item) => formatNhsNumber(item.nhsNumber),
+                cellClassName: 'nowrap',
+                sortValue: (item) => item.nhsNumber
+              },
+              { id: 'name', header: 'Name', cell: (item) => item.name, sortValue: (item) => item.name },
+              {
+                id: 'visit',
+                header: 'Visit',
+                cell: (item) => (
+                  <>
+                    {formatUkDate(item.visitDate)} <span className="muted">{item.clinicType}</span>
+                  </>
+                ),
+                cellClassName: 'nowrap',
+                sortValue: (item) => item.visitDate
+              },
+              { id: 'reason', header: 'Reason', cell: (item) => item.reason, sortValue: (item) => item.reason },
+              {
+                id: 'status',
+                header: 'Status',
+                cell: (item) => (item.overdue ? <span className="chip chip-p1">Overdue</span> : <span className="chip chip-ok">Due</span>),
+                sortValue: (item) => (item.overdue ? 'Overdue' : 'Due')
+              },
+              {
+                id: 'booking',
+                header: 'Booking',
+                cellClassName: 'nowrap',
+                cell: (item) =>
+                  item.bookedFor ? (
+                    <span>Booked {formatUkDate(item.bookedFor)}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={`Book follow-up for ${item.name}`}
+                      onClick={() => setBookingFor(bookingFor === dueKey(item) ? null : dueKey(item))}
+                    >
+                      Book
+                    </button>
                   )
-                })}
-              </tbody>
-            </table>
-          </div>
+              }
+            ]}
+          />
         )}
       </Card>
 
       <Card title="Did not attend — to re-invite">
         <ErrorAlert message={dna.error} />
-        {dna.data && dna.data.patients.length === 0 && <p>Nobody: everyone who missed a clinic has been booked again.</p>}
-        {dna.data && dna.data.patients.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Did not attend — to re-invite">
-              <thead>
-                <tr>
-                  <th scope="col">Missed clinic</th>
-                  <th scope="col">NHS number</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Invited since</th>
-                  <th scope="col">Booking</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dna.data.patients.map((p) => {
-                  const key = `dna-${p.appointmentId}`
-                  return (
-                    <Fragment key={key}>
-                      <tr>
-                        <td className="nowrap">
-                          {formatUkDate(p.clinicDate)} <span className="muted">{p.clinicType}</span>
-                        </td>
-                        <td className="nowrap">{formatNhsNumber(p.nhsNumber)}</td>
-                        <td>{p.name}</td>
-                        <td>{p.invitationsSince === 0 ? 'Not yet' : `${p.invitationsSince} invitation${p.invitationsSince === 1 ? '' : 's'}`}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            aria-label={`Book ${p.name} again`}
-                            onClick={() => setBookingFor(bookingFor === key ? null : key)}
-                          >
-                            Book
-                          </button>
-                        </td>
-                      </tr>
-                      {bookingFor === key && (
-                        <tr>
-                          <td colSpan={5}>
-                            <BookFromWorklist name={p.name} nhsNumber={p.nhsNumber} idPrefix={key} onBooked={booked} />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+        {dna.data && (
+          <DataTable<Missed>
+            label="Did not attend — to re-invite"
+            rows={dna.data.patients}
+            rowKey={dnaKey}
+            empty={<p>Nobody: everyone who missed a clinic has been booked again.</p>}
+            expanded={(p) => bookingFor === dnaKey(p) && <BookFromWorklist name={p.name} nhsNumber={p.nhsNumber} idPrefix={dnaKey(p)} onBooked={booked} />}
+            columns={[
+              {
+                id: 'missed',
+                header: 'Missed clinic',
+                cell: (p) => (
+                  <>
+                    {formatUkDate(p.clinicDate)} <span className="muted">{p.clinicType}</span>
+                  </>
+                ),
+                cellClassName: 'nowrap',
+                sortValue: (p) => p.clinicDate
+              },
+              { id: 'nhs', header: 'NHS number', cell: (p) => formatNhsNumber(p.nhsNumber), cellClassName: 'nowrap', sortValue: (p) => p.nhsNumber },
+              { id: 'name', header: 'Name', cell: (p) => p.name, sortValue: (p) => p.name },
+              {
+                id: 'invited',
+                header: 'Invited since',
+                cell: (p) => (p.invitationsSince === 0 ? 'Not yet' : `${p.invitationsSince} invitation${p.invitationsSince === 1 ? '' : 's'}`),
+                sortValue: (p) => p.invitationsSince
+              },
+              {
+                id: 'booking',
+                header: 'Booking',
+                cell: (p) => (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={`Book ${p.name} again`}
+                    onClick={() => setBookingFor(bookingFor === dnaKey(p) ? null : dnaKey(p))}
+                  >
+                    Book
+                  </button>
+                )
+              }
+            ]}
+          />
         )}
         <p className="hint">To send a new invitation instead, build or open the cohort and invite it from the Cohorts screen.</p>
       </Card>
@@ -200,38 +208,28 @@ export function FollowUpsScreen() {
       </Card>
 
       <Card title="Follow-ups done (last 90 days)">
-        {due.data && done.length === 0 && <p>None yet.</p>}
-        {done.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Follow-ups done">
-              <thead>
-                <tr>
-                  <th scope="col">Follow-up BP</th>
-                  <th scope="col">Taken</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">NHS number</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">After the visit on</th>
-                  <th scope="col">Was due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {done.map((d) => (
-                  <tr key={`done-${d.patientId}-${d.visitDate}`}>
-                    <td className="nowrap">
-                      <strong>{`${d.reading.systolic}/${d.reading.diastolic}`}</strong>
-                    </td>
-                    <td className="nowrap">{formatUkDate(d.reading.date)}</td>
-                    <td>{d.readingSource === 'import' ? 'Clinical system (imported)' : 'Clinic visit'}</td>
-                    <td className="nowrap">{formatNhsNumber(d.nhsNumber)}</td>
-                    <td>{d.name}</td>
-                    <td className="nowrap">{formatUkDate(d.visitDate)}</td>
-                    <td className="nowrap">{formatUkDate(d.dueOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {due.data && (
+          <DataTable<Done>
+            label="Follow-ups done"
+            rows={done}
+            rowKey={(d) => `done-${d.patientId}-${d.visitDate}`}
+            empty={<p>None yet.</p>}
+            columns={[
+              {
+                id: 'bp',
+                header: 'Follow-up BP',
+                cell: (d) => <strong>{`${d.reading.systolic}/${d.reading.diastolic}`}</strong>,
+                cellClassName: 'nowrap',
+                sortValue: (d) => d.reading.systolic
+              },
+              { id: 'taken', header: 'Taken', cell: (d) => formatUkDate(d.reading.date), cellClassName: 'nowrap', sortValue: (d) => d.reading.date },
+              { id: 'where', header: 'Where', cell: (d) => whereTaken(d), sortValue: whereTaken },
+              { id: 'nhs', header: 'NHS number', cell: (d) => formatNhsNumber(d.nhsNumber), cellClassName: 'nowrap', sortValue: (d) => d.nhsNumber },
+              { id: 'name', header: 'Name', cell: (d) => d.name, sortValue: (d) => d.name },
+              { id: 'visit', header: 'After the visit on', cell: (d) => formatUkDate(d.visitDate), cellClassName: 'nowrap', sortValue: (d) => d.visitDate },
+              { id: 'was-due', header: 'Was due', cell: (d) => formatUkDate(d.dueOn), cellClassName: 'nowrap', sortValue: (d) => d.dueOn }
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -4,6 +4,7 @@ import { api } from '../api/client'
 import { BusyButton } from '../components/busy-button'
 import { Card } from '../components/card'
 import { ErrorAlert } from '../components/error-alert'
+import { FormField } from '../components/form-field'
 import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
 import { FollowUpIntervalsCard } from './clinics/follow-up-intervals-card'
@@ -76,10 +77,11 @@ export function SettingsScreen() {
             {fields.slice(0, 1).map((field) => (
               <SettingField key={field.key} field={field} settings={settings} onChange={setSettings} />
             ))}
-            <div className="field">
-              <label htmlFor="settings-address">Practice address (one line per row)</label>
-              <textarea id="settings-address" rows={4} value={address} onChange={(event) => setAddress(event.target.value)} />
-            </div>
+            <FormField
+              id="settings-address"
+              label="Practice address (one line per row)"
+              control={(control) => <textarea {...control} rows={4} value={address} onChange={(event) => setAddress(event.target.value)} />}
+            />
             {fields.slice(1).map((field) => (
               <SettingField key={field.key} field={field} settings={settings} onChange={setSettings} />
             ))}
@@ -116,14 +118,17 @@ function SettingField({
   const value = settings[field.key]
   const update = (next: string) => onChange({ ...settings, [field.key]: next })
   return (
-    <div className="field">
-      <label htmlFor={id}>{field.label}</label>
-      {field.multiline ? (
-        <textarea id={id} rows={3} value={value} onChange={(event) => update(event.target.value)} />
-      ) : (
-        <input id={id} type="text" value={value} onChange={(event) => update(event.target.value)} />
-      )}
-      {field.hint && <p className="hint">{field.hint}</p>}
-    </div>
+    <FormField
+      id={id}
+      label={field.label}
+      hint={field.hint}
+      control={(control) =>
+        field.multiline ? (
+          <textarea {...control} rows={3} value={value} onChange={(event) => update(event.target.value)} />
+        ) : (
+          <input {...control} type="text" value={value} onChange={(event) => update(event.target.value)} />
+        )
+      }
+    />
   )
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { UserT } from '../../../shared/contract'
 import { BusyButton } from '../components/busy-button'
 import { ErrorAlert } from '../components/error-alert'
+import { FormField } from '../components/form-field'
 import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
 import { api } from '../api/client'
@@ -38,23 +39,27 @@ export function StartScreen() {
       <p className="lead">Pick your name and role. Everything you import, build, send or export is logged under it.</p>
       <form className="card form" onSubmit={submit} noValidate>
         <ErrorAlert message={error} />
-        <div className="field">
-          <label htmlFor="start-name">Your name</label>
-          <input
-            id="start-name"
-            type="text"
-            autoComplete="name"
-            value={name}
-            maxLength={80}
-            list="known-users"
-            onChange={(event) => setName(event.target.value)}
-          />
+        <FormField
+          id="start-name"
+          label="Your name"
+          control={(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="name"
+              value={name}
+              maxLength={80}
+              list="known-users"
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        >
           <datalist id="known-users">
             {knownNames.map((known) => (
               <option key={known} value={known} />
             ))}
           </datalist>
-        </div>
+        </FormField>
         <fieldset className="field">
           <legend>Your role</legend>
           {roles.map((option) => (

@@ -5,6 +5,7 @@ import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { DocumentLink } from '../../components/document-link'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { formatUkDate, todayIso } from '../../format/uk-date'
@@ -32,13 +33,12 @@ export function AuditScreen() {
       <h1>Audit</h1>
       <Card title="Audit period">
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="audit-as-of">As of</label>
-            <input id="audit-as-of" type="date" value={asOf} aria-describedby="audit-as-of-hint" onChange={(event) => setAsOf(event.target.value)} />
-            <p id="audit-as-of-hint" className="muted">
-              Only what was recorded on or before this date is counted, so an earlier date shows the audit as it stood then.
-            </p>
-          </div>
+          <FormField
+            id="audit-as-of"
+            label="As of"
+            hint="Only what was recorded on or before this date is counted, so an earlier date shows the audit as it stood then."
+            control={(control) => <input {...control} type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
+          />
         </div>
         <ErrorAlert message={summary.error} title="The audit could not be calculated" />
         {summary.loading && !data && <p className="muted">Calculating…</p>}

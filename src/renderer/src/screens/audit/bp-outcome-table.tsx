@@ -1,4 +1,12 @@
 import type { AuditSummaryT } from '../../../../shared/contract'
+import { DataTable } from '../../components/data-table'
+
+/** One line of the table: a change in systolic, how many patients had it and their share. */
+interface OutcomeRow {
+  label: string
+  count: number
+  share: string
+}
 
 /** One decimal place, so the three shares are the service's own figures (whole numbers may not add to 100). */
 function percent(value: number): string {
@@ -29,39 +37,22 @@ export function BpOutcomeTable({ outcome }: { outcome: AuditSummaryT['bpOutcome'
           <strong>{outcome.patients}</strong> patient{outcome.patients === 1 ? '' : 's'} with a baseline reading and a follow-up reading.
         </p>
       )}
-      <table className="table table-outcome" aria-label="Change in systolic blood pressure">
-        <thead>
-          <tr>
-            <th scope="col">Systolic BP at follow-up</th>
-            <th scope="col">Patients</th>
-            <th scope="col">%</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Reduced</th>
-            <td>{outcome.reduced}</td>
-            <td>{outcome.patients ? percent(outcome.reducedPercent) : '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">No change</th>
-            <td>{outcome.unchanged}</td>
-            <td>{outcome.patients ? percent(outcome.unchangedPercent) : '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">Increased</th>
-            <td>{outcome.increased}</td>
-            <td>{outcome.patients ? percent(outcome.increasedPercent) : '—'}</td>
-          </tr>
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td>{outcome.patients}</td>
-            <td>{outcome.patients ? '100%' : '—'}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <DataTable<OutcomeRow>
+        label="Change in systolic blood pressure"
+        className="table-outcome"
+        rows={[
+          { label: 'Reduced', count: outcome.reduced, share: outcome.patients ? percent(outcome.reducedPercent) : '—' },
+          { label: 'No change', count: outcome.unchanged, share: outcome.patients ? percent(outcome.unchangedPercent) : '—' },
+          { label: 'Increased', count: outcome.increased, share: outcome.patients ? percent(outcome.increasedPercent) : '—' }
+        ]}
+        footer={[{ label: 'Total', count: outcome.patients, share: outcome.patients ? '100%' : '—' }]}
+        rowKey={(row) => row.label}
+        columns={[
+          { id: 'outcome', header: 'Systolic BP at follow-up', cell: (row) => row.label, rowHeader: true },
+          { id: 'patients', header: 'Patients', cell: (row) => row.count },
+          { id: 'share', header: '%', cell: (row) => row.share }
+        ]}
+      />
       <dl className="facts">
         <dt>Mean change in systolic</dt>
         <dd>{signed(outcome.meanSystolicChange)}</dd>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { todayIso } from '../../format/uk-date'
 import { ClinicPicker, useBookableClinics } from './clinic-picker'
@@ -47,17 +48,21 @@ export function AppointmentChangePanel({ appointmentId, clinicId, patientName, o
       </div>
       <ErrorAlert message={rebook.error} title="Not rebooked" />
       <div className="form-row">
-        <div className="field field-wide">
-          <label htmlFor={`cancel-reason-${appointmentId}`}>Reason for cancelling</label>
-          <input
-            id={`cancel-reason-${appointmentId}`}
-            type="text"
-            maxLength={200}
-            value={reason}
-            placeholder="e.g. patient asked to cancel"
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
+        <FormField
+          id={`cancel-reason-${appointmentId}`}
+          label="Reason for cancelling"
+          width="wide"
+          control={(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={200}
+              value={reason}
+              placeholder="e.g. patient asked to cancel"
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
+        />
         <BusyButton
           type="button"
           variant="warning"

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { useCohortStore } from '../../stores/cohort-store'
@@ -54,53 +55,63 @@ export function BookPatientForm({ clinicId, freeSlots, preferredSlot, onBooked }
     <form className="form subform" onSubmit={submit} noValidate aria-label="Book a patient">
       <h3>Book a patient</h3>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="book-slot">Slot</label>
-          <select id="book-slot" value={slotIndex} onChange={(event) => setSlotIndex(event.target.value)}>
-            <option value="">First free slot</option>
-            {freeSlots.map((slot) => (
-              <option key={slot.slotIndex} value={slot.slotIndex}>
-                {slot.start}
-              </option>
-            ))}
-          </select>
-        </div>
-        {cohort && cohort.members.length > 0 && (
-          <div className="field field-wide">
-            <label htmlFor="book-member">Patient from cohort “{cohort.name}”</label>
-            <select
-              id="book-member"
-              value={member}
-              onChange={(event) => {
-                setMember(event.target.value)
-                setNhsNumber(event.target.value)
-              }}
-            >
-              <option value="">Choose a patient…</option>
-              {cohort.members.map((entry) => (
-                <option key={entry.patientId} value={entry.nhsNumber}>
-                  {entry.name} — {formatNhsNumber(entry.nhsNumber)}
-                  {entry.priority ? ` — ${entry.priority}` : ''}
+        <FormField
+          id="book-slot"
+          label="Slot"
+          control={(control) => (
+            <select {...control} value={slotIndex} onChange={(event) => setSlotIndex(event.target.value)}>
+              <option value="">First free slot</option>
+              {freeSlots.map((slot) => (
+                <option key={slot.slotIndex} value={slot.slotIndex}>
+                  {slot.start}
                 </option>
               ))}
             </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="book-nhs">NHS number</label>
-          <input
-            id="book-nhs"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={nhsNumber}
-            placeholder="943 476 5919"
-            onChange={(event) => {
-              setNhsNumber(event.target.value)
-              setMember('')
-            }}
+          )}
+        />
+        {cohort && cohort.members.length > 0 && (
+          <FormField
+            id="book-member"
+            label={<>Patient from cohort “{cohort.name}”</>}
+            width="wide"
+            control={(control) => (
+              <select
+                {...control}
+                value={member}
+                onChange={(event) => {
+                  setMember(event.target.value)
+                  setNhsNumber(event.target.value)
+                }}
+              >
+                <option value="">Choose a patient…</option>
+                {cohort.members.map((entry) => (
+                  <option key={entry.patientId} value={entry.nhsNumber}>
+                    {entry.name} — {formatNhsNumber(entry.nhsNumber)}
+                    {entry.priority ? ` — ${entry.priority}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
           />
-        </div>
+        )}
+        <FormField
+          id="book-nhs"
+          label="NHS number"
+          control={(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={nhsNumber}
+              placeholder="943 476 5919"
+              onChange={(event) => {
+                setNhsNumber(event.target.value)
+                setMember('')
+              }}
+            />
+          )}
+        />
       </div>
       {!cohort && <p className="hint">Build or open a cohort on the Cohorts screen to pick patients from a list.</p>}
       <BusyButton type="submit" busy={book.busy} busyLabel="Booking…">

@@ -6,22 +6,14 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { formatBp } from '../../format/blood-pressure'
-import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate, todayIso } from '../../format/uk-date'
 import { BookPatientForm } from './book-patient-form'
-import { actionOptions, RecordVisitForm } from './record-visit-form'
+import { RecordVisitForm } from './record-visit-form'
 import { AppointmentChangePanel } from './appointment-change-panel'
 import { FollowUpBooking } from './follow-up-booking'
+import { type Appointment, ClinicSlotsTable } from './clinic-slots-table'
 
-type Appointment = NonNullable<OperationOutput<'clinics.get'>['slots'][number]['appointment']>
 type AttendResult = OperationOutput<'appointments.attend'>
-
-const statusLabels: Record<Appointment['status'], string> = {
-  booked: 'Booked',
-  attended: 'Attended',
-  'did-not-attend': 'Did not attend',
-  cancelled: 'Cancelled'
-}
 
 interface Props {
   clinicId: number
@@ -105,92 +97,23 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
         />
       )}
       {slots.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-label="Clinic slots">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">NHS number</th>
-                <th scope="col">Status</th>
-                <th scope="col">BP</th>
-                <th scope="col">At the visit</th>
-                <th scope="col">Follow-up due</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {slots.map((slot) => {
-                const appointment = slot.appointment
-                const free = appointment === null || appointment.status === 'cancelled'
-                return (
-                  <tr key={slot.slotIndex} className={free ? 'row-free' : undefined}>
-                    <td>{slot.start}</td>
-                    <td>{free ? <span className="muted">Free</span> : appointment.name}</td>
-                    <td className="nowrap">{free ? '' : formatNhsNumber(appointment.nhsNumber)}</td>
-                    <td>{appointment && <span className={`status status-${appointment.status}`}>{statusLabels[appointment.status]}</span>}</td>
-                    <td>{appointment?.bp ? formatBp(appointment.bp) : ''}</td>
-                    <td className="visit-summary">{appointment && !free ? <VisitSummary appointment={appointment} /> : null}</td>
-                    <td className="nowrap">{appointment?.followUpDue ? formatUkDate(appointment.followUpDue) : ''}</td>
-                    <td className="nowrap">
-                      {free && (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={`Book slot ${slot.start}`}
-                          onClick={() => setBookSlot(slot.slotIndex)}
-                        >
-                          Book
-                        </button>
-                      )}
-                      {appointment?.status === 'booked' && notYet && <span className="muted">Record from the clinic day · </span>}
-                      {appointment?.status === 'booked' && !notYet && (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-primary button-small"
-                            aria-label={`Record visit for ${appointment.name}`}
-                            onClick={() => {
-                              setOutcome(null)
-                              setChangeFor(null)
-                              setVisitFor(appointment)
-                            }}
-                          >
-                            Record visit
-                          </button>{' '}
-                          <button
-                            type="button"
-                            className="button button-warning button-small"
-                            aria-label={`Did not attend: ${appointment.name}`}
-                            disabled={dna.busy}
-                            onClick={() => markDna(appointment)}
-                          >
-                            Did not attend
-                          </button>{' '}
-                        </>
-                      )}
-                      {/* Before the clinic day only cancelling or rebooking makes sense; on the day, after the visit buttons. */}
-                      {appointment?.status === 'booked' && (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={`Cancel or rebook: ${appointment.name}`}
-                          onClick={() => {
-                            setNotice(null)
-                            setVisitFor(null)
-                            setChangeFor(appointment)
-                          }}
-                        >
-                          Cancel / rebook
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ClinicSlotsTable
+          slots={slots}
+          notYet={notYet}
+          dnaBusy={dna.busy}
+          onBook={setBookSlot}
+          onRecordVisit={(appointment) => {
+            setOutcome(null)
+            setChangeFor(null)
+            setVisitFor(appointment)
+          }}
+          onDidNotAttend={markDna}
+          onChange={(appointment) => {
+            setNotice(null)
+            setVisitFor(null)
+            setChangeFor(appointment)
+          }}
+        />
       )}
       {changeFor && (
         <AppointmentChangePanel
@@ -222,20 +145,6 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
         />
       )}
     </Card>
-  )
-}
-
-const actionLabels = new Map(actionOptions.map((o) => [o.value, o.label]))
-
-/** What was done at the visit, read back from the record: the actions taken and the note. */
-function VisitSummary({ appointment }: { appointment: Appointment }) {
-  if (appointment.status !== 'attended') return null
-  const actions = appointment.actions.map((a) => actionLabels.get(a) ?? a)
-  return (
-    <>
-      <span>{actions.length > 0 ? actions.join(', ') : <span className="muted">No actions recorded</span>}</span>
-      {appointment.note && <span className="visit-note">Note: {appointment.note}</span>}
-    </>
   )
 }
 

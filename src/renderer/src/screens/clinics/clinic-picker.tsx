@@ -2,6 +2,7 @@
 // after a visit, and to book from the worklists.
 import type { OperationOutput } from '../../../../shared/contract'
 import { useLoad } from '../../components/use-load'
+import { FormField } from '../../components/form-field'
 import { api } from '../../api/client'
 import { formatUkDate } from '../../format/uk-date'
 
@@ -33,16 +34,20 @@ export function ClinicPicker({
   onChange: (clinicId: number | null) => void
 }) {
   return (
-    <div className="field field-wide">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
-        <option value="">{clinics.length === 0 ? 'No upcoming clinic with a free slot' : 'Choose a clinic…'}</option>
-        {clinics.map((c) => (
-          <option key={c.clinicId} value={c.clinicId}>
-            {clinicOptionLabel(c)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FormField
+      id={id}
+      label={label}
+      width="wide"
+      control={(control) => (
+        <select {...control} value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
+          <option value="">{clinics.length === 0 ? 'No upcoming clinic with a free slot' : 'Choose a clinic…'}</option>
+          {clinics.map((c) => (
+            <option key={c.clinicId} value={c.clinicId}>
+              {clinicOptionLabel(c)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   )
 }

@@ -6,7 +6,9 @@ import type { OperationOutput } from '../../../../shared/contract'
 import { addDaysIso } from '../../../../shared/domain/iso-date'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useLoad } from '../../components/use-load'
 import { formatUkDate, todayIso } from '../../format/uk-date'
 import { ClinicDetailView } from './clinic-detail-view'
@@ -78,18 +80,21 @@ export function ClinicsScreen() {
               <button type="button" className="button button-secondary button-small" onClick={() => moveDay(-step)}>
                 ‹ Previous {view === 'week' ? 'week' : 'day'}
               </button>
-              <div className="field">
-                <label htmlFor="clinics-day">{view === 'week' ? 'Week of' : 'Day'}</label>
-                <input
-                  id="clinics-day"
-                  type="date"
-                  value={day}
-                  onChange={(event) => {
-                    setDay(event.target.value)
-                    setOpenId(null)
-                  }}
-                />
-              </div>
+              <FormField
+                id="clinics-day"
+                label={view === 'week' ? 'Week of' : 'Day'}
+                control={(control) => (
+                  <input
+                    {...control}
+                    type="date"
+                    value={day}
+                    onChange={(event) => {
+                      setDay(event.target.value)
+                      setOpenId(null)
+                    }}
+                  />
+                )}
+              />
               <button type="button" className="button button-secondary button-small" onClick={() => moveDay(step)}>
                 Next {view === 'week' ? 'week' : 'day'} ›
               </button>
@@ -189,54 +194,46 @@ function WeekView({ monday, clinicsOn, onOpen }: { monday: string; clinicsOn: (d
 }
 
 function SessionList({ clinics, openId, onOpen }: { clinics: ClinicSummary[]; openId: number | null; onOpen: (clinic: ClinicSummary) => void }) {
-  if (clinics.length === 0) return <p>No clinics yet. Create one above.</p>
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label="Clinic sessions">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Start</th>
-            <th scope="col">Type</th>
-            <th scope="col">Clinician</th>
-            <th scope="col">Location</th>
-            <th scope="col">Slots</th>
-            <th scope="col">Booked</th>
-            <th scope="col">Attended</th>
-            <th scope="col">Did not attend</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {clinics.map((clinic) => (
-            <tr key={clinic.clinicId} className={clinic.clinicId === openId ? 'row-selected' : undefined}>
-              <td className="nowrap">{formatUkDate(clinic.date)}</td>
-              <td>{clinic.start}</td>
-              <td>{clinic.type}</td>
-              <td>{clinic.clinician ?? '—'}</td>
-              <td>{clinic.location ?? '—'}</td>
-              <td>
-                {clinic.slots} × {clinic.slotMinutes} min
-              </td>
-              <td>{clinic.booked}</td>
-              <td>{clinic.attended}</td>
-              <td>{clinic.didNotAttend}</td>
-              <td>
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)}`}
-                  onClick={() => onOpen(clinic)}
-                >
-                  Open
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable<ClinicSummary>
+      label="Clinic sessions"
+      rows={clinics}
+      rowKey={(clinic) => clinic.clinicId}
+      rowClassName={(clinic) => (clinic.clinicId === openId ? 'row-selected' : undefined)}
+      empty={<p>No clinics yet. Create one above.</p>}
+      columns={[
+        { id: 'date', header: 'Date', cell: (clinic) => formatUkDate(clinic.date), cellClassName: 'nowrap' },
+        { id: 'start', header: 'Start', cell: (clinic) => clinic.start },
+        { id: 'type', header: 'Type', cell: (clinic) => clinic.type },
+        { id: 'clinician', header: 'Clinician', cell: (clinic) => clinic.clinician ?? '—' },
+        { id: 'location', header: 'Location', cell: (clinic) => clinic.location ?? '—' },
+        {
+          id: 'slots',
+          header: 'Slots',
+          cell: (clinic) => (
+            <>
+              {clinic.slots} × {clinic.slotMinutes} min
+            </>
+          )
+        },
+        { id: 'booked', header: 'Booked', cell: (clinic) => clinic.booked },
+        { id: 'attended', header: 'Attended', cell: (clinic) => clinic.attended },
+        { id: 'dna', header: 'Did not attend', cell: (clinic) => clinic.didNotAttend },
+        {
+          id: 'open',
+          header: <span className="visually-hidden">Open</span>,
+          cell: (clinic) => (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)}`}
+              onClick={() => onOpen(clinic)}
+            >
+              Open
+            </button>
+          )
+        }
+      ]}
+    />
   )
 }

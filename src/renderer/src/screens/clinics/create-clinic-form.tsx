@@ -3,6 +3,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { todayIso } from '../../format/uk-date'
 import { builtInClinicTypes } from '../../../../shared/domain/clinic-types'
@@ -47,17 +48,15 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
     <Card title="Create a clinic">
       <form className="form" onSubmit={submit} noValidate>
         <div className="form-row">
-          <div className="field field-wide">
-            <label htmlFor="clinic-type">Clinic type</label>
-            <input
-              id="clinic-type"
-              type="text"
-              value={type}
-              maxLength={80}
-              list="clinic-types"
-              aria-describedby="clinic-type-hint"
-              onChange={(event) => setType(event.target.value)}
-            />
+          <FormField
+            id="clinic-type"
+            label="Clinic type"
+            width="wide"
+            hint="Pick one or type your own; the follow-up interval is set per type below."
+            control={(control) => (
+              <input {...control} type="text" value={type} maxLength={80} list="clinic-types" onChange={(event) => setType(event.target.value)} />
+            )}
+          >
             <datalist id="clinic-types">
               {builtInClinicTypes.map((t) => (
                 <option key={t.type} value={t.type}>
@@ -65,44 +64,54 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
                 </option>
               ))}
             </datalist>
-            <span id="clinic-type-hint" className="hint">
-              Pick one or type your own; the follow-up interval is set per type below.
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor="clinic-date">Date</label>
-            <input id="clinic-date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="clinic-start">Start time</label>
-            <input id="clinic-start" type="time" value={start} onChange={(event) => setStart(event.target.value)} />
-          </div>
+          </FormField>
+          <FormField
+            id="clinic-date"
+            label="Date"
+            control={(control) => <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+          />
+          <FormField
+            id="clinic-start"
+            label="Start time"
+            control={(control) => <input {...control} type="time" value={start} onChange={(event) => setStart(event.target.value)} />}
+          />
         </div>
         <div className="form-row">
-          <div className="field field-narrow">
-            <label htmlFor="clinic-slots">Number of slots</label>
-            <input id="clinic-slots" type="number" inputMode="numeric" min={1} max={100} value={slots} onChange={(event) => setSlots(event.target.value)} />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor="clinic-slot-minutes">Slot length (minutes)</label>
-            <input
-              id="clinic-slot-minutes"
-              type="number"
-              inputMode="numeric"
-              min={5}
-              max={120}
-              value={slotMinutes}
-              onChange={(event) => setSlotMinutes(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="clinic-clinician">Clinician</label>
-            <input id="clinic-clinician" type="text" value={clinician} maxLength={80} onChange={(event) => setClinician(event.target.value)} />
-          </div>
-          <div className="field field-wide">
-            <label htmlFor="clinic-location">Location</label>
-            <input id="clinic-location" type="text" value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
-          </div>
+          <FormField
+            id="clinic-slots"
+            label="Number of slots"
+            width="narrow"
+            control={(control) => (
+              <input {...control} type="number" inputMode="numeric" min={1} max={100} value={slots} onChange={(event) => setSlots(event.target.value)} />
+            )}
+          />
+          <FormField
+            id="clinic-slot-minutes"
+            label="Slot length (minutes)"
+            width="narrow"
+            control={(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={120}
+                value={slotMinutes}
+                onChange={(event) => setSlotMinutes(event.target.value)}
+              />
+            )}
+          />
+          <FormField
+            id="clinic-clinician"
+            label="Clinician"
+            control={(control) => <input {...control} type="text" value={clinician} maxLength={80} onChange={(event) => setClinician(event.target.value)} />}
+          />
+          <FormField
+            id="clinic-location"
+            label="Location"
+            width="wide"
+            control={(control) => <input {...control} type="text" value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />}
+          />
         </div>
         <BusyButton type="submit" busy={create.busy} busyLabel="Creating clinic…">
           Create clinic

@@ -1,12 +1,16 @@
 // The follow-up interval per clinic type (default 6 weeks, adjustable 4–12 per clinic type;
 // severe BP is always 7 days). Saved per type; the visit form proposes the date from it.
 import { useState } from 'react'
+import type { OperationOutput } from '../../../../shared/contract'
 import { clinicName } from '../../../../shared/domain/clinic-types'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
+
+type Interval = OperationOutput<'clinics.followUpIntervals'>['types'][number]
 
 const weekChoices = [4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -36,39 +40,34 @@ export function FollowUpIntervalsCard() {
         </p>
       )}
       {intervals.data && (
-        <div className="table-wrap">
-          <table className="table table-compact" aria-label="Follow-up interval for each kind of clinic">
-            <thead>
-              <tr>
-                <th scope="col">Clinic type</th>
-                <th scope="col">Follow-up after</th>
-                <th scope="col">Set by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {intervals.data.types.map((t) => (
-                <tr key={t.type}>
-                  <th scope="row">{t.type}</th>
-                  <td>
-                    <select
-                      aria-label={`Follow-up weeks for ${t.type}`}
-                      value={t.weeks}
-                      disabled={save.busy}
-                      onChange={(event) => change(t.type, Number(event.target.value))}
-                    >
-                      {weekChoices.map((w) => (
-                        <option key={w} value={w}>
-                          {w} weeks
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{t.practiceSet ? 'Practice' : 'Programme default'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<Interval>
+          label="Follow-up interval for each kind of clinic"
+          className="table-compact"
+          rows={intervals.data.types}
+          rowKey={(t) => t.type}
+          columns={[
+            { id: 'type', header: 'Clinic type', cell: (t) => t.type, rowHeader: true },
+            {
+              id: 'weeks',
+              header: 'Follow-up after',
+              cell: (t) => (
+                <select
+                  aria-label={`Follow-up weeks for ${t.type}`}
+                  value={t.weeks}
+                  disabled={save.busy}
+                  onChange={(event) => change(t.type, Number(event.target.value))}
+                >
+                  {weekChoices.map((w) => (
+                    <option key={w} value={w}>
+                      {w} weeks
+                    </option>
+                  ))}
+                </select>
+              )
+            },
+            { id: 'set-by', header: 'Set by', cell: (t) => (t.practiceSet ? 'Practice' : 'Programme default') }
+          ]}
+        />
       )}
     </Card>
   )

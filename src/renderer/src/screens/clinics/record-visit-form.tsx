@@ -3,6 +3,7 @@ import type { OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { lowestOfReadings } from '../../../../shared/domain/current-bp'
 
@@ -65,31 +66,39 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
       {readings.map((reading, index) => (
         <fieldset className="form-row reading" key={index}>
           <legend>Reading {index + 1}</legend>
-          <div className="field field-narrow">
-            <label htmlFor={`reading-${index}-systolic`}>Reading {index + 1} systolic (mmHg)</label>
-            <input
-              id={`reading-${index}-systolic`}
-              ref={index === 0 ? firstInput : undefined}
-              type="number"
-              inputMode="numeric"
-              min={40}
-              max={350}
-              value={reading.systolic}
-              onChange={(event) => updateReading(index, 'systolic', event.target.value)}
-            />
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`reading-${index}-diastolic`}>Reading {index + 1} diastolic (mmHg)</label>
-            <input
-              id={`reading-${index}-diastolic`}
-              type="number"
-              inputMode="numeric"
-              min={20}
-              max={200}
-              value={reading.diastolic}
-              onChange={(event) => updateReading(index, 'diastolic', event.target.value)}
-            />
-          </div>
+          <FormField
+            id={`reading-${index}-systolic`}
+            label={`Reading ${index + 1} systolic (mmHg)`}
+            width="narrow"
+            control={(control) => (
+              <input
+                {...control}
+                ref={index === 0 ? firstInput : undefined}
+                type="number"
+                inputMode="numeric"
+                min={40}
+                max={350}
+                value={reading.systolic}
+                onChange={(event) => updateReading(index, 'systolic', event.target.value)}
+              />
+            )}
+          />
+          <FormField
+            id={`reading-${index}-diastolic`}
+            label={`Reading ${index + 1} diastolic (mmHg)`}
+            width="narrow"
+            control={(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={20}
+                max={200}
+                value={reading.diastolic}
+                onChange={(event) => updateReading(index, 'diastolic', event.target.value)}
+              />
+            )}
+          />
           {readings.length > 1 && (
             <button
               type="button"
@@ -123,10 +132,11 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
           </div>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="visit-note">Note</label>
-        <textarea id="visit-note" rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
-      </div>
+      <FormField
+        id="visit-note"
+        label="Note"
+        control={(control) => <textarea {...control} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />}
+      />
       <ErrorAlert message={save.error} title="The visit was not saved" />
       <div className="button-row">
         <BusyButton type="submit" busy={save.busy} busyLabel="Saving visit…">

@@ -1,45 +1,24 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import '../../styles/cohort-builder.css'
-import type { CohortSnapshotT, OperationInput } from '../../../../shared/contract'
+import type { CohortSnapshotT } from '../../../../shared/contract'
 import { api } from '../../api/client'
-import { describeError } from '../../api/api-error'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
-import { formatUkDateTime, todayIso } from '../../format/uk-date'
+import { todayIso } from '../../format/uk-date'
 import { useCohortStore } from '../../stores/cohort-store'
+import { type BuildParams, type DefinitionId, defaultParams, type Mode, paramsOf } from './build-params'
+import { CohortBuildSettings, thresholdIsValid } from './cohort-build-settings'
 import { CohortView } from './cohort-view'
 import { CustomCohortBuilder } from './custom-cohort-builder'
+import { DefinitionSummary } from './definition-summary'
 import { type BuilderState, type DefinitionInfo, fromBuiltIn } from './custom-criteria-form'
 import { PreviousSnapshots } from './previous-snapshots'
-import { type PreviewInput, type ShownCohort, shownPreview, shownSnapshot } from './shown-cohort'
-
-type DefinitionId = DefinitionInfo['id']
-type Mode = 'qof' | 'nice'
-
-/** The switches a build can change: stored with the snapshot it makes. */
-interface BuildParams {
-  includeMixedBlackCategories: boolean
-  conditionThreshold: number
-  disabledExclusions: string[]
-}
-
-const defaultParams: BuildParams = { includeMixedBlackCategories: false, conditionThreshold: 2, disabledExclusions: [] }
-/** Parameter changes preview the cohort again once the user pauses (the preview itself is fast). */
-const LIVE_REBUILD_DELAY_MS = 400
-/** How many members and excluded patients a preview lists (the counts are always for everyone). */
-const PREVIEW_LIMIT = 500
-
-function paramsOf(snapshot: Pick<CohortSnapshotT, 'parameters'>): BuildParams {
-  const p = snapshot.parameters ?? {}
-  return {
-    includeMixedBlackCategories: p.includeMixedBlackCategories ?? false,
-    conditionThreshold: p.conditionThreshold ?? 2,
-    disabledExclusions: p.disabledExclusions ?? []
-  }
-}
+import { type ShownCohort, shownSnapshot } from './shown-cohort'
+import { useCohortPreview } from './use-cohort-preview'
 
 export function CohortsScreen() {
   const definitions = useLoad(() => api['cohorts.definitions']({}), [])
@@ -57,7 +36,8 @@ export function CohortsScreen() {
   const save = useAsyncAction()
   const archive = useAsyncAction()
   // A live change shows an unsaved preview (cohorts.preview); saving makes it the current snapshot.
-  const [preview, setPreview] = useState<ShownCohort | null>(null)
+  const live = useCohortPreview({ definition, asOf, mode, params })
+  const preview = live.preview
   // Worked out once per snapshot (it counts priority groups over every member), not on every render.
   const savedShown = useMemo(() => (current ? shownSnapshot(current) : null), [current])
   const shown: ShownCohort | null = preview ?? savedShown
@@ -72,58 +52,10 @@ export function CohortsScreen() {
     if (definition === '' && first) setDefinition(first.id)
   }, [definitions.data, definition])
 
-  // Live rebuilds: the latest settings, one build at a time, and one more if settings changed meanwhile.
-  const latest = useRef({ definition, asOf, mode, params })
-  latest.current = { definition, asOf, mode, params }
-  const building = useRef(false)
-  const again = useRef(false)
-  const [rebuilding, setRebuilding] = useState(false)
-  const [liveError, setLiveError] = useState<string | null>(null)
-  const [liveTick, setLiveTick] = useState(0)
-
-  const buildInput = (): PreviewInput & OperationInput<'cohorts.build'> => {
-    const settings = latest.current
-    if (settings.definition === '') throw new Error('Choose a cohort definition first.')
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.asOf)) throw new Error('As-of date: enter a full date.')
-    return { definition: settings.definition, asOf: settings.asOf, mode: settings.mode, params: settings.params }
-  }
-
-  // Live changes preview (counts and the first patients, nothing stored): saving a snapshot on every
-  // switch filled the database with snapshots nobody chose and took over a second at 100k patients.
-  const rebuildNow = useCallback(async () => {
-    if (building.current) {
-      again.current = true
-      return
-    }
-    building.current = true
-    setRebuilding(true)
-    setLiveError(null)
-    try {
-      do {
-        again.current = false
-        const input = buildInput()
-        const result = await api['cohorts.preview']({ ...input, limit: PREVIEW_LIMIT })
-        if (!again.current) setPreview(shownPreview(result, input))
-      } while (again.current)
-    } catch (caught) {
-      setLiveError(describeError(caught))
-    } finally {
-      building.current = false
-      setRebuilding(false)
-    }
-    // buildInput reads only refs, so it is not a dependency.
-  }, [])
-
-  useEffect(() => {
-    if (liveTick === 0) return
-    const timer = setTimeout(() => void rebuildNow(), LIVE_REBUILD_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [liveTick, rebuildNow])
-
   /** Change build parameters; the cohort on screen is previewed with them when it is of this definition. */
   const changeParams = (patch: Partial<BuildParams>) => {
     setParams((currentParams) => ({ ...currentParams, ...patch }))
-    if (shown && shown.definition === latest.current.definition) setLiveTick((tick) => tick + 1)
+    if (shown && shown.definition === definition) live.requestPreview()
   }
 
   const chooseDefinition = (id: DefinitionId) => {
@@ -135,7 +67,7 @@ export function CohortsScreen() {
   }
 
   const openSnapshot = (snapshot: CohortSnapshotT) => {
-    setPreview(null)
+    live.clearPreview()
     setCurrent(snapshot)
     setDefinition(snapshot.definition)
     setAsOf(snapshot.asOf)
@@ -158,7 +90,6 @@ export function CohortsScreen() {
     setDefinition(shown.definition)
     setAsOf(shown.asOf)
     setMode(shown.mode)
-    latest.current = { ...latest.current, definition: shown.definition, asOf: shown.asOf, mode: shown.mode }
     // From the settings state (not the snapshot shown), so quick successive switches all count.
     setParams((currentParams) => {
       const start = base ?? currentParams
@@ -166,7 +97,7 @@ export function CohortsScreen() {
       return { ...start, disabledExclusions: applied ? others : [...others, rule] }
     })
     if (base) setThresholdText(String(base.conditionThreshold))
-    setLiveTick((tick) => tick + 1)
+    live.requestPreview()
   }
 
   const changeThreshold = (text: string) => {
@@ -174,15 +105,15 @@ export function CohortsScreen() {
     const value = Number(text)
     if (text.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 17) changeParams({ conditionThreshold: value })
   }
-  const thresholdInvalid = !/^\d+$/.test(thresholdText.trim()) || Number(thresholdText) < 1 || Number(thresholdText) > 17
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setNotice(null)
     void build.run(async () => {
-      if (chosen?.switches.conditionThreshold && thresholdInvalid) throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
-      const snapshot = await api['cohorts.build'](buildInput())
-      setPreview(null)
+      if (chosen?.switches.conditionThreshold && !thresholdIsValid(thresholdText))
+        throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
+      const snapshot = await api['cohorts.build'](live.currentInput())
+      live.clearPreview()
       setCurrent(snapshot)
       setSnapshotsVersion((version) => version + 1)
     })
@@ -193,7 +124,7 @@ export function CohortsScreen() {
     void save.run(async () => {
       if (!preview?.previewInput) return
       const snapshot = await api['cohorts.build'](preview.previewInput)
-      setPreview(null)
+      live.clearPreview()
       setCurrent(snapshot)
       setSnapshotsVersion((version) => version + 1)
     })
@@ -234,54 +165,36 @@ export function CohortsScreen() {
         )}
         <form className="form" onSubmit={submit} noValidate>
           <div className="form-row">
-            <div className="field field-wide">
-              <label htmlFor="cohort-definition">Cohort definition</label>
-              <select id="cohort-definition" value={definition} onChange={(event) => chooseDefinition(event.target.value as DefinitionId)}>
-                {definition === '' && <option value="">Choose a cohort…</option>}
-                <optgroup label="Built-in cohorts">
-                  {builtIns.map((item) => (
-                    <option key={item.id} value={item.id}>
-                      {item.name}
-                    </option>
-                  ))}
-                </optgroup>
-                {customs.length > 0 && (
-                  <optgroup label="Saved custom cohorts">
-                    {customs.map((item) => (
+            <FormField
+              id="cohort-definition"
+              label="Cohort definition"
+              width="wide"
+              control={(control) => (
+                <select {...control} value={definition} onChange={(event) => chooseDefinition(event.target.value as DefinitionId)}>
+                  {definition === '' && <option value="">Choose a cohort…</option>}
+                  <optgroup label="Built-in cohorts">
+                    {builtIns.map((item) => (
                       <option key={item.id} value={item.id}>
-                        {item.name} (custom, version {item.version})
+                        {item.name}
                       </option>
                     ))}
                   </optgroup>
-                )}
-                {current && !all.some((item) => item.id === current.definition) && current.definition === definition && (
-                  <option value={current.definition}>{current.name} (archived)</option>
-                )}
-              </select>
-              {chosen && (
-                <div className="hint">
-                  <p>
-                    {chosen.description}{' '}
-                    <span className="muted">
-                      (version {chosen.version}; sources: {chosen.sources.join(', ')})
-                    </span>
-                  </p>
-                  {chosen.kind === 'custom' && (
-                    <>
-                      <ul className="criteria-list" aria-label="Criteria of this custom cohort">
-                        {chosen.criteria.map((criterion) => (
-                          <li key={criterion.rule}>{criterion.label}</li>
-                        ))}
-                      </ul>
-                      {chosen.custom && (
-                        <p className="muted">
-                          Saved {formatUkDateTime(chosen.custom.savedAt)} by {chosen.custom.savedBy}
-                        </p>
-                      )}
-                    </>
+                  {customs.length > 0 && (
+                    <optgroup label="Saved custom cohorts">
+                      {customs.map((item) => (
+                        <option key={item.id} value={item.id}>
+                          {item.name} (custom, version {item.version})
+                        </option>
+                      ))}
+                    </optgroup>
                   )}
-                </div>
+                  {current && !all.some((item) => item.id === current.definition) && current.definition === definition && (
+                    <option value={current.definition}>{current.name} (archived)</option>
+                  )}
+                </select>
               )}
+            >
+              {chosen && <DefinitionSummary definition={chosen} />}
               {chosen?.kind === 'built-in' && (
                 <div className="button-row">
                   <button
@@ -321,12 +234,13 @@ export function CohortsScreen() {
                 </div>
               )}
               <ErrorAlert message={archive.error} title="The custom cohort could not be archived" />
-            </div>
-            <div className="field">
-              <label htmlFor="cohort-as-of">As-of date</label>
-              <input id="cohort-as-of" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
-              <p className="hint">Today by default; 31 March for QOF year end.</p>
-            </div>
+            </FormField>
+            <FormField
+              id="cohort-as-of"
+              label="As-of date"
+              hint="Today by default; 31 March for QOF year end."
+              control={(control) => <input {...control} type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
+            />
           </div>
           <fieldset className="field">
             <legend>Blood pressure target mode</legend>
@@ -345,52 +259,23 @@ export function CohortsScreen() {
             <p className="hint">The two differ only for a reading exactly on the target: 140/90 is controlled in QOF mode and uncontrolled in NICE mode.</p>
           </fieldset>
 
-          {chosen && (chosen.switches.includeMixedBlackCategories || chosen.switches.conditionThreshold) && (
-            <fieldset className="build-settings">
-              <legend>Settings for this cohort</legend>
-              {chosen.switches.includeMixedBlackCategories && (
-                <div className="checkbox">
-                  <input
-                    type="checkbox"
-                    id="include-mixed-black"
-                    checked={params.includeMixedBlackCategories}
-                    onChange={(event) => changeParams({ includeMixedBlackCategories: event.target.checked })}
-                  />
-                  <label htmlFor="include-mixed-black">
-                    Also include Mixed White and Black Caribbean (D) and Mixed White and Black African (E){' '}
-                    <span className="hint">— off by default: the cohort takes Black Caribbean (M), Black African (N) and other Black background (P)</span>
-                  </label>
-                </div>
-              )}
-              {chosen.switches.conditionThreshold && (
-                <div className="field field-narrow">
-                  <label htmlFor="condition-threshold">Minimum number of long-term conditions</label>
-                  <input
-                    id="condition-threshold"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={17}
-                    value={thresholdText}
-                    aria-invalid={thresholdInvalid}
-                    onChange={(event) => changeThreshold(event.target.value)}
-                  />
-                  <p className={thresholdInvalid ? 'hint text-error' : 'hint'}>
-                    {thresholdInvalid ? 'Enter a whole number from 1 to 17.' : '2 by default (NICE NG56: two or more is multimorbidity).'}
-                  </p>
-                </div>
-              )}
-              <p className="hint">Changing a setting previews the cohort shown below straight away (unsaved until you save it).</p>
-            </fieldset>
+          {chosen && (
+            <CohortBuildSettings
+              switches={chosen.switches}
+              params={params}
+              thresholdText={thresholdText}
+              onMixedChange={(include) => changeParams({ includeMixedBlackCategories: include })}
+              onThresholdChange={changeThreshold}
+            />
           )}
 
           <BusyButton type="submit" busy={build.busy} busyLabel="Building…" disabled={definition === ''}>
             Build and save cohort
           </BusyButton>
           <p className="live-status" role="status" aria-live="polite">
-            {rebuilding ? 'Previewing with the new settings…' : ''}
+            {live.loading ? 'Previewing with the new settings…' : ''}
           </p>
-          <ErrorAlert message={build.error ?? save.error ?? liveError} title="The cohort could not be built" />
+          <ErrorAlert message={build.error ?? save.error ?? live.error} title="The cohort could not be built" />
         </form>
       </Card>
 
@@ -412,7 +297,7 @@ export function CohortsScreen() {
           saving={save.busy}
           disabledExclusions={shownDisabled}
           onToggleExclusion={toggleExclusion}
-          rebuilding={rebuilding}
+          rebuilding={live.loading}
           canRebuild={definitions.data === null || all.some((item) => item.id === shown.definition)}
         />
       )}

@@ -9,6 +9,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import {
   type BpState,
@@ -73,19 +74,23 @@ function CheckboxGroup<T extends string | number>(props: {
 
 function NumberField(props: { id: string; label: string; value: string; onChange: (value: string) => void; min?: number; max?: number; hint?: string }) {
   return (
-    <div className="field field-narrow">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        inputMode="numeric"
-        min={props.min}
-        max={props.max}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint && <p className="hint">{props.hint}</p>}
-    </div>
+    <FormField
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      width="narrow"
+      control={(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={props.min}
+          max={props.max}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    />
   )
 }
 
@@ -290,20 +295,20 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
           {editing ? ` as version ${editing.version + 1}; snapshots built with version ${editing.version} keep it.` : '.'}
         </p>
         <div className="form-row">
-          <div className="field field-wide">
-            <label htmlFor="builder-name">Name</label>
-            <input id="builder-name" type="text" value={state.name} maxLength={80} onChange={(event) => set('name', event.target.value)} />
-          </div>
-          <div className="field field-wide">
-            <label htmlFor="builder-description">Description (optional)</label>
-            <input
-              id="builder-description"
-              type="text"
-              value={state.description}
-              maxLength={400}
-              onChange={(event) => set('description', event.target.value)}
-            />
-          </div>
+          <FormField
+            id="builder-name"
+            label="Name"
+            width="wide"
+            control={(control) => <input {...control} type="text" value={state.name} maxLength={80} onChange={(event) => set('name', event.target.value)} />}
+          />
+          <FormField
+            id="builder-description"
+            label="Description (optional)"
+            width="wide"
+            control={(control) => (
+              <input {...control} type="text" value={state.description} maxLength={400} onChange={(event) => set('description', event.target.value)} />
+            )}
+          />
         </div>
 
         <h3>Criteria</h3>

@@ -2,6 +2,7 @@ import '../../styles/cohort-builder.css'
 import type { CohortSnapshotT } from '../../../../shared/contract'
 import type { ShownCohort } from './shown-cohort'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 
 interface Props {
   snapshot: ShownCohort
@@ -16,11 +17,12 @@ interface Props {
 }
 
 type ExclusionState = 'on' | 'switched-off' | 'qof-only'
+type ExclusionCount = CohortSnapshotT['exclusionCounts'][number]
 
 // Labels of older snapshots carry the state in words; the base label is what the switch names.
 const stateSuffix = / \((switched off|QOF mode only, not applied)\)$/
 
-function stateOf(item: CohortSnapshotT['exclusionCounts'][number], snapshot: ShownCohort): ExclusionState {
+function stateOf(item: ExclusionCount, snapshot: ShownCohort): ExclusionState {
   if (item.state) return item.state
   if (snapshot.parameters?.disabledExclusions?.includes(item.rule)) return 'switched-off'
   return / \(QOF mode only, not applied\)$/.test(item.label) ? 'qof-only' : 'on'
@@ -34,6 +36,12 @@ function stateOf(item: CohortSnapshotT['exclusionCounts'][number], snapshot: Sho
  */
 export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebuilding, canRebuild }: Props) {
   const nice = snapshot.mode === 'nice'
+  /** What a row's switch says: its name without the state suffix, its state, and whether it can apply in this mode. */
+  const describe = (item: ExclusionCount) => {
+    const state = stateOf(item, snapshot)
+    const qofOnly = item.qofOnly === true || state === 'qof-only'
+    return { state, qofOnly, inactive: qofOnly && nice, label: item.label.replace(stateSuffix, ''), id: `exclusion-${item.rule}` }
+  }
   return (
     <Card title="Exclusions">
       <p className="hint">
@@ -41,60 +49,66 @@ export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebu
         first exclusion that applies, so the counts add up to the {snapshot.excludedCount} excluded.
       </p>
       {!canRebuild && <p className="hint">This cohort’s definition was archived: its snapshots are kept, but it is not rebuilt.</p>}
-      {snapshot.exclusionCounts.length === 0 ? (
-        <p>This definition has no exclusions.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" aria-label="Exclusion switches">
-            <thead>
-              <tr>
-                <th scope="col">Apply</th>
-                <th scope="col">Exclusion</th>
-                <th scope="col">Source</th>
-                <th scope="col">Excluded in this build</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshot.exclusionCounts.map((item) => {
-                const state = stateOf(item, snapshot)
-                const label = item.label.replace(stateSuffix, '')
-                const qofOnly = item.qofOnly === true || state === 'qof-only'
-                const inactive = qofOnly && nice
-                const id = `exclusion-${item.rule}`
-                return (
-                  <tr key={item.rule} className={state === 'on' ? 'switch-row' : 'switch-row switch-off'}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        id={id}
-                        aria-label={`Apply exclusion: ${label}`}
-                        checked={!disabledExclusions.includes(item.rule) && !inactive}
-                        disabled={inactive || !canRebuild}
-                        onChange={(event) => onToggle(item.rule, event.target.checked)}
-                      />
-                    </td>
-                    <td>
-                      <label htmlFor={id} className="switch-label">
-                        {label}
-                      </label>
-                      {qofOnly && <span className="chip chip-none chip-inline">QOF mode only</span>}
-                      {state === 'switched-off' && <div className="switch-state">Switched off for this build</div>}
-                      {inactive && <div className="switch-state">Not applied in NICE mode</div>}
-                    </td>
-                    <td className="source">{item.source}</td>
-                    <td>
-                      <span className="switch-count" data-testid={`exclusion-count-${item.rule}`}>
-                        {state === 'on' ? item.count : '—'}
-                      </span>
-                      {state === 'on' && <span className="visually-hidden"> patients excluded</span>}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable<ExclusionCount>
+        label="Exclusion switches"
+        className="table-compact"
+        rows={snapshot.exclusionCounts}
+        rowKey={(item) => item.rule}
+        rowClassName={(item) => (stateOf(item, snapshot) === 'on' ? 'switch-row' : 'switch-row switch-off')}
+        empty={<p>This definition has no exclusions.</p>}
+        columns={[
+          {
+            id: 'apply',
+            header: 'Apply',
+            cell: (item) => {
+              const { label, inactive, id } = describe(item)
+              return (
+                <input
+                  type="checkbox"
+                  id={id}
+                  aria-label={`Apply exclusion: ${label}`}
+                  checked={!disabledExclusions.includes(item.rule) && !inactive}
+                  disabled={inactive || !canRebuild}
+                  onChange={(event) => onToggle(item.rule, event.target.checked)}
+                />
+              )
+            }
+          },
+          {
+            id: 'exclusion',
+            header: 'Exclusion',
+            cell: (item) => {
+              const { label, state, qofOnly, inactive, id } = describe(item)
+              return (
+                <>
+                  <label htmlFor={id} className="switch-label">
+                    {label}
+                  </label>
+                  {qofOnly && <span className="chip chip-none chip-inline">QOF mode only</span>}
+                  {state === 'switched-off' && <div className="switch-state">Switched off for this build</div>}
+                  {inactive && <div className="switch-state">Not applied in NICE mode</div>}
+                </>
+              )
+            }
+          },
+          { id: 'source', header: 'Source', cell: (item) => item.source, cellClassName: 'source' },
+          {
+            id: 'count',
+            header: 'Excluded in this build',
+            cell: (item) => {
+              const on = stateOf(item, snapshot) === 'on'
+              return (
+                <>
+                  <span className="switch-count" data-testid={`exclusion-count-${item.rule}`}>
+                    {on ? item.count : '—'}
+                  </span>
+                  {on && <span className="visually-hidden"> patients excluded</span>}
+                </>
+              )
+            }
+          }
+        ]}
+      />
       <p className="live-status" role="status" aria-live="polite">
         {rebuilding ? 'Rebuilding with the new switches…' : ''}
       </p>

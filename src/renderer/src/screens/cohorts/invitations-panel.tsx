@@ -7,6 +7,7 @@ import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { DocumentLink } from '../../components/document-link'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { todayIso } from '../../format/uk-date'
 import { BatchSheetTable } from '../invitations/batch-sheet-table'
@@ -53,34 +54,44 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
         print-ready PDF and a Word document. Patients with a severe reading are not sent a routine invitation.
       </p>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="invite-attempt">Invitation attempt</label>
-          <select id="invite-attempt" value={attempt} onChange={(event) => setAttempt(Number(event.target.value))}>
-            <option value={1}>1st invitation</option>
-            <option value={2}>2nd invitation</option>
-            <option value={3}>3rd invitation</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-date">Letter date</label>
-          <input id="invite-date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-template">Letter template</label>
-          <select id="invite-template" value={templateKey} onChange={(event) => setTemplateKey(event.target.value)}>
-            <option value="">Default: {BUILT_IN_TEMPLATES[defaultKey].name}</option>
-            {BUILT_IN_TEMPLATE_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {BUILT_IN_TEMPLATES[key].name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField
+          id="invite-attempt"
+          label="Invitation attempt"
+          control={(control) => (
+            <select {...control} value={attempt} onChange={(event) => setAttempt(Number(event.target.value))}>
+              <option value={1}>1st invitation</option>
+              <option value={2}>2nd invitation</option>
+              <option value={3}>3rd invitation</option>
+            </select>
+          )}
+        />
+        <FormField
+          id="invite-date"
+          label="Letter date"
+          control={(control) => <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+        />
+        <FormField
+          id="invite-template"
+          label="Letter template"
+          control={(control) => (
+            <select {...control} value={templateKey} onChange={(event) => setTemplateKey(event.target.value)}>
+              <option value="">Default: {BUILT_IN_TEMPLATES[defaultKey].name}</option>
+              {BUILT_IN_TEMPLATE_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {BUILT_IN_TEMPLATES[key].name}
+                </option>
+              ))}
+            </select>
+          )}
+        />
         {attempt > 1 && (
-          <div className="field">
-            <label htmlFor="invite-wait">Days since the last invitation</label>
-            <input id="invite-wait" type="number" min={7} max={120} value={waitDays} onChange={(event) => setWaitDays(Number(event.target.value))} />
-          </div>
+          <FormField
+            id="invite-wait"
+            label="Days since the last invitation"
+            control={(control) => (
+              <input {...control} type="number" min={7} max={120} value={waitDays} onChange={(event) => setWaitDays(Number(event.target.value))} />
+            )}
+          />
         )}
       </div>
       {attempt > 1 && (
@@ -113,6 +124,7 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
 }
 
 export function BatchResult({ batch }: { batch: Batch }) {
+  const { smsMessage } = batch
   if (batch.batchId === 0) {
     return (
       <div className="result">
@@ -159,15 +171,17 @@ export function BatchResult({ batch }: { batch: Batch }) {
           ))}
         </ul>
       )}
-      {batch.smsMessage && (
-        <div className="field">
-          <label htmlFor={`sms-text-${batch.batchId}`}>SMS text to paste into Accurx</label>
-          <textarea id={`sms-text-${batch.batchId}`} readOnly rows={3} value={batch.smsMessage.text} />
+      {smsMessage && (
+        <FormField
+          id={`sms-text-${batch.batchId}`}
+          label="SMS text to paste into Accurx"
+          control={(control) => <textarea {...control} readOnly rows={3} value={smsMessage.text} />}
+        >
+          {/* Named "SMS length" for screen readers: the count stays its own paragraph, not the field's hint. */}
           <p className="hint" aria-label="SMS length">
-            {batch.smsMessage.length} of {batch.smsMessage.limit} characters (one message). No personal details in the text; Accurx adds the patient&apos;s
-            name.
+            {smsMessage.length} of {smsMessage.limit} characters (one message). No personal details in the text; Accurx adds the patient&apos;s name.
           </p>
-        </div>
+        </FormField>
       )}
       {batch.sheet.length > 0 ? (
         <BatchSheetTable rows={batch.sheet} />

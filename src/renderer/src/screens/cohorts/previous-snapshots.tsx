@@ -1,12 +1,15 @@
 import { useState } from 'react'
-import type { CohortComparisonT, CohortSnapshotT } from '../../../../shared/contract'
+import type { CohortComparisonT, CohortSnapshotT, OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
 import { SnapshotComparison } from './snapshot-comparison'
+
+type CohortSummary = OperationOutput<'cohorts.list'>['cohorts'][number]
 
 interface Props {
   version: number
@@ -52,61 +55,51 @@ export function PreviousSnapshots({ version, currentId, onOpen }: Props) {
       >
         <ErrorAlert message={list.error ?? open.error ?? compare.error} />
         {list.loading && !list.data && <p className="muted">Loading…</p>}
-        {list.data && cohorts.length === 0 && <p>No cohorts have been built yet.</p>}
-        {cohorts.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Compare</th>
-                  <th scope="col">#</th>
-                  <th scope="col">Cohort</th>
-                  <th scope="col">As of</th>
-                  <th scope="col">Mode</th>
-                  <th scope="col">Built</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Members</th>
-                  <th scope="col">Excluded</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {cohorts.map((cohort) => (
-                  <tr key={cohort.cohortId} className={cohort.cohortId === currentId ? 'row-selected' : undefined}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Compare cohort #${cohort.cohortId}`}
-                        checked={picked.includes(cohort.cohortId)}
-                        onChange={(event) => toggle(cohort.cohortId, event.target.checked)}
-                      />
-                    </td>
-                    <td>{cohort.cohortId}</td>
-                    <td>{cohort.name}</td>
-                    <td className="nowrap">{formatUkDate(cohort.asOf)}</td>
-                    <td>{cohort.mode.toUpperCase()}</td>
-                    <td className="nowrap">{formatUkDateTime(cohort.builtAt)}</td>
-                    <td>{cohort.builtBy}</td>
-                    <td>{cohort.memberCount}</td>
-                    <td>{cohort.excludedCount}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        disabled={open.busy}
-                        aria-label={`Open cohort #${cohort.cohortId}`}
-                        onClick={() => void open.run(async () => onOpen(await api['cohorts.get']({ cohortId: cohort.cohortId })))}
-                      >
-                        Open
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {list.data && (
+          <DataTable<CohortSummary>
+            label="Previous cohorts"
+            rows={cohorts}
+            rowKey={(cohort) => cohort.cohortId}
+            rowClassName={(cohort) => (cohort.cohortId === currentId ? 'row-selected' : undefined)}
+            empty={<p>No cohorts have been built yet.</p>}
+            columns={[
+              {
+                id: 'compare',
+                header: 'Compare',
+                cell: (cohort) => (
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare cohort #${cohort.cohortId}`}
+                    checked={picked.includes(cohort.cohortId)}
+                    onChange={(event) => toggle(cohort.cohortId, event.target.checked)}
+                  />
+                )
+              },
+              { id: 'id', header: '#', cell: (cohort) => cohort.cohortId },
+              { id: 'name', header: 'Cohort', cell: (cohort) => cohort.name },
+              { id: 'as-of', header: 'As of', cell: (cohort) => formatUkDate(cohort.asOf), cellClassName: 'nowrap' },
+              { id: 'mode', header: 'Mode', cell: (cohort) => cohort.mode.toUpperCase() },
+              { id: 'built', header: 'Built', cell: (cohort) => formatUkDateTime(cohort.builtAt), cellClassName: 'nowrap' },
+              { id: 'by', header: 'By', cell: (cohort) => cohort.builtBy },
+              { id: 'members', header: 'Members', cell: (cohort) => cohort.memberCount },
+              { id: 'excluded', header: 'Excluded', cell: (cohort) => cohort.excludedCount },
+              {
+                id: 'open',
+                header: <span className="visually-hidden">Open</span>,
+                cell: (cohort) => (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={open.busy}
+                    aria-label={`Open cohort #${cohort.cohortId}`}
+                    onClick={() => void open.run(async () => onOpen(await api['cohorts.get']({ cohortId: cohort.cohortId })))}
+                  >
+                    Open
+                  </button>
+                )
+              }
+            ]}
+          />
         )}
       </Card>
       {comparison && <SnapshotComparison comparison={comparison} onClose={() => setComparison(null)} />}

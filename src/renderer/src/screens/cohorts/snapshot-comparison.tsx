@@ -1,5 +1,6 @@
 import type { CohortChangeT, CohortComparisonT, CohortPlacementT } from '../../../../shared/contract'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { PriorityChip } from '../../components/priority-chip'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
@@ -38,41 +39,31 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
       <h3>
         {title} ({changes.length})
       </h3>
-      {changes.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" aria-label={title}>
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">In cohort #{fromId}</th>
-                <th scope="col">In cohort #{toId}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.slice(0, SHOWN).map((change) => (
-                <tr key={change.patientId}>
-                  <td>
-                    {change.name}
-                    <div className="muted nowrap">{formatNhsNumber(change.nhsNumber)}</div>
-                  </td>
-                  <td>
-                    <Placement placement={change.from} />
-                  </td>
-                  <td>
-                    <Placement placement={change.to} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {changes.length > SHOWN && (
-            <p className="hint">
-              The first {SHOWN} of {changes.length} are shown.
-            </p>
-          )}
-        </div>
+      <DataTable<CohortChangeT>
+        label={title}
+        className="table-compact"
+        rows={changes.slice(0, SHOWN)}
+        rowKey={(change) => change.patientId}
+        empty={<p className="muted">None.</p>}
+        columns={[
+          {
+            id: 'patient',
+            header: 'Patient',
+            cell: (change) => (
+              <>
+                {change.name}
+                <div className="muted nowrap">{formatNhsNumber(change.nhsNumber)}</div>
+              </>
+            )
+          },
+          { id: 'from', header: <>In cohort #{fromId}</>, cell: (change) => <Placement placement={change.from} /> },
+          { id: 'to', header: <>In cohort #{toId}</>, cell: (change) => <Placement placement={change.to} /> }
+        ]}
+      />
+      {changes.length > SHOWN && (
+        <p className="hint">
+          The first {SHOWN} of {changes.length} are shown.
+        </p>
       )}
     </>
   )

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { CohortEntryT } from '../../../../shared/contract'
 import { bpMeasures } from '../../../../shared/domain/bp-measures'
 import { api } from '../../api/client'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { PriorityChip } from '../../components/priority-chip'
 import { useLoad } from '../../components/use-load'
@@ -21,6 +22,10 @@ interface Props {
   excludedBy: string | null
   onClose: () => void
 }
+
+type Explanation = NonNullable<CohortEntryT['explanation']>
+type Step = Explanation['steps'][number]
+type Reading = Explanation['readingsConsidered'][number]
 
 const outcomeLabels = { pass: 'Pass', fail: 'Fail', info: 'Info' } as const
 const usedLabels = {
@@ -117,61 +122,64 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
         {explanation && (
           <>
             <h3>Rules checked</h3>
-            <table className="table table-compact" aria-label="Rules checked">
-              <thead>
-                <tr>
-                  <th scope="col">Rule</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Detail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {explanation.steps.map((step, index) => (
-                  <tr key={`${step.rule}-${index}`}>
-                    <td>
+            <DataTable<Step>
+              label="Rules checked"
+              className="table-compact"
+              rows={explanation.steps}
+              rowKey={(step, index) => `${step.rule}-${index}`}
+              columns={[
+                {
+                  id: 'rule',
+                  header: 'Rule',
+                  cell: (step) => (
+                    <>
                       {step.label}
                       <div className="source">{step.source}</div>
-                    </td>
-                    <td>
-                      <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
-                    </td>
-                    <td>{step.detail}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  )
+                },
+                { id: 'result', header: 'Result', cell: (step) => <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span> },
+                { id: 'detail', header: 'Detail', cell: (step) => step.detail }
+              ]}
+            />
 
             <h3>Readings considered</h3>
-            {explanation.readingsConsidered.length === 0 ? (
-              <p>No blood pressure readings in the look-back window.</p>
-            ) : (
-              <table className="table table-compact" aria-label="Readings considered">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">BP</th>
-                    <th scope="col">What it measured</th>
-                    <th scope="col">Used?</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {explanation.readingsConsidered.map((reading, index) => (
-                    <tr key={`${reading.date}-${index}`} className={reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used'}>
-                      <td className="nowrap">{formatUkDate(reading.date)}</td>
-                      <td>
-                        {formatBp(reading)}
-                        {reading.severe && <strong className="severe-flag"> Severe</strong>}
-                      </td>
-                      <td>{reading.measure ? bpMeasures[reading.measure] : formatSetting(reading.setting)}</td>
-                      <td>
-                        {reading.notUsedBecause ? `Recorded, not used, because ${reading.notUsedBecause}` : usedLabels[reading.used]}
-                        {reading.severe && reading.used === 'none' && ' — severe for its kind, so it decides the priority (nothing hides a severe reading)'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable<Reading>
+              label="Readings considered"
+              className="table-compact"
+              rows={explanation.readingsConsidered}
+              rowKey={(reading, index) => `${reading.date}-${index}`}
+              rowClassName={(reading) => (reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used')}
+              empty={<p>No blood pressure readings in the look-back window.</p>}
+              columns={[
+                { id: 'date', header: 'Date', cell: (reading) => formatUkDate(reading.date), cellClassName: 'nowrap' },
+                {
+                  id: 'bp',
+                  header: 'BP',
+                  cell: (reading) => (
+                    <>
+                      {formatBp(reading)}
+                      {reading.severe && <strong className="severe-flag"> Severe</strong>}
+                    </>
+                  )
+                },
+                {
+                  id: 'measure',
+                  header: 'What it measured',
+                  cell: (reading) => (reading.measure ? bpMeasures[reading.measure] : formatSetting(reading.setting))
+                },
+                {
+                  id: 'used',
+                  header: 'Used?',
+                  cell: (reading) => (
+                    <>
+                      {reading.notUsedBecause ? `Recorded, not used, because ${reading.notUsedBecause}` : usedLabels[reading.used]}
+                      {reading.severe && reading.used === 'none' && ' — severe for its kind, so it decides the priority (nothing hides a severe reading)'}
+                    </>
+                  )
+                }
+              ]}
+            />
             {loaded.data && <p className="hint">{loaded.data.basis}</p>}
           </>
         )}

@@ -7,9 +7,13 @@ import { columnRoleChoices, columnRoleLabel, mappingProblems } from '../../../..
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import '../../styles/column-mapping.css'
+
+/** A column of the file with its place in the list, which is where its role is kept. */
+type PlacedColumn = { column: ImportFileColumnsT['columns'][number]; position: number }
 
 /** Groups of the role list, so the long select reads like a form rather than a code list. */
 function roleGroup(role: string): string {
@@ -71,56 +75,60 @@ export function ColumnMappingForm({
         Column captions are on row {file.headerRowNumber} of the {file.fileType === 'xlsx' ? 'workbook' : 'file'}.
         {repeated && ' Repeated captions are numbered by their position (1st, 2nd …): each one is mapped separately.'}
       </p>
-      <div className="table-wrap">
-        <table className="table column-mapping-table" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Column caption</th>
-              <th scope="col">Values in the first rows</th>
-              <th scope="col">Read as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {file.columns.map((column, index) => {
+      <DataTable<PlacedColumn>
+        label="Column mapping"
+        className="column-mapping-table"
+        rows={file.columns.map((column, position) => ({ column, position }))}
+        rowKey={({ column }) => column.index}
+        rowClassName={({ position }) => (roles[position] === 'ignored' ? 'row-muted' : undefined)}
+        columns={[
+          { id: 'index', header: '#', cell: ({ column }) => column.index + 1 },
+          {
+            id: 'caption',
+            header: 'Column caption',
+            cell: ({ column }) => (
+              <>
+                <label htmlFor={`column-role-${column.index}`}>{column.caption || <span className="muted">(blank)</span>}</label>
+                {column.note && !routineNotes.has(column.note) && <div className="hint">{column.note}</div>}
+              </>
+            )
+          },
+          {
+            id: 'samples',
+            header: 'Values in the first rows',
+            cellClassName: 'column-samples',
+            cell: ({ column }) => {
               const samples = column.samples.filter((s) => s !== '').slice(0, 3)
-              return (
-                <tr key={column.index} className={roles[index] === 'ignored' ? 'row-muted' : undefined}>
-                  <td>{column.index + 1}</td>
-                  <td>
-                    <label htmlFor={`column-role-${column.index}`}>{column.caption || <span className="muted">(blank)</span>}</label>
-                    {column.note && !routineNotes.has(column.note) && <div className="hint">{column.note}</div>}
-                  </td>
-                  <td className="column-samples">
-                    {samples.length === 0 ? <span className="muted">(empty)</span> : samples.map((s, i) => <code key={i}>{s}</code>)}
-                  </td>
-                  <td>
-                    <select id={`column-role-${column.index}`} value={roles[index] ?? 'ignored'} onChange={(event) => choose(index, event.target.value)}>
-                      {groupedChoices.map(([group, choices]) =>
-                        group === '' ? (
-                          choices.map((role) => (
-                            <option key={role} value={role}>
-                              {columnRoleLabel(role)}
-                            </option>
-                          ))
-                        ) : (
-                          <optgroup key={group} label={group}>
-                            {choices.map((role) => (
-                              <option key={role} value={role}>
-                                {columnRoleLabel(role)}
-                              </option>
-                            ))}
-                          </optgroup>
-                        )
-                      )}
-                    </select>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+              return samples.length === 0 ? <span className="muted">(empty)</span> : samples.map((s, i) => <code key={i}>{s}</code>)
+            }
+          },
+          {
+            id: 'role',
+            header: 'Read as',
+            cell: ({ column, position }) => (
+              <select id={`column-role-${column.index}`} value={roles[position] ?? 'ignored'} onChange={(event) => choose(position, event.target.value)}>
+                {groupedChoices.map(([group, choices]) =>
+                  group === '' ? (
+                    choices.map((role) => (
+                      <option key={role} value={role}>
+                        {columnRoleLabel(role)}
+                      </option>
+                    ))
+                  ) : (
+                    <optgroup key={group} label={group}>
+                      {choices.map((role) => (
+                        <option key={role} value={role}>
+                          {columnRoleLabel(role)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )
+                )}
+              </select>
+            )
+          }
+        ]}
+      />
       {problems.length > 0 && (
         <ul className="column-mapping-problems" aria-label="Before this mapping can be saved">
           {problems.map((problem) => (

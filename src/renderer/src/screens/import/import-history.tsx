@@ -1,6 +1,7 @@
 import type { OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useLoad } from '../../components/use-load'
 import { formatImportFormat } from '../../format/import-format'
@@ -9,6 +10,7 @@ import { formatUkDate, formatUkDateTime } from '../../format/uk-date'
 import { RejectsDownloadButton } from './rejects-download-button'
 
 type ImportSummary = OperationOutput<'imports.list'>['imports'][number]
+type ImportBackup = OperationOutput<'imports.backups'>['backups'][number]
 
 /** Every import with who ran it, what it changed and what it refused; and the backups taken before them. */
 export function ImportHistory({ version }: { version: number }) {
@@ -21,67 +23,69 @@ export function ImportHistory({ version }: { version: number }) {
       <Card title="Import history">
         <ErrorAlert message={error} />
         {imports === null && !error && <p className="muted">Loading…</p>}
-        {imports?.length === 0 && <p>No imports yet.</p>}
-        {imports && imports.length > 0 && (
-          <div className="table-wrap">
-            <table className="table" aria-label="Import history">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">When</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Files</th>
-                  <th scope="col">Format</th>
-                  <th scope="col">Run date</th>
-                  <th scope="col">Rows</th>
-                  <th scope="col">Patients added</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">Readings</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Not in export</th>
-                  <th scope="col">Rejected</th>
-                  <th scope="col">Conflicts</th>
-                  <th scope="col">Warnings</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.map((item) => (
-                  <tr key={item.importId}>
-                    <td>{item.importId}</td>
-                    <td className="nowrap">{formatUkDateTime(item.importedAt)}</td>
-                    <td>{item.importedBy}</td>
-                    <td>{item.fileNames.join(', ')}</td>
-                    <td>{formatImportFormat(item.format)}</td>
-                    <td className="nowrap">{item.exportedOn ? formatUkDate(item.exportedOn) : '—'}</td>
-                    <td>{item.rowsRead}</td>
-                    <td>{item.patientsAdded}</td>
-                    <td>{item.patientsUpdated}</td>
-                    <td>{item.readingsAdded}</td>
-                    <td>{item.eventsAdded}</td>
-                    <td>{item.patientsNotInExport}</td>
-                    <td className={item.rejectedCount > 0 ? 'text-warning nowrap' : undefined}>
-                      {item.rejectedCount} {item.rejectedCount + item.conflictCount > 0 && <RejectsDownloadButton which={{ importId: item.importId }} small />}
-                    </td>
-                    <td className={item.conflictCount > 0 ? 'text-warning' : undefined}>{item.conflictCount}</td>
-                    <td>
-                      {item.warnings.length === 0 ? (
-                        '0'
-                      ) : (
-                        <details>
-                          <summary>{item.warnings.length}</summary>
-                          <ul className="warnings">
-                            {item.warnings.map((warning, index) => (
-                              <li key={index}>{warning}</li>
-                            ))}
-                          </ul>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {imports && (
+          <DataTable<ImportSummary>
+            label="Import history"
+            rows={imports}
+            rowKey={(item) => item.importId}
+            empty={<p>No imports yet.</p>}
+            columns={[
+              { id: 'id', header: '#', cell: (item) => item.importId, sortValue: (item) => item.importId },
+              { id: 'when', header: 'When', cell: (item) => formatUkDateTime(item.importedAt), cellClassName: 'nowrap', sortValue: (item) => item.importedAt },
+              { id: 'by', header: 'By', cell: (item) => item.importedBy, sortValue: (item) => item.importedBy },
+              { id: 'files', header: 'Files', cell: (item) => item.fileNames.join(', '), sortValue: (item) => item.fileNames.join(', ') },
+              { id: 'format', header: 'Format', cell: (item) => formatImportFormat(item.format), sortValue: (item) => formatImportFormat(item.format) },
+              {
+                id: 'run-date',
+                header: 'Run date',
+                cell: (item) => (item.exportedOn ? formatUkDate(item.exportedOn) : '—'),
+                cellClassName: 'nowrap',
+                sortValue: (item) => item.exportedOn
+              },
+              { id: 'rows', header: 'Rows', cell: (item) => item.rowsRead, sortValue: (item) => item.rowsRead },
+              { id: 'added', header: 'Patients added', cell: (item) => item.patientsAdded, sortValue: (item) => item.patientsAdded },
+              { id: 'updated', header: 'Updated', cell: (item) => item.patientsUpdated, sortValue: (item) => item.patientsUpdated },
+              { id: 'readings', header: 'Readings', cell: (item) => item.readingsAdded, sortValue: (item) => item.readingsAdded },
+              { id: 'events', header: 'Events', cell: (item) => item.eventsAdded, sortValue: (item) => item.eventsAdded },
+              { id: 'not-in-export', header: 'Not in export', cell: (item) => item.patientsNotInExport, sortValue: (item) => item.patientsNotInExport },
+              {
+                id: 'rejected',
+                header: 'Rejected',
+                cell: (item) => (
+                  <>
+                    {item.rejectedCount} {item.rejectedCount + item.conflictCount > 0 && <RejectsDownloadButton which={{ importId: item.importId }} small />}
+                  </>
+                ),
+                cellClassName: (item) => (item.rejectedCount > 0 ? 'text-warning nowrap' : undefined),
+                sortValue: (item) => item.rejectedCount
+              },
+              {
+                id: 'conflicts',
+                header: 'Conflicts',
+                cell: (item) => item.conflictCount,
+                cellClassName: (item) => (item.conflictCount > 0 ? 'text-warning' : undefined),
+                sortValue: (item) => item.conflictCount
+              },
+              {
+                id: 'warnings',
+                header: 'Warnings',
+                cell: (item) =>
+                  item.warnings.length === 0 ? (
+                    '0'
+                  ) : (
+                    <details>
+                      <summary>{item.warnings.length}</summary>
+                      <ul className="warnings">
+                        {item.warnings.map((warning, index) => (
+                          <li key={index}>{warning}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ),
+                sortValue: (item) => item.warnings.length
+              }
+            ]}
+          />
         )}
       </Card>
 
@@ -94,34 +98,18 @@ export function ImportHistory({ version }: { version: number }) {
               <code>{backups.data.folder || '(in-memory database: no backups)'}</code>. To go back to one, use Restore… in Settings › Backups, which also lists
               the daily backups.
             </p>
-            {backups.data.backups.length === 0 ? (
-              <p>No backups yet.</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" aria-label="Backups">
-                  <thead>
-                    <tr>
-                      <th scope="col">File</th>
-                      <th scope="col">Taken</th>
-                      <th scope="col">Size</th>
-                      <th scope="col">Before import</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {backups.data.backups.map((b) => (
-                      <tr key={b.name}>
-                        <td>
-                          <code>{b.name}</code>
-                        </td>
-                        <td className="nowrap">{formatUkDateTime(b.createdAt)}</td>
-                        <td>{formatMegabytes(b.byteSize)}</td>
-                        <td>{b.importId === null ? '—' : `#${b.importId}`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable<ImportBackup>
+              label="Backups"
+              rows={backups.data.backups}
+              rowKey={(b) => b.name}
+              empty={<p>No backups yet.</p>}
+              columns={[
+                { id: 'file', header: 'File', cell: (b) => <code>{b.name}</code> },
+                { id: 'taken', header: 'Taken', cell: (b) => formatUkDateTime(b.createdAt), cellClassName: 'nowrap' },
+                { id: 'size', header: 'Size', cell: (b) => formatMegabytes(b.byteSize) },
+                { id: 'import', header: 'Before import', cell: (b) => (b.importId === null ? '—' : `#${b.importId}`) }
+              ]}
+            />
           </>
         )}
       </Card>

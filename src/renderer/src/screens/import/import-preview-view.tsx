@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ImportPreviewT } from '../../../../shared/contract'
 import { Card, Stat } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { formatUkDate } from '../../format/uk-date'
 import { formatImportFormat, formatImportLayout } from '../../format/import-format'
 import { formatNhsNumber } from '../../format/nhs-number'
@@ -9,6 +10,9 @@ import { RejectedRowsTable } from './rejected-rows-table'
 import '../../styles/column-mapping.css'
 import { RejectsDownloadButton } from './rejects-download-button'
 import { CodeMatchNotes } from './code-match-notes'
+
+type PreviewColumn = ImportPreviewT['files'][number]['columns'][number]
+type SamplePatient = ImportPreviewT['samplePatients'][number]
 
 /** Everything the importer understood, before anything is written (never guess silently). */
 export function ImportPreviewView({
@@ -101,28 +105,18 @@ export function ImportPreviewView({
             </>
           )}
           <h3>Columns and what they were read as</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Column caption</th>
-                  <th scope="col">Read as</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {file.columns.map((column) => (
-                  <tr key={column.index} className={column.role === 'ignored' ? 'row-muted' : undefined}>
-                    <td>{column.index + 1}</td>
-                    <td>{column.caption || <span className="muted">(blank)</span>}</td>
-                    <td title={column.role}>{columnRoleLabel(column.role)}</td>
-                    <td>{column.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<PreviewColumn>
+            label="Columns and what they were read as"
+            rows={file.columns}
+            rowKey={(column) => column.index}
+            rowClassName={(column) => (column.role === 'ignored' ? 'row-muted' : undefined)}
+            columns={[
+              { id: 'index', header: '#', cell: (column) => column.index + 1 },
+              { id: 'caption', header: 'Column caption', cell: (column) => column.caption || <span className="muted">(blank)</span> },
+              { id: 'role', header: 'Read as', cell: (column) => columnRoleLabel(column.role), cellTitle: (column) => column.role },
+              { id: 'note', header: 'Note', cell: (column) => column.note ?? '' }
+            ]}
+          />
         </Card>
       ))}
 
@@ -152,36 +146,20 @@ export function ImportPreviewView({
       )}
 
       <Card title="Sample patients">
-        {preview.samplePatients.length === 0 ? (
-          <p>No patients found in the files.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">NHS number</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Date of birth</th>
-                  <th scope="col">New or existing</th>
-                  <th scope="col">Readings</th>
-                  <th scope="col">Events</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.samplePatients.map((patient) => (
-                  <tr key={patient.nhsNumber}>
-                    <td className="nowrap">{formatNhsNumber(patient.nhsNumber)}</td>
-                    <td>{patient.name}</td>
-                    <td className="nowrap">{formatUkDate(patient.dateOfBirth)}</td>
-                    <td>{patient.isNew ? 'New' : 'Existing'}</td>
-                    <td>{patient.readings}</td>
-                    <td>{patient.events}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable<SamplePatient>
+          label="Sample patients"
+          rows={preview.samplePatients}
+          rowKey={(patient) => patient.nhsNumber}
+          empty={<p>No patients found in the files.</p>}
+          columns={[
+            { id: 'nhs', header: 'NHS number', cell: (patient) => formatNhsNumber(patient.nhsNumber), cellClassName: 'nowrap' },
+            { id: 'name', header: 'Name', cell: (patient) => patient.name },
+            { id: 'dob', header: 'Date of birth', cell: (patient) => formatUkDate(patient.dateOfBirth), cellClassName: 'nowrap' },
+            { id: 'new', header: 'New or existing', cell: (patient) => (patient.isNew ? 'New' : 'Existing') },
+            { id: 'readings', header: 'Readings', cell: (patient) => patient.readings },
+            { id: 'events', header: 'Events', cell: (patient) => patient.events }
+          ]}
+        />
       </Card>
 
       <Card title="3. Import">{children}</Card>

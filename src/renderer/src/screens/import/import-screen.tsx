@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { readFileAsBase64 } from '../../files/read-file-base64'
 import { ColumnMappingForm } from './column-mapping-form'
@@ -60,29 +61,37 @@ export function ImportScreen() {
       </p>
       <Card title="1. Choose files">
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="import-files">Export files</label>
-            <input
-              id="import-files"
-              type="file"
-              multiple
-              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
-            />
-            {files.length > 0 && (
-              <p className="hint">
-                {files.length} file{files.length === 1 ? '' : 's'} chosen: {files.map((file) => file.name).join(', ')}
-              </p>
+          <FormField
+            id="import-files"
+            label="Export files"
+            hint={
+              files.length > 0 && (
+                <>
+                  {files.length} file{files.length === 1 ? '' : 's'} chosen: {files.map((file) => file.name).join(', ')}
+                </>
+              )
+            }
+            control={(control) => (
+              <input
+                {...control}
+                type="file"
+                multiple
+                accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
+              />
             )}
-          </div>
-          <div className="field">
-            <label htmlFor="import-format">Clinical system</label>
-            <select id="import-format" value={format} onChange={(event) => setFormat(event.target.value as FormatChoice)}>
-              <option value="auto">Detect automatically</option>
-              <option value="emis">EMIS Web</option>
-              <option value="systmone">SystmOne</option>
-            </select>
-          </div>
+          />
+          <FormField
+            id="import-format"
+            label="Clinical system"
+            control={(control) => (
+              <select {...control} value={format} onChange={(event) => setFormat(event.target.value as FormatChoice)}>
+                <option value="auto">Detect automatically</option>
+                <option value="emis">EMIS Web</option>
+                <option value="systmone">SystmOne</option>
+              </select>
+            )}
+          />
         </div>
         <BusyButton busy={previewAction.busy || (job.running && !preview)} busyLabel="Checking files…" onClick={runPreview} disabled={files.length === 0}>
           Preview import

@@ -1,6 +1,6 @@
 import type { OperationOutput } from '../../../../shared/contract'
 import { formatNhsNumber } from '../../format/nhs-number'
-import { ScrollArea } from '../../components/scroll-area'
+import { DataTable } from '../../components/data-table'
 
 // writeByHand may be missing on rows made from a batch's not-invited list.
 type SheetRow = Omit<OperationOutput<'invitations.createBatch'>['sheet'][number], 'writeByHand'> & { writeByHand?: boolean }
@@ -10,6 +10,17 @@ const channelText: Record<string, string> = {
   letter: 'Letter',
   'large-print letter': 'Large-print letter',
   phone: 'Phone call'
+}
+
+/** Interpreter, another language, large print: what the clinic plans for. */
+function needsText(row: SheetRow): string {
+  return [
+    row.interpreterRequired ? `Interpreter${row.mainLanguage ? ` (${row.mainLanguage})` : ''}` : null,
+    !row.interpreterRequired && row.mainLanguage && !/^english$/i.test(row.mainLanguage) ? `Language: ${row.mainLanguage}` : null,
+    row.largePrint ? 'Large print' : null
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
 
 /** The batch sheet on screen: every member once, how they are invited or why not, and their needs. */
@@ -28,45 +39,35 @@ export function BatchSheetTable({ rows }: { rows: readonly SheetRow[] }) {
           {byHand} letter{byHand === 1 ? '' : 's'} to finish by hand: the PDF cannot print all of the name or address (marked below with what to write).
         </div>
       )}
-      <ScrollArea label="Batch sheet">
-        <table className="table" aria-label="Batch sheet">
-          <thead>
-            <tr>
-              <th scope="col">NHS number</th>
-              <th scope="col">Name</th>
-              <th scope="col">Invited by</th>
-              <th scope="col">Mobile or phone</th>
-              <th scope="col">Needs</th>
-              <th scope="col">Note or reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.nhsNumber}>
-                <td className="nowrap">{formatNhsNumber(row.nhsNumber)}</td>
-                <td>{row.name}</td>
-                <td className={row.channel === null ? 'text-warning' : undefined}>
-                  {row.channel === null ? 'Not invited' : (channelText[row.channel] ?? row.channel)}
-                </td>
-                <td className="nowrap">{row.contact ?? ''}</td>
-                <td>
-                  {[
-                    row.interpreterRequired ? `Interpreter${row.mainLanguage ? ` (${row.mainLanguage})` : ''}` : null,
-                    !row.interpreterRequired && row.mainLanguage && !/^english$/i.test(row.mainLanguage) ? `Language: ${row.mainLanguage}` : null,
-                    row.largePrint ? 'Large print' : null
-                  ]
-                    .filter(Boolean)
-                    .join('; ')}
-                </td>
-                <td className={row.writeByHand ? 'text-warning' : undefined}>
-                  {row.writeByHand ? <strong>Write by hand: </strong> : null}
-                  {row.note ?? ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
+      <DataTable<SheetRow>
+        label="Batch sheet"
+        scroll
+        rows={rows}
+        rowKey={(row) => row.nhsNumber}
+        columns={[
+          { id: 'nhs', header: 'NHS number', cell: (row) => formatNhsNumber(row.nhsNumber), cellClassName: 'nowrap' },
+          { id: 'name', header: 'Name', cell: (row) => row.name },
+          {
+            id: 'channel',
+            header: 'Invited by',
+            cell: (row) => (row.channel === null ? 'Not invited' : (channelText[row.channel] ?? row.channel)),
+            cellClassName: (row) => (row.channel === null ? 'text-warning' : undefined)
+          },
+          { id: 'contact', header: 'Mobile or phone', cell: (row) => row.contact ?? '', cellClassName: 'nowrap' },
+          { id: 'needs', header: 'Needs', cell: needsText },
+          {
+            id: 'note',
+            header: 'Note or reason',
+            cell: (row) => (
+              <>
+                {row.writeByHand ? <strong>Write by hand: </strong> : null}
+                {row.note ?? ''}
+              </>
+            ),
+            cellClassName: (row) => (row.writeByHand ? 'text-warning' : undefined)
+          }
+        ]}
+      />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { formatNhsNumber } from '../../format/nhs-number'
 
@@ -51,10 +52,11 @@ export function ContactPreferencesCard() {
         contacted at all — and an interpreter need, which is used instead of the export&apos;s while recorded here.
       </p>
       <form className="form-row" onSubmit={lookUp} noValidate>
-        <div className="field">
-          <label htmlFor="contact-nhs">NHS number</label>
-          <input id="contact-nhs" type="text" inputMode="numeric" value={nhs} onChange={(event) => setNhs(event.target.value)} />
-        </div>
+        <FormField
+          id="contact-nhs"
+          label="NHS number"
+          control={(control) => <input {...control} type="text" inputMode="numeric" value={nhs} onChange={(event) => setNhs(event.target.value)} />}
+        />
         <div className="field">
           <BusyButton type="submit" variant="secondary" busy={find.busy} busyLabel="Finding…">
             Find patient
@@ -97,30 +99,31 @@ export function ContactPreferencesCard() {
             />
             <label htmlFor="contact-no-contact">No contact permitted (never invited; left out of every cohort)</label>
           </div>
-          <div className="field">
-            <label htmlFor="contact-channel">Preferred way to be invited</label>
-            <select
-              id="contact-channel"
-              value={contact.preferredChannel}
-              onChange={(event) => setContact({ ...contact, preferredChannel: event.target.value as Contact['preferredChannel'] })}
-            >
-              <option value="any">SMS if possible, else letter</option>
-              <option value="letter">Letter</option>
-              <option value="phone">Phone call</option>
-            </select>
-          </div>
+          <FormField
+            id="contact-channel"
+            label="Preferred way to be invited"
+            control={(control) => (
+              <select
+                {...control}
+                value={contact.preferredChannel}
+                onChange={(event) => setContact({ ...contact, preferredChannel: event.target.value as Contact['preferredChannel'] })}
+              >
+                <option value="any">SMS if possible, else letter</option>
+                <option value="letter">Letter</option>
+                <option value="phone">Phone call</option>
+              </select>
+            )}
+          />
           <div className="form-row">
-            <div className="field field-wide">
-              <label htmlFor="contact-interpreter">Interpreter needed — language</label>
-              <input
-                id="contact-interpreter"
-                type="text"
-                placeholder="e.g. Polish"
-                aria-describedby="contact-interpreter-export"
-                value={interpreter}
-                onChange={(event) => setInterpreter(event.target.value)}
-              />
-            </div>
+            <FormField
+              id="contact-interpreter"
+              label="Interpreter needed — language"
+              width="wide"
+              describedBy="contact-interpreter-export"
+              control={(control) => (
+                <input {...control} type="text" placeholder="e.g. Polish" value={interpreter} onChange={(event) => setInterpreter(event.target.value)} />
+              )}
+            />
             <div className="field">
               <button type="button" className="button button-secondary" disabled={interpreter === ''} onClick={() => setInterpreter('')}>
                 Remove interpreter

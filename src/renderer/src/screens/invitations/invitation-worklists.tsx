@@ -1,8 +1,8 @@
 import type { OperationOutput } from '../../../../shared/contract'
 import { Card } from '../../components/card'
+import { DataTable, type Column } from '../../components/data-table'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
-import { ScrollArea } from '../../components/scroll-area'
 
 type Worklists = OperationOutput<'invitations.worklists'>
 type Patient = Worklists['nonResponders'][number]
@@ -35,53 +35,47 @@ export function InvitationWorklists({ lists, today }: { lists: Worklists; today:
   )
 }
 
+/** When the next invitation may go, in words (the invited-but-not-booked list). */
+function nextInvitation(p: Patient, today: string | undefined): string {
+  if (p.noContact) return 'No contact permitted: do not invite again'
+  if (p.nextAttemptFrom === null) return 'All three sent'
+  return today !== undefined && p.nextAttemptFrom <= today ? `Due now (from ${formatUkDate(p.nextAttemptFrom)})` : `From ${formatUkDate(p.nextAttemptFrom)}`
+}
+
 function PatientsTable({ label, patients, showCodes, today }: { label: string; patients: Patient[]; showCodes?: boolean; today?: string }) {
-  return (
-    <ScrollArea label={label}>
-      <table className="table" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">NHS number</th>
-            <th scope="col">Name</th>
-            <th scope="col">Invitations</th>
-            {showCodes ? <th scope="col">Codes to record</th> : <th scope="col">Next invitation</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {patients.map((p) => (
-            <tr key={p.nhsNumber}>
-              <td className="nowrap">{formatNhsNumber(p.nhsNumber)}</td>
-              <td>{p.name}</td>
-              <td>
-                {p.invitations.map((i) => (
-                  <div key={`${i.attempt}-${i.sentOn}`} className="nowrap">
-                    {i.attempt}. {channelName[i.channel]} on {formatUkDate(i.sentOn)}
-                  </div>
-                ))}
-              </td>
-              {showCodes ? (
-                <td>
-                  {p.invitations.map((i) => (
-                    <div key={`${i.attempt}-${i.sentOn}`}>
-                      <code>{i.code}</code> {i.term} <span className="muted">({formatUkDate(i.sentOn)})</span>
-                    </div>
-                  ))}
-                </td>
-              ) : (
-                <td className="nowrap">
-                  {p.noContact
-                    ? 'No contact permitted: do not invite again'
-                    : p.nextAttemptFrom === null
-                      ? 'All three sent'
-                      : today !== undefined && p.nextAttemptFrom <= today
-                        ? `Due now (from ${formatUkDate(p.nextAttemptFrom)})`
-                        : `From ${formatUkDate(p.nextAttemptFrom)}`}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollArea>
-  )
+  const columns: Column<Patient>[] = [
+    { id: 'nhs', header: 'NHS number', cell: (p) => formatNhsNumber(p.nhsNumber), cellClassName: 'nowrap', sortValue: (p) => p.nhsNumber },
+    { id: 'name', header: 'Name', cell: (p) => p.name, sortValue: (p) => p.name },
+    {
+      id: 'invitations',
+      header: 'Invitations',
+      cell: (p) =>
+        p.invitations.map((i) => (
+          <div key={`${i.attempt}-${i.sentOn}`} className="nowrap">
+            {i.attempt}. {channelName[i.channel]} on {formatUkDate(i.sentOn)}
+          </div>
+        )),
+      sortValue: (p) => p.invitations.length
+    },
+    showCodes
+      ? {
+          id: 'codes',
+          header: 'Codes to record',
+          cell: (p) =>
+            p.invitations.map((i) => (
+              <div key={`${i.attempt}-${i.sentOn}`}>
+                <code>{i.code}</code> {i.term} <span className="muted">({formatUkDate(i.sentOn)})</span>
+              </div>
+            ))
+        }
+      : {
+          id: 'next',
+          header: 'Next invitation',
+          cell: (p) => nextInvitation(p, today),
+          cellClassName: 'nowrap',
+          // Those never to be invited again, and those sent all three, after everyone with a date.
+          sortValue: (p) => (p.noContact ? null : p.nextAttemptFrom)
+        }
+  ]
+  return <DataTable label={label} scroll rows={patients} rowKey={(p) => p.nhsNumber} columns={columns} />
 }

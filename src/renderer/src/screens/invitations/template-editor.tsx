@@ -7,6 +7,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { formatUkDateTime, todayIso } from '../../format/uk-date'
 
@@ -64,44 +65,50 @@ export function TemplateEditor({ list, practice, onSaved }: { list: TemplateList
   return (
     <Card title="Letter templates">
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="template-key">Template</label>
-          <select id="template-key" value={key} onChange={(event) => setKey(event.target.value)}>
-            {list.templates.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.name} (version {t.version})
-              </option>
-            ))}
-          </select>
-          {current && (
-            <p className="hint">
-              {current.builtIn ? 'Built-in wording.' : `Edited by ${current.savedBy ?? 'unknown'} on ${formatUkDateTime(current.savedAt)}.`}
-            </p>
+        <FormField
+          id="template-key"
+          label="Template"
+          hint={current && (current.builtIn ? 'Built-in wording.' : `Edited by ${current.savedBy ?? 'unknown'} on ${formatUkDateTime(current.savedAt)}.`)}
+          control={(control) => (
+            <select {...control} value={key} onChange={(event) => setKey(event.target.value)}>
+              {list.templates.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.name} (version {t.version})
+                </option>
+              ))}
+            </select>
           )}
-        </div>
+        />
       </div>
       <div className="template-editor">
         <div>
-          <div className="field">
-            <label htmlFor="template-title">Title</label>
-            <input id="template-title" type="text" value={title} onChange={(event) => setTitle(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="template-body">Letter text</label>
-            <textarea id="template-body" rows={18} value={body} onChange={(event) => setBody(event.target.value)} />
-            <p className="hint">
-              Blank line = new paragraph. “## Heading” starts a section; “!! Heading” starts the boxed call to action (one per letter). Merge fields in braces,
-              e.g. {'{firstName}'}.
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="template-sms">SMS text</label>
-            <textarea id="template-sms" rows={3} value={smsText} onChange={(event) => setSmsText(event.target.value)} />
+          <FormField
+            id="template-title"
+            label="Title"
+            control={(control) => <input {...control} type="text" value={title} onChange={(event) => setTitle(event.target.value)} />}
+          />
+          <FormField
+            id="template-body"
+            label="Letter text"
+            hint={
+              <>
+                Blank line = new paragraph. “## Heading” starts a section; “!! Heading” starts the boxed call to action (one per letter). Merge fields in
+                braces, e.g. {'{firstName}'}.
+              </>
+            }
+            control={(control) => <textarea {...control} rows={18} value={body} onChange={(event) => setBody(event.target.value)} />}
+          />
+          <FormField
+            id="template-sms"
+            label="SMS text"
+            control={(control) => <textarea {...control} rows={3} value={smsText} onChange={(event) => setSmsText(event.target.value)} />}
+          >
+            {/* Named "SMS text length" for screen readers: the live count stays its own paragraph, not the field's hint. */}
             <p className={length.length > length.limit ? 'hint text-error' : 'hint'} aria-label="SMS text length">
               {length.length} of {length.limit} characters with your practice name and phone.
               {length.nonGsm.length > 0 && ` Characters outside the SMS alphabet: ${length.nonGsm.join(' ')}.`}
             </p>
-          </div>
+          </FormField>
           {problems.length > 0 && (
             <div className="alert alert-warning" role="alert">
               <p className="alert-title">Fix before saving</p>

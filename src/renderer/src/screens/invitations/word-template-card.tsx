@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { saveBase64File } from '../../files/download-document'
 import { readFileAsBase64 } from '../../files/read-file-base64'
@@ -32,15 +33,18 @@ export function WordTemplateCard({ word, onChanged }: { word: WordTemplate; onCh
       ) : (
         <p className="muted">No Word template uploaded: the Word letters use the plain built-in layout.</p>
       )}
-      <div className="field">
-        <label htmlFor="word-template-file">Word template (.docx)</label>
-        <input
-          id="word-template-file"
-          type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
+      <FormField
+        id="word-template-file"
+        label="Word template (.docx)"
+        control={(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        )}
+      />
       <div className="button-row">
         <BusyButton
           busy={upload.busy}

@@ -3,6 +3,7 @@ import type { BackupEntryT } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
@@ -79,48 +80,42 @@ export function BackupsSection() {
             Clinic Recall keeps a checked copy of the database before every import, once a day, and whenever you press Back up now (the last{' '}
             {list.data.keepPerKind} of each kind), in <code>{list.data.folder || '(in-memory database: no backups)'}</code>.
           </p>
-          {list.data.backups.length === 0 ? (
-            <p>No backups yet.</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table" aria-label="All backups">
-                <thead>
-                  <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Taken</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Restore</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.backups.map((b) => (
-                    <tr key={b.name}>
-                      <td>
-                        {kindLabels[b.kind]}
-                        <div className="hint">
-                          <code>{b.name}</code>
-                        </div>
-                      </td>
-                      <td className="nowrap">{formatUkDateTime(b.createdAt)}</td>
-                      <td>{formatMegabytes(b.byteSize)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() => askToRestore(b)}
-                          aria-label={`Restore the backup of ${formatUkDateTime(b.createdAt)}`}
-                        >
-                          Restore…
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable<BackupEntryT>
+            label="All backups"
+            rows={list.data.backups}
+            rowKey={(b) => b.name}
+            empty={<p>No backups yet.</p>}
+            columns={[
+              {
+                id: 'kind',
+                header: 'Kind',
+                cell: (b) => (
+                  <>
+                    {kindLabels[b.kind]}
+                    <div className="hint">
+                      <code>{b.name}</code>
+                    </div>
+                  </>
+                )
+              },
+              { id: 'taken', header: 'Taken', cell: (b) => formatUkDateTime(b.createdAt), cellClassName: 'nowrap' },
+              { id: 'size', header: 'Size', cell: (b) => formatMegabytes(b.byteSize) },
+              {
+                id: 'restore',
+                header: <span className="visually-hidden">Restore</span>,
+                cell: (b) => (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => askToRestore(b)}
+                    aria-label={`Restore the backup of ${formatUkDateTime(b.createdAt)}`}
+                  >
+                    Restore…
+                  </button>
+                )
+              }
+            ]}
+          />
         </>
       )}
       <dialog ref={dialog} className="card" aria-labelledby="restore-title" onClose={() => setChosen(null)}>

@@ -1,6 +1,6 @@
 import type { UnmatchedCodeT } from '../../../../shared/contract'
 import { formatUkDate } from '../../format/uk-date'
-import { ScrollArea } from '../../components/scroll-area'
+import { DataTable, type Column } from '../../components/data-table'
 
 type ImportRef = UnmatchedCodeT['firstImport']
 
@@ -37,49 +37,39 @@ export function CodeFindingsSummary({ rows, suffix = '' }: { rows: readonly Code
  */
 export function CodeFindingsTable({ rows, label }: { rows: readonly CodeFindingRow[]; label: string }) {
   const readAs = rows.some((r) => r.readAs !== undefined)
-  return (
-    <ScrollArea label={label}>
-      <table className="table table-compact" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Term in your exports</th>
-            {readAs && <th scope="col">Read as</th>}
-            <th scope="col" className="numeric">
-              Events
-            </th>
-            <th scope="col" className="numeric">
-              Patients
-            </th>
-            <th scope="col">Seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.code}:${r.term}:${r.readAs ?? ''}`}>
-              <td className="nowrap">{r.code ? <span className="code-library-code">{r.code}</span> : <span className="muted">(no code)</span>}</td>
-              <td>
-                {r.term || <span className="muted">(no term)</span>}
-                {r.terms.length > 1 && <div className="hint">Also exported as: {r.terms.slice(1).join('; ')}</div>}
-              </td>
-              {readAs && <td>{r.readAs}</td>}
-              <td className="numeric">{r.events.toLocaleString('en-GB')}</td>
-              <td className="numeric">{r.patients.toLocaleString('en-GB')}</td>
-              <SeenCell first={r.firstImport} last={r.lastImport} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollArea>
-  )
+  const columns: Column<CodeFindingRow>[] = [
+    {
+      id: 'code',
+      header: 'Code',
+      cell: (r) => (r.code ? <span className="code-library-code">{r.code}</span> : <span className="muted">(no code)</span>),
+      cellClassName: 'nowrap'
+    },
+    {
+      id: 'term',
+      header: 'Term in your exports',
+      cell: (r) => (
+        <>
+          {r.term || <span className="muted">(no term)</span>}
+          {r.terms.length > 1 && <div className="hint">Also exported as: {r.terms.slice(1).join('; ')}</div>}
+        </>
+      )
+    },
+    ...(readAs ? [{ id: 'read-as', header: 'Read as', cell: (r: CodeFindingRow) => r.readAs }] : []),
+    { id: 'events', header: 'Events', cell: (r) => r.events.toLocaleString('en-GB'), numeric: true },
+    { id: 'patients', header: 'Patients', cell: (r) => r.patients.toLocaleString('en-GB'), numeric: true },
+    {
+      id: 'seen',
+      header: 'Seen',
+      cell: (r) => seenText(r.firstImport, r.lastImport),
+      cellClassName: 'nowrap',
+      cellTitle: (r) => r.lastImport.fileNames.join(', ')
+    }
+  ]
+  return <DataTable label={label} className="table-compact" scroll rows={rows} rowKey={(r) => `${r.code}:${r.term}:${r.readAs ?? ''}`} columns={columns} />
 }
 
 /** When a code was first and last imported, by import number (as in Import history) and date. */
-function SeenCell({ first, last }: { first: ImportRef; last: ImportRef }) {
+function seenText(first: ImportRef, last: ImportRef): string {
   const at = (ref: ImportRef) => `${formatUkDate(ref.importedAt.slice(0, 10))} (import #${ref.importId})`
-  return (
-    <td className="nowrap" title={last.fileNames.join(', ')}>
-      {first.importId === last.importId ? at(first) : `${at(first)} to ${at(last)}`}
-    </td>
-  )
+  return first.importId === last.importId ? at(first) : `${at(first)} to ${at(last)}`
 }

@@ -1,23 +1,19 @@
 import type { CodeListInfoT } from '../../../../shared/contract'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
-import { ScrollArea } from '../../components/scroll-area'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** The Source cell: short, as the Version column beside it carries the OpenCodelists version. */
-function SourceCell({ list }: { list: CodeListInfoT }) {
+function SourceText({ list }: { list: CodeListInfoT }) {
   switch (list.kind) {
     case 'nhs-refset':
-      return <td title={list.source}>NHS Digital Primary Care Domain refset</td>
+      return 'NHS Digital Primary Care Domain refset'
     case 'starter':
-      return (
-        <td>
-          <strong>{list.source}</strong>
-        </td>
-      )
+      return <strong>{list.source}</strong>
     case 'other':
-      return <td>{list.source}</td>
+      return list.source
     default: {
       const never: never = list.kind
       return never
@@ -59,42 +55,42 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
               have, so a patient coded another way is read from the term or not at all: ask a clinician to check the patients these lists affect.
             </p>
           )}
-          <ScrollArea label="Code lists" className="code-lists-scroll">
-            <table className="table table-compact" aria-label="Code lists">
-              <thead>
-                <tr>
-                  <th scope="col">Cluster</th>
-                  <th scope="col">What it is for</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Version</th>
-                  <th scope="col" className="numeric">
-                    Codes
-                  </th>
-                  <th scope="col">File</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lists.map((list) => (
-                  <tr key={`${list.cluster}:${list.file}`} className={list.kind === 'starter' ? 'row-starter' : undefined}>
-                    <td className="nowrap">
-                      <strong>{list.cluster}</strong>
-                      {list.kind === 'starter' && (
-                        <>
-                          <br />
-                          <span className="chip chip-starter">Starter list</span>
-                        </>
-                      )}
-                    </td>
-                    <td>{list.purpose}</td>
-                    <SourceCell list={list} />
-                    <td className="code-library-version">{list.version ?? '—'}</td>
-                    <td className="numeric">{list.codes.toLocaleString('en-GB')}</td>
-                    <td className="code-library-file">{list.file}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <DataTable<CodeListInfoT>
+            label="Code lists"
+            className="table-compact"
+            scroll="code-lists-scroll"
+            rows={lists}
+            rowKey={(list) => `${list.cluster}:${list.file}`}
+            rowClassName={(list) => (list.kind === 'starter' ? 'row-starter' : undefined)}
+            columns={[
+              {
+                id: 'cluster',
+                header: 'Cluster',
+                cellClassName: 'nowrap',
+                cell: (list) => (
+                  <>
+                    <strong>{list.cluster}</strong>
+                    {list.kind === 'starter' && (
+                      <>
+                        <br />
+                        <span className="chip chip-starter">Starter list</span>
+                      </>
+                    )}
+                  </>
+                )
+              },
+              { id: 'purpose', header: 'What it is for', cell: (list) => list.purpose },
+              {
+                id: 'source',
+                header: 'Source',
+                cell: (list) => <SourceText list={list} />,
+                cellTitle: (list) => (list.kind === 'nhs-refset' ? list.source : undefined)
+              },
+              { id: 'version', header: 'Version', cell: (list) => list.version ?? '—', cellClassName: 'code-library-version' },
+              { id: 'codes', header: 'Codes', cell: (list) => list.codes.toLocaleString('en-GB'), numeric: true },
+              { id: 'file', header: 'File', cell: (list) => list.file, cellClassName: 'code-library-file' }
+            ]}
+          />
         </>
       )}
     </Card>

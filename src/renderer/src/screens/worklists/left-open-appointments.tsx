@@ -2,10 +2,11 @@
 // missing and a patient who did not come is not on the re-invite list. Each row is closed where it
 // stands, with the same operations as the clinic day view: record the visit (readings, dated on the
 // clinic's day) or mark did not attend.
-import { Fragment, useState } from 'react'
+import { useState } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
+import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
@@ -54,71 +55,72 @@ export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
             {appointments.length} appointment{appointments.length === 1 ? '' : 's'} still booked after the clinic day. Until each is marked, the visit&apos;s BP
             is missing and a patient who did not come is not on the re-invite list; they do not count as booked into an upcoming clinic.
           </p>
-          <div className="table-wrap">
-            <table className="table" aria-label="Appointments left open in a past clinic">
-              <thead>
-                <tr>
-                  <th scope="col">Clinic</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">NHS number</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {appointments.map((a) => (
-                  <Fragment key={a.appointmentId}>
-                    <tr>
-                      <td className="nowrap">
-                        {formatUkDate(a.clinicDate)} <span className="muted">{a.clinicType}</span>
-                      </td>
-                      <td className="nowrap">{a.start}</td>
-                      <td className="nowrap">{formatNhsNumber(a.nhsNumber)}</td>
-                      <td>{a.name}</td>
-                      <td className="nowrap">
-                        <button
-                          type="button"
-                          className="button button-primary button-small"
-                          aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
-                          onClick={() => {
-                            setOutcome(null)
-                            setVisitFor(visitFor?.appointmentId === a.appointmentId ? null : a)
-                          }}
-                        >
-                          Attended: record visit
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="button button-warning button-small"
-                          aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
-                          disabled={dna.busy}
-                          onClick={() => {
-                            setOutcome(null)
-                            markDna(a)
-                          }}
-                        >
-                          Did not attend
-                        </button>
-                      </td>
-                    </tr>
-                    {visitFor?.appointmentId === a.appointmentId && (
-                      <tr>
-                        <td colSpan={5}>
-                          <p className="hint">The readings are recorded on the clinic&apos;s day, {formatUkDate(a.clinicDate)}.</p>
-                          <RecordVisitForm
-                            appointmentId={a.appointmentId}
-                            patientName={a.name}
-                            onCancel={() => setVisitFor(null)}
-                            onSaved={(result) => closed(a, result)}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<LeftOpen>
+            label="Appointments left open in a past clinic"
+            rows={appointments}
+            rowKey={(a) => a.appointmentId}
+            expanded={(a) =>
+              visitFor?.appointmentId === a.appointmentId && (
+                <>
+                  <p className="hint">The readings are recorded on the clinic&apos;s day, {formatUkDate(a.clinicDate)}.</p>
+                  <RecordVisitForm
+                    appointmentId={a.appointmentId}
+                    patientName={a.name}
+                    onCancel={() => setVisitFor(null)}
+                    onSaved={(result) => closed(a, result)}
+                  />
+                </>
+              )
+            }
+            columns={[
+              {
+                id: 'clinic',
+                header: 'Clinic',
+                cell: (a) => (
+                  <>
+                    {formatUkDate(a.clinicDate)} <span className="muted">{a.clinicType}</span>
+                  </>
+                ),
+                cellClassName: 'nowrap',
+                sortValue: (a) => a.clinicDate
+              },
+              { id: 'time', header: 'Time', cell: (a) => a.start, cellClassName: 'nowrap', sortValue: (a) => a.start },
+              { id: 'nhs', header: 'NHS number', cell: (a) => formatNhsNumber(a.nhsNumber), cellClassName: 'nowrap', sortValue: (a) => a.nhsNumber },
+              { id: 'name', header: 'Name', cell: (a) => a.name, sortValue: (a) => a.name },
+              {
+                id: 'outcome',
+                header: 'Outcome',
+                cellClassName: 'nowrap',
+                cell: (a) => (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-primary button-small"
+                      aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                      onClick={() => {
+                        setOutcome(null)
+                        setVisitFor(visitFor?.appointmentId === a.appointmentId ? null : a)
+                      }}
+                    >
+                      Attended: record visit
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-warning button-small"
+                      aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                      disabled={dna.busy}
+                      onClick={() => {
+                        setOutcome(null)
+                        markDna(a)
+                      }}
+                    >
+                      Did not attend
+                    </button>
+                  </>
+                )
+              }
+            ]}
+          />
         </>
       )}
     </Card>

@@ -1,0 +1,157 @@
+// A clinic's slots in time order: who is booked into each, what happened at the visit, and the
+// buttons for what can be done with it now (book a free slot; record the visit or a did-not-attend
+// from the clinic day; cancel or rebook a booking).
+import type { OperationOutput } from '../../../../shared/contract'
+import { DataTable } from '../../components/data-table'
+import { formatBp } from '../../format/blood-pressure'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+import { actionOptions } from './record-visit-form'
+
+type Slot = OperationOutput<'clinics.get'>['slots'][number]
+export type Appointment = NonNullable<Slot['appointment']>
+
+const statusLabels: Record<Appointment['status'], string> = {
+  booked: 'Booked',
+  attended: 'Attended',
+  'did-not-attend': 'Did not attend',
+  cancelled: 'Cancelled'
+}
+
+const actionLabels = new Map(actionOptions.map((o) => [o.value, o.label]))
+
+/** A slot with no appointment, or whose appointment was cancelled, can be booked. */
+function booked(slot: Slot): Appointment | null {
+  return slot.appointment === null || slot.appointment.status === 'cancelled' ? null : slot.appointment
+}
+
+/** What was done at the visit, read back from the record: the actions taken and the note. */
+function VisitSummary({ appointment }: { appointment: Appointment }) {
+  if (appointment.status !== 'attended') return null
+  const actions = appointment.actions.map((a) => actionLabels.get(a) ?? a)
+  return (
+    <>
+      <span>{actions.length > 0 ? actions.join(', ') : <span className="muted">No actions recorded</span>}</span>
+      {appointment.note && <span className="visit-note">Note: {appointment.note}</span>}
+    </>
+  )
+}
+
+interface Props {
+  slots: Slot[]
+  /** The clinic is after today: visits and did-not-attends wait for its day. */
+  notYet: boolean
+  dnaBusy: boolean
+  onBook: (slotIndex: number) => void
+  onRecordVisit: (appointment: Appointment) => void
+  onDidNotAttend: (appointment: Appointment) => void
+  onChange: (appointment: Appointment) => void
+}
+
+export function ClinicSlotsTable({ slots, notYet, dnaBusy, onBook, onRecordVisit, onDidNotAttend, onChange }: Props) {
+  return (
+    <DataTable<Slot>
+      label="Clinic slots"
+      rows={slots}
+      rowKey={(slot) => slot.slotIndex}
+      rowClassName={(slot) => (booked(slot) ? undefined : 'row-free')}
+      columns={[
+        { id: 'time', header: 'Time', cell: (slot) => slot.start, sortValue: (slot) => slot.start },
+        {
+          id: 'patient',
+          header: 'Patient',
+          cell: (slot) => booked(slot)?.name ?? <span className="muted">Free</span>,
+          sortValue: (slot) => booked(slot)?.name
+        },
+        {
+          id: 'nhs',
+          header: 'NHS number',
+          cell: (slot) => {
+            const appointment = booked(slot)
+            return appointment ? formatNhsNumber(appointment.nhsNumber) : ''
+          },
+          cellClassName: 'nowrap',
+          sortValue: (slot) => booked(slot)?.nhsNumber
+        },
+        {
+          id: 'status',
+          header: 'Status',
+          cell: (slot) => slot.appointment && <span className={`status status-${slot.appointment.status}`}>{statusLabels[slot.appointment.status]}</span>,
+          sortValue: (slot) => (slot.appointment ? statusLabels[slot.appointment.status] : null)
+        },
+        { id: 'bp', header: 'BP', cell: (slot) => (slot.appointment?.bp ? formatBp(slot.appointment.bp) : '') },
+        {
+          id: 'visit',
+          header: 'At the visit',
+          cell: (slot) => {
+            const appointment = booked(slot)
+            return appointment ? <VisitSummary appointment={appointment} /> : null
+          },
+          cellClassName: 'visit-summary'
+        },
+        {
+          id: 'follow-up',
+          header: 'Follow-up due',
+          cell: (slot) => (slot.appointment?.followUpDue ? formatUkDate(slot.appointment.followUpDue) : ''),
+          cellClassName: 'nowrap',
+          sortValue: (slot) => slot.appointment?.followUpDue
+        },
+        {
+          id: 'actions',
+          header: 'Actions',
+          cellClassName: 'nowrap',
+          cell: (slot) => {
+            const appointment = slot.appointment
+            return (
+              <>
+                {!booked(slot) && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={`Book slot ${slot.start}`}
+                    onClick={() => onBook(slot.slotIndex)}
+                  >
+                    Book
+                  </button>
+                )}
+                {appointment?.status === 'booked' && notYet && <span className="muted">Record from the clinic day · </span>}
+                {appointment?.status === 'booked' && !notYet && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-primary button-small"
+                      aria-label={`Record visit for ${appointment.name}`}
+                      onClick={() => onRecordVisit(appointment)}
+                    >
+                      Record visit
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-warning button-small"
+                      aria-label={`Did not attend: ${appointment.name}`}
+                      disabled={dnaBusy}
+                      onClick={() => onDidNotAttend(appointment)}
+                    >
+                      Did not attend
+                    </button>{' '}
+                  </>
+                )}
+                {/* Before the clinic day only cancelling or rebooking makes sense; on the day, after the visit buttons. */}
+                {appointment?.status === 'booked' && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={`Cancel or rebook: ${appointment.name}`}
+                    onClick={() => onChange(appointment)}
+                  >
+                    Cancel / rebook
+                  </button>
+                )}
+              </>
+            )
+          }
+        }
+      ]}
+    />
+  )
+}
