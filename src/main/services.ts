@@ -11,6 +11,7 @@ import { patientImportStatus } from './import/commit/patient-import-status'
 import { codeLibrary, unmatchedCodes, unmatchedCodesCsv } from './codelists/code-library-service'
 import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob, previewImportJob } from './import/jobs/import-jobs'
 import { listDefinitions, buildCohort, previewCohort } from './cohorts/cohort-service'
+import { createProgramme, getProgramme, listProgrammes, setStatusOfProgramme } from './programmes/programmes'
 import { listCohorts, getCohort } from './cohorts/cohort-snapshots'
 import { explainCohortEntry, explainPreviewEntry } from './cohorts/cohort-explanation'
 import { compareCohorts } from './cohorts/cohort-comparison'
@@ -87,6 +88,10 @@ export function createServices(ctx: ServiceContext): Services {
       return file
     },
 
+    'programmes.list': () => ({ programmes: listProgrammes(ctx) }),
+    'programmes.get': ({ programmeId }) => getProgramme(ctx, programmeId),
+    'programmes.create': (input) => createProgramme(ctx, input),
+    'programmes.setStatus': (input) => setStatusOfProgramme(ctx, input),
     'cohorts.definitions': () => ({ definitions: listDefinitions(ctx) }),
     'cohorts.build': (input) => buildCohort(ctx, input),
     'cohorts.preview': (input) => previewCohort(ctx, input),

@@ -51,6 +51,11 @@ export const operationAccess: Readonly<Record<OperationName, OperationAccess>> =
   'codes.unmatchedCsv': 'read',
 
   'cohorts.definitions': 'open',
+  // A programme's name, definition and counts: no patient in it.
+  'programmes.list': 'read',
+  'programmes.get': 'read',
+  'programmes.create': 'write',
+  'programmes.setStatus': 'write',
   'cohorts.build': 'write',
   'cohorts.preview': 'identifiable-read',
   'cohorts.list': 'read',

@@ -18,6 +18,7 @@ export function addClinicCommands(program: Command, { call, print }: CliCommandD
     .requiredOption('--slot-minutes <m>', 'minutes per slot', (v) => positiveInt(v, '--slot-minutes'))
     .option('--clinician <name>', 'clinician running the clinic')
     .option('--location <place>', 'where the clinic is held')
+    .option('--programme <id>', 'the programme the clinic runs for (see "programme list")', (v) => positiveInt(v, '--programme'))
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -28,6 +29,7 @@ export function addClinicCommands(program: Command, { call, print }: CliCommandD
         slotMinutes: number
         clinician?: string
         location?: string
+        programme?: number
         json?: boolean
       }) => {
         const input = {
@@ -37,7 +39,8 @@ export function addClinicCommands(program: Command, { call, print }: CliCommandD
           slots: opts.slots,
           slotMinutes: opts.slotMinutes,
           clinician: opts.clinician,
-          location: opts.location
+          location: opts.location,
+          ...(opts.programme !== undefined ? { programmeId: opts.programme } : {})
         }
         // Refused naming the option typed (--start 24:61), not the contract's field.
         checkContractInput('clinics.create', input, {
@@ -47,7 +50,8 @@ export function addClinicCommands(program: Command, { call, print }: CliCommandD
           slots: '--slots',
           slotMinutes: '--slot-minutes',
           clinician: '--clinician',
-          location: '--location'
+          location: '--location',
+          programmeId: '--programme'
         })
         const created = await call('clinics.create', input)
         print(

@@ -4,10 +4,17 @@ import { CommanderError, Option, type Command } from 'commander'
 import { formatNhsNumber } from '../../shared/domain/nhs-number'
 import { explanationSummary } from '../cohorts/cohort-explanation'
 import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
-import { dateOption } from './option-values'
+import { dateOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
-type CohortBuildOptions = CohortKnobOptions & { definition?: string; asOf?: string; mode: 'qof' | 'nice'; json?: boolean; explain?: boolean }
+type CohortBuildOptions = CohortKnobOptions & {
+  definition?: string
+  asOf?: string
+  mode: 'qof' | 'nice'
+  json?: boolean
+  explain?: boolean
+  programme?: number
+}
 
 export function addCohortCommands(program: Command, { call, print }: CliCommandDeps): void {
   // Built-ins by id; saved custom cohorts by id (custom-3) or by name, case-insensitive.
@@ -42,6 +49,9 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
       ...previous,
       v
     ])
+    .option('--programme <id>', 'the programme this build is for (see "programme list"); default: the one open programme of this cohort', (v) =>
+      positiveInt(v, '--programme')
+    )
     .option('--explain', "with --json: each listed patient's full explanation (readings considered, BP chosen, target, priority rule, exclusions checked)")
     .option('--json', 'print JSON')
     .action(async (positional: string | undefined, opts: CohortBuildOptions) => {
@@ -55,7 +65,8 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
         asOf: opts.asOf,
         mode: opts.mode,
         ...(params ? { params } : {}),
-        ...(opts.explain ? { explain: true } : {})
+        ...(opts.explain ? { explain: true } : {}),
+        ...(opts.programme !== undefined ? { programmeId: opts.programme } : {})
       })
       // Always the BP rule in words; with --explain the whole "why" (cohort-explanation.ts).
       const why = (entry: (typeof snapshot.members)[number]) => ({
@@ -64,6 +75,7 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
       })
       const json = {
         cohortId: snapshot.cohortId,
+        programmeId: snapshot.programmeId,
         definition: snapshot.definition,
         definitionVersion: snapshot.definitionVersion,
         asOf: snapshot.asOf,

@@ -19,6 +19,7 @@ import type { CliCommandDeps, CliIo } from './cli-command-deps'
 import { jsonForTerminal, terminalSafeIo } from './terminal-text'
 import { addImportCommand } from './import-command'
 import { addCohortCommands } from './cohort-commands'
+import { addProgrammeCommands } from './programme-commands'
 import { addContactCommands } from './contact-commands'
 import { addInviteCommand } from './invite-command'
 import { addClinicCommands } from './clinic-commands'
@@ -98,6 +99,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
 
   addImportCommand(program, deps)
+  addProgrammeCommands(program, deps)
   addCohortCommands(program, deps)
   addContactCommands(program, deps)
   addInviteCommand(program, deps)

@@ -77,16 +77,17 @@ export interface NewBooking {
   patientId: number
   bookedAt: string
   bookedBy: string
+  programmeId: number | null
 }
 
 /** Inserts a booked appointment and returns its id; a taken slot throws SQLITE_CONSTRAINT_UNIQUE. */
 export function insertBooking(w: WritableDb, booking: NewBooking): number {
   const info = w
     .prepare(
-      `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by)
-       VALUES (?, ?, ?, 'booked', ?, ?)`
+      `INSERT INTO appointments (clinic_id, slot_index, patient_id, status, booked_at, booked_by, programme_id)
+       VALUES (?, ?, ?, 'booked', ?, ?, ?)`
     )
-    .run(booking.clinicId, booking.slotIndex, booking.patientId, booking.bookedAt, booking.bookedBy)
+    .run(booking.clinicId, booking.slotIndex, booking.patientId, booking.bookedAt, booking.bookedBy, booking.programmeId)
   return Number(info.lastInsertRowid)
 }
 

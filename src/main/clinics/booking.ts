@@ -7,7 +7,7 @@ import { clinicName } from '../../shared/domain/clinic-types'
 import { chooseSlot, type ExistingAppointment } from '../../shared/domain/booking-rules'
 import { checkNhsNumber, formatNhsNumber, normaliseNhsNumber } from '../../shared/domain/nhs-number'
 import type { ReadableDb } from '../db/database-access'
-import { actorName, type ServiceContext } from '../context'
+import { actorName, todayIso, type ServiceContext } from '../context'
 import { logActivity } from '../activity-log'
 import { patientIdOfNhsNumber } from '../patients/patient-queries'
 import {
@@ -21,6 +21,7 @@ import {
 import type { ClinicRow } from './clinic-session-queries'
 import { requireClinic, slotTimesOf } from './clinic-sessions'
 import { requireOpenAppointment } from './open-appointment'
+import { programmeForAppointment } from '../programmes/programmes'
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
@@ -76,7 +77,8 @@ function bookIntoSlot(
     slotIndex,
     patientId: patient.id,
     bookedAt: ctx.now().toISOString(),
-    bookedBy: actorName(ctx)
+    bookedBy: actorName(ctx),
+    programmeId: programmeForAppointment(ctx.db, clinic.programme_id, patient.id, todayIso(ctx))
   })
   return { appointmentId, start: times[slotIndex] as string, slotIndex }
 }

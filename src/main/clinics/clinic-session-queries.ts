@@ -11,10 +11,11 @@ export interface ClinicRow {
   slots: number
   clinician: string | null
   location: string | null
+  programme_id: number | null
 }
 
 export function findClinic(db: ReadableDb, clinicId: number): ClinicRow | undefined {
-  return db.prepare('SELECT id, type, date, start_time, slot_minutes, slots, clinician, location FROM clinics WHERE id = ?').get(clinicId) as
+  return db.prepare('SELECT id, type, date, start_time, slot_minutes, slots, clinician, location, programme_id FROM clinics WHERE id = ?').get(clinicId) as
     ClinicRow | undefined
 }
 
@@ -26,6 +27,7 @@ export interface NewClinic {
   slots: number
   clinician: string | null
   location: string | null
+  programmeId: number | null
   createdAt: string
   createdBy: string
 }
@@ -34,10 +36,21 @@ export interface NewClinic {
 export function insertClinic(w: WritableDb, clinic: NewClinic): number {
   const info = w
     .prepare(
-      `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, clinician, location, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO clinics (type, date, start_time, slot_minutes, slots, clinician, location, programme_id, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(clinic.type, clinic.date, clinic.startTime, clinic.slotMinutes, clinic.slots, clinic.clinician, clinic.location, clinic.createdAt, clinic.createdBy)
+    .run(
+      clinic.type,
+      clinic.date,
+      clinic.startTime,
+      clinic.slotMinutes,
+      clinic.slots,
+      clinic.clinician,
+      clinic.location,
+      clinic.programmeId,
+      clinic.createdAt,
+      clinic.createdBy
+    )
   return Number(info.lastInsertRowid)
 }
 
@@ -50,7 +63,7 @@ export interface ClinicSummaryRow extends ClinicRow {
 // "booked" counts every appointment holding a slot (booked, attended or did not attend), so it is
 // the funnel's "booked" and never smaller than attended + didNotAttend.
 const summaryQuery = `
-  SELECT c.id, c.type, c.date, c.start_time, c.slot_minutes, c.slots, c.clinician, c.location,
+  SELECT c.id, c.type, c.date, c.start_time, c.slot_minutes, c.slots, c.clinician, c.location, c.programme_id,
          COUNT(a.id) AS booked,
          COUNT(CASE WHEN a.status = 'attended' THEN 1 END) AS attended,
          COUNT(CASE WHEN a.status = 'did-not-attend' THEN 1 END) AS did_not_attend

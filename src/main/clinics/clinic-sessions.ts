@@ -15,6 +15,7 @@ import { displayName } from '../../shared/domain/patient-record'
 import type { ReadableDb } from '../db/database-access'
 import { actorName, todayIso, type ReadingContext, type ServiceContext } from '../context'
 import { logActivity } from '../activity-log'
+import { requireActiveProgramme } from '../programmes/programmes'
 import { followUpOfAppointment } from '../followups/follow-up-queries'
 import { clinicSummaries, clinicSummary, findClinic, insertClinic, type ClinicRow, type ClinicSummaryRow } from './clinic-session-queries'
 import { liveAppointmentsOfClinic, type AppointmentRow } from './appointment-queries'
@@ -32,7 +33,9 @@ export function createClinic(ctx: ServiceContext, input: ClinicInput): { clinicI
   const clinician = input.clinician?.trim() || null
   const location = input.location?.trim() || null
   const create = ctx.db.transaction(() => {
+    const programme = input.programmeId === undefined ? null : requireActiveProgramme(ctx.db, input.programmeId, 'take a new clinic')
     const clinicId = insertClinic(ctx.db, {
+      programmeId: programme?.programmeId ?? null,
       type: input.type,
       date: input.date,
       startTime: input.start,
@@ -47,7 +50,8 @@ export function createClinic(ctx: ServiceContext, input: ClinicInput): { clinicI
       ctx,
       ctx.db,
       'clinics.create',
-      `Created ${clinicName(input.type)} on ${input.date} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes`,
+      `Created ${clinicName(input.type)} on ${input.date} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes` +
+        (programme ? ` for the programme "${programme.name}"` : ''),
       { clinicId, ...input }
     )
     return clinicId
@@ -58,6 +62,7 @@ export function createClinic(ctx: ServiceContext, input: ClinicInput): { clinicI
 function toSummary(row: ClinicSummaryRow): ClinicSummary {
   return {
     clinicId: row.id,
+    programmeId: row.programme_id,
     type: row.type,
     date: row.date,
     start: row.start_time,

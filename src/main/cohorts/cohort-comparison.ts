@@ -27,6 +27,7 @@ function side(ctx: ReadingContext, snapshot: CohortSnapshotT): { summary: Side; 
     parameters,
     summary: {
       cohortId: snapshot.cohortId,
+      programmeId: snapshot.programmeId,
       definition: snapshot.definition,
       name: snapshot.name,
       asOf: snapshot.asOf,

@@ -17,6 +17,7 @@ import { loadPatientRecords } from '../patients/patient-records'
 import { countPatients, latestFactIds } from '../patients/patient-fact-queries'
 import { insertCohort, insertCohortEntries, insertSnapshotPatients } from './cohort-snapshot-queries'
 import { type CohortDefinitionInfo, definitionInfo, definitionToBuild, listDefinitionInfos } from './definition-catalog'
+import { programmeForBuild } from '../programmes/programmes'
 import { invitationHistories, noInvitationHistory } from './invitation-history'
 import { encodeSnapshotListings } from './snapshot-patients'
 
@@ -30,6 +31,8 @@ export interface BuildCohortInput {
   params?: Partial<CohortParameters>
   /** Return each listed patient's full explanation too (not stored: cohorts.explain re-derives it). */
   explain?: boolean
+  /** The programme the snapshot is for (programmes.ts decides when none is named). */
+  programmeId?: number
 }
 
 /** The built-ins and, given the database, the practice's saved custom cohorts (definition-catalog.ts). */
@@ -93,12 +96,18 @@ export function buildInputs(ctx: ReadingContext, input: BuildCohortInput) {
 }
 
 export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): CohortSnapshotT {
-  const { definition, asOf, seen, result } = evaluateBuild(ctx, input)
   const builtAt = ctx.now().toISOString()
   const builtBy = actorName(ctx)
 
+  // One transaction from choosing the programme to the last entry: a programme started for this
+  // build exists only if the build is stored.
   const store = ctx.db.transaction(() => {
+    const programme = programmeForBuild(ctx, definitionToBuild(ctx, input.definition).definition, input.programmeId)
+    // The programme's own parameters, with this build's overrides on top.
+    const params = { ...programme.parameters, ...input.params }
+    const { definition, asOf, seen, result } = evaluateBuild(ctx, { ...input, params })
     const cohortId = insertCohort(ctx.db, {
+      programmeId: programme.programmeId,
       definitionId: definition.id,
       definitionVersion: definition.version,
       name: definition.name,
@@ -133,15 +142,17 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
         members: result.members.length,
         excluded: result.excluded.length,
         notEligible: result.notEligibleCount,
-        parameters: result.parameters
+        parameters: result.parameters,
+        programmeId: programme.programmeId
       }
     )
-    return cohortId
+    return { cohortId, programme, definition, asOf, result }
   })
-  const cohortId = store()
+  const { cohortId, programme, definition, asOf, result } = store()
 
   return {
     cohortId,
+    programmeId: programme.programmeId,
     definition: definition.id,
     definitionVersion: definition.version,
     name: definition.name,

@@ -22,9 +22,11 @@ export interface CohortRow {
   exclusion_counts_json: string
   facts_reading_id: number | null
   facts_event_id: number | null
+  programme_id: number | null
 }
 
 export interface NewCohort {
+  programmeId: number
   definitionId: string
   definitionVersion: number
   name: string
@@ -44,11 +46,12 @@ export interface NewCohort {
 export function insertCohort(w: WritableDb, cohort: NewCohort): number {
   const info = w
     .prepare(
-      `INSERT INTO cohorts (definition_id, definition_version, name, as_of, mode, parameters_json, built_at, built_by,
+      `INSERT INTO cohorts (programme_id, definition_id, definition_version, name, as_of, mode, parameters_json, built_at, built_by,
                             member_count, excluded_count, not_eligible_count, exclusion_counts_json, facts_reading_id, facts_event_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
+      cohort.programmeId,
       cohort.definitionId,
       cohort.definitionVersion,
       cohort.name,

@@ -65,6 +65,7 @@ export function getCohort(ctx: Pick<ReadingContext, 'db'>, cohortId: number): Co
   for (const row of rows) (row.status === 'member' ? members : excluded).push(entryFromRow(row, asBuilt.get(row.patient_id)))
   return {
     cohortId: cohort.id,
+    programmeId: cohort.programme_id,
     definition: cohort.definition_id,
     definitionVersion: cohort.definition_version,
     name: cohort.name,
@@ -83,6 +84,7 @@ export function getCohort(ctx: Pick<ReadingContext, 'db'>, cohortId: number): Co
 export function listCohorts(ctx: Pick<ReadingContext, 'db'>): CohortSummary[] {
   return allCohorts(ctx.db).map((c) => ({
     cohortId: c.id,
+    programmeId: c.programme_id,
     definition: c.definition_id,
     name: c.name,
     asOf: c.as_of,

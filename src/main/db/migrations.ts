@@ -15,6 +15,7 @@ import m0009 from './migrations/0009_cohort_speed.sql?raw'
 import m0010 from './migrations/0010_bp_measures_and_event_detail.sql?raw'
 import m0011 from './migrations/0011_unmatched_codes.sql?raw'
 import m0012 from './migrations/0012_contact_interpreter.sql?raw'
+import m0013 from './migrations/0013_programmes.sql?raw'
 
 export interface Migration {
   version: number
@@ -34,7 +35,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009_cohort_speed', sql: m0009 },
   { version: 10, name: '0010_bp_measures_and_event_detail', sql: m0010 },
   { version: 11, name: '0011_unmatched_codes', sql: m0011 },
-  { version: 12, name: '0012_contact_interpreter', sql: m0012 }
+  { version: 12, name: '0012_contact_interpreter', sql: m0012 },
+  { version: 13, name: '0013_programmes', sql: m0013 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at

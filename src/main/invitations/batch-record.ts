@@ -24,6 +24,19 @@ export interface BatchOptions {
   wordTemplateId: number | null
   smsText: string | null
   warnings: string[]
+  /** The recent-invitation window used and whether staff chose to invite those patients anyway (absent in older batches). */
+  recentInvitationDays?: number
+  includeRecentlyInvited?: boolean
+  recentlyInvitedElsewhere?: RecentlyInvitedElsewhere[]
+}
+
+/** A member another programme (or another build of this one) had invited within the window. */
+export interface RecentlyInvitedElsewhere {
+  nhsNumber: string
+  name: string
+  programme: string
+  sentOn: string
+  leftOut: boolean
 }
 
 /** The SMS text as the batch shows it, with its length against the one-message limit. */

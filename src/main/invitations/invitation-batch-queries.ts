@@ -36,6 +36,12 @@ export interface BatchMemberRow {
   /** Their latest invitation (any cohort) on or before the letter date: its attempt and day. */
   previous_attempt: number | null
   previous_on: string | null
+  /**
+   * The latest invitation within the recent-invitation window that another snapshot sent — by
+   * another programme, or by this programme at this attempt or a later one — and its programme's name.
+   */
+  recent_elsewhere_on: string | null
+  recent_elsewhere_programme: string | null
 }
 
 export interface BatchMemberQuery {
@@ -45,7 +51,20 @@ export interface BatchMemberQuery {
   /** The letter date. */
   date: string
   attempt: number
+  /** The programme of the cohort being invited (null for a snapshot the app could not attribute). */
+  programmeId: number | null
+  /** How many days back an invitation by another programme keeps a patient out of this batch. */
+  recentDays: number
 }
+
+// An invitation another snapshot sent within the window: another programme's (any attempt), or
+// this programme's at the attempt being sent or later (a rebuilt snapshot must not invite again).
+// This cohort's own earlier attempts are the normal chain and never count.
+const recentElsewhere = `FROM invitations i JOIN cohorts ic ON ic.id = i.cohort_id LEFT JOIN programmes pr ON pr.id = ic.programme_id
+                 WHERE i.patient_id = p.id AND i.cohort_id <> @cohortId AND i.sent_on <= @date
+                   AND i.sent_on >= date(@date, '-' || @recentDays || ' days')
+                   AND (ic.programme_id IS NOT @programmeId OR i.attempt >= @attempt)
+                 ORDER BY i.sent_on DESC, i.id DESC LIMIT 1`
 
 /**
  * The cohort's members in alphabetical order (family name, given name), so the printed pile matches
@@ -65,13 +84,22 @@ export function batchMembers(db: ReadableDb, query: BatchMemberQuery): BatchMemb
                  WHERE i.patient_id = p.id AND i.cohort_id = @cohortId AND i.attempt = @attempt) AS same_attempt_on,
               (SELECT i.attempt FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date
                  ORDER BY i.sent_on DESC, i.id DESC LIMIT 1) AS previous_attempt,
-              (SELECT MAX(i.sent_on) FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date) AS previous_on
+              (SELECT MAX(i.sent_on) FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date) AS previous_on,
+              (SELECT i.sent_on ${recentElsewhere}) AS recent_elsewhere_on,
+              (SELECT IFNULL(pr.name, ic.name) ${recentElsewhere}) AS recent_elsewhere_programme
        FROM cohort_entries ce JOIN patients p ON p.id = ce.patient_id
        LEFT JOIN contact_preferences cp ON cp.patient_id = p.id
        WHERE ce.cohort_id = @cohortId AND ce.status = 'member'
        ORDER BY LOWER(IFNULL(p.family_name, '')), LOWER(IFNULL(p.given_name, '')), p.nhs_number`
     )
-    .all({ cohortId: query.cohortId, asOf: query.asOf, date: query.date, attempt: query.attempt }) as BatchMemberRow[]
+    .all({
+      cohortId: query.cohortId,
+      asOf: query.asOf,
+      date: query.date,
+      attempt: query.attempt,
+      programmeId: query.programmeId,
+      recentDays: query.recentDays
+    }) as BatchMemberRow[]
 }
 
 export interface NewInvitationBatch {
@@ -152,9 +180,10 @@ export interface BatchRow {
   sms: number
   phone: number
   large_print: number
+  programme_id: number | null
 }
 
-const batchSelect = `SELECT b.id, b.cohort_id, b.attempt, b.created_on, b.created_by, b.template_id, b.template_version,
+const batchSelect = `SELECT b.id, b.cohort_id, (SELECT c.programme_id FROM cohorts c WHERE c.id = b.cohort_id) AS programme_id, b.attempt, b.created_on, b.created_by, b.template_id, b.template_version,
         b.not_invited_json, b.options_json, b.sheet_json,
         (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'letter') AS letters,
         (SELECT COUNT(*) FROM invitations i WHERE i.batch_id = b.id AND i.channel = 'sms') AS sms,

@@ -19,9 +19,9 @@ import { placeAndRecordDocuments } from '../documents/document-store'
 import { letterPrintProblems, writeByHandWarning } from '../documents/address-block'
 import { getPracticeSettings } from '../settings/practice-settings-store'
 import { batchFileStem, renderBatchFiles, stageAll } from './batch-documents'
-import { type BatchOptions, type InvitationBatch, type NotInvited, type SentContent, smsMessageOf } from './batch-record'
+import { type BatchOptions, type InvitationBatch, type NotInvited, type RecentlyInvitedElsewhere, type SentContent, smsMessageOf } from './batch-record'
 import { batchMembers, insertInvitationBatch, insertInvitations, linkBatchDocuments } from './invitation-batch-queries'
-import { reasonNotInvited } from './invitation-eligibility'
+import { DEFAULT_RECENT_INVITATION_DAYS, reasonNotInvited, recentInvitationReason, recentlyInvitedWarning } from './invitation-eligibility'
 import { activeWordTemplate, currentTemplate } from './template-store'
 
 export type { InvitationBatch }
@@ -40,7 +40,7 @@ function toAttempt(n: number): InvitationAttempt {
   throw new AppError('invalid_input', `attempt must be 1, 2 or 3 (got ${n})`)
 }
 
-type BatchChoices = 'sms' | 'phoneList' | 'waitDays' | 'docx' | 'preview'
+type BatchChoices = 'sms' | 'phoneList' | 'waitDays' | 'docx' | 'preview' | 'recentInvitationDays' | 'includeRecentlyInvited'
 /** The contract's input; the channel choices may be left out by in-process callers (bench, demo). */
 export type CreateBatchInput = Omit<ParsedInput<'invitations.createBatch'>, BatchChoices> & Partial<Pick<ParsedInput<'invitations.createBatch'>, BatchChoices>>
 
@@ -49,6 +49,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const attempt = toAttempt(input.attempt)
   const date = input.date ?? todayIso(ctx)
   const waitDays = input.waitDays ?? 14
+  const recentRule = { days: input.recentInvitationDays ?? DEFAULT_RECENT_INVITATION_DAYS, includeAnyway: input.includeRecentlyInvited ?? false }
   const cohort = findCohort(db, input.cohortId)
   if (!cohort) throw new AppError('not_found', `No cohort with id ${input.cohortId}`)
   const template = currentTemplate(db, input.templateKey ?? defaultTemplateKey(cohort.definition_id, attempt))
@@ -58,7 +59,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const word = wantDocx ? activeWordTemplate(db) : null
 
   // In alphabetical order, so the printed pile matches the batch sheet (invitation-batch-queries.ts).
-  const members = batchMembers(db, { cohortId: cohort.id, asOf: cohort.as_of, date, attempt })
+  const members = batchMembers(db, { cohortId: cohort.id, asOf: cohort.as_of, date, attempt, programmeId: cohort.programme_id, recentDays: recentRule.days })
 
   const practice = getPracticeSettings(ctx)
   const smsText = plainSmsText(fillMergeFields(template.smsText, { practiceName: practice.practiceName.trim(), practicePhone: practice.phone.trim() }))
@@ -73,8 +74,13 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const invited: { patientId: number; content: SentContent }[] = []
   const notInvited: NotInvited[] = []
   const sheet: BatchSheetRow[] = []
+  const recentlyInvitedElsewhere: RecentlyInvitedElsewhere[] = []
   for (const m of members) {
     const name = displayName({ title: m.title, givenName: m.given_name, familyName: m.family_name })
+    const recent =
+      recentRule.days > 0 && m.recent_elsewhere_on !== null
+        ? { programme: m.recent_elsewhere_programme ?? 'another programme', sentOn: m.recent_elsewhere_on }
+        : null
     const addressLines = parseAddress(m.address_lines_json)
     const preferences = {
       smsDeclined: m.sms_declined === 1,
@@ -100,12 +106,17 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
         upcomingAppointmentOn: m.upcoming_on,
         attendedSinceCohortOn: m.attended_on,
         sameAttemptSentOn: m.same_attempt_on,
-        previousInvitation: m.previous_on !== null && m.previous_attempt !== null ? { attempt: m.previous_attempt, sentOn: m.previous_on } : null
+        previousInvitation: m.previous_on !== null && m.previous_attempt !== null ? { attempt: m.previous_attempt, sentOn: m.previous_on } : null,
+        recentInvitationElsewhere: recent
       },
       attempt,
       date,
-      waitDays
+      waitDays,
+      recentRule
     )
+    if (recent && (reason === null || reason === recentInvitationReason(recent, recentRule.days))) {
+      recentlyInvitedElsewhere.push({ nhsNumber: m.nhs_number, name, programme: recent.programme, sentOn: recent.sentOn, leftOut: reason !== null })
+    }
     if (reason !== null) {
       skip(reason)
       continue
@@ -181,6 +192,8 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const smsCount = count('sms')
   const lettersToWriteByHand = sheet.filter((r) => r.writeByHand).length
   if (lettersToWriteByHand > 0) warnings.push(writeByHandWarning(lettersToWriteByHand))
+  const recentWarning = recentlyInvitedWarning(recentlyInvitedElsewhere, recentRule.days)
+  if (recentWarning) warnings.push(recentWarning)
 
   const options: BatchOptions = {
     templateKey: template.key,
@@ -191,7 +204,10 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     docx: wantDocx,
     wordTemplateId: word?.wordTemplateId ?? null,
     smsText: smsCount > 0 ? smsText : null,
-    warnings
+    warnings,
+    recentInvitationDays: recentRule.days,
+    includeRecentlyInvited: recentRule.includeAnyway,
+    recentlyInvitedElsewhere
   }
 
   const letters = count('letter')
@@ -213,7 +229,9 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     sheet,
     smsMessage: options.smsText === null ? null : smsMessageOf(options.smsText),
     warnings,
-    lettersToWriteByHand
+    lettersToWriteByHand,
+    programmeId: cohort.programme_id,
+    recentlyInvitedElsewhere
   }
   // A preview answers "who would get what" before anything is printed or recorded.
   if (input.preview === true) return { batchId: 0, ...summary, files: [] }

@@ -37,6 +37,8 @@ function batchFromRow(ctx: Pick<ServiceContext, 'db'>, r: BatchRow): InvitationB
     smsMessage: options.smsText ? smsMessageOf(options.smsText) : null,
     warnings: options.warnings ?? [],
     lettersToWriteByHand: sheet.filter((row) => row.writeByHand).length,
+    programmeId: r.programme_id,
+    recentlyInvitedElsewhere: options.recentlyInvitedElsewhere ?? [],
     files: listDocumentsOf(ctx, r.id)
   }
 }

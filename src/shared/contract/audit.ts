@@ -22,12 +22,56 @@ export const BpOutcome = z.object({
   atTargetAfterPercent: z.number()
 })
 
+/**
+ * The uptake funnel: distinct patients, each stage a subset of the one before — eligible (a member
+ * of one of the programme's snapshots) → invited (a 1st invitation; invited2 / invited3 those also
+ * sent a 2nd / 3rd) → booked → attended → followed up (attended, and a follow-up reading after their
+ * baseline).
+ */
 export const Funnel = z.object({
   eligible: z.number().int(),
   invited: z.number().int(),
+  invited1: z.number().int(),
+  invited2: z.number().int(),
+  invited3: z.number().int(),
   booked: z.number().int(),
   attended: z.number().int(),
   followedUp: z.number().int()
+})
+
+/** One group of an equity breakdown: its funnel and its BP outcome. */
+export const BreakdownGroup = z.object({
+  group: z.string(),
+  funnel: Funnel,
+  bpOutcome: BpOutcome
+})
+
+export const BreakdownDimension = z.enum(['ethnicity', 'ageBand', 'sex', 'imdQuintile', 'core20'])
+
+/** Every measure broken down one way (ethnic group, age band, sex, IMD quintile, Core20); the groups partition the eligible patients. */
+export const Breakdown = z.object({
+  dimension: BreakdownDimension,
+  label: z.string(),
+  groups: z.array(BreakdownGroup)
+})
+
+/** Systolic change at follow-up (follow-up minus baseline) in bands of 10 mmHg, for the distribution chart. */
+export const ChangeBand = z.object({
+  /** Inclusive lower and exclusive upper bound in mmHg; the end bands are open (null). */
+  from: z.number().int().nullable(),
+  to: z.number().int().nullable(),
+  label: z.string(),
+  patients: z.number().int()
+})
+
+/** One programme's headline figures (the whole-practice view lists every programme). */
+export const ProgrammeAudit = z.object({
+  programmeId: z.number().int(),
+  name: z.string(),
+  outcome: z.enum(['bp', 'wellbeing']),
+  status: z.enum(['active', 'closed']),
+  bpOutcome: BpOutcome,
+  funnel: Funnel
 })
 
 export const AuditPatientRow = z.object({
@@ -45,8 +89,17 @@ export const AuditPatientRow = z.object({
 
 export const AuditSummary = z.object({
   asOf: StoredIsoDate,
+  /** The programme audited; null = the whole practice (every programme, each patient counted once). */
+  programmeId: z.number().int().nullable(),
+  programmeName: z.string().nullable(),
   bpOutcome: BpOutcome,
   funnel: Funnel,
+  breakdowns: z.array(Breakdown),
+  systolicChangeBands: z.array(ChangeBand),
+  /** Every programme's own figures (for the whole-practice view; the one programme when one is asked for). */
+  programmes: z.array(ProgrammeAudit),
+  /** How each figure was worked out, in words (baseline and follow-up rule, what each funnel stage counts). */
+  rules: z.array(z.object({ measure: z.string(), rule: z.string() })),
   patients: z.array(AuditPatientRow)
 })
 
@@ -60,9 +113,9 @@ export const ActivityEntry = z.object({
 
 /** The audit operations: each name with the schema of its input and of its output. */
 export const auditOperations = {
-  'audit.summary': { input: z.object({ asOf: IsoDate.optional() }), output: AuditSummary },
+  'audit.summary': { input: z.object({ asOf: IsoDate.optional(), programmeId: z.number().int().optional() }), output: AuditSummary },
   'audit.exportWorkbook': {
-    input: z.object({ asOf: IsoDate.optional(), pseudonymised: z.boolean().default(false) }),
+    input: z.object({ asOf: IsoDate.optional(), pseudonymised: z.boolean().default(false), programmeId: z.number().int().optional() }),
     output: GeneratedFile
   },
   'activity.list': { input: Empty, output: z.object({ entries: z.array(ActivityEntry) }) }

@@ -10,12 +10,15 @@ export const ClinicInput = z.object({
   slots: z.number().int().min(1).max(100),
   slotMinutes: z.number().int().min(5).max(120),
   clinician: z.string().max(80).optional(),
-  location: z.string().max(200).optional()
+  location: z.string().max(200).optional(),
+  /** The programme the clinic runs for; without one, each appointment takes the programme that invited its patient. */
+  programmeId: z.number().int().optional()
 })
 
 export const ClinicSummary = ClinicInput.extend({
   date: StoredIsoDate,
   clinicId: z.number().int(),
+  programmeId: z.number().int().nullable(),
   booked: z.number().int(),
   attended: z.number().int(),
   didNotAttend: z.number().int()

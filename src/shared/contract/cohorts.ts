@@ -142,6 +142,8 @@ export const CohortPreview = z.object({
 
 export const CohortSnapshot = z.object({
   cohortId: z.number().int(),
+  /** The programme the snapshot belongs to (null only for snapshots the app could not attribute). */
+  programmeId: z.number().int().nullable(),
   definition: CohortDefinitionId,
   definitionVersion: z.number().int(),
   name: z.string(),
@@ -160,6 +162,7 @@ export const CohortSnapshot = z.object({
 
 export const CohortSummary = z.object({
   cohortId: z.number().int(),
+  programmeId: z.number().int().nullable(),
   definition: CohortDefinitionId,
   name: z.string(),
   asOf: StoredIsoDate,
@@ -217,7 +220,9 @@ export const cohortsOperations = {
        * considered, the one chosen and why, the target, the priority rule, each exclusion checked.
        * Off by default: 40k explanations are tens of megabytes (`cohort build --explain`).
        */
-      explain: z.boolean().optional()
+      explain: z.boolean().optional(),
+      /** The programme this build is for; without one, the one open programme on this definition (started if there is none). */
+      programmeId: z.number().int().optional()
     }),
     output: CohortSnapshot
   },

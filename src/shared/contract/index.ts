@@ -9,6 +9,7 @@ import { sessionOperations } from './session'
 import { settingsOperations } from './settings'
 import { importsOperations } from './imports'
 import { cohortsOperations } from './cohorts'
+import { programmesOperations } from './programmes'
 import { invitationsOperations } from './invitations'
 import { clinicsOperations } from './clinics'
 import { followUpOperations } from './followups'
@@ -33,6 +34,7 @@ export * from './session'
 export * from './settings'
 export * from './imports'
 export * from './cohorts'
+export * from './programmes'
 export * from './invitations'
 export * from './clinics'
 export * from './followups'
@@ -42,6 +44,7 @@ export const contract = {
   ...sessionOperations,
   ...settingsOperations,
   ...importsOperations,
+  ...programmesOperations,
   ...cohortsOperations,
   ...invitationsOperations,
   ...clinicsOperations,

@@ -43,7 +43,13 @@ export const InvitationBatch = z.object({
   /** What staff must know about the batch, e.g. SMS not sent because its text is too long. */
   warnings: z.array(z.string()).default([]),
   /** Letters whose name or address the PDF cannot print in full (sheet rows with writeByHand). */
-  lettersToWriteByHand: z.number().int().default(0)
+  lettersToWriteByHand: z.number().int().default(0),
+  /** The programme of the cohort invited. */
+  programmeId: z.number().int().nullable().default(null),
+  /** Members invited by another programme (or another build of this one) within the window: who, which programme, when, and whether they were left out. */
+  recentlyInvitedElsewhere: z
+    .array(z.object({ nhsNumber: z.string(), name: z.string(), programme: z.string(), sentOn: StoredIsoDate, leftOut: z.boolean() }))
+    .default([])
 })
 
 /** A language staff record as an interpreter need: trimmed, 1–60 printable characters on one line. */
@@ -142,6 +148,10 @@ export const invitationsOperations = {
       phoneList: z.boolean().default(false),
       /** Days after the previous invitation before the next may go (QOF needs at least 7). */
       waitDays: z.number().int().min(7).max(120).default(14),
+      /** A patient invited by another programme (or by another build of this one) in this many days is left out; 0 = no window. */
+      recentInvitationDays: z.number().int().min(0).max(365).default(28),
+      /** Invite those recently invited patients anyway (the batch still lists who and by which programme). */
+      includeRecentlyInvited: z.boolean().default(false),
       /** Also fill the practice's Word template (or the built-in one) into one DOCX. */
       docx: z.boolean().default(true),
       /** Only say who would get what (the batch sheet): nothing is written or recorded; batchId is 0. */

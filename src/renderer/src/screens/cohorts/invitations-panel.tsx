@@ -9,7 +9,8 @@ import { DocumentLink } from '../../components/document-link'
 import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
-import { todayIso } from '../../format/uk-date'
+import { formatUkDate, todayIso } from '../../format/uk-date'
+import { formatNhsNumber } from '../../format/nhs-number'
 import { BatchSheetTable } from '../invitations/batch-sheet-table'
 import { invitationFileLabel } from '../invitations/invitation-file-label'
 
@@ -26,6 +27,7 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
   const [sms, setSms] = useState(true)
   const [phoneList, setPhoneList] = useState(false)
   const [waitDays, setWaitDays] = useState(14)
+  const [inviteAnyway, setInviteAnyway] = useState(false)
   const [batch, setBatch] = useState<Batch | null>(null)
   const create = useAsyncAction()
   const defaultKey = defaultTemplateKey(snapshot.definition, attempt)
@@ -42,6 +44,7 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
           sms,
           phoneList,
           waitDays,
+          includeRecentlyInvited: inviteAnyway,
           preview
         })
       )
@@ -109,6 +112,12 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
         <input id="invite-phone" type="checkbox" checked={phoneList} onChange={(event) => setPhoneList(event.target.checked)} />
         <label htmlFor="invite-phone">Make a phone call list for patients with no mobile and no postal address</label>
       </div>
+      <div className="checkbox">
+        <input id="invite-anyway" type="checkbox" checked={inviteAnyway} onChange={(event) => setInviteAnyway(event.target.checked)} />
+        <label htmlFor="invite-anyway">
+          Invite anyway patients another programme invited in the last 28 days (they are left out by default, so nobody gets two invitations at once)
+        </label>
+      </div>
       <div className="button-row">
         <BusyButton variant="secondary" busy={create.busy} busyLabel="Checking…" onClick={() => run(true)} disabled={snapshot.members.length === 0}>
           Check who gets what
@@ -138,6 +147,7 @@ export function BatchResult({ batch }: { batch: Batch }) {
             {warning}
           </div>
         ))}
+        <RecentlyInvitedList batch={batch} />
         <BatchSheetTable rows={batch.sheet} />
       </div>
     )
@@ -155,6 +165,7 @@ export function BatchResult({ batch }: { batch: Batch }) {
           {warning}
         </div>
       ))}
+      <RecentlyInvitedList batch={batch} />
       <div className="stats">
         <Stat label="Letters" value={batch.letters} />
         <Stat label="Large print" value={batch.largePrint} />
@@ -201,5 +212,23 @@ export function BatchResult({ batch }: { batch: Batch }) {
         )
       )}
     </div>
+  )
+}
+
+/** Members another programme had invited recently: who, by which programme, when, and whether they are left out. */
+function RecentlyInvitedList({ batch }: { batch: Batch }) {
+  if (batch.recentlyInvitedElsewhere.length === 0) return null
+  return (
+    <details className="recently-invited" open>
+      <summary>Invited recently by another programme ({batch.recentlyInvitedElsewhere.length})</summary>
+      <ul>
+        {batch.recentlyInvitedElsewhere.map((r) => (
+          <li key={r.nhsNumber}>
+            {r.name} ({formatNhsNumber(r.nhsNumber)}): “{r.programme}” on {formatUkDate(r.sentOn)} —{' '}
+            {r.leftOut ? 'left out of this batch' : 'invited again (invite anyway)'}
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }
