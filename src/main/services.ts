@@ -26,9 +26,13 @@ import { readDocument } from './documents/document-store'
 import { createClinic, listClinics, getClinic } from './clinics/clinic-sessions'
 import { bookAppointment, cancelAppointment, rebookAppointment } from './clinics/booking'
 import { attendAppointment, markDidNotAttend } from './clinics/visits'
+import { visitContext } from './clinics/visit-context'
+import { visitSummaryPdf } from './clinics/visit-summary'
 import { listClinicTypeIntervals, setClinicTypeInterval } from './clinics/follow-up-intervals'
 import { followUpsDue } from './followups/followup-service'
 import { didNotAttendWorklist, leftOpenWorklist, worklistCounts } from './followups/worklists'
+import { listLocalServices, saveLocalService, setLocalServiceActiveState } from './local-services/local-services'
+import { createReferral, referralsDueWorklist, referralsOfPatient, setReferralOutcome } from './local-services/referrals'
 import { auditSummary } from './audit/audit-service'
 import { exportAuditWorkbook } from './audit/audit-export'
 import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
@@ -125,10 +129,20 @@ export function createServices(ctx: ServiceContext): Services {
     'appointments.rebook': (input) => rebookAppointment(ctx, input),
     'clinics.followUpIntervals': () => ({ types: listClinicTypeIntervals(ctx) }),
     'clinics.setFollowUpInterval': (input) => setClinicTypeInterval(ctx, input),
+    'visits.context': ({ appointmentId }) => visitContext(ctx, appointmentId),
+    'visits.summaryPdf': ({ appointmentId }) => visitSummaryPdf(ctx, appointmentId),
     'followups.due': (input) => followUpsDue(ctx, input),
     'worklists.didNotAttend': () => didNotAttendWorklist(ctx),
     'worklists.leftOpen': (input) => leftOpenWorklist(ctx, input),
     'worklists.counts': (input) => worklistCounts(ctx, input),
+
+    'services.list': () => ({ services: listLocalServices(ctx) }),
+    'services.save': (input) => saveLocalService(ctx, input),
+    'services.setActive': (input) => setLocalServiceActiveState(ctx, input),
+    'referrals.create': (input) => createReferral(ctx, input),
+    'referrals.setOutcome': (input) => setReferralOutcome(ctx, input),
+    'referrals.due': (input) => referralsDueWorklist(ctx, input),
+    'referrals.ofPatient': ({ nhsNumber }) => referralsOfPatient(ctx, nhsNumber),
 
     'audit.summary': (input) => auditSummary(ctx, input),
     'audit.exportWorkbook': (input) => exportAuditWorkbook(ctx, input),

@@ -91,10 +91,24 @@ export const operationAccess: Readonly<Record<OperationName, OperationAccess>> =
   'appointments.rebook': 'write',
   'clinics.followUpIntervals': 'read',
   'clinics.setFollowUpInterval': 'write',
+  // The patient's name and register conditions.
+  'visits.context': 'identifiable-read',
+  // Writes and records a document naming the patient.
+  'visits.summaryPdf': 'write',
   'followups.due': 'identifiable-read',
   'worklists.didNotAttend': 'identifiable-read',
   'worklists.leftOpen': 'identifiable-read',
   'worklists.counts': 'read',
+
+  // The directory of local services: no patient in it.
+  'services.list': 'read',
+  'services.save': 'write',
+  'services.setActive': 'write',
+  'referrals.create': 'write',
+  'referrals.setOutcome': 'write',
+  // Who was referred where.
+  'referrals.due': 'identifiable-read',
+  'referrals.ofPatient': 'identifiable-read',
 
   'audit.summary': 'identifiable-read',
   'audit.exportWorkbook': 'write',

@@ -136,7 +136,7 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
     for (const row of ['Reduced', 'No change', 'Increased']) {
       await expect(seedTable.getByRole('rowheader', { name: row })).toBeVisible()
     }
-    await expect(page.getByRole('list', { name: 'Uptake funnel' })).toContainText('Attended')
+    await expect(page.getByRole('table', { name: 'Uptake funnel (the whole practice)' }).getByRole('rowheader', { name: 'Attended' })).toBeVisible()
     await snap(page, '11-audit')
   })
 

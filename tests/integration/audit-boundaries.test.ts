@@ -2,7 +2,7 @@
 // even number of patients, "no change" meaning exactly the same systolic, the as-of cut-off day
 // itself, the 12-month look-back for a baseline taken before the invitation (the audit reads only
 // the readings that can matter, so its edge is checked here), and a pseudonymised workbook read back
-// cell by cell.
+// cell by cell: aggregates only, with no patient-level sheet.
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportAuditWorkbook } from '../../src/main/audit/audit-export'
@@ -144,7 +144,7 @@ describe('audit boundaries', () => {
     s.reading(onTheDay, '2026-11-01', 140, 85) // on the as-of day: the follow-up
     s.reading(onTheDay, '2026-11-02', 120, 75) // the day after: not seen
     const summary = auditSummary(ctx, { asOf: '2026-11-01' })
-    expect(summary.funnel).toEqual({ eligible: 1, invited: 1, booked: 1, attended: 1, followedUp: 1 })
+    expect(summary.funnel).toEqual({ eligible: 1, invited: 1, invited1: 1, invited2: 0, invited3: 0, booked: 1, attended: 1, followedUp: 1 })
     expect(summary.patients[0]).toMatchObject({ followUp: { systolic: 140, date: '2026-11-01' }, systolicChange: -20 })
     // A day earlier the follow-up reading had not happened yet.
     expect(auditSummary(ctx, { asOf: '2026-10-31' }).funnel.followedUp).toBe(0)
@@ -174,7 +174,7 @@ describe('audit boundaries', () => {
     expect([...byName.values()].find((p) => p.name.includes('Never'))).toMatchObject({ baseline: null, followUp: null, outcome: null })
   })
 
-  it('pseudonymised workbook read back: no NHS number, name or date of birth in any cell, one row per eligible patient', async () => {
+  it('pseudonymised workbook read back: no NHS number, name or date of birth in any cell, and no patient-level sheet', async () => {
     const s = seeder(ctx)
     const names = ['Adaeze', 'Okonkwo', 'Marcus', 'Lindqvist', 'Beatrice', 'Fairweather']
     const patients = [
@@ -197,12 +197,14 @@ describe('audit boundaries', () => {
     for (const name of names) expect(text).not.toContain(name)
     const dobs = ['1958-03-14', '1949-12-01', '1971-07-30']
     for (const dob of dobs) expect(text).not.toContain(dob)
-    const header = (wb.getWorksheet('Patients')?.getRow(1).values as unknown[]).slice(1)
-    expect(header).not.toContain('NHS number')
-    expect(header).not.toContain('Name')
-    expect(header).not.toContain('Date of birth')
-    expect(header).toContain('Age band')
-    expect(wb.getWorksheet('Patients')?.actualRowCount).toBe(1 + patients.length)
+    // No sheet with a row per patient: a list of patients, however pseudonymised, lets every
+    // suppressed count be counted back.
+    expect(wb.getWorksheet('Patients')).toBeUndefined()
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'By Core20'])
+    // No date of care either: the only date is the audit's own.
+    const dates = cells.filter((v): v is Date => v instanceof Date).map((d) => d.toISOString().slice(0, 10))
+    expect(dates).toEqual(['2026-11-01'])
+    for (const day of ['2026-09-02', '2026-09-15', '2026-10-20']) expect(text).not.toContain(day)
     // Three patients: every count is small, so each is shown as <5.
     expect(summaryRows(wb).find((r) => r[2] === 'Reduced')?.[3]).toBe('<5')
   })

@@ -114,7 +114,18 @@ describe('audit summary', () => {
 
   it('counts the funnel among patients who were in a cohort snapshot by the audit date', () => {
     seedProgramme(ctx)
-    expect(auditSummary(ctx, { asOf: '2026-11-22' }).funnel).toEqual({ eligible: 5, invited: 4, booked: 3, attended: 2, followedUp: 3 })
+    // Followed up is A and B only: C has a baseline and a follow-up (so is in the BP table) but never
+    // booked, and each stage counts only patients who reached the one before it.
+    expect(auditSummary(ctx, { asOf: '2026-11-22' }).funnel).toEqual({
+      eligible: 5,
+      invited: 4,
+      invited1: 4,
+      invited2: 0,
+      invited3: 0,
+      booked: 3,
+      attended: 2,
+      followedUp: 2
+    })
   })
 
   it('builds the seed table from first-visit or pre-invitation baselines and later readings', () => {
@@ -155,14 +166,14 @@ describe('audit summary', () => {
   it('sees nothing recorded after an earlier as-of date', () => {
     seedProgramme(ctx)
     const s = auditSummary(ctx, { asOf: '2026-10-01' })
-    expect(s.funnel).toEqual({ eligible: 5, invited: 4, booked: 3, attended: 2, followedUp: 0 })
+    expect(s.funnel).toEqual({ eligible: 5, invited: 4, invited1: 4, invited2: 0, invited3: 0, booked: 3, attended: 2, followedUp: 0 })
     expect(s.bpOutcome.patients).toBe(0)
     expect(s.bpOutcome.reducedPercent).toBe(0)
   })
 
   it('is all zeros for a database with no programme yet', () => {
     const s = auditSummary(ctx, {})
-    expect(s.funnel).toEqual({ eligible: 0, invited: 0, booked: 0, attended: 0, followedUp: 0 })
+    expect(s.funnel).toEqual({ eligible: 0, invited: 0, invited1: 0, invited2: 0, invited3: 0, booked: 0, attended: 0, followedUp: 0 })
     expect(s.bpOutcome.meanSystolicChange).toBeNull()
     expect(s.patients).toEqual([])
   })
@@ -198,7 +209,16 @@ describe('audit workbook', () => {
     const file = await exportAuditWorkbook(ctx, { pseudonymised: false })
     expect(file).toMatchObject({ name: 'audit-2026-11-22.xlsx', kind: 'audit-xlsx' })
     const wb = await readWorkbook(documentPath(ctx, file.fileId))
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'Patients'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'By ethnic group',
+      'By age band',
+      'By sex',
+      'By IMD quintile',
+      'By Core20',
+      'Programmes',
+      'Patients'
+    ])
     for (const sheet of wb.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
       expect(sheet.autoFilter).toBeTruthy()
@@ -233,24 +253,43 @@ describe('audit workbook', () => {
     expect(readFileSync(documentPath(ctx, file.fileId)).includes(Buffer.from('<f>'))).toBe(false)
   })
 
-  it('pseudonymised: no names, NHS numbers or dates of birth, and counts of 1 to 4 shown as <5', async () => {
+  it('pseudonymised: aggregates only — no Patients sheet, names, NHS numbers or dates of birth — and counts of 1 to 4 shown as <5', async () => {
     const file = await exportAuditWorkbook(ctx, { pseudonymised: true })
     expect(file.kind).toBe('audit-xlsx-pseudonymised')
     const wb = await readWorkbook(documentPath(ctx, file.fileId))
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'By Core20'])
     const values = allCellValues(wb)
     const text = values.join('\n')
     for (const nhs of ['9990000018', '9990000026', '9990000034', '9990000042', '9990000050']) expect(text).not.toContain(nhs)
     for (const name of ['Mensah', 'HYPERLINK', 'Campbell', 'Taylor', 'Brown', 'Hassan', 'Kwame', 'Susan']) expect(text).not.toContain(name)
     for (const dob of ['1960-05-01', '1950-02-03', '1985-07-09']) expect(text).not.toContain(dob)
-    const patients = wb.getWorksheet('Patients')
-    expect(patients?.getRow(1).getCell(1).value).toBe('Pseudo ID (this export only)')
-    expect(patients?.getRow(2).getCell(1).value).toMatch(/^PX-[0-9A-F]{8}$/)
     const summary = wb.getWorksheet('Summary')?.getSheetValues().filter(Boolean) as unknown[][]
-    const reduced = summary.find((r) => r[2] === 'Reduced')
-    expect(reduced?.[3]).toBe('<5')
-    expect(reduced?.[4]).toBe('withheld')
-    expect(summary.find((r) => r[2] === 'Eligible')?.[3]).toBe(5)
-    expect(summary.find((r) => r[2] === 'Invited')?.[3]).toBe('<5')
+    const find = (measure: string) => summary.find((r) => r[2] === measure)
+    // Reduced is 1 of 3 and Invited 4 of 5: never shown as themselves ("<5", or withheld where even
+    // that would let a small count be worked out), nor their percentages.
+    expect(['<5', 'withheld']).toContain(find('Reduced')?.[3])
+    expect(find('Reduced')?.[4]).toBe('withheld')
+    expect(['<5', 'withheld']).toContain(find('Invited')?.[3])
+    expect(values).toContain('<5')
+    // Every count is a multiple of 5, "<5" or withheld: no true count of 1 to 4 anywhere.
+    for (const sheet of wb.worksheets.slice(1)) {
+      const headers = (sheet.getRow(1).values as unknown[]).map(String)
+      const countColumns = headers.flatMap((h, col) => (col > 1 && !h.endsWith('%') && !h.startsWith('Mean') ? [col] : []))
+      expect(countColumns.length).toBeGreaterThanOrEqual(10)
+      sheet.eachRow((row, n) => {
+        if (n === 1) return
+        for (const col of countColumns) {
+          const v = row.getCell(col).value
+          expect(typeof v === 'number' ? v % 5 : v).toSatisfy((x: unknown) => x === 0 || x === '<5' || x === 'withheld')
+        }
+      })
+    }
+    // Three patients with both readings: their means and medians are withheld.
+    expect(find('Mean change in systolic (mmHg)')?.[3]).toBe('withheld')
+    expect(find('Median change in diastolic (mmHg)')?.[3]).toBe('withheld')
+    const protection = summary.filter((r) => r[1] === 'How this was protected')
+    expect(protection.map((r) => r[2])).toContain('Practice followed')
+    expect(protection.map((r) => String(r[5])).join(' ')).toContain('Hospital Episode Statistics (HES)')
   })
 
   it('records the workbook as a document and logs the export', async () => {

@@ -11,6 +11,7 @@ import { didNotAttendWorklist, worklistCounts } from '../../src/main/followups/w
 import { importFiles } from '../../src/main/import/import-service'
 import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { auditSummary } from '../../src/main/audit/audit-service'
+import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { errorOf } from '../support/app-error-of'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
@@ -150,10 +151,13 @@ describe('readings from a later import count as the follow-up', () => {
   })
   afterEach(() => ctx.cleanup())
 
-  it('a reading taken in the clinical system after the visit closes the follow-up and is the audit follow-up reading', () => {
+  it('a reading taken in the clinical system after the visit closes the follow-up and is the audit follow-up reading', async () => {
     importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
     const cohort = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-12', mode: 'qof' })
     expect(cohort.members.map((m) => m.nhsNumber)).toContain('9991000003')
+    // Invited first: the audit counts a programme's outcome only for the patients it invited.
+    const batch = await createInvitationBatch(ctx, { cohortId: cohort.cohortId, attempt: 1, date: '2026-11-12', docx: false })
+    expect(batch.notInvited.map((n) => n.nhsNumber)).not.toContain('9991000003')
 
     const c = clinic(ctx, '2026-11-13', 'Hypertension review')
     const { appointmentId } = bookAppointment(ctx, { clinicId: c, nhsNumber: '999 100 0003' })

@@ -43,7 +43,7 @@ beforeEach(() => {
     ...getPracticeSettings(ctx),
     practiceName: 'Riverside Medical Practice',
     phone: '020 7946 0000',
-    address: '1 River Road, London',
+    addressLines: ['1 River Road', 'London'],
     bookingInstructions: 'Please call us on 020 7946 0000 to book.',
     signatory: 'Practice Pharmacist'
   })

@@ -120,12 +120,12 @@ describe('baseline and follow-up selection', () => {
 describe('funnel, bands and breakdowns', () => {
   it('counts each funnel stage among eligible patients', () => {
     const facts = [
-      { invited: true, booked: true, attended: true, pair: pair(150, 140) },
-      { invited: true, booked: true, attended: false, pair: null },
-      { invited: true, booked: false, attended: false, pair: null },
-      { invited: false, booked: false, attended: false, pair: null }
+      { invited: true, highestAttempt: 1, booked: true, attended: true, pair: pair(150, 140) },
+      { invited: true, highestAttempt: 3, booked: true, attended: false, pair: null },
+      { invited: true, highestAttempt: 2, booked: false, attended: false, pair: null },
+      { invited: false, highestAttempt: 0, booked: false, attended: false, pair: null }
     ]
-    expect(funnelOf(facts)).toEqual({ eligible: 4, invited: 3, booked: 2, attended: 1, followedUp: 1 })
+    expect(funnelOf(facts)).toEqual({ eligible: 4, invited: 3, invited1: 3, invited2: 2, invited3: 1, booked: 2, attended: 1, followedUp: 1 })
   })
 
   it('bands ages at 40, 60 and 80 and keeps unknown ages visible', () => {
@@ -152,14 +152,14 @@ describe('funnel, bands and breakdowns', () => {
 
   it('breaks the funnel and outcome down by group, listed groups first', () => {
     const rows = [
-      { g: 'B', invited: true, booked: true, attended: true, pair: pair(150, 140) },
-      { g: 'A', invited: true, booked: false, attended: false, pair: null },
-      { g: 'B', invited: true, booked: true, attended: true, pair: pair(150, 155) }
+      { g: 'B', invited: true, highestAttempt: 1, booked: true, attended: true, pair: pair(150, 140) },
+      { g: 'A', invited: true, highestAttempt: 1, booked: false, attended: false, pair: null },
+      { g: 'B', invited: true, highestAttempt: 1, booked: true, attended: true, pair: pair(150, 155) }
     ]
     const out = breakdownBy(rows, (r) => r.g, ['B'])
     expect(out.map((r) => r.group)).toEqual(['B', 'A'])
     expect(out[0]?.outcome).toMatchObject({ patients: 2, reduced: 1, increased: 1 })
-    expect(out[1]?.funnel).toEqual({ eligible: 1, invited: 1, booked: 0, attended: 0, followedUp: 0 })
+    expect(out[1]?.funnel).toEqual({ eligible: 1, invited: 1, invited1: 1, invited2: 0, invited3: 0, booked: 0, attended: 0, followedUp: 0 })
   })
 })
 

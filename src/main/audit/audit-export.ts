@@ -14,10 +14,27 @@ import { fileWriteError } from '../files/write-file-atomically'
 import { getPracticeSettings } from '../settings/practice-settings-store'
 import { auditDataset } from './audit-service'
 
-export async function exportAuditWorkbook(ctx: ServiceContext, input: { asOf?: string; pseudonymised: boolean }): Promise<GeneratedFileT> {
-  const dataset = auditDataset(ctx, input.asOf)
+/** A programme's name as it can stand in a file name: lower case, letters and digits joined by hyphens. */
+export function programmeSlug(programme: { programmeId: number; name: string }): string {
+  const slug = programme.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '')
+  return slug === '' ? `programme-${programme.programmeId}` : slug
+}
+
+export async function exportAuditWorkbook(
+  ctx: ServiceContext,
+  input: { asOf?: string; pseudonymised: boolean; programmeId?: number }
+): Promise<GeneratedFileT> {
+  const dataset = auditDataset(ctx, input.asOf, input.programmeId)
+  const programme = dataset.programme ?? null
   const kind = input.pseudonymised ? 'audit-xlsx-pseudonymised' : 'audit-xlsx'
-  const fileName = `audit-${input.pseudonymised ? 'pseudonymised-' : ''}${dataset.asOf}.xlsx`
+  const fileName = `audit-${input.pseudonymised ? 'pseudonymised-' : ''}${programme ? `${programmeSlug(programme)}-` : ''}${dataset.asOf}.xlsx`
   const partialPath = stagingPath(ctx, fileName)
   let staged: StagedDocument
   try {
@@ -39,8 +56,14 @@ export async function exportAuditWorkbook(ctx: ServiceContext, input: { asOf?: s
       ctx,
       db,
       'audit.exportWorkbook',
-      `Audit workbook as of ${dataset.asOf} exported${input.pseudonymised ? ' (pseudonymised)' : ' (identifiable)'}: ${dataset.patients.length} patients`,
-      { fileId: file.fileId, asOf: dataset.asOf, pseudonymised: input.pseudonymised, patients: dataset.patients.length }
+      `Audit workbook ${programme ? `of the programme "${programme.name}"` : 'of the whole practice'} as of ${dataset.asOf} exported${input.pseudonymised ? ' (pseudonymised)' : ' (identifiable)'}: ${dataset.patients.length} patients`,
+      {
+        fileId: file.fileId,
+        asOf: dataset.asOf,
+        pseudonymised: input.pseudonymised,
+        patients: dataset.patients.length,
+        programmeId: programme?.programmeId ?? null
+      }
     )
     return file
   })

@@ -1,6 +1,9 @@
 // The audit's reads: set-based queries over the patients who were members of a cohort snapshot by
-// the as-of date, joined to a temporary table of them. Read-only as far as the practice's data goes:
-// the one table written is in the connection's own temp schema and is dropped before returning.
+// the as-of date — of one programme's snapshots, or of any — joined to a temporary table of them.
+// Every fact comes back tagged with the programme it belongs to (an invitation through its
+// snapshot, an appointment as booked), so one read of the whole practice also gives each
+// programme's own figures. Read-only as far as the practice's data goes: the one table written is
+// in the connection's own temp schema and is dropped before returning.
 import type { BpSetting } from '../../shared/domain/patient-record'
 import type { ReadableDb } from '../db/database-access'
 
@@ -19,22 +22,48 @@ export interface AuditPatientFactsRow {
 
 export type AuditReadingRow = [patientId: number, takenOn: string, systolic: number, diastolic: number, setting: BpSetting, appointmentId: number | null]
 
+/** A patient's invitations from one programme's snapshots (null: a snapshot that belongs to none). */
+export interface AuditInvitations {
+  programmeId: number | null
+  firstOn: string
+  n: number
+  highestAttempt: number
+}
+
+export interface AuditVisit {
+  id: number
+  date: string
+  programmeId: number | null
+}
+
 /** What the audit reads from the database, before any per-patient working out (the bench's "query" phase). */
 export interface AuditRows {
   asOf: string
+  /** The programme read; null = every snapshot, invitation and appointment of the practice. */
+  programmeId: number | null
   patients: AuditPatientFactsRow[]
-  invitations: Map<number, { first_on: string; n: number }>
-  booked: Set<number>
-  visits: Map<number, { id: number; date: string }[]>
+  /** Per patient, the programmes whose snapshots (built by the as-of date) list them as a member. */
+  memberOf: Map<number, number[]>
+  invitations: Map<number, AuditInvitations[]>
+  /** Per patient, the programmes of their appointments not cancelled. */
+  booked: Map<number, (number | null)[]>
+  visits: Map<number, AuditVisit[]>
   readings: Map<number, AuditReadingRow[]>
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 /**
  * Set-based queries over the patients who were members of a cohort snapshot by the as-of date
- * (never one per patient). The big ones come back as plain arrays (`raw`), which for a PCN's
- * 100k patients saves building a few hundred thousand short-lived objects.
+ * (never one per patient): of `programmeId`'s snapshots, or of any when it is null. The big ones
+ * come back as plain arrays (`raw`), which for a PCN's 100k patients saves building a few hundred
+ * thousand short-lived objects.
  */
-export function readAuditRows(db: ReadableDb, asOf: string): AuditRows {
+export function readAuditRows(db: ReadableDb, asOf: string, programmeId: number | null = null): AuditRows {
   // Who is eligible is worked out once, into a temporary table keyed by patient id, and every read
   // joins to it: a third of the time of repeating the DISTINCT over cohort_entries in each query.
   db.prepare('CREATE TEMP TABLE IF NOT EXISTS audit_eligible (patient_id INTEGER PRIMARY KEY, readings_from TEXT)').run()
@@ -43,15 +72,16 @@ export function readAuditRows(db: ReadableDb, asOf: string): AuditRows {
     db.prepare(
       `INSERT OR IGNORE INTO temp.audit_eligible (patient_id)
        SELECT ce.patient_id FROM cohort_entries ce JOIN cohorts c ON c.id = ce.cohort_id
-       WHERE ce.status = 'member' AND c.as_of <= ?`
-    ).run(asOf)
-    return readEligibleRows(db, asOf)
+       WHERE ce.status = 'member' AND c.as_of <= @asOf AND (@programmeId IS NULL OR c.programme_id = @programmeId)`
+    ).run({ asOf, programmeId })
+    return readEligibleRows(db, asOf, programmeId)
   } finally {
     db.prepare('DROP TABLE IF EXISTS temp.audit_eligible').run()
   }
 }
 
-function readEligibleRows(db: ReadableDb, asOf: string): AuditRows {
+function readEligibleRows(db: ReadableDb, asOf: string, programmeId: number | null): AuditRows {
+  const scope = { asOf, programmeId }
   const patients = db
     .prepare(
       `SELECT p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.date_of_birth, p.sex, p.ethnicity_text, p.ethnicity_category, p.imd_decile
@@ -59,49 +89,70 @@ function readEligibleRows(db: ReadableDb, asOf: string): AuditRows {
     )
     .all() as AuditPatientFactsRow[]
 
-  const invitations = new Map<number, { first_on: string; n: number }>()
-  for (const [patientId, firstOn, n] of db
+  // Reading one programme, everyone is a member of it; reading the practice, each patient's programmes.
+  const memberOf = new Map<number, number[]>()
+  if (programmeId === null) {
+    for (const [patientId, memberProgrammeId] of db
+      .prepare(
+        `SELECT DISTINCT ce.patient_id, c.programme_id FROM cohort_entries ce JOIN cohorts c ON c.id = ce.cohort_id
+         WHERE ce.status = 'member' AND c.as_of <= @asOf AND c.programme_id IS NOT NULL`
+      )
+      .raw()
+      .all({ asOf }) as [number, number][]) {
+      pushTo(memberOf, patientId, memberProgrammeId)
+    }
+  } else {
+    for (const p of patients) memberOf.set(p.id, [programmeId])
+  }
+
+  // An invitation belongs to the programme of the snapshot it was sent from.
+  const invitations = new Map<number, AuditInvitations[]>()
+  for (const [patientId, invitationProgrammeId, firstOn, n, highestAttempt] of db
     .prepare(
-      `SELECT i.patient_id, MIN(i.sent_on), COUNT(*) FROM temp.audit_eligible e JOIN invitations i ON i.patient_id = e.patient_id
-       WHERE i.sent_on <= @asOf GROUP BY i.patient_id`
+      `SELECT i.patient_id, c.programme_id, MIN(i.sent_on), COUNT(*), MAX(i.attempt)
+       FROM temp.audit_eligible e JOIN invitations i ON i.patient_id = e.patient_id JOIN cohorts c ON c.id = i.cohort_id
+       WHERE i.sent_on <= @asOf AND (@programmeId IS NULL OR c.programme_id = @programmeId)
+       GROUP BY i.patient_id, c.programme_id`
     )
     .raw()
-    .all({ asOf }) as [number, string, number][]) {
-    invitations.set(patientId, { first_on: firstOn, n })
+    .all(scope) as [number, number | null, string, number, number][]) {
+    pushTo(invitations, patientId, { programmeId: invitationProgrammeId, firstOn, n, highestAttempt })
   }
 
   // Booked: any appointment not cancelled, made by the as-of date or for a clinic by then (so a
-  // patient who attended always counts as booked, whatever the clock said when it was recorded).
-  const booked = new Set(
-    db
-      .prepare(
-        `SELECT DISTINCT a.patient_id FROM temp.audit_eligible e JOIN appointments a ON a.patient_id = e.patient_id
-         JOIN clinics c ON c.id = a.clinic_id
-         WHERE a.status <> 'cancelled' AND (substr(a.booked_at, 1, 10) <= @asOf OR c.date <= @asOf)`
-      )
-      .pluck()
-      .all({ asOf }) as number[]
-  )
-
-  const visits = new Map<number, { id: number; date: string }[]>()
-  for (const [id, patientId, date] of db
+  // patient who attended always counts as booked, whatever the clock said when it was recorded);
+  // an appointment belongs to the programme it was booked for.
+  const booked = new Map<number, (number | null)[]>()
+  for (const [patientId, bookedProgrammeId] of db
     .prepare(
-      `SELECT a.id, a.patient_id, c.date FROM temp.audit_eligible e JOIN appointments a ON a.patient_id = e.patient_id
+      `SELECT DISTINCT a.patient_id, a.programme_id FROM temp.audit_eligible e JOIN appointments a ON a.patient_id = e.patient_id
        JOIN clinics c ON c.id = a.clinic_id
-       WHERE a.status = 'attended' AND c.date <= @asOf
+       WHERE a.status <> 'cancelled' AND (substr(a.booked_at, 1, 10) <= @asOf OR c.date <= @asOf)
+         AND (@programmeId IS NULL OR a.programme_id = @programmeId)`
+    )
+    .raw()
+    .all(scope) as [number, number | null][]) {
+    pushTo(booked, patientId, bookedProgrammeId)
+  }
+
+  const visits = new Map<number, AuditVisit[]>()
+  for (const [id, patientId, date, visitProgrammeId] of db
+    .prepare(
+      `SELECT a.id, a.patient_id, c.date, a.programme_id FROM temp.audit_eligible e JOIN appointments a ON a.patient_id = e.patient_id
+       JOIN clinics c ON c.id = a.clinic_id
+       WHERE a.status = 'attended' AND c.date <= @asOf AND (@programmeId IS NULL OR a.programme_id = @programmeId)
        ORDER BY a.patient_id, c.date, a.id`
     )
     .raw()
-    .all({ asOf }) as [number, number, string][]) {
-    const list = visits.get(patientId)
-    if (list) list.push({ id, date })
-    else visits.set(patientId, [{ id, date }])
+    .all(scope) as [number, number, string, number | null][]) {
+    pushTo(visits, patientId, { id, date, programmeId: visitProgrammeId })
   }
 
   // Only readings that can be a baseline or a follow-up are read (most of a PCN's BP history is
   // not): those taken at a visit, and those from the earlier of the first attended clinic and 13
   // months before the first invitation (the baseline looks back 12; a month spare for month-end
-  // arithmetic). A patient neither invited nor seen has no baseline, so none of theirs is read.
+  // arithmetic), whichever programme sent or saw them: a superset of what any one programme's
+  // baseline can need. A patient neither invited nor seen has no baseline, so none of theirs is read.
   db.prepare(
     `UPDATE temp.audit_eligible AS e SET readings_from = b.first_day FROM (
        SELECT patient_id, MIN(day) AS first_day FROM (
@@ -123,9 +174,7 @@ function readEligibleRows(db: ReadableDb, asOf: string): AuditRows {
     )
     .raw()
     .all({ asOf }) as AuditReadingRow[]) {
-    const list = readings.get(row[0])
-    if (list) list.push(row)
-    else readings.set(row[0], [row])
+    pushTo(readings, row[0], row)
   }
-  return { asOf, patients, invitations, booked, visits, readings }
+  return { asOf, programmeId, patients, memberOf, invitations, booked, visits, readings }
 }

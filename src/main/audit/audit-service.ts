@@ -1,44 +1,51 @@
-// The audit: gathers, for every patient who was a member of any cohort snapshot up to the
-// as-of date, what happened — invited, booked, attended, baseline and follow-up BP — in a few
+// The audit, of one programme or of the whole practice: gathers, for every patient who was a member
+// of the programme's cohort snapshots (any programme's, for the practice) up to the as-of date, what
+// that programme did for them — invited, booked, attended, baseline and follow-up BP — in a few
 // set-based queries joined to a temporary table of the eligible patients (fast for a PCN's 100k
-// patients), then leaves the counting to shared/domain/audit-outcome.ts. Nothing after the as-of
-// date is seen, so an audit can be re-run for a past date.
+// patients), then leaves the counting to the domain (audit-funnel.ts, audit-outcome.ts,
+// audit-breakdowns.ts). The whole practice counts each patient once with what any programme did
+// for them, and lists each programme's own figures beside it, worked out from the same read.
+// Nothing after the as-of date is seen, so an audit can be re-run for a past date.
 import type { OperationOutput } from '../../shared/contract'
 import { ageOn } from '../../shared/domain/age'
+import { breakdownsOf, core20Group, type BreakdownSubject } from '../../shared/domain/audit-breakdowns'
+import { inBpTable } from '../../shared/domain/audit-funnel'
 import {
   ageBand,
+  bpOutcomeOf,
   funnelOf,
   imdQuintileLabel,
   selectBaselineAndFollowUp,
-  summariseBpOutcome,
   systolicOutcome,
   withinAuditTarget,
   type AuditBp,
-  type AuditFacts,
   type BaselineAndFollowUp,
   type BaselineSource,
+  type BpOutcomeSummary,
+  type FunnelCounts,
   type OutcomeDirection
 } from '../../shared/domain/audit-outcome'
+import { auditRules } from '../../shared/domain/audit-rules'
 import { ethnicCategories, isEthnicCategory } from '../../shared/domain/ethnicity'
 import type { BpReading } from '../../shared/domain/patient-record'
 import { displayName } from '../../shared/domain/patient-record'
+import type { Programme } from '../../shared/domain/programme'
+import { systolicChangeBands } from '../../shared/domain/systolic-change-bands'
 import type { ReadingContext } from '../context'
-import { readAuditRows, type AuditReadingRow, type AuditRows } from './audit-queries'
 import { todayIso } from '../context'
+import { allProgrammes } from '../programmes/programme-queries'
+import { programmeFromRow, requireProgramme } from '../programmes/programmes'
+import { readAuditRows, type AuditReadingRow, type AuditRows } from './audit-queries'
 
 export type AuditSummary = OperationOutput<'audit.summary'>
 
-/** One eligible patient as the audit sees them (the workbook's patient-level sheet). */
-export interface AuditPatient extends AuditFacts {
+/** One eligible patient as the audit of one programme (or of the practice) sees them: the workbook's patient-level sheet. */
+export interface AuditPatient extends BreakdownSubject {
   patientId: number
   nhsNumber: string
   name: string
   dateOfBirth: string | null
   age: number | null
-  ageBand: string
-  sex: string
-  ethnicity: string
-  imdQuintile: string
   firstInvitedOn: string | null
   invitations: number
   firstAttendedOn: string | null
@@ -49,9 +56,23 @@ export interface AuditPatient extends AuditFacts {
   outcome: OutcomeDirection | null
 }
 
+/** A programme's own headline figures (the whole-practice audit lists every programme's). */
+export interface ProgrammeFigures {
+  programmeId: number
+  name: string
+  outcome: Programme['outcome']
+  status: Programme['status']
+  bpOutcome: BpOutcomeSummary
+  funnel: FunnelCounts
+}
+
 export interface AuditDataset {
   asOf: string
   patients: AuditPatient[]
+  /** The programme audited; absent or null = the whole practice. */
+  programme?: { programmeId: number; name: string } | null
+  /** Each programme's own figures: the one audited, or every programme for the whole practice. */
+  programmes?: ProgrammeFigures[]
 }
 
 function sexLabel(sex: string | null): string {
@@ -89,18 +110,51 @@ function baselineAndFollowUp(
   })
 }
 
-/** Each eligible patient's funnel stage, baseline and follow-up (the bench's "build" phase, with the breakdowns). */
-export function auditPatientsFrom(rows: AuditRows): AuditPatient[] {
-  const { asOf, invitations, booked, visits, readings } = rows
-  return rows.patients.map((p) => {
-    const patientReadings = readings.get(p.id) ?? []
-    const attendedVisits = visits.get(p.id) ?? []
-    const invited = invitations.get(p.id)
-    // Without a visit or an invitation there is no baseline to look for (most of a large practice).
-    const chosen: BaselineAndFollowUp =
-      attendedVisits.length === 0 && !invited
-        ? { baseline: null, followUp: null }
-        : baselineAndFollowUp(patientReadings, attendedVisits, invited?.first_on ?? null, asOf)
+const noBaseline: BaselineAndFollowUp = { baseline: null, followUp: null }
+
+/** Whether every invitation, booking and visit of the patient belongs to `programmeId`. */
+function allFactsOf(rows: AuditRows, patientId: number, programmeId: number): boolean {
+  const of = (x: { programmeId: number | null }) => x.programmeId === programmeId
+  return (
+    (rows.invitations.get(patientId) ?? []).every(of) &&
+    (rows.visits.get(patientId) ?? []).every(of) &&
+    (rows.booked.get(patientId) ?? []).every((id) => id === programmeId)
+  )
+}
+
+/**
+ * Each eligible patient's facts, baseline and follow-up for one programme — `programmeId`, or the
+ * programme the rows were read for — or, when neither names one, for the whole practice (every
+ * fact, whichever programme it belongs to). The bench's "build" phase. `wholePractice`, the
+ * practice's patients from the same rows, saves working a patient out again when all their facts
+ * belong to this programme (they are then the same patient for it).
+ */
+export function auditPatientsFrom(
+  rows: AuditRows,
+  programmeId: number | null = rows.programmeId,
+  wholePractice?: ReadonlyMap<number, AuditPatient>
+): AuditPatient[] {
+  const { asOf } = rows
+  const inScope = (id: number | null) => programmeId === null || id === programmeId
+  const eligible =
+    programmeId === null || programmeId === rows.programmeId ? rows.patients : rows.patients.filter((p) => rows.memberOf.get(p.id)?.includes(programmeId))
+  return eligible.map((p) => {
+    const same = programmeId === null ? undefined : wholePractice?.get(p.id)
+    if (same && programmeId !== null && allFactsOf(rows, p.id, programmeId)) return same
+    const invitations = (rows.invitations.get(p.id) ?? []).filter((i) => inScope(i.programmeId))
+    const attendedVisits = (rows.visits.get(p.id) ?? []).filter((v) => inScope(v.programmeId))
+    const invited = invitations.length > 0
+    let firstInvitedOn: string | null = null
+    let sent = 0
+    let highestAttempt = 0
+    for (const i of invitations) {
+      if (firstInvitedOn === null || i.firstOn < firstInvitedOn) firstInvitedOn = i.firstOn
+      sent += i.n
+      highestAttempt = Math.max(highestAttempt, i.highestAttempt)
+    }
+    // A patient the programme never invited has no place in its outcome (audit-funnel.ts), so no
+    // baseline is looked for (most of a large practice).
+    const chosen = invited ? baselineAndFollowUp(rows.readings.get(p.id) ?? [], attendedVisits, firstInvitedOn, asOf) : noBaseline
     const pair =
       chosen.baseline && chosen.followUp
         ? {
@@ -123,11 +177,13 @@ export function auditPatientsFrom(rows: AuditRows): AuditPatient[] {
       sex: sexLabel(p.sex),
       ethnicity: ethnicityLabel(p.ethnicity_category, p.ethnicity_text),
       imdQuintile: imdQuintileLabel(p.imd_decile),
-      firstInvitedOn: invited?.first_on ?? null,
-      invitations: invited?.n ?? 0,
+      core20: core20Group(p.imd_decile),
+      firstInvitedOn,
+      invitations: sent,
+      highestAttempt,
       firstAttendedOn: attendedVisits[0]?.date ?? null,
-      invited: invited !== undefined,
-      booked: booked.has(p.id) || attendedVisits.length > 0,
+      invited,
+      booked: (rows.booked.get(p.id) ?? []).some(inScope) || attendedVisits.length > 0,
       attended: attendedVisits.length > 0,
       baseline: chosen.baseline,
       followUp: chosen.followUp,
@@ -139,39 +195,78 @@ export function auditPatientsFrom(rows: AuditRows): AuditPatient[] {
   })
 }
 
-export function auditDataset(ctx: Pick<ReadingContext, 'db' | 'now'>, asOfInput?: string): AuditDataset {
+function figuresOf(programme: Programme, patients: readonly AuditPatient[]): ProgrammeFigures {
+  return {
+    programmeId: programme.programmeId,
+    name: programme.name,
+    outcome: programme.outcome,
+    status: programme.status,
+    bpOutcome: bpOutcomeOf(patients),
+    funnel: funnelOf(patients)
+  }
+}
+
+/**
+ * The audit's patients and figures as of `asOfInput` (default today): of one programme (unknown →
+ * not_found), or of the whole practice with every programme's own figures beside it.
+ */
+export function auditDataset(ctx: Pick<ReadingContext, 'db' | 'now'>, asOfInput?: string, programmeId?: number): AuditDataset {
   const asOf = asOfInput ?? todayIso(ctx)
-  return { asOf, patients: auditPatientsFrom(readAuditRows(ctx.db, asOf)) }
+  if (programmeId !== undefined) {
+    const programme = requireProgramme(ctx.db, programmeId)
+    const patients = auditPatientsFrom(readAuditRows(ctx.db, asOf, programme.programmeId))
+    return { asOf, patients, programme: { programmeId: programme.programmeId, name: programme.name }, programmes: [figuresOf(programme, patients)] }
+  }
+  const rows = readAuditRows(ctx.db, asOf)
+  const patients = auditPatientsFrom(rows, null)
+  const byId = new Map(patients.map((p) => [p.patientId, p]))
+  const programmes = allProgrammes(ctx.db).map((row) => figuresOf(programmeFromRow(row), auditPatientsFrom(rows, row.id, byId)))
+  return { asOf, patients, programme: null, programmes }
 }
 
 function contractBp(bp: AuditBp) {
   return { systolic: bp.systolic, diastolic: bp.diastolic, date: bp.date, setting: bp.setting }
 }
 
-/** The contract's summary: seed table, funnel and the patients with both readings. */
+function contractOutcome(o: BpOutcomeSummary): AuditSummary['bpOutcome'] {
+  return {
+    patients: o.patients,
+    reduced: o.reduced,
+    unchanged: o.unchanged,
+    increased: o.increased,
+    reducedPercent: o.reducedPercent,
+    unchangedPercent: o.unchangedPercent,
+    increasedPercent: o.increasedPercent,
+    meanSystolicChange: o.meanSystolicChange,
+    meanDiastolicChange: o.meanDiastolicChange,
+    medianSystolicChange: o.medianSystolicChange,
+    medianDiastolicChange: o.medianDiastolicChange,
+    atTargetBefore: o.atTargetBefore,
+    atTargetAfter: o.atTargetAfter,
+    atTargetBeforePercent: o.atTargetBeforePercent,
+    atTargetAfterPercent: o.atTargetAfterPercent
+  }
+}
+
+/** The contract's summary: BP table, funnel, breakdowns, change bands, each programme's figures, the rules, and the BP table's patients. */
 export function summaryFromDataset(dataset: AuditDataset): AuditSummary {
-  const outcome = summariseBpOutcome(dataset.patients.flatMap((p) => (p.pair ? [p.pair] : [])))
+  const inTable = dataset.patients.filter(inBpTable)
+  const programme = dataset.programme ?? null
   return {
     asOf: dataset.asOf,
-    bpOutcome: {
-      patients: outcome.patients,
-      reduced: outcome.reduced,
-      unchanged: outcome.unchanged,
-      increased: outcome.increased,
-      reducedPercent: outcome.reducedPercent,
-      unchangedPercent: outcome.unchangedPercent,
-      increasedPercent: outcome.increasedPercent,
-      meanSystolicChange: outcome.meanSystolicChange,
-      meanDiastolicChange: outcome.meanDiastolicChange,
-      medianSystolicChange: outcome.medianSystolicChange,
-      medianDiastolicChange: outcome.medianDiastolicChange,
-      atTargetBefore: outcome.atTargetBefore,
-      atTargetAfter: outcome.atTargetAfter,
-      atTargetBeforePercent: outcome.atTargetBeforePercent,
-      atTargetAfterPercent: outcome.atTargetAfterPercent
-    },
+    programmeId: programme?.programmeId ?? null,
+    programmeName: programme?.name ?? null,
+    bpOutcome: contractOutcome(bpOutcomeOf(dataset.patients)),
     funnel: funnelOf(dataset.patients),
-    patients: dataset.patients.flatMap((p) =>
+    breakdowns: breakdownsOf(dataset.patients).map((b) => ({
+      dimension: b.dimension,
+      label: b.label,
+      groups: b.rows.map((r) => ({ group: r.group, funnel: r.funnel, bpOutcome: contractOutcome(r.outcome) }))
+    })),
+    systolicChangeBands: systolicChangeBands(inTable.flatMap((p) => (p.systolicChange === null ? [] : [p.systolicChange]))),
+    programmes: (dataset.programmes ?? []).map((f) => ({ ...f, bpOutcome: contractOutcome(f.bpOutcome) })),
+    rules: auditRules(programme?.name ?? null),
+    patients: inTable.flatMap((p) =>
       p.baseline && p.followUp && p.outcome && p.systolicChange !== null && p.diastolicChange !== null
         ? [
             {
@@ -192,6 +287,6 @@ export function summaryFromDataset(dataset: AuditDataset): AuditSummary {
   }
 }
 
-export function auditSummary(ctx: Pick<ReadingContext, 'db' | 'now'>, input: { asOf?: string } = {}): AuditSummary {
-  return summaryFromDataset(auditDataset(ctx, input.asOf))
+export function auditSummary(ctx: Pick<ReadingContext, 'db' | 'now'>, input: { asOf?: string; programmeId?: number } = {}): AuditSummary {
+  return summaryFromDataset(auditDataset(ctx, input.asOf, input.programmeId))
 }

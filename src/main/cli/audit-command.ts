@@ -1,36 +1,72 @@
-// `clinic-recall audit`: the BP outcome and uptake funnel, and optionally the audit workbook.
+// `clinic-recall audit [--programme ID]`: the BP outcome and uptake funnel of one programme, or of
+// the whole practice with each programme's own figures, and optionally the audit workbook.
 import type { Command } from 'commander'
+import type { OperationOutput } from '../../shared/contract'
 import { copyDocumentTo } from '../files/copy-documents-out'
 import { assertSafeOutputPath } from '../files/output-path-guard'
-import { dateOption } from './option-values'
+import { dateOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
+
+type Funnel = OperationOutput<'audit.summary'>['funnel']
+
+function funnelLine(f: Funnel): string {
+  return (
+    `eligible ${f.eligible} → invited ${f.invited1} (2nd invitation ${f.invited2}, 3rd ${f.invited3}) → ` +
+    `booked ${f.booked} → attended ${f.attended} → followed up ${f.followedUp}`
+  )
+}
 
 export function addAuditCommand(program: Command, { call, print, open }: CliCommandDeps): void {
   program
     .command('audit')
-    .description('BP outcome and uptake funnel; optionally the audit workbook')
+    .description('BP outcome and uptake funnel of one programme or the whole practice; optionally the audit workbook')
     .option('--as-of <date>', 'YYYY-MM-DD (default today)', (v) => dateOption(v, '--as-of'))
+    .option('--programme <id>', 'audit this programme only (see "programme list"); default: the whole practice', (v) => positiveInt(v, '--programme'))
     .option('--out <file>', 'write the audit workbook (.xlsx) here')
     .option('--pseudonymised', 'no names, NHS numbers or dates of birth; small numbers suppressed')
     .option('--json', 'print JSON')
-    .action(async (opts: { asOf?: string; out?: string; pseudonymised?: boolean; json?: boolean }) => {
+    .action(async (opts: { asOf?: string; programme?: number; out?: string; pseudonymised?: boolean; json?: boolean }) => {
       // Refused before anything is exported: the workbook must never land on the database or a backup.
       const target = opts.out ? assertSafeOutputPath(open(), opts.out, '--out') : null
-      const summary = await call('audit.summary', { asOf: opts.asOf })
+      const scope = opts.programme === undefined ? {} : { programmeId: opts.programme }
+      // An unknown programme is refused here (not_found, exit 1) before any workbook is written.
+      const summary = await call('audit.summary', { asOf: opts.asOf, ...scope })
       let workbook: string | null = null
       if (target) {
-        const file = await call('audit.exportWorkbook', { asOf: opts.asOf, pseudonymised: !!opts.pseudonymised })
+        const file = await call('audit.exportWorkbook', { asOf: opts.asOf, pseudonymised: !!opts.pseudonymised, ...scope })
         workbook = copyDocumentTo(open(), file.fileId, target, '--out')
       }
-      const json = { asOf: summary.asOf, bpOutcome: summary.bpOutcome, funnel: summary.funnel, workbook }
+      const json = {
+        asOf: summary.asOf,
+        programmeId: summary.programmeId,
+        programmeName: summary.programmeName,
+        bpOutcome: summary.bpOutcome,
+        funnel: summary.funnel,
+        programmes: summary.programmes.map((p) => ({
+          programmeId: p.programmeId,
+          name: p.name,
+          outcome: p.outcome,
+          status: p.status,
+          bpOutcome: p.bpOutcome,
+          funnel: p.funnel
+        })),
+        workbook
+      }
       const o = summary.bpOutcome
-      const f = summary.funnel
+      const others = summary.programmeId === null ? summary.programmes : []
       print(!!opts.json, json, () =>
         [
-          `Audit as of ${summary.asOf}`,
-          `Patients with a baseline and a follow-up reading: ${o.patients}`,
+          summary.programmeName === null
+            ? `Audit of the whole practice (every programme, each patient counted once) as of ${summary.asOf}`
+            : `Audit of the programme "${summary.programmeName}" (${summary.programmeId}) as of ${summary.asOf}`,
+          `Invited patients with a baseline and a follow-up reading: ${o.patients}`,
           `  reduced systolic: ${o.reduced} (${o.reducedPercent}%)  no change: ${o.unchanged} (${o.unchangedPercent}%)  increased: ${o.increased} (${o.increasedPercent}%)`,
-          `Funnel: eligible ${f.eligible} → invited ${f.invited} → booked ${f.booked} → attended ${f.attended} → followed up ${f.followedUp}`,
+          `Funnel: ${funnelLine(summary.funnel)}`,
+          ...(others.length > 0 ? ['Each programme on its own (patients in more than one are counted in each):'] : []),
+          ...others.map(
+            (p) =>
+              `  ${p.programmeId} "${p.name}"${p.status === 'closed' ? ' (closed)' : ''}: BP table ${p.bpOutcome.patients} (reduced ${p.bpOutcome.reduced}); ${funnelLine(p.funnel)}`
+          ),
           ...(workbook ? [`Workbook: ${workbook}`] : [])
         ].join('\n')
       )

@@ -1,12 +1,12 @@
 // `clinic-recall clinic create|interval`, `book` and `attend`: clinic sessions, booking a slot and
-// recording the visit (or a did-not-attend).
-import { CommanderError, type Command } from 'commander'
-import type { OperationInput, OperationOutput } from '../../shared/contract'
-import { BadInput } from './bad-input'
+// recording the visit on its form or a did-not-attend (attend-command.ts).
+import type { Command } from 'commander'
+import { addAttendCommand } from './attend-command'
 import { checkContractInput, dateOption, numberOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
-export function addClinicCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addClinicCommands(program: Command, deps: CliCommandDeps): void {
+  const { call, print } = deps
   const clinic = program.command('clinic').description('clinic sessions')
   clinic
     .command('create')
@@ -90,50 +90,5 @@ export function addClinicCommands(program: Command, { call, print }: CliCommandD
       print(!!opts.json, booked, () => `Appointment ${booked.appointmentId} booked at ${booked.start} (slot ${booked.slotIndex + 1}).`)
     })
 
-  program
-    .command('attend')
-    .description('record an attended visit with BP reading(s), or a did-not-attend')
-    .requiredOption('--appointment <id>', 'appointment id', (v) => positiveInt(v, '--appointment'))
-    .option('--bp <sys/dia>', 'a BP reading, e.g. 152/94 (repeat for several)', (v: string, previous: string[] = []) => [...previous, v])
-    .option('--dna', 'did not attend')
-    .option('--action <action>', 'medication-change | lifestyle-advice | home-bp-monitoring | referral (repeatable)', (v: string, previous: string[] = []) => [
-      ...previous,
-      v
-    ])
-    .option('--note <text>', 'free-text note')
-    .option('--json', 'print JSON')
-    .action(async (opts: { appointment: number; bp?: string[]; dna?: boolean; action?: string[]; note?: string; json?: boolean }) => {
-      if (!!opts.dna === !!opts.bp?.length) {
-        throw new CommanderError(2, 'clinic-recall.usage', 'Give either --bp SYS/DIA (one or more) or --dna')
-      }
-      let result: OperationOutput<'appointments.attend'>
-      if (opts.dna) {
-        result = await call('appointments.markDidNotAttend', { appointmentId: opts.appointment })
-      } else {
-        const readings = (opts.bp ?? []).map((text) => {
-          const match = /^\s*(\d{2,3})\s*\/\s*(\d{2,3})\s*$/.exec(text)
-          if (!match) throw new BadInput(`--bp "${text}": expected SYSTOLIC/DIASTOLIC such as 152/94`)
-          return { systolic: Number(match[1]), diastolic: Number(match[2]) }
-        })
-        result = await call('appointments.attend', {
-          appointmentId: opts.appointment,
-          readings,
-          actions: (opts.action ?? []) as OperationInput<'appointments.attend'>['actions'],
-          note: opts.note ?? ''
-        })
-      }
-      const json = {
-        status: result.status,
-        bp: result.bp ? `${result.bp.systolic}/${result.bp.diastolic}` : null,
-        bpReading: result.bp,
-        priority: result.priority,
-        followUpDue: result.followUpDue,
-        followUpReason: result.followUpReason
-      }
-      print(!!opts.json, json, () =>
-        result.status === 'attended'
-          ? `Attended: BP ${json.bp} (lowest of the readings). Follow-up due ${result.followUpDue}: ${result.followUpReason}`
-          : `Recorded as ${result.status}.`
-      )
-    })
+  addAttendCommand(program, deps)
 }

@@ -24,6 +24,7 @@ import { addContactCommands } from './contact-commands'
 import { addInviteCommand } from './invite-command'
 import { addClinicCommands } from './clinic-commands'
 import { addFollowUpCommands } from './followup-commands'
+import { addServicesCommands } from './services-commands'
 import { addAuditCommand } from './audit-command'
 import { addDemoCommand } from './demo-command'
 import { addCodesCommands } from './codes-commands'
@@ -105,6 +106,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   addInviteCommand(program, deps)
   addClinicCommands(program, deps)
   addFollowUpCommands(program, deps)
+  addServicesCommands(program, deps)
   addAuditCommand(program, deps)
   addDemoCommand(program, deps)
   addCodesCommands(program, { call, print, open: () => deps.open() })

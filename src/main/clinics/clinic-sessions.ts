@@ -21,6 +21,7 @@ import { clinicSummaries, clinicSummary, findClinic, insertClinic, type ClinicRo
 import { liveAppointmentsOfClinic, type AppointmentRow } from './appointment-queries'
 import { visitBloodPressure } from './visit-queries'
 import { storedVisitActions } from './visits'
+import { storedVisitOf } from './visit-records'
 
 export type ClinicInput = z.output<typeof ClinicInputSchema>
 export type ClinicSummary = z.output<typeof ClinicSummarySchema>
@@ -109,7 +110,8 @@ function toAppointment(db: ReadableDb, clinic: ClinicRow, row: AppointmentRow, s
     bp: bp ? { ...bp, date: clinic.date, setting: 'clinic' } : null,
     followUpDue: followUp?.due_on ?? null,
     actions: row.status === 'attended' ? storedVisitActions(row.actions_json) : [],
-    note: row.status === 'attended' && row.note ? row.note : null
+    note: row.status === 'attended' && row.note ? row.note : null,
+    ...(row.status === 'attended' ? { visit: storedVisitOf(db, row.id) } : {})
   }
 }
 

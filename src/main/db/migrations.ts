@@ -16,6 +16,8 @@ import m0010 from './migrations/0010_bp_measures_and_event_detail.sql?raw'
 import m0011 from './migrations/0011_unmatched_codes.sql?raw'
 import m0012 from './migrations/0012_contact_interpreter.sql?raw'
 import m0013 from './migrations/0013_programmes.sql?raw'
+import m0014 from './migrations/0014_services_and_referrals.sql?raw'
+import m0015 from './migrations/0015_visit_records.sql?raw'
 
 export interface Migration {
   version: number
@@ -36,7 +38,9 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010_bp_measures_and_event_detail', sql: m0010 },
   { version: 11, name: '0011_unmatched_codes', sql: m0011 },
   { version: 12, name: '0012_contact_interpreter', sql: m0012 },
-  { version: 13, name: '0013_programmes', sql: m0013 }
+  { version: 13, name: '0013_programmes', sql: m0013 },
+  { version: 14, name: '0014_services_and_referrals', sql: m0014 },
+  { version: 15, name: '0015_visit_records', sql: m0015 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at

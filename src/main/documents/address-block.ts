@@ -67,7 +67,7 @@ export function layoutAddressBlock(doc: Doc, block: readonly string[], startSize
   return null
 }
 
-export function drawAddressBlock(doc: Doc, letter: InvitationLetter, startSize: number): AddressBlockLayout | null {
+export function drawAddressBlock(doc: Doc, letter: Pick<InvitationLetter, 'recipientAddress'>, startSize: number): AddressBlockLayout | null {
   const layout = layoutAddressBlock(doc, letter.recipientAddress.map(printable), startSize)
   if (!layout) return null
   doc.font(FONT.regular).fontSize(layout.size).fillColor(TEXT)

@@ -3,25 +3,22 @@
 // PCN-sized audit stays fast and small in memory. Every sheet has a frozen, filterable header row
 // and UK dates (dd/mm/yyyy).
 //
-// Pseudonymised (for sharing outside the practice): no names, addresses, NHS numbers or dates of
-// birth — an age band and a random id made for this export only — and counts from 1 to 4 shown as
-// "<5", with totals and percentages that could give them away held back too.
-import { randomBytes } from 'node:crypto'
+// Pseudonymised (for sharing with the PCN or ICB): aggregates only — no Patients sheet, no names,
+// addresses, NHS numbers, dates of birth or dates of care — with every count written through
+// disclosure control (src/shared/domain/disclosure-control.ts): 1–4 shown as "<5", the rest rounded
+// to the nearest 5, further figures withheld until no small count can be worked out from the rest,
+// percentages from the published figures only, and the Summary saying how it was protected.
 import ExcelJS from 'exceljs'
-import {
-  ageBandOrder,
-  breakdownBy,
-  isSmallCount,
-  percentOf,
-  summariseBpOutcome,
-  funnelOf,
-  suppressCount,
-  suppressTotal,
-  type BpOutcomeSummary,
-  type FunnelCounts
-} from '../../shared/domain/audit-outcome'
-import type { AuditDataset, AuditPatient } from '../audit/audit-service'
+import { auditCounts, auditGrid, auditRelations, type AuditBreakdown, type AuditMeanKey, type AuditMeasureKey } from '../../shared/domain/audit-disclosure'
+import { ageBandOrder, bpOutcomeOf, breakdownBy, percentOf, funnelOf, type BpOutcomeSummary, type FunnelCounts } from '../../shared/domain/audit-outcome'
+import { disclosureControlStatement, protectGrid, publishedAverage, publishedPercent, type PublishedRow } from '../../shared/domain/disclosure-control'
+import { core20Order } from '../../shared/domain/audit-breakdowns'
+import { funnelStageRules } from '../../shared/domain/audit-funnel'
+import { BASELINE_RULE, BP_TABLE_RULE, FOLLOW_UP_RULE } from '../../shared/domain/audit-rules'
+import { programmeOutcomeLabels } from '../../shared/domain/programme'
+import type { AuditDataset, AuditPatient, ProgrammeFigures } from '../audit/audit-service'
 import { neutraliseCell } from './csv-text'
+import { solveWithHighs } from './highs-solver'
 import { rowXmlWriter } from './xlsx-row-xml'
 
 export interface AuditWorkbookOptions {
@@ -34,7 +31,6 @@ export interface AuditWorkbookOptions {
 type CellValue = string | number | Date | null
 
 const UK_DATE = 'dd/mm/yyyy'
-const WITHHELD = 'withheld'
 
 /**
  * ISO date → a Date at UTC midnight, which Excel shows as that calendar day. A 100k-patient audit
@@ -93,42 +89,79 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
   }
 }
 
-function countCell(n: number, pseudonymised: boolean): CellValue {
-  return pseudonymised ? suppressCount(n) : n
+/**
+ * A row's figures as one export writes them: the true ones (identifiable) or the published ones
+ * (pseudonymised), so each sheet is laid out once for both.
+ */
+interface RowFigures {
+  count(measure: AuditMeasureKey): CellValue
+  /** `measure` as a percentage of `of`; null when `of` is nobody. */
+  percent(measure: AuditMeasureKey, of: AuditMeasureKey): CellValue
+  mean(mean: AuditMeanKey): CellValue
 }
 
-/** Count, percentage and mean cells for one outcome summary, suppressed as the export requires. */
-function outcomeCells(o: BpOutcomeSummary, pseudonymised: boolean): CellValue[] {
-  const parts = [o.reduced, o.unchanged, o.increased]
-  const hide = pseudonymised && (parts.some(isSmallCount) || isSmallCount(o.patients))
-  const pct = (p: number): CellValue => (o.patients === 0 ? null : hide ? WITHHELD : p)
-  // A mean over fewer than 5 patients describes those few patients: withheld too.
-  const mean = (m: number | null): CellValue => (m === null ? null : pseudonymised && isSmallCount(o.patients) ? WITHHELD : m)
+function trueFigures(funnel: FunnelCounts, outcome: BpOutcomeSummary): RowFigures {
+  const counts = auditCounts(funnel, outcome)
+  return {
+    count: (m) => counts[m],
+    percent: (m, of) => (counts[of] === 0 ? null : percentOf(counts[m], counts[of])),
+    mean: (m) => (m === 'systolicChange' ? outcome.meanSystolicChange : outcome.meanDiastolicChange)
+  }
+}
+
+function publishedFigures(row: PublishedRow): RowFigures {
+  const count = (m: AuditMeasureKey) => row.counts[m] ?? null
+  return {
+    count,
+    percent: (m, of) => publishedPercent(count(m) ?? 0, count(of) ?? 0),
+    mean: (m) => row.means[m] ?? null
+  }
+}
+
+/** Count, percentage and mean cells for one outcome summary. */
+function outcomeCells(f: RowFigures): CellValue[] {
   return [
-    pseudonymised ? suppressTotal(o.patients, parts) : o.patients,
-    countCell(o.reduced, pseudonymised),
-    pct(o.reducedPercent),
-    countCell(o.unchanged, pseudonymised),
-    pct(o.unchangedPercent),
-    countCell(o.increased, pseudonymised),
-    pct(o.increasedPercent),
-    mean(o.meanSystolicChange),
-    mean(o.meanDiastolicChange)
+    f.count('bpPatients'),
+    f.count('reduced'),
+    f.percent('reduced', 'bpPatients'),
+    f.count('unchanged'),
+    f.percent('unchanged', 'bpPatients'),
+    f.count('increased'),
+    f.percent('increased', 'bpPatients'),
+    f.mean('systolicChange'),
+    f.mean('diastolicChange')
   ]
 }
 
-/** At-target counts and their percentages among the patients with both readings, suppressed as above. */
-function atTargetCells(o: BpOutcomeSummary, pseudonymised: boolean): CellValue[] {
-  const hide = pseudonymised && (isSmallCount(o.atTargetBefore) || isSmallCount(o.atTargetAfter) || isSmallCount(o.patients))
-  const pct = (p: number): CellValue => (o.patients === 0 ? null : hide ? WITHHELD : p)
-  return [countCell(o.atTargetBefore, pseudonymised), pct(o.atTargetBeforePercent), countCell(o.atTargetAfter, pseudonymised), pct(o.atTargetAfterPercent)]
+/** At-target counts and their percentages among the patients with both readings. */
+function atTargetCells(f: RowFigures): CellValue[] {
+  return [f.count('atTargetBefore'), f.percent('atTargetBefore', 'bpPatients'), f.count('atTargetAfter'), f.percent('atTargetAfter', 'bpPatients')]
 }
 
-function funnelCells(f: FunnelCounts, pseudonymised: boolean): CellValue[] {
-  return [f.eligible, f.invited, f.booked, f.attended, f.followedUp].map((n) => countCell(n, pseudonymised))
+function funnelCells(f: RowFigures): CellValue[] {
+  return (['eligible', 'invited', 'booked', 'attended', 'followedUp'] as const).map((m) => f.count(m))
 }
 
-function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: AuditDataset, options: AuditWorkbookOptions): void {
+/** "dd/mm/yyyy" of the day, for the pseudonymised Summary: no time of day. */
+function ukDay(date: Date): string {
+  const [y, m, d] = date.toISOString().slice(0, 10).split('-')
+  return `${d}/${m}/${y}`
+}
+
+/** What the Summary needs beyond the figures: the medians (true or published) and, when pseudonymised, how it was protected. */
+interface SummaryExtras {
+  medianSystolic: CellValue
+  medianDiastolic: CellValue
+  protection: { heading: string; text: string }[] | null
+}
+
+function writeSummary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  dataset: AuditDataset,
+  options: AuditWorkbookOptions,
+  f: RowFigures,
+  extras: SummaryExtras
+): void {
   const p = options.pseudonymised
   const sheet = addSheet(workbook, 'Summary', [
     { header: 'Section', width: 22 },
@@ -137,35 +170,55 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Aud
     { header: 'Percent', width: 12 },
     { header: 'Note', width: 90 }
   ])
-  const outcome = summariseBpOutcome(dataset.patients.flatMap((x) => (x.pair ? [x.pair] : [])))
-  const funnel = funnelOf(dataset.patients)
-  const [patients, reduced, reducedPct, unchanged, unchangedPct, increased, increasedPct, meanSys, meanDia] = outcomeCells(outcome, p)
-  const median = (m: number | null): CellValue => (m === null ? null : p && isSmallCount(outcome.patients) ? WITHHELD : m)
+  const [patients, reduced, reducedPct, unchanged, unchangedPct, increased, increasedPct, meanSys, meanDia] = outcomeCells(f)
 
   sheet.add(['About', 'Practice', options.practiceName, null, null])
   sheet.add(['About', 'Audit as of', excelDates()(dataset.asOf), null, 'Only what was recorded on or before this date is counted.'])
-  sheet.add(['About', 'Generated', options.generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', null, `by ${options.generatedBy}`])
+  sheet.add(
+    dataset.programme
+      ? [
+          'About',
+          'Programme',
+          dataset.programme.name,
+          null,
+          'Only this programme: its own cohort snapshots, the invitations sent from them and the appointments booked for it.'
+        ]
+      : [
+          'About',
+          'Programme',
+          'Whole practice',
+          null,
+          'Every programme together, each patient counted once. Each programme’s own figures (identifiable workbook: the Programmes sheet) do not add up to this total when patients are in more than one.'
+        ]
+  )
+  sheet.add([
+    'About',
+    'Generated',
+    p ? ukDay(options.generatedAt) : options.generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    null,
+    `by ${options.generatedBy}`
+  ])
   sheet.add([
     'About',
     'Pseudonymised',
     p ? 'Yes' : 'No',
     null,
     p
-      ? 'No names, addresses, NHS numbers or dates of birth. Counts of 1–4 shown as <5; totals beside them rounded to 5 (~) and their percentages withheld (NHS small-number suppression).'
+      ? 'Aggregates only: no patient-level sheet, names, addresses, NHS numbers, dates of birth or dates of care. Counts of 1–4 shown as <5, others rounded to the nearest 5; see "How this was protected".'
       : 'Identifiable: for use inside the practice only.'
   ])
+  for (const line of extras.protection ?? []) sheet.add(['How this was protected', line.heading, null, null, line.text])
 
-  const rule =
-    'Baseline: BP at the first attended clinic visit (lowest of its readings), else the latest reading in the 12 months before the first invitation. Follow-up: the latest reading after the baseline day (lowest of that day; NICE NG136 1.2.2).'
+  const rule = `${BP_TABLE_RULE} Baseline: ${BASELINE_RULE} Follow-up: ${FOLLOW_UP_RULE}`
   sheet.add(['BP outcome (systolic)', 'Patients with a baseline and a follow-up reading', patients ?? null, null, rule])
   sheet.add(['BP outcome (systolic)', 'Reduced', reduced ?? null, reducedPct ?? null, null])
   sheet.add(['BP outcome (systolic)', 'No change', unchanged ?? null, unchangedPct ?? null, 'Same systolic value at follow-up as at baseline.'])
   sheet.add(['BP outcome (systolic)', 'Increased', increased ?? null, increasedPct ?? null, null])
   sheet.add(['BP outcome (systolic)', 'Mean change in systolic (mmHg)', meanSys ?? null, null, 'Follow-up minus baseline: negative is a fall.'])
-  sheet.add(['BP outcome (systolic)', 'Median change in systolic (mmHg)', median(outcome.medianSystolicChange), null, null])
+  sheet.add(['BP outcome (systolic)', 'Median change in systolic (mmHg)', extras.medianSystolic, null, null])
   sheet.add(['BP outcome (diastolic)', 'Mean change in diastolic (mmHg)', meanDia ?? null, null, null])
-  sheet.add(['BP outcome (diastolic)', 'Median change in diastolic (mmHg)', median(outcome.medianDiastolicChange), null, null])
-  const [before, beforePct, after, afterPct] = atTargetCells(outcome, p)
+  sheet.add(['BP outcome (diastolic)', 'Median change in diastolic (mmHg)', extras.medianDiastolic, null, null])
+  const [before, beforePct, after, afterPct] = atTargetCells(f)
   sheet.add([
     'BP at target',
     'At target at baseline',
@@ -175,16 +228,19 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Aud
   ])
   sheet.add(['BP at target', 'At target at follow-up', after ?? null, afterPct ?? null, null])
 
-  const stages: [string, number, string][] = [
-    ['Eligible', funnel.eligible, 'Patients who were members of any cohort snapshot.'],
-    ['Invited', funnel.invited, 'Sent at least one invitation.'],
-    ['Booked', funnel.booked, 'With any clinic appointment not cancelled.'],
-    ['Attended', funnel.attended, 'Attended at least one clinic appointment.'],
-    ['Followed up', funnel.followedUp, 'With a follow-up reading after their baseline.']
-  ]
-  for (const [stage, n, note] of stages) {
-    const pct = funnel.eligible === 0 ? null : p && (isSmallCount(n) || isSmallCount(funnel.eligible)) ? WITHHELD : percentOf(n, funnel.eligible)
-    sheet.add(['Uptake funnel', stage, countCell(n, p), pct, note])
+  // Each stage a subset of the one it hangs from (audit-funnel.ts), each a measure of the disclosure check.
+  const measureOf: Record<(typeof funnelStageRules)[number]['stage'], AuditMeasureKey> = {
+    eligible: 'eligible',
+    invited1: 'invited',
+    invited2: 'invited2',
+    invited3: 'invited3',
+    booked: 'booked',
+    attended: 'attended',
+    followedUp: 'followedUp'
+  }
+  for (const stage of funnelStageRules) {
+    const measure = measureOf[stage.stage]
+    sheet.add(['Uptake funnel', stage.label, f.count(measure), f.percent(measure, 'eligible'), stage.counts])
   }
   sheet.commit()
 }
@@ -211,44 +267,21 @@ const breakdownColumns: Column[] = [
   { header: 'At target at follow-up %', width: 12 }
 ]
 
-function writeBreakdown(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  patients: readonly AuditPatient[],
-  groupOf: (p: AuditPatient) => string,
-  order: readonly string[],
-  pseudonymised: boolean
-): void {
+function writeBreakdown(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, rows: readonly { group: string; figures: RowFigures }[]): void {
   const sheet = addSheet(workbook, name, breakdownColumns)
-  for (const row of breakdownBy(patients, groupOf, order)) {
-    sheet.add([row.group, ...funnelCells(row.funnel, pseudonymised), ...outcomeCells(row.outcome, pseudonymised), ...atTargetCells(row.outcome, pseudonymised)])
-  }
+  for (const { group, figures } of rows) sheet.add([group, ...funnelCells(figures), ...outcomeCells(figures), ...atTargetCells(figures)])
   sheet.commit()
-}
-
-/** Random ids, unique within the export: drawn from one buffer of random bytes rather than one call each. */
-function pseudoIds(count: number): string[] {
-  const ids = new Set<string>()
-  while (ids.size < count) {
-    const bytes = randomBytes(4 * (count - ids.size))
-    for (let i = 0; i + 4 <= bytes.length; i += 4) ids.add(`PX-${bytes.toString('hex', i, i + 4).toUpperCase()}`)
-  }
-  return [...ids]
 }
 
 // The patient list's order: by name (as String.localeCompare would, with one reusable collator).
 const byName = new Intl.Collator().compare
 
-function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: readonly AuditPatient[], pseudonymised: boolean): void {
-  const identity: Column[] = pseudonymised
-    ? [{ header: 'Pseudo ID (this export only)', width: 24 }]
-    : [
-        { header: 'NHS number', width: 14 },
-        { header: 'Name', width: 28 },
-        { header: 'Date of birth', width: 13, date: true }
-      ]
+/** The identifiable workbook's patient list (never written when pseudonymised). */
+function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: readonly AuditPatient[]): void {
   const sheet = addSheet(workbook, 'Patients', [
-    ...identity,
+    { header: 'NHS number', width: 14 },
+    { header: 'Name', width: 28 },
+    { header: 'Date of birth', width: 13, date: true },
     { header: 'Age band', width: 10 },
     { header: 'Sex', width: 10 },
     { header: 'Ethnic group', width: 40 },
@@ -270,19 +303,15 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
     { header: 'At target at baseline', width: 12 },
     { header: 'At target at follow-up', width: 12 }
   ])
-  // Pseudonymised rows are ordered by their random id, so row order cannot be matched back to the
-  // identifiable export either.
-  const ids = pseudonymised ? pseudoIds(patients.length) : []
-  const rows = patients.map((p, i) => ({ p, id: ids[i] ?? '' }))
-  // Pseudo ids are PX- and upper-case hex: plain code-unit order is the collation order.
-  if (pseudonymised) rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  else rows.sort((a, b) => byName(a.p.name, b.p.name) || byName(a.p.nhsNumber, b.p.nhsNumber))
+  const rows = [...patients].sort((a, b) => byName(a.name, b.name) || byName(a.nhsNumber, b.nhsNumber))
   const excelDate = excelDates()
   const outcomeText = { reduced: 'Reduced', unchanged: 'No change', increased: 'Increased' } as const
   const sourceText = { 'first-clinic-visit': 'First clinic visit', 'before-invitation': 'Before invitation' } as const
-  for (const { p, id } of rows) {
+  for (const p of rows) {
     sheet.add([
-      ...(pseudonymised ? [id] : [p.nhsNumber, p.name, excelDate(p.dateOfBirth)]),
+      p.nhsNumber,
+      p.name,
+      excelDate(p.dateOfBirth),
       p.ageBand,
       p.sex,
       p.ethnicity,
@@ -308,8 +337,83 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
   sheet.commit()
 }
 
+// Free text that GP systems put in the ethnicity field stays in the practice: outside it, every
+// unmapped value is one group.
+const UNMAPPED_SUFFIX = ' (not mapped to a category)'
+const pseudonymisedEthnicity = (label: string) => (label.endsWith(UNMAPPED_SUFFIX) ? 'Not mapped to a category' : label)
+
+function breakdownsOf(patients: readonly AuditPatient[], pseudonymised: boolean): AuditBreakdown<AuditPatient>[] {
+  const ethnicity = pseudonymised ? (x: AuditPatient) => pseudonymisedEthnicity(x.ethnicity) : (x: AuditPatient) => x.ethnicity
+  // The programme's focus groups (Black African / African-Caribbean) first, then the rest A–Z.
+  const ethnicityOrder = [...new Set(patients.map(ethnicity))].filter((e) => e.startsWith('Black')).sort()
+  return [
+    { name: 'By ethnic group', groupOf: ethnicity, order: ethnicityOrder },
+    { name: 'By age band', groupOf: (x) => x.ageBand, order: ageBandOrder },
+    { name: 'By sex', groupOf: (x) => x.sex, order: ['Female', 'Male'] },
+    { name: 'By IMD quintile', groupOf: (x) => x.imdQuintile, order: ['1 (most deprived, Core20)', '2', '3', '4', '5 (least deprived)'] },
+    { name: 'By Core20', groupOf: (x) => x.core20, order: core20Order }
+  ]
+}
+
+/** Each programme's own funnel and BP table (computed per programme: they do not add up to the practice's when patients overlap). */
+function writeProgrammes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, programmes: readonly ProgrammeFigures[]): void {
+  const sheet = addSheet(workbook, 'Programmes', [
+    { header: 'Programme id', width: 12 },
+    { header: 'Programme', width: 40 },
+    { header: 'Outcome measure', width: 24 },
+    { header: 'Status', width: 10 },
+    ...funnelStageRules.map((s) => ({ header: s.label, width: 12 })),
+    { header: 'With baseline and follow-up', width: 16 },
+    { header: 'Reduced', width: 10 },
+    { header: 'Reduced %', width: 11 },
+    { header: 'No change', width: 10 },
+    { header: 'No change %', width: 12 },
+    { header: 'Increased', width: 10 },
+    { header: 'Increased %', width: 12 },
+    { header: 'Mean systolic change', width: 14 },
+    { header: 'Mean diastolic change', width: 14 }
+  ])
+  for (const x of programmes) {
+    sheet.add([
+      x.programmeId,
+      x.name,
+      programmeOutcomeLabels[x.outcome],
+      x.status === 'active' ? 'Active' : 'Closed',
+      ...funnelStageRules.map((s) => x.funnel[s.stage]),
+      ...outcomeCells(trueFigures(x.funnel, x.bpOutcome))
+    ])
+  }
+  sheet.commit()
+}
+
 /** Writes the workbook to `path` (main chooses the path). */
 export async function writeAuditWorkbook(path: string, dataset: AuditDataset, options: AuditWorkbookOptions): Promise<void> {
+  const p = options.pseudonymised
+  const breakdowns = breakdownsOf(dataset.patients, p)
+  // The BP table counts the patients the breakdowns' tables count (invited, with both readings).
+  const outcome = bpOutcomeOf(dataset.patients)
+  let summary: RowFigures
+  let sheets: { name: string; rows: { group: string; figures: RowFigures }[] }[]
+  let extras: SummaryExtras
+  if (p) {
+    // Protected before a byte is written: the whole grid decides what each sheet may show.
+    const published = await protectGrid(auditGrid(dataset.patients, breakdowns), auditRelations, solveWithHighs)
+    summary = publishedFigures(published.whole)
+    sheets = published.dimensions.map((d) => ({ name: d.name, rows: d.groups.map((g) => ({ group: g.label, figures: publishedFigures(g) })) }))
+    extras = {
+      medianSystolic: publishedAverage(outcome.medianSystolicChange, outcome.patients),
+      medianDiastolic: publishedAverage(outcome.medianDiastolicChange, outcome.patients),
+      protection: disclosureControlStatement(published)
+    }
+  } else {
+    summary = trueFigures(funnelOf(dataset.patients), outcome)
+    sheets = breakdowns.map((b) => ({
+      name: b.name,
+      rows: breakdownBy(dataset.patients, b.groupOf, b.order).map((row) => ({ group: row.group, figures: trueFigures(row.funnel, row.outcome) }))
+    }))
+    extras = { medianSystolic: outcome.medianSystolicChange, medianDiastolic: outcome.medianDiastolicChange, protection: null }
+  }
+
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     // Styles for the UK dates and bold headers; inline strings (a shared-strings table costs a
@@ -319,15 +423,16 @@ export async function writeAuditWorkbook(path: string, dataset: AuditDataset, op
     zip: { zlib: { level: 1 } }
   })
   workbook.creator = 'Clinic Recall'
-  workbook.created = options.generatedAt
-  const p = options.pseudonymised
-  writeSummary(workbook, dataset, options)
-  // The programme's focus groups (Black African / African-Caribbean) first, then the rest A–Z.
-  const ethnicityOrder = [...new Set(dataset.patients.map((x) => x.ethnicity))].filter((e) => e.startsWith('Black')).sort()
-  writeBreakdown(workbook, 'By ethnic group', dataset.patients, (x) => x.ethnicity, ethnicityOrder, p)
-  writeBreakdown(workbook, 'By age band', dataset.patients, (x) => x.ageBand, ageBandOrder, p)
-  writeBreakdown(workbook, 'By sex', dataset.patients, (x) => x.sex, ['Female', 'Male'], p)
-  writeBreakdown(workbook, 'By IMD quintile', dataset.patients, (x) => x.imdQuintile, ['1 (most deprived, Core20)', '2', '3', '4', '5 (least deprived)'], p)
-  writePatients(workbook, dataset.patients, p)
+  // The file's own properties carry no time of day when pseudonymised either.
+  const created = p ? new Date(`${options.generatedAt.toISOString().slice(0, 10)}T00:00:00Z`) : options.generatedAt
+  workbook.created = created
+  workbook.modified = created
+  writeSummary(workbook, dataset, options, summary, extras)
+  for (const sheet of sheets) writeBreakdown(workbook, sheet.name, sheet.rows)
+  // The whole practice's identifiable workbook lists each programme's own figures.
+  if (!p && !dataset.programme && dataset.programmes) writeProgrammes(workbook, dataset.programmes)
+  // Patient-level rows only in the identifiable workbook: a list of patients, however pseudonymised,
+  // lets every suppressed count be counted back.
+  if (!p) writePatients(workbook, dataset.patients)
   await workbook.commit()
 }

@@ -88,7 +88,7 @@ function readingOf(date: string, systolic: number, diastolic: number, setting: B
 }
 
 /** A stored event; the BMI value and how it was matched only when recorded. */
-function eventOf(date: string | null, concept: ClinicalConcept, code: string, term: string, value: number | null, matchedBy: string | null): CodedEvent {
+export function eventOf(date: string | null, concept: ClinicalConcept, code: string, term: string, value: number | null, matchedBy: string | null): CodedEvent {
   const event: CodedEvent = { date, concept, code, term }
   if (value !== null) event.value = value
   if (matchedBy === 'code' || matchedBy === 'term' || matchedBy === 'flag') event.matchedBy = matchedBy

@@ -10,6 +10,7 @@ import { ClinicsScreen } from './screens/clinics/clinics-screen'
 import { CohortsScreen } from './screens/cohorts/cohorts-screen'
 import { FollowUpsScreen } from './screens/follow-ups-screen'
 import { ImportScreen } from './screens/import/import-screen'
+import { ProgrammesScreen } from './screens/programmes/programmes-screen'
 import { InvitationsScreen } from './screens/invitations/invitations-screen'
 import { SettingsScreen } from './screens/settings-screen'
 import { StartScreen } from './screens/start-screen'
@@ -21,6 +22,8 @@ function Section({ id }: { id: SectionId }) {
   switch (id) {
     case 'today':
       return <TodayScreen />
+    case 'programmes':
+      return <ProgrammesScreen />
     case 'import':
       return <ImportScreen />
     case 'cohorts':

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { initialiseTransport } from './api/transport'
 import { App } from './app'
 import './styles/app.css'
+import './styles/print.css'
 
 // Take the browser-mode token out of the address bar before anything renders.
 initialiseTransport()

@@ -1,7 +1,9 @@
 // Clinic sessions, appointments (book, rebook, cancel, did not attend), visits, follow-up intervals.
 import { z } from 'zod'
 import type { OperationName } from '../operation-names'
-import { BloodPressure, ClockTime, Empty, IsoDate, Priority, StoredIsoDate } from './common'
+import { BloodPressure, ClockTime, Empty, GeneratedFile, IsoDate, Priority, StoredIsoDate } from './common'
+import { visitActions } from '../domain/visit-actions'
+import { PatientCondition, StoredVisit, VisitForm, VisitInput, VisitOutcome } from './visits'
 
 export const ClinicInput = z.object({
   type: z.string().trim().min(1).max(80),
@@ -26,7 +28,7 @@ export const ClinicSummary = ClinicInput.extend({
 
 export const AppointmentStatus = z.enum(['booked', 'attended', 'did-not-attend', 'cancelled'])
 
-export const VisitAction = z.enum(['medication-change', 'lifestyle-advice', 'home-bp-monitoring', 'referral'])
+export const VisitAction = z.enum(visitActions)
 
 export const Appointment = z.object({
   appointmentId: z.number().int(),
@@ -41,7 +43,9 @@ export const Appointment = z.object({
   followUpDue: StoredIsoDate.nullable(),
   /** What was done at the visit, shown back in the clinic's slot table. */
   actions: z.array(VisitAction).default([]),
-  note: z.string().nullable().default(null)
+  note: z.string().nullable().default(null),
+  /** What was recorded on the clinic's form; absent until the visit is recorded. */
+  visit: StoredVisit.optional()
 })
 
 export const ClinicDetail = z.object({
@@ -59,7 +63,48 @@ export const AttendResult = z.object({
   bp: BloodPressure.nullable(),
   priority: Priority.nullable(),
   followUpDue: StoredIsoDate.nullable(),
-  followUpReason: z.string().nullable()
+  followUpReason: z.string().nullable(),
+  /** The record on the clinic's form: present when the visit was recorded with one. */
+  visit: VisitOutcome.optional()
+})
+
+/**
+ * A visit is recorded either on its clinic's form (`visit`, whose readings are inside it) or, as
+ * before the forms, with BP readings, the four action ticks and a note.
+ */
+const AttendInput = z
+  .object({
+    appointmentId: z.number().int(),
+    readings: z.array(VisitReading).max(6).optional(),
+    actions: z.array(VisitAction).default([]),
+    note: z.string().max(2000).default(''),
+    visit: VisitInput.optional()
+  })
+  .superRefine((input, ctx) => {
+    if (input.visit === undefined && (input.readings === undefined || input.readings.length === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['readings'], message: 'record at least one BP reading, or send the visit on its form (visit)' })
+    }
+    if (input.visit !== undefined && input.readings !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['readings'], message: 'a visit sent on its form carries its readings inside it (visit.readings)' })
+    }
+  })
+
+/** What the visit form needs to know before anything is entered: which form, and the patient's register conditions. */
+const VisitContext = z.object({
+  appointmentId: z.number().int(),
+  status: AppointmentStatus,
+  clinicId: z.number().int(),
+  clinicType: z.string(),
+  clinicDate: StoredIsoDate,
+  form: VisitForm,
+  formLabel: z.string(),
+  /** What the form needs before it can be saved, in words. */
+  requires: z.string(),
+  needsBp: z.boolean(),
+  patient: z.object({ nhsNumber: z.string(), name: z.string() }),
+  conditions: z.array(PatientCondition),
+  /** Accessible Information Standard: the patient's printed summary is in large print. */
+  largePrint: z.boolean()
 })
 
 export const ClinicTypeInterval = z.object({
@@ -81,15 +126,7 @@ export const clinicsOperations = {
     }),
     output: z.object({ appointmentId: z.number().int(), start: ClockTime, slotIndex: z.number().int() })
   },
-  'appointments.attend': {
-    input: z.object({
-      appointmentId: z.number().int(),
-      readings: z.array(VisitReading).min(1).max(6),
-      actions: z.array(VisitAction).default([]),
-      note: z.string().max(2000).default('')
-    }),
-    output: AttendResult
-  },
+  'appointments.attend': { input: AttendInput, output: AttendResult },
   'appointments.markDidNotAttend': { input: z.object({ appointmentId: z.number().int() }), output: AttendResult },
   'appointments.cancel': {
     input: z.object({ appointmentId: z.number().int(), reason: z.string().max(200).optional() }),
@@ -103,5 +140,11 @@ export const clinicsOperations = {
   'clinics.setFollowUpInterval': {
     input: z.object({ type: z.string().trim().min(1).max(80), weeks: z.number().int().min(4).max(12) }),
     output: ClinicTypeInterval
+  },
+  'visits.context': { input: z.object({ appointmentId: z.number().int() }).strict(), output: VisitContext },
+  /** The patient's "What we agreed" summary of an attended visit, recorded as a document; large print when the patient is flagged. */
+  'visits.summaryPdf': {
+    input: z.object({ appointmentId: z.number().int() }).strict(),
+    output: z.object({ file: GeneratedFile, largePrint: z.boolean(), warnings: z.array(z.string()) })
   }
 } as const satisfies Partial<Record<OperationName, { input: z.ZodType; output: z.ZodType }>>

@@ -13,6 +13,7 @@ import { programmesOperations } from './programmes'
 import { invitationsOperations } from './invitations'
 import { clinicsOperations } from './clinics'
 import { followUpOperations } from './followups'
+import { servicesOperations } from './services'
 import { auditOperations } from './audit'
 import type { BloodPressure, GeneratedFile, User } from './common'
 import type { BackupEntry, CodeListInfo, PracticeSettings, TermOnlyMatch, UnmatchedCode } from './settings'
@@ -37,7 +38,9 @@ export * from './cohorts'
 export * from './programmes'
 export * from './invitations'
 export * from './clinics'
+export * from './visits'
 export * from './followups'
+export * from './services'
 export * from './audit'
 
 export const contract = {
@@ -49,6 +52,7 @@ export const contract = {
   ...invitationsOperations,
   ...clinicsOperations,
   ...followUpOperations,
+  ...servicesOperations,
   ...auditOperations
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>
 

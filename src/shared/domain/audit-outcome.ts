@@ -1,7 +1,9 @@
-// Audit arithmetic: the seed programme's table — of the patients with a baseline and a
-// follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the uptake
-// funnel, equity breakdowns and NHS small-number suppression for sharing outside the practice.
-// Pure: the audit service gathers the facts, everything counted is counted here.
+// Audit arithmetic: the seed programme's table — of the invited patients with a baseline and a
+// follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the equity
+// breakdowns and NHS small-number suppression for sharing outside the practice. The funnel's stages
+// (each a subset of the one it hangs from) are audit-funnel.ts. Pure: the audit service gathers the
+// facts, everything counted is counted here.
+import { funnelOf, inBpTable, type FunnelCounts, type FunnelFacts } from './audit-funnel'
 import { isControlled, targetFor } from './bp-targets'
 import { currentBloodPressure } from './current-bp'
 import type { BpReading, BpSetting } from './patient-record'
@@ -197,31 +199,16 @@ export function imdQuintileLabel(decile: number | null): string {
 
 // --- funnel and breakdowns ----------------------------------------------------------------------
 
-/** What the funnel and the breakdowns need to know about one eligible patient. */
-export interface AuditFacts {
-  invited: boolean
-  booked: boolean
-  attended: boolean
+export { funnelOf, type FunnelCounts } from './audit-funnel'
+
+/** What the funnel, the BP table and the breakdowns need to know about one eligible patient. */
+export interface AuditFacts extends FunnelFacts {
   pair: OutcomePair | null
 }
 
-export interface FunnelCounts {
-  eligible: number
-  invited: number
-  booked: number
-  attended: number
-  followedUp: number
-}
-
-/** Every stage counts eligible patients only, so each stage is a subset of the one before it. */
-export function funnelOf(facts: readonly AuditFacts[]): FunnelCounts {
-  return {
-    eligible: facts.length,
-    invited: facts.filter((f) => f.invited).length,
-    booked: facts.filter((f) => f.booked).length,
-    attended: facts.filter((f) => f.attended).length,
-    followedUp: facts.filter((f) => f.pair !== null).length
-  }
+/** The BP table over the patients who belong in it (invited, with a baseline and a follow-up: audit-funnel.ts). */
+export function bpOutcomeOf(facts: readonly AuditFacts[]): BpOutcomeSummary {
+  return summariseBpOutcome(facts.flatMap((f) => (f.pair && inBpTable(f) ? [f.pair] : [])))
 }
 
 export interface BreakdownRow {
@@ -230,7 +217,7 @@ export interface BreakdownRow {
   outcome: BpOutcomeSummary
 }
 
-/** Funnel and outcome per group (ethnic group, age band, sex, IMD quintile), groups in `order` first. */
+/** Funnel and outcome per group (ethnic group, age band, sex, IMD quintile, Core20), groups in `order` first. */
 export function breakdownBy<T extends AuditFacts>(rows: readonly T[], groupOf: (row: T) => string, order: readonly string[] = []): BreakdownRow[] {
   const groups = new Map<string, T[]>()
   for (const row of rows) {
@@ -248,7 +235,7 @@ export function breakdownBy<T extends AuditFacts>(rows: readonly T[], groupOf: (
     .map(([group, list]) => ({
       group,
       funnel: funnelOf(list),
-      outcome: summariseBpOutcome(list.flatMap((r) => (r.pair ? [r.pair] : [])))
+      outcome: bpOutcomeOf(list)
     }))
 }
 

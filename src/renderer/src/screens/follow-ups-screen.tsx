@@ -17,6 +17,7 @@ import { formatUkDate, todayIso } from '../format/uk-date'
 import { useNavigationStore } from '../stores/navigation-store'
 import { BookFromWorklist } from './worklists/book-from-worklist'
 import { LeftOpenAppointments } from './worklists/left-open-appointments'
+import { ReferralsAwaitingOutcome } from './worklists/referrals-awaiting-outcome'
 import { addDaysIso } from '../../../shared/domain/iso-date'
 
 type Due = OperationOutput<'followups.due'>['due'][number]
@@ -194,6 +195,8 @@ export function FollowUpsScreen() {
           counts.reload()
         }}
       />
+
+      <ReferralsAwaitingOutcome asOf={valid ? asOf : undefined} />
 
       <Card title="Invitation worklists">
         {counts.data && (

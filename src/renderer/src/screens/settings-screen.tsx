@@ -10,6 +10,7 @@ import { useLoad } from '../components/use-load'
 import { FollowUpIntervalsCard } from './clinics/follow-up-intervals-card'
 import { CodeLibrarySection } from './settings/code-library-section'
 import { BackupsSection } from './settings/backups-section'
+import { LocalServicesCard } from './settings/local-services-card'
 import { isPlaceholderPractice } from '../../../shared/domain/practice-settings'
 
 type TextField = Exclude<keyof PracticeSettingsT, 'addressLines'>
@@ -99,6 +100,7 @@ export function SettingsScreen() {
       </Card>
       {/* The same setting as on the Clinics screen: practices look for it in both places. */}
       <FollowUpIntervalsCard />
+      <LocalServicesCard />
       <CodeLibrarySection />
       <BackupsSection />
     </div>

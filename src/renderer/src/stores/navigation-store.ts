@@ -2,6 +2,7 @@ import { create } from 'zustand'
 
 export const sections = [
   { id: 'today', label: 'Today' },
+  { id: 'programmes', label: 'Programmes' },
   { id: 'import', label: 'Import' },
   { id: 'cohorts', label: 'Cohorts' },
   { id: 'invitations', label: 'Invitations' },

@@ -117,9 +117,11 @@ export function ClinicsScreen() {
         {clinics.data && view === 'week' && validDay && <WeekView monday={mondayOf(day)} clinicsOn={clinicsOn} onOpen={openClinic} />}
         {clinics.data && view === 'list' && <SessionList clinics={list} openId={shownId} onOpen={openClinic} />}
       </Card>
-      {shownId !== null && <ClinicDetailView key={shownId} clinicId={shownId} onChanged={clinics.reload} />}
+      {/* The two keys are siblings' keys, so each says what it counts: a bare clinic id and a bare
+          clinic count collide (clinic #2 of 2), and React then kept the previous clinic's panel on screen. */}
+      {shownId !== null && <ClinicDetailView key={`clinic-${shownId}`} clinicId={shownId} onChanged={clinics.reload} />}
       {/* Re-read when a clinic is created: a practice's own clinic type then appears in the list. */}
-      <FollowUpIntervalsCard key={clinics.data?.clinics.length ?? 0} />
+      <FollowUpIntervalsCard key={`intervals-${clinics.data?.clinics.length ?? 0}`} />
     </div>
   )
 }

@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
+import { useLoad } from '../../components/use-load'
 import { todayIso } from '../../format/uk-date'
+import { useProgrammeStore } from '../../stores/programme-store'
 import { builtInClinicTypes } from '../../../../shared/domain/clinic-types'
 
 export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, date: string) => void }) {
@@ -18,6 +20,27 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
   const [location, setLocation] = useState('')
   const [created, setCreated] = useState<string | null>(null)
   const create = useAsyncAction()
+  const programmes = useLoad(() => api['programmes.list']({}), [])
+  const openProgrammes = (programmes.data?.programmes ?? []).filter((p) => p.status === 'active')
+  // The programme the clinic is for (optional), kept while the user moves between screens; a
+  // programme page's "Create a clinic for it" sets it.
+  const { clinicFor, setClinicFor } = useProgrammeStore()
+  const programme = openProgrammes.find((p) => p.programmeId === clinicFor) ?? null
+
+  const chooseProgramme = (programmeId: number | null) => {
+    setClinicFor(programmeId)
+    const firstType = openProgrammes.find((p) => p.programmeId === programmeId)?.clinicTypes[0]
+    if (firstType) setType(firstType)
+  }
+
+  // Sent here for a programme: start on its clinic type, once its settings have loaded.
+  const [typeFromProgramme, setTypeFromProgramme] = useState(false)
+  useEffect(() => {
+    const firstType = programme?.clinicTypes[0]
+    if (typeFromProgramme || !firstType) return
+    setType(firstType)
+    setTypeFromProgramme(true)
+  }, [programme, typeFromProgramme])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -37,9 +60,10 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
         slots: slotCount,
         slotMinutes: minutes,
         ...(clinician.trim() ? { clinician: clinician.trim() } : {}),
-        ...(location.trim() ? { location: location.trim() } : {})
+        ...(location.trim() ? { location: location.trim() } : {}),
+        ...(programme ? { programmeId: programme.programmeId } : {})
       })
-      setCreated(`Clinic created (#${result.clinicId}).`)
+      setCreated(`Clinic created (#${result.clinicId})${programme ? ` for “${programme.name}”` : ''}.`)
       onCreated(result.clinicId, date)
     })
   }
@@ -47,6 +71,34 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
   return (
     <Card title="Create a clinic">
       <form className="form" onSubmit={submit} noValidate>
+        {openProgrammes.length > 0 && (
+          <div className="form-row">
+            <FormField
+              id="clinic-programme"
+              label="Programme (optional)"
+              width="wide"
+              hint={
+                programme
+                  ? `Every appointment in it counts for “${programme.name}”.`
+                  : 'Without one, each appointment counts for the programme that invited its patient.'
+              }
+              control={(control) => (
+                <select
+                  {...control}
+                  value={programme ? String(programme.programmeId) : ''}
+                  onChange={(event) => chooseProgramme(event.target.value === '' ? null : Number(event.target.value))}
+                >
+                  <option value="">No programme — each appointment takes its patient’s</option>
+                  {openProgrammes.map((p) => (
+                    <option key={p.programmeId} value={p.programmeId}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            />
+          </div>
+        )}
         <div className="form-row">
           <FormField
             id="clinic-type"

@@ -31,3 +31,13 @@ export function paramsOf(snapshot: Pick<CohortSnapshotT, 'parameters'>): BuildPa
     disabledExclusions: p.disabledExclusions ?? []
   }
 }
+
+/** The switches a programme builds with: its own parameters where it sets them, else the defaults. */
+export function paramsOfProgramme(programme: { parameters: Record<string, unknown> }): BuildParams {
+  const p = programme.parameters
+  return {
+    includeMixedBlackCategories: typeof p.includeMixedBlackCategories === 'boolean' ? p.includeMixedBlackCategories : defaultParams.includeMixedBlackCategories,
+    conditionThreshold: typeof p.conditionThreshold === 'number' ? p.conditionThreshold : defaultParams.conditionThreshold,
+    disabledExclusions: Array.isArray(p.disabledExclusions) ? p.disabledExclusions.filter((id): id is string => typeof id === 'string') : []
+  }
+}

@@ -150,7 +150,8 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
       </Card>
 
       {saved ? (
-        <InvitationsPanel snapshot={saved} />
+        // Keyed by snapshot: a batch made from one cohort is never shown under the next one built.
+        <InvitationsPanel key={saved.cohortId} snapshot={saved} />
       ) : (
         <Card title="Invitations">
           <p className="hint">Invitations are made from a saved cohort: use “Use this cohort (save it)” above first.</p>

@@ -10,25 +10,32 @@ import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { todayIso } from '../../format/uk-date'
 import { useCohortStore } from '../../stores/cohort-store'
-import { type BuildParams, type DefinitionId, defaultParams, type Mode, paramsOf } from './build-params'
+import { useProgrammeStore } from '../../stores/programme-store'
+import type { ProgrammeWithProgress } from '../programmes/programme-types'
+import { type BuildParams, type DefinitionId, defaultParams, type Mode, paramsOf, paramsOfProgramme } from './build-params'
 import { CohortBuildSettings, thresholdIsValid } from './cohort-build-settings'
 import { CohortView } from './cohort-view'
 import { CustomCohortBuilder } from './custom-cohort-builder'
 import { DefinitionSummary } from './definition-summary'
 import { type BuilderState, type DefinitionInfo, fromBuiltIn } from './custom-criteria-form'
 import { PreviousSnapshots } from './previous-snapshots'
+import { programmeForBuild } from './build-programme'
+import { ProgrammePicker } from './programme-picker'
 import { type ShownCohort, shownSnapshot } from './shown-cohort'
 import { useCohortPreview } from './use-cohort-preview'
 
 export function CohortsScreen() {
   const definitions = useLoad(() => api['cohorts.definitions']({}), [])
   const { current, setCurrent } = useCohortStore()
+  const { buildFor, setBuildFor } = useProgrammeStore()
   const [definition, setDefinition] = useState<DefinitionId | ''>('')
   const [asOf, setAsOf] = useState(todayIso())
   const [mode, setMode] = useState<Mode>('qof')
   const [params, setParams] = useState<BuildParams>(defaultParams)
   const [thresholdText, setThresholdText] = useState('2')
   const [snapshotsVersion, setSnapshotsVersion] = useState(0)
+  // Re-read after each build: a build with no open programme on its definition starts one.
+  const programmes = useLoad(() => api['programmes.list']({}), [snapshotsVersion])
   const [builder, setBuilder] = useState<{ editing: DefinitionInfo | null; start?: BuilderState } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [confirmArchive, setConfirmArchive] = useState(false)
@@ -46,11 +53,27 @@ export function CohortsScreen() {
   const builtIns = all.filter((item) => item.kind === 'built-in')
   const customs = all.filter((item) => item.kind === 'custom')
   const chosen = all.find((item) => item.id === definition)
+  // Null until listed (an error lists none, so building still works and the service decides).
+  const openProgrammes = useMemo(
+    () => (programmes.data ? programmes.data.programmes.filter((p) => p.status === 'active') : programmes.error ? [] : null),
+    [programmes.data, programmes.error]
+  )
+  const target = programmeForBuild(definition, buildFor, openProgrammes)
+  const targetId = target.kind === 'programme' ? target.programme.programmeId : null
 
+  // The first definition shown: the chosen programme's, else the first listed. It waits for the
+  // programmes, so the switches start as the programme builds them.
   useEffect(() => {
     const first = definitions.data?.definitions[0]
-    if (definition === '' && first) setDefinition(first.id)
-  }, [definitions.data, definition])
+    if (definition !== '' || !first || openProgrammes === null) return
+    const picked = openProgrammes.find((p) => p.programmeId === buildFor)
+    const id = picked && definitions.data?.definitions.some((d) => d.id === picked.definition) ? (picked.definition as DefinitionId) : first.id
+    setDefinition(id)
+    const start = programmeForBuild(id, buildFor, openProgrammes)
+    const startParams = start.kind === 'programme' ? paramsOfProgramme(start.programme) : defaultParams
+    setParams(startParams)
+    setThresholdText(String(startParams.conditionThreshold))
+  }, [definitions.data, definition, openProgrammes, buildFor])
 
   /** Change build parameters; the cohort on screen is previewed with them when it is of this definition. */
   const changeParams = (patch: Partial<BuildParams>) => {
@@ -58,18 +81,39 @@ export function CohortsScreen() {
     if (shown && shown.definition === definition) live.requestPreview()
   }
 
-  const chooseDefinition = (id: DefinitionId) => {
+  /** Choose a definition: the build goes to the programme picked if it builds it, else as programmeForBuild says; the switches start as that programme's. */
+  const chooseDefinition = (id: DefinitionId, picked: number | null = buildFor) => {
+    const next = programmeForBuild(id, picked, openProgrammes)
+    const nextParams = next.kind === 'programme' ? paramsOfProgramme(next.programme) : defaultParams
     setDefinition(id)
-    setParams(defaultParams)
-    setThresholdText(String(defaultParams.conditionThreshold))
+    setBuildFor(next.kind === 'programme' ? next.programme.programmeId : null)
+    setParams(nextParams)
+    setThresholdText(String(nextParams.conditionThreshold))
     setConfirmArchive(false)
     setNotice(null)
+  }
+
+  /** Choose a programme: its cohort definition comes with it. */
+  const pickProgramme = (programme: ProgrammeWithProgress | null) => {
+    if (!programme) {
+      setBuildFor(null)
+      return
+    }
+    live.clearPreview()
+    chooseDefinition(programme.definition as DefinitionId, programme.programmeId)
+  }
+
+  /** The build's programme, or a refusal in words while the user must still choose one. */
+  const programmeInput = (): { programmeId?: number } => {
+    if (target.kind === 'choose') throw new Error(`Programme: ${target.count} open programmes build this cohort; choose which one this build is for.`)
+    return targetId === null ? {} : { programmeId: targetId }
   }
 
   const openSnapshot = (snapshot: CohortSnapshotT) => {
     live.clearPreview()
     setCurrent(snapshot)
     setDefinition(snapshot.definition)
+    setBuildFor(snapshot.programmeId)
     setAsOf(snapshot.asOf)
     setMode(snapshot.mode)
     const opened = paramsOf(snapshot)
@@ -112,9 +156,10 @@ export function CohortsScreen() {
     void build.run(async () => {
       if (chosen?.switches.conditionThreshold && !thresholdIsValid(thresholdText))
         throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
-      const snapshot = await api['cohorts.build'](live.currentInput())
+      const snapshot = await api['cohorts.build']({ ...live.currentInput(), ...programmeInput() })
       live.clearPreview()
       setCurrent(snapshot)
+      setBuildFor(snapshot.programmeId)
       setSnapshotsVersion((version) => version + 1)
     })
   }
@@ -123,9 +168,10 @@ export function CohortsScreen() {
   const savePreview = () =>
     void save.run(async () => {
       if (!preview?.previewInput) return
-      const snapshot = await api['cohorts.build'](preview.previewInput)
+      const snapshot = await api['cohorts.build']({ ...preview.previewInput, ...programmeInput() })
       live.clearPreview()
       setCurrent(snapshot)
+      setBuildFor(snapshot.programmeId)
       setSnapshotsVersion((version) => version + 1)
     })
 
@@ -135,6 +181,8 @@ export function CohortsScreen() {
       await api['cohorts.archiveCustom']({ definition: chosen.id as `custom-${number}` })
       setNotice(`“${chosen.name}” was archived: it is no longer listed or built; its snapshots are kept.`)
       setConfirmArchive(false)
+      // Its programme builds nothing else: the form starts again on the first cohort listed.
+      setBuildFor(null)
       setDefinition('')
       definitions.reload()
     })
@@ -164,6 +212,10 @@ export function CohortsScreen() {
           </div>
         )}
         <form className="form" onSubmit={submit} noValidate>
+          <ErrorAlert message={programmes.error} title="The programmes could not be listed" />
+          <div className="form-row">
+            <ProgrammePicker open={openProgrammes ?? []} target={target} definitionName={chosen?.name ?? null} onPick={pickProgramme} />
+          </div>
           <div className="form-row">
             <FormField
               id="cohort-definition"
