@@ -8,6 +8,8 @@ import { databaseWarnings } from './backups/database-warnings'
 import { forgetColumnMapping, listColumnMappings, saveColumnMapping } from './import/map/column-mapping-store'
 import { inspectColumnsInWorker } from './import/jobs/inspect-columns-in-worker'
 import { patientImportStatus } from './import/commit/patient-import-status'
+import { findPatients } from './patients/patient-search'
+import { showPatient } from './patients/patient-page'
 import { codeLibrary, unmatchedCodes, unmatchedCodesCsv } from './codelists/code-library-service'
 import { startImportJob, importJobProgress, cancelImportJob, commitImportJob, isImportJob, rejectsCsvOfJob, previewImportJob } from './import/jobs/import-jobs'
 import { listDefinitions, buildCohort, previewCohort } from './cohorts/cohort-service'
@@ -83,6 +85,9 @@ export function createServices(ctx: ServiceContext): Services {
     },
     'backups.restore': ({ name }) => restoreListedBackup(ctx, name),
     'imports.patientStatus': ({ patientId }) => patientImportStatus(ctx, patientId),
+
+    'patients.find': (input) => findPatients(ctx, input),
+    'patients.show': ({ nhsNumber }) => showPatient(ctx, nhsNumber),
 
     'codes.library': () => codeLibrary(),
     'codes.unmatched': () => unmatchedCodes(ctx),

@@ -46,6 +46,10 @@ export const operationAccess: Readonly<Record<OperationName, OperationAccess>> =
   'backups.restore': 'write',
   'imports.patientStatus': 'identifiable-read',
 
+  // Names, dates of birth and NHS numbers of the patients found; the whole record of one.
+  'patients.find': 'identifiable-read',
+  'patients.show': 'identifiable-read',
+
   'codes.library': 'open',
   'codes.unmatched': 'read',
   'codes.unmatchedCsv': 'read',

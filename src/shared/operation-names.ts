@@ -23,6 +23,8 @@ export const operationNames = [
   'backups.create',
   'backups.restore',
   'imports.patientStatus',
+  'patients.find',
+  'patients.show',
   'codes.library',
   'codes.unmatched',
   'codes.unmatchedCsv',

@@ -2,7 +2,7 @@
 // (with the exported value) and the conflicting ones, the rejects download as a CSV the practice can
 // fix from (formulas neutralised), the import is committed and shows in Import history with who ran
 // it, its rejects CSV and the backup taken first. A large file shows the progress bar and can be
-// cancelled with nothing imported.
+// cancelled with nothing imported, leaving the screen ready for another file.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
@@ -88,7 +88,7 @@ test('rejected rows are shown, downloaded as CSV, committed and listed in histor
   })
 })
 
-test('a large import shows its progress and can be cancelled with nothing imported', async ({ page, freshHost: host }) => {
+test('a large import shows its progress and can be cancelled with nothing imported, then another file previewed', async ({ page, freshHost: host }) => {
   const big = join(host.workDir, 'whole-practice.csv')
   writeFileSync(big, generateSyntheticEmisExport({ patients: 8_000, seed: 9, asOf: '2026-11-01' }).csv)
   await signIn(page, host.url, 'Priya Shah', 'Admin')
@@ -112,5 +112,17 @@ test('a large import shows its progress and can be cancelled with nothing import
   await expect(page.getByText('Cancelled: nothing was imported')).toBeVisible()
   await expect(page.getByRole('heading', { name: '2. Check the preview' })).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Import history' })).not.toContainText('whole-practice.csv')
+  // Back to a clean start: the button is "Preview import" again (not stuck on "Checking files…").
+  const previewButton = page.getByRole('button', { name: 'Preview import' })
+  await expect(previewButton).toBeEnabled()
+  await expect(page.getByRole('button', { name: 'Checking files…' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Cancel import' })).toHaveCount(0)
   await snap(page, '04-cancelled')
+
+  await page.unroute('**/api/imports.progress')
+  await page.getByLabel('Export files').setInputFiles(exportWithProblems(host.workDir))
+  await expect(page.getByText('Cancelled: nothing was imported')).toHaveCount(0)
+  await previewButton.click()
+  await expect(page.getByRole('heading', { name: '2. Check the preview' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Import 3 patients$/ })).toBeVisible()
 })

@@ -5,6 +5,7 @@
 import { expect, test } from './support/clinic-recall-host'
 import { navigate, screenshotter } from './support/screens'
 import { prepareExport } from './support/practice-export'
+import { fillPracticeDetails } from './support/practice-settings'
 
 const snap = screenshotter('')
 
@@ -24,6 +25,11 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('banner')).toContainText('Signed in as Amara Okoye')
     await expect(page.getByRole('banner')).toContainText(host.databasePath)
+  })
+
+  await test.step('fill in the practice details the letters carry', async () => {
+    // Letters are refused while any of them is still the "set in Settings" placeholder.
+    await fillPracticeDetails(page)
   })
 
   await test.step('preview the import: format, columns and the rejected row', async () => {
@@ -111,8 +117,8 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
     await page.getByRole('button', { name: 'Add another reading' }).click()
     await page.getByLabel('Reading 2 systolic (mmHg)').fill('152')
     await page.getByLabel('Reading 2 diastolic (mmHg)').fill('98')
-    await page.getByLabel('Lifestyle advice').check()
-    await page.getByLabel('Home BP monitoring').check()
+    await page.getByRole('radio', { name: 'Physical activity: Brief advice given' }).check()
+    await page.getByLabel('Agreed to start home monitoring').check()
     await page.getByLabel('Note').fill('Discussed home monitoring.')
     await snap(page, '08-visit-form')
     await page.getByRole('button', { name: 'Save visit' }).click()

@@ -1,6 +1,7 @@
 // The pharmacist's clinic day in a real browser against the real services (browser mode): import
 // the month's export, open today's clinic in the day view, record a visit with two BP readings (the
-// lowest systolic and lowest diastolic shown as they are typed, and used), actions and a note; see
+// lowest systolic and lowest diastolic shown as they are typed, and used), a medicine change, home
+// monitoring and a note, read back as the visit's actions; see
 // the follow-up proposed by the clinic type's interval and leave it as due; mark a did-not-attend;
 // then find both on the Follow-ups worklists and their counts on the Today screen.
 import { writeFileSync } from 'node:fs'
@@ -125,8 +126,10 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
     await page.getByLabel('Reading 2 systolic (mmHg)').fill('149')
     await page.getByLabel('Reading 2 diastolic (mmHg)').fill('95')
     await expect(page.getByText('BP to be recorded: 149/92')).toBeVisible()
-    await page.getByLabel('Medication change').check()
-    await page.getByLabel('Home BP monitoring').check()
+    await page.getByRole('button', { name: 'Add a medicine change' }).click()
+    await page.getByLabel('Change 1', { exact: true }).selectOption('increased')
+    await page.getByLabel('Medicine 1 and dose').fill('amlodipine 10 mg')
+    await page.getByLabel('Agreed to start home monitoring').check()
     await page.getByLabel('Note').fill('Amlodipine increased to 10 mg; home BP diary for 7 days.')
     await snap(page, '03-visit-form')
     await page.getByRole('button', { name: 'Save visit' }).click()

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/clinic-recall-host'
 import { navigate, screenshotter } from './support/screens'
+import { fillPracticeDetails } from './support/practice-settings'
 
 const snap = screenshotter('programmes-')
 
@@ -56,13 +57,13 @@ const patients = [
 function writeExport(dir: string): string {
   const read = emisDate(isoDaysFromToday(-120))
   const header =
-    '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Postcode","Date","Code","Code Term","Value"'
+    '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","Number and Street","Postcode","Date","Code","Code Term","Value"'
   const lines = ['Report Name:,Hypertension BP recall list,', ',,', header]
   patients.forEach((p, i) => {
     lines.push(
-      `${p.nhs},${3001 + i},${p.sex === 'M' ? 'Mr' : 'Ms'},${p.family},${p.given},12-Mar-19${50 + i},${p.sex},${p.ethnicity},SW2 5SG,12-Jan-2020,59621000,Essential hypertension,`,
-      `,,,,,,,,,${read},271649006,Systolic blood pressure,${160 + i}`,
-      `,,,,,,,,,${read},271650006,Diastolic blood pressure,96`
+      `${p.nhs},${3001 + i},${p.sex === 'M' ? 'Mr' : 'Ms'},${p.family},${p.given},12-Mar-19${50 + i},${p.sex},${p.ethnicity},${10 + i} Acre Lane,SW2 5SG,12-Jan-2020,59621000,Essential hypertension,`,
+      `,,,,,,,,,,${read},271649006,Systolic blood pressure,${160 + i}`,
+      `,,,,,,,,,,${read},271650006,Diastolic blood pressure,96`
     )
   })
   const path = join(dir, 'emis-programmes.csv')
@@ -157,6 +158,8 @@ test('a practice manager runs two programmes and audits one of them with charts'
     await page.getByLabel('Your name').fill('Priya Shah')
     await page.getByLabel(/^Practice manager/).check()
     await page.getByRole('button', { name: 'Sign in' }).click()
+    // Letters are refused while the practice details are placeholders.
+    await fillPracticeDetails(page)
     await navigate(page, 'Import')
     await page.getByLabel('Export files').setInputFiles(exportPath)
     await page.getByRole('button', { name: 'Preview import' }).click()

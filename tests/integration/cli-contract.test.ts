@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CliRun, runCliCaptured, runCliJson } from '../support/run-cli'
+import { practiceDetailsCliArgs } from '../support/practice-details'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
 
 const fixture = resolve(__dirname, '../fixtures/imports/emis-events-hypertension.csv')
@@ -67,6 +68,7 @@ describe('clinic-recall CLI contract', () => {
     const members = cohort.members as { nhsNumber: string }[]
     expect(members.length).toBeGreaterThan(0)
 
+    await json(...practiceDetailsCliArgs)
     const invite = await json('invite', String(cohort.cohortId), '--attempt', '1', '--date', '2026-11-02', '--out', join(folder, 'letters'))
     expect(invite).toHaveProperty('batchId')
     expect(invite).toHaveProperty('sms')
@@ -158,6 +160,7 @@ describe('clinic-recall CLI: invitation rounds, did-not-attend and bad input', (
     const exportFile = join(folder, practice.fileName)
     writeFileSync(exportFile, practice.csv)
     await runJson('import', exportFile)
+    await runJson(...practiceDetailsCliArgs)
     const cohort = await runJson('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01')
     const members = (cohort.members as { nhsNumber: string; priority: string | null }[]).filter((m) => m.priority !== 'P1')
     expect(members.length).toBeGreaterThan(1)

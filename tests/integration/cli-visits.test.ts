@@ -7,10 +7,12 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listLocalServices, saveLocalService } from '../../src/main/local-services/local-services'
+import { getPracticeSettings, updatePracticeSettings } from '../../src/main/settings/practice-settings-store'
 import { cohortSeeder } from '../support/cohort-seeder'
 import { pdfPagesText } from '../support/pdf-text'
 import { runCliCaptured, runCliJson, type CliRun } from '../support/run-cli'
 import { createTestContext, type TestContext } from '../support/test-context'
+import { openDatabase } from '../../src/main/db/connection'
 
 let ctx: TestContext
 let db = ''
@@ -42,6 +44,20 @@ async function bookedInto(type: string, nhsNumber: string): Promise<number> {
   return booked.appointmentId as number
 }
 
+/** The practice's own details, written straight to the test database (the CLI reads them on its next open). */
+function setPracticeDetails(): void {
+  const live = { ...ctx, db: openDatabase(db) }
+  updatePracticeSettings(live, {
+    ...getPracticeSettings(live),
+    practiceName: 'Clapton Park Surgery',
+    addressLines: ['1 High St'],
+    phone: '020 7946 0000',
+    bookingInstructions: 'Call us.',
+    signatory: 'Priya Shah'
+  })
+  live.db.close()
+}
+
 beforeAll(() => {
   ctx = createTestContext()
   db = ctx.databasePath
@@ -50,7 +66,13 @@ beforeAll(() => {
   const byName = new Map(listLocalServices(ctx).map((s) => [s.name, s.serviceId]))
   talkingTherapies = byName.get('NHS Talking Therapies') ?? 0
   social = byName.get('Social prescribing link worker (GP-based)') ?? 0
-  carersSelfOnly = saveLocalService(ctx, { name: 'Carers Centre', category: 'carers', selfReferral: true, practiceReferral: false, phone: '020 7946 0123' }).serviceId
+  carersSelfOnly = saveLocalService(ctx, {
+    name: 'Carers Centre',
+    category: 'carers',
+    selfReferral: true,
+    practiceReferral: false,
+    phone: '020 7946 0123'
+  }).serviceId
   ctx.db.close()
 })
 afterAll(() => rmSync(ctx.folder, { recursive: true, force: true }))
@@ -81,7 +103,21 @@ describe('clinic-recall attend on the clinic’s form', () => {
       '--note',
       'Seen with daughter.'
     )
-    for (const key of ['status', 'bp', 'bpReading', 'priority', 'followUpDue', 'followUpReason', 'form', 'scores', 'riskPrompt', 'riskPromptText', 'referrals', 'warnings', 'summaryFile']) {
+    for (const key of [
+      'status',
+      'bp',
+      'bpReading',
+      'priority',
+      'followUpDue',
+      'followUpReason',
+      'form',
+      'scores',
+      'riskPrompt',
+      'riskPromptText',
+      'referrals',
+      'warnings',
+      'summaryFile'
+    ]) {
       expect(out).toHaveProperty(key)
     }
     expect(out).toMatchObject({ status: 'attended', bp: null, form: 'time-to-talk', riskPrompt: true, summaryFile: null })
@@ -104,7 +140,11 @@ describe('clinic-recall attend on the clinic’s form', () => {
 
   it('records a BP review with --bp and --adherence, and needs a --bp unless --bp-declined', async () => {
     const appointment = await bookedInto('Pharmacist BP clinic', nhsNumbers[1] as string)
-    oneLine(await cli('attend', '--appointment', String(appointment), '--adherence', 'stopped'), 1, /^--bp: a BP review \(clinic type "Pharmacist BP clinic"\) needs at least one --bp SYS\/DIA, or --bp-declined/)
+    oneLine(
+      await cli('attend', '--appointment', String(appointment), '--adherence', 'stopped'),
+      1,
+      /^--bp: a BP review \(clinic type "Pharmacist BP clinic"\) needs at least one --bp SYS\/DIA, or --bp-declined/
+    )
     oneLine(await cli('attend', '--appointment', String(appointment), '--bp', '150/90', '--bp-declined'), 1, /^--bp-declined: /)
     const out = await json('attend', '--appointment', String(appointment), '--bp', '152/94', '--bp', '148/96', '--adherence', 'stopped')
     expect(out).toMatchObject({ status: 'attended', bp: '148/94', form: 'bp-review', scores: [], riskPrompt: false, referrals: [] })
@@ -112,10 +152,27 @@ describe('clinic-recall attend on the clinic’s form', () => {
     expect(await json('attend', '--appointment', String(declined), '--bp-declined')).toMatchObject({ status: 'attended', bp: null, form: 'bp-review' })
   })
 
-  it('writes the "What we agreed" summary with --summary-out', async () => {
+  it('writes the "What we agreed" summary with --summary-out, refusing it before the visit while the practice details are placeholders', async () => {
     const appointment = await bookedInto('Time to Talk', nhsNumbers[3] as string)
     const file = join(ctx.folder, 'out', 'summary.pdf')
-    const out = await json('attend', '--appointment', String(appointment), '--plan', 'Call the carers centre.', '--signpost', String(carersSelfOnly), '--summary-out', file)
+    oneLine(
+      await cli('attend', '--appointment', String(appointment), '--plan', 'x', '--summary-out', file),
+      1,
+      /^--summary-out: the "What we agreed" summary cannot be printed until the practice details are filled in/
+    )
+    expect(existsSync(file)).toBe(false)
+    setPracticeDetails()
+    const out = await json(
+      'attend',
+      '--appointment',
+      String(appointment),
+      '--plan',
+      'Call the carers centre.',
+      '--signpost',
+      String(carersSelfOnly),
+      '--summary-out',
+      file
+    )
     expect(out.summaryFile).toBe(file)
     expect(existsSync(file)).toBe(true)
     const text = (await pdfPagesText(readFileSync(file))).join(' ')
@@ -137,10 +194,22 @@ describe('clinic-recall attend on the clinic’s form', () => {
     oneLine(await attend(talk, '--ons4', '1,2,3'), 1, /^--ons4 "1,2,3": expected four answers L,S,H,A/)
     oneLine(await attend(talk, '--ons4', '11,2,3,4'), 1, /^--ons4 11,2,3,4: ONS4 life satisfaction is 11/)
     oneLine(await attend(talk, '--ucla3', '2'), 1, /^--ucla3 2: UCLA-3 total 2 is outside 3–9/)
-    oneLine(await attend(talk, '--adherence', 'taking'), 1, /^--adherence: appointment \d+ is a Time to Talk review \(clinic type "Time to Talk"\), which does not record it/)
+    oneLine(
+      await attend(talk, '--adherence', 'taking'),
+      1,
+      /^--adherence: appointment \d+ is a Time to Talk review \(clinic type "Time to Talk"\), which does not record it/
+    )
     oneLine(await attend(bp, '--bp', '150/90', '--phq9', '3', '--phq9-item9', '0'), 1, /^--phq9: appointment \d+ is a BP review/)
-    oneLine(await attend(bp, '--bp', '150/90', '--adherence', 'sometimes'), 1, /^--adherence "sometimes": expected one of taking, forgets, stopped, side-effects, not-collected/)
-    oneLine(await attend(bp, '--bp', '150/90', '--refer', String(carersSelfOnly)), 1, new RegExp(`^--refer ${carersSelfOnly}: Carers Centre does not take referrals from the practice`))
+    oneLine(
+      await attend(bp, '--bp', '150/90', '--adherence', 'sometimes'),
+      1,
+      /^--adherence "sometimes": expected one of taking, forgets, stopped, side-effects, not-collected/
+    )
+    oneLine(
+      await attend(bp, '--bp', '150/90', '--refer', String(carersSelfOnly)),
+      1,
+      new RegExp(`^--refer ${carersSelfOnly}: Carers Centre does not take referrals from the practice`)
+    )
     oneLine(await attend(bp, '--bp', '150/90', '--refer', '9999'), 1, /^--refer 9999: .*no local service 9999/)
     oneLine(await attend(bp, '--bp', '400/90'), 1, /^--bp "400\/90": systolic 400 mmHg is outside/)
     // Nothing was recorded by any of those.

@@ -13,6 +13,7 @@ import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { auditSummary } from '../../src/main/audit/audit-service'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { errorOf } from '../support/app-error-of'
+import { withPracticeDetails } from '../support/practice-details'
 
 function addPatient(ctx: TestContext, nhsNumber: string, given: string, family: string): number {
   return Number(
@@ -148,6 +149,7 @@ describe('readings from a later import count as the follow-up', () => {
   beforeEach(() => {
     // The clock is the day of the second export, so its 18 Nov reading is not in the future.
     ctx = createTestContext({ now: '2026-12-12T10:00:00Z' })
+    withPracticeDetails(ctx)
   })
   afterEach(() => ctx.cleanup())
 

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../src/main/context'
 import { type CliRun, runCliCaptured } from '../support/run-cli'
 import { dispatch } from '../../src/main/dispatch'
 import { createServices } from '../../src/main/services'
-import { getPracticeSettings, updatePracticeSettings } from '../../src/main/settings/practice-settings-store'
+import { withPracticeDetails } from '../support/practice-details'
 import type { OperationInput, OperationOutput } from '../../src/shared/contract'
 import type { OperationName } from '../../src/shared/operation-names'
 
@@ -103,13 +103,7 @@ describe('an interpreter need recorded in the app, on a real practice database',
     // Tom's main language is in the export, but not that he needs an interpreter.
     await importExport('first.csv', emisExport('12-Nov-2026', { language: 'Polish', interpreter: '' }))
     ctx = createAppContext({ databasePath: db, user: { name: 'Screen test', role: 'admin' } })
-    updatePracticeSettings(ctx, {
-      ...getPracticeSettings(ctx),
-      practiceName: 'Riverside Medical Practice',
-      phone: '020 7946 0000',
-      bookingInstructions: 'Please call us on 020 7946 0000 to book.',
-      signatory: 'Practice Pharmacist'
-    })
+    withPracticeDetails(ctx)
     const cohort = await json('cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-12')
     cohortId = Number(cohort.cohortId)
     expect((cohort.members as { nhsNumber: string }[]).map((m) => m.nhsNumber).sort()).toEqual([TOM, JANE, CHINEDU].sort())

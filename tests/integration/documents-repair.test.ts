@@ -20,6 +20,7 @@ import { createServices } from '../../src/main/services'
 import type { OperationOutput } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'
 import { createTestContext, type TestContext } from '../support/test-context'
+import { withPracticeDetails } from '../support/practice-details'
 
 let setup: TestContext | null = null
 let opened: ServiceContext[] = []
@@ -39,6 +40,7 @@ async function practiceWithBatch(): Promise<{ databasePath: string; documents: s
     'auto'
   )
   setup.db.prepare('UPDATE patients SET mobile = NULL WHERE id % 2 = 0').run()
+  withPracticeDetails(setup)
   const cohort = buildCohort(setup, { definition: 'uncontrolled-hypertension', mode: 'qof' })
   await createInvitationBatch(setup, { cohortId: cohort.cohortId, attempt: 1, date: '2026-11-22' })
   const files = setup.db.prepare('SELECT path FROM documents ORDER BY id').pluck().all() as string[]

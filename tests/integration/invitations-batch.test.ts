@@ -5,7 +5,7 @@ import { createInvitationBatch } from '../../src/main/invitations/invitation-ser
 import { listBatches } from '../../src/main/invitations/recorded-batches'
 import { documentPath, readDocument } from '../../src/main/documents/document-store'
 import { renderLettersPdf } from '../../src/main/documents/invitation-letters-pdf'
-import { updatePracticeSettings, getPracticeSettings } from '../../src/main/settings/practice-settings-store'
+import { withPracticeDetails } from '../support/practice-details'
 import { buildInvitationLetter } from '../../src/shared/domain/letter-content'
 import { SEVERE_NOT_A_LETTER_REASON } from '../../src/main/invitations/invitation-eligibility'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -69,13 +69,7 @@ describe('invitation batches', () => {
   let ctx: TestContext
   beforeEach(() => {
     ctx = createTestContext({ now: '2026-11-22T10:00:00Z' })
-    updatePracticeSettings(ctx, {
-      ...getPracticeSettings(ctx),
-      practiceName: 'Riverside Medical Practice',
-      phone: '020 7946 0000',
-      bookingInstructions: 'Please call us on 020 7946 0000 to book.',
-      signatory: 'Practice Pharmacist'
-    })
+    withPracticeDetails(ctx)
   })
   afterEach(() => ctx.cleanup())
 

@@ -17,6 +17,7 @@ import { importFiles } from '../../src/main/import/import-service'
 import { createInvitationBatch } from '../../src/main/invitations/invitation-service'
 import { createTestContext } from '../support/test-context'
 import { bundleForNode, type Bundles } from '../support/bundle-for-node'
+import { withPracticeDetails } from '../support/practice-details'
 
 const root = resolve(__dirname, '../..')
 let bundles: Bundles
@@ -36,6 +37,7 @@ function practiceWithCohort(): { databasePath: string; cohortId: number; cleanup
   importFiles(ctx, [{ name: 'export.csv', bytes: syntheticExport }], 'auto')
   // Half the patients without a mobile, so the batch has letters as well as SMS.
   ctx.db.prepare('UPDATE patients SET mobile = NULL WHERE id % 2 = 0').run()
+  withPracticeDetails(ctx)
   const cohort = buildCohort(ctx, { definition: 'uncontrolled-hypertension', mode: 'qof' })
   ctx.db.close()
   return { databasePath: ctx.databasePath, cohortId: cohort.cohortId, cleanup: () => rmSync(ctx.folder, { recursive: true, force: true }) }

@@ -12,6 +12,7 @@ import { createInvitationBatch } from '../../src/main/invitations/invitation-ser
 import { invitationWorklists } from '../../src/main/invitations/invitation-worklists'
 import { NO_CONTACT_REASON } from '../../src/shared/domain/contact-channel'
 import { createTestContext, type TestContext } from '../support/test-context'
+import { withPracticeDetails } from '../support/practice-details'
 
 let ctx: TestContext
 
@@ -42,6 +43,7 @@ const keep = { smsDeclined: false, largePrint: false, preferredChannel: 'any' as
 describe('no contact permitted', () => {
   beforeEach(() => {
     ctx = createTestContext() // today is 2026-11-22
+    withPracticeDetails(ctx)
   })
   afterEach(() => ctx.cleanup())
 

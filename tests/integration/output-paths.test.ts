@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext } from '../../src/main/app-context'
 import { runCliCaptured } from '../support/run-cli'
+import { practiceDetailsCliArgs } from '../support/practice-details'
 import { documentPath } from '../../src/main/documents/document-store'
 import { writeFileAtomically } from '../../src/main/files/write-file-atomically'
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'clinic-recall-out-'))
   db = join(folder, 'clinic-recall.sqlite')
   expect((await cli(db, 'import', fixture)).code).toBe(0)
+  expect((await cli(db, ...practiceDetailsCliArgs)).code).toBe(0)
   const cohort = await cli(db, 'cohort', 'build', 'uncontrolled-hypertension', '--as-of', '2026-11-01', '--json')
   expect(cohort.code).toBe(0)
   cohortId = Number((JSON.parse(cohort.stdout) as { cohortId: number }).cohortId)

@@ -35,7 +35,9 @@ const practice = {
 beforeEach(() => {
   ctx = createTestContext({ now: '2026-11-22T10:00:00Z' })
   const kwame = seed.addPatient('9434765919', { given: 'Kwame', family: 'Mensah', dob: '1960-01-01' })
-  ctx.db.prepare(`UPDATE patients SET title = 'Mr', address_lines_json = '["Flat 3, 41 Chatsworth Road","London"]', postcode = 'e5 0lh' WHERE id = ?`).run(kwame)
+  ctx.db
+    .prepare(`UPDATE patients SET title = 'Mr', address_lines_json = '["Flat 3, 41 Chatsworth Road","London"]', postcode = 'e5 0lh' WHERE id = ?`)
+    .run(kwame)
   updatePracticeSettings(ctx, practice)
 })
 afterEach(() => ctx.cleanup())
@@ -85,7 +87,10 @@ describe('the "What we agreed" summary', () => {
   it('says what was agreed, each service and how to reach it, the follow-up and the practice — and no scores', async () => {
     const appointmentId = attendedTimeToTalk()
     const summary = await visitSummaryPdf(ctx, appointmentId)
-    expect(summary).toMatchObject({ largePrint: false, file: { kind: 'visit-summary-pdf', name: `what-we-agreed-appointment-${appointmentId}-2026-11-22.pdf` } })
+    expect(summary).toMatchObject({
+      largePrint: false,
+      file: { kind: 'visit-summary-pdf', name: `what-we-agreed-appointment-${appointmentId}-2026-11-22.pdf` }
+    })
     const text = await textOf(summary.file.fileId)
     for (const expected of [
       'Clapton Park Surgery',
@@ -172,6 +177,14 @@ describe('the "What we agreed" summary', () => {
     pages.forEach((page, i) => expect(page).toContain(`Mr Kwame Mensah, NHS number: 943 476 5919 — page ${i + 1} of ${pages.length}`))
     expect(await textOf(summary.file.fileId)).toContain('Hackney Carers Centre')
     expect(listActivity(ctx.db, 1)[0]?.summary).toMatch(/ in large print$/)
+  })
+
+  it('is refused while the practice details are still placeholders', async () => {
+    const appointmentId = attendedTimeToTalk()
+    updatePracticeSettings(ctx, { ...practice, phone: 'Practice phone — set in Settings' })
+    const refused = await visitSummaryPdf(ctx, appointmentId).catch((e: unknown) => e)
+    expect((refused as AppError).message).toMatch(/^The "What we agreed" summary cannot be printed until the practice details are filled in/)
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(0)
   })
 
   it('is refused before the visit is recorded', async () => {

@@ -88,7 +88,9 @@ describe('a Time to Talk review', () => {
     expect(count('bp_readings')).toBe(0)
 
     // Set-based, as an audit would read them.
-    expect(ctx.db.prepare('SELECT measure, score, band, items_json, entered_as FROM visit_measures WHERE appointment_id = ? ORDER BY id').all(appointmentId)).toEqual([
+    expect(
+      ctx.db.prepare('SELECT measure, score, band, items_json, entered_as FROM visit_measures WHERE appointment_id = ? ORDER BY id').all(appointmentId)
+    ).toEqual([
       { measure: 'phq9', score: 11, band: 'moderate', items_json: '[2,2,1,2,1,1,1,1,0]', entered_as: 'items' },
       { measure: 'gad7', score: 8, band: 'mild', items_json: null, entered_as: 'total' },
       { measure: 'ons4-life-satisfaction', score: 4, band: 'low', items_json: null, entered_as: 'answer' },
@@ -123,10 +125,19 @@ describe('a Time to Talk review', () => {
 
   it('flags PHQ-9 item 9 above 0 in the output, the stored record and the activity log', () => {
     const appointmentId = booked('Time to Talk')
-    const result = attendAppointment(ctx, { appointmentId, visit: timeToTalk({ phq9: { items: [null, null, null, null, null, null, null, null, 1], total: 14 } }) })
+    const result = attendAppointment(ctx, {
+      appointmentId,
+      visit: timeToTalk({ phq9: { items: [null, null, null, null, null, null, null, null, 1], total: 14 } })
+    })
     expect(result.visit?.riskPrompt).toBe(true)
     expect(result.visit?.riskPromptText).toMatch(/^PHQ-9 item 9 .* was answered “Several days”\. Assess the risk today, before the patient leaves/)
-    expect(result.visit?.scores[0]).toMatchObject({ measure: 'phq9', score: 14, bandLabel: 'Moderate', enteredAs: 'total', items: [null, null, null, null, null, null, null, null, 1] })
+    expect(result.visit?.scores[0]).toMatchObject({
+      measure: 'phq9',
+      score: 14,
+      bandLabel: 'Moderate',
+      enteredAs: 'total',
+      items: [null, null, null, null, null, null, null, null, 1]
+    })
     expect(ctx.db.prepare('SELECT risk_prompt FROM visit_records WHERE appointment_id = ?').pluck().get(appointmentId)).toBe(1)
     const logged = ctx.db.prepare("SELECT user_name, summary, details_json FROM activity_log WHERE action = 'visits.riskPrompt'").all() as {
       user_name: string
@@ -153,7 +164,9 @@ describe('a Time to Talk review', () => {
 
   it('still says a refused record needs a same-day risk assessment when item 9 is above 0', () => {
     const appointmentId = booked('Time to Talk')
-    const error = errorOf(() => attendAppointment(ctx, { appointmentId, visit: timeToTalk({ phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 2] }, gad7: { total: 30 } }) }))
+    const error = errorOf(() =>
+      attendAppointment(ctx, { appointmentId, visit: timeToTalk({ phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 2] }, gad7: { total: 30 } }) })
+    )
     expect(error.message).toMatch(/^gad7\.total: GAD-7 total 30 is outside 0–21/)
     expect(error.message).toMatch(/Same-day risk: PHQ-9 item 9 .* “More than half the days”/)
     expect(error.details).toMatchObject({ field: 'gad7.total', riskPrompt: true })
@@ -167,7 +180,11 @@ describe('a Time to Talk review', () => {
     )
     expect(error.message).toMatch(/^otherConcern: Concern “Something else” is chosen/)
     expect(error.message).toMatch(/\(and 2 more: ons4\.lifeSatisfaction, ucla3\.items\[0\]\)/)
-    expect((error.details as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(['otherConcern', 'ons4.lifeSatisfaction', 'ucla3.items[0]'])
+    expect((error.details as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual([
+      'otherConcern',
+      'ons4.lifeSatisfaction',
+      'ucla3.items[0]'
+    ])
   })
 
   it('refuses the BP review form at a Time to Talk clinic, and the other way round', () => {
@@ -228,9 +245,9 @@ describe('a BP review', () => {
 
   it('refuses an adherence reason beside "taking as prescribed", and a condition not on the patient’s registers', () => {
     const appointmentId = booked('Pharmacist BP clinic')
-    expect(errorOf(() => attendAppointment(ctx, { appointmentId, visit: bpReview({ adherence: { status: 'taking', reasons: ['forgets'] } }) })).message).toMatch(
-      /^adherence\.reasons: Reasons for not taking medicines are given, but adherence says “Taking as prescribed”/
-    )
+    expect(
+      errorOf(() => attendAppointment(ctx, { appointmentId, visit: bpReview({ adherence: { status: 'taking', reasons: ['forgets'] } }) })).message
+    ).toMatch(/^adherence\.reasons: Reasons for not taking medicines are given, but adherence says “Taking as prescribed”/)
     expect(errorOf(() => attendAppointment(ctx, { appointmentId, visit: bpReview({ conditionsConfirmed: ['COPD'] }) })).message).toBe(
       'conditionsConfirmed[0]: “COPD” is not one of the patient’s register conditions on 2026-11-22 (HYP, DM); confirm only conditions on their registers.'
     )
@@ -268,7 +285,13 @@ describe('referrals made at the visit', () => {
   })
 
   it('refuses the whole visit when a referral is refused, naming that referral', () => {
-    const selfOnly = saveLocalService(ctx, { name: 'Hackney Carers Centre', category: 'carers', selfReferral: true, practiceReferral: false, phone: '020 7946 0123' })
+    const selfOnly = saveLocalService(ctx, {
+      name: 'Hackney Carers Centre',
+      category: 'carers',
+      selfReferral: true,
+      practiceReferral: false,
+      phone: '020 7946 0123'
+    })
     const appointmentId = booked('Time to Talk')
     const error = errorOf(() =>
       attendAppointment(ctx, {
@@ -319,9 +342,15 @@ describe('the visit form’s context, the contract, and visits recorded the old 
     const services = createServices(ctx)
     const appointmentId = booked('Time to Talk')
     const both = await dispatch(services, 'appointments.attend', { appointmentId, readings: [{ systolic: 150, diastolic: 90 }], visit: timeToTalk() })
-    expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/readings: a visit sent on its form carries its readings inside it/) } })
+    expect(both).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/readings: a visit sent on its form carries its readings inside it/) }
+    })
     const neither = await dispatch(services, 'appointments.attend', { appointmentId })
-    expect(neither).toMatchObject({ ok: false, error: { message: expect.stringMatching(/readings: record at least one BP reading, or send the visit on its form/) } })
+    expect(neither).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/readings: record at least one BP reading, or send the visit on its form/) }
+    })
     const typo = await dispatch(services, 'appointments.attend', { appointmentId, visit: { ...timeToTalk(), phq: { total: 3 } } })
     expect(typo).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/visit/) } })
     const ok = await dispatch(services, 'appointments.attend', { appointmentId, visit: timeToTalk() })

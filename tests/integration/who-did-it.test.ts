@@ -17,6 +17,7 @@ import { operationAccess } from '../../src/shared/operation-access'
 import { operationNames, type OperationName } from '../../src/shared/operation-names'
 import type { Result } from '../../src/shared/result'
 import { createTestContext, type TestContext } from '../support/test-context'
+import { withPracticeDetails } from '../support/practice-details'
 
 const fixture = resolve(__dirname, '../fixtures/imports/emis-events-hypertension.csv')
 
@@ -138,6 +139,7 @@ describe('with nobody signed in', () => {
 describe('handing identifiable data out is logged under the signed-in user', () => {
   it('opening a batch document records which document of which batch', async () => {
     importFixture(ctx)
+    withPracticeDetails(ctx)
     const cohort = await call(ctx, 'cohorts.build', { definition: 'uncontrolled-hypertension', asOf: '2026-11-01' })
     expect(cohort.members.length).toBeGreaterThan(0)
     const batch = await call(ctx, 'invitations.createBatch', { cohortId: cohort.cohortId, attempt: 1, date: '2026-11-02' })

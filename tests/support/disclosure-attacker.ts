@@ -23,7 +23,11 @@ export interface ReaderRow {
 
 export interface ReaderTable {
   measures: readonly string[]
-  means: readonly { key: string; over: string; perPatient: readonly [number, number] }[]
+  /**
+   * `perPatient` bounds each value the mean averages; `extra` narrows the sum further by counts the
+   * reader also sees (each patient a measure counts adds extra[1]..extra[2] to the range).
+   */
+  means: readonly { key: string; over: string; perPatient: readonly [number, number]; extra?: readonly (readonly [string, number, number])[] }[]
   relations: readonly { left: readonly string[]; op: '=' | '>='; right: readonly string[] }[]
   whole: ReaderRow
   dimensions: readonly { name: string; rows: readonly ReaderRow[] }[]
@@ -99,20 +103,15 @@ export async function attackTable(table: ReaderTable): Promise<AttackResult> {
     }
     table.means.forEach((mean, k) => {
       const count = x(r, mean.over)
+      const extra = mean.extra ?? []
       add(
-        [
-          { name: s(r, k), coef: 1 },
-          { name: count, coef: -mean.perPatient[0] }
-        ],
+        [{ name: s(r, k), coef: 1 }, { name: count, coef: -mean.perPatient[0] }, ...extra.map(([m, min]) => ({ name: x(r, m), coef: -min }))],
         g.GLP_LO,
         0,
         0
       )
       add(
-        [
-          { name: s(r, k), coef: 1 },
-          { name: count, coef: -mean.perPatient[1] }
-        ],
+        [{ name: s(r, k), coef: 1 }, { name: count, coef: -mean.perPatient[1] }, ...extra.map(([m, , max]) => ({ name: x(r, m), coef: -max }))],
         g.GLP_UP,
         0,
         0

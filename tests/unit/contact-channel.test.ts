@@ -18,6 +18,30 @@ const base: ContactFacts = {
 }
 const options = { allowSms: true, phoneList: false }
 
+describe('a letter patient whose recorded address cannot take a letter', () => {
+  const postcodeOnly = { ...base, mobile: null, postalAddressProblem: 'only a postcode is recorded, no house or street' }
+  it('is phoned instead when a number is recorded, even without the phone-list option', () => {
+    expect(chooseChannel({ ...postcodeOnly, homePhone: '020 7946 0999' }, options)).toEqual({
+      channel: 'phone',
+      note: 'No usable postal address (only a postcode is recorded, no house or street): phone instead'
+    })
+  })
+  it('cannot be contacted without a number, and the reason says why', () => {
+    expect(chooseChannel(postcodeOnly, options)).toEqual({
+      channel: null,
+      reason: 'Cannot be contacted: no mobile, no usable postal address (only a postcode is recorded, no house or street), no phone number'
+    })
+    expect(chooseChannel({ ...postcodeOnly, preferences: { ...defaultContactPreferences, preferredChannel: 'phone' } }, options)).toEqual({
+      channel: null,
+      reason:
+        'Cannot be contacted: prefers a phone call but no phone number is recorded, and no usable postal address (only a postcode is recorded, no house or street)'
+    })
+  })
+  it('still gets an SMS when they can have one: the address only matters for a letter', () => {
+    expect(chooseChannel({ ...postcodeOnly, mobile: '07700 900123' }, options)).toEqual({ channel: 'sms', note: null })
+  })
+})
+
 describe('UK mobile numbers', () => {
   it('accepts 07… and +44 7… in any spacing, in the 07 form', () => {
     expect(ukMobileNumber('07700 900123')).toBe('07700900123')

@@ -4,6 +4,8 @@
 // written apart from the protector, on another solver (tests/support/disclosure-attacker.ts). For
 // every count shown as "<5" or withheld it tries to work out the value; it must fail for all of them.
 // The same workbooks must hold no patient-level sheet, no NHS number, name, date of birth or date of care.
+// With the wellbeing table and adherence at baseline, their sheets and breakdown columns are read
+// and attacked with the rest; the Referrals sheet (referrals, not patients) is attacked on its own.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +14,8 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AuditDataset, AuditPatient } from '../../src/main/audit/audit-service'
 import { writeAuditWorkbook } from '../../src/main/documents/audit-workbook'
+import { adherenceStatuses, nonAdherenceReasons, type AdherenceStatus, type NonAdherenceReason } from '../../src/shared/domain/medication-adherence'
+import type { VisitMeasureId } from '../../src/shared/domain/visit-measures'
 import { attackTable, type ReadCell, type ReaderRow, type ReaderTable } from '../support/disclosure-attacker'
 
 const folder = mkdtempSync(join(tmpdir(), 'disclosure-attack-'))
@@ -72,10 +76,121 @@ const readerMeans: ReaderTable['means'] = [
   { key: 'diastolic', over: 'bpPatients', perPatient: [-180, 180] }
 ]
 
+// The wellbeing and adherence sheets: "section|measure" → the quantity. ONS4 questions by their words.
+const ons4Sections = { 'ONS4 life satisfaction': 'life', 'ONS4 worthwhile': 'worth', 'ONS4 happiness': 'happy', 'ONS4 anxiety': 'anx' } as const
+const sheetCountByLabel: Record<string, string> = {
+  'Wellbeing table|Patients with a baseline and a follow-up score': 'wb',
+  'PHQ-9 (depression)|Patients with a baseline and a follow-up': 'phq',
+  'PHQ-9 (depression)|Reliable improvement': 'phqUp',
+  'PHQ-9 (depression)|No reliable change': 'phqSame',
+  'PHQ-9 (depression)|Reliable deterioration': 'phqDown',
+  'GAD-7 (anxiety)|Patients with a baseline and a follow-up': 'gad',
+  'GAD-7 (anxiety)|Reliable improvement': 'gadUp',
+  'GAD-7 (anxiety)|No reliable change': 'gadSame',
+  'GAD-7 (anxiety)|Reliable deterioration': 'gadDown',
+  ...Object.fromEntries(Object.entries(ons4Sections).map(([section, q]) => [`${section}|Patients with a baseline and a follow-up`, q])),
+  'UCLA-3 (loneliness)|Patients with a baseline and a follow-up': 'ucla',
+  'UCLA-3 (loneliness)|Lonely (6–9) at baseline': 'lonelyBefore',
+  'UCLA-3 (loneliness)|Lonely (6–9) at follow-up': 'lonelyAfter',
+  'UCLA-3 (loneliness)|No longer lonely': 'noLonger',
+  'Adherence at baseline|Patients whose first visit recorded adherence': 'adh',
+  ...Object.fromEntries(adherenceStatuses.map((x) => [`Adherence at baseline|${x.label}`, `adh-${x.id}`])),
+  ...Object.fromEntries(nonAdherenceReasons.map((x) => [`Reasons for not taking as prescribed|${x.label}`, `why-${x.id}`]))
+}
+const sheetMeanByLabel: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(ons4Sections).flatMap(([section, q]) => [
+      [`${section}|Mean at baseline`, `${q}Before`],
+      [`${section}|Mean at follow-up`, `${q}After`]
+    ])
+  ),
+  'UCLA-3 (loneliness)|Mean at baseline': 'uclaBefore',
+  'UCLA-3 (loneliness)|Mean at follow-up': 'uclaAfter'
+}
+/** Each "Mean change" shown: the two means it must be the difference of. */
+const sheetMeanChange: Record<string, [string, string]> = {
+  ...Object.fromEntries(Object.entries(ons4Sections).map(([section, q]) => [`${section}|Mean change`, [`${q}Before`, `${q}After`]])),
+  'UCLA-3 (loneliness)|Mean change': ['uclaBefore', 'uclaAfter']
+}
+/** The wellbeing and adherence percentages → [numerator, denominator]. */
+const sheetPercentOf = (key: string): [string, string] | null => {
+  if (/^(phq|gad)(Up|Same|Down)$/.test(key)) return [key, key.slice(0, 3)]
+  if (key === 'lonelyBefore' || key === 'lonelyAfter') return [key, 'ucla']
+  if (key === 'noLonger') return [key, 'lonelyBefore']
+  if (key.startsWith('adh-') || key.startsWith('why-')) return [key, 'adh']
+  return null
+}
+// The breakdowns' extra columns.
+Object.assign(countByLabel, {
+  'With a baseline and a follow-up score (the wellbeing table)': 'wb',
+  'PHQ-9: with a baseline and a follow-up': 'phq',
+  'PHQ-9: reliable improvement': 'phqUp',
+  'PHQ-9: no reliable change': 'phqSame',
+  'PHQ-9: reliable deterioration': 'phqDown',
+  'GAD-7: with a baseline and a follow-up': 'gad',
+  'GAD-7: reliable improvement': 'gadUp',
+  'GAD-7: no reliable change': 'gadSame',
+  'GAD-7: reliable deterioration': 'gadDown',
+  'ONS4 life satisfaction: with a baseline and a follow-up': 'life',
+  'ONS4 worthwhile: with a baseline and a follow-up': 'worth',
+  'ONS4 happiness: with a baseline and a follow-up': 'happy',
+  'ONS4 anxiety: with a baseline and a follow-up': 'anx',
+  'UCLA-3: with a baseline and a follow-up': 'ucla',
+  'UCLA-3: lonely (6–9) at baseline': 'lonelyBefore',
+  'UCLA-3: lonely (6–9) at follow-up': 'lonelyAfter',
+  'UCLA-3: lonely at baseline, not lonely at follow-up': 'noLonger',
+  'Adherence recorded at the first visit': 'adh',
+  ...Object.fromEntries(adherenceStatuses.map((x) => [`Adherence: ${x.label}`, `adh-${x.id}`])),
+  ...Object.fromEntries(nonAdherenceReasons.map((x) => [`Reason: ${x.label}`, `why-${x.id}`]))
+})
+const scoreCounts = ['phq', 'gad', 'life', 'worth', 'happy', 'anx', 'ucla']
+const notTaking = adherenceStatuses.filter((x) => x.id !== 'taking').map((x) => `adh-${x.id}`)
+/**
+ * What the wellbeing sheet's notes say: only invited patients who attended have scores; a patient is in
+ * the table with a pair of at least one questionnaire; reliable change splits PHQ-9 and GAD-7; UCLA-3's
+ * patients are lonely at both, lonely → not, not → lonely or neither, none of them fewer than zero.
+ * Adherence: one answer per patient at the first visit (so within attended); reasons only from those
+ * not taking as prescribed.
+ */
+const wellbeingRelations: ReaderTable['relations'] = [
+  { left: ['attended'], op: '>=', right: ['wb'] },
+  ...scoreCounts.map((k) => ({ left: ['wb'], op: '>=' as const, right: [k] })),
+  { left: scoreCounts, op: '>=', right: ['wb'] },
+  { left: ['phq'], op: '=', right: ['phqUp', 'phqSame', 'phqDown'] },
+  { left: ['gad'], op: '=', right: ['gadUp', 'gadSame', 'gadDown'] },
+  { left: ['lonelyBefore'], op: '>=', right: ['noLonger'] },
+  { left: ['lonelyAfter', 'noLonger'], op: '>=', right: ['lonelyBefore'] },
+  { left: ['ucla'], op: '>=', right: ['lonelyAfter', 'noLonger'] }
+]
+const adherenceRelations: ReaderTable['relations'] = [
+  { left: ['attended'], op: '>=', right: ['adh'] },
+  { left: ['adh'], op: '=', right: adherenceStatuses.map((x) => `adh-${x.id}`) },
+  ...nonAdherenceReasons.map((x) => ({ left: notTaking, op: '>=' as const, right: [`why-${x.id}`] }))
+]
+// ONS4 answers are 0–10; a UCLA-3 total is 6–9 when lonely and 3–5 when not.
+const wellbeingReaderMeans: ReaderTable['means'] = [
+  ...Object.values(ons4Sections).flatMap((q) => [
+    { key: `${q}Before`, over: q, perPatient: [0, 10] as const },
+    { key: `${q}After`, over: q, perPatient: [0, 10] as const }
+  ]),
+  { key: 'uclaBefore', over: 'ucla', perPatient: [3, 5], extra: [['lonelyBefore', 3, 4]] },
+  { key: 'uclaAfter', over: 'ucla', perPatient: [3, 5], extra: [['lonelyAfter', 3, 4]] }
+]
+const referralCounts: Record<string, string> = {
+  Referred: 'referred',
+  Accepted: 'accepted',
+  Attended: 'attended',
+  Declined: 'declined',
+  'Outcome not known': 'unknown',
+  'No outcome recorded': 'none'
+}
+
 // --- reading the workbook back -------------------------------------------------------------------
 
 interface ReadBack {
   table: ReaderTable
+  /** The Referrals sheet, when there is one. */
+  referrals: ReaderTable | null
   sheetNames: string[]
   cells: unknown[]
   /** "sheet: row", kind and value of every mean and median shown. */
@@ -101,6 +216,10 @@ function checkPercent(shown: ReadCell, part: ReadCell[] | undefined, whole: Read
 }
 
 const cellValue = (v: ExcelJS.CellValue): ReadCell => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v))
+
+const wellbeingMeasureSet: Record<string, true> = Object.fromEntries(
+  ['wb', 'phqUp', 'phqSame', 'phqDown', 'gadUp', 'gadSame', 'gadDown', 'lonelyBefore', 'lonelyAfter', 'noLonger', ...scoreCounts].map((k) => [k, true])
+)
 
 async function readBack(path: string): Promise<ReadBack> {
   const wb = new ExcelJS.Workbook()
@@ -135,6 +254,70 @@ async function readBack(path: string): Promise<ReadBack> {
     checkPercent(shown, whole.counts[part], whole.counts[of], `Summary ${ratio}`)
   }
 
+  // The Wellbeing and Adherence sheets: more of the whole group's counts and means.
+  const shownMeans: Record<string, ReadCell> = {}
+  for (const name of ['Wellbeing', 'Adherence']) {
+    const sheet = wb.getWorksheet(name)
+    if (!sheet) continue
+    const percents: [string, ReadCell][] = []
+    sheet.eachRow((row, n) => {
+      if (n === 1) return
+      const label = `${String(row.getCell(1).value)}|${String(row.getCell(2).value)}`
+      const value = cellValue(row.getCell(3).value)
+      const count = sheetCountByLabel[label]
+      if (count) {
+        addCount(whole, count, value)
+        percents.push([count, cellValue(row.getCell(4).value)])
+      }
+      const mean = sheetMeanByLabel[label]
+      if (mean) {
+        whole.means[mean] = value
+        shownMeans[mean] = value
+        averages.push([`${name}: ${label.split('|')[0]}`, mean, value])
+      }
+      const change = sheetMeanChange[label]
+      if (change) {
+        // A mean change is the difference of the two means shown, so it tells nothing more.
+        const [before, after] = change.map((k) => shownMeans[k] ?? null) as [ReadCell, ReadCell]
+        if (before === null || after === null) expect(value, label).toBeNull()
+        else if (typeof before === 'number' && typeof after === 'number') expect(value, label).toBeCloseTo(after - before, 5)
+        else expect(value, label).toBe('withheld')
+      }
+      if (!count && !mean && !change) throw new Error(`the reader does not know the row "${label}"`)
+    })
+    for (const [count, shown] of percents) {
+      const ratio = sheetPercentOf(count)
+      if (ratio) checkPercent(shown, whole.counts[ratio[0]], whole.counts[ratio[1]], `${name} ${count}`)
+      else expect(shown, `${name} ${count} has no percentage`).toBeNull()
+    }
+  }
+
+  let referrals: ReaderTable | null = null
+  const referralSheet = wb.getWorksheet('Referrals')
+  if (referralSheet) {
+    const headers = (referralSheet.getRow(1).values as unknown[]).map((h) => String(h ?? ''))
+    const rows: ReaderRow[] = []
+    referralSheet.eachRow((row, n) => {
+      if (n === 1) return
+      const r = emptyRow(String(row.getCell(1).value))
+      headers.forEach((header, col) => {
+        const key = referralCounts[header]
+        if (key) addCount(r, key, cellValue(row.getCell(col).value))
+      })
+      checkPercent(cellValue(row.getCell(headers.indexOf('Attended %')).value), r.counts.attended, r.counts.referred, `Referrals ${r.label} Attended %`)
+      rows.push(r)
+    })
+    const all = rows.pop()
+    expect(all?.label).toBe('All services')
+    referrals = {
+      measures: Object.values(referralCounts),
+      means: [],
+      relations: [{ left: ['referred'], op: '=', right: ['accepted', 'attended', 'declined', 'unknown', 'none'] }],
+      whole: all as ReaderRow,
+      dimensions: [{ name: 'By service', rows }]
+    }
+  }
+
   const dimensions: { name: string; rows: ReaderRow[] }[] = []
   for (const sheet of wb.worksheets.filter((s) => s.name.startsWith('By '))) {
     const headers = (sheet.getRow(1).values as unknown[]).map((h) => String(h ?? ''))
@@ -158,8 +341,20 @@ async function readBack(path: string): Promise<ReadBack> {
     })
     dimensions.push({ name: sheet.name, rows })
   }
+  const hasWellbeing = wb.getWorksheet('Wellbeing') !== undefined
+  const hasAdherence = wb.getWorksheet('Adherence') !== undefined
+  const measures = [...new Set(Object.values(countByLabel))].filter(
+    (m) => (hasWellbeing || !(m in wellbeingMeasureSet)) && (hasAdherence || !(m === 'adh' || m.startsWith('adh-') || m.startsWith('why-')))
+  )
   return {
-    table: { measures: [...new Set(Object.values(countByLabel))], means: readerMeans, relations: readerRelations, whole, dimensions },
+    table: {
+      measures,
+      means: [...readerMeans, ...(hasWellbeing ? wellbeingReaderMeans : [])],
+      relations: [...readerRelations, ...(hasWellbeing ? wellbeingRelations : []), ...(hasAdherence ? adherenceRelations : [])],
+      whole,
+      dimensions
+    },
+    referrals,
     sheetNames: wb.worksheets.map((s) => s.name),
     cells,
     averages
@@ -179,6 +374,10 @@ interface Person {
   attended: boolean
   /** [baseline systolic, baseline diastolic, follow-up systolic, follow-up diastolic, at target before, after] */
   pair: [number, number, number, number, boolean, boolean] | null
+  /** Questionnaire → [baseline, follow-up] (only of invited patients who attended). */
+  scores?: Partial<Record<VisitMeasureId, [number, number]>>
+  /** Adherence at the first visit (only of invited patients who attended). */
+  adherence?: { status: AdherenceStatus; reasons: NonAdherenceReason[] } | null
 }
 
 const core20Of = (p: Person) =>
@@ -226,7 +425,9 @@ function auditPatient(p: Person, i: number): AuditPatient {
     followUp: p.pair ? { systolic: p.pair[2], diastolic: p.pair[3], date: '2026-10-29', setting: 'clinic' as const } : null,
     systolicChange: p.pair ? p.pair[2] - p.pair[0] : null,
     diastolicChange: p.pair ? p.pair[3] - p.pair[1] : null,
-    outcome: p.pair ? (p.pair[2] < p.pair[0] ? 'reduced' : p.pair[2] > p.pair[0] ? 'increased' : 'unchanged') : null
+    outcome: p.pair ? (p.pair[2] < p.pair[0] ? 'reduced' : p.pair[2] > p.pair[0] ? 'increased' : 'unchanged') : null,
+    wellbeing: Object.fromEntries(Object.entries(p.scores ?? {}).map(([m, [baseline, followUp]]) => [m, { baseline, followUp }])),
+    adherenceAtBaseline: p.adherence ?? null
   }
   return patient as unknown as AuditPatient
 }
@@ -270,14 +471,64 @@ const person: fc.Arbitrary<Person> = fc
   })
   .map((p) => ({ ...p, booked: p.booked || p.attended }))
 
-function dataset(people: readonly Person[]): AuditDataset {
-  return { asOf: '2026-11-30', patients: people.map(auditPatient) }
+/** A referral of the programme: its service and outcome (null = none yet). */
+type Referral = [service: string, outcome: 'accepted' | 'attended' | 'declined' | 'unknown' | null]
+
+interface Extras {
+  /** Write the Wellbeing and Adherence sheets (the people carry their scores and adherence). */
+  sections?: boolean
+  referrals?: readonly Referral[]
+}
+
+const serviceIds = new Map<string, number>()
+const pairOf = (min: number, max: number) => fc.option(fc.tuple(fc.integer({ min, max }), fc.integer({ min, max })), { freq: 2 })
+const scores: fc.Arbitrary<Person['scores']> = fc
+  .record({
+    phq9: pairOf(0, 27),
+    gad7: pairOf(0, 21),
+    'ons4-life-satisfaction': pairOf(0, 10),
+    'ons4-worthwhile': pairOf(0, 10),
+    'ons4-happiness': pairOf(0, 10),
+    'ons4-anxiety': pairOf(0, 10),
+    ucla3: pairOf(3, 9)
+  })
+  .map((r) => Object.fromEntries(Object.entries(r).filter(([, pair]) => pair !== null)) as Person['scores'])
+const adherence: fc.Arbitrary<Person['adherence']> = fc.option(
+  fc
+    .record({
+      status: fc.constantFrom(...adherenceStatuses.map((x) => x.id)),
+      reasons: fc.subarray(nonAdherenceReasons.map((x) => x.id))
+    })
+    .map((a) => (a.status === 'taking' ? { ...a, reasons: [] } : a)),
+  { freq: 3 }
+)
+/** A person of a programme with questionnaires and adherence: only an invited patient who attended has them. */
+const wellbeingPerson: fc.Arbitrary<Person> = fc
+  .tuple(person, scores, adherence)
+  .map(([p, s, a]) => (p.invited && p.attended ? { ...p, scores: s, adherence: a } : p))
+const services = ['NHS Talking Therapies', 'Social prescribing', 'Walking group', 'Money advice']
+const referral: fc.Arbitrary<Referral> = fc.tuple(skewed(services), fc.constantFrom('accepted', 'attended', 'declined', 'unknown', null))
+
+function dataset(people: readonly Person[], extras: Extras = {}): AuditDataset {
+  return {
+    asOf: '2026-11-30',
+    patients: people.map(auditPatient),
+    ...(extras.sections ? { sections: { wellbeing: true, adherence: true } } : {}),
+    ...(extras.referrals
+      ? {
+          referrals: extras.referrals.map(([service, outcome]) => {
+            if (!serviceIds.has(service)) serviceIds.set(service, serviceIds.size + 1)
+            return { serviceId: serviceIds.get(service) as number, service, outcome }
+          })
+        }
+      : {})
+  }
 }
 
 let written = 0
-async function publish(people: readonly Person[]): Promise<ReadBack> {
+async function publish(people: readonly Person[], extras: Extras = {}): Promise<ReadBack> {
   const path = join(folder, `audit-${written++}.xlsx`)
-  await writeAuditWorkbook(path, dataset(people), {
+  await writeAuditWorkbook(path, dataset(people, extras), {
     pseudonymised: true,
     practiceName: 'Attack Practice',
     generatedAt: new Date('2026-12-01T14:37:00Z'),
@@ -286,9 +537,19 @@ async function publish(people: readonly Person[]): Promise<ReadBack> {
   return readBack(path)
 }
 
+const wellbeingSectionOf: Partial<Record<VisitMeasureId, string>> = {
+  'ons4-life-satisfaction': 'ONS4 life satisfaction',
+  'ons4-worthwhile': 'ONS4 worthwhile',
+  'ons4-happiness': 'ONS4 happiness',
+  'ons4-anxiety': 'ONS4 anxiety',
+  ucla3: 'UCLA-3 (loneliness)'
+}
+
 /** Everything the rule promises of one pseudonymised workbook, and the attack's failure. */
-async function expectProtected(people: readonly Person[]) {
-  const read = await publish(people)
+async function expectProtected(people: readonly Person[], extras: Extras = {}) {
+  const t0 = Date.now()
+  const read = await publish(people, extras)
+  const t1 = Date.now()
   expect(read.sheetNames).not.toContain('Patients')
   const text = read.cells.map((v) => (v instanceof Date ? v.toISOString() : String(v))).join('\n')
   expect(text).not.toMatch(/94347658\d\d|Zebedee|Quartermaine|1951-04-17|17\/04\/1951/)
@@ -303,17 +564,32 @@ async function expectProtected(people: readonly Person[]) {
   // Means and medians only for 10 or more patients in the BP table (invited, with both readings).
   const bpPatients = new Map<string, number>([['Summary: All patients', people.filter((p) => p.invited && p.pair).length]])
   for (const p of people) {
+    // The wellbeing means are of the patients with both scores of that questionnaire.
+    for (const m of Object.keys(p.scores ?? {}) as VisitMeasureId[]) {
+      const section = wellbeingSectionOf[m]
+      if (section && p.invited) bpPatients.set(`Wellbeing: ${section}`, (bpPatients.get(`Wellbeing: ${section}`) ?? 0) + 1)
+    }
     if (!p.invited || !p.pair) continue
     for (const g of groupsOf(p)) bpPatients.set(g, (bpPatients.get(g) ?? 0) + 1)
   }
   for (const [label, kind, value] of read.averages) {
-    if (!label.startsWith('Summary')) expect(bpPatients.has(label) || value === null || value === 'withheld', `${label} is a group of the programme`).toBe(true)
+    if (!label.startsWith('Summary') && !label.startsWith('Wellbeing'))
+      expect(bpPatients.has(label) || value === null || value === 'withheld', `${label} is a group of the programme`).toBe(true)
     if (typeof value === 'number') expect(bpPatients.get(label) ?? 0, `${kind} of ${label}`).toBeGreaterThanOrEqual(10)
   }
+  expect(read.sheetNames.includes('Wellbeing')).toBe(!!extras.sections)
   const attack = await attackTable(read.table)
+  if (process.env.TIME_ATTACK) console.log(`publish ${t1 - t0} ms, attack ${Date.now() - t1} ms, ${people.length} people`)
   expect(attack.feasible).toBe(true)
   expect(attack.derived).toEqual([])
-  return { read, attack }
+  let attacked = attack.attacked
+  if (read.referrals) {
+    const onReferrals = await attackTable(read.referrals)
+    expect(onReferrals.feasible).toBe(true)
+    expect(onReferrals.derived).toEqual([])
+    attacked += onReferrals.attacked
+  }
+  return { read, attack: { ...attack, attacked } }
 }
 
 // --- the attack ----------------------------------------------------------------------------------
@@ -369,6 +645,57 @@ describe('the derivation attack on the pseudonymised workbook', () => {
   ])('fails on a hand-made grid: %s', async (_name, people) => {
     await expectProtected(people)
   })
+
+  it.each([
+    [
+      // 9 not lonely and 1 lonely at baseline: with the mean of 3.3 beside them, a reader who knows a
+      // lonely total is 6–9 and any other 3–5 could pin the one lonely patient.
+      'a UCLA-3 mean beside a single lonely patient',
+      [...Array.from({ length: 9 }, () => ({ ...invitedPair(160, 150), scores: { ucla3: [3, 3] } })), { ...invitedPair(160, 150), scores: { ucla3: [6, 3] } }],
+      {}
+    ],
+    [
+      'PHQ-9: 7 with both, 5 improved, 1 unchanged and 1 worse',
+      [
+        ...Array.from({ length: 5 }, () => ({ ...invitedPair(160, 150), scores: { phq9: [20, 10] } })),
+        { ...invitedPair(160, 150), scores: { phq9: [10, 10] } },
+        { ...invitedPair(160, 150), scores: { phq9: [10, 20] } }
+      ],
+      {}
+    ],
+    [
+      'one patient not taking their medicines, with one reason, among many taking them',
+      [
+        ...Array.from({ length: 14 }, () => ({ ...invitedPair(160, 150), adherence: { status: 'taking', reasons: [] } })),
+        { ...invitedPair(160, 150), adherence: { status: 'stopped', reasons: ['side-effects'] } }
+      ],
+      {}
+    ],
+    [
+      'one referral to a service beside many to another',
+      [invitedPair(160, 150)],
+      { referrals: [...Array.from({ length: 12 }, (): Referral => ['NHS Talking Therapies', 'attended']), ['Walking group', 'declined']] }
+    ]
+  ] as [string, Person[], Extras][])('fails on the wellbeing, adherence and referral sheets: %s', async (_name, people, extras) => {
+    const { read } = await expectProtected(people, { sections: true, ...extras })
+    expect(read.sheetNames).toEqual(expect.arrayContaining(['Wellbeing', 'Adherence', 'Referrals']))
+  })
+
+  it('fails on every random programme with questionnaires, adherence and referrals', async () => {
+    let attacked = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(wellbeingPerson, { minLength: 1, maxLength: 80, size: 'max' }),
+        fc.array(referral, { maxLength: 40 }),
+        async (people, referrals) => {
+          const { attack } = await expectProtected(people, { sections: true, referrals })
+          attacked += attack.attacked
+        }
+      ),
+      { numRuns: 12, seed: 20261202, endOnFailure: true }
+    )
+    expect(attacked).toBeGreaterThan(500)
+  }, 400_000)
 
   it('fails on every random programme, many of its groups small', async () => {
     let attacked = 0

@@ -16,7 +16,10 @@ const review = (over: Partial<BpReviewVisit> = {}): BpReviewVisit => ({
 describe('the old action ticks of a record', () => {
   it('ticks what the record holds', () => {
     expect(
-      visitActionsOfRecord(review({ medicineChanges: [{ kind: 'started', drug: 'ramipril' }], mecc: { alcohol: 'given' }, homeBpMonitoring: 'already-monitoring' }), 1)
+      visitActionsOfRecord(
+        review({ medicineChanges: [{ kind: 'started', drug: 'ramipril' }], mecc: { alcohol: 'given' }, homeBpMonitoring: 'already-monitoring' }),
+        1
+      )
     ).toEqual(['medication-change', 'lifestyle-advice', 'home-bp-monitoring', 'referral'])
   })
 

@@ -38,7 +38,15 @@ describe('the scores of a visit record', () => {
   it('leaves out a questionnaire that does not score rather than guess, and a BP review has none', () => {
     expect(visitMeasureScores(visit({ phq9: { total: 12 }, gad7: { total: 40 } }))).toEqual([])
     expect(
-      visitMeasureScores({ form: 'bp-review', readings: [], bpDeclined: true, adherence: null, medicineChanges: [], homeBpMonitoring: 'not-discussed', mecc: {} })
+      visitMeasureScores({
+        form: 'bp-review',
+        readings: [],
+        bpDeclined: true,
+        adherence: null,
+        medicineChanges: [],
+        homeBpMonitoring: 'not-discussed',
+        mecc: {}
+      })
     ).toEqual([])
   })
 

@@ -44,7 +44,17 @@ describe('the "What we agreed" summary', () => {
     const summary = buildVisitSummary(
       input({
         services: [
-          { service: { name: 'Carers Centre', offers: 'Example — check details before use. Breaks for carers.', phone: '020 7946 0123', web: null, address: null, openingTimes: null }, kind: 'self-referral' },
+          {
+            service: {
+              name: 'Carers Centre',
+              offers: 'Example — check details before use. Breaks for carers.',
+              phone: '020 7946 0123',
+              web: null,
+              address: null,
+              openingTimes: null
+            },
+            kind: 'self-referral'
+          },
           { service: { name: 'Link worker', offers: '', phone: null, web: null, address: null, openingTimes: null }, kind: 'sent' }
         ]
       })

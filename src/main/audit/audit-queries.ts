@@ -6,6 +6,7 @@
 // in the connection's own temp schema and is dropped before returning.
 import type { BpSetting } from '../../shared/domain/patient-record'
 import type { ReadableDb } from '../db/database-access'
+import { readAuditBpReviews, readAuditReferrals, readAuditScores, type AuditBpReviews, type AuditReferralRow, type AuditScores } from './wellbeing-audit-queries'
 
 export interface AuditPatientFactsRow {
   id: number
@@ -49,6 +50,12 @@ export interface AuditRows {
   booked: Map<number, (number | null)[]>
   visits: Map<number, AuditVisit[]>
   readings: Map<number, AuditReadingRow[]>
+  /** Per attended appointment, the questionnaire scores of its record (wellbeing-audit-queries.ts). */
+  scores: AuditScores
+  /** Attended appointments recorded on the BP review form, with the adherence they recorded. */
+  bpReviews: AuditBpReviews
+  /** Referrals to local services, each tagged with its programme. */
+  referrals: AuditReferralRow[]
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -176,5 +183,9 @@ function readEligibleRows(db: ReadableDb, asOf: string, programmeId: number | nu
     .all({ asOf }) as AuditReadingRow[]) {
     pushTo(readings, row[0], row)
   }
-  return { asOf, programmeId, patients, memberOf, invitations, booked, visits, readings }
+  // What the visits recorded on their forms, and the referrals, over the same eligible patients.
+  const scores = readAuditScores(db, scope)
+  const bpReviews = readAuditBpReviews(db, scope)
+  const referrals = readAuditReferrals(db, scope)
+  return { asOf, programmeId, patients, memberOf, invitations, booked, visits, readings, scores, bpReviews, referrals }
 }

@@ -3,12 +3,15 @@
 // that programme did for them — invited, booked, attended, baseline and follow-up BP — in a few
 // set-based queries joined to a temporary table of the eligible patients (fast for a PCN's 100k
 // patients), then leaves the counting to the domain (audit-funnel.ts, audit-outcome.ts,
-// audit-breakdowns.ts). The whole practice counts each patient once with what any programme did
+// audit-breakdowns.ts; the wellbeing table, adherence at baseline and referrals: audit-wellbeing.ts,
+// audit-adherence.ts, audit-referrals.ts, from what visits recorded on their forms). The whole practice counts each patient once with what any programme did
 // for them, and lists each programme's own figures beside it, worked out from the same read.
 // Nothing after the as-of date is seen, so an audit can be re-run for a past date.
 import type { OperationOutput } from '../../shared/contract'
 import { ageOn } from '../../shared/domain/age'
-import { breakdownsOf, core20Group, type BreakdownSubject } from '../../shared/domain/audit-breakdowns'
+import { adherenceAtBaselineOf, adherenceFromStored, type AdherenceSummary } from '../../shared/domain/audit-adherence'
+import { breakdownDimensions, breakdownsOf, core20Group, type BreakdownSubject } from '../../shared/domain/audit-breakdowns'
+import { noSections, type AuditSections } from '../../shared/domain/audit-disclosure'
 import { inBpTable } from '../../shared/domain/audit-funnel'
 import {
   ageBand,
@@ -25,11 +28,14 @@ import {
   type FunnelCounts,
   type OutcomeDirection
 } from '../../shared/domain/audit-outcome'
+import { referralOutcomeAsOf, referralsByService, type AuditReferral } from '../../shared/domain/audit-referrals'
 import { auditRules } from '../../shared/domain/audit-rules'
+import { noWellbeingPairs, wellbeingOutcomeOf, wellbeingPairsOf, type WellbeingOutcomeSummary, type WellbeingPairs } from '../../shared/domain/audit-wellbeing'
+import type { AdherenceRecord } from '../../shared/domain/medication-adherence'
 import { ethnicCategories, isEthnicCategory } from '../../shared/domain/ethnicity'
 import type { BpReading } from '../../shared/domain/patient-record'
 import { displayName } from '../../shared/domain/patient-record'
-import type { Programme } from '../../shared/domain/programme'
+import type { Programme, ProgrammeOutcome } from '../../shared/domain/programme'
 import { systolicChangeBands } from '../../shared/domain/systolic-change-bands'
 import type { ReadingContext } from '../context'
 import { todayIso } from '../context'
@@ -54,6 +60,10 @@ export interface AuditPatient extends BreakdownSubject {
   systolicChange: number | null
   diastolicChange: number | null
   outcome: OutcomeDirection | null
+  /** Each questionnaire's baseline and follow-up score, when the patient has both (invited patients only). */
+  wellbeing: WellbeingPairs
+  /** What the first attended visit recorded about taking BP medicines; null when it did not ask (or never invited). */
+  adherenceAtBaseline: AdherenceRecord | null
 }
 
 /** A programme's own headline figures (the whole-practice audit lists every programme's). */
@@ -73,6 +83,10 @@ export interface AuditDataset {
   programme?: { programmeId: number; name: string } | null
   /** Each programme's own figures: the one audited, or every programme for the whole practice. */
   programmes?: ProgrammeFigures[]
+  /** The parts beyond the funnel and the BP table this audit has; absent = none. */
+  sections?: AuditSections
+  /** The referrals to local services counted (audit-referrals.ts); absent = none. */
+  referrals?: AuditReferral[]
 }
 
 function sexLabel(sex: string | null): string {
@@ -111,6 +125,16 @@ function baselineAndFollowUp(
 }
 
 const noBaseline: BaselineAndFollowUp = { baseline: null, followUp: null }
+
+/** The adherence a BP review's stored record holds; undefined (not a BP review) and anything unreadable are none. */
+function storedAdherence(json: string | null | undefined): AdherenceRecord | null {
+  if (json === null || json === undefined) return null
+  try {
+    return adherenceFromStored(JSON.parse(json))
+  } catch {
+    return null
+  }
+}
 
 /** Whether every invitation, booking and visit of the patient belongs to `programmeId`. */
 function allFactsOf(rows: AuditRows, patientId: number, programmeId: number): boolean {
@@ -166,6 +190,18 @@ export function auditPatientsFrom(
             }
           }
         : null
+    // The questionnaires and adherence of the programme's own attended visits; none for a patient it
+    // never invited, as for the BP table.
+    const wellbeing = invited
+      ? wellbeingPairsOf(
+          attendedVisits.flatMap((v) => {
+            const scores = rows.scores.get(v.id)
+            return scores ? [{ date: v.date, scores }] : []
+          })
+        )
+      : noWellbeingPairs
+    const firstVisit = attendedVisits[0]
+    const adherenceAtBaseline = invited && firstVisit ? storedAdherence(rows.bpReviews.get(firstVisit.id)) : null
     const age = ageOn(p.date_of_birth, asOf)
     return {
       patientId: p.id,
@@ -190,9 +226,25 @@ export function auditPatientsFrom(
       pair,
       systolicChange: pair ? pair.followUp.systolic - pair.baseline.systolic : null,
       diastolicChange: pair ? pair.followUp.diastolic - pair.baseline.diastolic : null,
-      outcome: pair ? systolicOutcome(pair.baseline.systolic, pair.followUp.systolic) : null
+      outcome: pair ? systolicOutcome(pair.baseline.systolic, pair.followUp.systolic) : null,
+      wellbeing,
+      adherenceAtBaseline
     }
   })
+}
+
+/**
+ * Which parts beyond the BP table the audit has: the wellbeing table for a wellbeing programme (for
+ * the whole practice, when any programme is one) or wherever a visit recorded a questionnaire;
+ * adherence wherever a visit was recorded on the BP review form.
+ */
+function sectionsOf(rows: AuditRows, outcomes: readonly ProgrammeOutcome[]): AuditSections {
+  return { wellbeing: outcomes.includes('wellbeing') || rows.scores.size > 0, adherence: rows.bpReviews.size > 0 }
+}
+
+/** The referrals the rows hold (already those of the programme read, or every one for the practice), as of the audit date. */
+function referralsOf(rows: AuditRows): AuditReferral[] {
+  return rows.referrals.map(([, serviceId, service, , outcome, outcomeOn]) => ({ serviceId, service, outcome: referralOutcomeAsOf(outcome, outcomeOn, rows.asOf) }))
 }
 
 function figuresOf(programme: Programme, patients: readonly AuditPatient[]): ProgrammeFigures {
@@ -214,14 +266,33 @@ export function auditDataset(ctx: Pick<ReadingContext, 'db' | 'now'>, asOfInput?
   const asOf = asOfInput ?? todayIso(ctx)
   if (programmeId !== undefined) {
     const programme = requireProgramme(ctx.db, programmeId)
-    const patients = auditPatientsFrom(readAuditRows(ctx.db, asOf, programme.programmeId))
-    return { asOf, patients, programme: { programmeId: programme.programmeId, name: programme.name }, programmes: [figuresOf(programme, patients)] }
+    const rows = readAuditRows(ctx.db, asOf, programme.programmeId)
+    const patients = auditPatientsFrom(rows)
+    return {
+      asOf,
+      patients,
+      programme: { programmeId: programme.programmeId, name: programme.name },
+      programmes: [figuresOf(programme, patients)],
+      sections: sectionsOf(rows, [programme.outcome]),
+      referrals: referralsOf(rows)
+    }
   }
   const rows = readAuditRows(ctx.db, asOf)
   const patients = auditPatientsFrom(rows, null)
   const byId = new Map(patients.map((p) => [p.patientId, p]))
-  const programmes = allProgrammes(ctx.db).map((row) => figuresOf(programmeFromRow(row), auditPatientsFrom(rows, row.id, byId)))
-  return { asOf, patients, programme: null, programmes }
+  const all = allProgrammes(ctx.db).map(programmeFromRow)
+  const programmes = all.map((programme) => figuresOf(programme, auditPatientsFrom(rows, programme.programmeId, byId)))
+  return {
+    asOf,
+    patients,
+    programme: null,
+    programmes,
+    sections: sectionsOf(
+      rows,
+      all.map((p) => p.outcome)
+    ),
+    referrals: referralsOf(rows)
+  }
 }
 
 function contractBp(bp: AuditBp) {
@@ -248,24 +319,54 @@ function contractOutcome(o: BpOutcomeSummary): AuditSummary['bpOutcome'] {
   }
 }
 
+/** Each group's patients of every breakdown dimension, in the dimensions' order. */
+function membersByGroup(patients: readonly AuditPatient[]): Map<string, AuditPatient[]>[] {
+  return breakdownDimensions.map((d) => {
+    const members = new Map<string, AuditPatient[]>()
+    for (const p of patients) {
+      const group = d.groupOf(p)
+      const list = members.get(group)
+      if (list) list.push(p)
+      else members.set(group, [p])
+    }
+    return members
+  })
+}
+
 /** The contract's summary: BP table, funnel, breakdowns, change bands, each programme's figures, the rules, and the BP table's patients. */
 export function summaryFromDataset(dataset: AuditDataset): AuditSummary {
   const inTable = dataset.patients.filter(inBpTable)
   const programme = dataset.programme ?? null
+  const sections = dataset.sections ?? noSections
+  const wellbeingOf = (patients: readonly AuditPatient[]): WellbeingOutcomeSummary | null => (sections.wellbeing ? wellbeingOutcomeOf(patients) : null)
+  const adherenceOf = (patients: readonly AuditPatient[]): AdherenceSummary | null => (sections.adherence ? adherenceAtBaselineOf(patients) : null)
+  const members = sections.wellbeing || sections.adherence ? membersByGroup(dataset.patients) : []
   return {
     asOf: dataset.asOf,
     programmeId: programme?.programmeId ?? null,
     programmeName: programme?.name ?? null,
     bpOutcome: contractOutcome(bpOutcomeOf(dataset.patients)),
     funnel: funnelOf(dataset.patients),
-    breakdowns: breakdownsOf(dataset.patients).map((b) => ({
+    breakdowns: breakdownsOf(dataset.patients).map((b, i) => ({
       dimension: b.dimension,
       label: b.label,
-      groups: b.rows.map((r) => ({ group: r.group, funnel: r.funnel, bpOutcome: contractOutcome(r.outcome) }))
+      groups: b.rows.map((r) => {
+        const groupPatients = members[i]?.get(r.group) ?? []
+        return {
+          group: r.group,
+          funnel: r.funnel,
+          bpOutcome: contractOutcome(r.outcome),
+          wellbeingOutcome: wellbeingOf(groupPatients),
+          adherence: adherenceOf(groupPatients)
+        }
+      })
     })),
     systolicChangeBands: systolicChangeBands(inTable.flatMap((p) => (p.systolicChange === null ? [] : [p.systolicChange]))),
     programmes: (dataset.programmes ?? []).map((f) => ({ ...f, bpOutcome: contractOutcome(f.bpOutcome) })),
-    rules: auditRules(programme?.name ?? null),
+    wellbeingOutcome: wellbeingOf(dataset.patients),
+    adherence: adherenceOf(dataset.patients),
+    referrals: referralsByService(dataset.referrals ?? []),
+    rules: auditRules(programme?.name ?? null, sections),
     patients: inTable.flatMap((p) =>
       p.baseline && p.followUp && p.outcome && p.systolicChange !== null && p.diastolicChange !== null
         ? [

@@ -10,6 +10,7 @@ import type { OperationInput, OperationOutput, VisitInput } from '../../shared/c
 import { bloodPressureProblem } from '../../shared/domain/bp-plausibility'
 import { adherenceStatuses, type AdherenceStatus } from '../../shared/domain/medication-adherence'
 import { PHQ9_ITEM9_INDEX } from '../../shared/domain/phq9'
+import { isPlaceholderPractice } from '../../shared/domain/practice-settings'
 import { visitRecordProblems, type VisitProblem, type VisitRecord } from '../../shared/domain/visit-forms'
 import { visitRiskPrompt } from '../../shared/domain/visit-measures'
 import type { z } from 'zod'
@@ -43,7 +44,9 @@ type Visit = z.input<typeof VisitInput>
 type Form = OperationOutput<'visits.context'>['form']
 
 const repeat = (v: string, previous: string[] = []) => [...previous, v]
-const repeatId = (option: string) => (v: string, previous: number[] = []) => [...previous, positiveInt(v, option)]
+const repeatId =
+  (option: string) =>
+  (v: string, previous: number[] = []) => [...previous, positiveInt(v, option)]
 
 /** Options that record something at the visit, by the form that takes them (null: either form). */
 const visitOptions: readonly { key: keyof AttendOptions; option: string; form: Form | null }[] = [
@@ -88,7 +91,8 @@ function adherence(text: string): AdherenceStatus {
 /** "L,S,H,A": life satisfaction, worthwhile, happiness, anxiety, each 0–10; one left empty was not answered. */
 function ons4(text: string): { lifeSatisfaction: number | null; worthwhile: number | null; happiness: number | null; anxiety: number | null } {
   const parts = text.split(',').map((p) => p.trim())
-  if (parts.length !== 4) throw new BadInput(`--ons4 "${text}": expected four answers L,S,H,A (life satisfaction, worthwhile, happiness, anxiety), e.g. 6,7,5,4`)
+  if (parts.length !== 4)
+    throw new BadInput(`--ons4 "${text}": expected four answers L,S,H,A (life satisfaction, worthwhile, happiness, anxiety), e.g. 6,7,5,4`)
   const [l, s, h, a] = parts.map((p) => (p === '' ? null : numberOption(p, '--ons4')))
   return { lifeSatisfaction: l ?? null, worthwhile: s ?? null, happiness: h ?? null, anxiety: a ?? null }
 }
@@ -138,7 +142,12 @@ function visitOf(opts: AttendOptions, form: Form, clinicType: string, appointmen
   ]
   const common = { readings: readings(opts.bp ?? []), agreedPlan: opts.plan ?? '', referrals }
   if (form === 'bp-review') {
-    return { form, ...common, bpDeclined: !!opts.bpDeclined, adherence: opts.adherence === undefined ? null : { status: adherence(opts.adherence), reasons: [] } }
+    return {
+      form,
+      ...common,
+      bpDeclined: !!opts.bpDeclined,
+      adherence: opts.adherence === undefined ? null : { status: adherence(opts.adherence), reasons: [] }
+    }
   }
   const total = (option: string, text: string | undefined) => (text === undefined ? null : { total: numberOption(text, option) })
   const phq9 =
@@ -216,13 +225,17 @@ export function addAttendCommand(program: Command, { call, print, open }: CliCom
     .action(async (opts: AttendOptions) => {
       const recorded = visitOptions.filter((v) => given(opts, v.key))
       if (opts.dna && recorded.length > 0) {
-        throw new CommanderError(2, 'clinic-recall.usage', `--dna records a did-not-attend: give no visit options with it (${recorded.map((v) => v.option).join(', ')})`)
+        throw new CommanderError(
+          2,
+          'clinic-recall.usage',
+          `--dna records a did-not-attend: give no visit options with it (${recorded.map((v) => v.option).join(', ')})`
+        )
       }
       if (!opts.dna && recorded.length === 0) {
         throw new CommanderError(
           2,
           'clinic-recall.usage',
-          "Give --dna, or what was recorded at the visit: --bp SYS/DIA (a BP review needs one, or --bp-declined; a Time to Talk visit needs no --bp), the questionnaires, --refer, --note"
+          'Give --dna, or what was recorded at the visit: --bp SYS/DIA (a BP review needs one, or --bp-declined; a Time to Talk visit needs no --bp), the questionnaires, --refer, --note'
         )
       }
       let result: OperationOutput<'appointments.attend'>
@@ -238,8 +251,14 @@ export function addAttendCommand(program: Command, { call, print, open }: CliCom
         const problems = visitRecordProblems(record, context.clinicType)
         const first = problems[0]
         if (first) throw refusedOption(first, opts, visitRiskPrompt(record), context.clinicType)
-        // Refused before the visit is recorded: the copy must never land on the database or a backup.
+        // Refused before the visit is recorded: the copy must never land on the database or a backup,
+        // and a summary that cannot be printed must not leave a visit recorded behind an exit 1.
         const target = opts.summaryOut === undefined ? null : assertSafeOutputPath(open(), opts.summaryOut, '--summary-out')
+        if (target !== null && isPlaceholderPractice(await call('settings.get', {}))) {
+          throw new BadInput(
+            '--summary-out: the "What we agreed" summary cannot be printed until the practice details are filled in (they still say "set in Settings"): set them with `clinic-recall settings set` or in Settings, then record the visit'
+          )
+        }
         const input: OperationInput<'appointments.attend'> = {
           appointmentId: opts.appointment,
           visit,
@@ -267,10 +286,23 @@ export function addAttendCommand(program: Command, { call, print, open }: CliCom
         followUpDue: result.followUpDue,
         followUpReason: result.followUpReason,
         form: visit?.form ?? null,
-        scores: (visit?.scores ?? []).map((s) => ({ measure: s.measure, name: s.name, score: s.score, band: s.band, bandLabel: s.bandLabel, enteredAs: s.enteredAs })),
+        scores: (visit?.scores ?? []).map((s) => ({
+          measure: s.measure,
+          name: s.name,
+          score: s.score,
+          band: s.band,
+          bandLabel: s.bandLabel,
+          enteredAs: s.enteredAs
+        })),
         riskPrompt: visit?.riskPrompt ?? false,
         riskPromptText: visit?.riskPromptText ?? null,
-        referrals: (visit?.referrals ?? []).map((r) => ({ referralId: r.referralId, serviceId: r.serviceId, service: r.service, kind: r.kind, referredOn: r.referredOn })),
+        referrals: (visit?.referrals ?? []).map((r) => ({
+          referralId: r.referralId,
+          serviceId: r.serviceId,
+          service: r.service,
+          kind: r.kind,
+          referredOn: r.referredOn
+        })),
         warnings: visit?.warnings ?? [],
         summaryFile
       }

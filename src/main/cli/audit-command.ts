@@ -1,5 +1,6 @@
 // `clinic-recall audit [--programme ID]`: the BP outcome and uptake funnel of one programme, or of
-// the whole practice with each programme's own figures, and optionally the audit workbook.
+// the whole practice with each programme's own figures — with the wellbeing table, adherence at
+// baseline and referrals where the audit has them — and optionally the audit workbook.
 import type { Command } from 'commander'
 import type { OperationOutput } from '../../shared/contract'
 import { copyDocumentTo } from '../files/copy-documents-out'
@@ -7,7 +8,48 @@ import { assertSafeOutputPath } from '../files/output-path-guard'
 import { dateOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
-type Funnel = OperationOutput<'audit.summary'>['funnel']
+type Summary = OperationOutput<'audit.summary'>
+type Funnel = Summary['funnel']
+type Wellbeing = NonNullable<Summary['wellbeingOutcome']>
+
+/** The wellbeing table in lines: PHQ-9 and GAD-7 reliable change, ONS4 and UCLA-3 means. */
+function wellbeingLines(w: Wellbeing): string[] {
+  const change = (name: string, c: Wellbeing['phq9']) =>
+    `  ${name}: ${c.patients} with both — reliable improvement ${c.improved}, no reliable change ${c.unchanged}, reliable deterioration ${c.worse}`
+  const mean = (v: number | null) => (v === null ? '—' : v.toFixed(1))
+  const scores = (name: string, s: Wellbeing['ons4']['anxiety']) =>
+    `  ${name}: ${s.patients} with both — mean ${mean(s.meanBaseline)} → ${mean(s.meanFollowUp)} (change ${mean(s.meanChange)})`
+  return [
+    `Wellbeing: invited patients with a baseline and a follow-up score: ${w.patients}`,
+    change('PHQ-9', w.phq9),
+    change('GAD-7', w.gad7),
+    scores('ONS4 life satisfaction', w.ons4.lifeSatisfaction),
+    scores('ONS4 worthwhile', w.ons4.worthwhile),
+    scores('ONS4 happiness', w.ons4.happiness),
+    scores('ONS4 anxiety', w.ons4.anxiety),
+    `${scores('UCLA-3', w.ucla3)}; lonely at baseline ${w.ucla3.lonelyAtBaseline}, at follow-up ${w.ucla3.lonelyAtFollowUp}, no longer lonely ${w.ucla3.noLongerLonely}`
+  ]
+}
+
+function adherenceLines(a: NonNullable<Summary['adherence']>): string[] {
+  return [
+    `Adherence at the first visit: ${a.patients} asked; not taking as prescribed ${a.notTakingAsPrescribed} ` +
+      `(forgets ${a.status.forgets}, stopped ${a.status.stopped}, side effects ${a.status['side-effects']}, prescription not collected ${a.status['not-collected']})`,
+    `  reasons: forgets ${a.reasons.forgets}, side effects ${a.reasons['side-effects']}, prescription cost ${a.reasons['prescription-cost']}, ` +
+      `not needed ${a.reasons['not-needed']}, practical difficulty ${a.reasons['practical-difficulty']}, other ${a.reasons.other}`
+  ]
+}
+
+function referralLines(referrals: Summary['referrals']): string[] {
+  if (referrals.length === 0) return []
+  return [
+    'Referrals to local services:',
+    ...referrals.map(
+      (r) =>
+        `  ${r.service}: referred ${r.referred} — accepted ${r.accepted}, attended ${r.attended}, declined ${r.declined}, not known ${r.unknown}, no outcome yet ${r.noOutcome}`
+    )
+  ]
+}
 
 function funnelLine(f: Funnel): string {
   return (
@@ -50,7 +92,10 @@ export function addAuditCommand(program: Command, { call, print, open }: CliComm
           bpOutcome: p.bpOutcome,
           funnel: p.funnel
         })),
-        workbook
+        workbook,
+        wellbeingOutcome: summary.wellbeingOutcome,
+        adherence: summary.adherence,
+        referrals: summary.referrals
       }
       const o = summary.bpOutcome
       const others = summary.programmeId === null ? summary.programmes : []
@@ -62,6 +107,9 @@ export function addAuditCommand(program: Command, { call, print, open }: CliComm
           `Invited patients with a baseline and a follow-up reading: ${o.patients}`,
           `  reduced systolic: ${o.reduced} (${o.reducedPercent}%)  no change: ${o.unchanged} (${o.unchangedPercent}%)  increased: ${o.increased} (${o.increasedPercent}%)`,
           `Funnel: ${funnelLine(summary.funnel)}`,
+          ...(summary.wellbeingOutcome ? wellbeingLines(summary.wellbeingOutcome) : []),
+          ...(summary.adherence ? adherenceLines(summary.adherence) : []),
+          ...referralLines(summary.referrals),
           ...(others.length > 0 ? ['Each programme on its own (patients in more than one are counted in each):'] : []),
           ...others.map(
             (p) =>

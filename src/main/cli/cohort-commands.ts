@@ -66,7 +66,9 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
         mode: opts.mode,
         ...(params ? { params } : {}),
         ...(opts.explain ? { explain: true } : {}),
-        ...(opts.programme !== undefined ? { programmeId: opts.programme } : {})
+        ...(opts.programme !== undefined ? { programmeId: opts.programme } : {}),
+        // A script gets its snapshot as it always has, empty or not; the reason is printed with it.
+        saveIfEmpty: true
       })
       // Always the BP rule in words; with --explain the whole "why" (cohort-explanation.ts).
       const why = (entry: (typeof snapshot.members)[number]) => ({
@@ -87,7 +89,9 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
         exclusionCounts: snapshot.exclusionCounts,
         notEligibleCount: snapshot.notEligibleCount,
         // Everything the build used (definition defaults with the switches given), as stored with the snapshot.
-        parameters: snapshot.parameters
+        parameters: snapshot.parameters,
+        // Why there are no members (nothing imported, nobody on the register, no readings, all excluded); null when there are.
+        emptyReason: snapshot.emptyReason ?? null
       }
       const settings = describeBuildParams(params)
       print(!!opts.json, json, () =>
@@ -95,6 +99,7 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
           `Cohort ${snapshot.cohortId}: ${snapshot.name} as of ${snapshot.asOf} (${snapshot.mode.toUpperCase()} mode)`,
           ...(settings ? [`Settings: ${settings}`] : []),
           `Members: ${snapshot.members.length}; excluded: ${snapshot.excluded.length}; not eligible: ${snapshot.notEligibleCount}`,
+          ...(snapshot.emptyReason ? [`Empty: ${snapshot.emptyReason}`] : []),
           ...snapshot.exclusionCounts.filter((c) => c.count > 0).map((c) => `  excluded by ${c.label}: ${c.count}`),
           ...snapshot.excluded.filter((e) => e.severe).map((e) => `  SEVERE reading, excluded by ${e.rule} — please check: ${formatNhsNumber(e.nhsNumber)}`),
           ...snapshot.members.slice(0, 100).map((m) => `  ${formatNhsNumber(m.nhsNumber)}  ${m.priority ?? '--'}  ${m.reasons[m.reasons.length - 1] ?? ''}`)

@@ -21,6 +21,7 @@ import { addImportCommand } from './import-command'
 import { addCohortCommands } from './cohort-commands'
 import { addProgrammeCommands } from './programme-commands'
 import { addContactCommands } from './contact-commands'
+import { addPatientCommands } from './patient-commands'
 import { addInviteCommand } from './invite-command'
 import { addClinicCommands } from './clinic-commands'
 import { addFollowUpCommands } from './followup-commands'
@@ -29,6 +30,7 @@ import { addAuditCommand } from './audit-command'
 import { addDemoCommand } from './demo-command'
 import { addCodesCommands } from './codes-commands'
 import { addBackupCommands } from './backup-commands'
+import { addSettingsCommands } from './settings-commands'
 
 export type { CliIo } from './cli-command-deps'
 
@@ -102,11 +104,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   addImportCommand(program, deps)
   addProgrammeCommands(program, deps)
   addCohortCommands(program, deps)
+  addPatientCommands(program, deps)
   addContactCommands(program, deps)
   addInviteCommand(program, deps)
   addClinicCommands(program, deps)
   addFollowUpCommands(program, deps)
   addServicesCommands(program, deps)
+  addSettingsCommands(program, deps)
   addAuditCommand(program, deps)
   addDemoCommand(program, deps)
   addCodesCommands(program, { call, print, open: () => deps.open() })

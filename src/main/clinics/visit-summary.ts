@@ -41,10 +41,17 @@ export async function visitSummaryPdf(ctx: ServiceContext, appointmentId: number
       { field: 'appointmentId' }
     )
   }
+  const practice = getPracticeSettings(ctx)
+  // As for invitations: a handout whose "call us on" is a placeholder leaves the patient nobody to call.
+  if (isPlaceholderPractice(practice)) {
+    throw new AppError(
+      'conflict',
+      'The "What we agreed" summary cannot be printed until the practice details are filled in: they still say "set in Settings", and the patient needs the practice\'s own name and phone number. Fill them in Settings → Practice details.'
+    )
+  }
   const patient = patientLetterRow(ctx.db, appointment.patient_id)
   if (!patient) throw new AppError('internal', `Appointment ${appointmentId} points at a missing patient ${appointment.patient_id}`)
   const stored = storedVisitOf(ctx.db, appointmentId)
-  const practice = getPracticeSettings(ctx)
   const largePrint = patientWantsLargePrint(ctx.db, appointment.patient_id)
   const services = referralsMadeAtVisit(ctx.db, appointmentId).map((r) => ({ service: requireLocalService(ctx.db, r.service_id), kind: r.kind }))
 
@@ -70,7 +77,6 @@ export async function visitSummaryPdf(ctx: ServiceContext, appointmentId: number
   })
 
   const warnings: string[] = []
-  if (isPlaceholderPractice(practice)) warnings.push('The practice details still hold placeholders: set them in Settings before giving this summary to the patient.')
   for (const name of summary.servicesWithoutContact) {
     warnings.push(`${name} has no contact details: the summary asks the patient to ask the practice how to reach it. Add them in Settings → Local services.`)
   }

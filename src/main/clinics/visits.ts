@@ -110,7 +110,10 @@ export function attendAppointment(ctx: ServiceContext, input: AttendInput): Atte
 }
 
 /** A visit as recorded before the forms: readings, the four action ticks and a note; no record on a form. */
-function attendWithReadings(ctx: ServiceContext, input: { appointmentId: number; readings: VisitReading[]; actions?: VisitAction[] | undefined; note?: string | undefined }): AttendResult {
+function attendWithReadings(
+  ctx: ServiceContext,
+  input: { appointmentId: number; readings: VisitReading[]; actions?: VisitAction[] | undefined; note?: string | undefined }
+): AttendResult {
   checkReadings(input.readings)
   const actions = [...new Set(input.actions ?? [])]
   const note = input.note ?? ''
@@ -186,7 +189,7 @@ function conditionProblems(confirmed: readonly string[], onRegisters: readonly {
 }
 
 /** A referral refused inside the visit names the referral it was (`referrals[1].kind`). */
-function referralAtVisit(ctx: ServiceContext, index: number, make: () => { referral: Referral; warnings: string[] }) {
+function referralAtVisit(index: number, make: () => { referral: Referral; warnings: string[] }) {
   try {
     return make()
   } catch (error) {
@@ -207,10 +210,7 @@ function attendOnForm(ctx: ServiceContext, input: AttendInput & { visit: VisitIn
     const { appointment, clinic } = requireRecordableAppointment(ctx, input.appointmentId)
     const riskPrompt = visitRiskPrompt(visitRecord)
     const onRegisters = patientConditionsOn(ctx.db, appointment.patient_id, clinic.date)
-    const problems = [
-      ...visitRecordProblems(visitRecord, clinic.type),
-      ...conditionProblems(visitRecord.conditionsConfirmed, onRegisters, clinic.date)
-    ]
+    const problems = [...visitRecordProblems(visitRecord, clinic.type), ...conditionProblems(visitRecord.conditionsConfirmed, onRegisters, clinic.date)]
     if (problems.length > 0) throw refusal(problems, riskPrompt)
 
     const now = ctx.now().toISOString()
@@ -240,7 +240,7 @@ function attendOnForm(ctx: ServiceContext, input: AttendInput & { visit: VisitIn
 
     // Through the referrals service, so its rules (an active service, a kind it takes) and warnings apply.
     const made = referrals.map((r, i) =>
-      referralAtVisit(ctx, i, () =>
+      referralAtVisit(i, () =>
         createReferral(ctx, { nhsNumber: appointment.nhs_number, serviceId: r.serviceId, kind: r.kind, note: r.note, appointmentId: appointment.id })
       )
     )
@@ -254,7 +254,16 @@ function attendOnForm(ctx: ServiceContext, input: AttendInput & { visit: VisitIn
       'appointments.attend',
       `Recorded the visit of ${nhs} (${where}) on the ${visitRecord.form === 'time-to-talk' ? 'Time to Talk' : 'BP review'} form: ` +
         `${readings.length} reading(s)${scoreWords ? `, ${scoreWords}` : ''}${made.length ? `, ${made.length} referral(s)` : ''}, follow-up due ${followUp.dueOn}`,
-      { appointmentId: appointment.id, recordId, form: visitRecord.form, readings: readings.length, actions, followUpDue: followUp.dueOn, severe, riskPrompt: riskPrompt !== null }
+      {
+        appointmentId: appointment.id,
+        recordId,
+        form: visitRecord.form,
+        readings: readings.length,
+        actions,
+        followUpDue: followUp.dueOn,
+        severe,
+        riskPrompt: riskPrompt !== null
+      }
     )
     if (riskPrompt !== null && visitRecord.form === 'time-to-talk') {
       logActivity(

@@ -11,6 +11,10 @@ import type { TargetMode } from '../../shared/domain/bp-targets'
 import { type CohortDefinitionId, cohortDefinitions } from '../../shared/domain/cohort-definitions'
 import { evaluateCohortForSnapshot, evaluateCohortPreview } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
+import type { CohortDefinition } from '../../shared/domain/cohort-definitions'
+import { emptyCohortReason } from '../../shared/domain/empty-cohort'
+import type { NotEligibleTally } from '../../shared/domain/cohort-engine'
+import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ReadingContext, type ServiceContext } from '../context'
 import { loadPatientRecords } from '../patients/patient-records'
@@ -33,6 +37,8 @@ export interface BuildCohortInput {
   explain?: boolean
   /** The programme the snapshot is for (programmes.ts decides when none is named). */
   programmeId?: number
+  /** False refuses a build with no members (saying why) instead of saving it; left out, it is saved (in-process callers). */
+  saveIfEmpty?: boolean
 }
 
 /** The built-ins and, given the database, the practice's saved custom cohorts (definition-catalog.ts). */
@@ -47,8 +53,36 @@ export function listDefinitions(ctx?: Pick<ReadingContext, 'db'>): CohortDefinit
 export function evaluateBuild(ctx: ReadingContext, input: BuildCohortInput) {
   const { definition, asOf, seen, patients, notLoaded } = buildInputs(ctx, input)
   const evaluated = evaluateCohortForSnapshot(definition, patients, { asOf, mode: input.mode, params: input.params }, input.explain === true)
-  const result = { ...evaluated, notEligibleCount: evaluated.notEligibleCount + notLoaded }
+  const result = { ...evaluated, notEligibleCount: evaluated.notEligibleCount + notLoaded, notEligibleBy: withNotLoaded(definition, evaluated.notEligibleBy, notLoaded) }
   return { definition, asOf, seen, result }
+}
+
+/**
+ * The patients a build never loaded (no event of a concept its criteria need) failed the criterion
+ * that needs it: the register, or the long-term conditions. Counted there, so an empty cohort's
+ * reason adds up to every patient imported.
+ */
+function withNotLoaded(definition: CohortDefinition, tallies: readonly NotEligibleTally[], notLoaded: number): NotEligibleTally[] {
+  const copy = tallies.map((t) => ({ ...t }))
+  if (notLoaded === 0) return copy
+  const needs = copy.find((t) => t.rule.startsWith('register.') || t.rule === 'ltc.multiple') ?? copy.find((t) => t.rule.startsWith('custom'))
+  if (needs) needs.count += notLoaded
+  else copy.push({ rule: 'candidates', label: 'Has a condition this cohort needs', count: notLoaded, withoutRecentReading: 0 })
+  return copy
+}
+
+/** Why a build has no members (empty-cohort.ts), or null. */
+function whyEmpty(ctx: ReadingContext, asOf: string, result: { members: readonly unknown[]; excluded: readonly unknown[]; notEligibleBy: readonly NotEligibleTally[]; exclusionCounts: readonly { label: string; count: number }[] }) {
+  return emptyCohortReason(
+    {
+      patientsImported: countPatients(ctx.db),
+      members: result.members.length,
+      excluded: result.excluded.length,
+      notEligibleBy: result.notEligibleBy,
+      exclusionCounts: result.exclusionCounts
+    },
+    asOf
+  )
 }
 
 /**
@@ -59,6 +93,19 @@ export function evaluateBuild(ctx: ReadingContext, input: BuildCohortInput) {
 export function previewCohort(ctx: ReadingContext, input: BuildCohortInput & { limit?: number }) {
   const { definition, asOf, patients, notLoaded } = buildInputs(ctx, input)
   const preview = evaluateCohortPreview(definition, patients, { asOf, mode: input.mode, params: input.params }, input.limit ?? 50)
+  const emptyReason =
+    preview.memberCount === 0
+      ? emptyCohortReason(
+          {
+            patientsImported: countPatients(ctx.db),
+            members: 0,
+            excluded: preview.excludedCount,
+            notEligibleBy: withNotLoaded(definition, preview.notEligibleBy, notLoaded),
+            exclusionCounts: preview.exclusionCounts
+          },
+          asOf
+        )
+      : null
   return {
     definition: definition.id,
     definitionVersion: definition.version,
@@ -73,7 +120,8 @@ export function previewCohort(ctx: ReadingContext, input: BuildCohortInput & { l
     exclusionCounts: preview.exclusionCounts,
     parameters: preview.parameters,
     members: preview.members,
-    excluded: preview.excluded
+    excluded: preview.excluded,
+    emptyReason
   }
 }
 
@@ -106,6 +154,11 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     // The programme's own parameters, with this build's overrides on top.
     const params = { ...programme.parameters, ...input.params }
     const { definition, asOf, seen, result } = evaluateBuild(ctx, { ...input, params })
+    const emptyReason = whyEmpty(ctx, asOf, result)
+    // Refused inside the transaction, so a programme started for this build goes with it.
+    if (emptyReason !== null && input.saveIfEmpty === false) {
+      throw new AppError('conflict', `This cohort is empty, so it was not saved. ${emptyReason}`, { emptyReason })
+    }
     const cohortId = insertCohort(ctx.db, {
       programmeId: programme.programmeId,
       definitionId: definition.id,
@@ -146,9 +199,9 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
         programmeId: programme.programmeId
       }
     )
-    return { cohortId, programme, definition, asOf, result }
+    return { cohortId, programme, definition, asOf, result, emptyReason }
   })
-  const { cohortId, programme, definition, asOf, result } = store()
+  const { cohortId, programme, definition, asOf, result, emptyReason } = store()
 
   return {
     cohortId,
@@ -164,6 +217,7 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     excluded: result.excluded.map((m) => m.entry),
     exclusionCounts: result.exclusionCounts,
     notEligibleCount: result.notEligibleCount,
-    parameters: result.parameters
+    parameters: result.parameters,
+    emptyReason
   }
 }

@@ -18,6 +18,7 @@ import m0012 from './migrations/0012_contact_interpreter.sql?raw'
 import m0013 from './migrations/0013_programmes.sql?raw'
 import m0014 from './migrations/0014_services_and_referrals.sql?raw'
 import m0015 from './migrations/0015_visit_records.sql?raw'
+import m0016 from './migrations/0016_patient_search.sql?raw'
 
 export interface Migration {
   version: number
@@ -40,7 +41,8 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012_contact_interpreter', sql: m0012 },
   { version: 13, name: '0013_programmes', sql: m0013 },
   { version: 14, name: '0014_services_and_referrals', sql: m0014 },
-  { version: 15, name: '0015_visit_records', sql: m0015 }
+  { version: 15, name: '0015_visit_records', sql: m0015 },
+  { version: 16, name: '0016_patient_search', sql: m0016 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at

@@ -1,5 +1,7 @@
 // The audit workbook: a Summary sheet (the seed table and the uptake funnel), one sheet
-// per equity breakdown, and a patient-level sheet. Written with exceljs's streaming writer so a
+// per equity breakdown, and a patient-level sheet; when the audit has them, a Wellbeing sheet (the
+// wellbeing table), an Adherence sheet (adherence at baseline) and a Referrals sheet, with the
+// wellbeing and adherence counts in every breakdown too. Written with exceljs's streaming writer so a
 // PCN-sized audit stays fast and small in memory. Every sheet has a frozen, filterable header row
 // and UK dates (dd/mm/yyyy).
 //
@@ -7,15 +9,59 @@
 // addresses, NHS numbers, dates of birth or dates of care — with every count written through
 // disclosure control (src/shared/domain/disclosure-control.ts): 1–4 shown as "<5", the rest rounded
 // to the nearest 5, further figures withheld until no small count can be worked out from the rest,
-// percentages from the published figures only, and the Summary saying how it was protected.
+// percentages from the published figures only, and the Summary saying how it was protected. The
+// referrals are protected as a grid of their own (they count referrals, not patients).
 import ExcelJS from 'exceljs'
-import { auditCounts, auditGrid, auditRelations, type AuditBreakdown, type AuditMeanKey, type AuditMeasureKey } from '../../shared/domain/audit-disclosure'
-import { ageBandOrder, bpOutcomeOf, breakdownBy, percentOf, funnelOf, type BpOutcomeSummary, type FunnelCounts } from '../../shared/domain/audit-outcome'
-import { disclosureControlStatement, protectGrid, publishedAverage, publishedPercent, type PublishedRow } from '../../shared/domain/disclosure-control'
+import {
+  adherenceMeasures,
+  adherenceReasonKeyOf,
+  adherenceStatusKeyOf,
+  auditCounts,
+  auditGrid,
+  auditGridShape,
+  noSections,
+  ons4KeyOf,
+  referralGrid,
+  referralRelations,
+  wellbeingMeasures,
+  type AnyAuditMeanKey,
+  type AnyAuditMeasureKey,
+  type AuditBreakdown,
+  type AuditMeasureKey,
+  type AuditSections
+} from '../../shared/domain/audit-disclosure'
+import { ageBandOrder, bpOutcomeOf, percentOf, roundTo1dp, type BpOutcomeSummary, type FunnelCounts } from '../../shared/domain/audit-outcome'
+import { ons4AuditQuestions, ons4MeasureOf } from '../../shared/domain/audit-wellbeing'
+import { referralCountKeys } from '../../shared/domain/audit-referrals'
+import {
+  disclosureControlStatement,
+  protectGrid,
+  publishedAverage,
+  publishedPercent,
+  WITHHELD,
+  type AggregateGrid,
+  type GridMean,
+  type GridRow,
+  type PublishedGrid,
+  type PublishedRow
+} from '../../shared/domain/disclosure-control'
 import { core20Order } from '../../shared/domain/audit-breakdowns'
 import { funnelStageRules } from '../../shared/domain/audit-funnel'
-import { BASELINE_RULE, BP_TABLE_RULE, FOLLOW_UP_RULE } from '../../shared/domain/audit-rules'
+import {
+  ADHERENCE_RULE,
+  BASELINE_RULE,
+  BP_TABLE_RULE,
+  FOLLOW_UP_RULE,
+  LONELINESS_RULE,
+  REFERRALS_RULE,
+  RELIABLE_CHANGE_RULE,
+  SCORE_CHANGE_RULE,
+  WELLBEING_TABLE_RULE
+} from '../../shared/domain/audit-rules'
+import { adherenceStatuses, nonAdherenceReasons } from '../../shared/domain/medication-adherence'
+import { ons4Questions } from '../../shared/domain/ons4'
 import { programmeOutcomeLabels } from '../../shared/domain/programme'
+import { reliableChange, reliableChangeLabels } from '../../shared/domain/reliable-change'
 import type { AuditDataset, AuditPatient, ProgrammeFigures } from '../audit/audit-service'
 import { neutraliseCell } from './csv-text'
 import { solveWithHighs } from './highs-solver'
@@ -94,27 +140,67 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
  * (pseudonymised), so each sheet is laid out once for both.
  */
 interface RowFigures {
-  count(measure: AuditMeasureKey): CellValue
+  count(measure: AnyAuditMeasureKey): CellValue
   /** `measure` as a percentage of `of`; null when `of` is nobody. */
-  percent(measure: AuditMeasureKey, of: AuditMeasureKey): CellValue
-  mean(mean: AuditMeanKey): CellValue
+  percent(measure: AnyAuditMeasureKey, of: AnyAuditMeasureKey): CellValue
+  mean(mean: AnyAuditMeanKey): CellValue
+  /** Mean follow-up minus mean baseline. */
+  meanChange(baseline: AnyAuditMeanKey, followUp: AnyAuditMeanKey): CellValue
 }
 
-function trueFigures(funnel: FunnelCounts, outcome: BpOutcomeSummary): RowFigures {
-  const counts = auditCounts(funnel, outcome)
+/** A programme's own figures (the Programmes sheet), from its funnel and BP table. */
+function programmeFigures(funnel: FunnelCounts, outcome: BpOutcomeSummary): RowFigures {
+  const counts: Partial<Record<AnyAuditMeasureKey, number>> = auditCounts(funnel, outcome)
+  const count = (m: AnyAuditMeasureKey) => counts[m] ?? null
   return {
-    count: (m) => counts[m],
-    percent: (m, of) => (counts[of] === 0 ? null : percentOf(counts[m], counts[of])),
-    mean: (m) => (m === 'systolicChange' ? outcome.meanSystolicChange : outcome.meanDiastolicChange)
+    count,
+    percent: (m, of) => (!count(of) ? null : percentOf(count(m) ?? 0, count(of) ?? 0)),
+    mean: (m) => (m === 'systolicChange' ? outcome.meanSystolicChange : m === 'diastolicChange' ? outcome.meanDiastolicChange : null),
+    meanChange: () => null
   }
 }
 
+/** A row's true figures (identifiable): its counts, and each mean to 1 dp from its sum. */
+function trueFigures(row: GridRow, means: readonly GridMean[]): RowFigures {
+  const count = (m: AnyAuditMeasureKey) => row.counts[m] ?? null
+  const meanOf = (key: string) => {
+    const mean = means.find((x) => x.key === key)
+    const n = mean ? (row.counts[mean.over] ?? 0) : 0
+    const sum = row.sums?.[key]
+    return n === 0 || sum === undefined ? null : { n, sum }
+  }
+  return {
+    count,
+    percent: (m, of) => (!count(of) ? null : percentOf(count(m) ?? 0, count(of) ?? 0)),
+    mean: (m) => {
+      const x = meanOf(m)
+      return x ? roundTo1dp(x.sum / x.n) : null
+    },
+    meanChange: (baseline, followUp) => {
+      const b = meanOf(baseline)
+      const f = meanOf(followUp)
+      return b && f ? roundTo1dp((f.sum - b.sum) / b.n) : null
+    }
+  }
+}
+
+/**
+ * A row's published figures (pseudonymised). A mean change is worked out from the two means shown,
+ * like a percentage from the counts shown, so it tells a reader nothing they could not work out.
+ */
 function publishedFigures(row: PublishedRow): RowFigures {
-  const count = (m: AuditMeasureKey) => row.counts[m] ?? null
+  const count = (m: AnyAuditMeasureKey) => row.counts[m] ?? null
+  const mean = (m: AnyAuditMeanKey) => row.means[m] ?? null
   return {
     count,
     percent: (m, of) => publishedPercent(count(m) ?? 0, count(of) ?? 0),
-    mean: (m) => row.means[m] ?? null
+    mean,
+    meanChange: (baseline, followUp) => {
+      const b = mean(baseline)
+      const f = mean(followUp)
+      if (b === null || f === null) return null
+      return typeof b === 'number' && typeof f === 'number' ? roundTo1dp(f - b) : WITHHELD
+    }
   }
 }
 
@@ -267,17 +353,192 @@ const breakdownColumns: Column[] = [
   { header: 'At target at follow-up %', width: 12 }
 ]
 
-function writeBreakdown(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, rows: readonly { group: string; figures: RowFigures }[]): void {
-  const sheet = addSheet(workbook, name, breakdownColumns)
-  for (const { group, figures } of rows) sheet.add([group, ...funnelCells(figures), ...outcomeCells(figures), ...atTargetCells(figures)])
+/** The counts a breakdown shows beyond the BP table: the wellbeing table's and adherence's, as the sections have them. */
+function sectionMeasures(sections: AuditSections): readonly { key: AnyAuditMeasureKey; label: string }[] {
+  return [...(sections.wellbeing ? wellbeingMeasures : []), ...(sections.adherence ? adherenceMeasures : [])]
+}
+
+function writeBreakdown(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  rows: readonly { group: string; figures: RowFigures }[],
+  sections: AuditSections
+): void {
+  const more = sectionMeasures(sections)
+  const sheet = addSheet(workbook, name, [...breakdownColumns, ...more.map((m) => ({ header: m.label, width: 16 }))])
+  for (const { group, figures } of rows) {
+    sheet.add([group, ...funnelCells(figures), ...outcomeCells(figures), ...atTargetCells(figures), ...more.map((m) => figures.count(m.key))])
+  }
   sheet.commit()
+}
+
+/** The wellbeing table: PHQ-9 and GAD-7 reliable change, ONS4 and UCLA-3 means, UCLA-3 loneliness. */
+function writeWellbeing(workbook: ExcelJS.stream.xlsx.WorkbookWriter, f: RowFigures): void {
+  const sheet = addSheet(workbook, 'Wellbeing', [
+    { header: 'Section', width: 30 },
+    { header: 'Measure', width: 52 },
+    { header: 'Value', width: 12 },
+    { header: 'Percent', width: 12 },
+    { header: 'Note', width: 90 }
+  ])
+  sheet.add(['Wellbeing table', 'Patients with a baseline and a follow-up score', f.count('wellbeingPatients'), null, WELLBEING_TABLE_RULE])
+  const reliable = [
+    { section: 'PHQ-9 (depression)', key: 'phq9', points: 6 },
+    { section: 'GAD-7 (anxiety)', key: 'gad7', points: 4 }
+  ] as const
+  for (const { section, key, points } of reliable) {
+    const patients = `${key}Patients` as const
+    sheet.add([section, 'Patients with a baseline and a follow-up', f.count(patients), null, key === 'phq9' ? RELIABLE_CHANGE_RULE : null])
+    sheet.add([section, 'Reliable improvement', f.count(`${key}Improved`), f.percent(`${key}Improved`, patients), `Down by ${points} points or more.`])
+    sheet.add([section, 'No reliable change', f.count(`${key}Unchanged`), f.percent(`${key}Unchanged`, patients), `A change of less than ${points} points.`])
+    sheet.add([section, 'Reliable deterioration', f.count(`${key}Worse`), f.percent(`${key}Worse`, patients), `Up by ${points} points or more.`])
+  }
+  for (const question of ons4Questions) {
+    const key = ons4KeyOf[question.id]
+    const section = `ONS4 ${question.label.toLowerCase()}`
+    const better = question.id === 'anxiety' ? 'Lower is better.' : 'Higher is better.'
+    sheet.add([section, 'Patients with a baseline and a follow-up', f.count(`${key}Patients`), null, question.id === 'lifeSatisfaction' ? SCORE_CHANGE_RULE : null])
+    sheet.add([section, 'Mean at baseline', f.mean(`${key}Baseline`), null, `0–10. ${better}`])
+    sheet.add([section, 'Mean at follow-up', f.mean(`${key}FollowUp`), null, null])
+    sheet.add([section, 'Mean change', f.meanChange(`${key}Baseline`, `${key}FollowUp`), null, 'Follow-up minus baseline.'])
+  }
+  const ucla = 'UCLA-3 (loneliness)'
+  sheet.add([ucla, 'Patients with a baseline and a follow-up', f.count('ucla3Patients'), null, null])
+  sheet.add([ucla, 'Mean at baseline', f.mean('ucla3Baseline'), null, '3–9. Lower is better.'])
+  sheet.add([ucla, 'Mean at follow-up', f.mean('ucla3FollowUp'), null, null])
+  sheet.add([ucla, 'Mean change', f.meanChange('ucla3Baseline', 'ucla3FollowUp'), null, 'Follow-up minus baseline.'])
+  sheet.add([ucla, 'Lonely (6–9) at baseline', f.count('ucla3LonelyAtBaseline'), f.percent('ucla3LonelyAtBaseline', 'ucla3Patients'), LONELINESS_RULE])
+  sheet.add([ucla, 'Lonely (6–9) at follow-up', f.count('ucla3LonelyAtFollowUp'), f.percent('ucla3LonelyAtFollowUp', 'ucla3Patients'), null])
+  sheet.add([
+    ucla,
+    'No longer lonely',
+    f.count('ucla3NoLongerLonely'),
+    f.percent('ucla3NoLongerLonely', 'ucla3LonelyAtBaseline'),
+    'Lonely at baseline and not lonely (3–5) at follow-up; the percentage is of those lonely at baseline.'
+  ])
+  sheet.commit()
+}
+
+/** Adherence at baseline: each answer and each reason, as a percentage of the patients asked. */
+function writeAdherence(workbook: ExcelJS.stream.xlsx.WorkbookWriter, f: RowFigures): void {
+  const sheet = addSheet(workbook, 'Adherence', [
+    { header: 'Section', width: 36 },
+    { header: 'Measure', width: 60 },
+    { header: 'Value', width: 12 },
+    { header: 'Percent', width: 12 },
+    { header: 'Note', width: 90 }
+  ])
+  const section = 'Adherence at baseline'
+  sheet.add([section, 'Patients whose first visit recorded adherence', f.count('adherencePatients'), null, ADHERENCE_RULE])
+  for (const s of adherenceStatuses) {
+    sheet.add([section, s.label, f.count(adherenceStatusKeyOf[s.id]), f.percent(adherenceStatusKeyOf[s.id], 'adherencePatients'), null])
+  }
+  for (const r of nonAdherenceReasons) {
+    sheet.add([
+      'Reasons for not taking as prescribed',
+      r.label,
+      f.count(adherenceReasonKeyOf[r.id]),
+      f.percent(adherenceReasonKeyOf[r.id], 'adherencePatients'),
+      r.id === 'forgets' ? 'A patient may give several reasons; the percentage is of the patients whose first visit recorded adherence.' : null
+    ])
+  }
+  sheet.commit()
+}
+
+const referralHeaders: Record<(typeof referralCountKeys)[number], string> = {
+  referred: 'Referred',
+  accepted: 'Accepted',
+  attended: 'Attended',
+  declined: 'Declined',
+  unknown: 'Outcome not known',
+  noOutcome: 'No outcome recorded'
+}
+
+/** Referrals per service and in all, by outcome. `count` gives each figure (true, or as published). */
+function writeReferrals(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  rows: readonly { label: string; count: (key: (typeof referralCountKeys)[number]) => CellValue; percent: (key: 'attended') => CellValue }[]
+): void {
+  const sheet = addSheet(workbook, 'Referrals', [
+    { header: 'Service', width: 44 },
+    ...referralCountKeys.map((k) => ({ header: referralHeaders[k], width: 14 })),
+    { header: 'Attended %', width: 12 },
+    { header: 'Note', width: 60 }
+  ])
+  rows.forEach((row, i) =>
+    sheet.add([row.label, ...referralCountKeys.map((k) => row.count(k)), row.percent('attended'), i === rows.length - 1 ? REFERRALS_RULE : null])
+  )
+  sheet.commit()
+}
+
+/** The Referrals sheet's rows: each service, then all of them; protected when pseudonymised. */
+async function referralRows(grid: AggregateGrid, pseudonymised: boolean) {
+  const trueRow = (row: GridRow) => ({
+    label: row.label,
+    count: (k: (typeof referralCountKeys)[number]) => row.counts[k] ?? null,
+    percent: () => (!row.counts.referred ? null : percentOf(row.counts.attended ?? 0, row.counts.referred))
+  })
+  if (!pseudonymised) return [...(grid.dimensions[0]?.groups ?? []).map(trueRow), trueRow(grid.whole)]
+  const published: PublishedGrid = await protectGrid(grid, referralRelations, solveWithHighs)
+  const shownRow = (row: PublishedRow) => ({
+    label: row.label,
+    count: (k: (typeof referralCountKeys)[number]) => row.counts[k] ?? null,
+    percent: () => publishedPercent(row.counts.attended ?? 0, row.counts.referred ?? 0)
+  })
+  return [...(published.dimensions[0]?.groups ?? []).map(shownRow), shownRow(published.whole)]
 }
 
 // The patient list's order: by name (as String.localeCompare would, with one reusable collator).
 const byName = new Intl.Collator().compare
 
 /** The identifiable workbook's patient list (never written when pseudonymised). */
-function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: readonly AuditPatient[]): void {
+function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: readonly AuditPatient[], sections: AuditSections): void {
+  const scoreColumns = sections.wellbeing
+    ? [
+        { header: 'PHQ-9 baseline', width: 10 },
+        { header: 'PHQ-9 follow-up', width: 10 },
+        { header: 'PHQ-9 reliable change', width: 22 },
+        { header: 'GAD-7 baseline', width: 10 },
+        { header: 'GAD-7 follow-up', width: 10 },
+        { header: 'GAD-7 reliable change', width: 22 },
+        ...ons4Questions.flatMap((q) => [
+          { header: `ONS4 ${q.label.toLowerCase()} baseline`, width: 12 },
+          { header: `ONS4 ${q.label.toLowerCase()} follow-up`, width: 12 }
+        ]),
+        { header: 'UCLA-3 baseline', width: 10 },
+        { header: 'UCLA-3 follow-up', width: 10 }
+      ]
+    : []
+  const adherenceColumns = sections.adherence
+    ? [
+        { header: 'Adherence at first visit', width: 30 },
+        { header: 'Reasons given at first visit', width: 40 }
+      ]
+    : []
+  const statusLabel = new Map<string, string>(adherenceStatuses.map((s) => [s.id, s.label]))
+  const reasonLabel = new Map<string, string>(nonAdherenceReasons.map((r) => [r.id, r.label]))
+  const scoreCells = (p: AuditPatient): CellValue[] => {
+    const w = p.wellbeing
+    const change = (m: 'phq9' | 'gad7') => {
+      const pair = w[m]
+      return pair ? reliableChangeLabels[reliableChange(m, pair.baseline, pair.followUp)] : null
+    }
+    return [
+      w.phq9?.baseline ?? null,
+      w.phq9?.followUp ?? null,
+      change('phq9'),
+      w.gad7?.baseline ?? null,
+      w.gad7?.followUp ?? null,
+      change('gad7'),
+      ...ons4AuditQuestions.flatMap((q) => [w[ons4MeasureOf[q]]?.baseline ?? null, w[ons4MeasureOf[q]]?.followUp ?? null]),
+      w.ucla3?.baseline ?? null,
+      w.ucla3?.followUp ?? null
+    ]
+  }
+  const adherenceCells = (p: AuditPatient): CellValue[] => {
+    const a = p.adherenceAtBaseline
+    return [a ? (statusLabel.get(a.status) ?? a.status) : null, a && a.reasons.length > 0 ? a.reasons.map((r) => reasonLabel.get(r) ?? r).join('; ') : null]
+  }
   const sheet = addSheet(workbook, 'Patients', [
     { header: 'NHS number', width: 14 },
     { header: 'Name', width: 28 },
@@ -301,7 +562,9 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
     { header: 'Diastolic change', width: 10 },
     { header: 'Outcome', width: 11 },
     { header: 'At target at baseline', width: 12 },
-    { header: 'At target at follow-up', width: 12 }
+    { header: 'At target at follow-up', width: 12 },
+    ...scoreColumns,
+    ...adherenceColumns
   ])
   const rows = [...patients].sort((a, b) => byName(a.name, b.name) || byName(a.nhsNumber, b.nhsNumber))
   const excelDate = excelDates()
@@ -331,7 +594,9 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
       p.diastolicChange,
       p.outcome ? outcomeText[p.outcome] : null,
       p.pair?.atTarget ? (p.pair.atTarget.baseline ? 'Yes' : 'No') : null,
-      p.pair?.atTarget ? (p.pair.atTarget.followUp ? 'Yes' : 'No') : null
+      p.pair?.atTarget ? (p.pair.atTarget.followUp ? 'Yes' : 'No') : null,
+      ...(sections.wellbeing ? scoreCells(p) : []),
+      ...(sections.adherence ? adherenceCells(p) : [])
     ])
   }
   sheet.commit()
@@ -380,7 +645,7 @@ function writeProgrammes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, programme
       programmeOutcomeLabels[x.outcome],
       x.status === 'active' ? 'Active' : 'Closed',
       ...funnelStageRules.map((s) => x.funnel[s.stage]),
-      ...outcomeCells(trueFigures(x.funnel, x.bpOutcome))
+      ...outcomeCells(programmeFigures(x.funnel, x.bpOutcome))
     ])
   }
   sheet.commit()
@@ -389,15 +654,21 @@ function writeProgrammes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, programme
 /** Writes the workbook to `path` (main chooses the path). */
 export async function writeAuditWorkbook(path: string, dataset: AuditDataset, options: AuditWorkbookOptions): Promise<void> {
   const p = options.pseudonymised
+  const sections = dataset.sections ?? noSections
   const breakdowns = breakdownsOf(dataset.patients, p)
   // The BP table counts the patients the breakdowns' tables count (invited, with both readings).
   const outcome = bpOutcomeOf(dataset.patients)
+  // Every count of every sheet but the Referrals, true; and their shape (measures, means, relations).
+  const grid = auditGrid(dataset.patients, breakdowns, sections)
+  const shape = auditGridShape(sections)
+  const referrals = dataset.referrals ?? []
+  const withReferrals = referrals.length > 0 || sections.wellbeing
   let summary: RowFigures
   let sheets: { name: string; rows: { group: string; figures: RowFigures }[] }[]
   let extras: SummaryExtras
   if (p) {
     // Protected before a byte is written: the whole grid decides what each sheet may show.
-    const published = await protectGrid(auditGrid(dataset.patients, breakdowns), auditRelations, solveWithHighs)
+    const published = await protectGrid(grid, shape.relations, solveWithHighs)
     summary = publishedFigures(published.whole)
     sheets = published.dimensions.map((d) => ({ name: d.name, rows: d.groups.map((g) => ({ group: g.label, figures: publishedFigures(g) })) }))
     extras = {
@@ -406,13 +677,12 @@ export async function writeAuditWorkbook(path: string, dataset: AuditDataset, op
       protection: disclosureControlStatement(published)
     }
   } else {
-    summary = trueFigures(funnelOf(dataset.patients), outcome)
-    sheets = breakdowns.map((b) => ({
-      name: b.name,
-      rows: breakdownBy(dataset.patients, b.groupOf, b.order).map((row) => ({ group: row.group, figures: trueFigures(row.funnel, row.outcome) }))
-    }))
+    summary = trueFigures(grid.whole, shape.means)
+    sheets = grid.dimensions.map((d) => ({ name: d.name, rows: d.groups.map((g) => ({ group: g.label, figures: trueFigures(g, shape.means) })) }))
     extras = { medianSystolic: outcome.medianSystolicChange, medianDiastolic: outcome.medianDiastolicChange, protection: null }
   }
+
+  const referralSheet = withReferrals ? await referralRows(referralGrid(referrals), p) : null
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
@@ -428,11 +698,14 @@ export async function writeAuditWorkbook(path: string, dataset: AuditDataset, op
   workbook.created = created
   workbook.modified = created
   writeSummary(workbook, dataset, options, summary, extras)
-  for (const sheet of sheets) writeBreakdown(workbook, sheet.name, sheet.rows)
+  if (sections.wellbeing) writeWellbeing(workbook, summary)
+  if (sections.adherence) writeAdherence(workbook, summary)
+  if (referralSheet) writeReferrals(workbook, referralSheet)
+  for (const sheet of sheets) writeBreakdown(workbook, sheet.name, sheet.rows, sections)
   // The whole practice's identifiable workbook lists each programme's own figures.
   if (!p && !dataset.programme && dataset.programmes) writeProgrammes(workbook, dataset.programmes)
   // Patient-level rows only in the identifiable workbook: a list of patients, however pseudonymised,
   // lets every suppressed count be counted back.
-  if (!p) writePatients(workbook, dataset.patients)
+  if (!p) writePatients(workbook, dataset.patients, sections)
   await workbook.commit()
 }

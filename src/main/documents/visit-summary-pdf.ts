@@ -32,7 +32,11 @@ function drawSummary(doc: Doc, summary: VisitSummary): void {
 
   drawAddressBlock(doc, summary, size.address)
 
-  doc.font(FONT.regular).fontSize(size.body).fillColor(TEXT).text(summary.dateText, LEFT, BODY_TOP - 2 * MM, { width: BODY_WIDTH })
+  doc
+    .font(FONT.regular)
+    .fontSize(size.body)
+    .fillColor(TEXT)
+    .text(summary.dateText, LEFT, BODY_TOP - 2 * MM, { width: BODY_WIDTH })
   doc.font(FONT.bold).fontSize(size.body).text(summary.nhsNumberLine, { width: BODY_WIDTH })
   doc.moveDown(0.5)
   doc.font(FONT.bold).fontSize(size.title).fillColor(NHS_BLUE).text(printable(summary.title), { width: BODY_WIDTH })
@@ -106,7 +110,9 @@ export function renderVisitSummaryPdf(summary: VisitSummary): Promise<{ bytes: B
           .fontSize(size.footer)
           .fillColor(GREY)
           .text(
-            printable(`${summary.recipientAddress[0] ?? ''}, ${summary.nhsNumberLine}${summary.largePrint ? '' : ` — ${summary.reference}`} — page ${p + 1} of ${pages}`),
+            printable(
+              `${summary.recipientAddress[0] ?? ''}, ${summary.nhsNumberLine}${summary.largePrint ? '' : ` — ${summary.reference}`} — page ${p + 1} of ${pages}`
+            ),
             LEFT,
             PAGE.height - 12 * MM,
             { width: BODY_WIDTH, lineBreak: false }

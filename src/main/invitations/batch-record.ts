@@ -28,7 +28,12 @@ export interface BatchOptions {
   recentInvitationDays?: number
   includeRecentlyInvited?: boolean
   recentlyInvitedElsewhere?: RecentlyInvitedElsewhere[]
+  /** Members due a letter whose address could not take one (absent in older batches). */
+  noUsableAddress?: NoUsableAddress[]
 }
+
+/** A member due a letter whose recorded address cannot take one: phoned instead, or not contacted. */
+export type NoUsableAddress = InvitationBatch['noUsableAddress'][number]
 
 /** A member another programme (or another build of this one) had invited within the window. */
 export interface RecentlyInvitedElsewhere {

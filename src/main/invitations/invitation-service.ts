@@ -2,12 +2,15 @@
 // gets the channel the rule picks (SMS, letter — large print when flagged — or the phone list), and
 // the batch's documents are made (batch-documents.ts). Every invitation is recorded (cohort,
 // patient, attempt, channel, template version, date, who) with the merged content, so the exact
-// documents can be regenerated and checked (recorded-batches.ts).
+// documents can be regenerated and checked (recorded-batches.ts). Before any of that, the pre-send
+// checks (pre-send-checks.ts): placeholder or blank practice details block the batch, and a letter
+// patient whose address cannot take a letter is phoned instead (or listed as not contactable).
 import type { ParsedInput } from '../../shared/contract'
 import { chooseChannel, defaultContactPreferences, effectiveLanguageNeed, ukMobileNumber, type ContactChannel } from '../../shared/domain/contact-channel'
 import { buildInvitationLetter, hasPostalAddress, nameCase, type InvitationAttempt } from '../../shared/domain/letter-content'
 import { defaultTemplateKey, fillMergeFields } from '../../shared/domain/letter-templates'
 import { displayName } from '../../shared/domain/patient-record'
+import { postalAddressProblem } from '../../shared/domain/postal-address'
 import { plainSmsText, smsProblems } from '../../shared/domain/sms-message'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
@@ -19,9 +22,18 @@ import { placeAndRecordDocuments } from '../documents/document-store'
 import { letterPrintProblems, writeByHandWarning } from '../documents/address-block'
 import { getPracticeSettings } from '../settings/practice-settings-store'
 import { batchFileStem, renderBatchFiles, stageAll } from './batch-documents'
-import { type BatchOptions, type InvitationBatch, type NotInvited, type RecentlyInvitedElsewhere, type SentContent, smsMessageOf } from './batch-record'
+import {
+  type BatchOptions,
+  type InvitationBatch,
+  type NoUsableAddress,
+  type NotInvited,
+  type RecentlyInvitedElsewhere,
+  type SentContent,
+  smsMessageOf
+} from './batch-record'
 import { batchMembers, insertInvitationBatch, insertInvitations, linkBatchDocuments } from './invitation-batch-queries'
 import { DEFAULT_RECENT_INVITATION_DAYS, reasonNotInvited, recentInvitationReason, recentlyInvitedWarning } from './invitation-eligibility'
+import { checkPracticeDetails, noUsableAddressWarning, placeholderWordingBlock } from './pre-send-checks'
 import { activeWordTemplate, currentTemplate } from './template-store'
 
 export type { InvitationBatch }
@@ -62,6 +74,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const members = batchMembers(db, { cohortId: cohort.id, asOf: cohort.as_of, date, attempt, programmeId: cohort.programme_id, recentDays: recentRule.days })
 
   const practice = getPracticeSettings(ctx)
+  const practiceCheck = checkPracticeDetails(practice)
   const smsText = plainSmsText(fillMergeFields(template.smsText, { practiceName: practice.practiceName.trim(), practicePhone: practice.phone.trim() }))
   // An SMS text that cannot go as one safe message sends nobody an SMS: those patients get a letter
   // instead, and the batch says why, so the wording can be fixed before the next round.
@@ -75,6 +88,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   const notInvited: NotInvited[] = []
   const sheet: BatchSheetRow[] = []
   const recentlyInvitedElsewhere: RecentlyInvitedElsewhere[] = []
+  const noUsableAddress: NoUsableAddress[] = []
   for (const m of members) {
     const name = displayName({ title: m.title, givenName: m.given_name, familyName: m.family_name })
     const recent =
@@ -121,16 +135,21 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
       skip(reason)
       continue
     }
-    const decision = chooseChannel(
-      {
-        mobile: m.mobile,
-        homePhone: m.home_phone,
-        hasPostalAddress: hasPostalAddress({ addressLines, postcode: m.postcode }),
-        registrationStatus: m.registration_status,
-        preferences
-      },
-      { allowSms: allowSms && smsBlocked.length === 0, phoneList }
-    )
+    const facts = {
+      mobile: m.mobile,
+      homePhone: m.home_phone,
+      hasPostalAddress: hasPostalAddress({ addressLines, postcode: m.postcode }),
+      registrationStatus: m.registration_status,
+      preferences
+    }
+    const channelOptions = { allowSms: allowSms && smsBlocked.length === 0, phoneList }
+    const addressProblem = postalAddressProblem({ addressLines, postcode: m.postcode })
+    const decision = chooseChannel({ ...facts, postalAddressProblem: addressProblem }, channelOptions)
+    // "A letter patient": one the rule would post to if the address were usable. Asked of the same
+    // rule without the address check, so only the address decides whether they are listed here.
+    if (addressProblem !== null && decision.channel !== 'letter' && chooseChannel(facts, channelOptions).channel === 'letter') {
+      noUsableAddress.push({ nhsNumber: m.nhs_number, name, reason: addressProblem, movedToPhone: decision.channel === 'phone' })
+    }
     if (decision.channel === null) {
       skip(decision.reason)
       continue
@@ -194,6 +213,8 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
   if (lettersToWriteByHand > 0) warnings.push(writeByHandWarning(lettersToWriteByHand))
   const recentWarning = recentlyInvitedWarning(recentlyInvitedElsewhere, recentRule.days)
   if (recentWarning) warnings.push(recentWarning)
+  const addressWarning = noUsableAddressWarning(noUsableAddress)
+  if (addressWarning) warnings.push(addressWarning)
 
   const options: BatchOptions = {
     templateKey: template.key,
@@ -207,7 +228,8 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     warnings,
     recentInvitationDays: recentRule.days,
     includeRecentlyInvited: recentRule.includeAnyway,
-    recentlyInvitedElsewhere
+    recentlyInvitedElsewhere,
+    noUsableAddress
   }
 
   const letters = count('letter')
@@ -231,10 +253,17 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     warnings,
     lettersToWriteByHand,
     programmeId: cohort.programme_id,
-    recentlyInvitedElsewhere
+    recentlyInvitedElsewhere,
+    practiceDetailsToFill: practiceCheck.problems.map(({ field, label, cliOption, problem }) => ({ field, label, cliOption, problem })),
+    noUsableAddress
   }
-  // A preview answers "who would get what" before anything is printed or recorded.
-  if (input.preview === true) return { batchId: 0, ...summary, files: [] }
+  // Nothing may print or text a placeholder: the practice details first (what to fill and where),
+  // then any template wording that still holds one.
+  const letterContents = invited.flatMap((i) => (i.content.channel === 'letter' ? [i.content.letter] : []))
+  const blockedBecause = practiceCheck.message ?? placeholderWordingBlock(template, smsCount > 0 ? smsText : null, letterContents)
+  // A preview answers "who would get what" before anything is printed or recorded, blocks included.
+  if (input.preview === true) return { batchId: 0, ...summary, blockedBecause, files: [] }
+  if (blockedBecause !== null) throw new AppError('conflict', blockedBecause, { practiceDetailsToFill: summary.practiceDetailsToFill })
 
   // Files first, then the records (document-store.ts explains the order): each file is written in
   // full under a partial name before the transaction; the transaction places them under their final
@@ -306,5 +335,5 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
     return { batchId: id, files }
   })
 
-  return { batchId, ...summary, files }
+  return { batchId, ...summary, blockedBecause: null, files }
 }

@@ -39,6 +39,10 @@ function batchFromRow(ctx: Pick<ServiceContext, 'db'>, r: BatchRow): InvitationB
     lettersToWriteByHand: sheet.filter((row) => row.writeByHand).length,
     programmeId: r.programme_id,
     recentlyInvitedElsewhere: options.recentlyInvitedElsewhere ?? [],
+    // A recorded batch went ahead, so nothing blocked it.
+    practiceDetailsToFill: [],
+    blockedBecause: null,
+    noUsableAddress: options.noUsableAddress ?? [],
     files: listDocumentsOf(ctx, r.id)
   }
 }

@@ -1,6 +1,9 @@
 // The audit: BP outcome, uptake funnel, the workbook, and the activity log.
 import { z } from 'zod'
 import type { OperationName } from '../operation-names'
+import type { AdherenceSummary } from '../domain/audit-adherence'
+import type { ServiceReferrals as ServiceReferralsDomain } from '../domain/audit-referrals'
+import type { WellbeingOutcomeSummary } from '../domain/audit-wellbeing'
 import { BloodPressure, Empty, GeneratedFile, IsoDate, StoredIsoDate } from './common'
 
 export const BpOutcome = z.object({
@@ -39,11 +42,66 @@ export const Funnel = z.object({
   followedUp: z.number().int()
 })
 
-/** One group of an equity breakdown: its funnel and its BP outcome. */
+const count = z.number().int()
+
+/** PHQ-9 or GAD-7 from baseline to follow-up by the reliable change thresholds: improved + unchanged + worse = patients. */
+export const ReliableChangeCounts = z.object({ patients: count, improved: count, unchanged: count, worse: count })
+
+/** An ONS4 answer or the UCLA-3 total: means to 1 dp over the patients with both, null when there are none. */
+export const ScoreChange = z.object({
+  patients: count,
+  meanBaseline: z.number().nullable(),
+  meanFollowUp: z.number().nullable(),
+  /** Follow-up minus baseline. */
+  meanChange: z.number().nullable()
+})
+
+/**
+ * The wellbeing table: invited patients with a baseline (first attended visit recording the
+ * measure) and a follow-up (latest visit on a later day recording it) of at least one questionnaire.
+ */
+export const WellbeingOutcome = z.object({
+  patients: count,
+  phq9: ReliableChangeCounts,
+  gad7: ReliableChangeCounts,
+  ons4: z.object({ lifeSatisfaction: ScoreChange, worthwhile: ScoreChange, happiness: ScoreChange, anxiety: ScoreChange }),
+  ucla3: ScoreChange.extend({ lonelyAtBaseline: count, lonelyAtFollowUp: count, noLongerLonely: count })
+}) satisfies z.ZodType<WellbeingOutcomeSummary>
+
+/** What invited patients said about taking their BP medicines at their first attended visit (ids as medication-adherence.ts). */
+export const AdherenceAtBaseline = z.object({
+  patients: count,
+  notTakingAsPrescribed: count,
+  status: z.object({ taking: count, forgets: count, stopped: count, 'side-effects': count, 'not-collected': count }),
+  reasons: z.object({
+    forgets: count,
+    'side-effects': count,
+    'prescription-cost': count,
+    'not-needed': count,
+    'practical-difficulty': count,
+    other: count
+  })
+}) satisfies z.ZodType<AdherenceSummary>
+
+/** Referrals to one local service by their outcome as of the audit date: referred = accepted + attended + declined + unknown + noOutcome. */
+export const ServiceReferrals = z.object({
+  serviceId: count,
+  service: z.string(),
+  referred: count,
+  accepted: count,
+  attended: count,
+  declined: count,
+  unknown: count,
+  noOutcome: count
+}) satisfies z.ZodType<ServiceReferralsDomain>
+
+/** One group of an equity breakdown: its funnel and its BP outcome, and its wellbeing table and adherence when the audit has them. */
 export const BreakdownGroup = z.object({
   group: z.string(),
   funnel: Funnel,
-  bpOutcome: BpOutcome
+  bpOutcome: BpOutcome,
+  wellbeingOutcome: WellbeingOutcome.nullable(),
+  adherence: AdherenceAtBaseline.nullable()
 })
 
 export const BreakdownDimension = z.enum(['ethnicity', 'ageBand', 'sex', 'imdQuintile', 'core20'])
@@ -98,6 +156,12 @@ export const AuditSummary = z.object({
   systolicChangeBands: z.array(ChangeBand),
   /** Every programme's own figures (for the whole-practice view; the one programme when one is asked for). */
   programmes: z.array(ProgrammeAudit),
+  /** For a wellbeing programme, or wherever visits recorded the questionnaires (the whole practice: when any); else null. */
+  wellbeingOutcome: WellbeingOutcome.nullable(),
+  /** Adherence at baseline, wherever visits were recorded on the BP review form; else null. */
+  adherence: AdherenceAtBaseline.nullable(),
+  /** Referrals to local services by service, A–Z. */
+  referrals: z.array(ServiceReferrals),
   /** How each figure was worked out, in words (baseline and follow-up rule, what each funnel stage counts). */
   rules: z.array(z.object({ measure: z.string(), rule: z.string() })),
   patients: z.array(AuditPatientRow)

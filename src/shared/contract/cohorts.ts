@@ -137,7 +137,9 @@ export const CohortPreview = z.object({
   /** The parameters used (definition defaults with the overrides). */
   parameters: CohortParametersShape.partial(),
   members: z.array(CohortEntry),
-  excluded: z.array(CohortEntry)
+  excluded: z.array(CohortEntry),
+  /** Why the build has no members (nothing imported, nobody on the register, no readings in the window, everyone excluded), with counts; null when it has members. */
+  emptyReason: z.string().nullable().optional()
 })
 
 export const CohortSnapshot = z.object({
@@ -157,7 +159,9 @@ export const CohortSnapshot = z.object({
   /** Patients considered but not eligible (e.g. not on the register): counted, not listed. */
   notEligibleCount: z.number().int(),
   /** The parameters the build used (switched-off exclusions, D/E switch, threshold …). */
-  parameters: CohortParametersShape.partial().optional()
+  parameters: CohortParametersShape.partial().optional(),
+  /** From a build: why it has no members, with counts (null when it has members; absent when a stored snapshot is read back). */
+  emptyReason: z.string().nullable().optional()
 })
 
 export const CohortSummary = z.object({
@@ -222,7 +226,12 @@ export const cohortsOperations = {
        */
       explain: z.boolean().optional(),
       /** The programme this build is for; without one, the one open programme on this definition (started if there is none). */
-      programmeId: z.number().int().optional()
+      programmeId: z.number().int().optional(),
+      /**
+       * Save the snapshot even when it has no members. Off by default: an empty build is refused
+       * (`conflict`, saying why it is empty) so the screen can ask first; `cohort build` saves it.
+       */
+      saveIfEmpty: z.boolean().default(false)
     }),
     output: CohortSnapshot
   },

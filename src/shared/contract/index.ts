@@ -15,6 +15,7 @@ import { clinicsOperations } from './clinics'
 import { followUpOperations } from './followups'
 import { servicesOperations } from './services'
 import { auditOperations } from './audit'
+import { patientsOperations } from './patients'
 import type { BloodPressure, GeneratedFile, User } from './common'
 import type { BackupEntry, CodeListInfo, PracticeSettings, TermOnlyMatch, UnmatchedCode } from './settings'
 import type { DatabaseBackup, ImportFileColumns, ImportPreview, ImportProgress, ImportResult, RejectedRow, SavedColumnMapping } from './imports'
@@ -42,11 +43,13 @@ export * from './visits'
 export * from './followups'
 export * from './services'
 export * from './audit'
+export * from './patients'
 
 export const contract = {
   ...sessionOperations,
   ...settingsOperations,
   ...importsOperations,
+  ...patientsOperations,
   ...programmesOperations,
   ...cohortsOperations,
   ...invitationsOperations,

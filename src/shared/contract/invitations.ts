@@ -49,7 +49,15 @@ export const InvitationBatch = z.object({
   /** Members invited by another programme (or another build of this one) within the window: who, which programme, when, and whether they were left out. */
   recentlyInvitedElsewhere: z
     .array(z.object({ nhsNumber: z.string(), name: z.string(), programme: z.string(), sentOn: StoredIsoDate, leftOut: z.boolean() }))
-    .default([])
+    .default([]),
+  /** Practice details still placeholders or blank: while any is listed the batch is refused (a preview still shows who gets what). */
+  practiceDetailsToFill: z
+    .array(z.object({ field: z.string(), label: z.string(), cliOption: z.string(), problem: z.enum(['placeholder', 'missing']) }))
+    .default([]),
+  /** Why "Create" would be refused, in one line naming what to fill and where; null when it would go ahead (always null for a created batch). */
+  blockedBecause: z.string().nullable().default(null),
+  /** Members due a letter whose address cannot take one (only a postcode, "Unknown" …): phoned instead when there is a number, else not contacted. */
+  noUsableAddress: z.array(z.object({ nhsNumber: z.string(), name: z.string(), reason: z.string(), movedToPhone: z.boolean() })).default([])
 })
 
 /** A language staff record as an interpreter need: trimmed, 1–60 printable characters on one line. */

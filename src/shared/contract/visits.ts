@@ -41,7 +41,10 @@ export const Ons4Input = z
 export const AdherenceInput = z
   .object({
     status: z.enum(idsOf(adherenceStatuses)),
-    reasons: z.array(z.enum(idsOf(nonAdherenceReasons))).max(12).default([]),
+    reasons: z
+      .array(z.enum(idsOf(nonAdherenceReasons)))
+      .max(12)
+      .default([]),
     otherReason: z.string().max(2000).nullable().optional()
   })
   .strict()
@@ -84,7 +87,10 @@ export const BpReviewRecord = z
 export const TimeToTalkRecord = z
   .object({
     form: z.literal('time-to-talk'),
-    concerns: z.array(z.enum(idsOf(wellbeingConcerns))).max(12).default([]),
+    concerns: z
+      .array(z.enum(idsOf(wellbeingConcerns)))
+      .max(12)
+      .default([]),
     otherConcern: z.string().max(2000).nullable().default(null),
     phq9: MeasureEntryInput.nullable().default(null),
     gad7: MeasureEntryInput.nullable().default(null),

@@ -2,10 +2,22 @@
 // the two means it publishes, and every relation between measures that holds by how the audit
 // counts — which a reader of the workbook's notes can know too, so the check must assume they do.
 // A new funnel stage or breakdown is a measure or a dimension here; the check needs nothing else.
+//
+// The wellbeing table (audit-wellbeing.ts) and adherence at baseline (audit-adherence.ts) are more
+// measures of the same patients, in the same grid, when the audit has them: they hang from the
+// funnel (every patient they count attended), so a reader could tie them to it, and one check over
+// everything is the only sound one. Referrals count referrals, not patients, and no relation a reader
+// knows ties them to a patient count, so they are a grid of their own (referralGrid).
+import { adherenceAtBaselineOf, type AdherenceFacts } from './audit-adherence'
 import { inBpTable } from './audit-funnel'
-import { bpOutcomeOf, breakdownBy, funnelOf, type AuditFacts, type BpOutcomeSummary, type FunnelCounts } from './audit-outcome'
+import { bpOutcomeOf, funnelOf, type AuditFacts, type BpOutcomeSummary, type FunnelCounts } from './audit-outcome'
+import { referralCountKeys, referralCountsOf, referralsByService, type AuditReferral } from './audit-referrals'
+import { inWellbeingTable, ons4MeasureOf, wellbeingOutcomeOf, type WellbeingFacts } from './audit-wellbeing'
 import { diastolicRange, systolicRange } from './bp-plausibility'
 import { atLeast, sumOf, type AggregateGrid, type GridMean, type GridRow, type MeasureRelation } from './disclosure-control'
+import { adherenceStatuses, nonAdherenceReasons, type AdherenceStatus, type NonAdherenceReason } from './medication-adherence'
+import { ONS4_MAX, ONS4_MIN, type Ons4Question } from './ons4'
+import type { VisitMeasureId } from './visit-measures'
 
 export const auditMeasures = [
   { key: 'eligible', label: 'Eligible' },
@@ -25,6 +37,72 @@ export const auditMeasures = [
 
 export type AuditMeasureKey = (typeof auditMeasures)[number]['key']
 
+/** The parts an audit has beyond the funnel and the BP table. */
+export interface AuditSections {
+  /** The wellbeing table (a wellbeing programme, or questionnaires recorded at its visits). */
+  wellbeing: boolean
+  /** Adherence at baseline (visits recorded on the BP review form). */
+  adherence: boolean
+}
+
+export const noSections: AuditSections = { wellbeing: false, adherence: false }
+
+/** ONS4 question → the prefix of its measure keys. */
+export const ons4KeyOf = {
+  lifeSatisfaction: 'ons4LifeSatisfaction',
+  worthwhile: 'ons4Worthwhile',
+  happiness: 'ons4Happiness',
+  anxiety: 'ons4Anxiety'
+} as const satisfies Record<Ons4Question, string>
+
+export const wellbeingMeasures = [
+  { key: 'wellbeingPatients', label: 'With a baseline and a follow-up score (the wellbeing table)' },
+  { key: 'phq9Patients', label: 'PHQ-9: with a baseline and a follow-up' },
+  { key: 'phq9Improved', label: 'PHQ-9: reliable improvement' },
+  { key: 'phq9Unchanged', label: 'PHQ-9: no reliable change' },
+  { key: 'phq9Worse', label: 'PHQ-9: reliable deterioration' },
+  { key: 'gad7Patients', label: 'GAD-7: with a baseline and a follow-up' },
+  { key: 'gad7Improved', label: 'GAD-7: reliable improvement' },
+  { key: 'gad7Unchanged', label: 'GAD-7: no reliable change' },
+  { key: 'gad7Worse', label: 'GAD-7: reliable deterioration' },
+  { key: 'ons4LifeSatisfactionPatients', label: 'ONS4 life satisfaction: with a baseline and a follow-up' },
+  { key: 'ons4WorthwhilePatients', label: 'ONS4 worthwhile: with a baseline and a follow-up' },
+  { key: 'ons4HappinessPatients', label: 'ONS4 happiness: with a baseline and a follow-up' },
+  { key: 'ons4AnxietyPatients', label: 'ONS4 anxiety: with a baseline and a follow-up' },
+  { key: 'ucla3Patients', label: 'UCLA-3: with a baseline and a follow-up' },
+  { key: 'ucla3LonelyAtBaseline', label: 'UCLA-3: lonely (6–9) at baseline' },
+  { key: 'ucla3LonelyAtFollowUp', label: 'UCLA-3: lonely (6–9) at follow-up' },
+  { key: 'ucla3NoLongerLonely', label: 'UCLA-3: lonely at baseline, not lonely at follow-up' }
+] as const
+
+export const adherenceStatusKeyOf = {
+  taking: 'adherenceTaking',
+  forgets: 'adherenceForgets',
+  stopped: 'adherenceStopped',
+  'side-effects': 'adherenceSideEffects',
+  'not-collected': 'adherenceNotCollected'
+} as const satisfies Record<AdherenceStatus, string>
+
+export const adherenceReasonKeyOf = {
+  forgets: 'reasonForgets',
+  'side-effects': 'reasonSideEffects',
+  'prescription-cost': 'reasonPrescriptionCost',
+  'not-needed': 'reasonNotNeeded',
+  'practical-difficulty': 'reasonPracticalDifficulty',
+  other: 'reasonOther'
+} as const satisfies Record<NonAdherenceReason, string>
+
+export const adherenceMeasures = [
+  { key: 'adherencePatients', label: 'Adherence recorded at the first visit' },
+  ...adherenceStatuses.map((s) => ({ key: adherenceStatusKeyOf[s.id], label: `Adherence: ${s.label}` })),
+  ...nonAdherenceReasons.map((r) => ({ key: adherenceReasonKeyOf[r.id], label: `Reason: ${r.label}` }))
+] as const
+
+export type WellbeingMeasureKey = (typeof wellbeingMeasures)[number]['key']
+export type AdherenceMeasureKey = 'adherencePatients' | (typeof adherenceStatusKeyOf)[AdherenceStatus] | (typeof adherenceReasonKeyOf)[NonAdherenceReason]
+/** Every count measure an audit grid can hold. */
+export type AnyAuditMeasureKey = AuditMeasureKey | WellbeingMeasureKey | AdherenceMeasureKey
+
 // A change is follow-up minus baseline, each within the import's plausibility limits.
 export const auditMeans = [
   {
@@ -42,6 +120,49 @@ export const auditMeans = [
 ] as const satisfies readonly GridMean[]
 
 export type AuditMeanKey = (typeof auditMeans)[number]['key']
+
+const ons4Means = (question: Ons4Question) => {
+  const key = ons4KeyOf[question]
+  const over = `${key}Patients` as const
+  const perPatient = { min: ONS4_MIN, max: ONS4_MAX }
+  return [
+    { key: `${key}Baseline` as const, label: `${key} mean at baseline`, over, perPatient, wholeOnly: true },
+    { key: `${key}FollowUp` as const, label: `${key} mean at follow-up`, over, perPatient, wholeOnly: true }
+  ]
+}
+
+/**
+ * The wellbeing means: ONS4 answers (0–10) and UCLA-3 totals (3–9) at baseline and at follow-up, on
+ * the Wellbeing sheet only (wholeOnly). A UCLA-3 total counted as lonely is 6–9 and any other 3–5, so
+ * beside the lonely counts a mean tells a reader more than the 3–9 range: the check knows that too.
+ * The mean change is not a figure of its own: the workbook shows it as follow-up minus baseline of
+ * the means shown, so it adds nothing a reader could not work out.
+ */
+export const wellbeingMeans = [
+  ...ons4Means('lifeSatisfaction'),
+  ...ons4Means('worthwhile'),
+  ...ons4Means('happiness'),
+  ...ons4Means('anxiety'),
+  {
+    key: 'ucla3Baseline',
+    label: 'UCLA-3 mean at baseline',
+    over: 'ucla3Patients',
+    perPatient: { min: 3, max: 5 },
+    extra: [{ measure: 'ucla3LonelyAtBaseline', min: 3, max: 4 }],
+    wholeOnly: true
+  },
+  {
+    key: 'ucla3FollowUp',
+    label: 'UCLA-3 mean at follow-up',
+    over: 'ucla3Patients',
+    perPatient: { min: 3, max: 5 },
+    extra: [{ measure: 'ucla3LonelyAtFollowUp', min: 3, max: 4 }],
+    wholeOnly: true
+  }
+] as const satisfies readonly GridMean[]
+
+export type WellbeingMeanKey = (typeof wellbeingMeans)[number]['key']
+export type AnyAuditMeanKey = AuditMeanKey | WellbeingMeanKey
 
 /**
  * What holds in every row by how the audit counts (audit-funnel.ts): each funnel stage is a subset
@@ -63,6 +184,56 @@ export const auditRelations: readonly MeasureRelation[] = [
   atLeast('bpPatients', 'atTargetBefore'),
   atLeast('bpPatients', 'atTargetAfter')
 ]
+
+const wellbeingScorePatients = ['phq9Patients', 'gad7Patients', ...Object.values(ons4KeyOf).map((k) => `${k}Patients`), 'ucla3Patients']
+
+/**
+ * What holds by how the wellbeing table counts (audit-wellbeing.ts): only invited patients who
+ * attended have scores, so the table is within "attended"; a patient is in it with a pair of at least
+ * one measure and each measure's patients are within it; reliable change splits PHQ-9 and GAD-7
+ * exactly. UCLA-3's four kinds of patient (lonely at both, lonely → not, not → lonely, at neither)
+ * are none below zero: the three relations that say so.
+ */
+export const wellbeingRelations: readonly MeasureRelation[] = [
+  atLeast('attended', 'wellbeingPatients'),
+  ...wellbeingScorePatients.map((k) => atLeast('wellbeingPatients', k)),
+  { left: wellbeingScorePatients, relation: '>=', right: ['wellbeingPatients'] },
+  sumOf('phq9Patients', ['phq9Improved', 'phq9Unchanged', 'phq9Worse']),
+  sumOf('gad7Patients', ['gad7Improved', 'gad7Unchanged', 'gad7Worse']),
+  atLeast('ucla3LonelyAtBaseline', 'ucla3NoLongerLonely'),
+  { left: ['ucla3LonelyAtFollowUp', 'ucla3NoLongerLonely'], relation: '>=', right: ['ucla3LonelyAtBaseline'] },
+  { left: ['ucla3Patients'], relation: '>=', right: ['ucla3LonelyAtFollowUp', 'ucla3NoLongerLonely'] }
+]
+
+const notTaking = Object.entries(adherenceStatusKeyOf).flatMap(([status, key]) => (status === 'taking' ? [] : [key]))
+
+/**
+ * Adherence at baseline (audit-adherence.ts): counted for invited patients' first attended visit, so
+ * within "attended"; one answer per patient; each reason is given only by a patient not taking their
+ * medicines as prescribed (and by each at most once).
+ */
+export const adherenceRelations: readonly MeasureRelation[] = [
+  atLeast('attended', 'adherencePatients'),
+  sumOf('adherencePatients', Object.values(adherenceStatusKeyOf)),
+  ...Object.values(adherenceReasonKeyOf).map((reason) => ({ left: notTaking, relation: '>=' as const, right: [reason] }))
+]
+
+/** The measures, means and relations of an audit with these sections. */
+export function auditGridShape(sections: AuditSections): { measures: AggregateGrid['measures']; means: readonly GridMean[]; relations: readonly MeasureRelation[] } {
+  return {
+    measures: [...auditMeasures, ...(sections.wellbeing ? wellbeingMeasures : []), ...(sections.adherence ? adherenceMeasures : [])],
+    means: [...auditMeans, ...(sections.wellbeing ? wellbeingMeans : [])],
+    relations: [...auditRelations, ...(sections.wellbeing ? wellbeingRelations : []), ...(sections.adherence ? adherenceRelations : [])]
+  }
+}
+
+/** The relations of an audit with these sections. */
+export function auditRelationsFor(sections: AuditSections): readonly MeasureRelation[] {
+  return auditGridShape(sections).relations
+}
+
+/** A patient as the audit grid reads them. */
+export interface AuditGridSubject extends AuditFacts, WellbeingFacts, AdherenceFacts {}
 
 /** A breakdown of the audit: its sheet name, which group a patient is in, and the groups' order. */
 export interface AuditBreakdown<T> {
@@ -89,27 +260,83 @@ export function auditCounts(funnel: FunnelCounts, outcome: BpOutcomeSummary): Re
   }
 }
 
-function rowOf<T extends AuditFacts>(label: string, patients: readonly T[]): GridRow {
+/** The wellbeing table's counts and, for its means, the sums of the scores. */
+function wellbeingFigures(patients: readonly WellbeingFacts[]): { counts: Record<WellbeingMeasureKey, number>; sums: Record<WellbeingMeanKey, number> } {
+  const o = wellbeingOutcomeOf(patients)
+  const table = patients.filter(inWellbeingTable).map((p) => p.wellbeing)
+  const sum = (measure: VisitMeasureId, which: 'baseline' | 'followUp') => table.reduce((a, pairs) => a + (pairs[measure]?.[which] ?? 0), 0)
+  const counts: Record<WellbeingMeasureKey, number> = {
+    wellbeingPatients: o.patients,
+    phq9Patients: o.phq9.patients,
+    phq9Improved: o.phq9.improved,
+    phq9Unchanged: o.phq9.unchanged,
+    phq9Worse: o.phq9.worse,
+    gad7Patients: o.gad7.patients,
+    gad7Improved: o.gad7.improved,
+    gad7Unchanged: o.gad7.unchanged,
+    gad7Worse: o.gad7.worse,
+    ons4LifeSatisfactionPatients: o.ons4.lifeSatisfaction.patients,
+    ons4WorthwhilePatients: o.ons4.worthwhile.patients,
+    ons4HappinessPatients: o.ons4.happiness.patients,
+    ons4AnxietyPatients: o.ons4.anxiety.patients,
+    ucla3Patients: o.ucla3.patients,
+    ucla3LonelyAtBaseline: o.ucla3.lonelyAtBaseline,
+    ucla3LonelyAtFollowUp: o.ucla3.lonelyAtFollowUp,
+    ucla3NoLongerLonely: o.ucla3.noLongerLonely
+  }
+  const sums = {} as Record<WellbeingMeanKey, number>
+  for (const question of Object.keys(ons4KeyOf) as Ons4Question[]) {
+    const key = ons4KeyOf[question]
+    sums[`${key}Baseline`] = sum(ons4MeasureOf[question], 'baseline')
+    sums[`${key}FollowUp`] = sum(ons4MeasureOf[question], 'followUp')
+  }
+  sums.ucla3Baseline = sum('ucla3', 'baseline')
+  sums.ucla3FollowUp = sum('ucla3', 'followUp')
+  return { counts, sums }
+}
+
+function adherenceCounts(patients: readonly AdherenceFacts[]): Record<AdherenceMeasureKey, number> {
+  const a = adherenceAtBaselineOf(patients)
+  const counts = { adherencePatients: a.patients } as Record<AdherenceMeasureKey, number>
+  for (const [status, key] of Object.entries(adherenceStatusKeyOf)) counts[key] = a.status[status as AdherenceStatus]
+  for (const [reason, key] of Object.entries(adherenceReasonKeyOf)) counts[key] = a.reasons[reason as NonAdherenceReason]
+  return counts
+}
+
+/** One row of the grid: the counts of every measure the sections hold, and the sums behind the means. */
+export function auditRowOf<T extends AuditGridSubject>(label: string, patients: readonly T[], sections: AuditSections = noSections): GridRow {
   const outcome = bpOutcomeOf(patients)
   // The means' sums over exactly the patients the BP table counts.
   const pairs = patients.flatMap((p) => (p.pair && inBpTable(p) ? [p.pair] : []))
   if (pairs.length !== outcome.patients) throw new Error('Disclosure control: the BP table and its means count different patients')
+  const wellbeing = sections.wellbeing ? wellbeingFigures(patients) : null
   return {
     label,
-    counts: auditCounts(funnelOf(patients), outcome),
+    counts: { ...auditCounts(funnelOf(patients), outcome), ...wellbeing?.counts, ...(sections.adherence ? adherenceCounts(patients) : {}) },
     sums: {
       systolicChange: pairs.reduce((a, p) => a + p.followUp.systolic - p.baseline.systolic, 0),
-      diastolicChange: pairs.reduce((a, p) => a + p.followUp.diastolic - p.baseline.diastolic, 0)
+      diastolicChange: pairs.reduce((a, p) => a + p.followUp.diastolic - p.baseline.diastolic, 0),
+      ...wellbeing?.sums
     }
   }
 }
 
+/** Groups in `order` first, the rest A–Z (as the breakdowns list them: audit-outcome.ts breakdownBy). */
+function orderedGroups(groups: Iterable<string>, order: readonly string[]): string[] {
+  const rank = (g: string) => {
+    const i = order.indexOf(g)
+    return i === -1 ? order.length : i
+  }
+  return [...groups].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+}
+
 /** The whole audit and each breakdown as one grid, groups in the order the workbook shows them. */
-export function auditGrid<T extends AuditFacts>(patients: readonly T[], breakdowns: readonly AuditBreakdown<T>[]): AggregateGrid {
+export function auditGrid<T extends AuditGridSubject>(patients: readonly T[], breakdowns: readonly AuditBreakdown<T>[], sections: AuditSections = noSections): AggregateGrid {
+  const shape = auditGridShape(sections)
   return {
-    measures: auditMeasures,
-    means: auditMeans,
-    whole: rowOf('All patients', patients),
+    measures: shape.measures,
+    means: shape.means,
+    whole: auditRowOf('All patients', patients, sections),
     dimensions: breakdowns.map((b) => {
       const members = new Map<string, T[]>()
       for (const p of patients) {
@@ -118,7 +345,42 @@ export function auditGrid<T extends AuditFacts>(patients: readonly T[], breakdow
         if (list) list.push(p)
         else members.set(group, [p])
       }
-      return { name: b.name, groups: breakdownBy(patients, b.groupOf, b.order).map((row) => rowOf(row.group, members.get(row.group) ?? [])) }
+      return { name: b.name, groups: orderedGroups(members.keys(), b.order).map((group) => auditRowOf(group, members.get(group) ?? [], sections)) }
     })
+  }
+}
+
+// --- referrals ----------------------------------------------------------------------------------
+
+export const referralMeasures = [
+  { key: 'referred', label: 'Referred' },
+  { key: 'accepted', label: 'Accepted' },
+  { key: 'attended', label: 'Attended' },
+  { key: 'declined', label: 'Declined' },
+  { key: 'unknown', label: 'Outcome not known' },
+  { key: 'noOutcome', label: 'No outcome recorded' }
+] as const satisfies readonly { key: (typeof referralCountKeys)[number]; label: string }[]
+
+/** Each referral holds one outcome, or none yet (audit-referrals.ts). */
+export const referralRelations: readonly MeasureRelation[] = [sumOf('referred', ['accepted', 'attended', 'declined', 'unknown', 'noOutcome'])]
+
+/** Every referral and each service's as one grid: the services partition the referrals. Two services of one name are told apart by their id. */
+export function referralGrid(referrals: readonly AuditReferral[]): AggregateGrid {
+  const services = referralsByService(referrals)
+  const names = new Map<string, number>()
+  for (const s of services) names.set(s.service, (names.get(s.service) ?? 0) + 1)
+  const row = (label: string, counts: Record<(typeof referralCountKeys)[number], number>): GridRow => ({
+    label,
+    counts: Object.fromEntries(referralCountKeys.map((k) => [k, counts[k]]))
+  })
+  return {
+    measures: referralMeasures,
+    whole: row('All services', referralCountsOf(referrals)),
+    dimensions: [
+      {
+        name: 'By service',
+        groups: services.map((s) => row((names.get(s.service) ?? 0) > 1 ? `${s.service} (service ${s.serviceId})` : s.service, s))
+      }
+    ]
   }
 }

@@ -38,8 +38,21 @@ export interface CohortEvaluation {
   excluded: EvaluatedEntry[]
   exclusionCounts: ExclusionCountT[]
   notEligibleCount: number
+  /**
+   * The patients not eligible, by the first criterion each failed, in the definition's order (what
+   * an empty cohort says it is empty because of). `withoutRecentReading`: of those failing a BP
+   * criterion, how many have no reading in the look-back window.
+   */
+  notEligibleBy: NotEligibleTally[]
   /** The parameters actually used (definition defaults with overrides): stored with the snapshot. */
   parameters: CohortParameters
+}
+
+export interface NotEligibleTally {
+  rule: string
+  label: string
+  count: number
+  withoutRecentReading: number
 }
 
 export function resolveParameters(definition: CohortDefinition, overrides: Partial<CohortParameters> = {}): CohortParameters {
@@ -60,6 +73,8 @@ interface Evaluator {
   params: CohortParameters
   criteria: CohortRule[]
   exclusions: { rule: CohortRule; state: ExclusionState }[]
+  /** Told of each patient who fails a criterion while the build counts them (not when an explanation is worked out later). */
+  onNotEligible?: (rule: CohortRule, facts: PatientFacts) => void
 }
 
 interface PatientOutcome {
@@ -102,7 +117,11 @@ function applies(rule: CohortRule, facts: PatientFacts): boolean {
 function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean, lazyExplanation = true, words = true): PatientOutcome | null {
   const { definition, options, params } = ev
   const facts = patientFacts(patient, options.asOf, options.mode, params)
-  for (const rule of ev.criteria) if (!applies(rule, facts)) return null
+  for (const rule of ev.criteria) {
+    if (applies(rule, facts)) continue
+    ev.onNotEligible?.(rule, facts)
+    return null
+  }
 
   const steps: ExplanationStepT[] | null = explain ? [] : null
   // Without words (a preview's counts), the entry keeps only what places and orders it.
@@ -282,6 +301,7 @@ export function evaluateCohortPreview(definition: CohortDefinition, patients: re
   return {
     exclusionCounts: run.exclusionCounts,
     notEligibleCount: run.notEligibleCount,
+    notEligibleBy: run.notEligibleBy,
     parameters: run.parameters,
     memberCount: run.members.length,
     excludedCount: run.excluded.length,
@@ -313,6 +333,14 @@ function runCohort(
   const members: Listed[] = []
   const excluded: Listed[] = []
   let notEligibleCount = 0
+  const failed = new Map<string, NotEligibleTally>(ev.criteria.map((rule) => [rule.id, { rule: rule.id, label: rule.label, count: 0, withoutRecentReading: 0 }]))
+  ev.onNotEligible = (rule, facts) => {
+    const tally = failed.get(rule.id)
+    if (!tally) return
+    tally.count++
+    // Only asked of BP criteria: their test has worked out the current BP already (facts are lazy).
+    if (rule.id.startsWith('bp.') && facts.current.bp === null) tally.withoutRecentReading++
+  }
 
   for (const patient of patients) {
     const outcome = evaluatePatient(ev, patient, false, lazyExplanations, words)
@@ -324,6 +352,9 @@ function runCohort(
     if (appliedRule !== null) counts.set(appliedRule, (counts.get(appliedRule) ?? 0) + 1)
     ;(appliedRule === null ? members : excluded).push({ entry, facts, nameKey: namesOf(facts.patient).key, reasonCodes })
   }
+
+  // Explanations worked out later re-run a patient through the same evaluator: they are not counted.
+  ev.onNotEligible = undefined
 
   const exclusionCounts: ExclusionCountT[] = exclusions.map(({ rule, state }) => ({
     rule: rule.id,
@@ -340,6 +371,7 @@ function runCohort(
     excluded: excluded.sort((a, b) => Number(b.entry.severe) - Number(a.entry.severe) || byName(a, b)),
     exclusionCounts,
     notEligibleCount,
+    notEligibleBy: [...failed.values()],
     parameters: params
   }
 }

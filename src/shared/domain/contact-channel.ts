@@ -69,7 +69,14 @@ export const NO_CONTACT_REASON = 'Cannot be contacted: no contact permitted (rec
 export interface ContactFacts {
   mobile: string | null
   homePhone: string | null
+  /** Anything recorded to post to (an address line or a postcode). */
   hasPostalAddress: boolean
+  /**
+   * Why the recorded address cannot take a letter (postal-address.ts: only a postcode, "Unknown", an
+   * NHS pseudo-postcode), or null/absent when it can. Such a patient is phoned instead when there is a
+   * number to ring, whatever the phone-list option: they were due a letter that could never arrive.
+   */
+  postalAddressProblem?: string | null
   registrationStatus: string | null
   preferences: ContactPreferences
 }
@@ -119,16 +126,21 @@ export function chooseChannel(facts: ContactFacts, options: ChannelOptions): Cha
   // a patient who must not be contacted gets no letter, text or call whatever else is recorded.
   if (prefs.noContact) return { channel: null, reason: NO_CONTACT_REASON }
   const phone = phoneToRing(facts)
+  const unusableAddress = facts.hasPostalAddress ? (facts.postalAddressProblem ?? null) : null
+  const canPost = facts.hasPostalAddress && unusableAddress === null
   if (prefs.preferredChannel === 'phone') {
     if (phone) return { channel: 'phone', note: 'Prefers a phone call' }
-    if (!facts.hasPostalAddress) return { channel: null, reason: 'Prefers a phone call but no phone number or postal address is recorded' }
+    if (unusableAddress !== null) {
+      return { channel: null, reason: `Cannot be contacted: prefers a phone call but no phone number is recorded, and no usable postal address (${unusableAddress})` }
+    }
+    if (!canPost) return { channel: null, reason: 'Prefers a phone call but no phone number or postal address is recorded' }
     return { channel: 'letter', note: 'Prefers a phone call but no phone number is recorded: letter instead' }
   }
   const mobile = ukMobileNumber(facts.mobile)
   if (options.allowSms && prefs.preferredChannel === 'any' && mobile && !prefs.smsDeclined) {
     return { channel: 'sms', note: null }
   }
-  if (facts.hasPostalAddress) {
+  if (canPost) {
     let note: string | null = null
     if (prefs.preferredChannel === 'letter') note = 'Prefers letters'
     else if (prefs.smsDeclined) note = 'Declined SMS'
@@ -136,10 +148,11 @@ export function chooseChannel(facts: ContactFacts, options: ChannelOptions): Cha
     else if (options.allowSms && !facts.mobile) note = 'No mobile number'
     return { channel: 'letter', note }
   }
+  if (unusableAddress !== null && phone) return { channel: 'phone', note: `No usable postal address (${unusableAddress}): phone instead` }
   if (options.phoneList && phone) return { channel: 'phone', note: 'No postal address: phone instead' }
   const why = [
     prefs.smsDeclined ? 'declined SMS' : mobile ? null : facts.mobile ? `mobile "${facts.mobile}" is not a valid UK mobile` : 'no mobile',
-    'no postal address',
+    unusableAddress !== null ? `no usable postal address (${unusableAddress})` : 'no postal address',
     phone ? 'a phone number is recorded: ask for a phone list' : 'no phone number'
   ].filter((x): x is string => x !== null)
   return { channel: null, reason: `Cannot be contacted: ${why.join(', ')}` }

@@ -46,6 +46,14 @@ export interface GridMean {
   readonly label: string
   readonly over: string
   readonly perPatient: { readonly min: number; readonly max: number }
+  /**
+   * Counts that narrow the range, which a reader knows too: each patient a `measure` counts adds
+   * `min`..`max` to it (UCLA-3: a patient counted as lonely scores 6–9, the rest 3–5, so the range is
+   * 3–5 per patient plus 3–4 per lonely one).
+   */
+  readonly extra?: readonly { readonly measure: string; readonly min: number; readonly max: number }[]
+  /** Published in the whole-group row only (the breakdowns do not show it). */
+  readonly wholeOnly?: boolean
 }
 
 /** One row: a count per measure and, per mean, the true sum of the values it averages. */
@@ -182,6 +190,18 @@ const countCount = (l: Layout) => l.rows.length * l.keys.length
 const cellVar = (l: Layout, row: number, measure: number) => row * l.keys.length + measure
 const sumVar = (l: Layout, row: number, mean: number) => countCount(l) + row * l.means.length + mean
 
+/** A mean's sum lies in low..high, both linear in the row's counts: [measure index, coefficient] terms. */
+function meanRangeTerms(l: Layout, mean: GridMean): { low: [number, number][]; high: [number, number][] } {
+  const over = l.keys.indexOf(mean.over)
+  const low: [number, number][] = [[over, mean.perPatient.min]]
+  const high: [number, number][] = [[over, mean.perPatient.max]]
+  for (const e of mean.extra ?? []) {
+    low.push([l.keys.indexOf(e.measure), e.min])
+    high.push([l.keys.indexOf(e.measure), e.max])
+  }
+  return { low, high }
+}
+
 function fail(message: string): never {
   throw new Error(`Disclosure control: ${message}`)
 }
@@ -203,6 +223,10 @@ function validate(l: Layout, relations: readonly MeasureRelation[]): void {
     if (!Number.isSafeInteger(mean.perPatient.min) || !Number.isSafeInteger(mean.perPatient.max) || mean.perPatient.min > mean.perPatient.max) {
       fail(`the mean "${mean.key}" has no valid per-patient range`)
     }
+    for (const e of mean.extra ?? []) {
+      if (!known.has(e.measure)) fail(`the mean "${mean.key}" is narrowed by the unknown measure "${e.measure}"`)
+      if (!Number.isSafeInteger(e.min) || !Number.isSafeInteger(e.max) || e.min > e.max) fail(`the mean "${mean.key}" has no valid range for "${e.measure}"`)
+    }
   }
   const count = (row: GridRow, key: string) => row.counts[key] as number
   const sum = (row: GridRow, key: string) => row.sums?.[key] as number
@@ -213,9 +237,10 @@ function validate(l: Layout, relations: readonly MeasureRelation[]): void {
     }
     for (const mean of l.means) {
       const s = row.sums?.[mean.key]
-      const n = count(row, mean.over)
+      const { low, high } = meanRangeTerms(l, mean)
+      const at = (terms: readonly [number, number][]) => terms.reduce((a, [m, c]) => a + c * count(row, l.keys[m] as string), 0)
       if (s === undefined || !Number.isSafeInteger(s)) fail(`"${row.label}" has no whole-number sum for the mean "${mean.key}"`)
-      if (s < mean.perPatient.min * n || s > mean.perPatient.max * n) fail(`"${row.label}": the sum for "${mean.key}" is outside its per-patient range`)
+      if (s < at(low) || s > at(high)) fail(`"${row.label}": the sum for "${mean.key}" is outside its per-patient range`)
     }
     for (const r of relations) {
       const left = r.left.reduce((a, k) => a + count(row, k), 0)
@@ -277,22 +302,16 @@ function structuralConstraints(l: Layout, relations: readonly MeasureRelation[])
       if (terms.length > 0) constraints.push({ terms, lower: 0, upper: rel.relation === '=' ? 0 : Infinity })
     }
     l.means.forEach((mean, k) => {
-      const n = cellVar(l, r, measure(mean.over))
       const s = sumVar(l, r, k)
-      // min × n ≤ S ≤ max × n
+      const { low, high } = meanRangeTerms(l, mean)
+      // min × n (+ each extra's min × its count) ≤ S ≤ max × n (+ each extra's max × its count)
       constraints.push({
-        terms: mergeTerms([
-          [s, 1],
-          [n, -mean.perPatient.min]
-        ]),
+        terms: mergeTerms([[s, 1], ...low.map(([m, c]) => [cellVar(l, r, m), -c] as const)]),
         lower: 0,
         upper: Infinity
       })
       constraints.push({
-        terms: mergeTerms([
-          [s, 1],
-          [n, -mean.perPatient.max]
-        ]),
+        terms: mergeTerms([[s, 1], ...high.map(([m, c]) => [cellVar(l, r, m), -c] as const)]),
         lower: -Infinity,
         upper: 0
       })
@@ -346,8 +365,9 @@ function programOf(l: Layout, structural: readonly LinearConstraint[], pub: Publ
 
 function primaryPublication(l: Layout): Publication {
   const counts = l.rows.flatMap((row) => l.keys.map((k) => primaryCount(row.counts[k] as number)))
-  const means = l.rows.flatMap((row) =>
+  const means = l.rows.flatMap((row, r) =>
     l.means.map((mean) => {
+      if (mean.wholeOnly && r > 0) return null
       const n = row.counts[mean.over] as number
       return publishedAverage(n === 0 ? null : roundTo1dp((row.sums?.[mean.key] as number) / n), n)
     })
@@ -383,10 +403,12 @@ function completeSolution(l: Layout, pub: Publication, values: readonly number[]
   for (let k = 0; k < l.means.length; k++) {
     const mean = l.means[k] as GridMean
     const over = l.keys.indexOf(mean.over)
+    const terms = meanRangeTerms(l, mean)
     const range = l.rows.map((_, r): [number, number] => {
       const n = solution[cellVar(l, r, over)] as number
-      let low = mean.perPatient.min * n
-      let high = mean.perPatient.max * n
+      const at = (t: readonly [number, number][]) => t.reduce((a, [m, c]) => a + c * (solution[cellVar(l, r, m)] as number), 0)
+      let low = at(terms.low)
+      let high = at(terms.high)
       const published = pub.means[r * l.means.length + k]
       if (typeof published === 'number') {
         const t = Math.round(published * 10)
@@ -538,7 +560,9 @@ export async function protectGrid(
 
   let secondary = 0
   let open = protectedCounts
+  const T0 = Date.now(); const Q0 = questions
   for (let round = 0; open.length > 0; round++) {
+    if ((globalThis as any).process?.env?.TIME_ATTACK) console.log('round', round, 'open', open.length, 'questions so far', Q0 - questions, 'ms', Date.now() - T0, 'vars', truth.length)
     if (round > truth.length + 1) fail('secondary suppression did not settle')
     const program = programOf(l, structural, pub, cap)
     if (!satisfiesProgram(program, truth)) fail('the published figures do not fit the true ones')

@@ -145,7 +145,11 @@ export function buildVisitSummary(input: VisitSummaryInput): VisitSummary {
   if (input.services.length > 0) {
     sections.push({
       heading: input.services.length === 1 ? 'A service that can help' : 'Services that can help',
-      paragraphs: [input.services.length === 1 ? 'We talked about this service. How to reach it is below.' : 'We talked about these services. How to reach each one is below.'],
+      paragraphs: [
+        input.services.length === 1
+          ? 'We talked about this service. How to reach it is below.'
+          : 'We talked about these services. How to reach each one is below.'
+      ],
       emphasis: false
     })
     for (const entry of input.services) {

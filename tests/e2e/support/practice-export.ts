@@ -1,6 +1,8 @@
 // The export the journey imports: the import engineer's EMIS fixture when there is one, otherwise the
 // synthetic EMIS export `clinic-recall demo` writes. One row with an NHS number that fails Modulus 11
-// is appended so the preview must show a rejected row.
+// is appended so the preview must show a rejected row. An export with a postcode but no street gets a
+// "Number and Street" column, as a practice's letters export has: a letter is never posted to a
+// postcode alone.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -41,6 +43,49 @@ function breakCheckDigit(nhsNumber: string): string {
   throw new Error(`could not make an invalid NHS number from ${nhsNumber}`)
 }
 
+/** The cells of one CSV line (no line breaks inside cells: the fixtures have none). */
+function csvCells(line: string): string[] {
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+    } else cell += ch ?? ''
+  }
+  cells.push(cell)
+  return cells
+}
+
+const csvLine = (cells: readonly string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')
+
+/** Gives every patient row a street before its postcode when the export has a postcode but no street. */
+function withStreetAddresses(lines: string[]): string[] {
+  const headerAt = lines.findIndex((line) => /nhs number/i.test(line) && /postcode/i.test(line))
+  if (headerAt === -1 || /number and street/i.test(lines[headerAt] ?? '')) return lines
+  const header = csvCells(lines[headerAt] ?? '').map((c) => c.trim().toLowerCase())
+  const postcodeAt = header.indexOf('postcode')
+  const nhsAt = header.indexOf('nhs number')
+  if (postcodeAt === -1 || nhsAt === -1) return lines
+  let house = 0
+  return lines.map((line, i) => {
+    if (i < headerAt || /^[,\s"]*$/.test(line)) return line
+    const cells = csvCells(line)
+    const isPatientRow = i > headerAt && (cells[nhsAt] ?? '').trim() !== '' && (cells[postcodeAt] ?? '').trim() !== ''
+    cells.splice(postcodeAt, 0, i === headerAt ? 'Number and Street' : isPatientRow ? `${++house} Example Road` : '')
+    return csvLine(cells)
+  })
+}
+
 export interface PreparedExport {
   path: string
   source: string
@@ -51,7 +96,7 @@ export function prepareExport(workDir: string): PreparedExport {
   const source = findEmisFixture() ?? generateDemoExport(workDir)
   const text = readFileSync(source, 'utf8')
   const newline = text.includes('\r\n') ? '\r\n' : '\n'
-  const lines = text.split(/\r?\n/)
+  const lines = withStreetAddresses(text.split(/\r?\n/))
   // The first data row that carries a valid NHS number as a whole cell: copy it with a broken check digit.
   let invalid: string | null = null
   let copied: string | null = null

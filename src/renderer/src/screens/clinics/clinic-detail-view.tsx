@@ -5,13 +5,14 @@ import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
-import { formatBp } from '../../format/blood-pressure'
 import { formatUkDate, todayIso } from '../../format/uk-date'
 import { BookPatientForm } from './book-patient-form'
 import { RecordVisitForm } from './record-visit-form'
 import { AppointmentChangePanel } from './appointment-change-panel'
 import { FollowUpBooking } from './follow-up-booking'
 import { type Appointment, ClinicSlotsTable } from './clinic-slots-table'
+import { Phq9RiskPrompt } from './phq9-risk-prompt'
+import { VisitOutcome } from './visit-outcome'
 
 type AttendResult = OperationOutput<'appointments.attend'>
 
@@ -24,7 +25,10 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const detail = useLoad(() => api['clinics.get']({ clinicId }), [clinicId])
   const [visitFor, setVisitFor] = useState<Appointment | null>(null)
   const [bookSlot, setBookSlot] = useState<number | null>(null)
-  const [outcome, setOutcome] = useState<{ name: string; nhsNumber: string; result: AttendResult } | null>(null)
+  const [outcome, setOutcome] = useState<{ name: string; nhsNumber: string; appointmentId: number; result: AttendResult } | null>(null)
+  // A same-day risk prompt stays on screen after its visit is saved, through the next visits, until
+  // the clinician says the risk has been assessed.
+  const [riskPrompts, setRiskPrompts] = useState<{ appointmentId: number; name: string; text: string }[]>([])
   const [changeFor, setChangeFor] = useState<Appointment | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   // Bumped after a visit, a did-not-attend or a change, so an old booking message does not linger.
@@ -39,7 +43,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const markDna = (appointment: Appointment) =>
     void dna.run(async () => {
       const result = await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId })
-      setOutcome({ name: appointment.name, nhsNumber: appointment.nhsNumber, result })
+      setOutcome({ name: appointment.name, nhsNumber: appointment.nhsNumber, appointmentId: appointment.appointmentId, result })
       setVisitFor(null)
       setChangeFor(null)
       setBookFormKey((k) => k + 1)
@@ -55,6 +59,18 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
   return (
     <Card title={clinic ? `${clinic.type} — ${formatUkDate(clinic.date)} from ${clinic.start}` : `Clinic #${clinicId}`}>
       <ErrorAlert message={detail.error} />
+      {riskPrompts.map((prompt) => (
+        <div key={prompt.appointmentId} className="risk-prompt-saved">
+          <Phq9RiskPrompt text={prompt.text} patientName={prompt.name} />
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setRiskPrompts((current) => current.filter((p) => p.appointmentId !== prompt.appointmentId))}
+          >
+            Risk assessed for {prompt.name}: hide this prompt
+          </button>
+        </div>
+      ))}
       {clinic && (
         <p className="muted">
           {clinic.clinician ? `Clinician: ${clinic.clinician} · ` : ''}
@@ -85,7 +101,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           {notice}
         </p>
       )}
-      {outcome && <OutcomeMessage name={outcome.name} result={outcome.result} />}
+      {outcome && <VisitOutcome name={outcome.name} appointmentId={outcome.appointmentId} result={outcome.result} />}
       {outcome?.result.status === 'attended' && outcome.result.followUpDue && clinic && (
         <FollowUpBooking
           key={`${outcome.nhsNumber}-${outcome.result.followUpDue}`}
@@ -137,7 +153,9 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           patientName={visitFor.name}
           onCancel={() => setVisitFor(null)}
           onSaved={(result) => {
-            setOutcome({ name: visitFor.name, nhsNumber: visitFor.nhsNumber, result })
+            setOutcome({ name: visitFor.name, nhsNumber: visitFor.nhsNumber, appointmentId: visitFor.appointmentId, result })
+            const text = result.visit?.riskPromptText
+            if (text) setRiskPrompts((current) => [...current, { appointmentId: visitFor.appointmentId, name: visitFor.name, text }])
             setVisitFor(null)
             setBookFormKey((k) => k + 1)
             changed()
@@ -145,29 +163,5 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
         />
       )}
     </Card>
-  )
-}
-
-function OutcomeMessage({ name, result }: { name: string; result: AttendResult }) {
-  if (result.status === 'did-not-attend') {
-    return (
-      <div className="alert alert-info" role="status">
-        {name} marked as did not attend. They appear on the re-invite list.
-        {result.followUpReason ? ` ${result.followUpReason}` : ''}
-      </div>
-    )
-  }
-  return (
-    <div className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
-      <h3 className="alert-title">Visit recorded for {name}</h3>
-      <p className="alert-message">
-        BP used: <strong>{formatBp(result.bp)}</strong> (lowest systolic and lowest diastolic of today&apos;s readings, NICE NG136 1.2.2)
-        {result.priority ? ` · priority ${result.priority}` : ''}
-      </p>
-      <p className="alert-message">
-        Follow-up due: <strong>{formatUkDate(result.followUpDue)}</strong>
-        {result.followUpReason ? ` — ${result.followUpReason}` : ''}
-      </p>
-    </div>
   )
 }

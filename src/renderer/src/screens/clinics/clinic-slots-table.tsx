@@ -1,12 +1,14 @@
 // A clinic's slots in time order: who is booked into each, what happened at the visit, and the
 // buttons for what can be done with it now (book a free slot; record the visit or a did-not-attend
-// from the clinic day; cancel or rebook a booking).
+// from the clinic day; cancel or rebook a booking; print the patient's summary of a visit).
 import type { OperationOutput } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import { adherenceStatuses, medicineChangeKinds, nonAdherenceReasons } from '../../../../shared/domain/medication-adherence'
 import { actionOptions } from './record-visit-form'
+import { SummaryButton } from './visit-outcome'
 
 type Slot = OperationOutput<'clinics.get'>['slots'][number]
 export type Appointment = NonNullable<Slot['appointment']>
@@ -19,20 +21,58 @@ const statusLabels: Record<Appointment['status'], string> = {
 }
 
 const actionLabels = new Map(actionOptions.map((o) => [o.value, o.label]))
+const adherenceLabels = new Map<string, string>(adherenceStatuses.map((s) => [s.id, s.label]))
+const reasonLabels = new Map<string, string>(nonAdherenceReasons.map((r) => [r.id, r.label]))
+const changeLabels = new Map<string, string>(medicineChangeKinds.map((k) => [k.id, k.label]))
 
 /** A slot with no appointment, or whose appointment was cancelled, can be booked. */
 function booked(slot: Slot): Appointment | null {
   return slot.appointment === null || slot.appointment.status === 'cancelled' ? null : slot.appointment
 }
 
-/** What was done at the visit, read back from the record: the actions taken and the note. */
+/**
+ * What was done at the visit, read back from the record: a same-day risk prompt first, the form's
+ * scores and referrals, the actions taken and the note.
+ */
 function VisitSummary({ appointment }: { appointment: Appointment }) {
   if (appointment.status !== 'attended') return null
   const actions = appointment.actions.map((a) => actionLabels.get(a) ?? a)
+  const visit = appointment.visit
   return (
     <>
-      <span>{actions.length > 0 ? actions.join(', ') : <span className="muted">No actions recorded</span>}</span>
+      {visit?.riskPrompt && <strong className="visit-risk">Same-day risk prompted (PHQ-9 item 9)</strong>}
+      {visit && visit.scores.length > 0 && <span className="visit-line">{visit.scores.map((s) => `${s.name} ${s.score} ${s.bandLabel}`).join(' · ')}</span>}
+      {visit?.record?.form === 'bp-review' && <BpReviewLines record={visit.record} />}
+      {visit && visit.referrals.length > 0 && (
+        <span className="visit-line">{visit.referrals.map((r) => `${r.kind === 'sent' ? 'Referred' : 'Signposted'}: ${r.service}`).join(' · ')}</span>
+      )}
+      <span className="visit-line">{actions.length > 0 ? actions.join(', ') : <span className="muted">No actions recorded</span>}</span>
       {appointment.note && <span className="visit-note">Note: {appointment.note}</span>}
+    </>
+  )
+}
+
+type BpReviewRecord = Extract<NonNullable<NonNullable<Appointment['visit']>['record']>, { form: 'bp-review' }>
+
+/** What a BP review recorded about medicines: adherence other than "taking as prescribed", with why, and each change. */
+function BpReviewLines({ record }: { record: BpReviewRecord }) {
+  const adherence = record.adherence
+  const notTaking = adherence && adherence.status !== 'taking'
+  return (
+    <>
+      {record.bpDeclined && <span className="visit-line">BP declined by the patient</span>}
+      {notTaking && (
+        <span className="visit-line">
+          {adherenceLabels.get(adherence.status) ?? adherence.status}
+          {adherence.reasons.length > 0 &&
+            `: ${adherence.reasons.map((r) => (r === 'other' && adherence.otherReason ? adherence.otherReason : (reasonLabels.get(r) ?? r))).join(', ')}`}
+        </span>
+      )}
+      {record.medicineChanges.map((c, i) => (
+        <span className="visit-line" key={i}>
+          {changeLabels.get(c.kind) ?? c.kind}: {c.drug}
+        </span>
+      ))}
     </>
   )
 }
@@ -136,6 +176,8 @@ export function ClinicSlotsTable({ slots, notYet, dnaBusy, onBook, onRecordVisit
                     </button>{' '}
                   </>
                 )}
+                {/* After the visit: the patient's summary can be printed again (the printer was busy, a second copy). */}
+                {appointment?.status === 'attended' && <SummaryButton appointmentId={appointment.appointmentId} name={appointment.name} compact />}
                 {/* Before the clinic day only cancelling or rebooking makes sense; on the day, after the visit buttons. */}
                 {appointment?.status === 'booked' && (
                   <button

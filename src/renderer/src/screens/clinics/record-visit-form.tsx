@@ -1,23 +1,33 @@
+// Recording a visit on the form its clinic's type uses (visit-forms.ts): a BP review or a Time to
+// Talk review, then what both record — the register conditions confirmed, the referrals made, what
+// was agreed (printed for the patient) and a note. The record is checked with the shared rules as it
+// is saved, every problem named beside its field; the service checks it again.
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
+import { phq9Item9Prompt } from '../../../../shared/domain/phq9'
+import { visitActionLabels, visitActions, type VisitAction } from '../../../../shared/domain/visit-actions'
+import type { VisitProblem } from '../../../../shared/domain/visit-forms'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
-import { lowestOfReadings } from '../../../../shared/domain/current-bp'
+import { useLoad } from '../../components/use-load'
+import { formatNhsNumber } from '../../format/nhs-number'
+import { formatUkDate } from '../../format/uk-date'
+import { BpReviewVisitForm } from './bp-review-visit-form'
+import { Phq9RiskPrompt } from './phq9-risk-prompt'
+import { TimeToTalkVisitForm } from './time-to-talk-visit-form'
+import { draftProblems, initialDraft, measureEntry, problemsAt, visitInputOf, type VisitDraft } from './visit-draft'
+import { VisitConditions } from './visit-conditions'
+import { VisitReferrals } from './visit-referrals'
+import '../../styles/visits.css'
 
-type VisitAction = 'medication-change' | 'lifestyle-advice' | 'home-bp-monitoring' | 'referral'
 type AttendResult = OperationOutput<'appointments.attend'>
+type VisitContext = OperationOutput<'visits.context'>
 
-export const actionOptions: { value: VisitAction; label: string }[] = [
-  { value: 'medication-change', label: 'Medication change' },
-  { value: 'lifestyle-advice', label: 'Lifestyle advice' },
-  { value: 'home-bp-monitoring', label: 'Home BP monitoring' },
-  { value: 'referral', label: 'Referral' }
-]
-
-const maxReadings = 6
+/** The four action ticks every visit keeps (set from the record), as the slot table shows them. */
+export const actionOptions: { value: VisitAction; label: string }[] = visitActions.map((value) => ({ value, label: visitActionLabels[value] }))
 
 interface Props {
   appointmentId: number
@@ -26,117 +36,134 @@ interface Props {
   onSaved: (result: AttendResult) => void
 }
 
-/** Reading limits match the import's plausibility checks: a typo is caught before it is saved. */
-function parseReading(systolic: string, diastolic: string, number: number) {
-  const sys = Number(systolic)
-  const dia = Number(diastolic)
-  if (!Number.isInteger(sys) || sys < 40 || sys > 350) throw new Error(`Reading ${number}: systolic must be a whole number from 40 to 350 mmHg.`)
-  if (!Number.isInteger(dia) || dia < 20 || dia > 200) throw new Error(`Reading ${number}: diastolic must be a whole number from 20 to 200 mmHg.`)
-  if (sys <= dia) throw new Error(`Reading ${number}: systolic must be higher than diastolic.`)
-  return { systolic: sys, diastolic: dia }
+export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved }: Props) {
+  const context = useLoad(() => api['visits.context']({ appointmentId }), [appointmentId])
+  const services = useLoad(() => api['services.list']({}), [])
+
+  return (
+    <section className="form subform visit-form" aria-label={`Record visit for ${patientName}`}>
+      <h3>Record visit: {patientName}</h3>
+      <ErrorAlert message={context.error ?? services.error} title="The visit form could not be opened" />
+      {context.loading && !context.data && <p className="muted">Opening the visit form…</p>}
+      {context.data && (
+        <VisitFormFor
+          key={context.data.form}
+          context={context.data}
+          services={services.data?.services ?? []}
+          patientName={patientName}
+          onCancel={onCancel}
+          onSaved={onSaved}
+        />
+      )}
+    </section>
+  )
 }
 
-export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved }: Props) {
-  const [readings, setReadings] = useState([{ systolic: '', diastolic: '' }])
-  const [actions, setActions] = useState<VisitAction[]>([])
-  const [note, setNote] = useState('')
+interface FormProps {
+  context: VisitContext
+  services: OperationOutput<'services.list'>['services']
+  patientName: string
+  onCancel: () => void
+  onSaved: (result: AttendResult) => void
+}
+
+function VisitFormFor({ context, services, patientName, onCancel, onSaved }: FormProps) {
+  const [draft, setDraft] = useState<VisitDraft>(() => initialDraft(context.form))
+  const [tried, setTried] = useState(false)
   const save = useAsyncAction()
   const firstInput = useRef<HTMLInputElement>(null)
 
-  // The form opens below the slot list: bring it into view with the cursor in the first reading.
+  // The form opens below the slot list: bring it into view with the cursor in its first box.
   useEffect(() => {
     firstInput.current?.focus()
   }, [])
 
-  const updateReading = (index: number, field: 'systolic' | 'diastolic', value: string) =>
-    setReadings((current) => current.map((reading, i) => (i === index ? { ...reading, [field]: value } : reading)))
+  // Shown once a save was tried, then following the typing, so one corrected disappears at once.
+  const shown: VisitProblem[] = tried ? draftProblems(draft, context.clinicType) : []
+  const riskPrompt = draft.form.form === 'time-to-talk' ? phq9Item9Prompt(measureEntry(draft.form.phq9) ?? {}) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    setTried(true)
+    if (draftProblems(draft, context.clinicType).length > 0) return
     void save.run(async () => {
-      const parsed = readings.map((reading, index) => parseReading(reading.systolic, reading.diastolic, index + 1))
-      onSaved(await api['appointments.attend']({ appointmentId, readings: parsed, actions, note }))
+      onSaved(await api['appointments.attend']({ appointmentId: context.appointmentId, visit: visitInputOf(draft), note: draft.note }))
     })
   }
 
   return (
-    <form className="form subform visit-form" onSubmit={submit} noValidate aria-label={`Record visit for ${patientName}`}>
-      <h3>Record visit: {patientName}</h3>
-      <p className="hint">Enter each reading taken today. The lowest systolic and the lowest diastolic are used (NICE NG136 1.2.2).</p>
-      {readings.map((reading, index) => (
-        <fieldset className="form-row reading" key={index}>
-          <legend>Reading {index + 1}</legend>
-          <FormField
-            id={`reading-${index}-systolic`}
-            label={`Reading ${index + 1} systolic (mmHg)`}
-            width="narrow"
-            control={(control) => (
-              <input
-                {...control}
-                ref={index === 0 ? firstInput : undefined}
-                type="number"
-                inputMode="numeric"
-                min={40}
-                max={350}
-                value={reading.systolic}
-                onChange={(event) => updateReading(index, 'systolic', event.target.value)}
-              />
-            )}
-          />
-          <FormField
-            id={`reading-${index}-diastolic`}
-            label={`Reading ${index + 1} diastolic (mmHg)`}
-            width="narrow"
-            control={(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                min={20}
-                max={200}
-                value={reading.diastolic}
-                onChange={(event) => updateReading(index, 'diastolic', event.target.value)}
-              />
-            )}
-          />
-          {readings.length > 1 && (
-            <button
-              type="button"
-              className="button button-secondary button-small reading-remove"
-              onClick={() => setReadings((current) => current.filter((_, i) => i !== index))}
-            >
-              Remove reading {index + 1}
-            </button>
-          )}
-        </fieldset>
-      ))}
-      <LowestSoFar readings={readings} />
-      {readings.length < maxReadings && (
-        <button type="button" className="button button-secondary" onClick={() => setReadings((current) => [...current, { systolic: '', diastolic: '' }])}>
-          Add another reading
-        </button>
+    <form onSubmit={submit} noValidate aria-label={`${context.formLabel} for ${patientName}`}>
+      <p className="visit-form-meta">
+        <strong>{context.formLabel}</strong> · {context.clinicType} on {formatUkDate(context.clinicDate)} · NHS number{' '}
+        {formatNhsNumber(context.patient.nhsNumber)}
+        {context.largePrint && <span className="chip chip-inline chip-ok">Large print</span>}
+      </p>
+      <p className="hint">{context.requires}</p>
+
+      {/* The full prompt sits under PHQ-9, where item 9 was just answered; this line stays in view while the rest is filled in. */}
+      {riskPrompt && (
+        <p className="risk-reminder">
+          <strong>Same-day risk:</strong> PHQ-9 item 9 was answered above 0 — assess {patientName} before they leave.
+        </p>
       )}
-      <fieldset className="field">
-        <legend>Actions taken</legend>
-        {actionOptions.map((option) => (
-          <div className="checkbox" key={option.value}>
-            <input
-              type="checkbox"
-              id={`action-${option.value}`}
-              checked={actions.includes(option.value)}
-              onChange={(event) =>
-                setActions((current) => (event.target.checked ? [...current, option.value] : current.filter((value) => value !== option.value)))
-              }
-            />
-            <label htmlFor={`action-${option.value}`}>{option.label}</label>
-          </div>
-        ))}
-      </fieldset>
-      <FormField
-        id="visit-note"
-        label="Note"
-        control={(control) => <textarea {...control} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />}
-      />
+
+      {draft.form.form === 'bp-review' ? (
+        <BpReviewVisitForm draft={draft.form} onChange={(form) => setDraft({ ...draft, form })} problems={shown} firstInput={firstInput} />
+      ) : (
+        <TimeToTalkVisitForm
+          draft={draft.form}
+          onChange={(form) => setDraft({ ...draft, form })}
+          problems={shown}
+          firstInput={firstInput}
+          riskPrompt={riskPrompt && <Phq9RiskPrompt text={riskPrompt} patientName={patientName} />}
+        />
+      )}
+
+      <div className="visit-sections">
+        <section className="visit-section" aria-labelledby="shared-heading">
+          <h4 id="shared-heading">Conditions, referrals and what was agreed</h4>
+          <VisitConditions
+            conditions={context.conditions}
+            confirmed={draft.conditionsConfirmed}
+            onChange={(conditionsConfirmed) => setDraft({ ...draft, conditionsConfirmed })}
+          />
+          <VisitReferrals services={services} chosen={draft.referrals} onChange={(referrals) => setDraft({ ...draft, referrals })} />
+          <FormField
+            id="visit-agreed-plan"
+            label="What we agreed with the patient"
+            hint="In words for the patient: it is printed on their “What we agreed” summary, with the services and the follow-up date. No scores are printed."
+            error={problemsAt(shown, 'agreedPlan')[0]?.message}
+            control={(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={1500}
+                value={draft.agreedPlan}
+                onChange={(event) => setDraft({ ...draft, agreedPlan: event.target.value })}
+              />
+            )}
+          />
+          <FormField
+            id="visit-note"
+            label="Note"
+            hint="For the practice’s record only; not printed for the patient."
+            control={(control) => (
+              <textarea {...control} rows={2} maxLength={2000} value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
+            )}
+          />
+        </section>
+      </div>
+
+      {shown.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <h3 className="alert-title">The visit was not saved: {shown.length === 1 ? 'one thing needs' : `${shown.length} things need`} correcting</h3>
+          <ul>
+            {shown.map((p) => (
+              <li key={`${p.field}-${p.message}`}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ErrorAlert message={save.error} title="The visit was not saved" />
       <div className="button-row">
         <BusyButton type="submit" busy={save.busy} busyLabel="Saving visit…">
@@ -147,23 +174,5 @@ export function RecordVisitForm({ appointmentId, patientName, onCancel, onSaved 
         </button>
       </div>
     </form>
-  )
-}
-
-/**
- * The BP that will be used, updated as readings are typed: the same shared rule the service applies
- * (lowest systolic and lowest diastolic, NICE NG136 1.2.2), so what the pharmacist sees is what is saved.
- */
-function LowestSoFar({ readings }: { readings: { systolic: string; diastolic: string }[] }) {
-  const complete = readings
-    .map((r) => ({ systolic: Number(r.systolic), diastolic: Number(r.diastolic) }))
-    .filter((r) => r.systolic > 0 && r.diastolic > 0 && Number.isInteger(r.systolic) && Number.isInteger(r.diastolic))
-  if (complete.length === 0) return null
-  const lowest = lowestOfReadings(complete)
-  return (
-    <p className="alert alert-info" role="status" aria-live="polite">
-      BP to be recorded: <strong>{`${lowest.systolic}/${lowest.diastolic}`}</strong>
-      {complete.length > 1 ? ` — lowest systolic and lowest diastolic of ${complete.length} readings` : ' — one reading so far'}
-    </p>
   )
 }

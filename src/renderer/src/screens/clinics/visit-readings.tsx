@@ -62,7 +62,11 @@ export function VisitReadings({ readings, onChange, error, disabled = false, fir
             )}
           />
           {readings.length > 1 && (
-            <button type="button" className="button button-secondary button-small reading-remove" onClick={() => onChange(readings.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="button button-secondary button-small reading-remove"
+              onClick={() => onChange(readings.filter((_, i) => i !== index))}
+            >
               Remove reading {index + 1}
             </button>
           )}

@@ -9,10 +9,10 @@ import { DocumentLink } from '../../components/document-link'
 import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
-import { formatUkDate, todayIso } from '../../format/uk-date'
-import { formatNhsNumber } from '../../format/nhs-number'
+import { todayIso } from '../../format/uk-date'
 import { BatchSheetTable } from '../invitations/batch-sheet-table'
 import { invitationFileLabel } from '../invitations/invitation-file-label'
+import { PreSendChecks, RecentlyInvitedList } from './pre-send-checks'
 
 type Batch = OperationOutput<'invitations.createBatch'>
 
@@ -31,6 +31,9 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
   const [batch, setBatch] = useState<Batch | null>(null)
   const create = useAsyncAction()
   const defaultKey = defaultTemplateKey(snapshot.definition, attempt)
+  // The checks of the last "Check who gets what" stand above Create; a block there disables it
+  // until the check is run again (after Settings are filled in).
+  const checked = batch !== null && batch.batchId === 0 ? batch : null
 
   const run = (preview: boolean) =>
     void create.run(async () => {
@@ -118,11 +121,17 @@ export function InvitationsPanel({ snapshot }: { snapshot: CohortSnapshotT }) {
           Invite anyway patients another programme invited in the last 28 days (they are left out by default, so nobody gets two invitations at once)
         </label>
       </div>
+      {checked && <PreSendChecks batch={checked} />}
       <div className="button-row">
         <BusyButton variant="secondary" busy={create.busy} busyLabel="Checking…" onClick={() => run(true)} disabled={snapshot.members.length === 0}>
           Check who gets what
         </BusyButton>
-        <BusyButton busy={create.busy} busyLabel="Creating invitations…" onClick={() => run(false)} disabled={snapshot.members.length === 0}>
+        <BusyButton
+          busy={create.busy}
+          busyLabel="Creating invitations…"
+          onClick={() => run(false)}
+          disabled={snapshot.members.length === 0 || checked?.blockedBecause != null}
+        >
           Create invitation letters
         </BusyButton>
       </div>
@@ -140,14 +149,16 @@ export function BatchResult({ batch }: { batch: Batch }) {
         <div className="alert alert-info" role="status">
           Check only — nothing printed or recorded yet: {batch.letters} letter{batch.letters === 1 ? '' : 's'}
           {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS, {batch.phone} to phone and {batch.notInvited.length} not invited.
-          Press “Create invitation letters” to make them.
+          {batch.blockedBecause === null
+            ? 'Press “Create invitation letters” to make them.'
+            : 'Fill in the practice details first (see the checks above), then check again.'}
         </div>
         {batch.warnings.map((warning) => (
           <div key={warning} className="alert alert-warning" role="alert">
             {warning}
           </div>
         ))}
-        <RecentlyInvitedList batch={batch} />
+        {/* The checks themselves (blocks, moved to phone, by hand, recently invited) stand above Create. */}
         <BatchSheetTable rows={batch.sheet} />
       </div>
     )
@@ -212,23 +223,5 @@ export function BatchResult({ batch }: { batch: Batch }) {
         )
       )}
     </div>
-  )
-}
-
-/** Members another programme had invited recently: who, by which programme, when, and whether they are left out. */
-function RecentlyInvitedList({ batch }: { batch: Batch }) {
-  if (batch.recentlyInvitedElsewhere.length === 0) return null
-  return (
-    <details className="recently-invited" open>
-      <summary>Invited recently by another programme ({batch.recentlyInvitedElsewhere.length})</summary>
-      <ul>
-        {batch.recentlyInvitedElsewhere.map((r) => (
-          <li key={r.nhsNumber}>
-            {r.name} ({formatNhsNumber(r.nhsNumber)}): “{r.programme}” on {formatUkDate(r.sentOn)} —{' '}
-            {r.leftOut ? 'left out of this batch' : 'invited again (invite anyway)'}
-          </li>
-        ))}
-      </ul>
-    </details>
   )
 }

@@ -25,27 +25,47 @@ export function useImportJob() {
   const [state, setState] = useState<ImportJobState>(idle)
   const jobId = useRef<string | null>(null)
   const timer = useRef<number | null>(null)
+  // How to finish the poll in progress early. Stopping the timer alone left its promise waiting for
+  // a tick that never came, so "Preview import" stayed "Checking files…" for ever after Cancel.
+  const abandonPoll = useRef<(() => void) | null>(null)
 
   const stopPolling = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current)
     timer.current = null
+    const abandon = abandonPoll.current
+    abandonPoll.current = null
+    abandon?.()
   }, [])
   useEffect(() => stopPolling, [stopPolling])
 
-  /** Polls until the job leaves the given phases; resolves with the last progress. */
+  /** Polls until the job leaves the given phases; resolves with the last progress, or null when stopped (cancel, other files). */
   const pollWhile = useCallback(
     (id: string, phases: readonly ImportProgressT['phase'][]) =>
-      new Promise<ImportProgressT>((resolve, reject) => {
+      new Promise<ImportProgressT | null>((resolve, reject) => {
+        let settled = false
+        const finish = (progress: ImportProgressT | null) => {
+          if (settled) return
+          settled = true
+          if (abandonPoll.current === abandon) abandonPoll.current = null
+          resolve(progress)
+        }
+        const abandon = () => finish(null)
+        abandonPoll.current = abandon
         const tick = () => {
           api['imports.progress']({ jobId: id })
             .then((progress) => {
-              // Cancelled or replaced meanwhile: finish quietly (the caller sees a non-ready phase).
-              if (jobId.current !== id) return resolve({ ...progress, phase: 'cancelled', preview: null })
+              if (settled) return
+              // Cancelled or replaced meanwhile: finish quietly.
+              if (jobId.current !== id) return finish(null)
               setState((s) => ({ ...s, progress }))
               if (phases.includes(progress.phase)) timer.current = window.setTimeout(tick, pollMs)
-              else resolve(progress)
+              else finish(progress)
             })
-            .catch(reject)
+            .catch((error: unknown) => {
+              if (settled) return
+              settled = true
+              reject(error instanceof Error ? error : new Error(String(error)))
+            })
         }
         tick()
       }),
@@ -64,7 +84,8 @@ export function useImportJob() {
         const { jobId: id } = await api['imports.start']({ files, format, mappings })
         jobId.current = id
         const last = await pollWhile(id, ['reading', 'checking'])
-        if (jobId.current !== id) return
+        // Stopped by Cancel or by choosing other files: the screen is already back to its start.
+        if (last === null || jobId.current !== id) return
         setState((s) => ({
           ...s,
           running: false,

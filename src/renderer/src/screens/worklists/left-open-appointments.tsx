@@ -14,6 +14,7 @@ import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 import { RecordVisitForm } from '../clinics/record-visit-form'
+import { Phq9RiskPrompt } from '../clinics/phq9-risk-prompt'
 
 type LeftOpen = OperationOutput<'worklists.leftOpen'>['appointments'][number]
 type AttendResult = OperationOutput<'appointments.attend'>
@@ -137,11 +138,15 @@ function OutcomeMessage({ outcome: { name, result } }: { outcome: Outcome }) {
     )
   }
   return (
-    <p className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
-      Visit recorded for {name}: BP <strong>{formatBp(result.bp)}</strong>
-      {result.priority ? ` · priority ${result.priority}` : ''}
-      {result.followUpDue ? ` · follow-up due ${formatUkDate(result.followUpDue)}` : ''}
-      {result.followUpReason ? ` — ${result.followUpReason}` : ''}
-    </p>
+    <>
+      {/* Recorded after the clinic day, the same-day risk prompt still needs acting on today. */}
+      {result.visit?.riskPromptText && <Phq9RiskPrompt text={result.visit.riskPromptText} patientName={name} />}
+      <p className={result.priority === 'P1' ? 'alert alert-error' : 'alert alert-success'} role="status">
+        Visit recorded for {name}: BP <strong>{formatBp(result.bp)}</strong>
+        {result.priority ? ` · priority ${result.priority}` : ''}
+        {result.followUpDue ? ` · follow-up due ${formatUkDate(result.followUpDue)}` : ''}
+        {result.followUpReason ? ` — ${result.followUpReason}` : ''}
+      </p>
+    </>
   )
 }
