@@ -1,10 +1,12 @@
 // `npm start`: build, then open the desktop app where the Electron binary is installed; where it is
-// not (machines without internet access at install time), start browser mode instead and print the
-// address to open. Extra arguments (e.g. `-- --db FILE --port N`) go to browser mode.
+// not (machines without internet access at install time), start browser mode instead and open the
+// default browser at its address. Extra arguments (e.g. `-- --db FILE --port N --no-open`) go to
+// browser mode.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { runBrowserMode } from './browser-mode.mjs'
 
 const require = createRequire(import.meta.url)
 const root = new URL('..', import.meta.url).pathname
@@ -27,9 +29,11 @@ function installedElectronBinary() {
 }
 const electronBinary = installedElectronBinary()
 
-const child = electronBinary
-  ? spawn(electronBinary, ['.'], { cwd: root, stdio: 'inherit' })
-  : (console.log('The Electron binary is not installed on this machine: starting browser mode instead.'),
-    spawn(process.execPath, ['out/main/serve.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' }))
-child.on('exit', (code) => process.exit(code ?? 0))
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+if (electronBinary) {
+  const child = spawn(electronBinary, ['.'], { cwd: root, stdio: 'inherit' })
+  child.on('exit', (code) => process.exit(code ?? 0))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+} else {
+  console.log('The Electron binary is not installed on this machine: starting browser mode instead.')
+  runBrowserMode(root, process.argv.slice(2))
+}

@@ -1,5 +1,7 @@
 // `npm run serve`: the app in a browser. Starts the browser-mode host on 127.0.0.1 with a fresh
-// random token, on the same database the desktop app and the CLI use.
+// random token, on the same database the desktop app and the CLI use, and opens the default browser
+// at that address (open-in-browser.ts says when it does not). Started by scripts/browser-mode.mjs,
+// it stops when that script does, however the script ends.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +10,7 @@ import { createAppContext } from './app-context'
 import { resolveDatabasePath } from './data-location'
 import { createServices } from './services'
 import { startBrowserHost } from './browser/http-host'
+import { browserOpenChoice, openInBrowser } from './browser/open-in-browser'
 import { startCannotOpenPage } from './backups/cannot-open-page'
 import { databaseWarnings } from './backups/database-warnings'
 import { AppError } from '../shared/result'
@@ -19,11 +22,12 @@ async function main(): Promise<void> {
     options: {
       db: { type: 'string' },
       port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
   })
   if (values.help) {
-    console.log('Usage: npm run serve -- [--db FILE] [--port N]   (port 0 picks a free port)')
+    console.log('Usage: npm run serve -- [--db FILE] [--port N] [--no-open]   (port 0 picks a free port; --no-open: do not open the browser)')
     return
   }
   const portChosen = values.port !== undefined
@@ -64,9 +68,19 @@ async function main(): Promise<void> {
   })
   console.log(`Clinic Recall is running at ${host.url}`)
   console.log(`Database: ${databasePath}`)
-  console.log('Open that address in Chromium or Chrome. Press Ctrl+C to stop.')
+  const choice = browserOpenChoice(values['no-open'] === true, process.env)
+  if (choice.open) {
+    console.log('Opening it in your default browser (Chromium or Chrome work best). Press Ctrl+C to stop.')
+    const problem = await openInBrowser(host.url)
+    if (problem) console.warn(problem)
+  } else {
+    console.log(`Open that address in Chromium or Chrome (not opened for you: ${choice.skipped}). Press Ctrl+C to stop.`)
+  }
 
+  let stopping = false
   const stop = () => {
+    if (stopping) return
+    stopping = true
     void host.close().then(() => {
       ctx.db.close()
       process.exit(0)
@@ -74,6 +88,13 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  process.on('SIGHUP', stop)
+  // Started by scripts/browser-mode.mjs with a channel: when that script ends, even killed outright,
+  // the channel closes and the server stops with it, so no orphan keeps the port and the database.
+  if (process.channel) {
+    process.on('disconnect', stop)
+    process.channel.unref()
+  }
 }
 
 main().catch((error) => {

@@ -28,6 +28,7 @@ import { readDocument } from './documents/document-store'
 import { createClinic, listClinics, getClinic } from './clinics/clinic-sessions'
 import { bookAppointment, cancelAppointment, rebookAppointment } from './clinics/booking'
 import { attendAppointment, markDidNotAttend } from './clinics/visits'
+import { undoDidNotAttend } from './clinics/undo-did-not-attend'
 import { visitContext } from './clinics/visit-context'
 import { visitSummaryPdf } from './clinics/visit-summary'
 import { listClinicTypeIntervals, setClinicTypeInterval } from './clinics/follow-up-intervals'
@@ -130,6 +131,7 @@ export function createServices(ctx: ServiceContext): Services {
     'appointments.book': (input) => bookAppointment(ctx, input),
     'appointments.attend': (input) => attendAppointment(ctx, input),
     'appointments.markDidNotAttend': (input) => markDidNotAttend(ctx, input),
+    'appointments.undoDidNotAttend': (input) => undoDidNotAttend(ctx, input),
     'appointments.cancel': (input) => cancelAppointment(ctx, input),
     'appointments.rebook': (input) => rebookAppointment(ctx, input),
     'clinics.followUpIntervals': () => ({ types: listClinicTypeIntervals(ctx) }),

@@ -91,6 +91,7 @@ export const operationAccess: Readonly<Record<OperationName, OperationAccess>> =
   'appointments.book': 'write',
   'appointments.attend': 'write',
   'appointments.markDidNotAttend': 'write',
+  'appointments.undoDidNotAttend': 'write',
   'appointments.cancel': 'write',
   'appointments.rebook': 'write',
   'clinics.followUpIntervals': 'read',

@@ -60,6 +60,7 @@ export const operationNames = [
   'appointments.book',
   'appointments.attend',
   'appointments.markDidNotAttend',
+  'appointments.undoDidNotAttend',
   'appointments.cancel',
   'appointments.rebook',
   'clinics.followUpIntervals',

@@ -151,6 +151,10 @@ test('a pharmacist runs a clinic day: two BP readings, the lowest used, follow-u
 
   await test.step('Tom Brown does not attend', async () => {
     await page.getByRole('button', { name: /^Did not attend: .*BROWN/i }).click()
+    await page
+      .getByRole('group', { name: /^Mark .*BROWN as did not attend the 09:20 appointment\?$/ })
+      .getByRole('button', { name: 'Yes' })
+      .click()
     const slots = page.getByRole('table', { name: 'Clinic slots' })
     await expect(slots.getByRole('row').filter({ hasText: 'BROWN' })).toContainText('Did not attend')
     await page.getByRole('button', { name: 'Week', exact: true }).click()

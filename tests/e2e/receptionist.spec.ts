@@ -6,59 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { docxParts, practiceWordTemplate } from '../support/docx-text'
 import { expect, test } from './support/clinic-recall-host'
+import { isoDaysFromToday, writeExport } from './support/recall-export'
 import { navigate, screenshotter } from './support/screens'
 
 const snap = screenshotter('receptionist-')
-
-function isoDaysFromToday(days: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() + days)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-function emisDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-  return `${d}-${months[Number(m) - 1]}-${y}`
-}
-
-/** Five hypertensive patients with raised readings: three with mobiles, two without (letters). */
-function writeExport(dir: string): string {
-  const read = emisDate(isoDaysFromToday(-40))
-  const header =
-    '"NHS Number","EMIS Number","Title","Family Name","Calling Name","Date of Birth","Gender","Ethnicity","House Name / Flat Number","Number and Street","Town","Postcode","Mobile Telephone","Main Language","Interpreter Required","Date","Code","Code Term","Value"'
-  const patient = (
-    nhs: string,
-    emis: string,
-    title: string,
-    family: string,
-    given: string,
-    street: string,
-    postcode: string,
-    mobile: string,
-    language: string,
-    interpreter: string
-  ) => [
-    `${nhs},${emis},${title},${family},${given},12-Mar-1958,${title === 'Mr' ? 'M' : 'F'},Black African,,${street},London,${postcode},${mobile},${language},${interpreter},12-Jan-2020,59621000,Essential hypertension,`,
-    `,,,,,,,,,,,,,,,${read},271649006,Systolic blood pressure,156`,
-    `,,,,,,,,,,,,,,,${read},271650006,Diastolic blood pressure,96`
-  ]
-  const lines = [
-    'Report Name:,Hypertension BP recall list,',
-    'Run Date:,12-Nov-2026,',
-    ',,',
-    header,
-    ...patient('999 100 0003', '1001', 'Mrs', 'SMITH', 'Jane', '1 Acre Lane', 'SW2 5SG', '07700 900001', 'English', 'No'),
-    ...patient('999 000 1006', '1002', 'Mr', 'BROWN', 'Tom', '2 Brixton Road', 'SW9 6BU', '', 'English', 'No'),
-    ...patient('999 115 8383', '1003', 'Mr', 'OKAFOR', 'Chinedu', '3 Coldharbour Lane', 'SE5 9NR', '', 'Igbo', 'Yes'),
-    ...patient('999 123 7577', '1004', 'Ms', 'PATEL', 'Anita', '4 Denmark Hill', 'SE5 8RS', '+44 7700 900004', 'Gujarati', 'No'),
-    ...patient('999 000 0018', '1005', 'Mrs', 'MENSAH', 'Ama', '5 Effra Road', 'SW2 1BZ', '07700 900005', 'English', 'No')
-  ]
-  const path = join(dir, 'emis-hypertension-recall.csv')
-  writeFileSync(path, `${lines.join('\r\n')}\r\n`)
-  return path
-}
 
 test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-responders with codes to record', async ({ page, freshHost: host }) => {
   const exportPath = writeExport(host.workDir)
@@ -179,6 +130,9 @@ test('a receptionist sends the 1st and 2nd invitation rounds and finds the non-r
     await page.getByRole('button', { name: 'Book appointment' }).click()
     await expect(page.getByText(/^Booked 999 000 1006 at \d{2}:\d{2}\.$/)).toBeVisible()
     await page.getByRole('button', { name: /^Did not attend: .*Brown/i }).click()
+    // Asked first, in the row, naming the patient and the time.
+    const confirm = page.getByRole('group', { name: /^Mark Tom BROWN as did not attend the \d{2}:\d{2} appointment\?$/ })
+    await confirm.getByRole('button', { name: 'Yes' }).click()
     const slots = page.getByRole('table', { name: 'Clinic slots' })
     await expect(slots.getByRole('row').filter({ hasText: /Brown/i })).toContainText('Did not attend')
     await snap(page, '02-dna')

@@ -82,7 +82,11 @@ function scripted() {
   // --- Time to Talk ------------------------------------------------------------------------------
   const [a, b, c, d, e, f, g] = ['Adeyemi', 'Brown', 'Clarke', 'Dube', 'Evans', 'Fofana', 'Green'].map((x, i) => patient(x, i % 2 === 0 ? 'F' : 'M'))
   if (!a || !b || !c || !d || !e || !f || !g) throw new Error('seven patients')
-  const talkSnapshot = s.snapshot(talk, '2026-09-01', [a, b, c, d, e, f, g].map((p) => p.id))
+  const talkSnapshot = s.snapshot(
+    talk,
+    '2026-09-01',
+    [a, b, c, d, e, f, g].map((p) => p.id)
+  )
   for (const p of [a, b, c, d, e, f]) s.invite(talkSnapshot, p.id, 1, '2026-09-02')
   const T = 'Time to Talk'
 
@@ -95,7 +99,13 @@ function scripted() {
       { serviceId: socialPrescribing, kind: 'sent' }
     ]
   })
-  visit(a, T, '2026-11-10', talk, ttt({ phq9: phq9(10), gad7: { total: 9 }, ons4: { lifeSatisfaction: 6, worthwhile: 6, happiness: 6, anxiety: 5 }, ucla3: { total: 5 } }))
+  visit(
+    a,
+    T,
+    '2026-11-10',
+    talk,
+    ttt({ phq9: phq9(10), gad7: { total: 9 }, ons4: { lifeSatisfaction: 6, worthwhile: 6, happiness: 6, anxiety: 5 }, ucla3: { total: 5 } })
+  )
   const [toTalkingTherapies] = a1.result.visit?.referrals ?? []
   if (!toTalkingTherapies) throw new Error('referral made at the visit')
   setReferralOutcome(on('2026-10-01'), { referralId: toTalkingTherapies.referralId, outcome: 'attended', outcomeOn: '2026-10-01' })
@@ -129,7 +139,11 @@ function scripted() {
   // --- Pharmacist BP review: adherence at the first visit -----------------------------------------
   const [p, q, r, u, legacy, uninvited] = ['Perry', 'Quaye', 'Reid', 'Usman', 'Legg', 'Unwin'].map((x) => patient(x))
   if (!p || !q || !r || !u || !legacy || !uninvited) throw new Error('six patients')
-  const bpSnapshot = s.snapshot(bp, '2026-09-01', [p, q, r, u, legacy, uninvited].map((x) => x.id))
+  const bpSnapshot = s.snapshot(
+    bp,
+    '2026-09-01',
+    [p, q, r, u, legacy, uninvited].map((x) => x.id)
+  )
   for (const x of [p, q, r, u, legacy]) s.invite(bpSnapshot, x.id, 1, '2026-09-02')
   const B = 'Pharmacist BP clinic'
   // P stopped (side effects, other) at the first visit; "taking" at the second is not the baseline.
@@ -238,7 +252,17 @@ describe('the wellbeing audit of a Time to Talk programme', () => {
     const { talk } = scripted()
     const file = await exportAuditWorkbook(ctx, { asOf: AS_OF, pseudonymised: false, programmeId: talk })
     const wb = await readWorkbook(documentPath(ctx, file.fileId))
-    expect(wb.worksheets.map((x) => x.name)).toEqual(['Summary', 'Wellbeing', 'Referrals', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'By Core20', 'Patients'])
+    expect(wb.worksheets.map((x) => x.name)).toEqual([
+      'Summary',
+      'Wellbeing',
+      'Referrals',
+      'By ethnic group',
+      'By age band',
+      'By sex',
+      'By IMD quintile',
+      'By Core20',
+      'Patients'
+    ])
     const wellbeing = rowsOf(wb, 'Wellbeing')
     const value = (section: string, measure: string) => wellbeing.find((x) => x[1] === section && x[2] === measure)?.slice(3, 5)
     expect(value('Wellbeing table', 'Patients with a baseline and a follow-up score')?.[0]).toBe(4)
@@ -268,14 +292,26 @@ describe('the wellbeing audit of a Time to Talk programme', () => {
 
     const shared = await exportAuditWorkbook(ctx, { asOf: AS_OF, pseudonymised: true, programmeId: talk })
     const pwb = await readWorkbook(documentPath(ctx, shared.fileId))
-    expect(pwb.worksheets.map((x) => x.name)).toEqual(['Summary', 'Wellbeing', 'Referrals', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'By Core20'])
+    expect(pwb.worksheets.map((x) => x.name)).toEqual([
+      'Summary',
+      'Wellbeing',
+      'Referrals',
+      'By ethnic group',
+      'By age band',
+      'By sex',
+      'By IMD quintile',
+      'By Core20'
+    ])
     for (const [, section, measure, shown] of rowsOf(pwb, 'Wellbeing').slice(1)) {
       if (String(measure).startsWith('Mean')) expect(shown, `${section} ${measure}`).toSatisfy((x: unknown) => x === 'withheld' || x === null)
       else expect(shown, `${section} ${measure}`).toSatisfy((x: unknown) => x === 0 || x === '<5' || x === 'withheld' || (typeof x === 'number' && x % 5 === 0))
     }
-    expect(rowsOf(pwb, 'Wellbeing').find((x) => x[2] === 'Patients with a baseline and a follow-up score')?.[3]).toSatisfy((x: unknown) => x === '<5' || x === 'withheld')
+    expect(rowsOf(pwb, 'Wellbeing').find((x) => x[2] === 'Patients with a baseline and a follow-up score')?.[3]).toSatisfy(
+      (x: unknown) => x === '<5' || x === 'withheld'
+    )
     for (const row of rowsOf(pwb, 'Referrals').slice(1)) {
-      for (const shown of row.slice(2, 8)) expect(shown).toSatisfy((x: unknown) => x === 0 || x === '<5' || x === 'withheld' || (typeof x === 'number' && x % 5 === 0))
+      for (const shown of row.slice(2, 8))
+        expect(shown).toSatisfy((x: unknown) => x === 0 || x === '<5' || x === 'withheld' || (typeof x === 'number' && x % 5 === 0))
     }
     const text = JSON.stringify(rowsOf(pwb, 'Wellbeing')) + JSON.stringify(rowsOf(pwb, 'Referrals'))
     expect(text).not.toMatch(/Adeyemi|Brown|Clarke|999\d{7}/)
@@ -283,7 +319,7 @@ describe('the wellbeing audit of a Time to Talk programme', () => {
 })
 
 describe('adherence at baseline of a BP programme', () => {
-  it("counts each answer and reason of the first visit only, of invited patients whose first visit asked", async () => {
+  it('counts each answer and reason of the first visit only, of invited patients whose first visit asked', async () => {
     const { bp } = scripted()
     const summary = auditSummary(ctx, { asOf: AS_OF, programmeId: bp })
     // P (stopped), Q (taking) and U (forgets); R not asked at the first visit, Legg recorded without a form, Unwin never invited.
@@ -300,7 +336,16 @@ describe('adherence at baseline of a BP programme', () => {
 
     const file = await exportAuditWorkbook(ctx, { asOf: AS_OF, pseudonymised: false, programmeId: bp })
     const wb = await readWorkbook(documentPath(ctx, file.fileId))
-    expect(wb.worksheets.map((x) => x.name)).toEqual(['Summary', 'Adherence', 'By ethnic group', 'By age band', 'By sex', 'By IMD quintile', 'By Core20', 'Patients'])
+    expect(wb.worksheets.map((x) => x.name)).toEqual([
+      'Summary',
+      'Adherence',
+      'By ethnic group',
+      'By age band',
+      'By sex',
+      'By IMD quintile',
+      'By Core20',
+      'Patients'
+    ])
     const adherence = rowsOf(wb, 'Adherence')
     const value = (measure: string) => adherence.find((x) => x[2] === measure)?.slice(3, 5)
     expect(value('Patients whose first visit recorded adherence')?.[0]).toBe(3)
@@ -328,7 +373,9 @@ describe('the whole practice and the command line', () => {
     const { talk, bp } = scripted()
     const db = ctx.databasePath
     const out = await runCliJson(['--db', db, 'audit', '--programme', String(talk), '--as-of', AS_OF])
-    expect(Object.keys(out)).toEqual(expect.arrayContaining(['asOf', 'bpOutcome', 'funnel', 'workbook', 'programmes', 'wellbeingOutcome', 'adherence', 'referrals']))
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['asOf', 'bpOutcome', 'funnel', 'workbook', 'programmes', 'wellbeingOutcome', 'adherence', 'referrals'])
+    )
     const wellbeing = out.wellbeingOutcome as Record<string, unknown>
     expect(Object.keys(wellbeing)).toEqual(expect.arrayContaining(['patients', 'phq9', 'gad7', 'ons4', 'ucla3']))
     expect(Object.keys(wellbeing.phq9 as object).sort()).toEqual(['improved', 'patients', 'unchanged', 'worse'])

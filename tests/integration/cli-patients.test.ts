@@ -88,7 +88,7 @@ describe('clinic-recall patient show', () => {
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/^943 476 5919 {2}Zoë GARCÍA\n/)
     expect(text.stdout).toContain('Registers:\n  Hypertension since 2020-01-12')
-    expect(text.stdout).toContain('BP readings:\n  2026-10-01  156/96  clinic')
+    expect(text.stdout).toContain('BP readings:\n  2025-10-06  148/88  clinic\n  2026-04-04  162/99  clinic\n  2026-10-01  156/96  clinic')
     expect(text.stdout).toMatch(/Cohort snapshots:\n {2}#1 .* as of 2026-11-01: member P\d/)
     expect(text.stdout).toMatch(/Re-invite: The next invitation is invitation 1 from/)
   })

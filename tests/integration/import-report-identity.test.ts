@@ -22,7 +22,8 @@ function exportOf(search: string, runCaption: string, runDate: string, patients:
   ])
 }
 
-const marked = (ctx: TestContext) => ctx.db.prepare('SELECT nhs_number FROM patients WHERE not_in_export_since_import_id IS NOT NULL ORDER BY nhs_number').pluck().all()
+const marked = (ctx: TestContext) =>
+  ctx.db.prepare('SELECT nhs_number FROM patients WHERE not_in_export_since_import_id IS NOT NULL ORDER BY nhs_number').pluck().all()
 
 let ctx: TestContext
 beforeEach(() => {
@@ -56,7 +57,7 @@ describe('which earlier import is the previous run of this report', () => {
 })
 
 describe('the run date', () => {
-  test('"Last Run" is read as the run date, as "Run Date" is', () => {
+  test('reads "Last Run" in the header as the run date, as it reads "Run Date"', () => {
     importFiles(ctx, [fileOf('last-run.csv', exportOf('Hypertension register', 'Last Run', '14-Mar-2025', [a]))], 'auto')
     importFiles(ctx, [fileOf('run-date.csv', exportOf('Another search', 'Run Date', '12/11/2026', [b]))], 'auto')
     const byFile = Object.fromEntries(listImports(ctx).map((i) => [i.fileNames.join(','), i.exportedOn]))

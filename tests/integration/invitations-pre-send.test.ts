@@ -131,11 +131,19 @@ describe('letters only go where they can be delivered, and what cannot print is 
     ])
     const row = (nhs: string) => preview.sheet.find((r) => r.nhsNumber === nhs)
     expect(row('9990000018')).toMatchObject({ channel: 'letter' })
-    expect(row('9990000026')).toMatchObject({ channel: 'phone', contact: '020 7946 0111', note: 'No usable postal address (only a postcode is recorded, no house or street): phone instead' })
+    expect(row('9990000026')).toMatchObject({
+      channel: 'phone',
+      contact: '020 7946 0111',
+      note: 'No usable postal address (only a postcode is recorded, no house or street): phone instead'
+    })
     expect(row('9990000034')).toMatchObject({ channel: null })
-    expect(row('9990000034')?.note).toBe('Cannot be contacted: no mobile, no usable postal address (only a postcode is recorded, no house or street), no phone number')
+    expect(row('9990000034')?.note).toBe(
+      'Cannot be contacted: no mobile, no usable postal address (only a postcode is recorded, no house or street), no phone number'
+    )
     expect(row('9990000042')).toMatchObject({ channel: 'phone', contact: '07700900789' })
-    expect(preview.warnings.some((w) => w.includes('4 members due a letter have no usable postal address: 3 moved to the phone list, 1 cannot be contacted'))).toBe(true)
+    expect(
+      preview.warnings.some((w) => w.includes('4 members due a letter have no usable postal address: 3 moved to the phone list, 1 cannot be contacted'))
+    ).toBe(true)
     expect(preview.letters).toBe(2)
     expect(preview.phone).toBe(3)
 
@@ -143,7 +151,9 @@ describe('letters only go where they can be delivered, and what cannot print is 
     const batch = await createInvitationBatch(ctx, { cohortId, attempt: 1, date: '2026-11-02', sms: false, phoneList: false })
     expect(batch.noUsableAddress).toEqual(preview.noUsableAddress)
     expect(batch.letters).toBe(2)
-    const invited = ctx.db.prepare('SELECT p.nhs_number AS nhs, i.channel FROM invitations i JOIN patients p ON p.id = i.patient_id ORDER BY p.nhs_number').all()
+    const invited = ctx.db
+      .prepare('SELECT p.nhs_number AS nhs, i.channel FROM invitations i JOIN patients p ON p.id = i.patient_id ORDER BY p.nhs_number')
+      .all()
     expect(invited).toEqual([
       { nhs: '9990000018', channel: 'letter' },
       { nhs: '9990000026', channel: 'phone' },
@@ -214,7 +224,12 @@ describe('clinic-recall settings and invite on the command line', () => {
     expect(stillRefused.stderr).toContain('settings set --phone … --booking-hours … --signatory …')
 
     const done = await json(...practiceDetailsCliArgs)
-    expect(done).toMatchObject({ readyForInvitations: true, toFill: [], phone: '020 7946 0000', bookingInstructions: 'Please call us on 020 7946 0000 to book.' })
+    expect(done).toMatchObject({
+      readyForInvitations: true,
+      toFill: [],
+      phone: '020 7946 0000',
+      bookingInstructions: 'Please call us on 020 7946 0000 to book.'
+    })
     const shown = await cli('settings', 'show')
     expect(shown.stdout).toContain('Ready for invitations.')
 

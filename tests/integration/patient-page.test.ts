@@ -52,7 +52,13 @@ beforeAll(async () => {
   recordInvitation(sean, 1, '2026-11-15', 'letter')
   const today = (await call('clinics.create', { type: 'Hypertension review', date: '2026-11-22', start: '09:00', slots: 4, slotMinutes: 15 })).clinicId
   const booked = await call('appointments.book', { clinicId: today, nhsNumber: zoe })
-  await call('appointments.attend', { appointmentId: booked.appointmentId, readings: [{ systolic: 148, diastolic: 92 }, { systolic: 144, diastolic: 94 }] })
+  await call('appointments.attend', {
+    appointmentId: booked.appointmentId,
+    readings: [
+      { systolic: 148, diastolic: 92 },
+      { systolic: 144, diastolic: 94 }
+    ]
+  })
   const later = (await call('clinics.create', { type: 'Hypertension review', date: '2026-12-10', start: '10:00', slots: 4, slotMinutes: 15 })).clinicId
   await call('appointments.book', { clinicId: later, nhsNumber: zoe })
   const service = listLocalServices(ctx).find((s) => s.active && s.selfReferral)
@@ -84,6 +90,8 @@ describe("a patient's page", () => {
   it('lists every BP reading oldest first, those from the visit marked with it', async () => {
     const page = await call('patients.show', { nhsNumber: zoe })
     expect(page.readings.map((r) => [r.date, `${r.systolic}/${r.diastolic}`, r.source])).toEqual([
+      ['2025-10-06', '148/88', 'import'],
+      ['2026-04-04', '162/99', 'import'],
       ['2026-10-01', '156/96', 'import'],
       ['2026-11-22', '148/92', 'visit'],
       ['2026-11-22', '144/94', 'visit']

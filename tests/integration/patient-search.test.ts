@@ -36,9 +36,12 @@ async function find(query: string, limit?: number): Promise<OperationOutput<'pat
 const nhsNumbersOf = async (query: string) => (await find(query)).patients.map((p) => p.nhsNumber)
 
 describe('finding a patient by name', () => {
-  it.each(['zoe garcia', 'garcia zoe', 'GARC', 'zo ga', 'Zoë García', 'ZOË', 'garcía'])('"%s" finds Zoë García (any order, prefix, case, accents)', async (query) => {
-    expect(await nhsNumbersOf(query)).toEqual([searchPatients.zoe.nhsNumber])
-  })
+  it.each(['zoe garcia', 'garcia zoe', 'GARC', 'zo ga', 'Zoë García', 'ZOË', 'garcía'])(
+    '"%s" finds Zoë García (any order, prefix, case, accents)',
+    async (query) => {
+      expect(await nhsNumbersOf(query)).toEqual([searchPatients.zoe.nhsNumber])
+    }
+  )
 
   it.each(["o'brien", 'obrien', 'O BRIEN', 'sean obr', 'Seán'])('"%s" finds Seán O\'Brien, with or without the apostrophe', async (query) => {
     expect(await nhsNumbersOf(query)).toEqual([searchPatients.sean.nhsNumber])
@@ -159,5 +162,49 @@ describe('limits and refusals', () => {
     const anonymous = { ...ctx, currentUser: () => null }
     const refused = (await dispatch(createServices(anonymous), 'patients.find', { query: 'smith' })) as Result<unknown>
     expect(refused.ok ? null : refused.error.code).toBe('unauthorised')
+  })
+})
+
+describe('a name that matches thousands', () => {
+  it('lists the first 50 in name order whichever way the matches are read (sorted, or walked in name order past 2,000)', async () => {
+    const big = createTestContext()
+    try {
+      const add = big.db.prepare(
+        `INSERT INTO patients (nhs_number, given_name, family_name, date_of_birth, created_at, updated_at) VALUES (?, ?, ?, '1970-01-01', 'now', 'now')`
+      )
+      const letters = 'abcdefghijklmnopqrstuvwxyz'
+      // 2,600 families starting "Ab" (past the point where the search walks the name index), 100 starting "Ac".
+      big.db.transaction(() => {
+        for (let i = 0; i < 2700; i++) {
+          const family = `${i < 2600 ? 'Ab' : 'Ac'}${letters[(i * 7) % 26]}${letters[(i * 11) % 26]}${letters[i % 26]}`
+          add.run(String(8000000000 + i), `Given${letters[(i * 3) % 26]}`, family)
+        }
+      })()
+      const sortedFirst50 = (prefix: string) =>
+        (
+          big.db
+            .prepare(
+              'SELECT nhs_number, family_name, given_name FROM patients WHERE family_name LIKE ? ORDER BY lower(family_name), lower(given_name), nhs_number'
+            )
+            .all(`${prefix}%`) as {
+            nhs_number: string
+          }[]
+        )
+          .slice(0, 50)
+          .map((r) => r.nhs_number)
+      const found = async (query: string) => {
+        const result = (await dispatch(createServices(big), 'patients.find', { query })) as Result<OperationOutput<'patients.find'>>
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value
+      }
+      const many = await found('ab')
+      expect(many).toMatchObject({ total: 2600, more: true })
+      expect(many.patients.map((p) => p.nhsNumber)).toEqual(sortedFirst50('Ab'))
+      const few = await found('ac')
+      expect(few).toMatchObject({ total: 100, more: true })
+      expect(few.patients.map((p) => p.nhsNumber)).toEqual(sortedFirst50('Ac'))
+    } finally {
+      big.cleanup()
+    }
   })
 })

@@ -104,12 +104,7 @@ export async function attackTable(table: ReaderTable): Promise<AttackResult> {
     table.means.forEach((mean, k) => {
       const count = x(r, mean.over)
       const extra = mean.extra ?? []
-      add(
-        [{ name: s(r, k), coef: 1 }, { name: count, coef: -mean.perPatient[0] }, ...extra.map(([m, min]) => ({ name: x(r, m), coef: -min }))],
-        g.GLP_LO,
-        0,
-        0
-      )
+      add([{ name: s(r, k), coef: 1 }, { name: count, coef: -mean.perPatient[0] }, ...extra.map(([m, min]) => ({ name: x(r, m), coef: -min }))], g.GLP_LO, 0, 0)
       add(
         [{ name: s(r, k), coef: 1 }, { name: count, coef: -mean.perPatient[1] }, ...extra.map(([m, , max]) => ({ name: x(r, m), coef: -max }))],
         g.GLP_UP,

@@ -46,7 +46,23 @@ export function emisDate(iso: string): string {
   return `${day}-${months[Number(month) - 1]}-${year}`
 }
 
-/** The export's text: every patient with a hypertension diagnosis and a raised BP taken on `readingOn` (ISO). */
+/** `iso` moved `days` earlier. */
+function daysBefore(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - days)
+  return date.toISOString().slice(0, 10)
+}
+
+/** Zoë's earlier readings, so her chart has a line to draw: a year and half a year before the latest. */
+export const zoeEarlierReadings = [
+  { daysBefore: 360, systolic: 148, diastolic: 88 },
+  { daysBefore: 180, systolic: 162, diastolic: 99 }
+]
+
+/**
+ * The export's text: every patient with a hypertension diagnosis and a raised BP (156/96) taken on
+ * `readingOn` (ISO); Zoë also has the readings above before it.
+ */
 export function searchPracticeExport(readingOn: string): string {
   const header = [
     'NHS Number',
@@ -65,10 +81,31 @@ export function searchPracticeExport(readingOn: string): string {
     'Value'
   ]
   const read = emisDate(readingOn)
+  const reading = (on: string, systolic: number, diastolic: number) => [
+    ['', '', '', '', '', '', '', '', '', '', on, '271649006', 'Systolic blood pressure', String(systolic)],
+    ['', '', '', '', '', '', '', '', '', '', on, '271650006', 'Diastolic blood pressure', String(diastolic)]
+  ]
   const rows = [...Object.values(searchPatients), ...smiths()].flatMap((p) => [
-    [p.nhsNumber, p.title, `"${p.family}"`, `"${p.given}"`, p.dob, p.title === 'Mr' ? 'M' : 'F', '1 High Street', 'London', p.postcode, p.status, '12-Jan-2020', '59621000', 'Essential hypertension', ''],
-    ['', '', '', '', '', '', '', '', '', '', read, '271649006', 'Systolic blood pressure', '156'],
-    ['', '', '', '', '', '', '', '', '', '', read, '271650006', 'Diastolic blood pressure', '96']
+    [
+      p.nhsNumber,
+      p.title,
+      `"${p.family}"`,
+      `"${p.given}"`,
+      p.dob,
+      p.title === 'Mr' ? 'M' : 'F',
+      '1 High Street',
+      'London',
+      p.postcode,
+      p.status,
+      '12-Jan-2020',
+      '59621000',
+      'Essential hypertension',
+      ''
+    ],
+    ...(p.nhsNumber === searchPatients.zoe.nhsNumber
+      ? zoeEarlierReadings.flatMap((r) => reading(emisDate(daysBefore(readingOn, r.daysBefore)), r.systolic, r.diastolic))
+      : []),
+    ...reading(read, 156, 96)
   ])
   return csvLines([['Report Name:', 'Patient search practice'], ['Run Date:', read], [], header.map((h) => `"${h}"`), ...rows])
 }

@@ -547,9 +547,7 @@ const wellbeingSectionOf: Partial<Record<VisitMeasureId, string>> = {
 
 /** Everything the rule promises of one pseudonymised workbook, and the attack's failure. */
 async function expectProtected(people: readonly Person[], extras: Extras = {}) {
-  const t0 = Date.now()
   const read = await publish(people, extras)
-  const t1 = Date.now()
   expect(read.sheetNames).not.toContain('Patients')
   const text = read.cells.map((v) => (v instanceof Date ? v.toISOString() : String(v))).join('\n')
   expect(text).not.toMatch(/94347658\d\d|Zebedee|Quartermaine|1951-04-17|17\/04\/1951/)
@@ -579,7 +577,6 @@ async function expectProtected(people: readonly Person[], extras: Extras = {}) {
   }
   expect(read.sheetNames.includes('Wellbeing')).toBe(!!extras.sections)
   const attack = await attackTable(read.table)
-  if (process.env.TIME_ATTACK) console.log(`publish ${t1 - t0} ms, attack ${Date.now() - t1} ms, ${people.length} people`)
   expect(attack.feasible).toBe(true)
   expect(attack.derived).toEqual([])
   let attacked = attack.attacked
@@ -685,17 +682,18 @@ describe('the derivation attack on the pseudonymised workbook', () => {
     let attacked = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.array(wellbeingPerson, { minLength: 1, maxLength: 80, size: 'max' }),
+        fc.array(wellbeingPerson, { minLength: 1, maxLength: 50, size: 'max' }),
         fc.array(referral, { maxLength: 40 }),
         async (people, referrals) => {
           const { attack } = await expectProtected(people, { sections: true, referrals })
           attacked += attack.attacked
         }
       ),
-      { numRuns: 12, seed: 20261202, endOnFailure: true }
+      { numRuns: 6, seed: 20261202, endOnFailure: true }
     )
+    // Not a vacuous pass: hundreds of hidden counts were attacked.
     expect(attacked).toBeGreaterThan(500)
-  }, 400_000)
+  }, 300_000)
 
   it('fails on every random programme, many of its groups small', async () => {
     let attacked = 0

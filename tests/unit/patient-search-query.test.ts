@@ -110,6 +110,11 @@ describe('what is refused, with what to type instead', () => {
     expect(problem('2 Smarch 1960')).toMatch(/unknown month "Smarch"/)
   })
 
+  test('part of a date (still being typed) asks for the whole date, not a name', () => {
+    expect(problem('02/1')).toBe('“02/1” is not a whole date: type a date of birth as 02/12/1960, 2 Dec 1960 or 1960-12-02')
+    expect(problem('2.12.')).toMatch(/is not a whole date/)
+  })
+
   test('words mixed with numbers are not guessed at', () => {
     expect(problem('smith 1960')).toMatch(/mixes words and numbers: search by one thing at a time/)
   })

@@ -6,7 +6,14 @@
 // in the connection's own temp schema and is dropped before returning.
 import type { BpSetting } from '../../shared/domain/patient-record'
 import type { ReadableDb } from '../db/database-access'
-import { readAuditBpReviews, readAuditReferrals, readAuditScores, type AuditBpReviews, type AuditReferralRow, type AuditScores } from './wellbeing-audit-queries'
+import {
+  readAuditBpReviews,
+  readAuditReferrals,
+  readAuditScores,
+  type AuditBpReviews,
+  type AuditReferralRow,
+  type AuditScores
+} from './wellbeing-audit-queries'
 
 export interface AuditPatientFactsRow {
   id: number

@@ -244,7 +244,11 @@ function sectionsOf(rows: AuditRows, outcomes: readonly ProgrammeOutcome[]): Aud
 
 /** The referrals the rows hold (already those of the programme read, or every one for the practice), as of the audit date. */
 function referralsOf(rows: AuditRows): AuditReferral[] {
-  return rows.referrals.map(([, serviceId, service, , outcome, outcomeOn]) => ({ serviceId, service, outcome: referralOutcomeAsOf(outcome, outcomeOn, rows.asOf) }))
+  return rows.referrals.map(([, serviceId, service, , outcome, outcomeOn]) => ({
+    serviceId,
+    service,
+    outcome: referralOutcomeAsOf(outcome, outcomeOn, rows.asOf)
+  }))
 }
 
 function figuresOf(programme: Programme, patients: readonly AuditPatient[]): ProgrammeFigures {

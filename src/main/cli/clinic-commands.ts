@@ -1,5 +1,5 @@
-// `clinic-recall clinic create|interval`, `book` and `attend`: clinic sessions, booking a slot and
-// recording the visit on its form or a did-not-attend (attend-command.ts).
+// `clinic-recall clinic create|interval`, `book`, `undo-dna` and `attend`: clinic sessions, booking a
+// slot, undoing a did-not-attend, and recording the visit on its form or a did-not-attend (attend-command.ts).
 import type { Command } from 'commander'
 import { addAttendCommand } from './attend-command'
 import { checkContractInput, dateOption, numberOption, positiveInt } from './option-values'
@@ -88,6 +88,22 @@ export function addClinicCommands(program: Command, deps: CliCommandDeps): void 
         slotIndex: opts.slot === undefined ? undefined : opts.slot - 1
       })
       print(!!opts.json, booked, () => `Appointment ${booked.appointmentId} booked at ${booked.start} (slot ${booked.slotIndex + 1}).`)
+    })
+
+  // A separate command rather than an `attend` option: undoing takes no visit options, and a script
+  // that records outcomes cannot undo one by a mistyped flag.
+  program
+    .command('undo-dna')
+    .description('undo a did-not-attend recorded by mistake: the appointment is booked again (both steps stay in the activity log)')
+    .requiredOption('--appointment <id>', 'appointment id', (v) => positiveInt(v, '--appointment'))
+    .option('--json', 'print JSON')
+    .action(async (opts: { appointment: number; json?: boolean }) => {
+      const undone = await call('appointments.undoDidNotAttend', { appointmentId: opts.appointment })
+      print(
+        !!opts.json,
+        undone,
+        () => `Appointment ${undone.appointmentId} is booked again (${undone.clinicDate} at ${undone.start}): the did-not-attend was undone.`
+      )
     })
 
   addAttendCommand(program, deps)

@@ -58,7 +58,12 @@ function pageText(page: Page): string {
     `  ${[...p.addressLines, p.postcode ?? 'no postcode'].join(', ')}`,
     `  mobile ${p.mobile ?? 'none'}; home phone ${p.homePhone ?? 'none'}; usual GP ${p.usualGp ?? 'not exported'}`,
     `Contact: ${c.noContact ? 'NO CONTACT PERMITTED' : 'permitted'}; SMS ${c.smsDeclined ? 'declined' : 'allowed'}; large print ${c.largePrint ? 'yes' : 'no'}; preferred ${c.preferredChannel}${c.interpreterRequired ? `; interpreter needed${c.mainLanguage ? ` (${c.mainLanguage})` : ''}` : ''}`,
-    ...section('Registers', page.registers, (r) => `${r.name}${r.since ? ` since ${r.since}` : ''}${r.matchedByTerm ? ' (matched by term — check)' : ''}`, 'none'),
+    ...section(
+      'Registers',
+      page.registers,
+      (r) => `${r.name}${r.since ? ` since ${r.since}` : ''}${r.matchedByTerm ? ' (matched by term — check)' : ''}`,
+      'none'
+    ),
     ...section('BP readings', page.readings, (r) => `${r.date}  ${r.systolic}/${r.diastolic}  ${r.setting}${r.source === 'visit' ? ' (visit)' : ''}`, 'none'),
     ...section(
       'Cohort snapshots',

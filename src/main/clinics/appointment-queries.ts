@@ -136,3 +136,20 @@ export function recordDidNotAttend(w: WritableDb, appointmentId: number, stamp: 
     appointmentId
   )
 }
+
+/** When and by whom the appointment's outcome was recorded (null for a booking with no outcome yet). */
+export function outcomeStampOf(db: ReadableDb, appointmentId: number): { at: string | null; by: string | null } | undefined {
+  return db.prepare('SELECT outcome_at AS at, outcome_by AS by FROM appointments WHERE id = ?').get(appointmentId) as
+    { at: string | null; by: string | null } | undefined
+}
+
+/**
+ * Puts a did-not-attend back to booked, as it was before the outcome was recorded; returns false when
+ * the appointment was no longer a did-not-attend. The did-not-attend itself is kept in the activity log.
+ */
+export function restoreBookingFromDidNotAttend(w: WritableDb, appointmentId: number): boolean {
+  return (
+    w.prepare(`UPDATE appointments SET status = 'booked', outcome_at = NULL, outcome_by = NULL WHERE id = ? AND status = 'did-not-attend'`).run(appointmentId)
+      .changes === 1
+  )
+}

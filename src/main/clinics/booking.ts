@@ -28,7 +28,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Every appointment of the patient with its clinic, for the double-booking rules. */
-function existingAppointmentsOf(db: ReadableDb, patientId: number): ExistingAppointment[] {
+export function existingAppointmentsOf(db: ReadableDb, patientId: number): ExistingAppointment[] {
   return appointmentsOfPatientWithClinics(db, patientId).map((r) => ({
     appointmentId: r.id,
     clinicId: r.clinic_id,

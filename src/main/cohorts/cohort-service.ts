@@ -53,7 +53,11 @@ export function listDefinitions(ctx?: Pick<ReadingContext, 'db'>): CohortDefinit
 export function evaluateBuild(ctx: ReadingContext, input: BuildCohortInput) {
   const { definition, asOf, seen, patients, notLoaded } = buildInputs(ctx, input)
   const evaluated = evaluateCohortForSnapshot(definition, patients, { asOf, mode: input.mode, params: input.params }, input.explain === true)
-  const result = { ...evaluated, notEligibleCount: evaluated.notEligibleCount + notLoaded, notEligibleBy: withNotLoaded(definition, evaluated.notEligibleBy, notLoaded) }
+  const result = {
+    ...evaluated,
+    notEligibleCount: evaluated.notEligibleCount + notLoaded,
+    notEligibleBy: withNotLoaded(definition, evaluated.notEligibleBy, notLoaded)
+  }
   return { definition, asOf, seen, result }
 }
 
@@ -72,7 +76,16 @@ function withNotLoaded(definition: CohortDefinition, tallies: readonly NotEligib
 }
 
 /** Why a build has no members (empty-cohort.ts), or null. */
-function whyEmpty(ctx: ReadingContext, asOf: string, result: { members: readonly unknown[]; excluded: readonly unknown[]; notEligibleBy: readonly NotEligibleTally[]; exclusionCounts: readonly { label: string; count: number }[] }) {
+function whyEmpty(
+  ctx: ReadingContext,
+  asOf: string,
+  result: {
+    members: readonly unknown[]
+    excluded: readonly unknown[]
+    notEligibleBy: readonly NotEligibleTally[]
+    exclusionCounts: readonly { label: string; count: number }[]
+  }
+) {
   return emptyCohortReason(
     {
       patientsImported: countPatients(ctx.db),
@@ -218,6 +231,7 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     exclusionCounts: result.exclusionCounts,
     notEligibleCount: result.notEligibleCount,
     parameters: result.parameters,
-    emptyReason
+    // Only on an empty build: a snapshot with members reads back (cohorts.get) exactly as built.
+    ...(emptyReason !== null ? { emptyReason } : {})
   }
 }

@@ -397,7 +397,13 @@ function writeWellbeing(workbook: ExcelJS.stream.xlsx.WorkbookWriter, f: RowFigu
     const key = ons4KeyOf[question.id]
     const section = `ONS4 ${question.label.toLowerCase()}`
     const better = question.id === 'anxiety' ? 'Lower is better.' : 'Higher is better.'
-    sheet.add([section, 'Patients with a baseline and a follow-up', f.count(`${key}Patients`), null, question.id === 'lifeSatisfaction' ? SCORE_CHANGE_RULE : null])
+    sheet.add([
+      section,
+      'Patients with a baseline and a follow-up',
+      f.count(`${key}Patients`),
+      null,
+      question.id === 'lifeSatisfaction' ? SCORE_CHANGE_RULE : null
+    ])
     sheet.add([section, 'Mean at baseline', f.mean(`${key}Baseline`), null, `0–10. ${better}`])
     sheet.add([section, 'Mean at follow-up', f.mean(`${key}FollowUp`), null, null])
     sheet.add([section, 'Mean change', f.meanChange(`${key}Baseline`, `${key}FollowUp`), null, 'Follow-up minus baseline.'])

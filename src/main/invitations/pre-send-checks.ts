@@ -30,7 +30,11 @@ export function checkPracticeDetails(practice: PracticeSettings): PracticeCheck 
  * The refusal when the practice details are fine but a template's own wording (title, body or SMS
  * text) still holds a placeholder, so that no letter or SMS can ever carry one; null otherwise.
  */
-export function placeholderWordingBlock(template: { name: string; version: number }, smsText: string | null, letters: readonly InvitationLetter[]): string | null {
+export function placeholderWordingBlock(
+  template: { name: string; version: number },
+  smsText: string | null,
+  letters: readonly InvitationLetter[]
+): string | null {
   const inSms = smsText !== null && holdsPlaceholder(smsText)
   const inLetter = letters.some((letter) => holdsPlaceholder(letterPlainText(letter)))
   if (!inSms && !inLetter) return null

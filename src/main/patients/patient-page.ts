@@ -3,7 +3,7 @@
 // the cohorts decide them (patient-conditions.ts), visit records (clinics), referrals (local
 // services) — and the rows only this page reads (patient-page-queries.ts). Nothing here decides
 // anything clinical; what "re-invite" means for the patient is the domain's (re-invitation.ts).
-import type { OperationOutput } from '../../shared/contract'
+import { PATIENT_PAGE_SNAPSHOT_REASONS, type OperationOutput } from '../../shared/contract'
 import type { BloodPressure, ExclusionCount } from '../../shared/domain/cohort-entry'
 import { slotStartTimes } from '../../shared/domain/clinic-slots'
 import { lowestOfReadings } from '../../shared/domain/current-bp'
@@ -82,10 +82,14 @@ function ruleLabel(row: PatientSnapshotRow): string | null {
 }
 
 function snapshotsOf(ctx: ReadingContext, patientId: number, nhsNumber: string): PatientPage['snapshots'] {
-  return patientSnapshotRows(ctx.db, patientId).map((row) => {
+  // Newest first: the reasons of the newest are read; each read scans that snapshot's stored
+  // document (a few ms for 40,000 members), so a patient listed by years of monthly builds does not
+  // make their page wait for every one.
+  return patientSnapshotRows(ctx.db, patientId).map((row, index) => {
+    const reasonsRead = index < PATIENT_PAGE_SNAPSHOT_REASONS
     // Snapshots built before compact rows kept the reasons on the row itself.
     const storedReasons = row.reasons_json === 'null' ? null : (JSON.parse(row.reasons_json) as string[] | null)
-    const reasons = storedReasons ?? snapshotPatientOf(ctx.db, row.cohort_id, patientId, nhsNumber)?.reasons ?? []
+    const reasons = storedReasons ?? (reasonsRead ? snapshotPatientOf(ctx.db, row.cohort_id, patientId, nhsNumber)?.reasons : undefined) ?? []
     return {
       cohortId: row.cohort_id,
       name: row.name,
@@ -100,7 +104,8 @@ function snapshotsOf(ctx: ReadingContext, patientId: number, nhsNumber: string):
       ruleLabel: ruleLabel(row),
       severe: row.severe === 1,
       bp: row.bp_json ? (JSON.parse(row.bp_json) as BloodPressure) : null,
-      reasons
+      reasons,
+      reasonsRead: reasonsRead || storedReasons !== null
     }
   })
 }

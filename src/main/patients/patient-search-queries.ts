@@ -1,7 +1,7 @@
 // The reads behind "Find a patient": one statement per kind of search, each answered from its own
 // index (migration 0016), so none reads every patient row. Each returns at most `limit` rows in the
 // order the list shows them, and a count of every match so the screen can say how many it left out.
-import type { ReadableDb } from '../db/database-access'
+import type { ReadableDb, WritableDb } from '../db/database-access'
 
 export interface PatientSearchRow {
   id: number
@@ -34,7 +34,13 @@ const reversedNhsNumber = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `substr(p.n
 function found(db: ReadableDb, where: string, order: string, params: readonly unknown[], limit: number, from = 'patients p'): PatientSearchRows {
   const rows = db.prepare(`SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as PatientSearchRow[]
   // Fewer than asked for: that is all of them, no need to count.
-  const total = rows.length < limit ? rows.length : (db.prepare(`SELECT COUNT(*) FROM ${from} WHERE ${where}`).pluck().get(...params) as number)
+  const total =
+    rows.length < limit
+      ? rows.length
+      : (db
+          .prepare(`SELECT COUNT(*) FROM ${from} WHERE ${where}`)
+          .pluck()
+          .get(...params) as number)
   return { rows, total }
 }
 
@@ -74,6 +80,27 @@ export function searchByOutwardCode(db: ReadableDb, outward: string, limit: numb
   )
 }
 
+/** Whether some patient's name is new or changed since the name index was last brought up to date. */
+export function hasNamesToIndex(db: ReadableDb): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM patient_names_to_index)').pluck().get() === 1
+}
+
+/**
+ * Brings the name index up to date with every patient noted (migration 0016's triggers): their old
+ * words out, their current names in, in one statement each — the index writes its words out once,
+ * not once a patient. A patient removed by hand has no row in the view, so only their words go.
+ */
+export function indexNotedNames(w: WritableDb): number {
+  w.prepare('DELETE FROM patient_name_search WHERE rowid IN (SELECT patient_id FROM patient_names_to_index)').run()
+  const indexed = w
+    .prepare(
+      'INSERT INTO patient_name_search (rowid, names) SELECT id, names FROM patient_search_names WHERE id IN (SELECT patient_id FROM patient_names_to_index)'
+    )
+    .run().changes
+  w.prepare('DELETE FROM patient_names_to_index').run()
+  return indexed
+}
+
 /** Above this many matches a name search walks the name index instead of sorting the matches (both measured in `npm run bench -- patients`). */
 const SORT_AT_MOST = 2000
 
@@ -89,7 +116,9 @@ export function searchByName(db: ReadableDb, words: readonly string[], limit: nu
   const rows =
     total <= SORT_AT_MOST
       ? db
-          .prepare(`SELECT ${columns} FROM patient_name_search s JOIN patients p ON p.id = s.rowid WHERE patient_name_search MATCH ? ORDER BY ${byName} LIMIT ?`)
+          .prepare(
+            `SELECT ${columns} FROM patient_name_search s JOIN patients p ON p.id = s.rowid WHERE patient_name_search MATCH ? ORDER BY ${byName} LIMIT ?`
+          )
           .all(match, limit)
       : db
           .prepare(

@@ -1,13 +1,18 @@
 // "Find a patient": reads what was typed as one kind of search (shared/domain/patient-search-query.ts)
 // and asks the matching indexed query. Text that is no kind of search is refused with what to type,
 // so an empty list always means "nobody matches", never "the search was not understood".
+//
+// A name search first brings the name index up to date with the patients added or renamed since the
+// last one (migration 0016 says why it is not kept up to date row by row). That is the one write a
+// search makes, to an index derived from the patients table and nothing else, so it takes the
+// writable context; it changes no practice data and is not an activity.
 import type { OperationOutput } from '../../shared/contract'
 import { ageOn } from '../../shared/domain/uk-date'
 import { displayName } from '../../shared/domain/patient-record'
 import { describePatientSearch, parsePatientSearch, type PatientSearchQuery } from '../../shared/domain/patient-search-query'
 import { isNoLongerRegistered } from '../../shared/domain/registration-status'
 import { AppError } from '../../shared/result'
-import { todayIso, type ReadingContext } from '../context'
+import { todayIso, type ServiceContext } from '../context'
 import type { ReadableDb } from '../db/database-access'
 import {
   searchByDateOfBirth,
@@ -16,6 +21,8 @@ import {
   searchByNhsNumberEnding,
   searchByOutwardCode,
   searchByPostcode,
+  hasNamesToIndex,
+  indexNotedNames,
   type PatientSearchRow,
   type PatientSearchRows
 } from './patient-search-queries'
@@ -54,10 +61,16 @@ export function searchResultOf(row: PatientSearchRow, today: string): PatientSea
   }
 }
 
-export function findPatients(ctx: ReadingContext, input: { query: string; limit: number }): PatientSearchOutput {
+/** Indexes the names added or changed since the last name search; how many there were. */
+export function bringNameIndexUpToDate(ctx: Pick<ServiceContext, 'db'>): number {
+  return hasNamesToIndex(ctx.db) ? ctx.db.transaction(() => indexNotedNames(ctx.db))() : 0
+}
+
+export function findPatients(ctx: ServiceContext, input: { query: string; limit: number }): PatientSearchOutput {
   const today = todayIso(ctx)
   const parsed = parsePatientSearch(input.query, today)
   if (!parsed.ok) throw new AppError('invalid_input', `query: ${parsed.problem}`, { field: 'query' })
+  if (parsed.query.kind === 'name') bringNameIndexUpToDate(ctx)
   // One more than shown tells whether there are more without counting every match.
   const { rows, total } = rowsFor(ctx.db, parsed.query, input.limit + 1)
   const shown = rows.slice(0, input.limit)

@@ -11,6 +11,7 @@ import { CohortsScreen } from './screens/cohorts/cohorts-screen'
 import { FollowUpsScreen } from './screens/follow-ups-screen'
 import { ImportScreen } from './screens/import/import-screen'
 import { ProgrammesScreen } from './screens/programmes/programmes-screen'
+import { PatientPage } from './screens/patients/patient-page'
 import { InvitationsScreen } from './screens/invitations/invitations-screen'
 import { SettingsScreen } from './screens/settings-screen'
 import { StartScreen } from './screens/start-screen'
@@ -50,6 +51,7 @@ function Section({ id }: { id: SectionId }) {
 export function App() {
   const { loaded, user, load } = useSessionStore()
   const section = useNavigationStore((state) => state.section)
+  const patient = useNavigationStore((state) => state.patient)
   const [loadError, setLoadError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -82,7 +84,8 @@ export function App() {
         <div className="layout">
           <SideNavigation />
           <main className="page" id="main-content" tabIndex={-1}>
-            <Section id={section} />
+            {/* A patient opened from "Find a patient" is shown over the section; keyed so each patient starts fresh. */}
+            {patient === null ? <Section id={section} /> : <PatientPage key={patient} nhsNumber={patient} />}
           </main>
         </div>
       )}

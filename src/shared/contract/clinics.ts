@@ -128,6 +128,17 @@ export const clinicsOperations = {
   },
   'appointments.attend': { input: AttendInput, output: AttendResult },
   'appointments.markDidNotAttend': { input: z.object({ appointmentId: z.number().int() }), output: AttendResult },
+  /** A did-not-attend recorded by mistake put back to booked; the did-not-attend and its undoing stay in the activity log. */
+  'appointments.undoDidNotAttend': {
+    input: z.object({ appointmentId: z.number().int() }).strict(),
+    output: z.object({
+      appointmentId: z.number().int(),
+      status: z.literal('booked'),
+      clinicId: z.number().int(),
+      clinicDate: StoredIsoDate,
+      start: ClockTime
+    })
+  },
   'appointments.cancel': {
     input: z.object({ appointmentId: z.number().int(), reason: z.string().max(200).optional() }),
     output: z.object({ status: z.literal('cancelled') })

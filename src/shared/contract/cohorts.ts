@@ -160,7 +160,7 @@ export const CohortSnapshot = z.object({
   notEligibleCount: z.number().int(),
   /** The parameters the build used (switched-off exclusions, D/E switch, threshold …). */
   parameters: CohortParametersShape.partial().optional(),
-  /** From a build: why it has no members, with counts (null when it has members; absent when a stored snapshot is read back). */
+  /** From an empty build: why it has no members, with counts (absent when it has members, and when a stored snapshot is read back). */
   emptyReason: z.string().nullable().optional()
 })
 

@@ -11,6 +11,9 @@ import { MAX_SEARCH_LENGTH } from '../domain/patient-search-query'
 
 export const PATIENT_SEARCH_LIMIT = 50
 
+/** How many of a patient's snapshots, newest first, the page reads the reasons of. */
+export const PATIENT_PAGE_SNAPSHOT_REASONS = 24
+
 export const PatientSearchKind = z.enum(['nhs-number', 'nhs-number-ending', 'date-of-birth', 'postcode', 'name'])
 
 export const PatientSearchResult = z.object({
@@ -70,8 +73,13 @@ export const PatientSnapshot = z.object({
   ruleLabel: z.string().nullable(),
   severe: z.boolean(),
   bp: BloodPressure.nullable(),
-  /** The reasons as the build listed them (empty when the snapshot did not keep them). */
-  reasons: z.array(z.string())
+  /** The reasons as the build listed them (empty when the snapshot did not keep them, or they were not read: reasonsRead). */
+  reasons: z.array(z.string()),
+  /**
+   * False for a snapshot older than the newest PATIENT_PAGE_SNAPSHOT_REASONS listing the patient:
+   * its reasons are not read for the page (each costs a read of the whole snapshot); Cohorts shows them.
+   */
+  reasonsRead: z.boolean()
 })
 
 export const PatientInvitation = z.object({

@@ -10,13 +10,7 @@
 // - Only invited patients count (as in the BP table), so every patient counted attended.
 // - A patient may give several reasons, so the reasons do not add up to anything; each is counted
 //   among the patients not taking their medicines as prescribed.
-import {
-  adherenceStatuses,
-  nonAdherenceReasons,
-  type AdherenceRecord,
-  type AdherenceStatus,
-  type NonAdherenceReason
-} from './medication-adherence'
+import { adherenceStatuses, nonAdherenceReasons, type AdherenceRecord, type AdherenceStatus, type NonAdherenceReason } from './medication-adherence'
 
 export interface AdherenceFacts {
   invited: boolean

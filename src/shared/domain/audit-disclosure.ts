@@ -219,7 +219,11 @@ export const adherenceRelations: readonly MeasureRelation[] = [
 ]
 
 /** The measures, means and relations of an audit with these sections. */
-export function auditGridShape(sections: AuditSections): { measures: AggregateGrid['measures']; means: readonly GridMean[]; relations: readonly MeasureRelation[] } {
+export function auditGridShape(sections: AuditSections): {
+  measures: AggregateGrid['measures']
+  means: readonly GridMean[]
+  relations: readonly MeasureRelation[]
+} {
   return {
     measures: [...auditMeasures, ...(sections.wellbeing ? wellbeingMeasures : []), ...(sections.adherence ? adherenceMeasures : [])],
     means: [...auditMeans, ...(sections.wellbeing ? wellbeingMeans : [])],
@@ -331,7 +335,11 @@ function orderedGroups(groups: Iterable<string>, order: readonly string[]): stri
 }
 
 /** The whole audit and each breakdown as one grid, groups in the order the workbook shows them. */
-export function auditGrid<T extends AuditGridSubject>(patients: readonly T[], breakdowns: readonly AuditBreakdown<T>[], sections: AuditSections = noSections): AggregateGrid {
+export function auditGrid<T extends AuditGridSubject>(
+  patients: readonly T[],
+  breakdowns: readonly AuditBreakdown<T>[],
+  sections: AuditSections = noSections
+): AggregateGrid {
   const shape = auditGridShape(sections)
   return {
     measures: shape.measures,

@@ -333,7 +333,9 @@ function runCohort(
   const members: Listed[] = []
   const excluded: Listed[] = []
   let notEligibleCount = 0
-  const failed = new Map<string, NotEligibleTally>(ev.criteria.map((rule) => [rule.id, { rule: rule.id, label: rule.label, count: 0, withoutRecentReading: 0 }]))
+  const failed = new Map<string, NotEligibleTally>(
+    ev.criteria.map((rule) => [rule.id, { rule: rule.id, label: rule.label, count: 0, withoutRecentReading: 0 }])
+  )
   ev.onNotEligible = (rule, facts) => {
     const tally = failed.get(rule.id)
     if (!tally) return

@@ -131,7 +131,10 @@ export function chooseChannel(facts: ContactFacts, options: ChannelOptions): Cha
   if (prefs.preferredChannel === 'phone') {
     if (phone) return { channel: 'phone', note: 'Prefers a phone call' }
     if (unusableAddress !== null) {
-      return { channel: null, reason: `Cannot be contacted: prefers a phone call but no phone number is recorded, and no usable postal address (${unusableAddress})` }
+      return {
+        channel: null,
+        reason: `Cannot be contacted: prefers a phone call but no phone number is recorded, and no usable postal address (${unusableAddress})`
+      }
     }
     if (!canPost) return { channel: null, reason: 'Prefers a phone call but no phone number or postal address is recorded' }
     return { channel: 'letter', note: 'Prefers a phone call but no phone number is recorded: letter instead' }

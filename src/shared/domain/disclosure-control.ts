@@ -560,9 +560,7 @@ export async function protectGrid(
 
   let secondary = 0
   let open = protectedCounts
-  const T0 = Date.now(); const Q0 = questions
   for (let round = 0; open.length > 0; round++) {
-    if ((globalThis as any).process?.env?.TIME_ATTACK) console.log('round', round, 'open', open.length, 'questions so far', Q0 - questions, 'ms', Date.now() - T0, 'vars', truth.length)
     if (round > truth.length + 1) fail('secondary suppression did not settle')
     const program = programOf(l, structural, pub, cap)
     if (!satisfiesProgram(program, truth)) fail('the published figures do not fit the true ones')

@@ -37,7 +37,10 @@ export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string):
   const bp = failing.find((t) => t.rule.startsWith('bp.'))
   const detail = failing
     .map((t) => {
-      const noReading = t.rule.startsWith('bp.') && t.withoutRecentReading > 0 ? ` (${t.withoutRecentReading.toLocaleString('en-GB')} with no BP reading in the look-back window)` : ''
+      const noReading =
+        t.rule.startsWith('bp.') && t.withoutRecentReading > 0
+          ? ` (${t.withoutRecentReading.toLocaleString('en-GB')} with no BP reading in the look-back window)`
+          : ''
       return `${t.count.toLocaleString('en-GB')} not “${t.label}”${noReading}`
     })
     .join('; ')

@@ -51,7 +51,10 @@ export const separateLetterFoldings: readonly (readonly [letter: string, typed: 
 
 /** Lower case, accents removed, and the separate letters above spelled as typed: "Łukasiewicz" → "lukasiewicz". */
 export function searchFold(text: string): string {
-  let folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  let folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
   for (const [letter, typed] of separateLetterFoldings) folded = folded.split(letter).join(typed)
   return folded
 }
@@ -114,6 +117,12 @@ function readPostcode(text: string): PatientSearchParse | null {
   return null
 }
 
+/** Digits with a date's separators that are not yet a whole date ("02/1", "2.12."): being typed, or missing a part. */
+function readPartDate(text: string): PatientSearchParse | null {
+  if (!/^[\d\s/.-]+$/.test(text) || !/[/.]/.test(text)) return null
+  return { ok: false, problem: `“${text}” is not a whole date: type a date of birth as 02/12/1960, 2 Dec 1960 or 1960-12-02` }
+}
+
 function readName(text: string): PatientSearchParse {
   if (/\d/.test(text)) {
     return { ok: false, problem: `“${text}” mixes words and numbers: search by one thing at a time — ${WHAT_TO_TYPE}` }
@@ -131,7 +140,7 @@ export function parsePatientSearch(typed: string, today: string): PatientSearchP
   const text = typed.trim().replace(/\s+/g, ' ')
   if (text === '') return { ok: false, problem: `Type ${WHAT_TO_TYPE}` }
   if (text.length > MAX_SEARCH_LENGTH) return { ok: false, problem: `Type at most ${MAX_SEARCH_LENGTH} characters` }
-  return readDateOfBirth(text, today) ?? readDigits(text) ?? readPostcode(text) ?? readName(text)
+  return readDateOfBirth(text, today) ?? readDigits(text) ?? readPartDate(text) ?? readPostcode(text) ?? readName(text)
 }
 
 /** The search in words, for "No patient found with …" and the results' heading. */

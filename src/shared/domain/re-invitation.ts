@@ -50,9 +50,13 @@ export function reInvitation(facts: ReInvitationFacts): ReInvitation {
   if (snapshot.severe || snapshot.priority === 'P1') {
     return none(snapshot.cohortId, `A severe reading in ${named}: phone the patient for a review within 7 days rather than send a routine invitation.`)
   }
-  if (facts.upcomingBookingOn) return none(snapshot.cohortId, `Already booked into a clinic on ${formatUkLongDate(facts.upcomingBookingOn)}: no invitation is needed.`)
+  if (facts.upcomingBookingOn)
+    return none(snapshot.cohortId, `Already booked into a clinic on ${formatUkLongDate(facts.upcomingBookingOn)}: no invitation is needed.`)
   if (facts.attendedSinceSnapshotOn) {
-    return none(snapshot.cohortId, `Already seen in clinic on ${formatUkLongDate(facts.attendedSinceSnapshotOn)}, after ${named} was built: no invitation is needed.`)
+    return none(
+      snapshot.cohortId,
+      `Already seen in clinic on ${formatUkLongDate(facts.attendedSinceSnapshotOn)}, after ${named} was built: no invitation is needed.`
+    )
   }
   const last = [...facts.sentFromSnapshot].sort((a, b) => a.attempt - b.attempt || (a.sentOn < b.sentOn ? -1 : 1)).pop()
   if (last && last.attempt >= MAX_INVITATION_ATTEMPTS) {

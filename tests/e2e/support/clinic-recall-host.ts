@@ -45,9 +45,10 @@ async function runHost(use: (host: ClinicRecallHost) => Promise<void>): Promise<
   if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run \`npm run build\` before the e2e tests`)
   const workDir = mkdtempSync(join(tmpdir(), 'clinic-recall-e2e-'))
   const databasePath = join(workDir, 'practice.sqlite')
-  const child = spawn(process.execPath, [serveScript, '--db', databasePath, '--port', '0'], {
+  // --no-open (and the variable, for any host a test starts another way): a test never opens a browser window of its own.
+  const child = spawn(process.execPath, [serveScript, '--db', databasePath, '--port', '0', '--no-open'], {
     cwd: projectRoot,
-    env: { ...process.env, CLINIC_RECALL_DB: databasePath }
+    env: { ...process.env, CLINIC_RECALL_DB: databasePath, CLINIC_RECALL_NO_OPEN: '1' }
   })
   try {
     const url = await waitForUrl(child)

@@ -4,9 +4,9 @@
 // it folds exactly the letters the typed search folds.
 import { afterEach, describe, expect, it } from 'vitest'
 import { schemaVersion } from '../../../src/main/db/migrations'
-import { asWritable, type ReadableDb } from '../../../src/main/db/database-access'
-import type { ReadingContext } from '../../../src/main/context'
-import { findPatients } from '../../../src/main/patients/patient-search'
+import { asWritable } from '../../../src/main/db/database-access'
+import type { ServiceContext } from '../../../src/main/context'
+import { bringNameIndexUpToDate, findPatients } from '../../../src/main/patients/patient-search'
 import { separateLetterFoldings } from '../../../src/shared/domain/patient-search-query'
 import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
 import { indexNamesOn, tableNames } from '../../support/schema-inspection'
@@ -29,7 +29,7 @@ function seedVersion15(db: DatabaseAtVersion['db']) {
   for (let i = 0; i < 200; i++) add.run(String(9000000000 + i), 'Mr', `Given${i}`, `Family${i}`, '1970-01-01', `E${(i % 9) + 1} ${i % 10}AB`, 'Regular')
 }
 
-function readingContext(db: DatabaseAtVersion['db']): ReadingContext {
+function serviceContext(db: DatabaseAtVersion['db']): ServiceContext {
   return {
     db: asWritable(db),
     databasePath: ':memory:',
@@ -40,10 +40,11 @@ function readingContext(db: DatabaseAtVersion['db']): ReadingContext {
   }
 }
 
-const nhsNumbersFound = (ctx: ReadingContext, query: string) => findPatients(ctx, { query, limit: 50 }).patients.map((p) => p.nhsNumber)
+const nhsNumbersFound = (ctx: ServiceContext, query: string) => findPatients(ctx, { query, limit: 50 }).patients.map((p) => p.nhsNumber)
 
 /** The query plan of every statement a search runs, with the values it ran with: what SQLite reads to answer it. */
-function plansOf(ctx: ReadingContext, query: string): string {
+function plansOf(ctx: ServiceContext, query: string): string {
+  bringNameIndexUpToDate(ctx)
   const runs: { sql: string; values: unknown[] }[] = []
   const watched = (sql: string, statement: { all: (...v: unknown[]) => unknown; get: (...v: unknown[]) => unknown }) => ({
     all: (...values: unknown[]) => (runs.push({ sql, values }), statement.all(...values)),
@@ -54,7 +55,7 @@ function plansOf(ctx: ReadingContext, query: string): string {
       const statement = ctx.db.prepare(sql)
       return { ...watched(sql, statement), pluck: () => watched(sql, statement.pluck()) }
     }
-  } as unknown as ReadableDb
+  } as unknown as ServiceContext['db']
   findPatients({ ...ctx, db: watching }, { query, limit: 1 })
   return runs
     .map(({ sql, values }) => (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as { detail: string }[]).map((p) => p.detail).join('; '))
@@ -76,7 +77,7 @@ describe('migration 0016 (patient search)', () => {
     expect(indexNamesOn(db, 'patients')).toEqual(
       expect.arrayContaining(['patients_by_compact_postcode', 'patients_by_date_of_birth', 'patients_by_reversed_nhs_number'])
     )
-    const ctx = readingContext(db)
+    const ctx = serviceContext(db)
     expect(nhsNumbersFound(ctx, 'zoe garcia')).toEqual(['9434765919'])
     expect(nhsNumbersFound(ctx, 'obrien')).toEqual(['9434765870'])
     expect(nhsNumbersFound(ctx, 'lukasiewicz anna')).toEqual(['9434765862'])
@@ -101,28 +102,46 @@ describe('migration 0016 (patient search)', () => {
     const { db } = old
     seedVersion15(db)
     applyMigration(db, 16)
-    const ctx = readingContext(db)
-    const words = () => db.prepare("SELECT COUNT(*) FROM patient_name_search WHERE patient_name_search MATCH '\"garcia\"'").pluck().get()
+    const ctx = serviceContext(db)
+    const words = (word: string) => db.prepare('SELECT COUNT(*) FROM patient_name_search WHERE patient_name_search MATCH ?').pluck().get(`"${word}"`)
+    const noted = () => db.prepare('SELECT patient_id FROM patient_names_to_index ORDER BY patient_id').pluck().all()
+    const idOf = (nhs: string) => db.prepare('SELECT id FROM patients WHERE nhs_number = ?').pluck().get(nhs)
+    // The migration indexed every patient already there: nothing is waiting.
+    expect(noted()).toEqual([])
 
-    db.prepare("INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES ('9434765846', 'Kwame', 'Mensah', 'now', 'now')").run()
+    db.prepare(
+      "INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES ('9434765846', 'Kwame', 'Mensah', 'now', 'now')"
+    ).run()
+    expect(noted()).toEqual([idOf('9434765846')])
     expect(nhsNumbersFound(ctx, 'kwame')).toEqual(['9434765846'])
+    expect(noted()).toEqual([])
 
     db.prepare("UPDATE patients SET family_name = 'Ferreira' WHERE nhs_number = '9434765919'").run()
+    expect(noted()).toEqual([idOf('9434765919')])
     expect(nhsNumbersFound(ctx, 'garcia')).toEqual([])
     expect(nhsNumbersFound(ctx, 'zoe ferr')).toEqual(['9434765919'])
-    expect(words()).toBe(0)
+    expect(words('garcia')).toBe(0)
+    expect(words('ferreira')).toBe(1)
 
-    // Only a change of name rewrites the words: a new postcode does not, and the patient is found by both.
-    db.prepare("UPDATE patients SET postcode = 'N1 9GU' WHERE nhs_number = '9434765919'").run()
+    // Only a change of name is noted: a new postcode, or a name set to what it was, is not.
+    db.prepare("UPDATE patients SET postcode = 'N1 9GU', given_name = 'Zoë' WHERE nhs_number = '9434765919'").run()
+    expect(noted()).toEqual([])
     expect(nhsNumbersFound(ctx, 'ferreira')).toEqual(['9434765919'])
     expect(nhsNumbersFound(ctx, 'n19gu')).toEqual(['9434765919'])
+
+    // A row removed by hand is not found by name afterwards.
+    db.prepare("DELETE FROM patients WHERE nhs_number = '9434765846'").run()
+    expect(nhsNumbersFound(ctx, 'kwame')).toEqual([])
+    expect(words('kwame')).toBe(0)
+    // The full-text index's own check of its structure.
+    expect(() => db.prepare("INSERT INTO patient_name_search (patient_name_search) VALUES ('integrity-check')").run()).not.toThrow()
   })
 
   it('folds each letter the accent folding leaves alone, in either case, as the typed search does', () => {
     old = databaseAtVersion(15)
     const { db } = old
     applyMigration(db, 16)
-    const ctx = readingContext(db)
+    const ctx = serviceContext(db)
     const add = db.prepare("INSERT INTO patients (nhs_number, given_name, family_name, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')")
     separateLetterFoldings.forEach(([letter, typed], i) => {
       for (const [j, written] of [letter, letter.toUpperCase()].entries()) {

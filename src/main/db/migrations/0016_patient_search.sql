@@ -7,8 +7,13 @@
 -- shared/domain/patient-search-query.ts — so "lukasiewicz" finds Łukasiewicz and "zoe" finds Zoë.
 -- Each name is also indexed with its apostrophes and hyphens taken out, so "obrien" finds O'Brien
 -- as "o brien" does, and "smithjones" finds Smith-Jones. The index holds no text of its own
--- (content=''), only words and row ids, and is kept in step with patients by the triggers below,
--- whichever code writes a patient (import, restore, tests).
+-- (content=''), only words and row ids.
+--
+-- It is not written row by row as patients are: a full-text insert inside another statement (a
+-- trigger) writes its words out at once, 11 µs a patient — more than a second on a 100k-patient
+-- import. Instead a trigger notes each patient whose name is new or changed (1 µs), whichever code
+-- writes them (import, restore, tests), and the next name search indexes every one noted in one
+-- statement (patient-search.ts): 0.36 s once after importing 100,000 new patients, nothing otherwise.
 
 -- What the index holds for each patient: the names, then the names with apostrophes and hyphens removed.
 CREATE VIEW patient_search_names AS
@@ -24,6 +29,7 @@ FROM (
 );
 
 -- Contentless with deletes (SQLite 3.43+): a changed name replaces the row's words by row id alone.
+-- The prefix index answers a search of one or two letters without reading every word's list.
 CREATE VIRTUAL TABLE patient_name_search USING fts5(
   names,
   tokenize = 'unicode61 remove_diacritics 2',
@@ -34,23 +40,28 @@ CREATE VIRTUAL TABLE patient_name_search USING fts5(
 
 INSERT INTO patient_name_search (rowid, names) SELECT id, names FROM patient_search_names;
 
-CREATE TRIGGER patient_name_search_on_insert AFTER INSERT ON patients
+-- Patients whose words in the name index are missing or out of date: added, renamed or removed
+-- since the last name search.
+CREATE TABLE patient_names_to_index (
+  patient_id INTEGER PRIMARY KEY
+);
+
+CREATE TRIGGER patient_names_to_index_on_insert AFTER INSERT ON patients
 BEGIN
-  INSERT INTO patient_name_search (rowid, names) SELECT id, names FROM patient_search_names WHERE id = NEW.id;
+  INSERT OR IGNORE INTO patient_names_to_index (patient_id) VALUES (NEW.id);
 END;
 
--- An import updates only the columns that changed, so the words are rewritten only when a name did.
-CREATE TRIGGER patient_name_search_on_rename AFTER UPDATE OF given_name, family_name ON patients
+-- An import updates only the columns that changed, so only a change of name is noted.
+CREATE TRIGGER patient_names_to_index_on_rename AFTER UPDATE OF given_name, family_name ON patients
 WHEN OLD.given_name IS NOT NEW.given_name OR OLD.family_name IS NOT NEW.family_name
 BEGIN
-  DELETE FROM patient_name_search WHERE rowid = OLD.id;
-  INSERT INTO patient_name_search (rowid, names) SELECT id, names FROM patient_search_names WHERE id = NEW.id;
+  INSERT OR IGNORE INTO patient_names_to_index (patient_id) VALUES (NEW.id);
 END;
 
--- Patients are never deleted by the app; a row removed by hand leaves no words behind.
-CREATE TRIGGER patient_name_search_on_delete AFTER DELETE ON patients
+-- Patients are never deleted by the app; a row removed by hand must not stay findable.
+CREATE TRIGGER patient_names_to_index_on_delete AFTER DELETE ON patients
 BEGIN
-  DELETE FROM patient_name_search WHERE rowid = OLD.id;
+  INSERT OR IGNORE INTO patient_names_to_index (patient_id) VALUES (OLD.id);
 END;
 
 -- Every patient in the order a list of names shows them. A name search matching thousands (one

@@ -1,4 +1,5 @@
 import { useSessionStore } from '../stores/session-store'
+import { PatientSearch } from './patient-search'
 
 const roleLabels = { clinician: 'Clinician', admin: 'Admin / reception', manager: 'Practice manager' } as const
 
@@ -12,6 +13,8 @@ export function AppHeader() {
         </span>
         <span className="app-header-title">Clinic Recall</span>
       </div>
+      {/* It shows patient details, which nobody may see before saying who they are (operation-access.ts). */}
+      {user && <PatientSearch />}
       <div className="app-header-session">
         {user && (
           <p className="app-header-user">

@@ -1,7 +1,9 @@
 import { sections, useNavigationStore } from '../stores/navigation-store'
 
 export function SideNavigation() {
-  const { section, go } = useNavigationStore()
+  const { section, patient, go } = useNavigationStore()
+  // A patient's page is over the section: no section is the page shown, and choosing one (even the same) leaves the patient.
+  const current = patient === null ? section : null
   return (
     <nav className="side-nav" aria-label="Sections">
       <ul>
@@ -9,8 +11,8 @@ export function SideNavigation() {
           <li key={item.id}>
             <button
               type="button"
-              className={item.id === section ? 'side-nav-item active' : 'side-nav-item'}
-              aria-current={item.id === section ? 'page' : undefined}
+              className={item.id === current ? 'side-nav-item active' : 'side-nav-item'}
+              aria-current={item.id === current ? 'page' : undefined}
               onClick={() => go(item.id)}
             >
               {item.label}

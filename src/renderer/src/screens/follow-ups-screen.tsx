@@ -3,6 +3,8 @@
 // attended or did not attend), and follow-ups met — by a later visit or by a BP
 // taken in the clinical system that came in with an import (item 8). The invitation worklists
 // (non-responders, invited but not booked) live on the Invitations screen; their counts are here too.
+// Each row of a list to book from has its Book action (one row's booking open at a time); a
+// did-not-attend on the re-invite list can be undone when it was recorded by mistake.
 import '../styles/clinics.css'
 import { useState } from 'react'
 import type { OperationOutput } from '../../../shared/contract'
@@ -10,12 +12,14 @@ import { api } from '../api/client'
 import { Card } from '../components/card'
 import { DataTable } from '../components/data-table'
 import { ErrorAlert } from '../components/error-alert'
+import { FocusWhenShown } from '../components/focus-when-shown'
 import { FormField } from '../components/form-field'
 import { useLoad } from '../components/use-load'
 import { formatNhsNumber } from '../format/nhs-number'
 import { formatUkDate, todayIso } from '../format/uk-date'
 import { useNavigationStore } from '../stores/navigation-store'
-import { BookFromWorklist } from './worklists/book-from-worklist'
+import { BookFromWorklist, WorklistBookButton } from './worklists/book-from-worklist'
+import { useDidNotAttend } from './clinics/use-did-not-attend'
 import { LeftOpenAppointments } from './worklists/left-open-appointments'
 import { ReferralsAwaitingOutcome } from './worklists/referrals-awaiting-outcome'
 import { addDaysIso } from '../../../shared/domain/iso-date'
@@ -37,27 +41,45 @@ export function FollowUpsScreen() {
   const counts = useLoad(() => api['worklists.counts'](valid ? { asOf } : {}), [asOf, valid])
   const go = useNavigationStore((state) => state.go)
   const [bookingFor, setBookingFor] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null)
   const list = due.data?.due ?? []
   const done = due.data?.done ?? []
   const overdue = list.filter((item) => item.overdue).length
 
-  const booked = (message: string) => {
-    setNotice(message)
-    setBookingFor(null)
+  const reloadLists = () => {
     due.reload()
     dna.reload()
     counts.reload()
+  }
+  // An undone did-not-attend in a past clinic is back among the appointments left open.
+  const [leftOpenVersion, setLeftOpenVersion] = useState(0)
+  const undo = useDidNotAttend(() => {
+    setNotice(null)
+    setBookingFor(null)
+    setLeftOpenVersion((v) => v + 1)
+    reloadLists()
+  })
+  const booked = (message: string) => {
+    setNotice((last) => ({ text: message, seq: (last?.seq ?? 0) + 1 }))
+    setBookingFor(null)
+    undo.clear()
+    reloadLists()
+  }
+  const toggleBooking = (key: string) => {
+    setBookingFor(bookingFor === key ? null : key)
+    setNotice(null)
   }
 
   return (
     <div className="screen">
       <h1>Follow-ups</h1>
-      {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
+      <FocusWhenShown token={notice?.seq ?? null}>
+        {notice && (
+          <p className="alert alert-success" role="status">
+            {notice.text}
+          </p>
+        )}
+      </FocusWhenShown>
       <Card title="Follow-ups due">
         <div className="form-row">
           <FormField
@@ -86,7 +108,9 @@ export function FollowUpsScreen() {
             rowKey={dueKey}
             rowClassName={(item) => (item.overdue ? 'row-overdue' : undefined)}
             expanded={(item) =>
-              bookingFor === dueKey(item) && <BookFromWorklist name={item.name} nhsNumber={item.nhsNumber} idPrefix={dueKey(item)} onBooked={booked} />
+              bookingFor === dueKey(item) && (
+                <BookFromWorklist name={item.name} nhsNumber={item.nhsNumber} idPrefix={dueKey(item)} onBooked={booked} onClose={() => setBookingFor(null)} />
+              )
             }
             columns={[
               { id: 'due', header: 'Due', cell: (item) => formatUkDate(item.dueOn), cellClassName: 'nowrap', sortValue: (item) => item.dueOn },
@@ -124,14 +148,12 @@ export function FollowUpsScreen() {
                   item.bookedFor ? (
                     <span>Booked {formatUkDate(item.bookedFor)}</span>
                   ) : (
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      aria-label={`Book follow-up for ${item.name}`}
-                      onClick={() => setBookingFor(bookingFor === dueKey(item) ? null : dueKey(item))}
-                    >
-                      Book
-                    </button>
+                    <WorklistBookButton
+                      idPrefix={dueKey(item)}
+                      open={bookingFor === dueKey(item)}
+                      label={`Book follow-up for ${item.name}`}
+                      onToggle={() => toggleBooking(dueKey(item))}
+                    />
                   )
               }
             ]}
@@ -141,13 +163,18 @@ export function FollowUpsScreen() {
 
       <Card title="Did not attend — to re-invite">
         <ErrorAlert message={dna.error} />
+        {undo.feedback}
         {dna.data && (
           <DataTable<Missed>
             label="Did not attend — to re-invite"
             rows={dna.data.patients}
             rowKey={dnaKey}
             empty={<p>Nobody: everyone who missed a clinic has been booked again.</p>}
-            expanded={(p) => bookingFor === dnaKey(p) && <BookFromWorklist name={p.name} nhsNumber={p.nhsNumber} idPrefix={dnaKey(p)} onBooked={booked} />}
+            expanded={(p) =>
+              bookingFor === dnaKey(p) && (
+                <BookFromWorklist name={p.name} nhsNumber={p.nhsNumber} idPrefix={dnaKey(p)} onBooked={booked} onClose={() => setBookingFor(null)} />
+              )
+            }
             columns={[
               {
                 id: 'missed',
@@ -171,15 +198,26 @@ export function FollowUpsScreen() {
               {
                 id: 'booking',
                 header: 'Booking',
+                cellClassName: 'nowrap',
                 cell: (p) => (
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    aria-label={`Book ${p.name} again`}
-                    onClick={() => setBookingFor(bookingFor === dnaKey(p) ? null : dnaKey(p))}
-                  >
-                    Book
-                  </button>
+                  <>
+                    <WorklistBookButton
+                      idPrefix={dnaKey(p)}
+                      open={bookingFor === dnaKey(p)}
+                      label={`Book ${p.name} again`}
+                      onToggle={() => toggleBooking(dnaKey(p))}
+                    />{' '}
+                    {/* Recorded by mistake (the patient was seen): put back to booked, off this list. */}
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={`Undo did not attend: ${p.name}`}
+                      disabled={undo.busy}
+                      onClick={() => undo.undo({ appointmentId: p.appointmentId, name: p.name, start: '' })}
+                    >
+                      Undo did not attend
+                    </button>
+                  </>
                 )
               }
             ]}
@@ -189,6 +227,7 @@ export function FollowUpsScreen() {
       </Card>
 
       <LeftOpenAppointments
+        version={leftOpenVersion}
         onChanged={() => {
           due.reload()
           dna.reload()

@@ -17,11 +17,19 @@ export type SectionId = (typeof sections)[number]['id']
 
 interface NavigationState {
   section: SectionId
+  /** The NHS number of the patient whose page is shown over the section, from "Find a patient"; null: the section. */
+  patient: string | null
   go: (section: SectionId) => void
+  openPatient: (nhsNumber: string) => void
+  closePatient: () => void
 }
 
 export const useNavigationStore = create<NavigationState>((set) => ({
   // The home screen: worklist counts.
   section: 'today',
-  go: (section) => set({ section })
+  patient: null,
+  // Choosing a section leaves the patient's page.
+  go: (section) => set({ section, patient: null }),
+  openPatient: (nhsNumber) => set({ patient: nhsNumber }),
+  closePatient: () => set({ patient: null })
 }))

@@ -30,7 +30,7 @@ interface SegmentLabelProps {
  * The count written on a segment, when the segment is wide enough to hold it: dark digits on a
  * white chip, readable over any colour or pattern.
  */
-function SegmentLabel({ x, y, width, height, value }: SegmentLabelProps) {
+export function SegmentLabel({ x, y, width, height, value }: SegmentLabelProps) {
   const [left, top, w, h] = [Number(x), Number(y), Number(width), Number(height)]
   const count = Number(value)
   const chipWidth = 9 * String(count).length + 10

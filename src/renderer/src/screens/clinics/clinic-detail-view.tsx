@@ -1,12 +1,16 @@
+// One clinic session, open: its slots, the booking form, and what is recorded at each appointment.
+// Only one is open on the Clinics screen at a time, and every id inside is made from the clinic's or
+// the appointment's id, so nothing here can be confused with another clinic's control.
 import { useState } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
-import { useAsyncAction } from '../../components/use-async-action'
+import { FocusWhenShown } from '../../components/focus-when-shown'
 import { useLoad } from '../../components/use-load'
 import { formatUkDate, todayIso } from '../../format/uk-date'
-import { BookPatientForm } from './book-patient-form'
+import { BookPatientForm, type SlotRequest } from './book-patient-form'
+import { useDidNotAttend } from './use-did-not-attend'
 import { RecordVisitForm } from './record-visit-form'
 import { AppointmentChangePanel } from './appointment-change-panel'
 import { FollowUpBooking } from './follow-up-booking'
@@ -24,31 +28,34 @@ interface Props {
 export function ClinicDetailView({ clinicId, onChanged }: Props) {
   const detail = useLoad(() => api['clinics.get']({ clinicId }), [clinicId])
   const [visitFor, setVisitFor] = useState<Appointment | null>(null)
-  const [bookSlot, setBookSlot] = useState<number | null>(null)
+  const [slotRequest, setSlotRequest] = useState<SlotRequest | null>(null)
   const [outcome, setOutcome] = useState<{ name: string; nhsNumber: string; appointmentId: number; result: AttendResult } | null>(null)
   // A same-day risk prompt stays on screen after its visit is saved, through the next visits, until
   // the clinician says the risk has been assessed.
   const [riskPrompts, setRiskPrompts] = useState<{ appointmentId: number; name: string; text: string }[]>([])
   const [changeFor, setChangeFor] = useState<Appointment | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null)
   // Bumped after a visit, a did-not-attend or a change, so an old booking message does not linger.
   const [bookFormKey, setBookFormKey] = useState(0)
-  const dna = useAsyncAction()
 
   const changed = () => {
     detail.reload()
     onChanged()
   }
+  // A new booking form must not take focus again for a Book press it has already answered.
+  const resetBookForm = () => {
+    setSlotRequest(null)
+    setBookFormKey((k) => k + 1)
+  }
 
-  const markDna = (appointment: Appointment) =>
-    void dna.run(async () => {
-      const result = await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId })
-      setOutcome({ name: appointment.name, nhsNumber: appointment.nhsNumber, appointmentId: appointment.appointmentId, result })
-      setVisitFor(null)
-      setChangeFor(null)
-      setBookFormKey((k) => k + 1)
-      changed()
-    })
+  const dna = useDidNotAttend(() => {
+    setOutcome(null)
+    setVisitFor(null)
+    setChangeFor(null)
+    setNotice(null)
+    resetBookForm()
+    changed()
+  })
 
   const clinic = detail.data?.clinic
   const slots = detail.data?.slots ?? []
@@ -88,23 +95,26 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           key={bookFormKey}
           clinicId={clinicId}
           freeSlots={freeSlots.map((slot) => ({ slotIndex: slot.slotIndex, start: slot.start }))}
-          preferredSlot={bookSlot}
+          slotRequest={slotRequest}
           onBooked={() => {
-            setBookSlot(null)
+            setSlotRequest(null)
             changed()
           }}
         />
       )}
-      <ErrorAlert message={dna.error} />
-      {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
+      {dna.feedback}
+      <FocusWhenShown token={notice?.seq ?? null}>
+        {notice && (
+          <p className="alert alert-success" role="status">
+            {notice.text}
+          </p>
+        )}
+      </FocusWhenShown>
       {outcome && <VisitOutcome name={outcome.name} appointmentId={outcome.appointmentId} result={outcome.result} />}
       {outcome?.result.status === 'attended' && outcome.result.followUpDue && clinic && (
         <FollowUpBooking
           key={`${outcome.nhsNumber}-${outcome.result.followUpDue}`}
+          idPrefix={`clinic-${clinicId}`}
           name={outcome.name}
           nhsNumber={outcome.nhsNumber}
           visitDate={clinic.date}
@@ -117,16 +127,22 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           slots={slots}
           notYet={notYet}
           dnaBusy={dna.busy}
-          onBook={setBookSlot}
+          confirmingDna={dna.confirming}
+          onBook={(slotIndex) => setSlotRequest((last) => ({ slotIndex, seq: (last?.seq ?? 0) + 1 }))}
           onRecordVisit={(appointment) => {
             setOutcome(null)
             setChangeFor(null)
+            dna.clear()
             setVisitFor(appointment)
           }}
-          onDidNotAttend={markDna}
+          onAskDidNotAttend={(appointment) => dna.ask(appointment.appointmentId)}
+          onConfirmDidNotAttend={(appointment, start) => dna.mark({ appointmentId: appointment.appointmentId, name: appointment.name, start })}
+          onCancelDidNotAttend={dna.cancel}
+          onUndoDidNotAttend={(appointment, start) => dna.undo({ appointmentId: appointment.appointmentId, name: appointment.name, start })}
           onChange={(appointment) => {
             setNotice(null)
             setVisitFor(null)
+            dna.clear()
             setChangeFor(appointment)
           }}
         />
@@ -139,9 +155,9 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           patientName={changeFor.name}
           onClose={() => setChangeFor(null)}
           onDone={(message) => {
-            setNotice(message)
+            setNotice((last) => ({ text: message, seq: (last?.seq ?? 0) + 1 }))
             setChangeFor(null)
-            setBookFormKey((k) => k + 1)
+            resetBookForm()
             changed()
           }}
         />
@@ -157,7 +173,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
             const text = result.visit?.riskPromptText
             if (text) setRiskPrompts((current) => [...current, { appointmentId: visitFor.appointmentId, name: visitFor.name, text }])
             setVisitFor(null)
-            setBookFormKey((k) => k + 1)
+            resetBookForm()
             changed()
           }}
         />

@@ -1,5 +1,6 @@
 // Choose a clinic session with a free slot, from a date onwards: used to rebook, to book a follow-up
 // after a visit, and to book from the worklists.
+import type { Ref } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
 import { useLoad } from '../../components/use-load'
 import { FormField } from '../../components/form-field'
@@ -25,13 +26,16 @@ export function ClinicPicker({
   label,
   clinics,
   value,
-  onChange
+  onChange,
+  selectRef
 }: {
   id: string
   label: string
   clinics: ClinicSummary[]
   value: number | null
   onChange: (clinicId: number | null) => void
+  /** For a caller that moves focus to the picker (a booking opened from a worklist row). */
+  selectRef?: Ref<HTMLSelectElement>
 }) {
   return (
     <FormField
@@ -39,7 +43,7 @@ export function ClinicPicker({
       label={label}
       width="wide"
       control={(control) => (
-        <select {...control} value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
+        <select {...control} ref={selectRef} value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
           <option value="">{clinics.length === 0 ? 'No upcoming clinic with a free slot' : 'Choose a clinic…'}</option>
           {clinics.map((c) => (
             <option key={c.clinicId} value={c.clinicId}>

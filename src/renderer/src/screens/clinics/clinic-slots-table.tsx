@@ -1,6 +1,7 @@
 // A clinic's slots in time order: who is booked into each, what happened at the visit, and the
 // buttons for what can be done with it now (book a free slot; record the visit or a did-not-attend
-// from the clinic day; cancel or rebook a booking; print the patient's summary of a visit).
+// from the clinic day, the did-not-attend confirmed in the row and undoable; cancel or rebook a
+// booking; print the patient's summary of a visit).
 import type { OperationOutput } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { formatBp } from '../../format/blood-pressure'
@@ -9,6 +10,8 @@ import { formatUkDate } from '../../format/uk-date'
 import { adherenceStatuses, medicineChangeKinds, nonAdherenceReasons } from '../../../../shared/domain/medication-adherence'
 import { actionOptions } from './record-visit-form'
 import { SummaryButton } from './visit-outcome'
+import { DidNotAttendConfirm } from './did-not-attend-confirm'
+import { didNotAttendButtonId } from './use-did-not-attend'
 
 type Slot = OperationOutput<'clinics.get'>['slots'][number]
 export type Appointment = NonNullable<Slot['appointment']>
@@ -81,14 +84,34 @@ interface Props {
   slots: Slot[]
   /** The clinic is after today: visits and did-not-attends wait for its day. */
   notYet: boolean
+  /** A did-not-attend or its undo is being recorded: their buttons wait. */
   dnaBusy: boolean
+  /** The appointment whose did-not-attend is being confirmed in its row, if any. */
+  confirmingDna: number | null
   onBook: (slotIndex: number) => void
   onRecordVisit: (appointment: Appointment) => void
-  onDidNotAttend: (appointment: Appointment) => void
+  /** "Did not attend" pressed: ask in the row first. */
+  onAskDidNotAttend: (appointment: Appointment) => void
+  onConfirmDidNotAttend: (appointment: Appointment, start: string) => void
+  onCancelDidNotAttend: () => void
+  onUndoDidNotAttend: (appointment: Appointment, start: string) => void
   onChange: (appointment: Appointment) => void
 }
 
-export function ClinicSlotsTable({ slots, notYet, dnaBusy, onBook, onRecordVisit, onDidNotAttend, onChange }: Props) {
+export function ClinicSlotsTable(props: Props) {
+  const {
+    slots,
+    notYet,
+    dnaBusy,
+    confirmingDna,
+    onBook,
+    onRecordVisit,
+    onAskDidNotAttend,
+    onConfirmDidNotAttend,
+    onCancelDidNotAttend,
+    onUndoDidNotAttend,
+    onChange
+  } = props
   return (
     <DataTable<Slot>
       label="Clinic slots"
@@ -142,6 +165,18 @@ export function ClinicSlotsTable({ slots, notYet, dnaBusy, onBook, onRecordVisit
           cellClassName: 'nowrap',
           cell: (slot) => {
             const appointment = slot.appointment
+            if (appointment && confirmingDna === appointment.appointmentId) {
+              return (
+                <DidNotAttendConfirm
+                  id={`appointment-${appointment.appointmentId}-dna-confirm`}
+                  name={appointment.name}
+                  start={slot.start}
+                  busy={dnaBusy}
+                  onConfirm={() => onConfirmDidNotAttend(appointment, slot.start)}
+                  onCancel={onCancelDidNotAttend}
+                />
+              )
+            }
             return (
               <>
                 {!booked(slot) && (
@@ -167,14 +202,27 @@ export function ClinicSlotsTable({ slots, notYet, dnaBusy, onBook, onRecordVisit
                     </button>{' '}
                     <button
                       type="button"
+                      id={didNotAttendButtonId(appointment.appointmentId)}
                       className="button button-warning button-small"
                       aria-label={`Did not attend: ${appointment.name}`}
                       disabled={dnaBusy}
-                      onClick={() => onDidNotAttend(appointment)}
+                      onClick={() => onAskDidNotAttend(appointment)}
                     >
                       Did not attend
                     </button>{' '}
                   </>
+                )}
+                {/* A did-not-attend recorded by mistake (the patient was in the waiting room) is put back to booked. */}
+                {appointment?.status === 'did-not-attend' && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={`Undo did not attend: ${appointment.name}`}
+                    disabled={dnaBusy}
+                    onClick={() => onUndoDidNotAttend(appointment, slot.start)}
+                  >
+                    Undo did not attend
+                  </button>
                 )}
                 {/* After the visit: the patient's summary can be printed again (the printer was busy, a second copy). */}
                 {appointment?.status === 'attended' && <SummaryButton appointmentId={appointment.appointmentId} name={appointment.name} compact />}

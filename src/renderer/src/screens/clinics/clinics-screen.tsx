@@ -1,7 +1,10 @@
 // Clinics: a day view (the sessions of one day, the chosen one open with its slots), a week view
-// (Monday to Sunday at a glance) and the list of every session.
+// (Monday to Sunday at a glance) and the list of every session. One clinic is open at a time, in one
+// place on the page: choosing a session in any view replaces it, so there is only ever one booking
+// form (and one set of ids) to book into. Choosing one takes focus to it, because the week and list
+// views give way to the day view and the button pressed is gone.
 import '../../styles/clinics.css'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
 import { addDaysIso } from '../../../../shared/domain/iso-date'
 import { api } from '../../api/client'
@@ -35,6 +38,9 @@ export function ClinicsScreen() {
   const [view, setView] = useState<View>('day')
   const [day, setDay] = useState(todayIso())
   const [openId, setOpenId] = useState<number | null>(null)
+  // Bumped when the user opens a clinic (not when a day's first session opens by itself).
+  const [focusOpened, setFocusOpened] = useState(0)
+  const openPanel = useRef<HTMLDivElement>(null)
   const list = clinics.data?.clinics ?? []
   const validDay = /^\d{4}-\d{2}-\d{2}$/.test(day)
 
@@ -43,10 +49,21 @@ export function ClinicsScreen() {
   // The open clinic: the one picked, else the first session of the day in the day view.
   const shownId = openId ?? (view === 'day' ? (dayClinics[0]?.clinicId ?? null) : null)
 
+  useEffect(() => {
+    if (focusOpened === 0) return
+    // The open clinic's heading: what was opened is read out, and the Tab after it is its first control.
+    const heading = openPanel.current?.querySelector<HTMLElement>('.card-title')
+    if (!heading) return
+    heading.tabIndex = -1
+    heading.focus({ preventScroll: true })
+    heading.scrollIntoView({ block: 'start' })
+  }, [focusOpened])
+
   const openClinic = (clinic: ClinicSummary) => {
     setDay(clinic.date)
     setOpenId(clinic.clinicId)
     setView('day')
+    setFocusOpened((n) => n + 1)
   }
   const moveDay = (days: number) => {
     if (!validDay) return
@@ -64,6 +81,7 @@ export function ClinicsScreen() {
           setDay(date)
           setOpenId(clinicId)
           setView('day')
+          setFocusOpened((n) => n + 1)
         }}
       />
       <Card title="Clinic sessions">
@@ -113,13 +131,16 @@ export function ClinicsScreen() {
         </div>
         <ErrorAlert message={clinics.error} />
         {clinics.loading && !clinics.data && <p className="muted">Loading…</p>}
-        {clinics.data && view === 'day' && validDay && <DayView day={day} clinics={dayClinics} shownId={shownId} onOpen={(c) => setOpenId(c.clinicId)} />}
+        {clinics.data && view === 'day' && validDay && <DayView day={day} clinics={dayClinics} shownId={shownId} onOpen={openClinic} />}
         {clinics.data && view === 'week' && validDay && <WeekView monday={mondayOf(day)} clinicsOn={clinicsOn} onOpen={openClinic} />}
         {clinics.data && view === 'list' && <SessionList clinics={list} openId={shownId} onOpen={openClinic} />}
       </Card>
-      {/* The two keys are siblings' keys, so each says what it counts: a bare clinic id and a bare
-          clinic count collide (clinic #2 of 2), and React then kept the previous clinic's panel on screen. */}
-      {shownId !== null && <ClinicDetailView key={`clinic-${shownId}`} clinicId={shownId} onChanged={clinics.reload} />}
+      {/* The one place an open clinic is shown. Inside its own element its key has no siblings to
+          collide with: a clinic id equal to a sibling's key (clinic #2 of 2 clinics) once made React
+          keep the previous clinic's panel on screen beside the new one. */}
+      <div ref={openPanel} className="open-clinic">
+        {shownId !== null && <ClinicDetailView key={shownId} clinicId={shownId} onChanged={clinics.reload} />}
+      </div>
       {/* Re-read when a clinic is created: a practice's own clinic type then appears in the list. */}
       <FollowUpIntervalsCard key={`intervals-${clinics.data?.clinics.length ?? 0}`} />
     </div>

@@ -2,10 +2,13 @@
 // on the Follow-ups worklist from a week before the due date ("booked or left as due").
 import { useState } from 'react'
 import { addDaysIso } from '../../../../shared/domain/iso-date'
+import { FocusWhenShown } from '../../components/focus-when-shown'
 import { formatUkDate } from '../../format/uk-date'
 import { BookIntoClinic } from './book-into-clinic'
 
 interface Props {
+  /** Makes the picker's id unique on the page (the open clinic's prefix). */
+  idPrefix: string
   name: string
   nhsNumber: string
   visitDate: string
@@ -13,14 +16,17 @@ interface Props {
   onBooked: () => void
 }
 
-export function FollowUpBooking({ name, nhsNumber, visitDate, dueOn, onBooked }: Props) {
+export function FollowUpBooking({ idPrefix, name, nhsNumber, visitDate, dueOn, onBooked }: Props) {
   const [booked, setBooked] = useState<string | null>(null)
 
+  // The booking controls have gone: the confirmation takes focus in their place.
   if (booked) {
     return (
-      <p className="alert alert-success" role="status">
-        {booked}
-      </p>
+      <FocusWhenShown token={1}>
+        <p className="alert alert-success" role="status">
+          {booked}
+        </p>
+      </FocusWhenShown>
     )
   }
   return (
@@ -36,7 +42,7 @@ export function FollowUpBooking({ name, nhsNumber, visitDate, dueOn, onBooked }:
       <BookIntoClinic
         nhsNumber={nhsNumber}
         from={addDaysIso(visitDate, 1)}
-        pickerId="follow-up-clinic"
+        pickerId={`${idPrefix}-follow-up-clinic`}
         pickerLabel="Follow-up clinic"
         buttonLabel="Book follow-up"
         refusedTitle="The follow-up was not booked"

@@ -22,7 +22,9 @@ import { PreviousSnapshots } from './previous-snapshots'
 import { programmeForBuild } from './build-programme'
 import { ProgrammePicker } from './programme-picker'
 import { type ShownCohort, shownSnapshot } from './shown-cohort'
-import { useCohortPreview } from './use-cohort-preview'
+import { type BuildInput, useCohortPreview } from './use-cohort-preview'
+import { AsOfHint } from './as-of-hint'
+import { EmptyBuildConfirm, EmptyCohortReason, emptyBuildRefusal } from './empty-build'
 
 export function CohortsScreen() {
   const definitions = useLoad(() => api['cohorts.definitions']({}), [])
@@ -39,6 +41,8 @@ export function CohortsScreen() {
   const [builder, setBuilder] = useState<{ editing: DefinitionInfo | null; start?: BuilderState } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [confirmArchive, setConfirmArchive] = useState(false)
+  // A build refused because it would be empty: its input and why, until saved anyway or let go.
+  const [emptyBuild, setEmptyBuild] = useState<{ input: BuildInput; reason: string } | null>(null)
   const build = useAsyncAction()
   const save = useAsyncAction()
   const archive = useAsyncAction()
@@ -150,17 +154,31 @@ export function CohortsScreen() {
     if (text.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 17) changeParams({ conditionThreshold: value })
   }
 
+  /** Stores a build; one that would be empty is refused first and waits for "Save the empty cohort anyway". */
+  const storeBuild = async (input: BuildInput, saveIfEmpty = false) => {
+    setEmptyBuild(null)
+    let snapshot: CohortSnapshotT
+    try {
+      snapshot = await api['cohorts.build']({ ...input, saveIfEmpty })
+    } catch (caught) {
+      const reason = emptyBuildRefusal(caught)
+      if (reason === null) throw caught
+      setEmptyBuild({ input, reason })
+      return
+    }
+    live.clearPreview()
+    setCurrent(snapshot)
+    setBuildFor(snapshot.programmeId)
+    setSnapshotsVersion((version) => version + 1)
+  }
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setNotice(null)
     void build.run(async () => {
       if (chosen?.switches.conditionThreshold && !thresholdIsValid(thresholdText))
         throw new Error('Minimum number of conditions: enter a whole number from 1 to 17.')
-      const snapshot = await api['cohorts.build']({ ...live.currentInput(), ...programmeInput() })
-      live.clearPreview()
-      setCurrent(snapshot)
-      setBuildFor(snapshot.programmeId)
-      setSnapshotsVersion((version) => version + 1)
+      await storeBuild({ ...live.currentInput(), ...programmeInput() })
     })
   }
 
@@ -168,11 +186,7 @@ export function CohortsScreen() {
   const savePreview = () =>
     void save.run(async () => {
       if (!preview?.previewInput) return
-      const snapshot = await api['cohorts.build']({ ...preview.previewInput, ...programmeInput() })
-      live.clearPreview()
-      setCurrent(snapshot)
-      setBuildFor(snapshot.programmeId)
-      setSnapshotsVersion((version) => version + 1)
+      await storeBuild({ ...preview.previewInput, ...programmeInput() })
     })
 
   const runArchive = () =>
@@ -292,7 +306,9 @@ export function CohortsScreen() {
               label="As-of date"
               hint="Today by default; 31 March for QOF year end."
               control={(control) => <input {...control} type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
-            />
+            >
+              <AsOfHint asOf={asOf} onUse={setAsOf} />
+            </FormField>
           </div>
           <fieldset className="field">
             <legend>Blood pressure target mode</legend>
@@ -327,6 +343,14 @@ export function CohortsScreen() {
           <p className="live-status" role="status" aria-live="polite">
             {live.loading ? 'Previewing with the new settings…' : ''}
           </p>
+          {emptyBuild && (
+            <EmptyBuildConfirm
+              reason={emptyBuild.reason}
+              saving={build.busy}
+              onSave={() => void build.run(() => storeBuild(emptyBuild.input, true))}
+              onKeep={() => setEmptyBuild(null)}
+            />
+          )}
           <ErrorAlert message={build.error ?? save.error ?? live.error} title="The cohort could not be built" />
         </form>
       </Card>
@@ -342,6 +366,7 @@ export function CohortsScreen() {
         />
       )}
 
+      {shown && shown.memberCount === 0 && shown.emptyReason && <EmptyCohortReason reason={shown.emptyReason} />}
       {shown && (
         <CohortView
           snapshot={shown}

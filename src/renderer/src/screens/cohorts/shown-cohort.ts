@@ -27,6 +27,8 @@ export interface ShownCohort {
   /** All members for a snapshot; the first ones (in list order) for a preview. */
   members: CohortEntryT[]
   excluded: CohortEntryT[]
+  /** Why it has no members, with counts (from a build or a preview; absent for a snapshot read back). */
+  emptyReason?: string | null
 }
 
 export function shownSnapshot(snapshot: CohortSnapshotT): ShownCohort {
@@ -48,7 +50,8 @@ export function shownSnapshot(snapshot: CohortSnapshotT): ShownCohort {
     priorityCounts,
     severeExcludedCount: snapshot.excluded.filter((entry) => entry.severe).length,
     members: snapshot.members,
-    excluded: snapshot.excluded
+    excluded: snapshot.excluded,
+    emptyReason: snapshot.emptyReason ?? null
   }
 }
 

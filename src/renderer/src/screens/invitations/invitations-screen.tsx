@@ -29,7 +29,7 @@ export function InvitationsScreen() {
       {!data && !loaded.error && <p className="muted">Loading…</p>}
       {data && (
         <>
-          <InvitationWorklists lists={data.worklists} today={todayIso()} />
+          <InvitationWorklists lists={data.worklists} today={todayIso()} onChanged={loaded.reload} />
           <BatchHistory batches={data.batches} />
           <TemplateEditor list={data.templates} practice={data.practice} onSaved={loaded.reload} />
           <WordTemplateCard word={data.templates.wordTemplate} onChanged={loaded.reload} />

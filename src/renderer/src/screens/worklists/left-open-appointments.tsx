@@ -1,20 +1,21 @@
 // Appointments left open in a past clinic: still "booked" after the clinic day, so the visit's BP is
 // missing and a patient who did not come is not on the re-invite list. Each row is closed where it
 // stands, with the same operations as the clinic day view: record the visit (readings, dated on the
-// clinic's day) or mark did not attend.
+// clinic's day) or mark did not attend — confirmed in the row, and undoable from its notice.
 import { useState } from 'react'
 import type { OperationOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
-import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 import { RecordVisitForm } from '../clinics/record-visit-form'
 import { Phq9RiskPrompt } from '../clinics/phq9-risk-prompt'
+import { DidNotAttendConfirm } from '../clinics/did-not-attend-confirm'
+import { didNotAttendButtonId, useDidNotAttend } from '../clinics/use-did-not-attend'
 
 type LeftOpen = OperationOutput<'worklists.leftOpen'>['appointments'][number]
 type AttendResult = OperationOutput<'appointments.attend'>
@@ -24,12 +25,14 @@ interface Outcome {
   result: AttendResult
 }
 
-/** `onChanged` runs after an appointment is closed, so the screen can refresh what depends on it. */
-export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
-  const list = useLoad(() => api['worklists.leftOpen']({}), [])
+/**
+ * `onChanged` runs after an appointment is closed, so the screen can refresh what depends on it;
+ * `version` changes when the screen changed something this list shows (a did-not-attend undone elsewhere).
+ */
+export function LeftOpenAppointments({ onChanged, version = 0 }: { onChanged: () => void; version?: number }) {
+  const list = useLoad(() => api['worklists.leftOpen']({}), [version])
   const [visitFor, setVisitFor] = useState<LeftOpen | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const dna = useAsyncAction()
   const appointments = list.data?.appointments ?? []
 
   const closed = (appointment: LeftOpen, result: AttendResult) => {
@@ -39,15 +42,17 @@ export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
     onChanged()
   }
 
-  const markDna = (appointment: LeftOpen) =>
-    void dna.run(async () => {
-      closed(appointment, await api['appointments.markDidNotAttend']({ appointmentId: appointment.appointmentId }))
-    })
+  const dna = useDidNotAttend(() => {
+    setOutcome(null)
+    setVisitFor(null)
+    list.reload()
+    onChanged()
+  })
 
   return (
     <Card title="Appointments left open in a past clinic">
       <ErrorAlert message={list.error} />
-      <ErrorAlert message={dna.error} title="Not marked" />
+      {dna.feedback}
       {outcome && <OutcomeMessage outcome={outcome} />}
       {list.data && appointments.length === 0 && <p>None: every past clinic&apos;s appointments are marked attended or did not attend.</p>}
       {appointments.length > 0 && (
@@ -92,33 +97,46 @@ export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
                 id: 'outcome',
                 header: 'Outcome',
                 cellClassName: 'nowrap',
-                cell: (a) => (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-primary button-small"
-                      aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
-                      onClick={() => {
-                        setOutcome(null)
-                        setVisitFor(visitFor?.appointmentId === a.appointmentId ? null : a)
-                      }}
-                    >
-                      Attended: record visit
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button-warning button-small"
-                      aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
-                      disabled={dna.busy}
-                      onClick={() => {
-                        setOutcome(null)
-                        markDna(a)
-                      }}
-                    >
-                      Did not attend
-                    </button>
-                  </>
-                )
+                cell: (a) =>
+                  dna.confirming === a.appointmentId ? (
+                    <DidNotAttendConfirm
+                      id={`left-open-${a.appointmentId}-dna-confirm`}
+                      name={a.name}
+                      start={a.start}
+                      when={formatUkDate(a.clinicDate)}
+                      busy={dna.busy}
+                      onConfirm={() => dna.mark({ appointmentId: a.appointmentId, name: a.name, start: a.start })}
+                      onCancel={dna.cancel}
+                    />
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-primary button-small"
+                        aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                        onClick={() => {
+                          setOutcome(null)
+                          dna.clear()
+                          setVisitFor(visitFor?.appointmentId === a.appointmentId ? null : a)
+                        }}
+                      >
+                        Attended: record visit
+                      </button>{' '}
+                      <button
+                        type="button"
+                        id={didNotAttendButtonId(a.appointmentId)}
+                        className="button button-warning button-small"
+                        aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
+                        disabled={dna.busy}
+                        onClick={() => {
+                          setOutcome(null)
+                          dna.ask(a.appointmentId)
+                        }}
+                      >
+                        Did not attend
+                      </button>
+                    </>
+                  )
               }
             ]}
           />
@@ -128,15 +146,8 @@ export function LeftOpenAppointments({ onChanged }: { onChanged: () => void }) {
   )
 }
 
+/** A visit recorded from the list (a did-not-attend has its own notice, with its undo). */
 function OutcomeMessage({ outcome: { name, result } }: { outcome: Outcome }) {
-  if (result.status === 'did-not-attend') {
-    return (
-      <p className="alert alert-info" role="status">
-        {name} marked as did not attend: they are now on the re-invite list.
-        {result.followUpReason ? ` ${result.followUpReason}` : ''}
-      </p>
-    )
-  }
   return (
     <>
       {/* Recorded after the clinic day, the same-day risk prompt still needs acting on today. */}
