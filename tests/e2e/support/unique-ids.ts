@@ -4,12 +4,11 @@
 import { expect, type Page } from '@playwright/test'
 
 /** Each id that more than one element carries, with how many carry it. */
-export function duplicateIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const counts = new Map<string, number>()
-    for (const element of Array.from(document.querySelectorAll('[id]'))) counts.set(element.id, (counts.get(element.id) ?? 0) + 1)
-    return [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`)
-  })
+export async function duplicateIds(page: Page): Promise<string[]> {
+  const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id))
+  const counts = new Map<string, number>()
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
+  return [...counts].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`)
 }
 
 export async function expectUniqueIds(page: Page, step: string): Promise<void> {
