@@ -27,6 +27,39 @@ test('a pharmacist asks why a patient is in a cohort and compares two builds', a
     await page.getByLabel('Cohort definition').selectOption('uncontrolled-hypertension')
     await page.getByRole('button', { name: 'Build and save cohort' }).click()
     await expect(page.getByRole('tab', { name: /^Members \(\d+\)$/ })).not.toHaveText('Members (0)')
+    // The members list narrows by filter and says how many it shows; a mistyped systolic is told.
+    const count = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+$/ })
+    await expect(count).toBeVisible()
+    const total = Number(/of (\d+)$/.exec((await count.textContent()) ?? '')?.[1])
+    // One line a member: at 1366×768 the list's box holds a dozen or more patients.
+    const memberRow = await page.getByRole('table', { name: 'Cohort members' }).getByRole('row').nth(1).boundingBox()
+    expect(memberRow?.height ?? Infinity).toBeLessThanOrEqual(40)
+    // …and it fits across a 1366 px screen without scrolling sideways.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const overflow = await page
+      .getByRole('table', { name: 'Cohort members' })
+      .evaluate((table) => table.getBoundingClientRect().width - (table.parentElement?.clientWidth ?? 0))
+    expect(overflow).toBeLessThanOrEqual(1)
+    await page.setViewportSize({ width: 1400, height: 900 })
+    // The one-line reasons open in full under "More".
+    const members = page.getByRole('table', { name: 'Cohort members' })
+    await members
+      .getByRole('button', { name: /^More about / })
+      .first()
+      .click()
+    await expect(members.getByRole('button', { name: /^Less about / }).first()).toHaveAttribute('aria-expanded', 'true')
+    await expect(members.getByRole('listitem').first()).toBeVisible()
+    await members
+      .getByRole('button', { name: /^Less about / })
+      .first()
+      .click()
+    await page.getByLabel('Systolic above (mmHg)').fill('abc')
+    await expect(page.getByText('Enter the systolic as a whole number of mmHg')).toBeVisible()
+    await page.getByLabel('Systolic above (mmHg)').fill('299')
+    await expect(count).toHaveText(`Showing 0 of ${total}`)
+    await expect(page.getByText('No members match these filters.')).toBeVisible()
+    await page.getByLabel('Systolic above (mmHg)').fill('')
+    await expect(count).toHaveText(`Showing ${total} of ${total}`)
     const firstWhy = page
       .getByRole('table', { name: 'Cohort members' })
       .getByRole('button', { name: /^Why\? / })
@@ -66,6 +99,10 @@ test('a pharmacist asks why a patient is in a cohort and compares two builds', a
     await expect(comparison.getByRole('heading', { name: /^Joined \(\d+\)$/ })).toBeVisible()
     await expect(comparison.getByRole('heading', { name: /^Left \(\d+\)$/ })).toBeVisible()
     await expect(comparison.getByRole('heading', { name: /^Priority changed \(\d+\)$/ })).toBeVisible()
+    // Each list is closed until asked for; opening one shows its table.
+    await expect(comparison.getByRole('table', { name: 'Joined' })).toBeHidden()
+    await comparison.getByText(/^Joined \(\d+\)$/).click()
+    await expect(comparison.locator('details').filter({ hasText: /^Joined/ })).toHaveAttribute('open', '')
     await comparison.scrollIntoViewIfNeeded()
     await snap(page, '02-compare')
   })

@@ -127,4 +127,10 @@ test('a large import shows its progress and can be cancelled with nothing import
   await previewButton.click()
   await expect(page.getByRole('heading', { name: '2. Check the preview' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Import 3 patients$/ })).toBeVisible()
+
+  // Cancel beside Import lets the preview go without writing anything; the files stay chosen.
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await expect(page.getByRole('heading', { name: '2. Check the preview' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Import history' })).toContainText('No imports yet')
+  await expect(previewButton).toBeEnabled()
 })

@@ -38,16 +38,24 @@ test('a pharmacist imports an export, builds a cohort, invites, runs a clinic an
     await page.getByRole('button', { name: 'Preview import' }).click()
     await expect(page.getByRole('heading', { name: '2. Check the preview' })).toBeVisible()
     await expect(page.getByText('Detected format:')).toBeVisible()
-    await expect(page.getByRole('heading', { name: 'Columns and what they were read as' })).toBeVisible()
+    // The Import button sits under the counts, ahead of the details.
+    await expect(page.getByRole('region', { name: '2. Check the preview' }).getByRole('button', { name: /^Import \d+ patients?$/ })).toBeVisible()
     const rejected = page.getByRole('table', { name: 'Rejected rows' })
     await expect(rejected).toBeVisible()
     await expect(rejected.getByRole('row').filter({ hasText: /NHS/i }).first()).toBeVisible()
     await snap(page, '02-import-preview')
+    // How the columns were read is collapsed until asked for.
+    await expect(page.getByRole('heading', { name: 'Columns and what they were read as' })).toBeHidden()
+    await page.getByText(/^Columns mapped/).click()
+    await expect(page.getByRole('heading', { name: 'Columns and what they were read as' })).toBeVisible()
   })
 
   await test.step('commit the import', async () => {
     await page.getByRole('button', { name: /^Import \d+ patients?$/ }).click()
     await expect(page.getByRole('heading', { name: 'Import complete' })).toBeVisible()
+    // The result takes focus, so it is announced and in view.
+    await expect(page.locator('.import-result')).toBeFocused()
+    await expect(page.getByRole('heading', { name: 'Import complete' })).toBeInViewport()
     await expect(page.getByRole('region', { name: 'Import history' }).getByRole('row')).toHaveCount(2)
     await snap(page, '03-import-committed')
   })

@@ -1,6 +1,7 @@
 import type { CohortEntryT } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { formatNhsNumber } from '../../format/nhs-number'
+import '../../styles/cohorts.css'
 import { BpCell } from './bp-cell'
 import type { ShownCohort } from './shown-cohort'
 
@@ -35,6 +36,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
       )}
       <DataTable<CohortEntryT>
         label="Excluded patients"
+        className="table-compact"
         scroll
         rows={snapshot.excluded}
         rowKey={(entry) => entry.patientId}

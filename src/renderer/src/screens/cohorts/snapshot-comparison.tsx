@@ -5,6 +5,7 @@ import { PriorityChip } from '../../components/priority-chip'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import '../../styles/cohorts.css'
 
 // Long lists are cut here: a comparison of two 40k-member builds should stay readable; the counts
 // in each heading are always the full numbers.
@@ -34,11 +35,15 @@ function Placement({ placement }: { placement: CohortPlacementT }) {
 }
 
 function ChangeTable({ title, changes, fromId, toId }: { title: string; changes: CohortChangeT[]; fromId: number; toId: number }) {
+  // Closed until asked for: three long lists open at once made the page thousands of pixels tall.
+  // The heading stays in the summary, so the full count is read whether the list is open or not.
   return (
-    <>
-      <h3>
-        {title} ({changes.length})
-      </h3>
+    <details className="comparison-section">
+      <summary>
+        <h3>
+          {title} ({changes.length})
+        </h3>
+      </summary>
       <DataTable<CohortChangeT>
         label={title}
         className="table-compact"
@@ -65,7 +70,7 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
           The first {SHOWN} of {changes.length} are shown.
         </p>
       )}
-    </>
+    </details>
   )
 }
 
@@ -85,6 +90,11 @@ export function SnapshotComparison({ comparison, onClose }: { comparison: Cohort
         #{from.cohortId}: {from.name}, as of {formatUkDate(from.asOf)}, {from.mode.toUpperCase()}, version {from.definitionVersion}, {members(from.memberCount)}{' '}
         · #{to.cohortId}: {to.name}, as of {formatUkDate(to.asOf)}, {to.mode.toUpperCase()}, version {to.definitionVersion}, {members(to.memberCount)} ·{' '}
         {members(comparison.unchangedCount)} with the same priority in both
+      </p>
+      <p className="comparison-counts" data-testid="comparison-counts">
+        <span>Joined {comparison.joined.length}</span>
+        <span>Left {comparison.left.length}</span>
+        <span>Priority changed {comparison.priorityChanged.length}</span>
       </p>
       <h3>What differed in how they were built</h3>
       {comparison.settingsChanged.length === 0 ? (

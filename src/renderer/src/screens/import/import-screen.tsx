@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
@@ -39,6 +39,15 @@ export function ImportScreen() {
   const commit = () => {
     void job.commit().then(() => setHistoryVersion((version) => version + 1))
   }
+
+  // The result appears where the long preview was: focus moves to it (so a screen reader announces
+  // it) and it is scrolled to, rather than left somewhere off screen.
+  const resultRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!result) return
+    resultRef.current?.focus({ preventScroll: true })
+    resultRef.current?.scrollIntoView({ block: 'start' })
+  }, [result])
 
   const { reset } = job
   const { open: openMapping, close: closeMapping } = mapping
@@ -131,9 +140,17 @@ export function ImportScreen() {
           ) : (
             <>
               <p className="hint">A copy of the database is saved in the backups folder before anything is written.</p>
-              <BusyButton busy={job.running} busyLabel="Importing…" onClick={commit}>
-                {`Import ${preview.patientsInFile} patient${preview.patientsInFile === 1 ? '' : 's'}`}
-              </BusyButton>
+              <div className="import-actions-buttons">
+                <BusyButton busy={job.running} busyLabel="Importing…" onClick={commit}>
+                  {`Import ${preview.patientsInFile} patient${preview.patientsInFile === 1 ? '' : 's'}`}
+                </BusyButton>
+                {/* Lets the preview go (in main too) without importing; the chosen files stay for another preview. */}
+                {!job.running && (
+                  <button type="button" className="button button-secondary" onClick={reset}>
+                    Cancel
+                  </button>
+                )}
+              </div>
             </>
           )}
           {job.running && job.progress && <ImportProgressBar progress={job.progress} onCancel={() => void job.cancel()} />}
@@ -141,56 +158,58 @@ export function ImportScreen() {
       )}
 
       {result && (
-        <Card title={result.alreadyImported ? 'Already imported' : 'Import complete'}>
-          {result.alreadyImported ? (
-            <div className="alert alert-info" role="status">
-              This file was already imported — nothing was changed.
+        <div ref={resultRef} tabIndex={-1} className="import-result">
+          <Card title={result.alreadyImported ? 'Already imported' : 'Import complete'}>
+            {result.alreadyImported ? (
+              <div className="alert alert-info" role="status">
+                This file was already imported — nothing was changed.
+              </div>
+            ) : (
+              <div className="alert alert-success" role="status">
+                Imported {result.rowsRead} rows{result.importId !== null ? ` (import #${result.importId})` : ''}.
+              </div>
+            )}
+            <div className="stats">
+              <Stat label="Rows read" value={result.rowsRead} />
+              <Stat label="Patients added" value={result.patientsAdded} />
+              <Stat label="Patients updated" value={result.patientsUpdated} />
+              <Stat label="Readings added" value={result.readingsAdded} />
+              <Stat label="Coded events added" value={result.eventsAdded} />
+              <Stat label="Rows rejected" value={result.rejected.length} />
+              <Stat label="Conflicts to check" value={result.conflicts.length} />
+              <Stat label="Not in this export" value={result.patientsNotInExport} />
             </div>
-          ) : (
-            <div className="alert alert-success" role="status">
-              Imported {result.rowsRead} rows{result.importId !== null ? ` (import #${result.importId})` : ''}.
-            </div>
-          )}
-          <div className="stats">
-            <Stat label="Rows read" value={result.rowsRead} />
-            <Stat label="Patients added" value={result.patientsAdded} />
-            <Stat label="Patients updated" value={result.patientsUpdated} />
-            <Stat label="Readings added" value={result.readingsAdded} />
-            <Stat label="Coded events added" value={result.eventsAdded} />
-            <Stat label="Rows rejected" value={result.rejected.length} />
-            <Stat label="Conflicts to check" value={result.conflicts.length} />
-            <Stat label="Not in this export" value={result.patientsNotInExport} />
-          </div>
-          {!result.alreadyImported && <CodeMatchNotes termOnlyMatches={result.termOnlyMatches} unmatchedCodes={result.unmatchedCodes} saved />}
-          {result.patientsNotInExport > 0 && (
-            <p>
-              {result.patientsNotInExport} patient{result.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}
-              {result.patientsNotInExport === 1 ? 'is' : 'are'} not in this export: kept, and marked &ldquo;not in latest export&rdquo;.
-            </p>
-          )}
-          {result.backupFile && <p className="hint">Backup taken before this import: {result.backupFile}</p>}
-          {result.importId !== null && result.rejected.length + result.conflicts.length > 0 && (
-            <BusyButton
-              variant="secondary"
-              busy={downloadAction.busy}
-              busyLabel="Preparing…"
-              onClick={() => {
-                const importId = result.importId
-                if (importId !== null) void downloadAction.run(() => downloadRejectsCsv({ importId }))
-              }}
-            >
-              Download rejected rows (CSV)
-            </BusyButton>
-          )}
-          <ErrorAlert message={downloadAction.error} title="The rejects file could not be made" />
-          {result.warnings.length > 0 && (
-            <ul className="warnings">
-              {result.warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
-              ))}
-            </ul>
-          )}
-        </Card>
+            {!result.alreadyImported && <CodeMatchNotes termOnlyMatches={result.termOnlyMatches} unmatchedCodes={result.unmatchedCodes} saved />}
+            {result.patientsNotInExport > 0 && (
+              <p>
+                {result.patientsNotInExport} patient{result.patientsNotInExport === 1 ? '' : 's'} from the previous run of this report{' '}
+                {result.patientsNotInExport === 1 ? 'is' : 'are'} not in this export: kept, and marked &ldquo;not in latest export&rdquo;.
+              </p>
+            )}
+            {result.backupFile && <p className="hint">Backup taken before this import: {result.backupFile}</p>}
+            {result.importId !== null && result.rejected.length + result.conflicts.length > 0 && (
+              <BusyButton
+                variant="secondary"
+                busy={downloadAction.busy}
+                busyLabel="Preparing…"
+                onClick={() => {
+                  const importId = result.importId
+                  if (importId !== null) void downloadAction.run(() => downloadRejectsCsv({ importId }))
+                }}
+              >
+                Download rejected rows (CSV)
+              </BusyButton>
+            )}
+            <ErrorAlert message={downloadAction.error} title="The rejects file could not be made" />
+            {result.warnings.length > 0 && (
+              <ul className="warnings">
+                {result.warnings.map((warning, index) => (
+                  <li key={index}>{warning}</li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
       )}
 
       <ImportHistory version={historyVersion} />
