@@ -60,7 +60,7 @@ export interface BatchMemberQuery {
 // An invitation another snapshot sent within the window: another programme's (any attempt), or
 // this programme's at the attempt being sent or later (a rebuilt snapshot must not invite again).
 // This cohort's own earlier attempts are the normal chain and never count.
-const recentElsewhere = `FROM invitations i JOIN cohorts ic ON ic.id = i.cohort_id LEFT JOIN programmes pr ON pr.id = ic.programme_id
+const recentElsewhere = `SELECT i.id FROM invitations i JOIN cohorts ic ON ic.id = i.cohort_id
                  WHERE i.patient_id = p.id AND i.cohort_id <> @cohortId AND i.sent_on <= @date
                    AND i.sent_on >= date(@date, '-' || @recentDays || ' days')
                    AND (ic.programme_id IS NOT @programmeId OR i.attempt >= @attempt)
@@ -85,10 +85,13 @@ export function batchMembers(db: ReadableDb, query: BatchMemberQuery): BatchMemb
               (SELECT i.attempt FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date
                  ORDER BY i.sent_on DESC, i.id DESC LIMIT 1) AS previous_attempt,
               (SELECT MAX(i.sent_on) FROM invitations i WHERE i.patient_id = p.id AND i.sent_on <= @date) AS previous_on,
-              (SELECT i.sent_on ${recentElsewhere}) AS recent_elsewhere_on,
-              (SELECT IFNULL(pr.name, ic.name) ${recentElsewhere}) AS recent_elsewhere_programme
+              ri.sent_on AS recent_elsewhere_on, IFNULL(rpr.name, ric.name) AS recent_elsewhere_programme
        FROM cohort_entries ce JOIN patients p ON p.id = ce.patient_id
        LEFT JOIN contact_preferences cp ON cp.patient_id = p.id
+       -- The one recent invitation is found once per member; its day and programme are joined to it.
+       LEFT JOIN invitations ri ON ri.id = (${recentElsewhere})
+       LEFT JOIN cohorts ric ON ric.id = ri.cohort_id
+       LEFT JOIN programmes rpr ON rpr.id = ric.programme_id
        WHERE ce.cohort_id = @cohortId AND ce.status = 'member'
        ORDER BY LOWER(IFNULL(p.family_name, '')), LOWER(IFNULL(p.given_name, '')), p.nhs_number`
     )

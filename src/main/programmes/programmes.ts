@@ -108,6 +108,13 @@ export function getProgramme(ctx: Pick<ReadingContext, 'db'>, programmeId: numbe
   return { ...programme, definitionName: definitionName(ctx, programme.definition), progress: progressFromRow(progress) }
 }
 
+/** The names two open programmes may not share. */
+function activeProgrammeNames(db: ReadableDb): string[] {
+  return allProgrammes(db)
+    .filter((p) => p.status === 'active')
+    .map((p) => p.name)
+}
+
 export interface CreateProgrammeInput {
   name: string
   definition: string
@@ -121,12 +128,7 @@ export interface CreateProgrammeInput {
 
 function insertNewProgramme(ctx: ServiceContext, w: WritableDb, input: CreateProgrammeInput): Programme {
   const { definition } = definitionToBuild(ctx, input.definition)
-  const problem = programmeNameProblem(
-    input.name,
-    allProgrammes(w)
-      .filter((p) => p.status === 'active')
-      .map((p) => p.name)
-  )
+  const problem = programmeNameProblem(input.name, activeProgrammeNames(w))
   if (problem) throw new AppError('invalid_input', `name: ${problem}`)
   const defaults = programmeDefaultsFor(definition.id)
   const name = input.name.trim()
@@ -166,12 +168,7 @@ export function setStatusOfProgramme(ctx: ServiceContext, input: { programmeId: 
     const programme = requireProgramme(ctx.db, input.programmeId)
     if (programme.status === input.status) return programme
     if (input.status === 'active') {
-      const problem = programmeNameProblem(
-        programme.name,
-        allProgrammes(ctx.db)
-          .filter((p) => p.status === 'active')
-          .map((p) => p.name)
-      )
+      const problem = programmeNameProblem(programme.name, activeProgrammeNames(ctx.db))
       if (problem) throw new AppError('conflict', problem)
     }
     setProgrammeStatus(ctx.db, programme.programmeId, input.status, ctx.now().toISOString(), actorName(ctx))

@@ -2,12 +2,12 @@
 // their first visit, one bar per answer (taking as prescribed solid green, every other answer
 // cross-hatched red), with the table, and the reasons given for not taking them in a table of their
 // own (a patient may give several, so they do not add up).
-import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { AuditSummaryT } from '../../../../shared/contract'
 import { adherenceStatuses, nonAdherenceReasons } from '../../../../shared/domain/medication-adherence'
 import { DataTable } from '../../components/data-table'
 import { ChartFigure } from './chart-figure'
-import { axisTick, barFill, chartColours, ChartLegend, formatShare, type BarStyle } from './chart-style'
+import { chartColours, ChartLegend, formatShare, type BarStyle } from './chart-style'
+import { CountBarChart } from './count-bar-chart'
 
 type Adherence = NonNullable<AuditSummaryT['adherence']>
 
@@ -45,25 +45,15 @@ export function AdherenceChart({ adherence, id, scope }: { adherence: Adherence;
         description={description}
         tablePlacement="beside"
         chart={
-          <BarChart
-            responsive
-            style={{ width: '100%', height: 260 }}
-            data={rows}
-            layout="vertical"
-            margin={{ top: 5, right: 50, bottom: 5, left: 10 }}
+          <CountBarChart
+            rows={rows}
+            rowKey={(row) => row.id}
+            styleOf={(row) => (row.taking ? takingStyle : notTakingStyle)}
             title={title}
-            desc={rows.map((row) => `${row.label}: ${row.patients}`).join('; ')}
-          >
-            <XAxis type="number" allowDecimals={false} tick={axisTick} />
-            <YAxis type="category" dataKey="label" width={230} tick={axisTick} />
-            <Tooltip formatter={(value) => [String(value), 'Patients']} />
-            <Bar dataKey="patients" name="Patients" isAnimationActive={false} minPointSize={2}>
-              {rows.map((row) => (
-                <Cell key={row.id} fill={barFill(row.taking ? takingStyle : notTakingStyle)} />
-              ))}
-              <LabelList dataKey="patients" position="right" fill={chartColours.text} fontSize={14} />
-            </Bar>
-          </BarChart>
+            height={260}
+            labelWidth={230}
+            labelRoom={50}
+          />
         }
         legend={<ChartLegend label="Key to the adherence chart" items={adherenceStyles} />}
         table={

@@ -1,12 +1,11 @@
 // Referrals to local services by service, each bar split by the outcome recorded by the audit date
 // (attended, accepted, declined, not known, none yet). Counts of referrals, not of patients. Each
 // outcome has its own colour and pattern, the key names them, and the table gives every number.
-import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { AuditSummaryT } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ChartFigure } from './chart-figure'
-import { axisTick, barFill, chartColours, ChartLegend, formatShare, type BarStyle } from './chart-style'
-import { SegmentLabel } from './equity-outcome-chart'
+import { chartColours, ChartLegend, formatShare, type BarStyle } from './chart-style'
+import { StackedBarChart } from './stacked-bar-chart'
 
 type ServiceReferrals = AuditSummaryT['referrals'][number]
 type Outcome = 'attended' | 'accepted' | 'declined' | 'unknown' | 'noOutcome'
@@ -27,7 +26,6 @@ export function ReferralsChart({ referrals, id, scope }: { referrals: ServiceRef
   const rows = referrals.map((r) => ({ ...r, axisLabel: `${r.service} (${r.referred})` }))
   const title = `Referrals to local services, by outcome (${scope})`
   const description = `Each bar is one service's referrals and signpostings (${total} in all), split by the outcome recorded by the audit date; a patient referred to two services is counted under each. The numbers on the bars are referrals.`
-  const longestLabel = rows.reduce((longest, row) => Math.max(longest, row.axisLabel.length), 0)
   // No chart without a bar to draw: every chart on the page has its picture and its table.
   if (rows.length === 0) return <p className="chart-empty">No referral to a local service has been recorded for these patients yet.</p>
   return (
@@ -36,13 +34,10 @@ export function ReferralsChart({ referrals, id, scope }: { referrals: ServiceRef
       title={title}
       description={description}
       chart={
-        <BarChart
-          responsive
-          style={{ width: '100%', height: Math.max(110, rows.length * 44 + 50) }}
-          data={rows}
-          layout="vertical"
-          maxBarSize={30}
-          margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+        <StackedBarChart
+          rows={rows}
+          series={outcomes.map((outcome) => ({ key: outcome, style: outcomeStyles[outcome] }))}
+          scale="count"
           title={title}
           desc={rows
             .map(
@@ -50,25 +45,8 @@ export function ReferralsChart({ referrals, id, scope }: { referrals: ServiceRef
                 `${r.service}: ${r.referred} referred, ${r.attended} attended, ${r.accepted} accepted, ${r.declined} declined, ${r.unknown} not known, ${r.noOutcome} no outcome yet`
             )
             .join('; ')}
-        >
-          <XAxis type="number" allowDecimals={false} tick={axisTick} />
-          <YAxis type="category" dataKey="axisLabel" width={Math.min(340, Math.max(120, longestLabel * 7.6 + 16))} tick={axisTick} />
-          <Tooltip />
-          {outcomes.map((outcome) => (
-            <Bar
-              key={outcome}
-              dataKey={outcome}
-              name={outcomeStyles[outcome].label}
-              stackId="outcome"
-              fill={barFill(outcomeStyles[outcome])}
-              stroke="#ffffff"
-              strokeWidth={1}
-              isAnimationActive={false}
-            >
-              <LabelList dataKey={outcome} content={SegmentLabel} />
-            </Bar>
-          ))}
-        </BarChart>
+          maxLabelWidth={340}
+        />
       }
       legend={<ChartLegend label="Key to the referrals chart" items={referralStyles} />}
       table={

@@ -2,13 +2,12 @@
 // questionnaire, each its own 100% (their patients differ), split into reliable improvement, no
 // reliable change and reliable deterioration, drawn as the BP outcome is drawn (solid green, striped
 // grey, cross-hatched red) so the picture reads without colour; the table gives every number.
-import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { AuditSummaryT } from '../../../../shared/contract'
 import { reliableChangeLabels, reliableChangeThresholds, type ReliableChange } from '../../../../shared/domain/reliable-change'
 import { DataTable } from '../../components/data-table'
 import { ChartFigure } from './chart-figure'
-import { axisTick, barFill, ChartLegend, formatShare, outcomeStyles, type BarStyle } from './chart-style'
-import { SegmentLabel } from './equity-outcome-chart'
+import { ChartLegend, outcomeStyles, type BarStyle } from './chart-style'
+import { countWithShare, StackedBarChart } from './stacked-bar-chart'
 
 type Wellbeing = NonNullable<AuditSummaryT['wellbeingOutcome']>
 
@@ -31,11 +30,6 @@ interface Row {
   worse: number
 }
 
-/** A count with its share of the questionnaire's patients: "4 (40%)". */
-function withShare(count: number, of: number): string {
-  return of > 0 ? `${count} (${formatShare(count / of)})` : String(count)
-}
-
 export function ReliableChangeChart({ wellbeing, id, scope }: { wellbeing: Wellbeing; id: string; scope: string }) {
   const rows: Row[] = (['phq9', 'gad7'] as const).map((measure) => {
     const { name, threshold } = reliableChangeThresholds[measure]
@@ -53,35 +47,16 @@ export function ReliableChangeChart({ wellbeing, id, scope }: { wellbeing: Wellb
       title={title}
       description={description}
       chart={
-        <BarChart
-          responsive
-          style={{ width: '100%', height: 160 }}
-          data={rows}
-          layout="vertical"
-          stackOffset="expand"
-          maxBarSize={34}
-          margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+        <StackedBarChart
+          rows={rows}
+          series={changes.map((change) => ({ key: change, style: changeStyles[change] }))}
+          scale="share"
           title={title}
           desc={rows.map((row) => `${row.label}: ${row.improved} improved, ${row.unchanged} no reliable change, ${row.worse} deteriorated`).join('; ')}
-        >
-          <XAxis type="number" domain={[0, 1]} tickFormatter={(value: number) => formatShare(value)} tick={axisTick} />
-          <YAxis type="category" dataKey="axisLabel" width={150} tick={axisTick} />
-          <Tooltip />
-          {changes.map((change) => (
-            <Bar
-              key={change}
-              dataKey={change}
-              name={changeStyles[change].label}
-              stackId="change"
-              fill={barFill(changeStyles[change])}
-              stroke="#ffffff"
-              strokeWidth={1}
-              isAnimationActive={false}
-            >
-              <LabelList dataKey={change} content={SegmentLabel} />
-            </Bar>
-          ))}
-        </BarChart>
+          maxLabelWidth={150}
+          rowHeight={55}
+          maxBarSize={34}
+        />
       }
       legend={<ChartLegend label="Key to the reliable change chart" items={reliableChangeStyles} />}
       table={
@@ -96,7 +71,7 @@ export function ReliableChangeChart({ wellbeing, id, scope }: { wellbeing: Wellb
             ...changes.map((change) => ({
               id: change,
               header: reliableChangeLabels[change],
-              cell: (row: Row) => withShare(row[change], row.patients),
+              cell: (row: Row) => countWithShare(row[change], row.patients),
               numeric: true
             }))
           ]}

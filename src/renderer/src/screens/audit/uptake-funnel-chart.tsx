@@ -1,11 +1,11 @@
 // The uptake funnel as a bar chart with its table: eligible → invited (1st) → sent a 2nd and a 3rd
 // invitation → booked → attended → followed up. The reminders are a share of those invited (not a
 // step everyone passes), so their bars are striped and their labels say so.
-import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { AuditSummaryT } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ChartFigure } from './chart-figure'
-import { axisTick, barFill, chartColours, ChartLegend, type BarStyle } from './chart-style'
+import { chartColours, ChartLegend, type BarStyle } from './chart-style'
+import { CountBarChart } from './count-bar-chart'
 
 type Funnel = AuditSummaryT['funnel']
 
@@ -63,25 +63,16 @@ export function UptakeFunnelChart({ funnel, id, scope }: { funnel: Funnel; id: s
       description={description}
       tablePlacement="beside"
       chart={
-        <BarChart
-          responsive
-          style={{ width: '100%', height: 300 }}
-          data={rows.map((row) => ({ ...row, bar: barLabel(row) }))}
-          layout="vertical"
-          margin={{ top: 5, right: 90, bottom: 5, left: 10 }}
+        <CountBarChart
+          rows={rows}
+          rowKey={(row) => row.key}
+          styleOf={(row) => (row.reminder ? reminderStyle : stepStyle)}
+          barLabel={barLabel}
           title={title}
-          desc={rows.map((row) => `${row.label}: ${row.patients}`).join('; ')}
-        >
-          <XAxis type="number" allowDecimals={false} tick={axisTick} />
-          <YAxis type="category" dataKey="label" width={120} tick={axisTick} />
-          <Tooltip formatter={(value) => [String(value), 'Patients']} />
-          <Bar dataKey="patients" name="Patients" isAnimationActive={false} minPointSize={2}>
-            {rows.map((row) => (
-              <Cell key={row.key} fill={barFill(row.reminder ? reminderStyle : stepStyle)} />
-            ))}
-            <LabelList dataKey="bar" position="right" fill={chartColours.text} fontSize={14} />
-          </Bar>
-        </BarChart>
+          height={300}
+          labelWidth={120}
+          labelRoom={90}
+        />
       }
       legend={<ChartLegend label="Key to the uptake chart" items={funnelStyles} />}
       table={
