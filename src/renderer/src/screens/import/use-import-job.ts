@@ -128,6 +128,9 @@ export function useImportJob() {
     if (!id) return
     const answer = await api['imports.cancel']({ jobId: id }).catch((error: unknown) => ({ cancelled: false, message: describeError(error) }))
     const last = await api['imports.progress']({ jobId: id }).catch(() => null)
+    // Other files chosen while the cancel was on its way: the screen has moved on, and showing
+    // "Cancelled" over the new choice would be about the wrong files.
+    if (jobId.current !== id) return
     if (last && last.phase === 'cancelled') {
       stopPolling()
       jobId.current = null
