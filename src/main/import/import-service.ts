@@ -1,6 +1,7 @@
 // The import capability: preview what a set of export files would do, then commit
-// exactly that preview; or both at once for the CLI. The parsed result lives in memory between
-// preview and commit, so what is written is what the user saw. The desktop and browser front ends
+// exactly that preview; or both at once for the CLI. Between preview and commit the parsed facts
+// wait in a staging file beside the database (stage/import-staging.ts; in memory for a database in
+// memory), so what is written is exactly what the user saw and memory does not grow with the file. The desktop and browser front ends
 // run the same steps in a worker thread (import-jobs.ts) so a large file never blocks them.
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
@@ -28,6 +29,7 @@ import type { ParsedImport } from './import-types'
 import { inspectExportFile } from './map/inspect-columns'
 import { readExportFile } from './read/read-export-file'
 import { rejectsCsvDownload } from './commit/rejects-csv'
+import { factsInMemory, stageImport, stagingPathFor, type StagedImport } from './stage/import-staging'
 
 export type ImportSummaryT = z.output<typeof ImportSummary>
 export type ImportFormatChoiceT = 'auto' | 'emis' | 'systmone'
@@ -45,7 +47,17 @@ export interface GivenColumnMapping {
 
 /** Previews kept for commit; the oldest is dropped beyond this (a preview is cheap to redo). */
 const maxPreviewsKept = 10
-const previews = new Map<string, { parsed: ParsedImport; databasePath: string; baseImportId: number }>()
+const previews = new Map<string, { staged: StagedImport; databasePath: string; baseImportId: number }>()
+
+function keep(databasePath: string, parsed: ParsedImport): StagedImport {
+  if (databasePath === ':memory:') return { parsed, facts: factsInMemory(parsed), drop: () => undefined }
+  return stageImport(parsed, stagingPathFor(databasePath))
+}
+
+function forget(previewId: string): void {
+  previews.get(previewId)?.staged.drop()
+  previews.delete(previewId)
+}
 
 /** How many patients the preview lists as a sample. */
 const samplePatientCount = 20
@@ -86,11 +98,11 @@ export function previewImport(
   const parsed = parseImportFiles(ctx, files, format, {}, mappings)
   const previewId = randomUUID()
   const { preview, baseImportId } = describeParsedImport(ctx, previewId, parsed)
-  previews.set(previewId, { parsed, databasePath: ctx.databasePath, baseImportId })
+  previews.set(previewId, { staged: keep(ctx.databasePath, parsed), databasePath: ctx.databasePath, baseImportId })
   while (previews.size > maxPreviewsKept) {
     const oldest = previews.keys().next().value
     if (oldest === undefined) break
-    previews.delete(oldest)
+    forget(oldest)
   }
   return preview
 }
@@ -154,6 +166,11 @@ function countBy(keys: readonly string[]): Map<string, number> {
   return counts
 }
 
+/** Lets an in-thread preview go (Cancel, a failed job): its staging file is deleted. */
+export function discardPreview(previewId: string): void {
+  forget(previewId)
+}
+
 /** Whether this id is an in-thread preview made against this database (import-jobs.ts handles the rest). */
 export function hasPreview(ctx: ServiceContext, previewId: string): boolean {
   return previews.get(previewId)?.databasePath === ctx.databasePath
@@ -165,8 +182,16 @@ export function commitImport(ctx: ServiceContext, previewId: string, options: Om
   if (!kept || kept.databasePath !== ctx.databasePath) {
     throw new AppError('not_found', 'This import preview has expired or was already committed; choose the file(s) again to preview them')
   }
-  const result = commitParsedImport(ctx, kept.parsed, { ...options, previewedAfterImportId: kept.baseImportId })
-  previews.delete(previewId)
+  let result: ImportResultT
+  try {
+    result = commitParsedImport(ctx, kept.staged.parsed, { ...options, previewedAfterImportId: kept.baseImportId }, kept.staged.facts)
+  } catch (error) {
+    // A stale preview can never be committed (conflict): its staging goes. Any other failure keeps
+    // it, so the user may fix the cause and press Import again.
+    if (error instanceof AppError && error.code === 'conflict') forget(previewId)
+    throw error
+  }
+  forget(previewId)
   return result
 }
 
@@ -206,7 +231,7 @@ export function rejectsCsvOf(ctx: ReadingContext, which: { importId: number } | 
     if (!kept || kept.databasePath !== ctx.databasePath) {
       throw new AppError('not_found', 'This import preview has expired; choose the file(s) again to preview them')
     }
-    return rejectsCsvDownload('preview', kept.parsed.rejects, kept.parsed.conflicts)
+    return rejectsCsvDownload('preview', kept.staged.parsed.rejects, kept.staged.parsed.conflicts)
   }
   if (!importExists(ctx.db, which.importId)) throw new AppError('not_found', `There is no import #${which.importId}`)
   const rows = importRejects(ctx.db, which.importId)

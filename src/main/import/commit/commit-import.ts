@@ -31,6 +31,7 @@ import {
   type EarlierImport
 } from '../import-read-queries'
 import type { ParsedImport } from '../import-types'
+import { factsInMemory, type ImportFacts } from '../stage/import-staging'
 import { isCompleteRunKey } from '../map/report-identity'
 import {
   insertImport,
@@ -39,6 +40,7 @@ import {
   prepareImportWriters,
   recordImportTotals,
   storedValue,
+  withImportCache,
   type ChangedColumn
 } from './import-write-queries'
 
@@ -84,7 +86,13 @@ export interface CommitOptions {
 /** How many facts are written between progress reports and cancel checks. */
 const progressEvery = 2000
 
-export function commitParsedImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitOptions = {}): ImportResultT {
+/** `facts` are the staged ones of a preview (import-staging.ts); by default the parsed import's own. */
+export function commitParsedImport(
+  ctx: ServiceContext,
+  parsed: ParsedImport,
+  options: CommitOptions = {},
+  facts: ImportFacts = factsInMemory(parsed)
+): ImportResultT {
   const db = ctx.db
   const earlierCheck = findImportByHash(db, parsed.contentHash)
   if (earlierCheck) return alreadyImportedResult(parsed, earlierCheck)
@@ -95,7 +103,7 @@ export function commitParsedImport(ctx: ServiceContext, parsed: ParsedImport, op
     take: () => (options.backup === false ? null : backupDatabase(db, ctx.databasePath, ctx.now())),
     // Nothing was written, so the copy is the same as the live file: do not keep a misleading backup.
     discard: (backupFile) => discardBackup(ctx.databasePath, backupFile),
-    write: (backupFile) => writeImport(ctx, parsed, options, backupFile)
+    write: (backupFile) => writeImport(ctx, parsed, facts, options, backupFile)
   })
 }
 
@@ -111,11 +119,11 @@ function assertNotStale(db: ReadableDb, previewedAfterImportId: number | undefin
   )
 }
 
-function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitOptions, backupFile: string | null): ImportResultT {
+function writeImport(ctx: ServiceContext, parsed: ParsedImport, facts: ImportFacts, options: CommitOptions, backupFile: string | null): ImportResultT {
   const db = ctx.db
   const now = ctx.now().toISOString()
   const asOf = parsed.exportedOn ?? todayIso(ctx)
-  const total = parsed.patients.length + parsed.readings.length + parsed.events.length
+  const total = facts.counts.patients + facts.counts.readings + facts.counts.events
   let done = 0
   const step = () => {
     done++
@@ -151,7 +159,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
     let patientsAdded = 0
     let patientsUpdated = 0
     let keptNewer = 0
-    for (const { nhsNumber, fields } of parsed.patients) {
+    for (const { nhsNumber, fields } of facts.patients()) {
       step()
       const stored = storedPatient(nhsNumber)
       if (!stored) {
@@ -193,7 +201,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
     // them their kind (a classification, not history), rather than a second copy.
     const hasUnclassified = hasUnclassifiedImportedReadings(db)
     let readingsAdded = 0
-    for (const r of parsed.readings) {
+    for (const r of facts.readings()) {
       step()
       const patientId = patientIds.get(r.nhsNumber)
       if (patientId === undefined) continue
@@ -202,7 +210,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
     }
 
     let eventsAdded = 0
-    for (const e of parsed.events) {
+    for (const e of facts.events()) {
       step()
       const patientId = patientIds.get(e.nhsNumber)
       if (patientId === undefined) continue
@@ -260,7 +268,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, options: CommitO
       unmatchedCodes: parsed.unmatchedCodes
     }
   })
-  return run.immediate()
+  return withImportCache(db, () => run.immediate())
 }
 
 /**

@@ -215,3 +215,18 @@ export function prepareImportWriters(w: WritableDb): ImportWriters {
       )
   }
 }
+
+/**
+ * Runs an import's transaction with a larger page cache: the patients table carries several
+ * search indexes, and with SQLite's default 2 MB cache a 100k-row transaction spills pages to the
+ * write-ahead log before it commits. The connection's own setting is put back afterwards.
+ */
+export function withImportCache<T>(w: WritableDb, work: () => T): T {
+  const before = w.pragma('cache_size', { simple: true }) as number
+  w.pragma('cache_size = -65536')
+  try {
+    return work()
+  } finally {
+    w.pragma(`cache_size = ${before}`)
+  }
+}

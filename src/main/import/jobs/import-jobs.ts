@@ -2,7 +2,8 @@
 // (import-worker.ts), the renderer polls `imports.progress` for the phase, the bytes/rows done and,
 // when ready, the preview; `imports.commit` with the job id writes it (also in the worker) and
 // `imports.cancel` stops it at any point with the database left as it was:
-//   - before the commit nothing has been written, so the worker is simply ended;
+//   - before the commit nothing has been written, so the worker is simply ended and its staging
+//     file (the parsed facts waiting for Import, import-staging.ts) deleted;
 //   - during the commit a shared flag makes the transaction throw, and SQLite rolls it back.
 // The worker has a heap limit (import-worker-thread.ts): a file that makes it run away, or a worker
 // that dies for any reason, ends the job as a plain failure naming the files; a worker that hangs
@@ -15,11 +16,20 @@ import type { ImportPreviewT, ImportProgressT, ImportResultT } from '../../../sh
 import { AppError, fromErrorShape, toErrorShape, type AppErrorShape } from '../../../shared/result'
 import type { ServiceContext } from '../../context'
 import { ImportCancelled } from '../commit/commit-import'
-import { commitImport, hasPreview, previewImport, type GivenColumnMapping, type ImportFileBytes, type ImportFormatChoiceT } from '../import-service'
+import {
+  commitImport,
+  discardPreview,
+  hasPreview,
+  previewImport,
+  type GivenColumnMapping,
+  type ImportFileBytes,
+  type ImportFormatChoiceT
+} from '../import-service'
 import type { FromWorker, ToWorker } from './import-worker-messages'
 import { awaitedReadTimeLimitMs, importWorkerScript, readTookTooLong, startImportWorker, workerDeath } from './import-worker-thread'
 import { rejectsCsvDownload } from '../commit/rejects-csv'
 import { readWorkbooks } from '../read/xlsx-rows'
+import { dropStagingFile, stagingPathFor } from '../stage/import-staging'
 
 export { importWorkerScript } from './import-worker-thread'
 
@@ -30,6 +40,8 @@ interface Job {
   progress: ImportProgressT
   cancelFlag: Int32Array
   worker: Worker | null
+  /** The worker's staging file: deleted here when the job ends, however it ends. */
+  stagingPath: string | null
   /** In-thread jobs: the preview id in import-service's store. */
   inThreadPreviewId: string | null
   waiting: { resolve(result: ImportResultT): void; reject(error: unknown): void } | null
@@ -75,8 +87,7 @@ function remember(job: Job): void {
     old.progress = { ...old.progress, phase: 'cancelled', message: 'This preview was replaced by a newer one; nothing was imported.', preview: null }
     old.previewWaiting?.reject(new AppError('cancelled', 'This preview was replaced by a newer one; nothing was imported.'))
     old.previewWaiting = null
-    void old.worker?.terminate()
-    old.worker = null
+    endWorker(old)
   }
   jobs.set(job.id, job)
   for (const [id, old] of jobs) {
@@ -84,6 +95,21 @@ function remember(job: Job): void {
     if (old.worker) continue // still reading or writing
     jobs.delete(id)
   }
+}
+
+/** Ends the job's worker (if any), then deletes its staging file once the thread has let go of it. */
+function endWorker(job: Job): void {
+  if (job.inThreadPreviewId) discardPreview(job.inThreadPreviewId)
+  const worker = job.worker
+  const stagingPath = job.stagingPath
+  job.worker = null
+  job.stagingPath = null
+  const ended = worker ? worker.terminate() : Promise.resolve(0)
+  if (stagingPath)
+    void ended.then(
+      () => dropStagingFile(stagingPath),
+      () => dropStagingFile(stagingPath)
+    )
 }
 
 function errorShape(error: unknown): AppErrorShape {
@@ -97,8 +123,7 @@ function fail(job: Job, error: AppErrorShape): void {
   job.waiting = null
   job.previewWaiting?.reject(fromErrorShape(error))
   job.previewWaiting = null
-  void job.worker?.terminate()
-  job.worker = null
+  endWorker(job)
 }
 
 function cancelled(job: Job): void {
@@ -107,8 +132,7 @@ function cancelled(job: Job): void {
   job.waiting = null
   job.previewWaiting?.reject(new AppError('cancelled', 'The import was cancelled; nothing was changed.'))
   job.previewWaiting = null
-  void job.worker?.terminate()
-  job.worker = null
+  endWorker(job)
 }
 
 export function startImportJob(
@@ -127,6 +151,7 @@ export function startImportJob(
     progress: emptyProgress(jobId, bytesTotal),
     cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
     worker: null,
+    stagingPath: null,
     inThreadPreviewId: null,
     waiting: null,
     previewWaiting: null
@@ -148,6 +173,7 @@ function startWorker(
 ): void {
   const worker = startImportWorker(script)
   job.worker = worker
+  job.stagingPath = stagingPathFor(ctx.databasePath)
   // Only a worker still in use can die unexpectedly: one ended by Cancel, a replacement or its
   // result has already been let go (job.worker is no longer it). One holding a ready preview takes
   // the preview with it, so that job fails too rather than waiting for ever on Import.
@@ -171,7 +197,8 @@ function startWorker(
     mappings: [...mappings],
     nowIso: ctx.now().toISOString(),
     user: ctx.currentUser(),
-    cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer
+    cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer,
+    stagingPath: job.stagingPath
   }
   worker.postMessage(
     start,
@@ -198,8 +225,7 @@ function onWorkerMessage(job: Job, message: FromWorker): void {
       job.progress = { ...job.progress, phase: 'done', message: 'Imported', result: message.result, rowsDone: job.progress.rowsTotal }
       job.waiting?.resolve(message.result)
       job.waiting = null
-      void job.worker?.terminate()
-      job.worker = null
+      endWorker(job)
       return
     case 'cancelled':
       cancelled(job)

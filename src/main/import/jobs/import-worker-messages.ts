@@ -19,6 +19,8 @@ export interface WorkerStart {
   user: UserT | null
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the user presses Cancel. */
   cancelFlag: SharedArrayBuffer
+  /** Where the worker stages the parsed facts (import-staging.ts); the main process deletes the file when the job ends. */
+  stagingPath: string
 }
 
 export interface WorkerCommit {

@@ -4,7 +4,9 @@
 // run away ends this thread (it has a heap limit, import-worker-thread.ts), not the app. The
 // column-mapping screen's question (which columns a file has) is answered by a worker of its own.
 // The parsed import never leaves this thread: the main process only gets the preview and the
-// result, so nothing large is copied between threads and a cancelled import is simply dropped.
+// result, so nothing large is copied between threads. Between preview and commit the facts wait in
+// a staging file (import-staging.ts) named by the main process, which deletes it when the job ends
+// (Cancel ends this thread without asking it).
 // It opens its own connection to the practice database (WAL allows the main connection to keep
 // reading); the one-transaction commit runs here.
 import { parentPort } from 'node:worker_threads'
@@ -13,7 +15,7 @@ import type { ServiceContext } from '../../context'
 import { openDatabase, openReadOnlyDatabase } from '../../db/connection'
 import type { WritableDb } from '../../db/database-access'
 import { ImportCancelled, commitParsedImport } from '../commit/commit-import'
-import type { ParsedImport } from '../import-types'
+import { stageImport, type StagedImport } from '../stage/import-staging'
 import { describeParsedImport, inspectImportFiles, parseImportFiles, type ParseHooks } from '../import-service'
 import type { FromWorker, ToWorker, WorkerColumns, WorkerStart } from './import-worker-messages'
 import { isEngineLimit, readerFault, readerStopped } from '../read/reader-stopped'
@@ -23,8 +25,8 @@ import { readWorkbooks } from '../read/xlsx-rows'
 const port = parentPort
 if (!port) throw new Error('import-worker.ts must run in a worker thread')
 
-// Between preview and commit only what the commit needs is kept: not the file bytes.
-let state: { databasePath: string; db: WritableDb; parsed: ParsedImport; baseImportId: number; cancel: Int32Array } | null = null
+// Between preview and commit only what the commit needs is kept: not the file bytes, and the facts on disk.
+let state: { databasePath: string; db: WritableDb; staged: StagedImport; baseImportId: number; cancel: Int32Array } | null = null
 
 function send(message: FromWorker): void {
   port?.postMessage(message)
@@ -96,7 +98,8 @@ function readAndPreview(message: WorkerStart, db: WritableDb): void {
   const parsed = parseImportFiles(ctx, message.files, message.format, hooks, message.mappings)
   send({ type: 'progress', phase: 'checking', message: 'Checking against the patients already stored', bytesDone, bytesTotal, rowsDone, rowsTotal: rowsDone })
   const { preview, baseImportId } = describeParsedImport(ctx, message.jobId, parsed)
-  state = { databasePath: message.databasePath, db, parsed, baseImportId, cancel }
+  const staged = stageImport(parsed, message.stagingPath)
+  state = { databasePath: message.databasePath, db, staged, baseImportId, cancel }
   send({ type: 'preview', preview })
 }
 
@@ -113,14 +116,27 @@ async function columns(message: WorkerColumns): Promise<void> {
 
 function commit(message: { nowIso: string; user: WorkerStart['user'] }): void {
   if (!state) throw new AppError('not_found', 'There is no previewed import to commit in this worker')
-  const { db, parsed, baseImportId, cancel, databasePath } = state
+  const { db, staged, baseImportId, cancel, databasePath } = state
   const ctx: ServiceContext = { ...contextFor(databasePath, message.nowIso, message.user), db }
-  const result = commitParsedImport(ctx, parsed, {
-    previewedAfterImportId: baseImportId,
-    shouldCancel: () => Atomics.load(cancel, 0) === 1,
-    onProgress: (done, total) =>
-      send({ type: 'progress', phase: 'committing', message: 'Saving to the practice database', bytesDone: 0, bytesTotal: 0, rowsDone: done, rowsTotal: total })
-  })
+  const result = commitParsedImport(
+    ctx,
+    staged.parsed,
+    {
+      previewedAfterImportId: baseImportId,
+      shouldCancel: () => Atomics.load(cancel, 0) === 1,
+      onProgress: (done, total) =>
+        send({
+          type: 'progress',
+          phase: 'committing',
+          message: 'Saving to the practice database',
+          bytesDone: 0,
+          bytesTotal: 0,
+          rowsDone: done,
+          rowsTotal: total
+        })
+    },
+    staged.facts
+  )
   send({ type: 'result', result })
 }
 
@@ -158,6 +174,7 @@ async function handle(message: ToWorker): Promise<void> {
     // One import per worker: after the result (or any failure) the connection closes and the main
     // process ends the thread.
     if (message.type === 'commit' || state === null) {
+      state?.staged.drop()
       state?.db.close()
       state = null
     }
