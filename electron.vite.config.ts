@@ -8,6 +8,10 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
+      // Bundled rather than required from node_modules: every front end loads these at start-up,
+      // and reading zod and date-fns as hundreds of small files cost the CLI more than running them.
+      // The rest stay external and are loaded on first use (src/main/load-on-first-use.ts).
+      externalizeDeps: { exclude: ['zod', 'date-fns', 'commander'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

@@ -1,6 +1,7 @@
 // Who imported, built, invited, exported, opened or downloaded what and when. A change is
 // logged inside the same transaction as the change it describes; a read that hands identifiable
-// data out (a document, a rejects CSV) is logged as it is handed out.
+// data out (a document, a rejects CSV, a patient's page) is logged as it is handed out.
+import { formatNhsNumber } from '../shared/domain/nhs-number'
 import { AppError } from '../shared/result'
 import type { ReadableDb, WritableDb } from './db/database-access'
 import { activeUserNames, insertActivity, latestActivity, type ActivityRow } from './activity-log-queries'
@@ -74,4 +75,14 @@ export function logRejectsDownloaded(ctx: LogContext, which: { importId: number 
 /** The codes in the imported data that matched no code list were downloaded as a CSV. */
 export function logUnmatchedCodesDownloaded(ctx: LogContext, fileName: string): void {
   logActivity(ctx, ctx.db, 'codes.unmatchedCsv', `Downloaded the codes that matched no code list as ${fileName}`, { fileName })
+}
+
+/**
+ * A patient's page was opened (in the app or by `clinic-recall patient show`): it gathers all the
+ * practice holds about one person, so who looked, and when, is kept as it is for a document.
+ */
+export function logPatientPageOpened(ctx: LogContext, patient: { nhsNumber: string; name: string }): void {
+  logActivity(ctx, ctx.db, 'patients.show', `Opened the patient page of ${patient.name} (NHS ${formatNhsNumber(patient.nhsNumber)})`, {
+    nhsNumber: patient.nhsNumber
+  })
 }

@@ -1,7 +1,7 @@
 // Implements the contract by calling the capability services. Every front end (Electron IPC,
 // browser-mode HTTP, CLI) goes through `dispatch` with an object made here; nothing clinical lives here.
 import type { ServiceContext } from './context'
-import { knownUserNames, listActivity, logRejectsDownloaded, logUnmatchedCodesDownloaded } from './activity-log'
+import { knownUserNames, listActivity, logPatientPageOpened, logRejectsDownloaded, logUnmatchedCodesDownloaded } from './activity-log'
 import { commitImport, listImports, rejectsCsvOf, databaseBackups } from './import/import-service'
 import { createManualBackup, listAllBackups, restoreListedBackup } from './backups/backup-service'
 import { databaseWarnings } from './backups/database-warnings'
@@ -40,6 +40,7 @@ import { auditSummary } from './audit/audit-service'
 import { exportAuditWorkbook } from './audit/audit-export'
 import { getPracticeSettings, updatePracticeSettings } from './settings/practice-settings-store'
 import type { Services } from './service-handlers'
+import { appVersion } from './app-version'
 
 export type { Services }
 
@@ -47,8 +48,6 @@ export type { Services }
 function decodeUploads(files: readonly { name: string; contentBase64: string }[]) {
   return files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.contentBase64, 'base64')) }))
 }
-
-export const appVersion = '0.1.0'
 
 export function createServices(ctx: ServiceContext): Services {
   return {
@@ -88,7 +87,11 @@ export function createServices(ctx: ServiceContext): Services {
     'imports.patientStatus': ({ patientId }) => patientImportStatus(ctx, patientId),
 
     'patients.find': (input) => findPatients(ctx, input),
-    'patients.show': ({ nhsNumber }) => showPatient(ctx, nhsNumber),
+    'patients.show': ({ nhsNumber }) => {
+      const page = showPatient(ctx, nhsNumber)
+      logPatientPageOpened(ctx, page.patient)
+      return page
+    },
 
     'codes.library': () => codeLibrary(),
     'codes.unmatched': () => unmatchedCodes(ctx),

@@ -94,7 +94,11 @@ test('a pharmacist builds a custom cohort, asks why, and switches an exclusion o
   await test.step('build it and ask why a member is in it', async () => {
     await page.getByLabel('As-of date').fill(asOf)
     await page.getByRole('button', { name: 'Build and save cohort' }).click()
-    await expect(page.getByRole('heading', { name: 'Black patients above target — saved cohort #1' })).toBeVisible()
+    const builtHeading = page.getByRole('heading', { name: 'Black patients above target — saved cohort #1' })
+    await expect(builtHeading).toBeVisible()
+    // The cohort built is brought into view with focus, not left below the form.
+    await expect(page.locator('.focus-target').filter({ has: builtHeading })).toBeFocused()
+    await expect(builtHeading).toBeInViewport()
     await expect(page.getByTestId('cohort-state')).toContainText('Saved snapshot #1')
     await expect(page.getByRole('tab', { name: 'Members (2)' })).toBeVisible()
     await expect(page.getByRole('tab', { name: 'Excluded (1)' })).toBeVisible()

@@ -36,7 +36,12 @@ test('the directory of local services, and a referral with no outcome after 6 we
     await form.getByLabel('The patient can refer themselves').check()
     await form.getByLabel('Phone').fill('ring reception')
     await form.getByRole('button', { name: 'Add service' }).click()
-    await expect(form.getByText('"ring reception" is not a phone number')).toBeVisible()
+    // Named beside the box and in the error summary at the top of the form, which takes focus and links to the box.
+    await expect(form.locator('#service-new-phone-error')).toContainText('"ring reception" is not a phone number')
+    const summary = form.locator('.nhsuk-error-summary')
+    await expect(summary).toBeFocused()
+    await summary.getByRole('link', { name: /"ring reception" is not a phone number/ }).click()
+    await expect(form.getByLabel('Phone')).toBeFocused()
     await form.getByLabel('Phone').fill('020 7946 0123')
     await snap(page, '01-add-service')
     await form.getByRole('button', { name: 'Add service' }).click()

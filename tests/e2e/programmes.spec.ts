@@ -333,6 +333,16 @@ test('a practice manager runs two programmes and audits one of them with charts'
     await snap(page, '05-audit-whole-practice')
   })
 
+  await test.step('the activity log says who did what in words, newest first', async () => {
+    await navigate(page, 'Activity log')
+    const log = page.getByRole('table', { name: 'Activity log' })
+    await expect(log.getByRole('row').nth(1)).toContainText('Priya Shah')
+    // The workbook exports just made are there as actions a manager can read, not operation names.
+    await expect(log).toContainText('pseudonymised')
+    await expect(log).not.toContainText('audit.exportWorkbook')
+    await snap(page, '06-activity-log')
+  })
+
   expect(refused).toEqual([])
   expect(pageErrors).toEqual([])
 })

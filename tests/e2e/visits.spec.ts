@@ -197,6 +197,12 @@ test('a pharmacist runs a Time to Talk clinic and a BP clinic on their forms', a
     // Saved with nothing: the reading is asked for, beside its box.
     await bp.getByRole('button', { name: 'Save visit' }).click()
     await expect(bp.getByRole('alert')).toContainText('A BP review needs at least one BP reading')
+    // The design system's error summary at the top of the form takes focus; its link puts the cursor in the box to fill.
+    const summary = bp.locator('.nhsuk-error-summary')
+    await expect(summary).toBeFocused()
+    await expect(summary.getByRole('heading', { name: 'The visit was not saved: one thing needs correcting' })).toBeVisible()
+    await summary.getByRole('link', { name: 'A BP review needs at least one BP reading' }).click()
+    await expect(bp.getByLabel('Reading 1 systolic (mmHg)')).toBeFocused()
     await bp.getByLabel('Reading 1 systolic (mmHg)').fill('168')
     await bp.getByLabel('Reading 1 diastolic (mmHg)').fill('102')
     await bp.getByRole('button', { name: 'Add another reading' }).click()

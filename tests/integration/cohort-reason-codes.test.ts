@@ -127,10 +127,13 @@ describe('reasons stored as codes, worded when read', () => {
         listed += built.members.length + built.excluded.length
         for (const entry of [...built.members, ...built.excluded]) for (const reason of entry.reasons) kinds.add(reason.replace(/[\d/-]+/g, '#').slice(0, 24))
         // The snapshot stores no sentences: only values and index arrays.
-        const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as {
-          patients_json: string
-        }
-        if (definition !== custom.id) expect(patients_json).not.toMatch(/above target|Latest reading|On hypertension register|Excluded:/)
+        const stored = ctx.db
+          .prepare(
+            `SELECT c.reason_values_json || group_concat(e.reason_codes || e.bp_rule_code) AS codes FROM cohorts c JOIN cohort_entries e ON e.cohort_id = c.id WHERE c.id = ?`
+          )
+          .pluck()
+          .get(built.cohortId) as string | null
+        if (definition !== custom.id && stored !== null) expect(stored).not.toMatch(/above target|Latest reading|On hypertension register|Excluded:/)
         // cohorts.explain gives the stored entry's words too.
         const someone = built.excluded[0] ?? built.members[0]
         if (someone)
@@ -179,20 +182,15 @@ describe('reasons stored as codes, worded when read', () => {
     seedPopulation(40)
     const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: AS_OF, mode: 'qof' })
     expect(built.members.length).toBeGreaterThan(0)
-    // Rewrite the stored document the way snapshots were stored before reason codes.
+    // Rewrite the stored codes the way migration 0017 converts snapshots stored before reason codes:
+    // each sentence once in the cohort's strings, each reason its index there.
     const strings: string[] = []
     const ref = (text: string) => (strings.includes(text) ? strings.indexOf(text) : strings.push(text) - 1)
-    const { patients_json } = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as {
-      patients_json: string
+    const rewrite = ctx.db.prepare('UPDATE cohort_entries SET reason_codes = ?, bp_rule_code = ? WHERE cohort_id = ? AND patient_id = ?')
+    for (const entry of [...built.members, ...built.excluded]) {
+      rewrite.run(JSON.stringify(entry.reasons.map(ref)), JSON.stringify(ref(entry.bpRule)), built.cohortId, entry.patientId)
     }
-    const stored = JSON.parse(patients_json) as { values: unknown[]; patients: unknown[][] }
-    const byId = new Map([...built.members, ...built.excluded].map((e) => [e.patientId, e]))
-    const text = (index: unknown) => (typeof index === 'number' ? stored.values[index] : index)
-    const patients = stored.patients.map((t) => {
-      const entry = byId.get(t[0] as number)!
-      return [...t.slice(0, 5), entry.ethnicity, ref(entry.bpRule), entry.reasons.map(ref), t[8], text(t[9]), ...t.slice(10)]
-    })
-    ctx.db.prepare('UPDATE cohort_snapshot_patients SET patients_json = ? WHERE cohort_id = ?').run(JSON.stringify({ strings, patients }), built.cohortId)
+    ctx.db.prepare("UPDATE cohorts SET reason_strings_json = ?, reason_values_json = '[]' WHERE id = ?").run(JSON.stringify(strings), built.cohortId)
     const read = getCohort(ctx, built.cohortId)
     expect(read.members).toEqual(built.members)
     expect(read.excluded).toEqual(built.excluded)

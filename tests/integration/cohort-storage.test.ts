@@ -48,28 +48,48 @@ describe('compact snapshots', () => {
     nhs.forEach((n, i) => addHypertensive(n, `FAMILY${i}`, 152, 94))
     const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
     expect(built.members).toHaveLength(4)
-    const row = ctx.db.prepare('SELECT patients_json FROM cohort_snapshot_patients WHERE cohort_id = ?').get(built.cohortId) as { patients_json: string }
-    const stored = JSON.parse(row.patients_json) as { values: unknown[]; patients: unknown[][] }
+    const values = JSON.parse(ctx.db.prepare('SELECT reason_values_json FROM cohorts WHERE id = ?').pluck().get(built.cohortId) as string) as unknown[]
+    const codes = ctx.db.prepare('SELECT reason_codes, bp_rule_code FROM cohort_entries WHERE cohort_id = ?').all(built.cohortId) as {
+      reason_codes: string
+      bp_rule_code: string
+    }[]
     // Same reading, age and priority: each value (152, the date, the P4 code…) is stored once for all four,
     // and every reason is an array of indices into them, not a sentence.
-    expect(stored.patients).toHaveLength(4)
-    expect(new Set(stored.values).size).toBe(stored.values.length)
-    expect(stored.values).toContain(152)
-    expect(stored.values).toContain('P4')
-    expect(stored.values.some((v) => typeof v === 'string' && v.includes(' above target'))).toBe(false)
-    for (const t of stored.patients) expect((t[7] as unknown[]).every((code) => Array.isArray(code) && code.every(Number.isInteger))).toBe(true)
+    expect(codes).toHaveLength(4)
+    expect(new Set(values).size).toBe(values.length)
+    expect(values).toContain(152)
+    expect(values).toContain('P4')
+    expect(values.some((v) => typeof v === 'string' && v.includes(' above target'))).toBe(false)
+    for (const row of codes) {
+      const reasons = JSON.parse(row.reason_codes) as unknown[]
+      expect(reasons.length).toBeGreaterThan(0)
+      for (const code of [...reasons, JSON.parse(row.bp_rule_code) as unknown]) {
+        expect(Array.isArray(code) && code.every((i) => Number.isInteger(i) && i < values.length)).toBe(true)
+      }
+    }
+    // The patients as built are shared versions, not a copy per snapshot: a second build adds none.
+    const versions = () => ctx.db.prepare('SELECT COUNT(*) FROM cohort_patient_versions').pluck().get()
+    expect(versions()).toBe(4)
+    buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'nice' })
+    expect(versions()).toBe(4)
     const read = getCohort(ctx, built.cohortId)
     expect(read.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule])).toEqual(built.members.map((m) => [m.nhsNumber, m.reasons, m.bpRule]))
   })
 
-  it('reads a snapshot stored before the string table (a bare tuple array)', () => {
-    const id = addHypertensive('9434765919', 'OLDER', 150, 95)
-    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
-    const legacy = [[id, '9434765919', 'Pat OLDER', 76, 'F', null, 'old rule text', ['old reason'], '1950-05-05', null, null, 'Regular', null, null, null]]
-    ctx.db.prepare('UPDATE cohort_snapshot_patients SET patients_json = ? WHERE cohort_id = ?').run(JSON.stringify(legacy), built.cohortId)
-    const member = getCohort(ctx, built.cohortId).members[0]
-    expect(member).toMatchObject({ nhsNumber: '9434765919', reasons: ['old reason'], bpRule: 'old rule text' })
-    expect(explainCohortEntry(ctx, built.cohortId, id).entry.explanation.readingsConsidered).toHaveLength(1)
+  it('a correction after a build adds a version for the next build and leaves the older snapshot as built, explanation included', () => {
+    const id = addHypertensive('9434765919', 'OLDNAME', 152, 94)
+    addHypertensive('9111231114', 'OTHER', 150, 95)
+    const first = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    const before = explainCohortEntry(ctx, first.cohortId, id)
+    ctx.db.prepare("UPDATE patients SET family_name = 'NEWNAME', date_of_birth = '1990-05-05', updated_at = '2026-11-02T09:00:00Z' WHERE id = ?").run(id)
+    const second = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM cohort_patient_versions').pluck().get()).toBe(3)
+    const byId = (snapshot: typeof first) => snapshot.members.find((m) => m.patientId === id)
+    expect(byId(getCohort(ctx, first.cohortId))).toMatchObject({ name: 'Pat OLDNAME', age: 76 })
+    expect(byId(getCohort(ctx, first.cohortId))).toEqual(byId(first))
+    expect(byId(getCohort(ctx, second.cohortId))).toMatchObject({ name: 'Pat NEWNAME', age: 36 })
+    // The older snapshot's "why" is re-derived with the date of birth it saw.
+    expect(explainCohortEntry(ctx, first.cohortId, id)).toEqual(before)
   })
 
   it('the cohort_entries rows keep the list order, status, priority and BP for invitations and the audit', () => {

@@ -57,7 +57,7 @@ describe('double-booking rules', () => {
 
   it('refuses a new booking while another is still open on another day: rebook that one instead', () => {
     const error = refusal({ ...base, patientAppointments: [appointment({ date: '2026-12-08' })] })
-    expect(error.message).toMatch(/already has an open booking: Hypertension review on 2026-12-08 at 14:00 .*Rebook or cancel that one instead/)
+    expect(error.message).toMatch(/already has an open booking: Hypertension review on 8 Dec 2026 at 14:00 .*Rebook or cancel that one instead/)
   })
 
   it('allows booking after a cancellation, after a did-not-attend (even the same day), and after an attended visit on another day', () => {

@@ -250,7 +250,7 @@ describe('Black African / African-Caribbean cohort', () => {
 
   it('gives the ethnicity in the reasons and P3 for an uncontrolled Black patient below stage 2', () => {
     const entry = build('hypertension-black-african-caribbean', [hypertensive(150, 95, { ethnicityCategory: 'P' })]).members[0]
-    expect(entry?.reasons).toContain('Ethnicity P – Black or Black British – Any other Black background')
+    expect(entry?.reasons).toContain('Ethnicity Black or Black British – Any other Black background')
     expect(entry?.priority).toBe('P3')
   })
 })
@@ -276,8 +276,8 @@ describe('Time to Talk cohort', () => {
     const one = patientRecord({ events: [event('AST', '2010-01-01')] })
     const result = build('time-to-talk', [physicalOnly, both, one])
     expect(ids(result.members)).toEqual([both.patientId, physicalOnly.patientId])
-    expect(result.members[0]?.reasons.at(-1)).toMatch(/2 conditions: DM, DEP \(physical and mental health\)/)
-    expect(result.members[1]?.reasons.at(-1)).toMatch(/^3 conditions: AF, AST, COPD$/)
+    expect(result.members[0]?.reasons.at(-1)).toMatch(/2 conditions: Diabetes, Depression \(physical and mental health\)/)
+    expect(result.members[1]?.reasons.at(-1)).toMatch(/^3 conditions: Atrial fibrillation, Asthma, COPD$/)
     expect(result.notEligibleCount).toBe(1)
   })
 

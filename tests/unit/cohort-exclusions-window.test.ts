@@ -48,9 +48,9 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
   it('an invitation before the last one, inside the window, excludes — the last one being after the as-of date', () => {
     const patient = hypertensive({ invitedOn: ['2026-03-20', '2026-04-10'], lastInvitedOn: '2026-04-10' })
     const outcome = rule('exclude.recently-invited', patient)
-    expect(outcome).toMatchObject({ met: true, reason: 'Excluded: invited 2026-03-20' })
-    expect(outcome.detail).toBe('Invited on 2026-03-20 (invitation sent from Clinic Recall), within 28 days of 2026-03-31')
-    expect(built(patient).excluded).toMatchObject({ rule: 'exclude.recently-invited', reasons: expect.arrayContaining(['Excluded: invited 2026-03-20']) })
+    expect(outcome).toMatchObject({ met: true, reason: 'Excluded: invited 20 Mar 2026' })
+    expect(outcome.detail).toBe('Invited on 20 Mar 2026 (invitation sent from Clinic Recall), within 28 days of 31 Mar 2026')
+    expect(built(patient).excluded).toMatchObject({ rule: 'exclude.recently-invited', reasons: expect.arrayContaining(['Excluded: invited 20 Mar 2026']) })
   })
 
   it('picks the latest invitation inside the window for the reason, whichever list it came from', () => {
@@ -61,8 +61,8 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
     })
     expect(rule('exclude.recently-invited', patient)).toMatchObject({
       met: true,
-      reason: 'Excluded: invited 2026-03-25',
-      detail: 'Invited on 2026-03-25 (Hypertension monitoring invitation first letter recorded in the practice system), within 28 days of 2026-03-31'
+      reason: 'Excluded: invited 25 Mar 2026',
+      detail: 'Invited on 25 Mar 2026 (Hypertension monitoring invitation first letter recorded in the practice system), within 28 days of 31 Mar 2026'
     })
   })
 
@@ -70,7 +70,7 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
     const patient = hypertensive({
       events: [event('HYPINVITE', '2026-03-15', '185719002', 'First letter'), event('HYPINVITE', '2026-05-01', '185720008', 'Second letter')]
     })
-    expect(rule('exclude.recently-invited', patient)).toMatchObject({ met: true, reason: 'Excluded: invited 2026-03-15' })
+    expect(rule('exclude.recently-invited', patient)).toMatchObject({ met: true, reason: 'Excluded: invited 15 Mar 2026' })
   })
 
   it('exactly N days before the as-of date is outside the window; the day after is inside', () => {
@@ -86,7 +86,7 @@ describe('invited recently: every invitation in the window (asOf − N days, asO
   it('an invitation on the as-of date counts; one after it does not count and hides nothing', () => {
     expect(rule('exclude.recently-invited', hypertensive({ invitedOn: [asOf] })).met).toBe(true)
     const after = hypertensive({ invitedOn: ['2026-04-01'], lastInvitedOn: '2026-04-01', events: [event('HYPINVITE', '2026-04-02')] })
-    expect(rule('exclude.recently-invited', after)).toMatchObject({ met: false, detail: 'Not invited in the 28 days to 2026-03-31' })
+    expect(rule('exclude.recently-invited', after)).toMatchObject({ met: false, detail: 'Not invited in the 28 days to 31 Mar 2026' })
     expect(built(after).member).not.toBeNull()
   })
 
@@ -178,9 +178,13 @@ describe('already booked: only a booking in a clinic on or after the as-of date'
   })
 
   it('a booking on the as-of day or later is', () => {
-    for (const on of [asOf, '2026-04-01', '2026-06-30']) {
+    for (const [on, words] of [
+      [asOf, '31 Mar 2026'],
+      ['2026-04-01', '1 Apr 2026'],
+      ['2026-06-30', '30 Jun 2026']
+    ] as const) {
       const patient = hypertensive({ nextBookedAppointmentOn: on })
-      expect(rule('exclude.already-booked', patient)).toMatchObject({ met: true, reason: `Excluded: booked into clinic on ${on}` })
+      expect(rule('exclude.already-booked', patient)).toMatchObject({ met: true, reason: `Excluded: booked into clinic on ${words}` })
       expect(built(patient).excluded?.rule).toBe('exclude.already-booked')
     }
   })

@@ -68,11 +68,20 @@ describe('"history of" and other refset codes the registers used to miss', () =>
     expect(describeRegisterStatus(s)).toContain(`${code} ${term} (2019-04-02)`)
   })
 
+  // Reasons name registers in words, never by their QOF codes.
+  const registerWords: Partial<Record<RegisterId, string>> = {
+    AF: 'Atrial fibrillation',
+    CHD: 'Coronary heart disease',
+    CKD: 'Chronic kidney disease (stage 3–5)',
+    COPD: 'COPD',
+    STIA: 'Stroke or TIA'
+  }
+
   it.each(cases)('$code "$term" counts for Time to Talk beside hypertension', ({ register, code, term }) => {
     const patient = patientRecord({ dateOfBirth: adult, events: [...essentialHypertension(), ...codedRow(code, term, '2019-04-02')] })
     const result = build('time-to-talk', [patient])
     expect(result.members.map((m) => m.nhsNumber)).toEqual([patient.nhsNumber])
-    expect(result.members[0]?.reasons.join(' ')).toContain(`2 conditions: HYP, ${register}`)
+    expect(result.members[0]?.reasons.join(' ')).toContain(`2 conditions: Hypertension, ${registerWords[register]}`)
   })
 
   it.each(cases.filter((c) => c.riskLabel !== null))('$code "$term" makes an uncontrolled patient P3 ($riskLabel), not P4', ({ code, term, riskLabel }) => {
@@ -182,7 +191,7 @@ describe('SMI: MH_COD codes "in remission" keep the patient on the register', ()
     const patient = patientRecord({ dateOfBirth: adult, events: [...essentialHypertension(), ...codedRow('191565008', '', '2016-09-01')] })
     const result = build('time-to-talk', [patient])
     expect(result.members).toHaveLength(1)
-    expect(result.members[0]?.reasons.join(' ')).toContain('2 conditions: HYP, MH (physical and mental health)')
+    expect(result.members[0]?.reasons.join(' ')).toContain('2 conditions: Hypertension, Severe mental illness (physical and mental health)')
   })
 })
 
@@ -355,7 +364,7 @@ describe('a term-only match is marked and explained as "matched by term — chec
   it('Time to Talk names the term-matched condition as one to check', () => {
     const patient = patientRecord({ dateOfBirth: adult, events: [...essentialHypertension(), ...codedRow('', 'Lacunar infarction', '2019-04-02')] })
     const result = build('time-to-talk', [patient])
-    expect(result.members[0]?.reasons.join(' ')).toContain('2 conditions: HYP, STIA (matched by term — check)')
+    expect(result.members[0]?.reasons.join(' ')).toContain('2 conditions: Hypertension, Stroke or TIA (matched by term — check)')
   })
 
   it('a condition recognised by its code is not flagged', () => {

@@ -13,6 +13,7 @@ import { placeAndRecordDocuments, stagedFromFile, stagingPath, XLSX_MIME, type S
 import { fileWriteError } from '../files/write-file-atomically'
 import { getPracticeSettings } from '../settings/practice-settings-store'
 import { auditDataset } from './audit-service'
+import { formatCount, formatDateText } from '../../shared/format/staff-text'
 
 /** A programme's name as it can stand in a file name: lower case, letters and digits joined by hyphens. */
 export function programmeSlug(programme: { programmeId: number; name: string }): string {
@@ -56,7 +57,7 @@ export async function exportAuditWorkbook(
       ctx,
       db,
       'audit.exportWorkbook',
-      `Audit workbook ${programme ? `of the programme "${programme.name}"` : 'of the whole practice'} as of ${dataset.asOf} exported${input.pseudonymised ? ' (pseudonymised)' : ' (identifiable)'}: ${dataset.patients.length} patients`,
+      `Audit workbook ${programme ? `of the programme "${programme.name}"` : 'of the whole practice'} as of ${formatDateText(dataset.asOf)} exported${input.pseudonymised ? ' (pseudonymised)' : ' (identifiable)'}: ${formatCount(dataset.patients.length)} patients`,
       {
         fileId: file.fileId,
         asOf: dataset.asOf,

@@ -4,7 +4,6 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import type { ServiceContext } from '../context'
-import { createManualBackup, restoreFromFile } from '../backups/backup-service'
 
 export interface BackupCommandDeps {
   databasePath(): string
@@ -18,7 +17,9 @@ export function addBackupCommands(program: Command, { databasePath, open, print 
     .command('backup')
     .description('take a checked copy of the database now, into the backups folder beside it (the last 14 are kept)')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      // Loaded when the command runs, not when the CLI starts (command-runtime.ts).
+      const { createManualBackup } = await import('../backups/backup-service')
       const backup = createManualBackup(open())
       print(!!opts.json, { file: backup.path }, () => `Backup taken: ${backup.path}`)
     })
@@ -29,6 +30,7 @@ export function addBackupCommands(program: Command, { databasePath, open, print 
     .argument('<file>', 'the backup to restore, for example one in the backups folder beside the database')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { restoreFromFile } = await import('../backups/backup-service')
       const outcome = await restoreFromFile({ databasePath: databasePath(), open, now: new Date() }, resolve(file))
       print(!!opts.json, { restoredFrom: outcome.restoredFrom, safetyBackup: outcome.safetyBackup }, () =>
         [

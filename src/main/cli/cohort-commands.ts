@@ -2,7 +2,6 @@
 // cohorts screen sends, and list the exclusion rules whose ids `--without` takes.
 import { CommanderError, Option, type Command } from 'commander'
 import { formatNhsNumber } from '../../shared/domain/nhs-number'
-import { explanationSummary } from '../cohorts/cohort-explanation'
 import { type CohortKnobOptions, cohortBuildParams, describeBuildParams, exclusionRules, exclusionRulesTable, severeExcluded } from './cohort-knobs'
 import { dateOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
@@ -70,7 +69,9 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
         // A script gets its snapshot as it always has, empty or not; the reason is printed with it.
         saveIfEmpty: true
       })
-      // Always the BP rule in words; with --explain the whole "why" (cohort-explanation.ts).
+      // Always the BP rule in words; with --explain the whole "why" (cohort-explanation.ts, loaded
+      // when the command runs, not when the CLI starts: command-runtime.ts).
+      const { explanationSummary } = await import('../cohorts/cohort-explanation')
       const why = (entry: (typeof snapshot.members)[number]) => ({
         bpRule: entry.bpRule,
         ...(opts.explain && entry.explanation ? { explanation: explanationSummary(entry.explanation) } : {})

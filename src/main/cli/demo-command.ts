@@ -2,7 +2,6 @@
 // database in --out unless --db or CLINIC_RECALL_DB says otherwise.
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { runDemo } from '../demo/run-demo'
 import { positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
@@ -19,6 +18,8 @@ export function addDemoCommand(program: Command, deps: CliCommandDeps): void {
       const dbOption = deps.dbOption() ?? io.env.CLINIC_RECALL_DB
       // The demo never touches the practice's real database unless told to: by default it uses its own file in --out.
       const context = open({ path: dbOption ?? join(outDir, 'demo.sqlite'), dailyBackup: dbOption !== undefined })
+      // Loaded when the command runs, not when the CLI starts (command-runtime.ts).
+      const { runDemo } = await import('../demo/run-demo')
       const report = await runDemo(context, { outDir, patients: opts.patients })
       print(!!opts.json, report, () => report.lines.join('\n'))
     })

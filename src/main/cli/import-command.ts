@@ -1,10 +1,6 @@
 // `clinic-recall import FILE…`: one or more export files into the practice database (several SystmOne
 // files form one import).
 import { Option, type Command } from 'commander'
-import { importFiles } from '../import/import-service'
-import { readWorkbooks } from '../import/read/xlsx-rows'
-import { isEngineLimit, readerStopped } from '../import/read/reader-stopped'
-import { readExportFromDisk } from '../import/read/read-export-from-disk'
 import type { CliCommandDeps } from './cli-command-deps'
 
 export function addImportCommand(program: Command, { open, print }: CliCommandDeps): void {
@@ -15,6 +11,13 @@ export function addImportCommand(program: Command, { open, print }: CliCommandDe
     .addOption(new Option('--format <format>', 'export format').choices(['auto', 'emis', 'systmone']).default('auto'))
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { format: 'auto' | 'emis' | 'systmone'; json?: boolean }) => {
+      // Loaded when the command runs, not when the CLI starts (command-runtime.ts).
+      const [{ importFiles }, { readWorkbooks }, { isEngineLimit, readerStopped }, { readExportFromDisk }] = await Promise.all([
+        import('../import/import-service'),
+        import('../import/read/xlsx-rows'),
+        import('../import/read/reader-stopped'),
+        import('../import/read/read-export-from-disk')
+      ])
       const loaded = files.map(readExportFromDisk)
       // Saved column mappings apply here too; a workbook (.xlsx) is read first (asynchronously).
       // The CLI reads in its own process; a file that pushes the engine past its limits (a

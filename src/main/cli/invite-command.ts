@@ -6,7 +6,6 @@ import { todayIso } from '../context'
 import { documentPath } from '../documents/document-store'
 import { copyDocumentsInto } from '../files/copy-documents-out'
 import { assertSafeOutputFolder } from '../files/output-path-guard'
-import { batchFileStem } from '../invitations/batch-documents'
 import { dateOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
@@ -41,6 +40,8 @@ export function addInviteCommand(program: Command, { call, print, open }: CliCom
     .action(async (cohortId: number, opts: InviteOptions) => {
       if (opts.attempt < 1 || opts.attempt > 3) throw new CommanderError(2, 'clinic-recall.usage', '--attempt must be 1, 2 or 3')
       const context = open()
+      // Loaded when the command runs, not when the CLI starts (command-runtime.ts).
+      const { batchFileStem } = await import('../invitations/batch-documents')
       // Refused before the batch is made: a copy must never land on the database or a backup.
       if (opts.out) assertSafeOutputFolder(context, opts.out, '--out', batchFileStem(cohortId, opts.attempt, opts.date ?? todayIso(context)))
       const batch = await call('invitations.createBatch', {

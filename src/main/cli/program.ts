@@ -6,14 +6,12 @@ import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
 import type { OperationName } from '../../shared/operation-names'
 import { Role, User, type OperationInput, type OperationOutput } from '../../shared/contract'
-import { createAppContext } from '../app-context'
 import { resolveDatabasePath } from '../data-location'
 import type { ServiceContext } from '../context'
-import { dispatch } from '../dispatch'
-import { createServices, appVersion } from '../services'
+import { appVersion } from '../app-version'
 import { DamagedDatabaseError } from '../backups/damaged-database'
-import { databaseWarnings } from '../backups/database-warnings'
 import { unexpectedFailure } from '../unexpected-failure'
+import type * as CommandRuntime from './command-runtime'
 import { BadInput } from './bad-input'
 import type { CliCommandDeps, CliIo } from './cli-command-deps'
 import { jsonForTerminal, terminalSafeIo } from './terminal-text'
@@ -38,12 +36,20 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Names and terms come from imported files: nothing they hold may steer the terminal (terminal-text.ts).
   const io = terminalSafeIo(rawIo)
   let ctx: ServiceContext | null = null
+  // The services and the database code are loaded just before the first action runs (the preAction
+  // hook below): --help, --version and a usage error never wait for them.
+  let runtime: typeof CommandRuntime | null = null
+  const loaded = (): typeof CommandRuntime => {
+    if (!runtime) throw new Error('The command ran before its services were loaded')
+    return runtime
+  }
   // The database is opened only by a command that needs it (never for --help or a usage error);
   // that first open of the day takes the daily backup. Warnings about the database (on a network
   // drive) are printed once per command.
   const openContext = (dbOption: string | undefined, options: { dailyBackup?: boolean } = {}): ServiceContext => {
     if (!ctx) {
       const databasePath = resolveDatabasePath(dbOption, io.env)
+      const { createAppContext, databaseWarnings } = loaded()
       ctx = createAppContext({ databasePath, user: actingUser(), dailyBackup: options.dailyBackup ?? true })
       for (const warning of databaseWarnings(databasePath)) io.stderr(`Warning: ${warning}\n`)
     }
@@ -61,6 +67,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError(false)
+    .hook('preAction', async () => {
+      runtime ??= await import('./command-runtime')
+    })
 
   const dbOf = () => program.opts<{ db?: string }>().db
 
@@ -84,6 +93,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
 
   async function call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     const context = openContext(dbOf())
+    const { dispatch, createServices } = loaded()
     const result = (await dispatch(createServices(context), name, input)) as Result<OperationOutput<K>>
     if (!result.ok) throw new BadInput(result.error.message, result.error.code)
     return result.value

@@ -22,6 +22,7 @@ import type { ClinicRow } from './clinic-session-queries'
 import { requireClinic, slotTimesOf } from './clinic-sessions'
 import { requireOpenAppointment } from './open-appointment'
 import { programmeForAppointment } from '../programmes/programmes'
+import { formatDateText } from '../../shared/format/staff-text'
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
@@ -106,7 +107,7 @@ export function bookAppointment(
       ctx,
       ctx.db,
       'appointments.book',
-      `Booked ${formatNhsNumber(patient.nhsNumber)} into the ${clinicName(clinic.type)} on ${clinic.date} at ${booked.start}`,
+      `Booked ${formatNhsNumber(patient.nhsNumber)} into the ${clinicName(clinic.type)} on ${formatDateText(clinic.date)} at ${booked.start}`,
       { appointmentId: booked.appointmentId, clinicId: clinic.id, slotIndex: booked.slotIndex, patientId: patient.id }
     )
     return booked
@@ -124,7 +125,7 @@ export function cancelAppointment(ctx: ServiceContext, input: { appointmentId: n
       ctx,
       ctx.db,
       'appointments.cancel',
-      `Cancelled ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(clinic.type)} on ${clinic.date}: ${reason}`,
+      `Cancelled ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(clinic.type)} on ${formatDateText(clinic.date)}: ${reason}`,
       { appointmentId: appointment.id, reason }
     )
     return { status: 'cancelled' as const }
@@ -153,7 +154,7 @@ export function rebookAppointment(
       ctx,
       ctx.db,
       'appointments.rebook',
-      `Rebooked ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(from.type)} on ${from.date} to the ${clinicName(to.type)} on ${to.date} at ${booked.start}`,
+      `Rebooked ${formatNhsNumber(appointment.nhs_number)} from the ${clinicName(from.type)} on ${formatDateText(from.date)} to the ${clinicName(to.type)} on ${formatDateText(to.date)} at ${booked.start}`,
       { fromAppointmentId: appointment.id, appointmentId: booked.appointmentId, clinicId: to.id, slotIndex: booked.slotIndex }
     )
     return booked

@@ -22,6 +22,7 @@ import { liveAppointmentsOfClinic, type AppointmentRow } from './appointment-que
 import { visitBloodPressure } from './visit-queries'
 import { storedVisitActions } from './visits'
 import { storedVisitOf } from './visit-records'
+import { formatDateText } from '../../shared/format/staff-text'
 
 export type ClinicInput = z.output<typeof ClinicInputSchema>
 export type ClinicSummary = z.output<typeof ClinicSummarySchema>
@@ -51,7 +52,7 @@ export function createClinic(ctx: ServiceContext, input: ClinicInput): { clinicI
       ctx,
       ctx.db,
       'clinics.create',
-      `Created ${clinicName(input.type)} on ${input.date} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes` +
+      `Created ${clinicName(input.type)} on ${formatDateText(input.date)} at ${input.start}: ${input.slots} slots of ${input.slotMinutes} minutes` +
         (programme ? ` for the programme "${programme.name}"` : ''),
       { clinicId, ...input }
     )

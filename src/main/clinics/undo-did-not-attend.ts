@@ -15,6 +15,7 @@ import { logActivity } from '../activity-log'
 import { findAppointment, outcomeStampOf, restoreBookingFromDidNotAttend } from './appointment-queries'
 import { existingAppointmentsOf } from './booking'
 import { findClinic } from './clinic-session-queries'
+import { formatDateText, formatTimestampText } from '../../shared/format/staff-text'
 
 export interface UndoneDidNotAttend {
   appointmentId: number
@@ -49,8 +50,8 @@ export function undoDidNotAttend(ctx: ServiceContext, input: { appointmentId: nu
       ctx,
       ctx.db,
       'appointments.undoDidNotAttend',
-      `Undid the did-not-attend of ${nhs} at the ${clinicName(clinic.type)} on ${clinic.date} at ${start}: booked again` +
-        (marked?.by ? ` (the did-not-attend was recorded by ${marked.by}${marked.at ? ` at ${marked.at}` : ''})` : ''),
+      `Undid the did-not-attend of ${nhs} at the ${clinicName(clinic.type)} on ${formatDateText(clinic.date)} at ${start}: booked again` +
+        (marked?.by ? ` (the did-not-attend was recorded by ${marked.by}${marked.at ? ` at ${formatTimestampText(marked.at)}` : ''})` : ''),
       { appointmentId: appointment.id, didNotAttendRecordedAt: marked?.at ?? null, didNotAttendRecordedBy: marked?.by ?? null }
     )
     return { appointmentId: appointment.id, status: 'booked', clinicId: clinic.id, clinicDate: clinic.date, start }

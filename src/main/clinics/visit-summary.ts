@@ -20,6 +20,7 @@ import { getPracticeSettings } from '../settings/practice-settings-store'
 import { patientWantsLargePrint, requireAppointmentWithClinic } from './visit-context'
 import { referralsMadeAtVisit } from './visit-record-queries'
 import { storedVisitOf } from './visit-records'
+import { formatDateText } from '../../shared/format/staff-text'
 
 export type VisitSummaryResult = OperationOutput<'visits.summaryPdf'>
 
@@ -99,7 +100,7 @@ export async function visitSummaryPdf(ctx: ServiceContext, appointmentId: number
       ctx,
       db,
       'visits.summaryPdf',
-      `Printed the "What we agreed" summary of ${formatNhsNumber(appointment.nhs_number)}'s visit (${clinicName(clinic.type)} ${clinic.date})${largePrint ? ' in large print' : ''}`,
+      `Printed the "What we agreed" summary of ${formatNhsNumber(appointment.nhs_number)}'s visit (${clinicName(clinic.type)} ${formatDateText(clinic.date)})${largePrint ? ' in large print' : ''}`,
       { appointmentId, fileId: files[0]?.fileId, largePrint, services: services.length }
     )
     return files

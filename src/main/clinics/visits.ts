@@ -34,6 +34,7 @@ import { requireOpenAppointment } from './open-appointment'
 import { storeVisitRecord, type VisitRecordT } from './visit-records'
 import { patientConditionsOn } from '../patients/patient-conditions'
 import { createReferral, type Referral } from '../local-services/referrals'
+import { formatDateText } from '../../shared/format/staff-text'
 
 export type AttendResult = z.output<typeof AttendResultSchema>
 export type VisitReading = z.output<typeof VisitReadingSchema>
@@ -143,7 +144,7 @@ function attendWithReadings(
       ctx,
       ctx.db,
       'appointments.attend',
-      `Recorded the visit of ${formatNhsNumber(appointment.nhs_number)} (${clinicName(clinic.type)} ${clinic.date}): ${input.readings.length} reading(s), follow-up due ${followUp.dueOn}`,
+      `Recorded the visit of ${formatNhsNumber(appointment.nhs_number)} (${clinicName(clinic.type)} ${formatDateText(clinic.date)}): ${input.readings.length} reading(s), follow-up due ${formatDateText(followUp.dueOn)}`,
       { appointmentId: appointment.id, readings: input.readings.length, actions, followUpDue: followUp.dueOn, severe }
     )
     return { status: 'attended', bp, priority: visitPriority(bp), followUpDue: followUp.dueOn, followUpReason: followUp.reason }
@@ -246,14 +247,14 @@ function attendOnForm(ctx: ServiceContext, input: AttendInput & { visit: VisitIn
     )
 
     const nhs = formatNhsNumber(appointment.nhs_number)
-    const where = `${clinicName(clinic.type)} ${clinic.date}`
+    const where = `${clinicName(clinic.type)} ${formatDateText(clinic.date)}`
     const scoreWords = scores.map((score) => `${score.name} ${score.score} (${score.bandLabel})`).join(', ')
     logActivity(
       ctx,
       ctx.db,
       'appointments.attend',
       `Recorded the visit of ${nhs} (${where}) on the ${visitRecord.form === 'time-to-talk' ? 'Time to Talk' : 'BP review'} form: ` +
-        `${readings.length} reading(s)${scoreWords ? `, ${scoreWords}` : ''}${made.length ? `, ${made.length} referral(s)` : ''}, follow-up due ${followUp.dueOn}`,
+        `${readings.length} reading(s)${scoreWords ? `, ${scoreWords}` : ''}${made.length ? `, ${made.length} referral(s)` : ''}, follow-up due ${formatDateText(followUp.dueOn)}`,
       {
         appointmentId: appointment.id,
         recordId,
@@ -302,7 +303,7 @@ export function markDidNotAttend(ctx: ServiceContext, input: { appointmentId: nu
       ctx,
       ctx.db,
       'appointments.markDidNotAttend',
-      `${formatNhsNumber(appointment.nhs_number)} did not attend the ${clinicName(clinic.type)} on ${clinic.date}`,
+      `${formatNhsNumber(appointment.nhs_number)} did not attend the ${clinicName(clinic.type)} on ${formatDateText(clinic.date)}`,
       { appointmentId: appointment.id }
     )
     return { status: 'did-not-attend', bp: null, priority: null, followUpDue: null, followUpReason: null }

@@ -3,10 +3,14 @@
 // files change only with a new release.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { loadOnFirstUse } from '../load-on-first-use'
 import { resourcesPath } from '../resources-path'
 import { buildCodeLibrary, type CodeCluster, type CodeLibrary } from '../../shared/domain/clinical-codes'
 import { buildEthnicityLibrary } from '../../shared/domain/ethnicity-mapping'
+
+/** papaparse, loaded the first time a CSV is read (load-on-first-use.ts). */
+const papa = () => loadOnFirstUse<typeof Papa>('papaparse')
 
 /**
  * Which file holds which cluster: the NHS Digital Primary Care Domain reference sets, and a starter
@@ -65,7 +69,7 @@ export function readCsvRecords(path: string): Record<string, string>[] {
 }
 
 function parseCsvRecords(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' }).data
+  return papa().parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' }).data
 }
 
 export interface ShippedCodeLists {

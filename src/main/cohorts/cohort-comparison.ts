@@ -4,6 +4,8 @@
 import type { CohortChangeT, CohortComparisonT, CohortEntryT, CohortPlacementT, CohortSnapshotT } from '../../shared/contract'
 import type { ReadingContext } from '../context'
 import { findCohortRow, getCohort } from './cohort-snapshots'
+import { formatDateText } from '../../shared/format/staff-text'
+import { parameterLabel, parameterValueText } from '../../shared/domain/cohort-parameter-words'
 
 type Side = CohortComparisonT['from']
 
@@ -14,7 +16,7 @@ function placement(entry: CohortEntryT | undefined, status: CohortPlacementT['st
       priority: null,
       rule: null,
       bp: null,
-      reasons: [`Not listed in cohort #${snapshot.cohortId}: did not meet its criteria on ${snapshot.asOf} (or not yet imported)`]
+      reasons: [`Not listed in "${snapshot.name}" (as of ${formatDateText(snapshot.asOf)}): did not meet its criteria on that date (or not yet imported)`]
     }
   }
   return { status, priority: entry.priority, rule: entry.rule, bp: entry.bp, reasons: entry.reasons }
@@ -58,10 +60,10 @@ export function compareCohorts(ctx: ReadingContext, fromCohortId: number, toCoho
   }
   compareSetting('definition', from.name, to.name)
   compareSetting('definition version', from.definitionVersion, to.definitionVersion)
-  compareSetting('as-of date', from.asOf, to.asOf)
+  compareSetting('as-of date', formatDateText(from.asOf), formatDateText(to.asOf))
   compareSetting('target mode', from.mode.toUpperCase(), to.mode.toUpperCase())
   for (const key of [...new Set([...Object.keys(fromSide.parameters), ...Object.keys(toSide.parameters)])].sort()) {
-    compareSetting(`parameter ${key}`, fromSide.parameters[key], toSide.parameters[key])
+    compareSetting(parameterLabel(key), parameterValueText(key, fromSide.parameters[key]), parameterValueText(key, toSide.parameters[key]))
   }
 
   const fromMembers = new Map(from.members.map((e) => [e.patientId, e]))

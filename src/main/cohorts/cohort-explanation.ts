@@ -16,8 +16,10 @@ import type { ReadingContext } from '../context'
 import { loadPatientRecordAsBuilt } from '../patients/patient-records'
 import { cohortEntry } from './cohort-snapshot-queries'
 import { type BuildCohortInput, buildInputs } from './cohort-service'
-import { entryFromRow, findCohortRow, snapshotPatients } from './cohort-snapshots'
+import { entryFromRow, findCohortRow } from './cohort-snapshots'
+import { reasonTables, snapshotPatientFromRow } from './snapshot-patients'
 import { resolveDefinition } from './definition-catalog'
+import { formatDateText } from '../../shared/format/staff-text'
 
 export type CohortPatientExplanationT = z.output<typeof CohortPatientExplanation>
 
@@ -27,10 +29,10 @@ export function explainCohortEntry(ctx: ReadingContext, cohortId: number, patien
   if (!row) {
     throw new AppError(
       'not_found',
-      `Patient ${patientId} is not listed in cohort ${cohortId}: they did not meet its criteria on ${cohort.as_of} (counted as not eligible)`
+      `This patient is not listed in "${cohort.name}" (as of ${formatDateText(cohort.as_of)}): they did not meet its criteria on that date (counted as not eligible)`
     )
   }
-  const asBuilt = snapshotPatients(ctx, cohortId).get(patientId)
+  const asBuilt = snapshotPatientFromRow(row, reasonTables(cohort))
   const stored = entryFromRow(row, asBuilt)
   // Snapshots built before compact rows stored the explanation itself.
   if (stored.explanation) {
@@ -76,7 +78,7 @@ export function explainCohortEntry(ctx: ReadingContext, cohortId: number, patien
   if (!again) return unavailable('Re-evaluating this patient with the snapshot’s inputs no longer lists them; the stored reasons stand.')
 
   let basis =
-    `Re-derived with definition "${definition.name}" version ${definition.version}, as of ${cohort.as_of}, ` +
+    `Re-derived with definition "${definition.name}" version ${definition.version}, as of ${formatDateText(cohort.as_of)}, ` +
     `${cohort.mode.toUpperCase()} mode, the snapshot’s parameters, and the readings and coded events stored before the build.`
   const sameOutcome = again.rule === stored.rule && again.priority === stored.priority && (result.members.length === 1) === (row.status === 'member')
   if (definition.version !== cohort.definition_version) {

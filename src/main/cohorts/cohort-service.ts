@@ -17,13 +17,14 @@ import type { NotEligibleTally } from '../../shared/domain/cohort-engine'
 import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ReadingContext, type ServiceContext } from '../context'
-import { loadPatientRecords } from '../patients/patient-records'
+import { loadPatientRecords, patientsWithCurrentVersion } from '../patients/patient-records'
 import { countPatients, latestFactIds } from '../patients/patient-fact-queries'
-import { insertCohort, insertCohortEntries, insertSnapshotPatients } from './cohort-snapshot-queries'
+import { addPatientVersions, insertCohort, insertCohortEntries } from './cohort-snapshot-queries'
 import { type CohortDefinitionInfo, definitionInfo, definitionToBuild, listDefinitionInfos } from './definition-catalog'
 import { programmeForBuild } from '../programmes/programmes'
 import { invitationHistories, noInvitationHistory } from './invitation-history'
 import { encodeSnapshotListings } from './snapshot-patients'
+import { formatCount, formatDateText } from '../../shared/format/staff-text'
 
 export type { CohortDefinitionInfo }
 
@@ -162,6 +163,7 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
 
   // One transaction from choosing the programme to the last entry: a programme started for this
   // build exists only if the build is stored.
+  let versioned: number[] = []
   const store = ctx.db.transaction(() => {
     const programme = programmeForBuild(ctx, definitionToBuild(ctx, input.definition).definition, input.programmeId)
     // The programme's own parameters, with this build's overrides on top.
@@ -172,6 +174,12 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     if (emptyReason !== null && input.saveIfEmpty === false) {
       throw new AppError('conflict', `This cohort is empty, so it was not saved. ${emptyReason}`, { emptyReason })
     }
+    const { entries, reasonValuesJson, patientIds } = encodeSnapshotListings(result.members, result.excluded)
+    // The listed patients' details as this build saw them, as versions shared with other snapshots;
+    // only those not already known current for these facts are checked (patient-records.ts).
+    const known = patientsWithCurrentVersion(ctx.db)
+    versioned = patientIds.filter((id) => !known.has(id))
+    addPatientVersions(ctx.db, versioned)
     const cohortId = insertCohort(ctx.db, {
       programmeId: programme.programmeId,
       definitionId: definition.id,
@@ -187,18 +195,17 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
       notEligibleCount: result.notEligibleCount,
       exclusionCountsJson: JSON.stringify(result.exclusionCounts),
       factsReadingId: seen.readingId,
-      factsEventId: seen.eventId
+      factsEventId: seen.eventId,
+      reasonValuesJson
     })
-    const { entries, patientsJson } = encodeSnapshotListings(cohortId, result.members, result.excluded)
-    insertCohortEntries(ctx.db, entries)
-    insertSnapshotPatients(ctx.db, cohortId, patientsJson)
+    insertCohortEntries(ctx.db, cohortId, entries)
     const severeExcluded = result.excluded.filter((e) => e.entry.severe).length
     logActivity(
       ctx,
       ctx.db,
       'cohorts.build',
-      `Built "${definition.name}" as of ${asOf} (${input.mode.toUpperCase()} targets): ${result.members.length} members, ` +
-        `${result.excluded.length} excluded${severeExcluded ? ` (${severeExcluded} with a severe reading)` : ''}`,
+      `Built "${definition.name}" as of ${formatDateText(asOf)} (${input.mode.toUpperCase()} targets): ${formatCount(result.members.length)} members, ` +
+        `${formatCount(result.excluded.length)} excluded${severeExcluded ? ` (${formatCount(severeExcluded)} with a severe reading)` : ''}`,
       {
         cohortId,
         definition: definition.id,
@@ -215,6 +222,9 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     return { cohortId, programme, definition, asOf, result, emptyReason }
   })
   const { cohortId, programme, definition, asOf, result, emptyReason } = store()
+  // Committed: these patients' current details now have a version.
+  const known = patientsWithCurrentVersion(ctx.db)
+  for (const id of versioned) known.add(id)
 
   return {
     cohortId,

@@ -1,15 +1,15 @@
 // Reading stored cohort snapshots back: the list of builds, one snapshot with its members and
 // excluded patients, and each entry as the build listed it. Entries prefer the patient as the build
-// saw them (snapshot-patients.ts) over the patient's current details, so a later correction of a
-// name or date of birth does not change what an old snapshot says.
+// saw them (their version at the snapshot's bound, snapshot-patients.ts) over the patient's current
+// details, so a later correction of a name or date of birth does not change what an old snapshot says.
 import type { z } from 'zod'
 import type { CohortEntryT, CohortSnapshotT, CohortSummary as CohortSummarySchema, ExplanationT } from '../../shared/contract'
 import type { ExclusionCountT } from '../../shared/domain/cohort-engine'
 import type { CohortParameters } from '../../shared/domain/cohort-parameters'
 import { AppError } from '../../shared/result'
 import type { ReadingContext } from '../context'
-import { allCohorts, cohortEntries, type CohortRow, type EntryRow, findCohort, snapshotPatientsJson } from './cohort-snapshot-queries'
-import { decodeSnapshotPatients, type SnapshotPatient } from './snapshot-patients'
+import { allCohorts, cohortEntries, cohortEntry, type CohortRow, type EntryRow, findCohort } from './cohort-snapshot-queries'
+import { reasonTables, type SnapshotPatient, snapshotPatientFromRow } from './snapshot-patients'
 
 export type CohortSummary = z.output<typeof CohortSummarySchema>
 
@@ -20,8 +20,20 @@ interface LegacyExplanation extends ExplanationT {
 
 /** The listed patients as the build saw them; empty for snapshots built before migration 4. */
 export function snapshotPatients(ctx: Pick<ReadingContext, 'db'>, cohortId: number): Map<number, SnapshotPatient> {
-  const json = snapshotPatientsJson(ctx.db, cohortId)
-  return json === undefined ? new Map() : decodeSnapshotPatients(json)
+  const tables = reasonTables(findCohortRow(ctx, cohortId))
+  const map = new Map<number, SnapshotPatient>()
+  for (const row of cohortEntries(ctx.db, cohortId)) {
+    const patient = snapshotPatientFromRow(row, tables)
+    if (patient) map.set(row.patient_id, patient)
+  }
+  return map
+}
+
+/** One listed patient as the build saw them (undefined when not listed, or the snapshot kept no such record). */
+export function snapshotPatient(ctx: Pick<ReadingContext, 'db'>, cohortId: number, patientId: number): SnapshotPatient | undefined {
+  const cohort = findCohort(ctx.db, cohortId)
+  const row = cohort ? cohortEntry(ctx.db, cohortId, patientId) : undefined
+  return cohort && row ? snapshotPatientFromRow(row, reasonTables(cohort)) : undefined
 }
 
 /** The entry as stored; `explanation` only for snapshots that stored it (before migration 4). */
@@ -59,10 +71,10 @@ export function findCohortRow(ctx: Pick<ReadingContext, 'db'>, cohortId: number)
 export function getCohort(ctx: Pick<ReadingContext, 'db'>, cohortId: number): CohortSnapshotT {
   const cohort = findCohortRow(ctx, cohortId)
   const rows = cohortEntries(ctx.db, cohortId)
-  const asBuilt = snapshotPatients(ctx, cohortId)
+  const tables = reasonTables(cohort)
   const members: CohortEntryT[] = []
   const excluded: CohortEntryT[] = []
-  for (const row of rows) (row.status === 'member' ? members : excluded).push(entryFromRow(row, asBuilt.get(row.patient_id)))
+  for (const row of rows) (row.status === 'member' ? members : excluded).push(entryFromRow(row, snapshotPatientFromRow(row, tables)))
   return {
     cohortId: cohort.id,
     programmeId: cohort.programme_id,

@@ -1,52 +1,25 @@
-// How a build's listed patients are written down and read back. One compact row per listed
-// patient — what invitations and the audit query (status, priority, severe, BP) — and one JSON
-// document per snapshot with each listed patient's reasons (as codes, worded when read:
-// cohort-reason-codes.ts) and the patient as the build saw them (see migration 0004), so a later
-// correction of a name or date of birth does not change what the snapshot says, and cohorts.explain
-// can re-derive the "why". Both directions of that format live here, so they cannot drift apart.
+// How a snapshot stores each listed patient (migration 0017), both directions in one place so they
+// cannot drift apart. An entry row keeps what other steps query — status, priority, rule, severe,
+// BP — and the reasons as codes: each reason, and the rule that chose the current BP, is a short
+// list of indices into the snapshot's distinct values (cohorts.reason_values_json: a rule id, a
+// date, a reading, a target, each stored once), worded when read by the domain
+// (cohort-reason-codes.ts: the same functions that word them at evaluation, so the text read back is
+// the text the build produced). Beside them the age at the as-of date and the programme state the
+// rules read. The patient's details as the build saw them are a shared version
+// (cohort_patient_versions), so a later correction of a name or date of birth does not change what
+// the snapshot says, and cohorts.explain can re-derive the "why" from the same inputs.
 import type { InvitationHistory } from '../../shared/domain/invitation-state'
 import type { SnapshotListing } from '../../shared/domain/cohort-engine'
 import { type ReasonCode, type ReasonValue, formatReasonCode } from '../../shared/domain/cohort-reason-codes'
-import type { NewCohortEntry } from './cohort-snapshot-queries'
+import { ethnicCategories, isEthnicCategory } from '../../shared/domain/ethnicity'
+import { displayName } from '../../shared/domain/patient-record'
+import type { CohortRow, EntryRow, NewCohortEntry } from './cohort-snapshot-queries'
 
 /**
- * cohort_snapshot_patients.patients_json: a bare tuple array before the string table; then
- * `strings` (each distinct sentence once, referred to by index); since reason codes, `values` (each
- * distinct code value once) with each reason an array of indices.
+ * A stored reason: a code as indices into the values (null is -1); in snapshots converted from
+ * before reason codes, the sentence itself or its index in the cohort's strings.
  */
-interface StoredSnapshotPatients {
-  strings?: string[]
-  values?: ReasonValue[]
-  patients: SnapshotPatientTuple[]
-}
-
-/** A stored reason: the sentence (oldest), its index in `strings`, or a code as indices into `values`. */
 type StoredReason = string | number | number[]
-
-/** A listed patient as the build saw them (one element of cohort_snapshot_patients.patients_json). */
-type SnapshotPatientTuple = [
-  patientId: number,
-  nhsNumber: string,
-  name: string,
-  age: number | null,
-  sex: string | null,
-  /** The label, or its index in `values` (since reason codes). */
-  ethnicity: string | number | null,
-  bpRule: StoredReason,
-  reasons: StoredReason[],
-  dateOfBirth: string | null,
-  /** The text, or its index in `values` (since reason codes). */
-  ethnicityText: string | number | null,
-  ethnicityCategory: string | null,
-  registrationStatus: string | null,
-  imdDecile: number | null,
-  nextBookedOn: string | null,
-  lastInvitedOn: string | null,
-  /** Added with migration 0008; absent in older snapshots (= false). */
-  noContactPermitted?: boolean,
-  /** Custom cohorts with an invitation-state criterion only (migration 0005); null otherwise. */
-  invitationHistory?: InvitationHistory | null
-]
 
 export interface SnapshotPatient {
   nhsNumber: string
@@ -67,18 +40,13 @@ export interface SnapshotPatient {
   invitationHistory: InvitationHistory | null
 }
 
-/** A build's listings as the compact entry rows (members first, each in list order) and the patients_json document. */
+/** A build's listings as entry rows (members first, each in list order), the values their codes refer to, and the patients listed. */
 export function encodeSnapshotListings(
-  cohortId: number,
   members: readonly SnapshotListing[],
   excluded: readonly SnapshotListing[]
-): { entries: NewCohortEntry[]; patientsJson: string } {
+): { entries: NewCohortEntry[]; reasonValuesJson: string; patientIds: number[] } {
   const entries: NewCohortEntry[] = []
-  const asBuilt: SnapshotPatientTuple[] = []
-  // The BP rule and reasons are stored as codes — the rule id and the few values its words need
-  // (cohort-reason-codes.ts) — and worded when read: storing 40k members' sentences took over a
-  // second and 12 MB per build. Each distinct value (a rule id, a date, a reading, a target) is
-  // stored once in `values` and the codes refer to it by index; null is -1.
+  const patientIds: number[] = []
   const values: ReasonValue[] = []
   const valueIndex = new Map<ReasonValue, number>()
   const ref = (value: ReasonValue): number => {
@@ -91,77 +59,77 @@ export function encodeSnapshotListings(
     }
     return index
   }
-  const encode = (code: ReasonCode): number[] => code.map(ref)
+  const encode = (code: ReasonCode): string => {
+    let text = '['
+    for (let i = 0; i < code.length; i++) text += (i === 0 ? '' : ',') + ref(code[i] ?? null)
+    return `${text}]`
+  }
   const write = ({ entry, patient: p, reasonCodes, bpRuleCode }: SnapshotListing, status: 'member' | 'excluded') => {
     const bp = entry.bp
+    let reasons = '['
+    for (let i = 0; i < reasonCodes.length; i++) reasons += (i === 0 ? '' : ',') + encode(reasonCodes[i] as ReasonCode)
+    patientIds.push(entry.patientId)
     entries.push([
-      cohortId,
       entry.patientId,
       status,
       entry.priority,
       entry.rule,
       entry.severe ? 1 : 0,
-      bp ? `{"systolic":${bp.systolic},"diastolic":${bp.diastolic},"date":"${bp.date}","setting":"${bp.setting}"}` : null
-    ])
-    asBuilt.push([
-      entry.patientId,
-      entry.nhsNumber,
-      entry.name,
+      bp ? `{"systolic":${bp.systolic},"diastolic":${bp.diastolic},"date":"${bp.date}","setting":"${bp.setting}"}` : null,
       entry.age,
-      entry.sex,
-      // Few distinct ethnicity labels, repeated on tens of thousands of rows: by index too.
-      entry.ethnicity === null ? null : ref(entry.ethnicity),
       encode(bpRuleCode),
-      reasonCodes.map(encode),
-      p.dateOfBirth,
-      p.ethnicityText === null ? null : ref(p.ethnicityText),
-      p.ethnicityCategory,
-      p.registrationStatus,
-      p.imdDecile,
+      `${reasons}]`,
       p.nextBookedAppointmentOn,
       p.lastInvitedOn,
-      p.noContactPermitted === true,
-      p.invitationHistory ?? null
+      p.noContactPermitted === true ? 1 : 0,
+      p.invitationHistory ? JSON.stringify(p.invitationHistory) : null
     ])
   }
   for (const listing of members) write(listing, 'member')
   for (const listing of excluded) write(listing, 'excluded')
-  const stored: StoredSnapshotPatients = { values, patients: asBuilt }
-  return { entries, patientsJson: JSON.stringify(stored) }
+  return { entries, reasonValuesJson: JSON.stringify(values), patientIds }
 }
 
-/** The listed patients of a stored patients_json document (any of its versions), by patient id. */
-export function decodeSnapshotPatients(patientsJson: string): Map<number, SnapshotPatient> {
-  const map = new Map<number, SnapshotPatient>()
-  const parsed = JSON.parse(patientsJson) as SnapshotPatientTuple[] | StoredSnapshotPatients
-  const { strings = [], values = [], patients } = Array.isArray(parsed) ? { patients: parsed } : parsed
-  const value = (index: number): ReasonValue => (index < 0 ? null : (values[index] ?? null))
+/** The cohort's tables the entries' codes refer to, read once per snapshot. */
+export interface ReasonTables {
+  values: ReasonValue[]
+  strings: string[]
+}
+
+export function reasonTables(cohort: Pick<CohortRow, 'reason_values_json' | 'reason_strings_json'>): ReasonTables {
+  return {
+    values: cohort.reason_values_json ? (JSON.parse(cohort.reason_values_json) as ReasonValue[]) : [],
+    strings: cohort.reason_strings_json ? (JSON.parse(cohort.reason_strings_json) as string[]) : []
+  }
+}
+
+/** The patient as the snapshot listed them, or undefined when it kept no such record (built before migration 4). */
+export function snapshotPatientFromRow(row: EntryRow, tables: ReasonTables): SnapshotPatient | undefined {
+  if (row.v_nhs_number === null || row.reason_codes === null || row.bp_rule_code === null) return undefined
+  const value = (index: number): ReasonValue => (index < 0 ? null : (tables.values[index] ?? null))
   const text = (stored: StoredReason): string => {
     if (typeof stored === 'string') return stored
-    if (typeof stored === 'number') return strings[stored] ?? ''
+    if (typeof stored === 'number') return tables.strings[stored] ?? ''
     const [kind, ...rest] = stored.map(value)
     return formatReasonCode([String(kind), ...rest])
   }
-  const label = (stored: string | number | null): string | null => (typeof stored === 'number' ? String(value(stored)) : stored)
-  for (const t of patients) {
-    map.set(t[0], {
-      nhsNumber: t[1],
-      name: t[2],
-      age: t[3],
-      sex: t[4],
-      ethnicity: label(t[5]),
-      bpRule: text(t[6]),
-      reasons: t[7].map(text),
-      dateOfBirth: t[8],
-      ethnicityText: label(t[9]),
-      ethnicityCategory: t[10],
-      registrationStatus: t[11],
-      imdDecile: t[12],
-      nextBookedOn: t[13],
-      lastInvitedOn: t[14],
-      noContactPermitted: t[15] === true,
-      invitationHistory: t[16] ?? null
-    })
+  const category = row.v_ethnicity_category
+  return {
+    nhsNumber: row.v_nhs_number,
+    name: row.v_listed_name ?? displayName({ title: row.v_title, givenName: row.v_given_name, familyName: row.v_family_name }),
+    age: row.age,
+    sex: row.v_sex,
+    ethnicity: category && isEthnicCategory(category) ? ethnicCategories[category] : row.v_ethnicity_text,
+    bpRule: text(JSON.parse(row.bp_rule_code) as StoredReason),
+    reasons: (JSON.parse(row.reason_codes) as StoredReason[]).map(text),
+    dateOfBirth: row.v_date_of_birth,
+    ethnicityText: row.v_ethnicity_text,
+    ethnicityCategory: category,
+    registrationStatus: row.v_registration_status,
+    imdDecile: row.v_imd_decile,
+    nextBookedOn: row.next_booked_on,
+    lastInvitedOn: row.last_invited_on,
+    noContactPermitted: row.no_contact_permitted === 1,
+    invitationHistory: row.invitation_history_json ? (JSON.parse(row.invitation_history_json) as InvitationHistory) : null
   }
-  return map
 }

@@ -19,6 +19,7 @@ import m0013 from './migrations/0013_programmes.sql?raw'
 import m0014 from './migrations/0014_services_and_referrals.sql?raw'
 import m0015 from './migrations/0015_visit_records.sql?raw'
 import m0016 from './migrations/0016_patient_search.sql?raw'
+import m0017 from './migrations/0017_snapshot_member_columns.sql?raw'
 
 export interface Migration {
   version: number
@@ -42,7 +43,8 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '0013_programmes', sql: m0013 },
   { version: 14, name: '0014_services_and_referrals', sql: m0014 },
   { version: 15, name: '0015_visit_records', sql: m0015 },
-  { version: 16, name: '0016_patient_search', sql: m0016 }
+  { version: 16, name: '0016_patient_search', sql: m0016 },
+  { version: 17, name: '0017_snapshot_member_columns', sql: m0017 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at

@@ -3,7 +3,11 @@
 // writes (export CSV, letters PDF, audit workbook) are left in the output folder to open and read.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { addDays, addWeeks, format, parseISO } from 'date-fns'
+// One file per function: the package's index loads all of date-fns (iso-date.ts).
+import { addDays } from 'date-fns/addDays'
+import { addWeeks } from 'date-fns/addWeeks'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
 import type { OperationName } from '../../shared/operation-names'
 import type { OperationInput, OperationOutput } from '../../shared/contract'
 import { AppError } from '../../shared/result'

@@ -1,6 +1,7 @@
 // The recipient's address in the envelope window: wrapped, shrunk to fit (never below 8 pt), or
 // left out when it cannot fit, and the batch-sheet notes that tell staff what to finish by hand.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
+import { loadOnFirstUse } from '../load-on-first-use'
 import { letterPlainText, type InvitationLetter } from '../../shared/domain/letter-content'
 import { unprintableInLines, unprintableNote } from '../../shared/domain/letter-scripts'
 import { FONT, printable, useLetterFonts } from './letter-fonts'
@@ -79,7 +80,7 @@ export function drawAddressBlock(doc: Doc, letter: Pick<InvitationLetter, 'recip
 let measuringDoc: Doc | null = null
 export function measurer(): Doc {
   if (!measuringDoc) {
-    measuringDoc = new PDFDocument({ autoFirstPage: false })
+    measuringDoc = new (loadOnFirstUse<typeof PDFDocument>('pdfkit'))({ autoFirstPage: false })
     useLetterFonts(measuringDoc)
   }
   return measuringDoc

@@ -11,7 +11,8 @@
 // to the nearest 5, further figures withheld until no small count can be worked out from the rest,
 // percentages from the published figures only, and the Summary saying how it was protected. The
 // referrals are protected as a grid of their own (they count referrals, not patients).
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadOnFirstUse } from '../load-on-first-use'
 import {
   adherenceMeasures,
   adherenceReasonKeyOf,
@@ -33,6 +34,8 @@ import {
 import { ageBandOrder, bpOutcomeOf, percentOf, roundTo1dp, type BpOutcomeSummary, type FunnelCounts } from '../../shared/domain/audit-outcome'
 import { ons4AuditQuestions, ons4MeasureOf } from '../../shared/domain/audit-wellbeing'
 import { referralCountKeys } from '../../shared/domain/audit-referrals'
+import { formatNhsNumber } from '../../shared/domain/nhs-number'
+import { formatLocalDate, formatLocalDateTime } from '../../shared/format/staff-text'
 import {
   disclosureControlStatement,
   protectGrid,
@@ -228,10 +231,9 @@ function funnelCells(f: RowFigures): CellValue[] {
   return (['eligible', 'invited', 'booked', 'attended', 'followedUp'] as const).map((m) => f.count(m))
 }
 
-/** "dd/mm/yyyy" of the day, for the pseudonymised Summary: no time of day. */
+/** "2 Dec 2026", the local day, for the pseudonymised Summary: no time of day. */
 function ukDay(date: Date): string {
-  const [y, m, d] = date.toISOString().slice(0, 10).split('-')
-  return `${d}/${m}/${y}`
+  return formatLocalDate(date)
 }
 
 /** What the Summary needs beyond the figures: the medians (true or published) and, when pseudonymised, how it was protected. */
@@ -277,13 +279,7 @@ function writeSummary(
           'Every programme together, each patient counted once. Each programme’s own figures (identifiable workbook: the Programmes sheet) do not add up to this total when patients are in more than one.'
         ]
   )
-  sheet.add([
-    'About',
-    'Generated',
-    p ? ukDay(options.generatedAt) : options.generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-    null,
-    `by ${options.generatedBy}`
-  ])
+  sheet.add(['About', 'Generated', p ? ukDay(options.generatedAt) : formatLocalDateTime(options.generatedAt), null, `by ${options.generatedBy}`])
   sheet.add([
     'About',
     'Pseudonymised',
@@ -578,7 +574,7 @@ function writePatients(workbook: ExcelJS.stream.xlsx.WorkbookWriter, patients: r
   const sourceText = { 'first-clinic-visit': 'First clinic visit', 'before-invitation': 'Before invitation' } as const
   for (const p of rows) {
     sheet.add([
-      p.nhsNumber,
+      formatNhsNumber(p.nhsNumber),
       p.name,
       excelDate(p.dateOfBirth),
       p.ageBand,
@@ -690,7 +686,7 @@ export async function writeAuditWorkbook(path: string, dataset: AuditDataset, op
 
   const referralSheet = withReferrals ? await referralRows(referralGrid(referrals), p) : null
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (loadOnFirstUse<typeof ExcelJS>('exceljs').stream.xlsx.WorkbookWriter)({
     filename: path,
     // Styles for the UK dates and bold headers; inline strings (a shared-strings table costs a
     // lookup per cell and a second pass at the end); fast compression (the file is a few MB either way).

@@ -1,6 +1,7 @@
 // The batch sheet: every cohort member once, with how they are invited (letter, large-print
 // letter, SMS, phone) or why they are not, and their communication needs (main language, interpreter,
 // large print — Accessible Information Standard). The phone call list is the same rows, filtered.
+import { formatNhsNumber } from '../../shared/domain/nhs-number'
 import { csvText } from './csv-text'
 
 export interface BatchSheetRow {
@@ -25,7 +26,7 @@ export function batchSheetCsv(rows: readonly BatchSheetRow[]): string {
   return csvText(
     ['NHS number', 'Name', 'Invited by', 'Mobile or phone', 'Main language', 'Interpreter needed', 'Large print', 'Note or reason not invited'],
     rows.map((r) => [
-      r.nhsNumber,
+      formatNhsNumber(r.nhsNumber),
       r.name,
       r.channel ?? 'Not invited',
       r.contact ?? '',
@@ -42,6 +43,6 @@ export function phoneListCsv(rows: readonly BatchSheetRow[]): string {
     ['NHS number', 'Name', 'Phone', 'Main language', 'Interpreter needed', 'Note', 'Outcome'],
     rows
       .filter((r) => r.channel === 'phone')
-      .map((r) => [r.nhsNumber, r.name, r.contact ?? '', r.mainLanguage ?? '', yes(r.interpreterRequired), r.note ?? '', ''])
+      .map((r) => [formatNhsNumber(r.nhsNumber), r.name, r.contact ?? '', r.mainLanguage ?? '', yes(r.interpreterRequired), r.note ?? '', ''])
   )
 }

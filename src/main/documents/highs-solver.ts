@@ -3,7 +3,9 @@
 // nothing downloaded, in the main process. GLPK (glpk.js) is GPL-3.0, which a closed app cannot
 // ship, so it is used only by the tests' independent attacker. The domain re-checks every answer
 // exactly (src/shared/domain/integer-program.ts), so a solver's slip can only withhold more.
-import loadHighs, { type Highs } from 'highs'
+import type loadHighs from 'highs'
+import type { Highs } from 'highs'
+import { loadOnFirstUse } from '../load-on-first-use'
 import type { IntegerProgram, IntegerProgramSolver, ProgramObjective } from '../../shared/domain/integer-program'
 
 // One WebAssembly instance for the process: loading it takes tens of milliseconds, a solve a few.
@@ -14,7 +16,7 @@ const SOLVE_SECONDS = 2
 
 /** Solves with HiGHS; no values when it found no solution (the domain then treats the count as not proven safe). */
 export const solveWithHighs: IntegerProgramSolver = async (program: IntegerProgram, objective: ProgramObjective, { relaxed }) => {
-  instance ??= loadHighs()
+  instance ??= loadOnFirstUse<typeof loadHighs>('highs')()
   const highs = await instance
   const inf = highs.infinity
   const finite = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)

@@ -3,11 +3,20 @@
 // no template uploaded, a plain built-in template is used (which the practice can download as a
 // starting point). Filled with docxtemplater; the zip entries carry the letter date rather than the
 // clock, so the same batch always gives the same bytes (the document can be reproduced and checked).
-import Docxtemplater from 'docxtemplater'
-import PizZip from 'pizzip'
+import type Docxtemplater from 'docxtemplater'
+import type PizZip from 'pizzip'
+import { loadOnFirstUse } from '../load-on-first-use'
 import { mergeFieldsIn, MERGE_FIELDS, unknownMergeFields } from '../../shared/domain/letter-templates'
 import { AppError } from '../../shared/result'
 import type { InvitationLetter } from '../../shared/domain/letter-content'
+
+// docxtemplater and pizzip are loaded the first time a Word file is made or read (load-on-first-use.ts).
+const newZip = (bytes?: Buffer): PizZip => {
+  const Zip = loadOnFirstUse<typeof PizZip>('pizzip')
+  return bytes === undefined ? new Zip() : new Zip(bytes)
+}
+const newDocx = (zip: PizZip, options: Docxtemplater.DXT.ConstructorOptions): Docxtemplater =>
+  new (loadOnFirstUse<typeof Docxtemplater>('docxtemplater'))(zip, options)
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -47,7 +56,7 @@ export function builtInWordTemplate(largePrint = false): Buffer {
   ].join('')
   const sectPr =
     '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>'
-  const zip = new PizZip()
+  const zip = newZip()
   zip.file(
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
@@ -70,7 +79,7 @@ function fixDates(zip: PizZip, date: Date): PizZip {
 
 function openZip(bytes: Buffer, fileName: string): PizZip {
   try {
-    const zip = new PizZip(bytes)
+    const zip = newZip(bytes)
     if (!zip.file('word/document.xml')) throw new Error('no word/document.xml')
     return zip
   } catch {
@@ -97,7 +106,7 @@ export function inspectWordTemplate(bytes: Buffer, fileName: string): { fields: 
   const zip = openZip(bytes, fileName)
   let text: string
   try {
-    text = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true }).getFullText()
+    text = newDocx(zip, { paragraphLoop: true, linebreaks: true }).getFullText()
   } catch (error) {
     throw new AppError('invalid_input', `${fileName}: ${templateErrorText(error)}`)
   }
@@ -146,7 +155,7 @@ export function renderLettersDocx(letters: readonly InvitationLetter[], template
   const practiceOnly = Object.fromEntries(Object.entries(first.mergeValues).filter(([name]) => !personal.has(name)))
   let doc: Docxtemplater
   try {
-    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '' })
+    doc = newDocx(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '' })
     doc.render({ ...practiceOnly, letters: letters.map((l, i) => ({ ...l.mergeValues, pageBreakBefore: i > 0 })) })
   } catch (error) {
     throw new AppError('invalid_input', `Word template: ${templateErrorText(error)}`)

@@ -4,7 +4,8 @@
 // font cannot print is left as a line to write on, and the batch sheet says so (letter-scripts.ts,
 // docs/letters.md). The same letters always give the same bytes: the PDF's dates (and so its file
 // ID) come from the letter date, never the clock, so a batch can be reproduced and its hash checked.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
+import { loadOnFirstUse } from '../load-on-first-use'
 import { assert } from '../../shared/assert'
 import type { InvitationLetter } from '../../shared/domain/letter-content'
 import { ADDRESS_SIZE, byHandMark, drawAddressBlock } from './address-block'
@@ -176,7 +177,7 @@ export function renderLettersPdf(letters: readonly InvitationLetter[]): Promise<
   const first = letters[0]
   assert(first, 'first letter')
   const fixedDate = new Date(`${first.date}T00:00:00Z`)
-  const doc = new PDFDocument({
+  const doc = new (loadOnFirstUse<typeof PDFDocument>('pdfkit'))({
     size: 'A4',
     margin: 0,
     autoFirstPage: false,

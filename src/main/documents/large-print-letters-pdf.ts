@@ -1,6 +1,7 @@
 // The large-print letters of a batch: the same letter at 16 pt body text on as many pages as it
 // needs, each page footed with whose letter it is, so a dropped page finds its way back.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
+import { loadOnFirstUse } from '../load-on-first-use'
 import { assert } from '../../shared/assert'
 import type { InvitationLetter } from '../../shared/domain/letter-content'
 import { ADDRESS_SIZE, drawAddressBlock } from './address-block'
@@ -64,7 +65,7 @@ export function renderLargePrintLettersPdf(letters: readonly InvitationLetter[])
   const first = letters[0]
   assert(first, 'first letter')
   const fixedDate = new Date(`${first.date}T00:00:00Z`)
-  const doc = new PDFDocument({
+  const doc = new (loadOnFirstUse<typeof PDFDocument>('pdfkit'))({
     size: 'A4',
     autoFirstPage: false,
     bufferPages: true,

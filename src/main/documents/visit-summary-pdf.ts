@@ -5,7 +5,8 @@
 // 16 pt. The text flows onto as many pages as it needs; every page is footed with whose summary it
 // is and which page (and, in standard print, which visit), so a loose sheet finds its way back. The same summary always gives the same
 // bytes: the PDF's dates come from the visit day, never the clock.
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
+import { loadOnFirstUse } from '../load-on-first-use'
 import type { VisitSummary } from '../../shared/domain/visit-summary-content'
 import { ADDRESS_SIZE, drawAddressBlock } from './address-block'
 import { FONT, printable, useLetterFonts } from './letter-fonts'
@@ -78,7 +79,7 @@ function drawSummary(doc: Doc, summary: VisitSummary): void {
 /** One patient's summary; `pages` is how many sheets it took. */
 export function renderVisitSummaryPdf(summary: VisitSummary): Promise<{ bytes: Buffer; pages: number }> {
   const fixedDate = new Date(`${summary.date}T00:00:00Z`)
-  const doc = new PDFDocument({
+  const doc = new (loadOnFirstUse<typeof PDFDocument>('pdfkit'))({
     size: 'A4',
     margins: MARGINS,
     autoFirstPage: false,

@@ -25,11 +25,12 @@ import {
   latestImportId,
   patientIsStored
 } from './import-read-queries'
-import type { ParsedImport } from './import-types'
+import type { FileReadResult, ParsedImport } from './import-types'
 import { inspectExportFile } from './map/inspect-columns'
-import { readExportFile } from './read/read-export-file'
+import { readExportFile, type FactsRead } from './read/read-export-file'
 import { rejectsCsvDownload } from './commit/rejects-csv'
-import { factsInMemory, stageImport, stagingPathFor, type StagedImport } from './stage/import-staging'
+import { factsInMemory, stagingPathFor, type ImportFacts, type StagedImport } from './stage/import-staging'
+import { StagedAssembly } from './stage/staged-assembly'
 
 export type ImportSummaryT = z.output<typeof ImportSummary>
 export type ImportFormatChoiceT = 'auto' | 'emis' | 'systmone'
@@ -49,9 +50,18 @@ export interface GivenColumnMapping {
 const maxPreviewsKept = 10
 const previews = new Map<string, { staged: StagedImport; databasePath: string; baseImportId: number }>()
 
-function keep(databasePath: string, parsed: ParsedImport): StagedImport {
-  if (databasePath === ':memory:') return { parsed, facts: factsInMemory(parsed), drop: () => undefined }
-  return stageImport(parsed, stagingPathFor(databasePath))
+/** The files read, their facts staged beside the database as they are read (in memory for a database in memory). */
+function parseAndKeep(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  mappings: readonly GivenColumnMapping[] = []
+): StagedImport {
+  if (ctx.databasePath === ':memory:') {
+    const parsed = parseImportFiles(ctx, files, format, {}, mappings)
+    return { parsed, facts: factsInMemory(parsed), drop: () => undefined }
+  }
+  return parseAndStageImportFiles(ctx, files, format, stagingPathFor(ctx.databasePath), {}, mappings)
 }
 
 function forget(previewId: string): void {
@@ -76,17 +86,48 @@ export function parseImportFiles(
   hooks: ParseHooks = {},
   mappings: readonly GivenColumnMapping[] = []
 ): ParsedImport {
+  return assembleImport(readFiles(ctx, files, format, hooks, mappings))
+}
+
+/**
+ * The same import as `parseImportFiles`, its facts staged at `stagingPath` as the rows are read
+ * (stage/staged-assembly.ts) rather than held: what a preview against a database file keeps.
+ */
+export function parseAndStageImportFiles(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  stagingPath: string,
+  hooks: ParseHooks = {},
+  mappings: readonly GivenColumnMapping[] = []
+): StagedImport {
+  if (files.length === 0) throw new AppError('invalid_input', 'Choose at least one export file to import')
+  const assembly = new StagedAssembly(stagingPath)
+  try {
+    return assembly.finish(readFiles(ctx, files, format, hooks, mappings, (result) => assembly.take(result)))
+  } catch (error) {
+    assembly.drop()
+    throw error
+  }
+}
+
+function readFiles(
+  ctx: ServiceContext,
+  files: readonly ImportFileBytes[],
+  format: ImportFormatChoiceT,
+  hooks: ParseHooks,
+  mappings: readonly GivenColumnMapping[],
+  onFacts?: FactsRead
+): FileReadResult[] {
   if (files.length === 0) throw new AppError('invalid_input', 'Choose at least one export file to import')
   // Saved column mappings (column-mapping-store.ts) apply to any file whose captions match one.
   const options = { library: loadCodeLibrary(), today: todayIso(ctx), format, mappingFor: mappingLookup(ctx.db, mappings) }
-  return assembleImport(
-    files.map((f, index) => {
-      hooks.beforeFile?.(f, index)
-      const read = readExportFile(f, options, hooks.rows && ((done, total) => hooks.rows?.(f, done, total)))
-      hooks.afterFile?.(f, read.preview.rowsRead)
-      return read
-    })
-  )
+  return files.map((f, index) => {
+    hooks.beforeFile?.(f, index)
+    const read = readExportFile(f, options, hooks.rows && ((done, total) => hooks.rows?.(f, done, total)), onFacts)
+    hooks.afterFile?.(f, read.preview.rowsRead)
+    return read
+  })
 }
 
 export function previewImport(
@@ -95,10 +136,17 @@ export function previewImport(
   format: ImportFormatChoiceT,
   mappings: readonly GivenColumnMapping[] = []
 ): ImportPreviewT {
-  const parsed = parseImportFiles(ctx, files, format, {}, mappings)
+  const staged = parseAndKeep(ctx, files, format, mappings)
   const previewId = randomUUID()
-  const { preview, baseImportId } = describeParsedImport(ctx, previewId, parsed)
-  previews.set(previewId, { staged: keep(ctx.databasePath, parsed), databasePath: ctx.databasePath, baseImportId })
+  let described: ReturnType<typeof describeParsedImport>
+  try {
+    described = describeParsedImport(ctx, previewId, staged.parsed, staged.facts)
+  } catch (error) {
+    staged.drop()
+    throw error
+  }
+  const { preview, baseImportId } = described
+  previews.set(previewId, { staged, databasePath: ctx.databasePath, baseImportId })
   while (previews.size > maxPreviewsKept) {
     const oldest = previews.keys().next().value
     if (oldest === undefined) break
@@ -114,55 +162,64 @@ export function inspectImportFiles(ctx: ReadingContext, files: readonly ImportFi
 }
 
 /** The preview of a parsed import against the database as it is now, and which import that "now" is. */
-export function describeParsedImport(ctx: ServiceContext, previewId: string, parsed: ParsedImport): { preview: ImportPreviewT; baseImportId: number } {
+/** `facts`: the import's facts, staged (import-staging.ts) or by default the parsed import's own. */
+export function describeParsedImport(
+  ctx: ServiceContext,
+  previewId: string,
+  parsed: ParsedImport,
+  facts: ImportFacts = factsInMemory(parsed)
+): { preview: ImportPreviewT; baseImportId: number } {
   // Read in one transaction so the counts and the base import id describe the same moment.
-  return ctx.db.transaction(() => ({ preview: describePreview(ctx, previewId, parsed), baseImportId: latestImportId(ctx.db) }))()
+  return ctx.db.transaction(() => ({ preview: describePreview(ctx, previewId, parsed, facts), baseImportId: latestImportId(ctx.db) }))()
 }
 
-function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedImport): ImportPreviewT {
+function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedImport, facts: ImportFacts): ImportPreviewT {
   const isStored = patientIsStored(ctx.db)
   let patientsExisting = 0
-  const known = new Set<string>()
-  for (const p of parsed.patients) {
-    if (isStored(p.nhsNumber)) {
-      patientsExisting++
-      known.add(p.nhsNumber)
-    }
+  const nhsNumbers = new Set<string>()
+  const sample: { nhsNumber: string; fields: ParsedImport['patients'][number]['fields']; isNew: boolean }[] = []
+  for (const p of facts.patients()) {
+    nhsNumbers.add(p.nhsNumber)
+    const stored = isStored(p.nhsNumber)
+    if (stored) patientsExisting++
+    if (sample.length < samplePatientCount) sample.push({ nhsNumber: p.nhsNumber, fields: p.fields, isNew: !stored })
   }
-  const readingsBy = countBy(parsed.readings.map((r) => r.nhsNumber))
-  const eventsBy = countBy(parsed.events.map((e) => e.nhsNumber))
+  const sampled = new Set(sample.map((p) => p.nhsNumber))
+  const readingsBy = countBy(facts.readings(), sampled)
+  const eventsBy = countBy(facts.events(), sampled)
   return {
     previewId,
     format: parsed.format,
     files: parsed.files.map((f) => f.preview),
     rowsRead: parsed.rowsRead,
-    patientsInFile: parsed.patients.length,
-    patientsNew: parsed.patients.length - patientsExisting,
+    patientsInFile: facts.counts.patients,
+    patientsNew: facts.counts.patients - patientsExisting,
     patientsExisting,
-    readingsInFile: parsed.readings.length,
-    eventsInFile: parsed.events.length,
+    readingsInFile: facts.counts.readings,
+    eventsInFile: facts.counts.events,
     rejected: parsed.rejects,
     warnings: parsed.warnings,
-    samplePatients: parsed.patients.slice(0, samplePatientCount).map((p) => ({
+    samplePatients: sample.map((p) => ({
       nhsNumber: p.nhsNumber,
       name: displayName({ givenName: p.fields.givenName ?? null, familyName: p.fields.familyName ?? null, title: p.fields.title ?? null }),
       dateOfBirth: p.fields.dateOfBirth ?? null,
-      isNew: !known.has(p.nhsNumber),
+      isNew: p.isNew,
       readings: readingsBy.get(p.nhsNumber) ?? 0,
       events: eventsBy.get(p.nhsNumber) ?? 0
     })),
     alreadyImported: findImportByHash(ctx.db, parsed.contentHash) !== undefined,
     conflicts: parsed.conflicts,
-    patientsNotInExport: countNotInExport(ctx.db, parsed.reportKey, new Set(parsed.patients.map((p) => p.nhsNumber))),
+    patientsNotInExport: countNotInExport(ctx.db, parsed.reportKey, nhsNumbers),
     exportedOn: parsed.exportedOn,
     termOnlyMatches: parsed.termOnlyMatches,
     unmatchedCodes: parsed.unmatchedCodes
   }
 }
 
-function countBy(keys: readonly string[]): Map<string, number> {
+/** How many of `facts` each of these patients has. */
+function countBy(facts: Iterable<{ nhsNumber: string }>, patients: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
+  for (const { nhsNumber } of facts) if (patients.has(nhsNumber)) counts.set(nhsNumber, (counts.get(nhsNumber) ?? 0) + 1)
   return counts
 }
 
@@ -197,10 +254,15 @@ export function commitImport(ctx: ServiceContext, previewId: string, options: Om
 
 /** Preview and commit in one step (CLI). A file already imported changes nothing. */
 export function importFiles(ctx: ServiceContext, files: readonly ImportFileBytes[], format: ImportFormatChoiceT, options: CommitOptions = {}): ImportResultT {
-  const parsed = parseImportFiles(ctx, files, format)
-  const earlier = findImportByHash(ctx.db, parsed.contentHash)
-  if (earlier) return alreadyImportedResult(parsed, earlier)
-  return commitParsedImport(ctx, parsed, options)
+  // Staged as the rows are read, as a preview is, when the database is a file.
+  const staged = parseAndKeep(ctx, files, format)
+  try {
+    const earlier = findImportByHash(ctx.db, staged.parsed.contentHash)
+    if (earlier) return alreadyImportedResult(staged.parsed, earlier)
+    return commitParsedImport(ctx, staged.parsed, options, staged.facts)
+  } finally {
+    staged.drop()
+  }
 }
 
 export function listImports(ctx: ReadingContext): ImportSummaryT[] {

@@ -12,6 +12,7 @@ import { logActivity } from '../activity-log'
 import type { ReadingContext, ServiceContext } from '../context'
 import { actorName } from '../context'
 import { patientContactRow, type PatientContactRow, upsertContactPreferences } from './contact-preference-queries'
+import { formatNhsNumber } from '../../shared/domain/nhs-number'
 
 export interface PatientContact extends ContactPreferences {
   nhsNumber: string
@@ -32,7 +33,7 @@ function patientId(ctx: Pick<ReadingContext, 'db'>, nhsNumber: string): { id: nu
   if (!check.valid) throw new AppError('invalid_input', `nhsNumber: ${check.reason}`, { field: 'nhsNumber' })
   const nhs = check.nhsNumber
   const id = patientIdOfNhsNumber(ctx.db, nhs)
-  if (id === undefined) throw new AppError('not_found', `No patient with NHS number ${nhsNumber}`)
+  if (id === undefined) throw new AppError('not_found', `No patient with NHS number ${formatNhsNumber(nhsNumber)}`)
   return { id, nhs }
 }
 

@@ -35,6 +35,7 @@ import { batchMembers, insertInvitationBatch, insertInvitations, linkBatchDocume
 import { DEFAULT_RECENT_INVITATION_DAYS, reasonNotInvited, recentInvitationReason, recentlyInvitedWarning } from './invitation-eligibility'
 import { checkPracticeDetails, noUsableAddressWarning, placeholderWordingBlock } from './pre-send-checks'
 import { activeWordTemplate, currentTemplate } from './template-store'
+import { formatCount, formatDateText } from '../../shared/format/staff-text'
 
 export type { InvitationBatch }
 
@@ -317,7 +318,7 @@ export async function createInvitationBatch(ctx: ServiceContext, input: CreateBa
       ctx,
       db,
       'invitations.createBatch',
-      `Invitation ${attempt} for cohort ${cohort.id}: ${letters} letters (${largePrint} large print), ${smsCount} SMS, ${phone} to phone, ${notInvited.length} members not invited`,
+      `Invitation ${attempt} for "${cohort.name}" (as of ${formatDateText(cohort.as_of)}): ${formatCount(letters)} letters (${formatCount(largePrint)} large print), ${formatCount(smsCount)} SMS, ${formatCount(phone)} to phone, ${formatCount(notInvited.length)} members not invited`,
       {
         batchId: id,
         cohortId: cohort.id,

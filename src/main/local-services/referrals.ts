@@ -39,6 +39,7 @@ import {
   type PatientNameRow,
   type ReferralRow
 } from './referral-queries'
+import { formatDateText } from '../../shared/format/staff-text'
 
 export interface Referral {
   referralId: number
@@ -155,7 +156,11 @@ export function createReferral(ctx: ServiceContext, input: CreateReferralInput):
     const defaultDay = visit && visit.clinicDate < today ? visit.clinicDate : today
     const referredOn = checkedDay(ctx, 'referredOn', input.referredOn ?? defaultDay, 'a referral is recorded once it is made')
     if (visit && referredOn < visit.clinicDate) {
-      throw new AppError('invalid_input', `referredOn: ${referredOn} is before the visit it was made at (${visit.clinicDate})`, { field: 'referredOn' })
+      throw new AppError(
+        'invalid_input',
+        `referredOn: ${formatDateText(referredOn)} is before the visit it was made at (${formatDateText(visit.clinicDate)})`,
+        { field: 'referredOn' }
+      )
     }
 
     let programmeId = visit?.programmeId ?? null
@@ -179,7 +184,10 @@ export function createReferral(ctx: ServiceContext, input: CreateReferralInput):
     // The same referral twice (a second click, a second front end) would put the patient on the worklist twice.
     const sameDay = open.find((r) => r.referred_on === referredOn && r.kind === input.kind)
     if (sameDay) {
-      throw new AppError('conflict', `${nhs} was already referred to ${service.name} on ${referredOn} (referral ${sameDay.id}); it is recorded once.`)
+      throw new AppError(
+        'conflict',
+        `${nhs} was already referred to ${service.name} on ${formatDateText(referredOn)} (referral ${sameDay.id}); it is recorded once.`
+      )
     }
 
     const warnings: string[] = []
@@ -205,7 +213,7 @@ export function createReferral(ctx: ServiceContext, input: CreateReferralInput):
       recordedAt: ctx.now().toISOString()
     })
     const what = input.kind === 'sent' ? `Referred ${nhs} to "${service.name}"` : `Signposted ${nhs} to refer themselves to "${service.name}"`
-    logActivity(ctx, ctx.db, 'referrals.create', `${what} on ${referredOn}${visit ? ` at a visit (appointment ${input.appointmentId})` : ''}`, {
+    logActivity(ctx, ctx.db, 'referrals.create', `${what} on ${formatDateText(referredOn)}${visit ? ` at a visit (appointment ${input.appointmentId})` : ''}`, {
       referralId,
       serviceId: service.serviceId,
       kind: input.kind,
@@ -243,16 +251,24 @@ export function setReferralOutcome(
     }
     const outcomeOn = checkedDay(ctx, 'outcomeOn', input.outcomeOn ?? todayIso(ctx), 'an outcome is recorded once it is known')
     if (outcomeOn < row.referred_on) {
-      throw new AppError('invalid_input', `outcomeOn: ${outcomeOn} is before the referral was made (${row.referred_on})`, { field: 'outcomeOn' })
+      throw new AppError('invalid_input', `outcomeOn: ${formatDateText(outcomeOn)} is before the referral was made (${formatDateText(row.referred_on)})`, {
+        field: 'outcomeOn'
+      })
     }
     if (row.outcome === input.outcome && row.outcome_on === outcomeOn) return referralFromRow(row)
     updateReferralOutcome(ctx.db, row.id, input.outcome, outcomeOn, actorName(ctx))
     const was = row.outcome === null ? '' : ` (was "${referralOutcomeLabels[row.outcome]}")`
-    logActivity(ctx, ctx.db, 'referrals.setOutcome', `Recorded the outcome of ${of}: ${referralOutcomeLabels[input.outcome]} on ${outcomeOn}${was}`, {
-      referralId: row.id,
-      outcome: input.outcome,
-      outcomeOn
-    })
+    logActivity(
+      ctx,
+      ctx.db,
+      'referrals.setOutcome',
+      `Recorded the outcome of ${of}: ${referralOutcomeLabels[input.outcome]} on ${formatDateText(outcomeOn)}${was}`,
+      {
+        referralId: row.id,
+        outcome: input.outcome,
+        outcomeOn
+      }
+    )
     return referralFromRow(requireReferral(ctx.db, row.id))
   })()
 }

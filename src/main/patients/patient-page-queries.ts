@@ -72,7 +72,7 @@ export interface PatientSnapshotRow {
   rule: string | null
   severe: number
   bp_json: string | null
-  /** 'null' on compact rows (the reasons are in cohort_snapshot_patients). */
+  /** 'null' on compact rows (the reasons are codes on the entry, snapshot-patients.ts). */
   reasons_json: string
 }
 
@@ -90,26 +90,6 @@ export function patientSnapshotRows(db: ReadableDb, patientId: number): PatientS
         ORDER BY c.as_of DESC, c.id DESC`
     )
     .all(patientId) as PatientSnapshotRow[]
-}
-
-/** Where a text first occurs in a snapshot's patients_json (1-based; 0 when it does not), and where its patient list starts. */
-export function snapshotPatientsPositions(db: ReadableDb, cohortId: number, text: string): { at: number; list: number } | undefined {
-  return db
-    .prepare(`SELECT instr(patients_json, ?) AS at, instr(patients_json, '"patients":[') AS list FROM cohort_snapshot_patients WHERE cohort_id = ?`)
-    .get(text, cohortId) as { at: number; list: number } | undefined
-}
-
-/** Two pieces of a snapshot's patients_json, by character position: its opening up to `headLength`, and `length` characters from `from`. */
-export function snapshotPatientsPieces(
-  db: ReadableDb,
-  cohortId: number,
-  headLength: number,
-  from: number,
-  length: number
-): { head: string; piece: string } | undefined {
-  return db
-    .prepare('SELECT substr(patients_json, 1, ?) AS head, substr(patients_json, ?, ?) AS piece FROM cohort_snapshot_patients WHERE cohort_id = ?')
-    .get(headLength, from, length, cohortId) as { head: string; piece: string } | undefined
 }
 
 export interface PatientInvitationRow {

@@ -81,15 +81,14 @@ function ruleLabel(row: PatientSnapshotRow): string | null {
   }
 }
 
-function snapshotsOf(ctx: ReadingContext, patientId: number, nhsNumber: string): PatientPage['snapshots'] {
-  // Newest first: the reasons of the newest are read; each read scans that snapshot's stored
-  // document (a few ms for 40,000 members), so a patient listed by years of monthly builds does not
-  // make their page wait for every one.
+function snapshotsOf(ctx: ReadingContext, patientId: number): PatientPage['snapshots'] {
+  // Newest first: the reasons of the newest are read (one entry row each), so a patient listed by
+  // years of monthly builds does not make their page wait for every one.
   return patientSnapshotRows(ctx.db, patientId).map((row, index) => {
     const reasonsRead = index < PATIENT_PAGE_SNAPSHOT_REASONS
     // Snapshots built before compact rows kept the reasons on the row itself.
     const storedReasons = row.reasons_json === 'null' ? null : (JSON.parse(row.reasons_json) as string[] | null)
-    const reasons = storedReasons ?? (reasonsRead ? snapshotPatientOf(ctx.db, row.cohort_id, patientId, nhsNumber)?.reasons : undefined) ?? []
+    const reasons = storedReasons ?? (reasonsRead ? snapshotPatientOf(ctx.db, row.cohort_id, patientId)?.reasons : undefined) ?? []
     return {
       cohortId: row.cohort_id,
       name: row.name,
@@ -152,7 +151,7 @@ export function showPatient(ctx: ReadingContext, nhsNumberInput: string): Patien
 
   const readings = patientReadings(ctx.db, patientId)
   const appointmentRows = patientAppointmentRows(ctx.db, patientId)
-  const snapshots = snapshotsOf(ctx, patientId, nhsNumber)
+  const snapshots = snapshotsOf(ctx, patientId)
   const invitations = patientInvitationRows(ctx.db, patientId).map((row) => ({
     invitationId: row.id,
     batchId: row.batch_id,

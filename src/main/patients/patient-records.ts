@@ -54,6 +54,12 @@ interface FactsCache {
    * without working them out again. A few views only (most recent last).
    */
   views: Map<string, RecordView>
+  /**
+   * Patients whose latest snapshot version (cohort_patient_versions) holds these same details: a
+   * build stores a version only for listed patients not in here. Kept with the facts, so any change
+   * to a patient row (a new key) or an invalidation starts it again empty.
+   */
+  versioned: Set<number>
 }
 
 interface RecordView {
@@ -75,7 +81,7 @@ function storedFacts(db: ReadableDb): FactsCache {
   const cached = caches.get(db)
   if (cached && cached.key === key) return cached
   const patients = readAllFacts(db)
-  const fresh = { key, patients, views: new Map<string, RecordView>() }
+  const fresh = { key, patients, views: new Map<string, RecordView>(), versioned: new Set<number>() }
   caches.set(db, fresh)
   return fresh
 }
@@ -135,6 +141,11 @@ function readAllFacts(db: ReadableDb): StoredPatient[] {
     if (e[1] !== null && e[1] > patient.latestFactDate) patient.latestFactDate = e[1]
   }
   return patients
+}
+
+/** The patients known to have a current snapshot version, for the facts the next build reads (see FactsCache.versioned). */
+export function patientsWithCurrentVersion(db: ReadableDb): Set<number> {
+  return storedFacts(db).versioned
 }
 
 interface ProgrammeState {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { initialiseTransport } from './api/transport'
 import { App } from './app'
+import './styles/nhsuk.scss'
 import './styles/app.css'
 import './styles/print.css'
 

@@ -9,6 +9,7 @@
 import { AppError } from '../result'
 import { clinicName } from './clinic-types'
 import { formatUkLongDate } from './letter-content'
+import { formatDateText } from '../format/staff-text'
 
 export interface ExistingAppointment {
   appointmentId: number
@@ -62,7 +63,7 @@ export function chooseSlot(request: BookingRequest): number {
   if (open) {
     throw new AppError(
       'conflict',
-      `${request.patientLabel} already has an open booking: ${open.clinicType} on ${open.date} at ${open.start} (appointment ${open.appointmentId}). Rebook or cancel that one instead`,
+      `${request.patientLabel} already has an open booking: ${open.clinicType} on ${formatDateText(open.date)} at ${open.start} (appointment ${open.appointmentId}). Rebook or cancel that one instead`,
       { appointmentId: open.appointmentId }
     )
   }
@@ -81,7 +82,7 @@ export function chooseSlot(request: BookingRequest): number {
   }
   const free = slotTimes.findIndex((_, i) => !takenSlots.has(i))
   if (free === -1) {
-    throw new AppError('conflict', `The ${clinicName(request.clinicType)} on ${request.date} is full (${slotTimes.length} slots booked)`, {
+    throw new AppError('conflict', `The ${clinicName(request.clinicType)} on ${formatDateText(request.date)} is full (${slotTimes.length} slots booked)`, {
       clinicId: request.clinicId
     })
   }

@@ -2,7 +2,7 @@
 // — modelled on the UCLPartners proactive-care stratification as implemented publicly, with NICE
 // NG136 staging cut-offs. Evaluated top-down, mutually exclusive.
 import type { ClinicalConcept } from './clinical-concepts'
-import { blackCategories, southAsianCategories, type EthnicCategory } from './ethnicity'
+import { blackCategories, ethnicCategories, southAsianCategories, type EthnicCategory } from './ethnicity'
 import type { BpSetting } from './patient-record'
 
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4'
@@ -141,7 +141,7 @@ export function riskFactorLabels(riskFactors: PriorityRiskFactors): string[] {
     if (riskFactors.conditions.includes(concept)) labels.push(conditionNames[concept] ?? concept)
   }
   const ethnicity = riskFactors.ethnicityCategory
-  if (ethnicity && blackCategories.includes(ethnicity)) labels.push(`Black ethnicity (category ${ethnicity})`)
-  if (ethnicity && southAsianCategories.includes(ethnicity)) labels.push(`South Asian ethnicity (category ${ethnicity})`)
+  if (ethnicity && blackCategories.includes(ethnicity)) labels.push(`Black ethnicity (${ethnicCategories[ethnicity]})`)
+  if (ethnicity && southAsianCategories.includes(ethnicity)) labels.push(`South Asian ethnicity (${ethnicCategories[ethnicity]})`)
   return labels
 }

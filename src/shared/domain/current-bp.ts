@@ -9,6 +9,7 @@ import { type BpMeasure, canBeCurrentBp, measureForSetting, notUsedBecause } fro
 import { isSevereReading, severeMargin } from './bp-priority'
 import { addMonthsIso } from './iso-date'
 import type { BpReading, BpSetting } from './patient-record'
+import { formatDateText } from '../format/staff-text'
 
 export type { ConsideredReading }
 
@@ -48,9 +49,9 @@ export function formatCurrentBpRule(values: readonly (string | number | null)[])
       ? `; ${notUsed} recorded value(s) not used: ABPM night-time averages and summaries (minimum, maximum, baseline) are never the current BP (NICE NG136 1.2.6, 1.4.22)`
       : ''
   if (date === undefined || date === null || date === '') {
-    return `${NO_RECENT_BP}: no clinic reading, home average or ABPM daytime/24-hour average in the ${lookbackMonths} months to ${asOf} (a separate state, never "controlled")${notUsedText}`
+    return `${NO_RECENT_BP}: no clinic reading, home average or ABPM daytime/24-hour average in the ${lookbackMonths} months to ${formatDateText(String(asOf))} (a separate state, never "controlled")${notUsedText}`
   }
-  let rule = `Latest reading in the ${lookbackMonths} months to ${asOf} (${date}, ${setting})`
+  let rule = `Latest reading in the ${lookbackMonths} months to ${formatDateText(String(asOf))} (${formatDateText(String(date))}, ${setting})`
   if (Number(counted) > 1) {
     rule += `; ${counted} readings that day, so the lowest systolic and lowest diastolic of that day (NICE NG136 1.2.2)`
   }

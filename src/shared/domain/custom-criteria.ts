@@ -11,6 +11,8 @@ import { ethnicCategories } from './ethnicity'
 import { invitationStateLabels, invitationStateOn } from './invitation-state'
 import { addMonthsIso } from './iso-date'
 import type { PatientFacts } from './patient-facts'
+import { formatDateText } from '../format/staff-text'
+import { registerName } from './qof-registers'
 
 export type CustomCriterion = CustomCriterionT
 
@@ -65,7 +67,7 @@ export function describeCriterion(c: CustomCriterion): string {
     case 'sex':
       return `Sex ${list(c.sexes.map((s) => sexLabels[s]))}`
     case 'ethnicity':
-      return `Ethnicity ${list([...c.groups.map((g) => `${ethnicGroups[g].label} (any)`), ...c.categories.map((k) => `${k} – ${ethnicCategories[k]}`)])}`
+      return `Ethnicity ${list([...c.groups.map((g) => `${ethnicGroups[g].label} (any)`), ...c.categories.map((k) => ethnicCategories[k])])}`
     case 'imd-quintile':
       return `IMD quintile ${list([...c.quintiles].sort().map(String))} (1 = most deprived)`
     case 'bp-state':
@@ -113,7 +115,7 @@ function evaluate(c: CustomCriterion, facts: PatientFacts): RuleOutcome {
       const age = facts.age
       if (age === null) return outcome(false, `No date of birth recorded, so age cannot be worked out; criterion: ${asked}`, 'Age unknown')
       const met = (c.min === null || age >= c.min) && (c.max === null || age <= c.max)
-      return outcome(met, `Age ${age} on ${facts.asOf}; criterion: ${asked}`, `Age ${age}`)
+      return outcome(met, `Age ${age} on ${formatDateText(facts.asOf)}; criterion: ${asked}`, `Age ${age}`)
     }
     case 'sex': {
       const sex = patient.sex?.trim().toUpperCase() ?? ''
@@ -130,7 +132,7 @@ function evaluate(c: CustomCriterion, facts: PatientFacts): RuleOutcome {
       }
       const group = ethnicGroupOf(category)
       const met = c.categories.includes(category) || (group !== null && c.groups.includes(group))
-      const name = `${category} – ${ethnicCategories[category]}`
+      const name = ethnicCategories[category]
       return outcome(met, `Ethnic category ${name}${group ? ` (group: ${ethnicGroups[group].label})` : ''}; criterion: ${asked}`, `Ethnicity ${name}`)
     }
     case 'imd-quintile': {
@@ -147,7 +149,7 @@ function evaluate(c: CustomCriterion, facts: PatientFacts): RuleOutcome {
       if (!bp) {
         return outcome(c.states.includes('no-reading'), `No BP in the look-back window (${facts.current.rule}); criterion: ${asked}`, 'No recent BP')
       }
-      const reading = `${bp.systolic}/${bp.diastolic} on ${bp.date} (${bp.setting})`
+      const reading = `${bp.systolic}/${bp.diastolic} on ${formatDateText(bp.date)} (${bp.setting})`
       const target = facts.target
       if (!target || facts.controlled === null) {
         return outcome(false, `BP ${reading}, but no date of birth, so no target can be applied; criterion: ${asked}`, `BP ${reading}, target unknown`)
@@ -170,19 +172,19 @@ function evaluate(c: CustomCriterion, facts: PatientFacts): RuleOutcome {
     case 'last-reading': {
       const last = latestReadingDate(facts)
       if (last === null) {
-        return outcome(c.includeNoReading, `No BP reading on record on or before ${facts.asOf}; criterion: ${asked}`, 'No BP ever recorded')
+        return outcome(c.includeNoReading, `No BP reading on record on or before ${formatDateText(facts.asOf)}; criterion: ${asked}`, 'No BP ever recorded')
       }
       const months = completedMonthsBetween(last, facts.asOf)
       const met = (c.minMonths === null || months >= c.minMonths) && (c.maxMonths === null || months <= c.maxMonths)
       return outcome(
         met,
-        `Last BP on ${last}, ${months} completed month(s) before ${facts.asOf}; criterion: ${asked}`,
+        `Last BP on ${formatDateText(last)}, ${months} completed month(s) before ${formatDateText(facts.asOf)}; criterion: ${asked}`,
         `Last BP ${last} (${months} months ago)`
       )
     }
     case 'ltc-count': {
       const n = facts.conditions.length
-      const names = facts.conditions.map((a) => a.concept).join(', ') || 'none'
+      const names = facts.conditions.map((a) => registerName(a.concept)).join(', ') || 'none'
       return outcome(n >= c.atLeast, `${n} long-term condition(s) on QOF registers (${names}); criterion: ${c.atLeast} or more`, `${n} conditions: ${names}`)
     }
     case 'invitation': {

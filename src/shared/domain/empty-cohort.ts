@@ -5,6 +5,7 @@
 // prints it.
 import type { NotEligibleTally } from './cohort-engine'
 import { formatUkLongDate } from './letter-content'
+import { formatDateText } from '../format/staff-text'
 
 export interface CohortOutcomeCounts {
   /** Every patient in the database. */
@@ -29,7 +30,7 @@ export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string):
       .filter((e) => e.count > 0)
       .map((e) => `${e.count.toLocaleString('en-GB')} by “${e.label}”`)
       .join(', ')
-    return `Everyone who meets the criteria as of ${asOf} is excluded: ${patients(counts.excluded)} (${by}).`
+    return `Everyone who meets the criteria as of ${formatDateText(asOf)} is excluded: ${patients(counts.excluded)} (${by}).`
   }
 
   const failing = counts.notEligibleBy.filter((t) => t.count > 0)
@@ -45,10 +46,10 @@ export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string):
     })
     .join('; ')
   const of = `of the ${patients(counts.patientsImported)} imported, ${detail}`
-  if (register && register.count === counts.patientsImported) return `No one is on the register this cohort needs as of ${asOf}: ${of}.`
+  if (register && register.count === counts.patientsImported) return `No one is on the register this cohort needs as of ${formatDateText(asOf)}: ${of}.`
   // Everyone who got past the register failed the BP criterion for want of any reading at all.
   if (bp && bp.withoutRecentReading === bp.count && failing.every((t) => t === bp || t === register)) {
-    return `No one ${register ? 'on the register ' : ''}has a BP reading in the look-back window before ${asOf}: ${of}.`
+    return `No one ${register ? 'on the register ' : ''}has a BP reading in the look-back window before ${formatDateText(asOf)}: ${of}.`
   }
-  return `No one meets every criterion as of ${asOf}: ${of}.`
+  return `No one meets every criterion as of ${formatDateText(asOf)}: ${of}.`
 }

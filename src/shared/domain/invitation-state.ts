@@ -9,6 +9,7 @@ import { upcomingBookingOn } from './cohort-rules/already-booked'
 import { unansweredPair, type SentInvitation } from './invitation-attempts'
 import type { InvitationHistory } from './invitation-history'
 import type { CodedEvent } from './patient-record'
+import { formatDateText } from '../format/staff-text'
 
 export type { InvitationHistory }
 
@@ -37,21 +38,27 @@ export function invitationStateOn(
   if (!history) return null
   // The same test as the "already booked" exclusion: an appointment left open in a past clinic is not a booking.
   const upcoming = upcomingBookingOn(patient, asOf)
-  if (upcoming !== null) return { state: 'booked', detail: `Booked into a clinic on ${upcoming}` }
+  if (upcoming !== null) return { state: 'booked', detail: `Booked into a clinic on ${formatDateText(upcoming)}` }
   const coded = patient.events
     .filter((e) => e.concept === 'HYPINVITE' && e.date !== null && e.date <= asOf)
     .map((e, index): SentInvitation => ({ attempt: index + 1, channel: 'letter', sentOn: e.date as string }))
   const all: SentInvitation[] = [...history.sent.map((s): SentInvitation => ({ attempt: s.attempt, channel: 'letter', sentOn: s.sentOn })), ...coded]
-  if (all.length === 0) return { state: 'never-invited', detail: `No invitation sent or recorded on or before ${asOf}` }
+  if (all.length === 0) return { state: 'never-invited', detail: `No invitation sent or recorded on or before ${formatDateText(asOf)}` }
   const answered = history.lastAnsweredOn
   const unanswered = all.filter((i) => answered === null || i.sentOn > answered)
-  const dates = (list: SentInvitation[]) => [...new Set(list.map((i) => i.sentOn))].sort().join(', ')
+  const dates = (list: SentInvitation[]) => [...new Set(list.map((i) => i.sentOn))].sort().map(formatDateText).join(', ')
   if (unanswered.length === 0) {
-    return { state: 'responded', detail: `Invited ${dates(all)}; booked on ${answered}; no invitation since` }
+    return {
+      state: 'responded',
+      detail: `Invited ${dates(all)}; booked on ${answered === null ? 'an unknown date' : formatDateText(answered)}; no invitation since`
+    }
   }
   const pair = unansweredPair(unanswered, null)
   if (pair) {
-    return { state: 'non-responder', detail: `Unanswered invitations ${pair[0].sentOn} and ${pair[1].sentOn} (at least 7 days apart)` }
+    return {
+      state: 'non-responder',
+      detail: `Unanswered invitations ${formatDateText(pair[0].sentOn)} and ${formatDateText(pair[1].sentOn)} (at least 7 days apart)`
+    }
   }
   return { state: 'invited-not-booked', detail: `Invited ${dates(unanswered)}, not booked since` }
 }

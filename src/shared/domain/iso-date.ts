@@ -1,7 +1,10 @@
 // Calendar arithmetic on ISO `YYYY-MM-DD` strings. The domain keeps dates as strings (they sort and
 // compare correctly as text); date-fns does the month/day arithmetic so month ends and leap days
 // behave (e.g. 29 Feb minus 12 months is 28 Feb).
-import { addDays, addMonths, format } from 'date-fns'
+// One file per function: the package's index loads all of date-fns, which the CLI would wait for at start-up.
+import { addDays } from 'date-fns/addDays'
+import { addMonths } from 'date-fns/addMonths'
+import { format } from 'date-fns/format'
 
 function toDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number)

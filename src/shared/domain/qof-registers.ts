@@ -210,6 +210,11 @@ export function registerRule(id: RegisterId): RegisterRule {
   return found
 }
 
+/** A register's name in words ("HYP" → "Hypertension"); a code that is not a register is returned as it is. */
+export function registerName(id: string): string {
+  return registersById.get(id as RegisterId)?.name ?? id
+}
+
 export type RegisterOutcome =
   'on-register' | 'no-record' | 'resolved' | 'before-date-floor' | 'under-age' | 'on-other-register' | 'bmi-below-30' | 'no-recent-bmi'
 

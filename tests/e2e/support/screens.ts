@@ -1,7 +1,7 @@
 // What every journey does on the way: sign in, move between sections with the side navigation, and
 // at each step save a full-page screenshot under test-results/screenshots (looked at by hand; named
 // <journey>-<step>.png) and check the screen with axe: a serious or critical accessibility failure
-// fails the journey.
+// fails the journey, and so does an id used twice.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -18,6 +18,16 @@ export async function expectNoSeriousAxeViolations(page: Page, step: string): Pr
     serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     `axe at ${step}`
   ).toEqual([])
+  await expectUniqueIds(page, step)
+}
+
+/** Two elements with one id break labels and focus (a label or a skip link reaches the wrong one): every id on the screen is unique. */
+export async function expectUniqueIds(page: Page, step: string): Promise<void> {
+  const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id))
+  const seen = new Map<string, number>()
+  for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1)
+  const duplicated = [...seen].filter(([, count]) => count > 1).map(([id, count]) => `${id} ×${count}`)
+  expect(duplicated, `duplicate ids at ${step}`).toEqual([])
 }
 
 /** A step function whose screenshots start with `prefix` (e.g. "pharmacist-"): a screenshot, then axe. */

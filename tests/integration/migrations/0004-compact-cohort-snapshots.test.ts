@@ -82,7 +82,8 @@ describe('migration 0004 (compact cohort snapshots)', () => {
       patientAsBuilt: { nhsNumber: '9434765919', name: 'Old NAME', age: 60, sex: 'F', ethnicity: null }
     }
     ctx.db.prepare('UPDATE cohort_entries SET explanation_json = ? WHERE cohort_id = ?').run(JSON.stringify(legacy), snapshot.cohortId)
-    ctx.db.prepare('DELETE FROM cohort_snapshot_patients WHERE cohort_id = ?').run(snapshot.cohortId)
+    // Rows from before migration 4 carry no codes (migration 0017 converts only what 0004 stored).
+    ctx.db.prepare('UPDATE cohort_entries SET reason_codes = NULL, bp_rule_code = NULL WHERE cohort_id = ?').run(snapshot.cohortId)
     const stored = getCohort(ctx, snapshot.cohortId).members[0]
     expect(stored).toMatchObject({ name: 'Old NAME', age: 60, bpRule: 'stored rule' })
     expect(explainCohortEntry(ctx, snapshot.cohortId, grace)).toMatchObject({

@@ -43,6 +43,7 @@ import {
   withImportCache,
   type ChangedColumn
 } from './import-write-queries'
+import { formatCount, formatDateText } from '../../../shared/format/staff-text'
 
 export function alreadyImportedResult(parsed: ParsedImport, earlier: EarlierImport): ImportResultT {
   return {
@@ -229,12 +230,12 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, facts: ImportFac
     const warnings = [...parsed.warnings]
     if (keptNewer > 0) {
       warnings.push(
-        `${keptNewer} patient(s) already have details from an export run after this one (${parsed.exportedOn ?? 'today'}); their name, address and other details were left as they are. Their readings and codes from this file were added.`
+        `${formatCount(keptNewer)} patient(s) already have details from an export run after this one (${parsed.exportedOn ? formatDateText(parsed.exportedOn) : 'today'}); their name, address and other details were left as they are. Their readings and codes from this file were added.`
       )
     }
     if (patientsNotInExport > 0) {
       warnings.push(
-        `${patientsNotInExport} patient(s) from the previous run of this report are not in this export. They are kept, marked "not in latest export" (they may have left the practice, died or no longer match the search).`
+        `${formatCount(patientsNotInExport)} patient(s) from the previous run of this report are not in this export. They are kept, marked "not in latest export" (they may have left the practice, died or no longer match the search).`
       )
     }
 
@@ -245,7 +246,7 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, facts: ImportFac
       ctx,
       db,
       'imports.commit',
-      `Imported ${fileNames}: ${patientsAdded} new, ${patientsUpdated} updated patients, ${readingsAdded} readings, ${eventsAdded} events, ${parsed.rejects.length} rejected`,
+      `Imported ${fileNames}: ${formatCount(patientsAdded)} new, ${formatCount(patientsUpdated)} updated patients, ${formatCount(readingsAdded)} readings, ${formatCount(eventsAdded)} events, ${formatCount(parsed.rejects.length)} rejected`,
       { importId, format: parsed.format, files: parsed.files.map((f) => f.preview.name), contentHash: parsed.contentHash, backupFile }
     )
     options.onProgress?.(total, total)

@@ -15,8 +15,8 @@ import type { ServiceContext } from '../../context'
 import { openDatabase, openReadOnlyDatabase } from '../../db/connection'
 import type { WritableDb } from '../../db/database-access'
 import { ImportCancelled, commitParsedImport } from '../commit/commit-import'
-import { stageImport, type StagedImport } from '../stage/import-staging'
-import { describeParsedImport, inspectImportFiles, parseImportFiles, type ParseHooks } from '../import-service'
+import type { StagedImport } from '../stage/import-staging'
+import { describeParsedImport, inspectImportFiles, parseAndStageImportFiles, type ParseHooks } from '../import-service'
 import type { FromWorker, ToWorker, WorkerColumns, WorkerStart } from './import-worker-messages'
 import { isEngineLimit, readerFault, readerStopped } from '../read/reader-stopped'
 import { savingFailure } from '../commit/saving-failure'
@@ -95,12 +95,17 @@ function readAndPreview(message: WorkerStart, db: WritableDb): void {
       rowsDone += rows
     }
   }
-  const parsed = parseImportFiles(ctx, message.files, message.format, hooks, message.mappings)
-  send({ type: 'progress', phase: 'checking', message: 'Checking against the patients already stored', bytesDone, bytesTotal, rowsDone, rowsTotal: rowsDone })
-  const { preview, baseImportId } = describeParsedImport(ctx, message.jobId, parsed)
-  const staged = stageImport(parsed, message.stagingPath)
-  state = { databasePath: message.databasePath, db, staged, baseImportId, cancel }
-  send({ type: 'preview', preview })
+  // The facts go to the staging file as the rows are read (staged-assembly.ts), never all in memory.
+  const staged = parseAndStageImportFiles(ctx, message.files, message.format, message.stagingPath, hooks, message.mappings)
+  try {
+    send({ type: 'progress', phase: 'checking', message: 'Checking against the patients already stored', bytesDone, bytesTotal, rowsDone, rowsTotal: rowsDone })
+    const { preview, baseImportId } = describeParsedImport(ctx, message.jobId, staged.parsed, staged.facts)
+    state = { databasePath: message.databasePath, db, staged, baseImportId, cancel }
+    send({ type: 'preview', preview })
+  } catch (error) {
+    staged.drop()
+    throw error
+  }
 }
 
 /** The column-mapping screen's answer; the database is only read (saved mappings), so it is opened read-only. */

@@ -4,11 +4,23 @@
 import { bloodPressureProblem } from '../../../shared/domain/bp-plausibility'
 import type { RejectedRowT } from '../../../shared/contract'
 import { countTermOnlyEvents, countUnmatchedCodes, mergeCodeTallies } from '../../codelists/code-findings'
-import type { BpComponentRecord, EthnicityRecord, EventRecord, FileReadResult, ParsedImport, PatientFields, ReadingRecord, SourceRef } from '../import-types'
+import type {
+  BpComponentRecord,
+  EthnicityRecord,
+  EventRecord,
+  FileReadResult,
+  ParsedImport,
+  PatientDraft,
+  PatientFields,
+  ReadingRecord,
+  SourceRef
+} from '../import-types'
 import type { ExportFormat } from './map-columns'
 import { readingFile } from '../read/plain-refusal'
 import { sha256Hex } from '../read/read-export-file'
 import { exportRunDate, reportKeyOf } from './report-identity'
+import { formatDateText } from '../../../shared/format/staff-text'
+import { formatNhsNumber } from '../../../shared/domain/nhs-number'
 
 /** Several files of one report are one import: the hash is over the sorted per-file hashes. */
 export function contentHashOf(fileHashes: readonly string[]): string {
@@ -28,65 +40,79 @@ export function assembleImport(files: FileReadResult[]): ParsedImport {
   return readingFile(files.map((f) => f.preview.name).join(', '), () => assembleFiles(files))
 }
 
-function assembleFiles(files: FileReadResult[]): ParsedImport {
-  const warnings: string[] = []
-  const rejects: RejectedRowT[] = files.flatMap((f) => f.rejects)
-  const duplicateNames = new Set<string>()
-  const hashes = new Map<string, string>()
-  for (const f of files) {
-    const earlier = hashes.get(f.fileHash)
-    if (earlier !== undefined) duplicateNames.add(`${f.preview.name} (same content as ${earlier})`)
-    else hashes.set(f.fileHash, f.preview.name)
-  }
-  if (duplicateNames.size > 0) warnings.push(`The same file was chosen twice: ${[...duplicateNames].join(', ')}`)
+/** What merging the files' facts yields: in memory here, or on disk as they are read (stage/staged-assembly.ts). */
+export interface MergedFacts {
+  /** In first-seen order; empty when the facts are staged. */
+  patients: ParsedImport['patients']
+  readings: ReadingRecord[]
+  events: EventRecord[]
+  conflicts: RejectedRowT[]
+  pairedRejects: RejectedRowT[]
+  unpaired: string[]
+}
 
-  // Patients: later rows and files fill in and overwrite blanks. Two dates of birth or two sexes for
-  // one NHS number are conflicts: the later row's value is used, and both rows are named so the
-  // practice can correct the record (a merged or mistyped record in the clinical system).
-  const patients = new Map<string, { fields: Partial<PatientFields>; seenAt: Partial<Record<ConflictField, SourceRef>> }>()
+/** A patient while the files are merged: their fields so far, and where each conflict field was last given. */
+export interface MergingPatient {
+  fields: Partial<PatientFields>
+  seenAt: Partial<Record<ConflictField, SourceRef>>
+}
+
+/**
+ * One patient row merged into what earlier rows said (`existing`, changed in place), or the
+ * patient as first seen. Later rows and files fill in and overwrite blanks. Two dates of birth or
+ * two sexes for one NHS number are conflicts: the later row's value is used, and both rows are
+ * named so the practice can correct the record (a merged or mistyped record in the clinical system).
+ */
+export function mergePatientDraft(
+  existing: MergingPatient | undefined,
+  draft: PatientDraft,
+  captions: Record<ConflictField, string>,
+  conflicts: RejectedRowT[]
+): MergingPatient {
+  if (!existing) {
+    const seenAt: Partial<Record<ConflictField, SourceRef>> = {}
+    for (const field of conflictFields) if (draft.fields[field]) seenAt[field] = draft.source
+    return { fields: { ...draft.fields }, seenAt }
+  }
+  for (const field of conflictFields) {
+    const next = draft.fields[field]
+    const known = existing.fields[field]
+    const knownAt = existing.seenAt[field]
+    // "U" (not recorded) next to M or F is a gap, not a contradiction.
+    const unknownSex = field === 'sex' && (next === 'U' || known === 'U')
+    if (next && known && next !== known && knownAt && !unknownSex) {
+      conflicts.push({
+        file: draft.source.file,
+        row: draft.source.row,
+        column: captions[field],
+        // The cell as the practice will find it in the file, not as it was read.
+        value: draft.exported?.[field] ?? String(next),
+        reason:
+          `NHS number ${formatNhsNumber(draft.nhsNumber)} has two ${conflictWords[field]}: ${known} (${knownAt.file} row ${knownAt.row}) and ${next} (${draft.source.file} row ${draft.source.row}); ` +
+          `${next} is used — check the record in the clinical system`
+      })
+    }
+    if (next) existing.seenAt[field] = draft.source
+  }
+  for (const [key, value] of Object.entries(draft.fields) as [keyof PatientFields, unknown][]) {
+    const blank = value === null || (Array.isArray(value) && value.length === 0)
+    if (!blank || !(key in existing.fields)) (existing.fields as Record<string, unknown>)[key] = value
+  }
+  return existing
+}
+
+/** The files' facts merged in memory: patients by NHS number, readings paired and each fact once. */
+function mergeInMemory(files: readonly FileReadResult[]): MergedFacts {
+  const patients = new Map<string, MergingPatient>()
   const conflicts: RejectedRowT[] = []
   for (const file of files) {
     const captions = conflictCaptions(file)
     for (const draft of file.patients) {
       const existing = patients.get(draft.nhsNumber)
-      if (!existing) {
-        const seenAt: Partial<Record<ConflictField, SourceRef>> = {}
-        for (const field of conflictFields) if (draft.fields[field]) seenAt[field] = draft.source
-        patients.set(draft.nhsNumber, { fields: { ...draft.fields }, seenAt })
-        continue
-      }
-      for (const field of conflictFields) {
-        const next = draft.fields[field]
-        const known = existing.fields[field]
-        const knownAt = existing.seenAt[field]
-        // "U" (not recorded) next to M or F is a gap, not a contradiction.
-        const unknownSex = field === 'sex' && (next === 'U' || known === 'U')
-        if (next && known && next !== known && knownAt && !unknownSex) {
-          conflicts.push({
-            file: draft.source.file,
-            row: draft.source.row,
-            column: captions[field],
-            // The cell as the practice will find it in the file, not as it was read.
-            value: draft.exported?.[field] ?? String(next),
-            reason:
-              `NHS number ${draft.nhsNumber} has two ${conflictWords[field]}: ${known} (${knownAt.file} row ${knownAt.row}) and ${next} (${draft.source.file} row ${draft.source.row}); ` +
-              `${next} is used — check the record in the clinical system`
-          })
-        }
-        if (next) existing.seenAt[field] = draft.source
-      }
-      for (const [key, value] of Object.entries(draft.fields) as [keyof PatientFields, unknown][]) {
-        const blank = value === null || (Array.isArray(value) && value.length === 0)
-        if (!blank || !(key in existing.fields)) (existing.fields as Record<string, unknown>)[key] = value
-      }
+      const merged = mergePatientDraft(existing, draft, captions, conflicts)
+      if (!existing) patients.set(draft.nhsNumber, merged)
     }
   }
-  warnings.push(
-    ...summarise(
-      conflicts.map((c) => c.reason),
-      'row(s) disagree with an earlier row for the same patient (all are listed under Conflicting details)'
-    )
-  )
 
   // Ethnicity coded as an event: the latest one, unless an Ethnicity column gave a value.
   const latestEthnicity = new Map<string, EthnicityRecord>()
@@ -108,18 +134,52 @@ function assembleFiles(files: FileReadResult[]): ParsedImport {
   const paired = pairComponents(files.flatMap((f) => f.components))
   // Appended one by one: spreading a 100k-element array into push() overflows the call stack.
   for (const reading of paired.readings) readings.push(reading)
-  for (const reject of paired.rejects) rejects.push(reject)
-  warnings.push(...summarise(paired.unpaired, 'blood pressure value(s) had no matching systolic/diastolic on the same date and were not stored'))
+  return {
+    patients: [...patients].map(([nhsNumber, p]) => ({ nhsNumber, fields: p.fields })),
+    readings: uniqueBy(readings, readingKey),
+    events: uniqueBy(
+      files.flatMap((f) => f.events),
+      (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`
+    ),
+    conflicts,
+    pairedRejects: paired.rejects,
+    unpaired: paired.unpaired
+  }
+}
+
+const readingKey = (r: ReadingRecord) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}|${r.measure}`
+
+/** The files of one import as one, their facts merged already (`merged`): warnings, rejects, hashes, the report's identity. */
+export function assembleMerged(files: FileReadResult[], merged: MergedFacts): ParsedImport {
+  return readingFile(files.map((f) => f.preview.name).join(', '), () => assembleFiles(files, merged))
+}
+
+function assembleFiles(files: FileReadResult[], merged: MergedFacts = mergeInMemory(files)): ParsedImport {
+  const warnings: string[] = []
+  const rejects: RejectedRowT[] = files.flatMap((f) => f.rejects)
+  const duplicateNames = new Set<string>()
+  const hashes = new Map<string, string>()
+  for (const f of files) {
+    const earlier = hashes.get(f.fileHash)
+    if (earlier !== undefined) duplicateNames.add(`${f.preview.name} (same content as ${earlier})`)
+    else hashes.set(f.fileHash, f.preview.name)
+  }
+  if (duplicateNames.size > 0) warnings.push(`The same file was chosen twice: ${[...duplicateNames].join(', ')}`)
+  const { conflicts } = merged
+  warnings.push(
+    ...summarise(
+      conflicts.map((c) => c.reason),
+      'row(s) disagree with an earlier row for the same patient (all are listed under Conflicting details)'
+    )
+  )
+
+  for (const reject of merged.pairedRejects) rejects.push(reject)
+  warnings.push(...summarise(merged.unpaired, 'blood pressure value(s) had no matching systolic/diastolic on the same date and were not stored'))
 
   // The report lists problems in the order the practice will meet them in the file.
   const fileOrder = new Map(files.map((f, i) => [f.preview.name, i]))
   rejects.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row)
 
-  const uniqueReadings = uniqueBy(readings, (r) => `${r.nhsNumber}|${r.date}|${r.systolic}|${r.diastolic}|${r.setting}|${r.measure}`)
-  const uniqueEvents = uniqueBy(
-    files.flatMap((f) => f.events),
-    (e: EventRecord) => `${e.nhsNumber}|${e.date ?? ''}|${e.concept}|${e.code}|${e.term}`
-  )
   for (const f of files) for (const warning of f.warnings) warnings.push(warning)
   const codeFindings = mergeCodeTallies(files)
   const absencesNotMarked = absencesNotMarkedBecause(files)
@@ -133,9 +193,9 @@ function assembleFiles(files: FileReadResult[]): ParsedImport {
     format: overallFormat(files),
     files,
     rowsRead: files.reduce((n, f) => n + f.preview.rowsRead, 0),
-    patients: [...patients].map(([nhsNumber, p]) => ({ nhsNumber, fields: p.fields })),
-    readings: uniqueReadings,
-    events: uniqueEvents,
+    patients: merged.patients,
+    readings: merged.readings,
+    events: merged.events,
     rejects,
     conflicts,
     warnings,
@@ -176,12 +236,12 @@ function absencesNotMarkedBecause(files: readonly FileReadResult[]): string | nu
 }
 
 /** Patient facts that cannot change between two rows of one export without one of them being wrong. */
-type ConflictField = 'dateOfBirth' | 'sex'
+export type ConflictField = 'dateOfBirth' | 'sex'
 const conflictFields: readonly ConflictField[] = ['dateOfBirth', 'sex']
 const conflictWords: Record<ConflictField, string> = { dateOfBirth: 'dates of birth', sex: 'sexes' }
 
 /** The file's own caption for each conflict field, so the report names the column the practice sees. */
-function conflictCaptions(file: FileReadResult): Record<ConflictField, string> {
+export function conflictCaptions(file: FileReadResult): Record<ConflictField, string> {
   const caption = (role: string, fallback: string) => file.preview.columns.find((c) => c.role === role)?.caption || fallback
   return { dateOfBirth: caption('patient.dateOfBirth', 'Date of Birth'), sex: caption('patient.sex', 'Gender') }
 }
@@ -223,29 +283,39 @@ export function pairComponents(components: readonly BpComponentRecord[]): {
     group[c.component].push(c)
     groups.set(key, group)
   }
-  const readings: ReadingRecord[] = []
-  const rejects: RejectedRowT[] = []
-  const unpaired: string[] = []
-  for (const { systolic, diastolic } of groups.values()) {
-    const n = Math.max(systolic.length, diastolic.length)
-    for (let i = 0; i < n; i++) {
-      const s = systolic[i]
-      const d = diastolic[i]
-      if (s && d) {
-        if (s.rejected || d.rejected) continue
-        const problem = bloodPressureProblem(s.value, d.value)
-        if (problem) {
-          rejects.push({ file: s.source.file, row: s.source.row, column: s.column, reason: `${problem} (diastolic from row ${d.source.row}); not imported` })
-          continue
-        }
-        readings.push({ nhsNumber: s.nhsNumber, date: s.date, systolic: s.value, diastolic: d.value, setting: s.setting, measure: s.measure })
+  const paired: PairedComponents = { readings: [], rejects: [], unpaired: [] }
+  for (const { systolic, diastolic } of groups.values()) pairGroup(systolic, diastolic, paired)
+  return paired
+}
+
+export interface PairedComponents {
+  readings: ReadingRecord[]
+  rejects: RejectedRowT[]
+  unpaired: string[]
+}
+
+/** One group's halves (one patient, date, setting and kind), each side in file order, paired into `out`. */
+export function pairGroup(systolic: readonly BpComponentRecord[], diastolic: readonly BpComponentRecord[], out: PairedComponents): void {
+  const { readings, rejects, unpaired } = out
+  const n = Math.max(systolic.length, diastolic.length)
+  for (let i = 0; i < n; i++) {
+    const s = systolic[i]
+    const d = diastolic[i]
+    if (s && d) {
+      if (s.rejected || d.rejected) continue
+      const problem = bloodPressureProblem(s.value, d.value)
+      if (problem) {
+        rejects.push({ file: s.source.file, row: s.source.row, column: s.column, reason: `${problem} (diastolic from row ${d.source.row}); not imported` })
         continue
       }
-      const lone = s ?? d
-      if (!lone || lone.rejected) continue
-      const missing = lone.component === 'systolic' ? 'diastolic' : 'systolic'
-      unpaired.push(`${lone.source.file} row ${lone.source.row}: ${lone.component} ${lone.value} on ${lone.date} (${lone.setting}) has no ${missing}`)
+      readings.push({ nhsNumber: s.nhsNumber, date: s.date, systolic: s.value, diastolic: d.value, setting: s.setting, measure: s.measure })
+      continue
     }
+    const lone = s ?? d
+    if (!lone || lone.rejected) continue
+    const missing = lone.component === 'systolic' ? 'diastolic' : 'systolic'
+    unpaired.push(
+      `${lone.source.file} row ${lone.source.row}: ${lone.component} ${lone.value} on ${formatDateText(lone.date)} (${lone.setting}) has no ${missing}`
+    )
   }
-  return { readings, rejects, unpaired }
 }

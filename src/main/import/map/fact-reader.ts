@@ -14,6 +14,7 @@ import type { ColumnMap } from './map-columns'
 import { parseYesNo } from './patient-fields'
 import type { ReadOptions } from './read-options'
 import type { RowCells } from './row-cells'
+import { formatDateText } from '../../../shared/format/staff-text'
 
 export class FactReader {
   private readonly classified = new Map<string, EventClassification>()
@@ -68,7 +69,7 @@ export class FactReader {
       return undefined
     }
     if (parsed.date !== null && parsed.date > this.options.today) {
-      this.row.reject(index, `${what}: date ${parsed.date} is in the future; not imported`)
+      this.row.reject(index, `${what}: date ${formatDateText(parsed.date)} is in the future; not imported`)
       return undefined
     }
     return parsed.date
@@ -266,7 +267,7 @@ export class FactReader {
       if (!parsed.ok) {
         this.row.reject(index, `"${value}" is not a register flag (expected Y/N, True/False or a date); not imported`)
       } else if (parsed.date !== null && parsed.date > this.options.today) {
-        this.row.reject(index, `register flag date ${parsed.date} is in the future; not imported`)
+        this.row.reject(index, `register flag date ${formatDateText(parsed.date)} is in the future; not imported`)
       } else if (parsed.date !== null) {
         this.out.events.push({ nhsNumber, date: parsed.date, concept, code: '', term, value: null, matchedBy: 'flag' })
       }

@@ -11,6 +11,7 @@ import type { ColumnMap } from './map-columns'
 import { normalisePostcode, normaliseSex, parseFullName, parseYesNo } from './patient-fields'
 import type { ReadOptions } from './read-options'
 import { addressRoles, type RowCells } from './row-cells'
+import { formatDateText } from '../../../shared/format/staff-text'
 
 /** The oldest age accepted as a real date of birth; an older one is rejected as implausible. */
 export const maximumPlausibleAge = 120
@@ -63,9 +64,9 @@ export class PatientFieldReader {
       const parsed = parseUkDate(dob.value)
       if (!parsed.ok) this.row.reject(dob.index, `date of birth ${parsed.reason}; left blank`)
       else if (parsed.date !== null && parsed.date > this.options.today) {
-        this.row.reject(dob.index, `date of birth ${parsed.date} is in the future; left blank`)
+        this.row.reject(dob.index, `date of birth ${formatDateText(parsed.date)} is in the future; left blank`)
       } else if (parsed.date !== null && ageOn(parsed.date, this.options.today) > maximumPlausibleAge) {
-        this.row.reject(dob.index, `date of birth ${parsed.date} gives an age over ${maximumPlausibleAge}; left blank`)
+        this.row.reject(dob.index, `date of birth ${formatDateText(parsed.date)} gives an age over ${maximumPlausibleAge}; left blank`)
       } else fields.dateOfBirth = parsed.date
     }
 

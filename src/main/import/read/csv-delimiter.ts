@@ -4,8 +4,12 @@
 // rows, which a report-header block (one or two cells a line) or a quoted term with a comma in it
 // can sway; so the choice here is anchored on the NHS number caption, with commas tried first: an
 // EMIS file stays comma-separated whatever its quoted terms contain.
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { loadOnFirstUse } from '../../load-on-first-use'
 import { isNhsNumberCaption } from '../map/column-roles'
+
+/** papaparse, loaded the first time a CSV is read (load-on-first-use.ts). */
+const papa = () => loadOnFirstUse<typeof Papa>('papaparse')
 
 export type CsvDelimiter = ',' | ';' | '\t'
 
@@ -17,7 +21,7 @@ export const delimiterNames: Record<CsvDelimiter, string> = { ',': 'commas', ';'
 
 function rowsOf(sample: string, delimiter: CsvDelimiter): string[][] {
   // The sample may end inside a quoted cell: its parse errors do not matter here.
-  return Papa.parse<string[]>(sample, { delimiter, header: false, preview: sampleRows, skipEmptyLines: true }).data
+  return papa().parse<string[]>(sample, { delimiter, header: false, preview: sampleRows, skipEmptyLines: true }).data
 }
 
 const hasNhsCaption = (rows: readonly string[][], minimumWidth: number) =>

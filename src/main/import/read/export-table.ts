@@ -1,11 +1,15 @@
 // One export file as rows of text cells, whatever it arrived as: a CSV (any of the encodings GP
 // systems write) or an Excel workbook. Row N here is row N in Excel, so every reported row number
 // is the one the practice sees when it opens the file.
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { loadOnFirstUse } from '../../load-on-first-use'
 import { badFile } from './bad-file'
 import { decodeFileBytes, hasByteOrderMark, sniffFileKind, type TextEncodingName } from './decode-file'
 import { delimiterNames, detectDelimiter, type CsvDelimiter } from './csv-delimiter'
 import { eachCsvRow, isBlankRow, parseCsvTable, type CsvEnd } from './parse-csv'
+
+/** papaparse, loaded the first time a CSV is read (load-on-first-use.ts). */
+const papa = () => loadOnFirstUse<typeof Papa>('papaparse')
 
 export interface ExportTable {
   rows: string[][]
@@ -112,7 +116,7 @@ export function exportSourceOf(file: ExportFileInput): ExportSource {
   }
   const { text, delimiter, tableOf } = decoded.csv
   // Papa stops after the first rows; an unclosed quote is refused by the full pass (eachRow).
-  const head = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, preview: headRowCount }).data
+  const head = papa().parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false, preview: headRowCount }).data
   while (head.length > 0 && isBlankRow(head[head.length - 1] ?? [])) head.pop()
   let lines = 0
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++

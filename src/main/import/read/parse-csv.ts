@@ -1,10 +1,14 @@
 // Decoded text → rows of cells, exactly as a spreadsheet would show them: row N here is row N in
 // Excel (a quoted newline stays inside its cell), so row numbers in the import report match what
 // the practice sees when it opens the file.
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
+import { loadOnFirstUse } from '../../load-on-first-use'
 import { badFile } from './bad-file'
 import { columnLetter } from '../map/column-letter'
 import { detectDelimiter, type CsvDelimiter } from './csv-delimiter'
+
+/** papaparse, loaded the first time a CSV is read (load-on-first-use.ts). */
+const papa = () => loadOnFirstUse<typeof Papa>('papaparse')
 
 /**
  * The longest cell and row read. No real export has a cell of a million characters (a long
@@ -35,7 +39,7 @@ export function parseCsvTable(
   text: string,
   delimiter: CsvDelimiter = detectDelimiter(text)
 ): { rows: string[][]; delimiter: CsvDelimiter } & CsvEnd {
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false })
+  const parsed = papa().parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false })
   const rows = parsed.data
   let cutOffInQuoteRow: number | null = null
   const malformed = parsed.errors.find((e) => e.code === 'InvalidQuotes')
@@ -68,7 +72,7 @@ export function eachCsvRow(fileName: string, text: string, delimiter: CsvDelimit
   let unclosedAt: number | null = null
   let cutOffInQuoteRow: number | null = null
   let malformedAt: number | null = null
-  Papa.parse<string[]>(text, {
+  papa().parse<string[]>(text, {
     header: false,
     delimiter,
     skipEmptyLines: false,

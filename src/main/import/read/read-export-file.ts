@@ -29,11 +29,28 @@ export const rowProgressEvery = 5_000
  * rows after the column row (blank ones included), so a progress bar can show rows read.
  * Whatever goes wrong, the error names the file in plain words (plain-refusal.ts).
  */
-export function readExportFile(file: ExportFileInput, options: ReadOptions, onRows?: (rowsDone: number, rowsTotal: number) => void): FileReadResult {
-  return readingFile(file.name, () => readWholeFile(file, options, onRows))
+export function readExportFile(
+  file: ExportFileInput,
+  options: ReadOptions,
+  onRows?: (rowsDone: number, rowsTotal: number) => void,
+  onFacts?: FactsRead
+): FileReadResult {
+  return readingFile(file.name, () => readWholeFile(file, options, onRows, onFacts))
 }
 
-function readWholeFile(file: ExportFileInput, options: ReadOptions, onRows?: (rowsDone: number, rowsTotal: number) => void): FileReadResult {
+/**
+ * Called every `rowProgressEvery` rows and once at the end with the file's result so far: it takes
+ * the facts read since the last call out of `patients`, `readings`, `components`, `events` and
+ * `ethnicity` (stage/staged-assembly.ts writes them to disk), so a file's facts are never all held.
+ */
+export type FactsRead = (result: FileReadResult) => void
+
+function readWholeFile(
+  file: ExportFileInput,
+  options: ReadOptions,
+  onRows?: (rowsDone: number, rowsTotal: number) => void,
+  onFacts?: FactsRead
+): FileReadResult {
   // The file's first rows locate the column row; the rest are read one at a time, never all held.
   const source = exportSourceOf(file)
   const located = locateLayout(file, options, source.head)
@@ -99,7 +116,10 @@ function readWholeFile(file: ExportFileInput, options: ReadOptions, onRows?: (ro
   }
   const end = source.eachRow((cells, index) => {
     if (index <= headerIndex) return
-    if (onRows && rowsSeen > 0 && rowsSeen % rowProgressEvery === 0) onRows(rowsSeen, Math.max(rowsEstimate, rowsSeen))
+    if (rowsSeen > 0 && rowsSeen % rowProgressEvery === 0) {
+      onRows?.(rowsSeen, Math.max(rowsEstimate, rowsSeen))
+      onFacts?.(result)
+    }
     rowsSeen++
     if (isBlankRow(cells)) {
       blankRun++
@@ -126,6 +146,7 @@ function readWholeFile(file: ExportFileInput, options: ReadOptions, onRows?: (ro
   onRows?.(rowsTotal, rowsTotal)
   if (result.preview.rowsRead === 0) throw badFile(file.name, noPatientRows)
   reader.finish(populationCountOf(located.reportHeader))
+  onFacts?.(result)
   return result
 }
 

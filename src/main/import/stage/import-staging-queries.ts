@@ -2,7 +2,7 @@
 // a commit writes, in the order the files listed them. The file is disposable, so it is written
 // without a journal or fsync; the practice database never holds a staged row.
 import type Database from 'better-sqlite3'
-import type { EventRecord, PatientFields, ReadingRecord } from '../import-types'
+import type { BpComponentRecord, EthnicityRecord, EventRecord, PatientFields, ReadingRecord } from '../import-types'
 
 /** A staging connection: a plain better-sqlite3 handle on a throwaway file, never the practice database. */
 export type StagingDb = Database.Database
@@ -16,12 +16,84 @@ export function createStagingTables(db: StagingDb): void {
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
   db.exec(`
-    CREATE TABLE staged_patients (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, fields_json TEXT NOT NULL);
+    CREATE TABLE staged_patients (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, fields_json TEXT NOT NULL, seen_json TEXT);
     CREATE TABLE staged_readings (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT NOT NULL, systolic REAL NOT NULL,
       diastolic REAL NOT NULL, setting TEXT NOT NULL, measure TEXT NOT NULL);
     CREATE TABLE staged_events (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT, concept TEXT NOT NULL, code TEXT NOT NULL,
       term TEXT NOT NULL, value REAL, matched_by TEXT NOT NULL);
   `)
+}
+
+/**
+ * The extra tables of an import staged while its rows are read (staged-assembly.ts): patients are
+ * merged by NHS number in place, a reading or event already staged is not staged twice (the first
+ * one stays, as the in-memory assembly keeps it), and blood pressure halves and coded ethnicity
+ * wait for the end of the last file.
+ */
+export function createAssemblyTables(db: StagingDb): void {
+  db.exec(`
+    CREATE UNIQUE INDEX staged_patients_nhs ON staged_patients (nhs_number);
+    CREATE UNIQUE INDEX staged_readings_once ON staged_readings (nhs_number, date, systolic, diastolic, setting, measure);
+    CREATE UNIQUE INDEX staged_events_once ON staged_events (nhs_number, ifnull(date, ''), concept, code, term);
+    CREATE TABLE staged_components (seq INTEGER PRIMARY KEY, record_json TEXT NOT NULL, nhs_number TEXT NOT NULL, date TEXT NOT NULL,
+      setting TEXT NOT NULL, pairing_key TEXT NOT NULL);
+    CREATE TABLE staged_ethnicity (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT, text TEXT NOT NULL, category TEXT);
+  `)
+}
+
+/** Writers for staging while reading; the caller wraps each batch in a transaction. */
+export function prepareAssemblyWriters(db: StagingDb) {
+  const newPatient = db.prepare('INSERT INTO staged_patients (nhs_number, fields_json, seen_json) VALUES (?, ?, ?)')
+  const patientOf = db.prepare('SELECT fields_json, seen_json FROM staged_patients WHERE nhs_number = ?')
+  const updatePatient = db.prepare('UPDATE staged_patients SET fields_json = ?, seen_json = ? WHERE nhs_number = ?')
+  const reading = db.prepare(
+    'INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const event = db.prepare(
+    'INSERT OR IGNORE INTO staged_events (nhs_number, date, concept, code, term, value, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  )
+  const component = db.prepare('INSERT INTO staged_components (record_json, nhs_number, date, setting, pairing_key) VALUES (?, ?, ?, ?, ?)')
+  const ethnicity = db.prepare('INSERT INTO staged_ethnicity (nhs_number, date, text, category) VALUES (?, ?, ?, ?)')
+  return {
+    newPatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void newPatient.run(nhsNumber, fieldsJson, seenJson),
+    patientOf: (nhsNumber: string) => patientOf.get(nhsNumber) as { fields_json: string; seen_json: string | null } | undefined,
+    updatePatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void updatePatient.run(fieldsJson, seenJson, nhsNumber),
+    reading: (r: ReadingRecord) => void reading.run(r.nhsNumber, r.date, r.systolic, r.diastolic, r.setting, r.measure),
+    event: (e: EventRecord) => void event.run(e.nhsNumber, e.date, e.concept, e.code, e.term, e.value, e.matchedBy),
+    component: (c: BpComponentRecord) => void component.run(JSON.stringify(c), c.nhsNumber, c.date, c.setting, c.pairingKey),
+    ethnicity: (e: EthnicityRecord) => void ethnicity.run(e.nhsNumber, e.date, e.text, e.category)
+  }
+}
+
+/** Puts the blood pressure halves in pairing order: group by group (patient, date, setting, kind) as each group was first seen, file order within. */
+export function orderStagedComponents(db: StagingDb): void {
+  db.exec(`CREATE TABLE staged_pairing AS SELECT record_json, first FROM (SELECT seq, record_json,
+    MIN(seq) OVER (PARTITION BY nhs_number, date, setting, pairing_key) AS first FROM staged_components) ORDER BY first, seq`)
+}
+
+/** Up to `limit` halves in pairing order after position `after` (0 for the first page), with the group each is in. */
+export function stagedComponentPage(db: StagingDb, after: number, limit: number): { at: number; group: number; record: BpComponentRecord }[] {
+  const rows = db.prepare('SELECT rowid AS at, first, record_json FROM staged_pairing WHERE rowid > ? ORDER BY rowid LIMIT ?').all(after, limit) as {
+    at: number
+    first: number
+    record_json: string
+  }[]
+  return rows.map((r) => ({ at: r.at, group: r.first, record: JSON.parse(r.record_json) as BpComponentRecord }))
+}
+
+/**
+ * Fills in each patient's ethnicity from their latest coded ethnicity (a later row wins a tie on
+ * date), where no Ethnicity column gave one.
+ */
+export function applyStagedEthnicity(db: StagingDb): void {
+  db.exec(`UPDATE staged_patients SET fields_json = json_set(fields_json, '$.ethnicityText', e.text, '$.ethnicityCategory', e.category)
+    FROM (SELECT nhs_number, text, category FROM (SELECT nhs_number, text, category,
+      ROW_NUMBER() OVER (PARTITION BY nhs_number ORDER BY ifnull(date, '') DESC, seq DESC) AS n FROM staged_ethnicity) WHERE n = 1) AS e
+    WHERE staged_patients.nhs_number = e.nhs_number AND ifnull(json_extract(staged_patients.fields_json, '$.ethnicityText'), '') = ''`)
+}
+
+export function dropAssemblyTables(db: StagingDb): void {
+  db.exec('DROP TABLE IF EXISTS staged_pairing; DROP TABLE staged_components; DROP TABLE staged_ethnicity')
 }
 
 // undefined is kept as null, not dropped: a present key means "this export had the column".

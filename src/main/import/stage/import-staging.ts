@@ -42,6 +42,8 @@ export interface StagedImport {
 }
 
 const marker = '.import-staging-'
+/** What names a staging file after its database's name (`stagingPathFor`). */
+export const stagingMarker = marker
 
 /** `<database>.import-staging-<pid>-<uuid>.sqlite`, beside the database (same disk, same permissions). */
 export function stagingPathFor(databasePath: string, pid = process.pid): string {

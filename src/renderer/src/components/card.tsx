@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { formatCount } from '../format/count'
 
 export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -17,7 +18,7 @@ export function Card({ title, children, actions }: { title?: string; children: R
 export function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="stat">
-      <div className="stat-value">{value}</div>
+      <div className="stat-value">{typeof value === 'number' ? formatCount(value) : value}</div>
       <div className="stat-label">{label}</div>
     </div>
   )

@@ -27,7 +27,7 @@ interface Props<Row> {
   expanded?: (row: Row) => ReactNode
   /** Rows of the same columns in a <tfoot>, e.g. a total. */
   footer?: readonly Row[]
-  /** Classes besides `table`: 'table-compact', 'table-outcome'… */
+  /** Classes besides `nhsuk-table`: 'nhsuk-table--compact', 'table-outcome'… */
   className?: string
   /** Scroll in a box of fixed height (a ScrollArea) instead of growing with the page; a string adds its class. */
   scroll?: boolean | string
@@ -42,7 +42,7 @@ export function DataTable<Row>(props: Props<Row>) {
 
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>
 
-  const tableClassName = className ? `table ${className}` : 'table'
+  const tableClassName = className ? `nhsuk-table ${className}` : 'nhsuk-table'
   const captionNode = caption === undefined ? null : <caption className="table-caption">{caption}</caption>
   const head = <TableHead columns={columns} sort={sort} onSort={(columnId) => setSort((current) => nextSort(current, columnId))} />
 

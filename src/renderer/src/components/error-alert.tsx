@@ -1,9 +1,13 @@
-export function ErrorAlert({ message, title = 'There is a problem' }: { message: string | null; title?: string }) {
-  if (!message) return null
-  return (
-    <div className="alert alert-error" role="alert">
-      <h3 className="alert-title">{title}</h3>
-      <p className="alert-message">{message}</p>
-    </div>
-  )
+// A failed action or load, shown as the NHS.UK error summary with the service's reason in words.
+import { ErrorSummary } from './error-summary'
+
+interface Props {
+  message: string | null
+  title?: string
+  /** See ErrorSummary: false for a failure that arrives while the user is typing elsewhere. */
+  moveFocus?: boolean
+}
+
+export function ErrorAlert({ message, title = 'There is a problem', moveFocus }: Props) {
+  return <ErrorSummary title={title} description={message} moveFocus={moveFocus} />
 }

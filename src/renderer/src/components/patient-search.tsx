@@ -11,6 +11,7 @@ import { describeError } from '../api/api-error'
 import { formatNhsNumber } from '../format/nhs-number'
 import { formatUkDate, todayIso } from '../format/uk-date'
 import { useNavigationStore } from '../stores/navigation-store'
+import { formatCount } from '../format/count'
 
 type Found = OperationOutput<'patients.find'>
 type FoundPatient = Found['patients'][number]
@@ -160,7 +161,7 @@ export function PatientSearch() {
         {shown.kind === 'found'
           ? shown.found.total === 0
             ? `No patient found with ${shown.found.searchedFor}.`
-            : `${shown.found.total} patient${shown.found.total === 1 ? '' : 's'} found. Use the down arrow to choose one, or Enter to open the first.`
+            : `${formatCount(shown.found.total)} patient${shown.found.total === 1 ? '' : 's'} found. Use the down arrow to choose one, or Enter to open the first.`
           : shown.kind === 'problem'
             ? shown.text
             : ''}

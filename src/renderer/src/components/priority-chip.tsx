@@ -7,10 +7,18 @@ const titles: Record<NonNullable<CohortEntryT['priority']>, string> = {
   P4: 'P4 uncontrolled'
 }
 
+/** NHS.UK tag colours (nhsuk-frontend), from most to least urgent. */
+const tagColours: Record<NonNullable<CohortEntryT['priority']>, string> = {
+  P1: 'nhsuk-tag--red',
+  P2: 'nhsuk-tag--orange',
+  P3: 'nhsuk-tag--yellow',
+  P4: 'nhsuk-tag--grey'
+}
+
 export function PriorityChip({ priority }: { priority: CohortEntryT['priority'] }) {
-  if (!priority) return <span className="chip chip-none">—</span>
+  if (!priority) return <span className="muted">—</span>
   return (
-    <span className={`chip chip-${priority.toLowerCase()}`} title={titles[priority]}>
+    <span className={`nhsuk-tag ${tagColours[priority]}`} title={titles[priority]}>
       {priority}
     </span>
   )

@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table'
 import { ErrorAlert } from '../components/error-alert'
 import { useLoad } from '../components/use-load'
 import { formatUkDateTime } from '../format/uk-date'
+import { describeActivityAction } from '../../../shared/format/activity-actions'
 
 type Entry = OperationOutput<'activity.list'>['entries'][number]
 
@@ -17,7 +18,7 @@ export function ActivityScreen() {
       <Card
         title="Who did what, and when"
         actions={
-          <button type="button" className="button button-secondary button-small" onClick={activity.reload}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={activity.reload}>
             Refresh
           </button>
         }
@@ -34,7 +35,12 @@ export function ActivityScreen() {
               { id: 'when', header: 'When', cell: (entry) => formatUkDateTime(entry.at), cellClassName: 'nowrap', sortValue: (entry) => entry.at },
               { id: 'who', header: 'Who', cell: (entry) => entry.user, sortValue: (entry) => entry.user },
               { id: 'role', header: 'Role', cell: (entry) => entry.role, sortValue: (entry) => entry.role },
-              { id: 'action', header: 'Action', cell: (entry) => <code>{entry.action}</code>, sortValue: (entry) => entry.action },
+              {
+                id: 'action',
+                header: 'Action',
+                cell: (entry) => describeActivityAction(entry.action),
+                sortValue: (entry) => describeActivityAction(entry.action)
+              },
               { id: 'summary', header: 'Summary', cell: (entry) => entry.summary }
             ]}
           />

@@ -137,7 +137,7 @@ export function FollowUpsScreen() {
               {
                 id: 'status',
                 header: 'Status',
-                cell: (item) => (item.overdue ? <span className="chip chip-p1">Overdue</span> : <span className="chip chip-ok">Due</span>),
+                cell: (item) => (item.overdue ? <span className="nhsuk-tag nhsuk-tag--red">Overdue</span> : <span className="nhsuk-tag nhsuk-tag--blue">Due</span>),
                 sortValue: (item) => (item.overdue ? 'Overdue' : 'Due')
               },
               {
@@ -210,7 +210,7 @@ export function FollowUpsScreen() {
                     {/* Recorded by mistake (the patient was seen): put back to booked, off this list. */}
                     <button
                       type="button"
-                      className="button button-secondary button-small"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                       aria-label={`Undo did not attend: ${p.name}`}
                       disabled={undo.busy}
                       onClick={() => undo.undo({ appointmentId: p.appointmentId, name: p.name, start: '' })}

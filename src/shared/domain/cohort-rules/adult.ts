@@ -2,6 +2,7 @@
 // CVDP001HYP "age ≥18"; Time to Talk is for adults).
 import { ADULT_AGE } from '../age'
 import type { CohortRule, ReasonValue } from './cohort-rule'
+import { formatDateText } from '../../format/staff-text'
 
 const formatReason = ([age]: readonly ReasonValue[]) => (age === null || age === undefined ? 'Age unknown' : `Age ${age}`)
 
@@ -17,7 +18,7 @@ export const adult: CohortRule = {
     if (age === null) return { met: false, detail: 'No date of birth recorded, so age cannot be worked out', reason: 'Age unknown' }
     return {
       met: age >= ADULT_AGE,
-      detail: `Age ${age} on ${asOf} (must be ${ADULT_AGE} or over)`,
+      detail: `Age ${age} on ${formatDateText(asOf)} (must be ${ADULT_AGE} or over)`,
       reason: formatReason([age])
     }
   }

@@ -6,6 +6,7 @@
 // "appointments left open in a past clinic" worklist instead (main/followups/worklists.ts).
 import type { PatientRecord } from '../patient-record'
 import type { CohortRule, ReasonValue } from './cohort-rule'
+import { formatDateText } from '../../format/staff-text'
 
 /** The date of the clinic the patient is booked into on or after asOf; null when none. */
 export function upcomingBookingOn(patient: Pick<PatientRecord, 'nextBookedAppointmentOn'>, asOf: string): string | null {
@@ -13,7 +14,7 @@ export function upcomingBookingOn(patient: Pick<PatientRecord, 'nextBookedAppoin
   return next !== null && next >= asOf ? next : null
 }
 
-const formatReason = ([next]: readonly ReasonValue[]) => `Excluded: booked into clinic on ${next}`
+const formatReason = ([next]: readonly ReasonValue[]) => `Excluded: booked into clinic on ${formatDateText(String(next))}`
 
 export const alreadyBooked: CohortRule = {
   id: 'exclude.already-booked',

@@ -7,7 +7,7 @@ import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { EthnicCategory } from '../ethnicity'
 
 const formatReason = ([category]: readonly ReasonValue[]) =>
-  category ? `Ethnicity ${category} – ${ethnicCategories[category as EthnicCategory]}` : 'Ethnicity not recorded'
+  category ? `Ethnicity ${ethnicCategories[category as EthnicCategory] ?? category}` : 'Ethnicity not recorded'
 
 export const blackAfricanCaribbean: CohortRule = {
   id: 'ethnicity.black-african-caribbean',
@@ -24,12 +24,12 @@ export const blackAfricanCaribbean: CohortRule = {
   evaluate: ({ patient, params }) => {
     const allowed = params.includeMixedBlackCategories ? [...blackCategories, ...mixedBlackCategories] : blackCategories
     const category = patient.ethnicityCategory
-    const groups = `categories ${allowed.join(', ')}${params.includeMixedBlackCategories ? '' : ' (mixed D/E not included)'}`
+    const groups = `${allowed.map((c) => ethnicCategories[c]).join('; ')}${params.includeMixedBlackCategories ? '' : ' (Mixed White and Black Caribbean/African not included)'}`
     if (!category) {
       const recorded = patient.ethnicityText ? `"${patient.ethnicityText}" not mapped to a category` : 'no ethnicity recorded'
       return { met: false, detail: `Ethnicity: ${recorded}; cohort takes ${groups}`, reason: formatReason([null]) }
     }
-    const name = `${category} – ${ethnicCategories[category]}`
+    const name = ethnicCategories[category]
     return {
       met: allowed.includes(category),
       detail: `Ethnic category ${name}; cohort takes ${groups}`,

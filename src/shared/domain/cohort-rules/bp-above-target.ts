@@ -5,11 +5,12 @@
 // makes the patient above target even when the lowest-of-the-day rule picks a reading within it.
 import { isControlled } from '../bp-targets'
 import type { CohortRule, ReasonValue } from './cohort-rule'
+import { formatDateText } from '../../format/staff-text'
 
 const formatReason = ([systolic, diastolic, date, setting, target, severeSystolic, severeDiastolic, severeSetting]: readonly ReasonValue[]) =>
   severeSystolic === undefined || severeSystolic === null
-    ? `BP ${systolic}/${diastolic} on ${date} (${setting}) above target (${target})`
-    : `BP ${systolic}/${diastolic} on ${date} (${setting}) is within target (${target}), but a severe ${severeSetting} reading ${severeSystolic}/${severeDiastolic} the same day counts: nothing hides a severe reading`
+    ? `BP ${systolic}/${diastolic} on ${formatDateText(String(date))} (${setting}) above target (${target})`
+    : `BP ${systolic}/${diastolic} on ${formatDateText(String(date))} (${setting}) is within target (${target}), but a severe ${severeSetting} reading ${severeSystolic}/${severeDiastolic} the same day counts: nothing hides a severe reading`
 
 /** The severe reading of the latest day when the day's rule picked a reading within target. */
 function hiddenSevere({ current, target, controlled }: Parameters<CohortRule['evaluate']>[0]) {
@@ -40,7 +41,7 @@ export const bpAboveTarget: CohortRule = {
     const bp = current.bp
     if (!bp) return { met: false, detail: `No recent BP: ${current.rule}`, reason: 'No recent BP' }
     if (!target) return { met: false, detail: 'No date of birth, so no age-based target can be applied', reason: 'No target' }
-    const reading = `${bp.systolic}/${bp.diastolic} on ${bp.date} (${bp.setting})`
+    const reading = `${bp.systolic}/${bp.diastolic} on ${formatDateText(bp.date)} (${bp.setting})`
     if (controlled) {
       return { met: false, detail: `BP ${reading} is within target ${target.label}`, reason: `BP ${reading} within target` }
     }

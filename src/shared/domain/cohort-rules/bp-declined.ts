@@ -3,8 +3,9 @@
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+import { formatDateText } from '../../format/staff-text'
 
-const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: BP declined (${date})`
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: BP declined (${formatDateText(String(date))})`
 
 export const bpDeclined: CohortRule = {
   id: 'exclude.bp-declined',
@@ -16,7 +17,7 @@ export const bpDeclined: CohortRule = {
   formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['BPDEC'], asOf, params.exceptionLookbackMonths)
-    if (!event) return { met: false, detail: `No BP declined code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    if (!event) return { met: false, detail: `No BP declined code in the ${params.exceptionLookbackMonths} months to ${formatDateText(asOf)}`, reason: '' }
     return { met: true, detail: `BP declined: ${describeEvent(event)}`, reason: formatReason([event.date]) }
   }
 }

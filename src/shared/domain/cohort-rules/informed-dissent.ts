@@ -3,9 +3,10 @@
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+import { formatDateText } from '../../format/staff-text'
 
 const whatOf = (concept: ReasonValue | undefined) => (concept === 'HYPPCADEC' ? 'informed dissent' : 'patient unsuitable')
-const formatReason = ([concept, date]: readonly ReasonValue[]) => `Excluded: ${whatOf(concept)} (${date})`
+const formatReason = ([concept, date]: readonly ReasonValue[]) => `Excluded: ${whatOf(concept)} (${formatDateText(String(date))})`
 
 export const informedDissentOrUnsuitable: CohortRule = {
   id: 'exclude.informed-dissent',
@@ -20,7 +21,12 @@ export const informedDissentOrUnsuitable: CohortRule = {
   formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HYPPCADEC', 'HYPPCAPU'], asOf, params.exceptionLookbackMonths)
-    if (!event) return { met: false, detail: `No informed dissent or unsuitable code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    if (!event)
+      return {
+        met: false,
+        detail: `No informed dissent or unsuitable code in the ${params.exceptionLookbackMonths} months to ${formatDateText(asOf)}`,
+        reason: ''
+      }
     const what = whatOf(event.concept)
     return { met: true, detail: `${what}: ${describeEvent(event)}`, reason: formatReason([event.concept, event.date]) }
   }

@@ -3,8 +3,9 @@
 import { describeEvent } from '../condition-status'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventWithin } from './recent-event'
+import { formatDateText } from '../../format/staff-text'
 
-const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: maximal tolerated therapy (${date})`
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: maximal tolerated therapy (${formatDateText(String(date))})`
 
 export const maximalTherapy: CohortRule = {
   id: 'exclude.maximal-therapy',
@@ -16,7 +17,8 @@ export const maximalTherapy: CohortRule = {
   formatReason,
   evaluate: ({ patient, asOf, params }) => {
     const event = latestEventWithin(patient.events, ['HTMAX'], asOf, params.exceptionLookbackMonths)
-    if (!event) return { met: false, detail: `No maximal tolerated therapy code in the ${params.exceptionLookbackMonths} months to ${asOf}`, reason: '' }
+    if (!event)
+      return { met: false, detail: `No maximal tolerated therapy code in the ${params.exceptionLookbackMonths} months to ${formatDateText(asOf)}`, reason: '' }
     return { met: true, detail: `Maximal tolerated therapy: ${describeEvent(event)}`, reason: formatReason([event.date]) }
   }
 }

@@ -4,10 +4,11 @@
 import { hasPhysicalAndMentalHealth } from '../long-term-conditions'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
+import { registerName } from '../qof-registers'
 
 const reasonValues = ({ conditions }: PatientFacts): ReasonValue[] => [
   conditions.length,
-  conditions.map((c) => (c.matchedByTerm ? `${c.concept} (matched by term — check)` : c.concept)).join(', '),
+  conditions.map((c) => (c.matchedByTerm ? `${registerName(c.concept)} (matched by term — check)` : registerName(c.concept))).join(', '),
   hasPhysicalAndMentalHealth(conditions) ? 1 : 0
 ]
 const formatReason = ([count, names, both]: readonly ReasonValue[]) => `${count} conditions: ${names || 'none'}${both ? ' (physical and mental health)' : ''}`

@@ -2,6 +2,7 @@
 // QOF HYP008/HYP009 need a BP in the preceding 12 months).
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
+import { formatDateText } from '../../format/staff-text'
 
 function lastReadingOn({ patient, asOf }: PatientFacts): string | null {
   const earlier = patient.readings
@@ -26,7 +27,7 @@ export const noRecentBp: CohortRule = {
     if (current.bp) {
       return {
         met: false,
-        detail: `Has a BP in the ${params.lookbackMonths} months to ${asOf}: ${current.bp.systolic}/${current.bp.diastolic} on ${current.bp.date}`,
+        detail: `Has a BP in the ${params.lookbackMonths} months to ${formatDateText(asOf)}: ${current.bp.systolic}/${current.bp.diastolic} on ${formatDateText(current.bp.date)}`,
         reason: 'Recent BP recorded'
       }
     }
@@ -34,7 +35,7 @@ export const noRecentBp: CohortRule = {
     const when = whenText(last)
     return {
       met: true,
-      detail: `No BP in the ${params.lookbackMonths} months to ${asOf} (${when})`,
+      detail: `No BP in the ${params.lookbackMonths} months to ${formatDateText(asOf)} (${when})`,
       reason: formatReason([params.lookbackMonths, last])
     }
   }

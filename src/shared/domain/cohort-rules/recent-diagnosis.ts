@@ -3,6 +3,7 @@
 // has no such grace period, so the rule is skipped there.
 import { addMonthsIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'
+import { formatDateText } from '../../format/staff-text'
 
 const formatReason = ([first, months]: readonly ReasonValue[]) => `Excluded: diagnosed ${first} (QOF ${months}-month rule)`
 
@@ -24,7 +25,7 @@ export const recentDiagnosis: CohortRule = {
     if (first && first > from && first <= asOf) {
       return {
         met: true,
-        detail: `First hypertension diagnosis ${first}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
+        detail: `First hypertension diagnosis ${formatDateText(first)}, within ${params.recentDiagnosisMonths} months of ${formatDateText(asOf)}`,
         reason: formatReason([first, params.recentDiagnosisMonths])
       }
     }

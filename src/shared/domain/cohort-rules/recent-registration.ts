@@ -4,8 +4,9 @@
 import { addMonthsIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { latestEventEver } from './recent-event'
+import { formatDateText } from '../../format/staff-text'
 
-const formatReason = ([date, months]: readonly ReasonValue[]) => `Excluded: registered ${date} (QOF ${months}-month rule)`
+const formatReason = ([date, months]: readonly ReasonValue[]) => `Excluded: registered ${formatDateText(String(date))} (QOF ${months}-month rule)`
 
 export const recentRegistration: CohortRule = {
   id: 'exclude.recent-registration',
@@ -25,10 +26,10 @@ export const recentRegistration: CohortRule = {
     if (registered?.date && registered.date > from) {
       return {
         met: true,
-        detail: `Registered ${registered.date}, within ${params.recentDiagnosisMonths} months of ${asOf}`,
+        detail: `Registered ${formatDateText(registered.date)}, within ${params.recentDiagnosisMonths} months of ${formatDateText(asOf)}`,
         reason: formatReason([registered.date, params.recentDiagnosisMonths])
       }
     }
-    return { met: false, detail: registered?.date ? `Registered ${registered.date}` : 'No registration date in the export', reason: '' }
+    return { met: false, detail: registered?.date ? `Registered ${formatDateText(registered.date)}` : 'No registration date in the export', reason: '' }
   }
 }

@@ -8,6 +8,7 @@
 import { addDaysIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
+import { formatDateText } from '../../format/staff-text'
 
 const none: readonly string[] = []
 
@@ -30,7 +31,7 @@ function recentInvitation({ patient, asOf, params }: PatientFacts): { date: stri
   if (coded !== null) return { date: coded.date, how: `${coded.term || 'invitation'} recorded in the practice system` }
   return null
 }
-const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: invited ${date}`
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: invited ${formatDateText(String(date))}`
 
 export const recentlyInvited: CohortRule = {
   id: 'exclude.recently-invited',
@@ -43,10 +44,10 @@ export const recentlyInvited: CohortRule = {
   evaluate: (facts) => {
     const { asOf, params } = facts
     const recent = recentInvitation(facts)
-    if (!recent) return { met: false, detail: `Not invited in the ${params.invitedWithinDays} days to ${asOf}`, reason: '' }
+    if (!recent) return { met: false, detail: `Not invited in the ${params.invitedWithinDays} days to ${formatDateText(asOf)}`, reason: '' }
     return {
       met: true,
-      detail: `Invited on ${recent.date} (${recent.how}), within ${params.invitedWithinDays} days of ${asOf}`,
+      detail: `Invited on ${formatDateText(recent.date)} (${recent.how}), within ${params.invitedWithinDays} days of ${formatDateText(asOf)}`,
       reason: formatReason([recent.date])
     }
   }

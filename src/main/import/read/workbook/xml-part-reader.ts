@@ -3,7 +3,8 @@
 // a document type declaration, and the only use of one in a workbook is an entity bomb, so any
 // <!DOCTYPE or <!ENTITY is refused the moment it is seen.
 import { TextDecoder } from 'node:util'
-import { SaxesParser } from 'saxes'
+import type { SaxesParser } from 'saxes'
+import { loadOnFirstUse } from '../../../load-on-first-use'
 import { AppError } from '../../../../shared/result'
 import { damagedWorkbook, documentTypeInWorkbook, workbookOverLimit } from './workbook-refusals'
 import type { WorkbookZip } from './zip-entries'
@@ -43,7 +44,7 @@ function encodingOf(firstBytes: Uint8Array): string {
 
 export function readXmlPart(zip: WorkbookZip, partName: string, visitor: XmlVisitor): void {
   const { fileName, limits } = zip
-  const parser = new SaxesParser({ position: false })
+  const parser = new (loadOnFirstUse<{ SaxesParser: typeof SaxesParser }>('saxes').SaxesParser)({ position: false })
   let finishedSomething = false
   parser.on('opentag', (tag) => {
     finishedSomething = true

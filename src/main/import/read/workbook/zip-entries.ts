@@ -2,7 +2,8 @@
 // directory's sizes are the writer's claims and a zip bomb lies in them, so they are never used
 // to decide anything but where the compressed bytes lie; the limits count what inflating
 // actually produces, and stop the moment a part or the whole file passes them.
-import { Inflate } from 'fflate'
+import type { Inflate } from 'fflate'
+import { loadOnFirstUse } from '../../../load-on-first-use'
 import { AppError } from '../../../../shared/result'
 import { type WorkbookLimits } from './workbook-limits'
 import { damagedWorkbook, workbookOverLimit } from './workbook-refusals'
@@ -95,7 +96,7 @@ export class WorkbookZip {
       return
     }
     if (entry.method !== deflated) throw damagedWorkbook(this.fileName, { part: entry.name, compression: entry.method })
-    const inflater = new Inflate((chunk) => {
+    const inflater = new (loadOnFirstUse<{ Inflate: typeof Inflate }>('fflate').Inflate)((chunk) => {
       if (chunk.length > 0) onChunk(chunk)
     })
     try {

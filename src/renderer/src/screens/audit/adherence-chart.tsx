@@ -59,7 +59,7 @@ export function AdherenceChart({ adherence, id, scope }: { adherence: Adherence;
         table={
           <DataTable<Row>
             label={`Adherence at the first visit (${scope})`}
-            className="table-compact"
+            className="nhsuk-table--compact"
             rows={rows}
             rowKey={(row) => row.id}
             footer={[{ id: 'total', label: 'Asked at the first visit', patients: adherence.patients, taking: false }]}
@@ -74,7 +74,7 @@ export function AdherenceChart({ adherence, id, scope }: { adherence: Adherence;
       <DataTable<(typeof reasons)[number]>
         label={`Reasons for not taking BP medicines as prescribed (${scope})`}
         caption="Reasons for not taking them as prescribed (a patient may give several)"
-        className="table-compact"
+        className="nhsuk-table--compact"
         rows={reasons}
         rowKey={(row) => row.id}
         columns={[

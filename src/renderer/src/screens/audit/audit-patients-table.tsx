@@ -13,6 +13,8 @@ export function AuditPatientsTable({ patients }: { patients: AuditSummaryT['pati
     <DataTable<AuditPatient>
       label="Audit patients"
       scroll
+      // A programme can audit tens of thousands of patients: only those in view are drawn.
+      virtualise={{ above: 80, rowHeight: 40 }}
       rows={patients}
       rowKey={(patient) => patient.nhsNumber}
       columns={[

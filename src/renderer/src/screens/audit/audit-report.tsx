@@ -19,6 +19,7 @@ import { ReferralsChart, referralStyles } from './referrals-chart'
 import { ReliableChangeChart, reliableChangeStyles } from './reliable-change-chart'
 import { ScoreChangeTable } from './score-change-table'
 import { UptakeFunnelChart, funnelStyles } from './uptake-funnel-chart'
+import { formatCount } from '../../format/count'
 
 const patterned = [...funnelStyles, ...bpChangeStyles, ...Object.values(outcomeStyles), ...reliableChangeStyles, ...referralStyles, ...adherenceStyles]
 
@@ -108,7 +109,7 @@ export function AuditReport({ summary, scope, onOpenProgramme }: Props) {
         </Card>
       )}
       {summary.patients.length > 0 && (
-        <Card title={`Patients with a baseline and a follow-up reading (${summary.patients.length})`}>
+        <Card title={`Patients with a baseline and a follow-up reading (${formatCount(summary.patients.length)})`}>
           <AuditPatientsTable patients={summary.patients} />
         </Card>
       )}

@@ -1,7 +1,7 @@
 // The Audit screen: the audit of the whole practice or of one programme, as of a date, as charts
 // with their tables, and the workbooks for the same choice.
 import '../../styles/audit.css'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
@@ -9,8 +9,11 @@ import { FormField } from '../../components/form-field'
 import { useLoad } from '../../components/use-load'
 import { formatUkDate, todayIso } from '../../format/uk-date'
 import { useProgrammeStore } from '../../stores/programme-store'
+import { ChartsLoading } from '../../components/charts-loading'
 import { AuditExportCard } from './audit-export-card'
-import { AuditReport } from './audit-report'
+
+// The report's charts load recharts on first show, not with the app (charts-loading.tsx).
+const AuditReport = lazy(() => import('./audit-report').then((m) => ({ default: m.AuditReport })))
 
 const wholePractice = 'the whole practice'
 
@@ -76,7 +79,7 @@ export function AuditScreen() {
             </p>
           )}
           <p>
-            <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => window.print()}>
               Print this audit
             </button>
           </p>
@@ -85,7 +88,11 @@ export function AuditScreen() {
         <AuditExportCard key={`${auditFor ?? 'practice'}-${asOf}`} asOf={valid ? asOf : null} programmeId={auditFor} scope={scope} />
       </div>
 
-      {data && <AuditReport summary={data} scope={scope} onOpenProgramme={setAuditFor} />}
+      {data && (
+        <Suspense fallback={<ChartsLoading />}>
+          <AuditReport summary={data} scope={scope} onOpenProgramme={setAuditFor} />
+        </Suspense>
+      )}
     </div>
   )
 }

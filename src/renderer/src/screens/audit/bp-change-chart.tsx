@@ -87,7 +87,7 @@ export function BpChangeChart({ bands, id, scope }: { bands: Band[]; id: string;
       table={
         <DataTable<BandRow>
           label={`Change in systolic BP at follow-up, by band (${scope})`}
-          className="table-compact table-narrow"
+          className="nhsuk-table--compact table-narrow"
           rows={rows}
           rowKey={(row) => row.label}
           columns={[

@@ -1,5 +1,6 @@
 import type { AuditSummaryT } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
+import { formatCount } from '../../format/count'
 
 /** One line of the table: a change in systolic, how many patients had it and their share. */
 interface OutcomeRow {
@@ -20,7 +21,7 @@ function signed(value: number | null): string {
 }
 
 function atTarget(count: number, share: number, patients: number): string {
-  return patients === 0 ? '—' : `${count} of ${patients} (${percent(share)})`
+  return patients === 0 ? '—' : `${formatCount(count)} of ${formatCount(patients)} (${percent(share)})`
 }
 
 /** The seed programme's table: patients with baseline and follow-up, reduced / no change / increased. */

@@ -52,7 +52,7 @@ export function EquityOutcomeChart({ breakdown, id, scope }: { breakdown: Breakd
       table={
         <DataTable<(typeof rows)[number]>
           label={`Uptake and BP outcome — ${breakdown.label} (${scope})`}
-          className="table-compact"
+          className="nhsuk-table--compact"
           rows={rows}
           rowKey={(row) => row.group}
           columns={[

@@ -5,19 +5,20 @@ import { programmeOutcomeLabels } from '../../../../shared/domain/programme'
 import { DataTable } from '../../components/data-table'
 import { signedMmHg } from '../../format/bp-change'
 import { formatShare } from './chart-style'
+import { formatCount } from '../../format/count'
 
 type ProgrammeAudit = AuditSummaryT['programmes'][number]
 
 /** A count with its share of `of` (the eligible patients, or those with a follow-up BP). */
 function withShare(count: number, of: number): string {
-  return of > 0 ? `${count} (${formatShare(count / of)})` : String(count)
+  return of > 0 ? `${formatCount(count)} (${formatShare(count / of)})` : formatCount(count)
 }
 
 export function ProgrammeAuditTable({ programmes, onOpen }: { programmes: ProgrammeAudit[]; onOpen: (programmeId: number) => void }) {
   return (
     <DataTable<ProgrammeAudit>
       label="Audit of each programme"
-      className="table-compact"
+      className="nhsuk-table--compact"
       rows={programmes}
       rowKey={(p) => p.programmeId}
       empty={<p>No programme has been started yet. Start one on the Programmes screen, or build a cohort.</p>}
@@ -62,7 +63,7 @@ export function ProgrammeAuditTable({ programmes, onOpen }: { programmes: Progra
           cell: (p) => (
             <button
               type="button"
-              className="button button-secondary button-small no-print"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small no-print"
               aria-label={`Open the audit of ${p.name}`}
               onClick={() => onOpen(p.programmeId)}
             >

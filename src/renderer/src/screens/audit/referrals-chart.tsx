@@ -52,7 +52,7 @@ export function ReferralsChart({ referrals, id, scope }: { referrals: ServiceRef
       table={
         <DataTable<(typeof rows)[number]>
           label={`Referrals to local services by outcome (${scope})`}
-          className="table-compact"
+          className="nhsuk-table--compact"
           rows={rows}
           rowKey={(row) => row.serviceId}
           columns={[

@@ -62,7 +62,7 @@ export function ReliableChangeChart({ wellbeing, id, scope }: { wellbeing: Wellb
       table={
         <DataTable<Row>
           label={`PHQ-9 and GAD-7 reliable change (${scope})`}
-          className="table-compact"
+          className="nhsuk-table--compact"
           rows={rows}
           rowKey={(row) => row.measure}
           columns={[

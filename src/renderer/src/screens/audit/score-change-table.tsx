@@ -43,7 +43,7 @@ export function ScoreChangeTable({ wellbeing, scope }: { wellbeing: Wellbeing; s
     <>
       <DataTable<Row>
         label={`ONS4 and UCLA-3 at baseline and follow-up (${scope})`}
-        className="table-compact"
+        className="nhsuk-table--compact"
         rows={rows}
         rowKey={(row) => row.id}
         columns={[

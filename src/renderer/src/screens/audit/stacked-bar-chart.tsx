@@ -4,6 +4,7 @@
 // 100%, so groups of very different sizes can be compared; `count` draws the counts themselves.
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import { axisTick, barFill, chartColours, formatShare, type BarStyle } from './chart-style'
+import { formatCount } from '../../format/count'
 
 interface SegmentLabelProps {
   x?: number | string
@@ -36,7 +37,7 @@ function SegmentLabel({ x, y, width, height, value }: SegmentLabelProps) {
 
 /** A count with its share of a whole, for the tables beside the charts: "12 (40%)". */
 export function countWithShare(count: number, of: number): string {
-  return of > 0 ? `${count} (${formatShare(count / of)})` : String(count)
+  return of > 0 ? `${formatCount(count)} (${formatShare(count / of)})` : formatCount(count)
 }
 
 interface Props<K extends string> {

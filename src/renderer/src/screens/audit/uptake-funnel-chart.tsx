@@ -78,7 +78,7 @@ export function UptakeFunnelChart({ funnel, id, scope }: { funnel: Funnel; id: s
       table={
         <DataTable<StageRow>
           label={`Uptake funnel (${scope})`}
-          className="table-compact"
+          className="nhsuk-table--compact"
           rows={rows}
           rowKey={(row) => row.key}
           rowClassName={(row) => (row.reminder ? 'row-reminder' : undefined)}

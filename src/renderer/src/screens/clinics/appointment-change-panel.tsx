@@ -79,7 +79,7 @@ export function AppointmentChangePanel({ appointmentId, clinicId, patientName, o
         </BusyButton>
       </div>
       <ErrorAlert message={cancel.error} title="Not cancelled" />
-      <button type="button" className="button button-secondary button-small" onClick={onClose}>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onClose}>
         Close
       </button>
     </section>

@@ -149,7 +149,7 @@ export function BpReviewVisitForm({ draft, onChange, problems, firstInput }: Pro
               />
               <button
                 type="button"
-                className="button button-secondary button-small reading-remove"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small reading-remove"
                 onClick={() => set({ medicineChanges: draft.medicineChanges.filter((_, j) => j !== i) })}
               >
                 Remove change {i + 1}
@@ -158,7 +158,7 @@ export function BpReviewVisitForm({ draft, onChange, problems, firstInput }: Pro
           ))}
           <button
             type="button"
-            className="button button-secondary"
+            className="nhsuk-button nhsuk-button--secondary"
             onClick={() => set({ medicineChanges: [...draft.medicineChanges, { kind: 'started', drug: '' }] })}
           >
             Add a medicine change
@@ -197,7 +197,7 @@ function MeccTable({ mecc, onChange }: { mecc: BpReviewDraft['mecc']; onChange: 
     <DataTable<(typeof meccTopics)[number]>
       label="Making Every Contact Count: brief advice"
       caption="Making Every Contact Count: brief advice per topic"
-      className="table-compact mecc-table"
+      className="nhsuk-table--compact mecc-table"
       rows={meccTopics}
       rowKey={(t) => t.id}
       columns={[

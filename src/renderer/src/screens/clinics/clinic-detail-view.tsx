@@ -71,7 +71,7 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           <Phq9RiskPrompt text={prompt.text} patientName={prompt.name} />
           <button
             type="button"
-            className="button button-secondary button-small"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
             onClick={() => setRiskPrompts((current) => current.filter((p) => p.appointmentId !== prompt.appointmentId))}
           >
             Risk assessed for {prompt.name}: hide this prompt
@@ -110,7 +110,10 @@ export function ClinicDetailView({ clinicId, onChanged }: Props) {
           </p>
         )}
       </FocusWhenShown>
-      {outcome && <VisitOutcome name={outcome.name} appointmentId={outcome.appointmentId} result={outcome.result} />}
+      {/* The visit form closes on save: what was saved takes its place in view, with focus. */}
+      <FocusWhenShown token={outcome?.appointmentId ?? null}>
+        {outcome && <VisitOutcome name={outcome.name} appointmentId={outcome.appointmentId} result={outcome.result} />}
+      </FocusWhenShown>
       {outcome?.result.status === 'attended' && outcome.result.followUpDue && clinic && (
         <FollowUpBooking
           key={`${outcome.nhsNumber}-${outcome.result.followUpDue}`}

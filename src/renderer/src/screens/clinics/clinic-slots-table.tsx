@@ -182,7 +182,7 @@ export function ClinicSlotsTable(props: Props) {
                 {!booked(slot) && (
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     aria-label={`Book slot ${slot.start}`}
                     onClick={() => onBook(slot.slotIndex)}
                   >
@@ -194,7 +194,7 @@ export function ClinicSlotsTable(props: Props) {
                   <>
                     <button
                       type="button"
-                      className="button button-primary button-small"
+                      className="nhsuk-button nhsuk-button--small"
                       aria-label={`Record visit for ${appointment.name}`}
                       onClick={() => onRecordVisit(appointment)}
                     >
@@ -203,7 +203,7 @@ export function ClinicSlotsTable(props: Props) {
                     <button
                       type="button"
                       id={didNotAttendButtonId(appointment.appointmentId)}
-                      className="button button-warning button-small"
+                      className="nhsuk-button nhsuk-button--warning nhsuk-button--small"
                       aria-label={`Did not attend: ${appointment.name}`}
                       disabled={dnaBusy}
                       onClick={() => onAskDidNotAttend(appointment)}
@@ -216,7 +216,7 @@ export function ClinicSlotsTable(props: Props) {
                 {appointment?.status === 'did-not-attend' && (
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     aria-label={`Undo did not attend: ${appointment.name}`}
                     disabled={dnaBusy}
                     onClick={() => onUndoDidNotAttend(appointment, slot.start)}
@@ -230,7 +230,7 @@ export function ClinicSlotsTable(props: Props) {
                 {appointment?.status === 'booked' && (
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     aria-label={`Cancel or rebook: ${appointment.name}`}
                     onClick={() => onChange(appointment)}
                   >

@@ -95,7 +95,7 @@ export function ClinicsScreen() {
           </div>
           {view !== 'list' && (
             <>
-              <button type="button" className="button button-secondary button-small" onClick={() => moveDay(-step)}>
+              <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => moveDay(-step)}>
                 ‹ Previous {view === 'week' ? 'week' : 'day'}
               </button>
               <FormField
@@ -113,12 +113,12 @@ export function ClinicsScreen() {
                   />
                 )}
               />
-              <button type="button" className="button button-secondary button-small" onClick={() => moveDay(step)}>
+              <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => moveDay(step)}>
                 Next {view === 'week' ? 'week' : 'day'} ›
               </button>
               <button
                 type="button"
-                className="button button-secondary button-small"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                 onClick={() => {
                   setDay(todayIso())
                   setOpenId(null)
@@ -248,7 +248,7 @@ function SessionList({ clinics, openId, onOpen }: { clinics: ClinicSummary[]; op
           cell: (clinic) => (
             <button
               type="button"
-              className="button button-secondary button-small"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
               aria-label={`Open clinic ${clinic.type} on ${formatUkDate(clinic.date)}`}
               onClick={() => onOpen(clinic)}
             >

@@ -40,10 +40,10 @@ export function DidNotAttendConfirm({ id, name, start, when, busy, onConfirm, on
       <p id={questionId} className="inline-confirm-question">
         {didNotAttendQuestion(name, start, when)}
       </p>
-      <BusyButton type="button" variant="warning" className="button-small" busy={busy} busyLabel="Marking…" onClick={onConfirm}>
+      <BusyButton type="button" variant="warning" className="nhsuk-button--small" busy={busy} busyLabel="Marking…" onClick={onConfirm}>
         Yes
       </BusyButton>{' '}
-      <button type="button" className="button button-secondary button-small" onClick={onCancel} disabled={busy}>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onCancel} disabled={busy}>
         Cancel
       </button>
     </div>

@@ -42,7 +42,7 @@ export function FollowUpIntervalsCard() {
       {intervals.data && (
         <DataTable<Interval>
           label="Follow-up interval for each kind of clinic"
-          className="table-compact"
+          className="nhsuk-table--compact"
           rows={intervals.data.types}
           rowKey={(t) => t.type}
           columns={[

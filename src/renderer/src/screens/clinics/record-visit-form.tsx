@@ -10,6 +10,7 @@ import type { VisitProblem } from '../../../../shared/domain/visit-forms'
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { ErrorSummary } from '../../components/error-summary'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
@@ -21,6 +22,7 @@ import { TimeToTalkVisitForm } from './time-to-talk-visit-form'
 import { draftProblems, initialDraft, measureEntry, problemsAt, visitInputOf, type VisitDraft } from './visit-draft'
 import { VisitConditions } from './visit-conditions'
 import { VisitReferrals } from './visit-referrals'
+import { visitFieldId } from './visit-field-ids'
 import '../../styles/visits.css'
 
 type AttendResult = OperationOutput<'appointments.attend'>
@@ -69,7 +71,8 @@ interface FormProps {
 
 function VisitFormFor({ context, services, patientName, onCancel, onSaved }: FormProps) {
   const [draft, setDraft] = useState<VisitDraft>(() => initialDraft(context.form))
-  const [tried, setTried] = useState(false)
+  // Counts the presses of Save: each one brings the error summary (if any) into view with focus.
+  const [attempts, setAttempts] = useState(0)
   const save = useAsyncAction()
   const firstInput = useRef<HTMLInputElement>(null)
 
@@ -79,12 +82,12 @@ function VisitFormFor({ context, services, patientName, onCancel, onSaved }: For
   }, [])
 
   // Shown once a save was tried, then following the typing, so one corrected disappears at once.
-  const shown: VisitProblem[] = tried ? draftProblems(draft, context.clinicType) : []
+  const shown: VisitProblem[] = attempts > 0 ? draftProblems(draft, context.clinicType) : []
   const riskPrompt = draft.form.form === 'time-to-talk' ? phq9Item9Prompt(measureEntry(draft.form.phq9) ?? {}) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    setTried(true)
+    setAttempts((count) => count + 1)
     if (draftProblems(draft, context.clinicType).length > 0) return
     void save.run(async () => {
       onSaved(await api['appointments.attend']({ appointmentId: context.appointmentId, visit: visitInputOf(draft), note: draft.note }))
@@ -96,9 +99,16 @@ function VisitFormFor({ context, services, patientName, onCancel, onSaved }: For
       <p className="visit-form-meta">
         <strong>{context.formLabel}</strong> · {context.clinicType} on {formatUkDate(context.clinicDate)} · NHS number{' '}
         {formatNhsNumber(context.patient.nhsNumber)}
-        {context.largePrint && <span className="chip chip-inline chip-ok">Large print</span>}
+        {context.largePrint && <span className="nhsuk-tag tag-inline nhsuk-tag--blue">Large print</span>}
       </p>
       <p className="hint">{context.requires}</p>
+
+      {/* The design system's error summary, at the top of the form: each problem links to its field. */}
+      <ErrorSummary
+        title={`The visit was not saved: ${shown.length === 1 ? 'one thing needs' : `${shown.length} things need`} correcting`}
+        problems={shown.map((p) => ({ message: p.message, fieldId: visitFieldId(p.field) }))}
+        focusOn={attempts}
+      />
 
       {/* The full prompt sits under PHQ-9, where item 9 was just answered; this line stays in view while the rest is filled in. */}
       {riskPrompt && (
@@ -154,22 +164,12 @@ function VisitFormFor({ context, services, patientName, onCancel, onSaved }: For
         </section>
       </div>
 
-      {shown.length > 0 && (
-        <div className="alert alert-error" role="alert">
-          <h3 className="alert-title">The visit was not saved: {shown.length === 1 ? 'one thing needs' : `${shown.length} things need`} correcting</h3>
-          <ul>
-            {shown.map((p) => (
-              <li key={`${p.field}-${p.message}`}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       <ErrorAlert message={save.error} title="The visit was not saved" />
       <div className="button-row">
         <BusyButton type="submit" busy={save.busy} busyLabel="Saving visit…">
           Save visit
         </BusyButton>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

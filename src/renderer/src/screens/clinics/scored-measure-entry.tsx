@@ -74,7 +74,7 @@ export function ScoredMeasureEntry({ id, measure, about, stem, answers, draft, o
         <DataTable<ItemRow>
           label={`${measure.name} items`}
           caption={stem}
-          className="table-compact measure-items"
+          className="nhsuk-table--compact measure-items"
           rows={rows}
           rowKey={(row) => row.index}
           columns={[

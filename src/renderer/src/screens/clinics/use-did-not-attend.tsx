@@ -89,7 +89,7 @@ export function useDidNotAttend(onChanged: () => void) {
             <p>
               {notice.name} marked as did not attend the {notice.start} appointment. They are on the re-invite list.
             </p>
-            <BusyButton type="button" variant="secondary" className="button-small" busy={action.busy} busyLabel="Undoing…" onClick={() => undo(notice)}>
+            <BusyButton type="button" variant="secondary" className="nhsuk-button--small" busy={action.busy} busyLabel="Undoing…" onClick={() => undo(notice)}>
               Undo did not attend
             </BusyButton>
           </div>

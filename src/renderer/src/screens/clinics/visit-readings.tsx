@@ -64,7 +64,7 @@ export function VisitReadings({ readings, onChange, error, disabled = false, fir
           {readings.length > 1 && (
             <button
               type="button"
-              className="button button-secondary button-small reading-remove"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small reading-remove"
               onClick={() => onChange(readings.filter((_, i) => i !== index))}
             >
               Remove reading {index + 1}
@@ -74,7 +74,7 @@ export function VisitReadings({ readings, onChange, error, disabled = false, fir
       ))}
       <LowestSoFar readings={readings} />
       {readings.length < maxReadings && !disabled && (
-        <button type="button" className="button button-secondary" onClick={() => onChange([...readings, emptyReading()])}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => onChange([...readings, emptyReading()])}>
           {readings.length === 0 ? 'Add a BP reading' : 'Add another reading'}
         </button>
       )}

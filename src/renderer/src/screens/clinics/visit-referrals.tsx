@@ -35,7 +35,7 @@ export function VisitReferrals({ services, chosen, onChange, error }: Props) {
       <p className="hint">Tick each service the patient is referred or signposted to today. The services are set in Settings → Local services.</p>
       <DataTable<Service>
         label="Local services to refer to"
-        className="table-compact"
+        className="nhsuk-table--compact"
         rows={active}
         rowKey={(s) => s.serviceId}
         empty={<p className="muted">No active local services: add them in Settings → Local services.</p>}
@@ -59,7 +59,7 @@ export function VisitReferrals({ services, chosen, onChange, error }: Props) {
             cell: (s) => (
               <>
                 <strong title={localServiceCategoryLabels[s.category]}>{s.name}</strong>
-                {s.isExample && <span className="chip chip-inline chip-p3">Example</span>}
+                {s.isExample && <span className="nhsuk-tag tag-inline nhsuk-tag--yellow">Example</span>}
               </>
             )
           },

@@ -24,7 +24,7 @@ export function AsOfHint({ asOf, onUse }: { asOf: string; onUse: (runDate: strin
           : 'would treat every reading, booking and diagnosis since then as not there: import a new export, or build as of its run date.'}
       </p>
       {asOf !== runDate && (
-        <button type="button" className="button button-secondary button-small" onClick={() => onUse(runDate)}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => onUse(runDate)}>
           Use {formatUkDate(runDate)}, the export&apos;s run date
         </button>
       )}

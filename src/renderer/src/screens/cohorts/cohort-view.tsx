@@ -10,6 +10,7 @@ import { MembersTable } from './members-table'
 import { SevereBanner } from './severe-banner'
 import type { ShownCohort } from './shown-cohort'
 import { WhyPanel } from './why-panel'
+import { formatCount } from '../../format/count'
 
 type Tab = 'members' | 'excluded'
 
@@ -73,8 +74,8 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
           </div>
         )}
         <div className="stats">
-          <Stat label="Members" value={snapshot.memberCount} />
-          <Stat label="Excluded" value={snapshot.excludedCount} />
+          <Stat label="Members" value={formatCount(snapshot.memberCount)} />
+          <Stat label="Excluded" value={formatCount(snapshot.excludedCount)} />
           <Stat label="Not eligible" value={snapshot.notEligibleCount} />
           {(['P1', 'P2', 'P3', 'P4'] as const).map((priority) => (
             <Stat key={priority} label={`Priority ${priority}`} value={snapshot.priorityCounts[priority]} />
@@ -111,7 +112,7 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
             className={tab === 'members' ? 'tab active' : 'tab'}
             onClick={() => setTab('members')}
           >
-            Members ({snapshot.memberCount})
+            Members ({formatCount(snapshot.memberCount)})
           </button>
           <button
             type="button"
@@ -122,7 +123,7 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
             className={tab === 'excluded' ? 'tab active' : 'tab'}
             onClick={() => setTab('excluded')}
           >
-            Excluded ({snapshot.excludedCount})
+            Excluded ({formatCount(snapshot.excludedCount)})
           </button>
         </div>
         {tab === 'members' ? (
@@ -133,7 +134,8 @@ export function CohortView({ snapshot, onSave, saving, disabledExclusions, onTog
             </p>
             {snapshot.members.length < snapshot.memberCount && (
               <p className="hint">
-                Showing the first {snapshot.members.length} of {snapshot.memberCount} members in list order. Save the cohort to list them all.
+                Showing the first {formatCount(snapshot.members.length)} of {formatCount(snapshot.memberCount)} members in list order. Save the cohort to list
+                them all.
               </p>
             )}
             {snapshot.members.length === 0 ? (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useReveal } from '../../components/use-reveal'
 import '../../styles/cohort-builder.css'
 import type { CohortSnapshotT } from '../../../../shared/contract'
 import { api } from '../../api/client'
@@ -36,6 +37,9 @@ export function CohortsScreen() {
   const [params, setParams] = useState<BuildParams>(defaultParams)
   const [thresholdText, setThresholdText] = useState('2')
   const [snapshotsVersion, setSnapshotsVersion] = useState(0)
+  // Counts the builds stored in this visit: each brings the cohort shown into view with focus.
+  const [built, setBuilt] = useState<number | null>(null)
+  const builtRef = useReveal<HTMLDivElement>(built)
   // Re-read after each build: a build with no open programme on its definition starts one.
   const programmes = useLoad(() => api['programmes.list']({}), [snapshotsVersion])
   const [builder, setBuilder] = useState<{ editing: DefinitionInfo | null; start?: BuilderState } | null>(null)
@@ -168,6 +172,7 @@ export function CohortsScreen() {
     }
     live.clearPreview()
     setCurrent(snapshot)
+    setBuilt((count) => (count ?? 0) + 1)
     setBuildFor(snapshot.programmeId)
     setSnapshotsVersion((version) => version + 1)
   }
@@ -214,7 +219,12 @@ export function CohortsScreen() {
       <Card
         title="Build a cohort"
         actions={
-          <button type="button" className="button button-secondary button-small" onClick={() => setBuilder({ editing: null })} disabled={builder !== null}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            onClick={() => setBuilder({ editing: null })}
+            disabled={builder !== null}
+          >
             New custom cohort
           </button>
         }
@@ -265,7 +275,7 @@ export function CohortsScreen() {
                 <div className="button-row">
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     disabled={builder !== null}
                     onClick={() => setBuilder({ editing: null, start: fromBuiltIn(chosen, params) })}
                   >
@@ -277,7 +287,7 @@ export function CohortsScreen() {
                 <div className="button-row">
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     onClick={() => setBuilder({ editing: chosen })}
                     disabled={builder !== null}
                   >
@@ -285,15 +295,15 @@ export function CohortsScreen() {
                   </button>
                   {confirmArchive ? (
                     <>
-                      <BusyButton variant="warning" className="button-small" busy={archive.busy} busyLabel="Archiving…" onClick={runArchive}>
+                      <BusyButton variant="warning" className="nhsuk-button--small" busy={archive.busy} busyLabel="Archiving…" onClick={runArchive}>
                         Archive “{chosen.name}”
                       </BusyButton>
-                      <button type="button" className="button button-secondary button-small" onClick={() => setConfirmArchive(false)}>
+                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setConfirmArchive(false)}>
                         Keep it
                       </button>
                     </>
                   ) : (
-                    <button type="button" className="button button-secondary button-small" onClick={() => setConfirmArchive(true)}>
+                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setConfirmArchive(true)}>
                       Archive…
                     </button>
                   )}
@@ -351,7 +361,11 @@ export function CohortsScreen() {
               onKeep={() => setEmptyBuild(null)}
             />
           )}
-          <ErrorAlert message={build.error ?? save.error ?? live.error} title="The cohort could not be built" />
+          <ErrorAlert
+            message={build.error ?? save.error ?? live.error}
+            title="The cohort could not be built"
+            moveFocus={(build.error ?? save.error) !== null}
+          />
         </form>
       </Card>
 
@@ -368,15 +382,17 @@ export function CohortsScreen() {
 
       {shown && shown.memberCount === 0 && shown.emptyReason && <EmptyCohortReason reason={shown.emptyReason} />}
       {shown && (
-        <CohortView
-          snapshot={shown}
-          onSave={savePreview}
-          saving={save.busy}
-          disabledExclusions={shownDisabled}
-          onToggleExclusion={toggleExclusion}
-          rebuilding={live.loading}
-          canRebuild={definitions.data === null || all.some((item) => item.id === shown.definition)}
-        />
+        <div ref={builtRef} tabIndex={-1} className="focus-target">
+          <CohortView
+            snapshot={shown}
+            onSave={savePreview}
+            saving={save.busy}
+            disabledExclusions={shownDisabled}
+            onToggleExclusion={toggleExclusion}
+            rebuilding={live.loading}
+            canRebuild={definitions.data === null || all.some((item) => item.id === shown.definition)}
+          />
+        </div>
       )}
 
       <PreviousSnapshots version={snapshotsVersion} currentId={preview ? null : (current?.cohortId ?? null)} onOpen={openSnapshot} />

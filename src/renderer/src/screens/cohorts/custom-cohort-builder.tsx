@@ -333,7 +333,7 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
             label: (
               <>
                 {e.label}
-                {e.qofOnly && <span className="chip chip-none chip-inline">QOF mode only</span>} <span className="source">{e.source}</span>
+                {e.qofOnly && <span className="nhsuk-tag nhsuk-tag--white tag-inline">QOF mode only</span>} <span className="source">{e.source}</span>
               </>
             )
           }))}
@@ -345,7 +345,7 @@ export function CustomCohortBuilder({ definitions, editing, start, onSaved, onCa
           <BusyButton type="submit" busy={save.busy} busyLabel="Saving…">
             {editing ? 'Save as a new version' : 'Save custom cohort'}
           </BusyButton>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
             Cancel
           </button>
         </div>

@@ -24,10 +24,10 @@ export function EmptyBuildConfirm({ reason, saving, onSave, onKeep }: Props) {
       <h3 className="alert-title">This cohort is empty: it has not been saved</h3>
       <p className="alert-message">{reason}</p>
       <div className="button-row">
-        <BusyButton variant="secondary" className="button-small" busy={saving} busyLabel="Saving…" onClick={onSave}>
+        <BusyButton variant="secondary" className="nhsuk-button--small" busy={saving} busyLabel="Saving…" onClick={onSave}>
           Save the empty cohort anyway
         </BusyButton>
-        <button type="button" className="button button-secondary button-small" onClick={onKeep}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onKeep}>
           Do not save it
         </button>
       </div>

@@ -4,6 +4,7 @@ import { formatNhsNumber } from '../../format/nhs-number'
 import '../../styles/cohorts.css'
 import { BpCell } from './bp-cell'
 import type { ShownCohort } from './shown-cohort'
+import { formatCount } from '../../format/count'
 
 interface Props {
   snapshot: ShownCohort
@@ -31,13 +32,16 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
       <h3>Excluded patients</h3>
       {snapshot.excluded.length < snapshot.excludedCount && (
         <p className="hint">
-          Showing the first {snapshot.excluded.length} of {snapshot.excludedCount} excluded patients (severe readings first). Save the cohort to list them all.
+          Showing the first {formatCount(snapshot.excluded.length)} of {formatCount(snapshot.excludedCount)} excluded patients (severe readings first). Save the
+          cohort to list them all.
         </p>
       )}
       <DataTable<CohortEntryT>
         label="Excluded patients"
-        className="table-compact"
+        className="nhsuk-table--compact"
         scroll
+        // A saved cohort lists every excluded patient (thousands in a large practice): only those in view are drawn.
+        virtualise={{ above: 80, rowHeight: 40 }}
         rows={snapshot.excluded}
         rowKey={(entry) => entry.patientId}
         rowClassName={(entry) => (entry.severe ? 'row-severe' : undefined)}
@@ -52,7 +56,7 @@ export function ExcludedView({ snapshot, ruleLabels, onWhy }: Props) {
                 <button type="button" className="button-link" onClick={() => onWhy(entry)} aria-label={`Why? ${entry.name}`}>
                   {entry.name}
                 </button>
-                {entry.severe && <span className="chip chip-p1 chip-inline">Severe</span>}
+                {entry.severe && <span className="nhsuk-tag nhsuk-tag--red tag-inline">Severe</span>}
               </>
             )
           },

@@ -3,6 +3,7 @@ import type { CohortSnapshotT } from '../../../../shared/contract'
 import type { ShownCohort } from './shown-cohort'
 import { Card } from '../../components/card'
 import { DataTable } from '../../components/data-table'
+import { formatCount } from '../../format/count'
 
 interface Props {
   snapshot: ShownCohort
@@ -46,12 +47,12 @@ export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebu
     <Card title="Exclusions">
       <p className="hint">
         Each exclusion is a switch: untick one to preview this cohort without it (nothing is saved until you save the cohort). A patient is counted against the
-        first exclusion that applies, so the counts add up to the {snapshot.excludedCount} excluded.
+        first exclusion that applies, so the counts add up to the {formatCount(snapshot.excludedCount)} excluded.
       </p>
       {!canRebuild && <p className="hint">This cohort’s definition was archived: its snapshots are kept, but it is not rebuilt.</p>}
       <DataTable<ExclusionCount>
         label="Exclusion switches"
-        className="table-compact"
+        className="nhsuk-table--compact"
         rows={snapshot.exclusionCounts}
         rowKey={(item) => item.rule}
         rowClassName={(item) => (stateOf(item, snapshot) === 'on' ? 'switch-row' : 'switch-row switch-off')}
@@ -84,7 +85,7 @@ export function ExclusionSwitches({ snapshot, disabledExclusions, onToggle, rebu
                   <label htmlFor={id} className="switch-label">
                     {label}
                   </label>
-                  {qofOnly && <span className="chip chip-none chip-inline">QOF mode only</span>}
+                  {qofOnly && <span className="nhsuk-tag nhsuk-tag--white tag-inline">QOF mode only</span>}
                   {state === 'switched-off' && <div className="switch-state">Switched off for this build</div>}
                   {inactive && <div className="switch-state">Not applied in NICE mode</div>}
                 </>

@@ -13,6 +13,7 @@ import { todayIso } from '../../format/uk-date'
 import { BatchSheetTable } from '../invitations/batch-sheet-table'
 import { invitationFileLabel } from '../invitations/invitation-file-label'
 import { PreSendChecks, RecentlyInvitedList } from './pre-send-checks'
+import { formatCount } from '../../format/count'
 
 type Batch = OperationOutput<'invitations.createBatch'>
 
@@ -147,8 +148,9 @@ export function BatchResult({ batch }: { batch: Batch }) {
     return (
       <div className="result">
         <div className="alert alert-info" role="status">
-          Check only — nothing printed or recorded yet: {batch.letters} letter{batch.letters === 1 ? '' : 's'}
-          {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS, {batch.phone} to phone and {batch.notInvited.length} not invited.
+          Check only — nothing printed or recorded yet: {formatCount(batch.letters)} letter{batch.letters === 1 ? '' : 's'}
+          {batch.largePrint > 0 ? ` (${formatCount(batch.largePrint)} large print)` : ''}, {formatCount(batch.sms)} SMS, {formatCount(batch.phone)} to phone and{' '}
+          {formatCount(batch.notInvited.length)} not invited.
           {batch.blockedBecause === null
             ? 'Press “Create invitation letters” to make them.'
             : 'Fill in the practice details first (see the checks above), then check again.'}
@@ -166,9 +168,9 @@ export function BatchResult({ batch }: { batch: Batch }) {
   return (
     <div className="result">
       <div className="alert alert-success" role="status">
-        Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {batch.letters} letter{batch.letters === 1 ? '' : 's'}
-        {batch.largePrint > 0 ? ` (${batch.largePrint} large print)` : ''}, {batch.sms} SMS message{batch.sms === 1 ? '' : 's'}
-        {batch.phone > 0 ? ` and ${batch.phone} to phone` : ''} created, using template “
+        Batch #{batch.batchId} ({ordinal(batch.attempt)} invitation): {formatCount(batch.letters)} letter{batch.letters === 1 ? '' : 's'}
+        {batch.largePrint > 0 ? ` (${formatCount(batch.largePrint)} large print)` : ''}, {formatCount(batch.sms)} SMS message{batch.sms === 1 ? '' : 's'}
+        {batch.phone > 0 ? ` and ${formatCount(batch.phone)} to phone` : ''} created, using template “
         {BUILT_IN_TEMPLATES[batch.templateKey as keyof typeof BUILT_IN_TEMPLATES]?.name ?? batch.templateKey}” version {batch.templateVersion}.
       </div>
       {batch.warnings.map((warning) => (
@@ -179,10 +181,10 @@ export function BatchResult({ batch }: { batch: Batch }) {
       <RecentlyInvitedList batch={batch} />
       <div className="stats">
         <Stat label="Letters" value={batch.letters} />
-        <Stat label="Large print" value={batch.largePrint} />
-        <Stat label="SMS" value={batch.sms} />
-        <Stat label="Phone" value={batch.phone} />
-        <Stat label="Not invited" value={batch.notInvited.length} />
+        <Stat label="Large print" value={formatCount(batch.largePrint)} />
+        <Stat label="SMS" value={formatCount(batch.sms)} />
+        <Stat label="Phone" value={formatCount(batch.phone)} />
+        <Stat label="Not invited" value={formatCount(batch.notInvited.length)} />
       </div>
       {batch.files.length > 0 && (
         <ul className="downloads">

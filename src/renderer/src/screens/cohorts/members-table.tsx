@@ -9,6 +9,7 @@ import { CompactBpCell } from './compact-bp-cell'
 import { filterMembers, noFilter, type MemberFilter } from './member-filter'
 import { MemberFilterBar } from './member-filter-bar'
 import { ReasonsCell } from './reasons-cell'
+import { formatCount } from '../../format/count'
 
 interface Props {
   entries: CohortEntryT[]
@@ -63,11 +64,11 @@ export function MembersTable({ entries, onWhy }: Props) {
     <>
       <MemberFilterBar entries={entries} filter={filter} onChange={setFilter} />
       <p className="member-filter-count" role="status">
-        Showing {shown.length} of {entries.length}
+        Showing {formatCount(shown.length)} of {formatCount(entries.length)}
       </p>
       <DataTable
         label="Cohort members"
-        className="table-compact table-members"
+        className="nhsuk-table--compact table-members"
         columns={columns}
         rows={shown}
         rowKey={(entry) => entry.patientId}

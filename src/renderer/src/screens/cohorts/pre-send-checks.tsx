@@ -7,6 +7,7 @@ import type { OperationOutput } from '../../../../shared/contract'
 import { formatUkDate } from '../../format/uk-date'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { useNavigationStore } from '../../stores/navigation-store'
+import { formatCount } from '../../format/count'
 
 type Batch = OperationOutput<'invitations.createBatch'>
 
@@ -32,13 +33,13 @@ export function PreSendChecks({ batch }: { batch: Batch }) {
               ))}
             </ul>
           )}
-          <button type="button" className="button button-secondary button-small" onClick={() => go('settings')}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => go('settings')}>
             Open Settings
           </button>
         </div>
       )}
       {phoned.length > 0 && (
-        <CheckList summary={`Moved to the phone list: no usable postal address (${phoned.length})`}>
+        <CheckList summary={`Moved to the phone list: no usable postal address (${formatCount(phoned.length)})`}>
           {phoned.map((m) => (
             <li key={m.nhsNumber}>
               {m.name} ({formatNhsNumber(m.nhsNumber)}): {m.reason}
@@ -47,7 +48,7 @@ export function PreSendChecks({ batch }: { batch: Batch }) {
         </CheckList>
       )}
       {notContacted.length > 0 && (
-        <CheckList summary={`Cannot be contacted: no usable postal address and no phone number (${notContacted.length})`}>
+        <CheckList summary={`Cannot be contacted: no usable postal address and no phone number (${formatCount(notContacted.length)})`}>
           {notContacted.map((m) => (
             <li key={m.nhsNumber}>
               {m.name} ({formatNhsNumber(m.nhsNumber)}): {m.reason}
@@ -56,7 +57,7 @@ export function PreSendChecks({ batch }: { batch: Batch }) {
         </CheckList>
       )}
       {byHand.length > 0 && (
-        <CheckList summary={`Letters to finish by hand (${byHand.length})`}>
+        <CheckList summary={`Letters to finish by hand (${formatCount(byHand.length)})`}>
           {byHand.map((row) => (
             <li key={row.nhsNumber}>
               {row.name} ({formatNhsNumber(row.nhsNumber)}): {row.note}
@@ -84,7 +85,7 @@ export function RecentlyInvitedList({ batch }: { batch: Batch }) {
   if (batch.recentlyInvitedElsewhere.length === 0) return null
   return (
     <details className="recently-invited" open>
-      <summary>Invited recently by another programme ({batch.recentlyInvitedElsewhere.length})</summary>
+      <summary>Invited recently by another programme ({formatCount(batch.recentlyInvitedElsewhere.length)})</summary>
       <ul>
         {batch.recentlyInvitedElsewhere.map((r) => (
           <li key={r.nhsNumber}>

@@ -47,7 +47,7 @@ export function PreviousSnapshots({ version, currentId, onOpen }: Props) {
         title="Previous cohorts"
         actions={
           cohorts.length > 1 && (
-            <button type="button" className="button button-secondary button-small" disabled={picked.length !== 2 || compare.busy} onClick={runCompare}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled={picked.length !== 2 || compare.busy} onClick={runCompare}>
               {compare.busy ? 'Comparing…' : picked.length === 2 ? `Compare #${Math.min(...picked)} with #${Math.max(...picked)}` : 'Tick two to compare'}
             </button>
           )
@@ -89,7 +89,7 @@ export function PreviousSnapshots({ version, currentId, onOpen }: Props) {
                 cell: (cohort) => (
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     disabled={open.busy}
                     aria-label={`Open cohort #${cohort.cohortId}`}
                     onClick={() => void open.run(async () => onOpen(await api['cohorts.get']({ cohortId: cohort.cohortId })))}

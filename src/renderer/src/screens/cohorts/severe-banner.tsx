@@ -2,6 +2,7 @@ import type { CohortEntryT } from '../../../../shared/contract'
 import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
+import { formatCount } from '../../format/count'
 
 interface Props {
   entries: CohortEntryT[]
@@ -15,7 +16,7 @@ export function SevereBanner({ entries, ruleLabels, onWhy }: Props) {
   return (
     <section className="alert alert-error severe-banner" aria-labelledby="severe-banner-title">
       <h2 className="alert-title" id="severe-banner-title">
-        Severe readings — excluded, please check ({entries.length})
+        Severe readings — excluded, please check ({formatCount(entries.length)})
       </h2>
       <p className="alert-message">
         These patients were excluded from the cohort but their current BP is severe (P1). NICE NG136 1.5.1: review within 7 days. Check each one with a

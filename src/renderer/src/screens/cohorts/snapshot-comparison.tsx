@@ -6,13 +6,14 @@ import { formatBp } from '../../format/blood-pressure'
 import { formatNhsNumber } from '../../format/nhs-number'
 import { formatUkDate } from '../../format/uk-date'
 import '../../styles/cohorts.css'
+import { formatCount } from '../../format/count'
 
 // Long lists are cut here: a comparison of two 40k-member builds should stay readable; the counts
 // in each heading are always the full numbers.
 const SHOWN = 200
 
 function members(count: number): string {
-  return `${count} member${count === 1 ? '' : 's'}`
+  return `${formatCount(count)} member${count === 1 ? '' : 's'}`
 }
 
 const statusLabels = { member: 'Member', excluded: 'Excluded', 'not-listed': 'Not listed' } as const
@@ -41,12 +42,12 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
     <details className="comparison-section">
       <summary>
         <h3>
-          {title} ({changes.length})
+          {title} ({formatCount(changes.length)})
         </h3>
       </summary>
       <DataTable<CohortChangeT>
         label={title}
-        className="table-compact"
+        className="nhsuk-table--compact"
         rows={changes.slice(0, SHOWN)}
         rowKey={(change) => change.patientId}
         empty={<p className="muted">None.</p>}
@@ -67,7 +68,7 @@ function ChangeTable({ title, changes, fromId, toId }: { title: string; changes:
       />
       {changes.length > SHOWN && (
         <p className="hint">
-          The first {SHOWN} of {changes.length} are shown.
+          The first {SHOWN} of {formatCount(changes.length)} are shown.
         </p>
       )}
     </details>
@@ -81,7 +82,7 @@ export function SnapshotComparison({ comparison, onClose }: { comparison: Cohort
     <Card
       title={`Compare cohort #${from.cohortId} with #${to.cohortId}`}
       actions={
-        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onClose}>
           Close comparison
         </button>
       }
@@ -92,9 +93,9 @@ export function SnapshotComparison({ comparison, onClose }: { comparison: Cohort
         {members(comparison.unchangedCount)} with the same priority in both
       </p>
       <p className="comparison-counts" data-testid="comparison-counts">
-        <span>Joined {comparison.joined.length}</span>
-        <span>Left {comparison.left.length}</span>
-        <span>Priority changed {comparison.priorityChanged.length}</span>
+        <span>Joined {formatCount(comparison.joined.length)}</span>
+        <span>Left {formatCount(comparison.left.length)}</span>
+        <span>Priority changed {formatCount(comparison.priorityChanged.length)}</span>
       </p>
       <h3>What differed in how they were built</h3>
       {comparison.settingsChanged.length === 0 ? (

@@ -68,7 +68,7 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
         <h2 id="why-title" ref={headingRef} tabIndex={-1}>
           Why? {entry.name}
         </h2>
-        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onClose}>
           Close
         </button>
       </div>
@@ -124,7 +124,7 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
             <h3>Rules checked</h3>
             <DataTable<Step>
               label="Rules checked"
-              className="table-compact"
+              className="nhsuk-table--compact"
               rows={explanation.steps}
               rowKey={(step, index) => `${step.rule}-${index}`}
               columns={[
@@ -146,7 +146,7 @@ export function WhyPanel({ cohortId, preview, entry, excludedBy, onClose }: Prop
             <h3>Readings considered</h3>
             <DataTable<Reading>
               label="Readings considered"
-              className="table-compact"
+              className="nhsuk-table--compact"
               rows={explanation.readingsConsidered}
               rowKey={(reading, index) => `${reading.date}-${index}`}
               rowClassName={(reading) => (reading.severe ? 'row-severe' : reading.used === 'none' ? 'row-muted' : 'row-used')}

@@ -141,7 +141,7 @@ export function ColumnMappingForm({
         <BusyButton busy={save.busy} busyLabel="Saving…" onClick={submit} disabled={problems.length > 0}>
           Save mapping and preview
         </BusyButton>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

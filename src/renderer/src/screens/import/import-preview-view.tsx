@@ -155,7 +155,7 @@ function PreviewFileColumns({ file, onChangeMapping }: { file: PreviewFile; onCh
               : 'recognised by their captions'}
         </span>
         {onChangeMapping && (
-          <button type="button" className="button button-secondary button-small" onClick={() => onChangeMapping(file.name)}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => onChangeMapping(file.name)}>
             Change column mapping
           </button>
         )}

@@ -27,7 +27,7 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
       <progress id="import-progress-bar" value={value} max={max} />
       <p className="hint">{detail}</p>
       {onCancel && (
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel import
         </button>
       )}

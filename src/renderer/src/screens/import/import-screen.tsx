@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { BusyButton } from '../../components/busy-button'
 import { Card, Stat } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
+import { useReveal } from '../../components/use-reveal'
 import { readFileAsBase64 } from '../../files/read-file-base64'
 import { ColumnMappingForm } from './column-mapping-form'
 import { ImportHistory } from './import-history'
@@ -40,14 +41,8 @@ export function ImportScreen() {
     void job.commit().then(() => setHistoryVersion((version) => version + 1))
   }
 
-  // The result appears where the long preview was: focus moves to it (so a screen reader announces
-  // it) and it is scrolled to, rather than left somewhere off screen.
-  const resultRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!result) return
-    resultRef.current?.focus({ preventScroll: true })
-    resultRef.current?.scrollIntoView({ block: 'start' })
-  }, [result])
+  // The result appears where the long preview was: it is brought into view with focus.
+  const resultRef = useReveal<HTMLDivElement>(result)
 
   const { reset } = job
   const { open: openMapping, close: closeMapping } = mapping
@@ -146,7 +141,7 @@ export function ImportScreen() {
                 </BusyButton>
                 {/* Lets the preview go (in main too) without importing; the chosen files stay for another preview. */}
                 {!job.running && (
-                  <button type="button" className="button button-secondary" onClick={reset}>
+                  <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={reset}>
                     Cancel
                   </button>
                 )}

@@ -93,7 +93,7 @@ function BatchFiles({ batch }: { batch: Batch }) {
       </ul>
       <BusyButton
         variant="secondary"
-        className="button-small"
+        className="nhsuk-button--small"
         busy={regenerate.busy}
         busyLabel="Regenerating…"
         onClick={() => void regenerate.run(async () => setResult(await api['invitations.regenerate']({ batchId: batch.batchId })))}

@@ -104,7 +104,7 @@ export function ContactPreferencesForm({ contact: recorded, onSaved, showPatient
           )}
         />
         <div className="field">
-          <button type="button" className="button button-secondary" disabled={interpreter === ''} onClick={() => setInterpreter('')}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={interpreter === ''} onClick={() => setInterpreter('')}>
             Remove interpreter
           </button>
         </div>

@@ -110,7 +110,7 @@ export function PatientBpChart({ readings, name }: { readings: readonly PatientR
         table={
           <DataTable<PatientReading>
             label="Blood pressure readings"
-            className="table-compact"
+            className="nhsuk-table--compact"
             scroll
             rows={[...readings].reverse()}
             rowKey={(r) => r.readingId}

@@ -3,7 +3,7 @@
 // registers, BP readings with their chart, the cohorts that listed them and why, invitations,
 // appointments, visits, follow-ups and referrals.
 import '../../styles/patients.css'
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { api } from '../../api/client'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
@@ -13,12 +13,15 @@ import { formatUkDate } from '../../format/uk-date'
 import { sections, useNavigationStore } from '../../stores/navigation-store'
 import { ContactPreferencesForm } from '../invitations/contact-preferences-form'
 import { PatientActions } from './patient-actions'
-import { PatientBpChart } from './patient-bp-chart'
 import { PatientDetails } from './patient-details'
 import { PatientSnapshotsTable } from './patient-snapshots-table'
 import { PatientAppointmentsTable, PatientFollowUpsTable, PatientInvitationsTable, PatientReferralsTable } from './patient-history-tables'
 import { PatientVisits } from './patient-visits'
 import type { PatientPageData } from './patient-page-data'
+import { ChartsLoading } from '../../components/charts-loading'
+
+// The BP chart loads recharts on first show, not with the app (charts-loading.tsx).
+const PatientBpChart = lazy(() => import('./patient-bp-chart').then((m) => ({ default: m.PatientBpChart })))
 
 const sexLabels: Record<string, string> = { M: 'Male', F: 'Female', U: 'Unknown', I: 'Indeterminate' }
 
@@ -91,7 +94,9 @@ export function PatientPage({ nhsNumber }: { nhsNumber: string }) {
               <ContactPreferencesForm key={data.patient.nhsNumber} contact={data.contact} showPatient={false} onSaved={page.reload} />
             </Card>
           </div>
-          <PatientBpChart readings={data.readings} name={data.patient.name} />
+          <Suspense fallback={<ChartsLoading />}>
+            <PatientBpChart readings={data.readings} name={data.patient.name} />
+          </Suspense>
           <PatientSnapshotsTable snapshots={data.snapshots} />
           <PatientInvitationsTable invitations={data.invitations} />
           <PatientAppointmentsTable appointments={data.appointments} />

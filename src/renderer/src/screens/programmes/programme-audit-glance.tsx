@@ -23,7 +23,7 @@ export function ProgrammeAuditGlance({ programmeId, name, version, onOpenAudit }
     <Card
       title="Its audit at a glance"
       actions={
-        <button type="button" className="button button-secondary button-small no-print" onClick={onOpenAudit}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small no-print" onClick={onOpenAudit}>
           Open the full audit
         </button>
       }

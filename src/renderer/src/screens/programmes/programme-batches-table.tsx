@@ -9,7 +9,7 @@ export function ProgrammeBatchesTable({ batches }: { batches: Batch[] }) {
   return (
     <DataTable<Batch>
       label="Invitation batches of this programme"
-      className="table-compact"
+      className="nhsuk-table--compact"
       rows={batches}
       rowKey={(b) => b.batchId}
       empty={<p>No invitations have been sent for this programme yet. Create them from one of its cohorts.</p>}

@@ -9,7 +9,7 @@ export function ProgrammeClinicsTable({ clinics }: { clinics: Clinic[] }) {
   return (
     <DataTable<Clinic>
       label="Clinics of this programme"
-      className="table-compact"
+      className="nhsuk-table--compact"
       rows={[...clinics].sort((a, b) => (a.date === b.date ? b.start.localeCompare(a.start) : b.date.localeCompare(a.date)))}
       rowKey={(c) => c.clinicId}
       empty={<p>No clinic has been created for this programme yet.</p>}

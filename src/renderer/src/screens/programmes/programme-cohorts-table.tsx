@@ -16,7 +16,7 @@ export function ProgrammeCohortsTable({ cohorts, opening, onOpen }: Props) {
   return (
     <DataTable<CohortSummary>
       label="Cohort builds of this programme"
-      className="table-compact"
+      className="nhsuk-table--compact"
       rows={[...cohorts].sort((a, b) => b.cohortId - a.cohortId)}
       rowKey={(cohort) => cohort.cohortId}
       empty={<p>No cohort has been built for this programme yet.</p>}
@@ -33,7 +33,7 @@ export function ProgrammeCohortsTable({ cohorts, opening, onOpen }: Props) {
           cell: (cohort) => (
             <button
               type="button"
-              className="button button-secondary button-small no-print"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small no-print"
               disabled={opening}
               aria-label={`Open cohort #${cohort.cohortId} on the Cohorts screen`}
               onClick={() => onOpen(cohort)}

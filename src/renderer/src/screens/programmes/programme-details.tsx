@@ -38,12 +38,12 @@ export function ProgrammeDetails({ programme, templateNames, onChanged }: Props)
       actions={
         <div className="button-row no-print">
           {open && !confirmClose && (
-            <button type="button" className="button button-secondary button-small" onClick={() => setConfirmClose(true)}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setConfirmClose(true)}>
               Close programme…
             </button>
           )}
           {!open && (
-            <BusyButton variant="secondary" className="button-small" busy={change.busy} busyLabel="Reopening…" onClick={() => setStatus('active')}>
+            <BusyButton variant="secondary" className="nhsuk-button--small" busy={change.busy} busyLabel="Reopening…" onClick={() => setStatus('active')}>
               Reopen programme
             </BusyButton>
           )}
@@ -62,7 +62,7 @@ export function ProgrammeDetails({ programme, templateNames, onChanged }: Props)
             <BusyButton variant="warning" busy={change.busy} busyLabel="Closing…" onClick={() => setStatus('closed')}>
               Close the programme
             </BusyButton>
-            <button type="button" className="button button-secondary" onClick={() => setConfirmClose(false)}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirmClose(false)}>
               Keep it open
             </button>
           </div>

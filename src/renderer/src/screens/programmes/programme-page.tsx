@@ -1,7 +1,7 @@
 // One programme's page: its progress (with the ways to build a cohort or create a clinic for it),
 // what it is (and closing or reopening it), its audit at a glance (and the way to the full audit),
 // then its cohort builds, the invitation batches sent from them, and its clinics.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { Card, Stat } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
@@ -10,12 +10,15 @@ import { useLoad } from '../../components/use-load'
 import { useCohortStore } from '../../stores/cohort-store'
 import { useNavigationStore } from '../../stores/navigation-store'
 import { useProgrammeStore } from '../../stores/programme-store'
-import { ProgrammeAuditGlance } from './programme-audit-glance'
 import { ProgrammeBatchesTable } from './programme-batches-table'
 import { ProgrammeClinicsTable } from './programme-clinics-table'
 import { ProgrammeCohortsTable } from './programme-cohorts-table'
 import { ProgrammeDetails } from './programme-details'
 import { ProgrammeStatusTag } from './programme-status-tag'
+import { ChartsLoading } from '../../components/charts-loading'
+
+// The audit glance's chart loads recharts on first show, not with the app (charts-loading.tsx).
+const ProgrammeAuditGlance = lazy(() => import('./programme-audit-glance').then((m) => ({ default: m.ProgrammeAuditGlance })))
 
 interface Props {
   programmeId: number
@@ -87,7 +90,7 @@ export function ProgrammePage({ programmeId, onBack, onChanged }: Props) {
             <div className="button-row no-print">
               <button
                 type="button"
-                className="button button-primary"
+                className="nhsuk-button"
                 disabled={!open}
                 onClick={() => {
                   setBuildFor(p.programmeId)
@@ -98,7 +101,7 @@ export function ProgrammePage({ programmeId, onBack, onChanged }: Props) {
               </button>
               <button
                 type="button"
-                className="button button-secondary"
+                className="nhsuk-button nhsuk-button--secondary"
                 disabled={!open}
                 onClick={() => {
                   setClinicFor(p.programmeId)
@@ -121,15 +124,17 @@ export function ProgrammePage({ programmeId, onBack, onChanged }: Props) {
         </>
       )}
       {p && (
-        <ProgrammeAuditGlance
-          programmeId={p.programmeId}
-          name={p.name}
-          version={version}
-          onOpenAudit={() => {
-            setAuditFor(p.programmeId)
-            go('audit')
-          }}
-        />
+        <Suspense fallback={<ChartsLoading />}>
+          <ProgrammeAuditGlance
+            programmeId={p.programmeId}
+            name={p.name}
+            version={version}
+            onOpenAudit={() => {
+              setAuditFor(p.programmeId)
+              go('audit')
+            }}
+          />
+        </Suspense>
       )}
       <ErrorAlert message={work.error ?? openCohort.error} title="The programme’s cohorts, clinics and batches could not be loaded" />
       {mine && (

@@ -10,6 +10,7 @@ import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { Card } from '../../components/card'
 import { ErrorAlert } from '../../components/error-alert'
+import { ErrorSummary } from '../../components/error-summary'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
@@ -23,6 +24,9 @@ interface Props {
   openNames: string[]
   onStarted: (programme: Programme) => void
 }
+
+/** The control each field's problem links to, where its id is not `programme-<field>`. */
+const fieldIds: Record<string, string> = { clinicTypes: 'other-type', followUpWeeks: 'follow-up', startDate: 'start' }
 
 interface FieldErrors {
   name?: string
@@ -57,6 +61,8 @@ export function StartProgrammeForm({ openNames, onStarted }: Props) {
   const [outcome, setOutcome] = useState<ProgrammeOutcome>('bp')
   const [startDate, setStartDate] = useState(todayIso())
   const [errors, setErrors] = useState<FieldErrors>({})
+  // Counts the presses of Start: each one with problems brings the error summary into view with focus.
+  const [attempts, setAttempts] = useState(0)
   const start = useAsyncAction()
 
   const definitions = options.data?.definitions ?? []
@@ -94,6 +100,7 @@ export function StartProgrammeForm({ openNames, onStarted }: Props) {
       startDate: /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? undefined : 'Enter the date the programme starts.'
     }
     setErrors(found)
+    setAttempts((count) => count + 1)
     if (Object.values(found).some(Boolean) || definition === '') return
     void start.run(async () => {
       const created = await api['programmes.create']({
@@ -120,22 +127,11 @@ export function StartProgrammeForm({ openNames, onStarted }: Props) {
         A programme is one clinic project, run and audited on its own: its cohort says who is eligible, its clinics and letters how they are seen and invited.
       </p>
       <ErrorAlert message={options.error} title="The choices for a programme could not be loaded" />
-      {problems.length > 0 && (
-        <div className="alert alert-error" role="alert">
-          <h3 className="alert-title">The programme was not started</h3>
-          <ul>
-            {problems.map(([field, message]) => (
-              <li key={field}>
-                <a
-                  href={`#programme-${field === 'clinicTypes' ? 'other-type' : field === 'followUpWeeks' ? 'follow-up' : field === 'startDate' ? 'start' : field}`}
-                >
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title="The programme was not started"
+        problems={problems.map(([field, message]) => ({ message: message as string, fieldId: `programme-${fieldIds[field] ?? field}` }))}
+        focusOn={attempts}
+      />
       <form className="form" onSubmit={submit} noValidate aria-label="Start a programme">
         <div className="form-row">
           <FormField

@@ -106,7 +106,7 @@ export function BackupsSection() {
                 cell: (b) => (
                   <button
                     type="button"
-                    className="button button-secondary"
+                    className="nhsuk-button nhsuk-button--secondary"
                     onClick={() => askToRestore(b)}
                     aria-label={`Restore the backup of ${formatUkDateTime(b.createdAt)}`}
                   >
@@ -133,7 +133,7 @@ export function BackupsSection() {
               <BusyButton busy={restore.busy} busyLabel="Restoring…" variant="warning" onClick={confirmRestore}>
                 Replace the current data with this backup
               </BusyButton>
-              <button type="button" className="button button-secondary" onClick={close} disabled={restore.busy}>
+              <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={close} disabled={restore.busy}>
                 Cancel
               </button>
             </div>

@@ -57,7 +57,7 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
           )}
           <DataTable<CodeListInfoT>
             label="Code lists"
-            className="table-compact"
+            className="nhsuk-table--compact"
             scroll="code-lists-scroll"
             rows={lists}
             rowKey={(list) => `${list.cluster}:${list.file}`}
@@ -73,7 +73,7 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
                     {list.kind === 'starter' && (
                       <>
                         <br />
-                        <span className="chip chip-starter">Starter list</span>
+                        <span className="nhsuk-tag nhsuk-tag--yellow">Starter list</span>
                       </>
                     )}
                   </>

@@ -15,6 +15,7 @@ import {
 import { api } from '../../api/client'
 import { BusyButton } from '../../components/busy-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { ErrorSummary } from '../../components/error-summary'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 
@@ -62,7 +63,10 @@ function draftOf(service: Service | null): Draft {
   }
 }
 
-type FieldErrors = Partial<Record<'name' | 'phone' | 'web' | 'routes', string>>
+type Field = 'name' | 'phone' | 'web' | 'routes'
+type FieldErrors = Partial<Record<Field, string>>
+/** The order the fields come on the form, which the error summary keeps. */
+const fieldOrder: readonly Field[] = ['name', 'routes', 'phone', 'web']
 
 function problemsOf(draft: Draft): FieldErrors {
   const errors: FieldErrors = {}
@@ -86,6 +90,8 @@ interface Props {
 export function LocalServiceForm({ service, idPrefix, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(service))
   const [errors, setErrors] = useState<FieldErrors>({})
+  // Counts the presses of Save: each one with problems brings the error summary into view with focus.
+  const [attempts, setAttempts] = useState(0)
   const save = useAsyncAction()
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }))
   const id = (field: string) => `${idPrefix}-${field}`
@@ -95,6 +101,7 @@ export function LocalServiceForm({ service, idPrefix, onSaved, onCancel }: Props
     event.preventDefault()
     const found = problemsOf(draft)
     setErrors(found)
+    setAttempts((count) => count + 1)
     if (Object.keys(found).length > 0) return
     const input: OperationInput<'services.save'> = {
       ...(service ? { serviceId: service.serviceId } : {}),
@@ -114,6 +121,11 @@ export function LocalServiceForm({ service, idPrefix, onSaved, onCancel }: Props
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={service ? `Edit ${service.name}` : 'Add a local service'}>
+      <ErrorSummary
+        title="The service was not saved"
+        problems={fieldOrder.flatMap((field) => (errors[field] ? [{ message: errors[field], fieldId: id(field === 'routes' ? 'self' : field) }] : []))}
+        focusOn={attempts}
+      />
       <div className="form-row">
         <FormField
           id={id('name')}
@@ -229,7 +241,7 @@ export function LocalServiceForm({ service, idPrefix, onSaved, onCancel }: Props
         <BusyButton type="submit" busy={save.busy} busyLabel="Saving…">
           {service ? 'Save changes' : 'Add service'}
         </BusyButton>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

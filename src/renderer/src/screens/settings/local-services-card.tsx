@@ -66,7 +66,7 @@ export function LocalServicesCard() {
         editing !== 'new' && (
           <button
             type="button"
-            className="button button-secondary"
+            className="nhsuk-button nhsuk-button--secondary"
             onClick={() => {
               setNotice(null)
               setEditing('new')
@@ -110,7 +110,7 @@ export function LocalServicesCard() {
                 <>
                   <strong>{s.name}</strong>
                   {s.isExample && (
-                    <span className="chip chip-inline chip-p3" title="Shipped with Clinic Recall: check the details with the service before use">
+                    <span className="nhsuk-tag tag-inline nhsuk-tag--yellow" title="Shipped with Clinic Recall: check the details with the service before use">
                       Example
                     </span>
                   )}
@@ -140,7 +140,7 @@ export function LocalServicesCard() {
                 <>
                   <button
                     type="button"
-                    className="button button-secondary button-small"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     aria-label={`Edit ${s.name}`}
                     onClick={() => {
                       setNotice(null)
@@ -151,7 +151,7 @@ export function LocalServicesCard() {
                   </button>{' '}
                   <button
                     type="button"
-                    className={`button button-small ${s.active ? 'button-warning' : 'button-secondary'}`}
+                    className={`nhsuk-button nhsuk-button--small ${s.active ? 'nhsuk-button--warning' : 'nhsuk-button--secondary'}`}
                     aria-label={`${s.active ? 'Deactivate' : 'Reactivate'} ${s.name}`}
                     disabled={toggle.busy}
                     onClick={() => setActive(s, !s.active)}

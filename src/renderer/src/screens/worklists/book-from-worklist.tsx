@@ -51,7 +51,7 @@ export function BookFromWorklist({
         focusOnMount
         onBooked={(clinic, start) => onBooked(`${name} booked: ${clinic ? `${clinic.type}, ${formatUkDate(clinic.date)}` : 'clinic'} at ${start}.`)}
       />
-      <button type="button" className="button button-secondary button-small" onClick={close}>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={close}>
         Close
       </button>
     </section>
@@ -64,7 +64,7 @@ export function WorklistBookButton({ idPrefix, open, label, onToggle }: { idPref
     <button
       type="button"
       id={bookButtonId(idPrefix)}
-      className="button button-secondary button-small"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
       aria-label={label}
       aria-expanded={open}
       // Only while the panel exists: a reference to a missing id is an error to assistive technology.

@@ -112,7 +112,7 @@ export function LeftOpenAppointments({ onChanged, version = 0 }: { onChanged: ()
                     <>
                       <button
                         type="button"
-                        className="button button-primary button-small"
+                        className="nhsuk-button nhsuk-button--small"
                         aria-label={`Record visit for ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
                         onClick={() => {
                           setOutcome(null)
@@ -125,7 +125,7 @@ export function LeftOpenAppointments({ onChanged, version = 0 }: { onChanged: ()
                       <button
                         type="button"
                         id={didNotAttendButtonId(a.appointmentId)}
-                        className="button button-warning button-small"
+                        className="nhsuk-button nhsuk-button--warning nhsuk-button--small"
                         aria-label={`Did not attend: ${a.name} (clinic ${formatUkDate(a.clinicDate)})`}
                         disabled={dna.busy}
                         onClick={() => {

@@ -144,7 +144,7 @@ export function ReferralsAwaitingOutcome({ asOf }: { asOf?: string | undefined }
                   <div className="button-row">
                     <button
                       type="button"
-                      className="button button-primary button-small"
+                      className="nhsuk-button nhsuk-button--small"
                       aria-label={`Record the outcome of ${r.name}'s referral to ${r.service}`}
                       disabled={action.busy}
                       onClick={() => record(r)}

@@ -1,0 +1,44 @@
+// How dates, times and counts read in anything a person reads (screens, reasons, warnings, the
+// activity log, letters checks, documents): NHS style "2 Dec 2026", local time "2 Dec 2026 14:05",
+// and thousands separators from 1,000. Machine files (the Accurx upload, --json) keep their own formats.
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** "2026-12-02" (or a timestamp starting so) → "2 Dec 2026"; text that is not an ISO date is returned as it is. */
+export function formatDateText(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!match) return iso
+  const [, year, month, day] = match
+  const name = months[Number(month) - 1]
+  return name ? `${Number(day)} ${name} ${year}` : iso
+}
+
+/** A moment → its day in the computer's local time, "2 Dec 2026". */
+export function formatLocalDate(at: Date): string {
+  return formatDateText(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`)
+}
+
+/** A moment → "2 Dec 2026 14:05" in the computer's local time (never UTC). */
+export function formatLocalDateTime(at: Date): string {
+  return `${formatLocalDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
+/** A stored timestamp ("2026-12-02T14:05:00.000Z") → local "2 Dec 2026 14:05"; a plain date → "2 Dec 2026". */
+export function formatTimestampText(value: string): string {
+  if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(value)) {
+    const at = new Date(value)
+    if (!Number.isNaN(at.getTime())) return formatLocalDateTime(at)
+  }
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value)
+  if (match?.[1] && match[2]) return `${formatDateText(match[1])} ${match[2]}`
+  return formatDateText(value)
+}
+
+/** 1234 → "1,234"; 999 → "999" (UK grouping, whatever the computer's locale). */
+export function formatCount(n: number): string {
+  const [whole = '', fraction] = String(Math.abs(n)).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${n < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`
+}
