@@ -15,18 +15,19 @@ import {
   type AuditScores
 } from './wellbeing-audit-queries'
 
-export interface AuditPatientFactsRow {
-  id: number
-  nhs_number: string
-  title: string | null
-  given_name: string | null
-  family_name: string | null
-  date_of_birth: string | null
-  sex: string | null
-  ethnicity_text: string | null
-  ethnicity_category: string | null
-  imd_decile: number | null
-}
+/** A patient's facts as a plain array (`raw`): 100k of them are built far faster than as objects. */
+export type AuditPatientFactsRow = [
+  id: number,
+  nhsNumber: string,
+  title: string | null,
+  givenName: string | null,
+  familyName: string | null,
+  dateOfBirth: string | null,
+  sex: string | null,
+  ethnicityText: string | null,
+  ethnicityCategory: string | null,
+  imdDecile: number | null
+]
 
 export type AuditReadingRow = [patientId: number, takenOn: string, systolic: number, diastolic: number, setting: BpSetting, appointmentId: number | null]
 
@@ -101,6 +102,7 @@ function readEligibleRows(db: ReadableDb, asOf: string, programmeId: number | nu
       `SELECT p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.date_of_birth, p.sex, p.ethnicity_text, p.ethnicity_category, p.imd_decile
        FROM temp.audit_eligible e JOIN patients p ON p.id = e.patient_id ORDER BY e.patient_id`
     )
+    .raw()
     .all() as AuditPatientFactsRow[]
 
   // Reading one programme, everyone is a member of it; reading the practice, each patient's programmes.
@@ -116,7 +118,7 @@ function readEligibleRows(db: ReadableDb, asOf: string, programmeId: number | nu
       pushTo(memberOf, patientId, memberProgrammeId)
     }
   } else {
-    for (const p of patients) memberOf.set(p.id, [programmeId])
+    for (const p of patients) memberOf.set(p[0], [programmeId])
   }
 
   // An invitation belongs to the programme of the snapshot it was sent from.

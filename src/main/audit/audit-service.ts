@@ -161,12 +161,13 @@ export function auditPatientsFrom(
   const { asOf } = rows
   const inScope = (id: number | null) => programmeId === null || id === programmeId
   const eligible =
-    programmeId === null || programmeId === rows.programmeId ? rows.patients : rows.patients.filter((p) => rows.memberOf.get(p.id)?.includes(programmeId))
+    programmeId === null || programmeId === rows.programmeId ? rows.patients : rows.patients.filter((p) => rows.memberOf.get(p[0])?.includes(programmeId))
   return eligible.map((p) => {
-    const same = programmeId === null ? undefined : wholePractice?.get(p.id)
-    if (same && programmeId !== null && allFactsOf(rows, p.id, programmeId)) return same
-    const invitations = (rows.invitations.get(p.id) ?? []).filter((i) => inScope(i.programmeId))
-    const attendedVisits = (rows.visits.get(p.id) ?? []).filter((v) => inScope(v.programmeId))
+    const [id, nhsNumber, title, givenName, familyName, dateOfBirth, sex, ethnicityText, ethnicityCategory, imdDecile] = p
+    const same = programmeId === null ? undefined : wholePractice?.get(id)
+    if (same && programmeId !== null && allFactsOf(rows, id, programmeId)) return same
+    const invitations = (rows.invitations.get(id) ?? []).filter((i) => inScope(i.programmeId))
+    const attendedVisits = (rows.visits.get(id) ?? []).filter((v) => inScope(v.programmeId))
     const invited = invitations.length > 0
     let firstInvitedOn: string | null = null
     let sent = 0
@@ -178,15 +179,15 @@ export function auditPatientsFrom(
     }
     // A patient the programme never invited has no place in its outcome (audit-funnel.ts), so no
     // baseline is looked for (most of a large practice).
-    const chosen = invited ? baselineAndFollowUp(rows.readings.get(p.id) ?? [], attendedVisits, firstInvitedOn, asOf) : noBaseline
+    const chosen = invited ? baselineAndFollowUp(rows.readings.get(id) ?? [], attendedVisits, firstInvitedOn, asOf) : noBaseline
     const pair =
       chosen.baseline && chosen.followUp
         ? {
             baseline: chosen.baseline,
             followUp: chosen.followUp,
             atTarget: {
-              baseline: withinAuditTarget(chosen.baseline, ageOn(p.date_of_birth, chosen.baseline.date)),
-              followUp: withinAuditTarget(chosen.followUp, ageOn(p.date_of_birth, chosen.followUp.date))
+              baseline: withinAuditTarget(chosen.baseline, ageOn(dateOfBirth, chosen.baseline.date)),
+              followUp: withinAuditTarget(chosen.followUp, ageOn(dateOfBirth, chosen.followUp.date))
             }
           }
         : null
@@ -202,24 +203,24 @@ export function auditPatientsFrom(
       : noWellbeingPairs
     const firstVisit = attendedVisits[0]
     const adherenceAtBaseline = invited && firstVisit ? storedAdherence(rows.bpReviews.get(firstVisit.id)) : null
-    const age = ageOn(p.date_of_birth, asOf)
+    const age = ageOn(dateOfBirth, asOf)
     return {
-      patientId: p.id,
-      nhsNumber: p.nhs_number,
-      name: displayName({ title: p.title, givenName: p.given_name, familyName: p.family_name }),
-      dateOfBirth: p.date_of_birth,
+      patientId: id,
+      nhsNumber,
+      name: displayName({ title, givenName, familyName }),
+      dateOfBirth,
       age,
       ageBand: ageBand(age),
-      sex: sexLabel(p.sex),
-      ethnicity: ethnicityLabel(p.ethnicity_category, p.ethnicity_text),
-      imdQuintile: imdQuintileLabel(p.imd_decile),
-      core20: core20Group(p.imd_decile),
+      sex: sexLabel(sex),
+      ethnicity: ethnicityLabel(ethnicityCategory, ethnicityText),
+      imdQuintile: imdQuintileLabel(imdDecile),
+      core20: core20Group(imdDecile),
       firstInvitedOn,
       invitations: sent,
       highestAttempt,
       firstAttendedOn: attendedVisits[0]?.date ?? null,
       invited,
-      booked: (rows.booked.get(p.id) ?? []).some(inScope) || attendedVisits.length > 0,
+      booked: (rows.booked.get(id) ?? []).some(inScope) || attendedVisits.length > 0,
       attended: attendedVisits.length > 0,
       baseline: chosen.baseline,
       followUp: chosen.followUp,

@@ -58,6 +58,21 @@ function wrapLine(doc: Doc, line: string, width: number): string[] {
  * and the letter must then not print an address at all (a cut-off address could go astray).
  */
 export function layoutAddressBlock(doc: Doc, block: readonly string[], startSize: number): AddressBlockLayout | null {
+  const key = `${startSize}\u0000${block.join('\u0000')}`
+  const known = addressLayouts.get(key)
+  if (known !== undefined) return known
+  const layout = workOutAddressLayout(doc, block, startSize)
+  if (addressLayouts.size >= MAX_ADDRESS_LAYOUTS) addressLayouts.clear()
+  addressLayouts.set(key, layout)
+  return layout
+}
+
+// Each letter's address is laid out twice, with the same font files and so the same widths: for the
+// batch sheet's checks (letterPrintProblems) and on the page. The second time reuses the first.
+const MAX_ADDRESS_LAYOUTS = 20_000
+const addressLayouts = new Map<string, AddressBlockLayout | null>()
+
+function workOutAddressLayout(doc: Doc, block: readonly string[], startSize: number): AddressBlockLayout | null {
   doc.font(FONT.regular)
   for (let size = startSize; size >= ADDRESS_SIZE.smallest; size -= 0.5) {
     doc.fontSize(size)

@@ -39,9 +39,30 @@ interface BodyLayout {
   height: number
 }
 
-/** Height of the letter body at a font size, measured with the same calls that draw it. */
-function bodyHeight(doc: Doc, letter: InvitationLetter, size: number): number {
-  return drawBody(doc, letter, size, BODY_TOP, false)
+/**
+ * Height of the letter body at a font size, measured with the same calls that draw it. All of it but
+ * the greeting (the patient's own) is the template's, the same on every page of a batch: that part
+ * is measured once per document and size, the greeting each time. `templateKey` names that part.
+ */
+const templateHeights = new WeakMap<Doc, Map<string, number>>()
+function bodyHeight(doc: Doc, letter: InvitationLetter, size: number, templateKey: string): number {
+  let cache = templateHeights.get(doc)
+  if (!cache) {
+    cache = new Map()
+    templateHeights.set(doc, cache)
+  }
+  const key = `${size}\u0000${templateKey}`
+  let rest = cache.get(key)
+  if (rest === undefined) {
+    rest = drawBody(doc, letter, size, BODY_TOP, false) - greetingHeight(doc, letter, size)
+    cache.set(key, rest)
+  }
+  return rest + greetingHeight(doc, letter, size)
+}
+
+/** The greeting's height, measured as drawBody measures it. */
+function greetingHeight(doc: Doc, letter: InvitationLetter, size: number): number {
+  return heightOf(doc, FONT.regular, size, printable(letter.greeting), { width: BODY_WIDTH, lineGap: size * 0.18 })
 }
 
 /**
@@ -122,11 +143,12 @@ function drawBody(doc: Doc, letter: InvitationLetter, size: number, top: number,
 /** The largest font size (11 pt down to 8 pt) at which the body fits on the page. */
 function fitBody(doc: Doc, letter: InvitationLetter): BodyLayout {
   const available = BODY_BOTTOM - BODY_TOP
+  const templateKey = JSON.stringify([letter.title, letter.sections, letter.signOff])
   for (let size = 11; size >= 8; size -= 0.5) {
-    const height = bodyHeight(doc, letter, size)
+    const height = bodyHeight(doc, letter, size, templateKey)
     if (height <= available) return { size, height }
   }
-  return { size: 8, height: bodyHeight(doc, letter, 8) }
+  return { size: 8, height: bodyHeight(doc, letter, 8, templateKey) }
 }
 
 function drawLetter(doc: Doc, letter: InvitationLetter): void {

@@ -41,6 +41,19 @@ export const WRITE_BY_HAND = '_'.repeat(12)
  * without a trace.
  */
 export function printable(text: string): string {
+  // A batch prints the same paragraphs on every page, each measured then drawn: worked out once.
+  const known = printed.get(text)
+  if (known !== undefined) return known
+  const out = workOutPrintable(text)
+  if (printed.size >= MAX_PRINTED) printed.clear()
+  printed.set(text, out)
+  return out
+}
+
+const MAX_PRINTED = 20_000
+const printed = new Map<string, string>()
+
+function workOutPrintable(text: string): string {
   let out = ''
   let inGap = false
   for (const ch of text.normalize('NFC')) {

@@ -10,7 +10,7 @@
 // knows ties them to a patient count, so they are a grid of their own (referralGrid).
 import { adherenceAtBaselineOf, type AdherenceFacts } from './audit-adherence'
 import { inBpTable } from './audit-funnel'
-import { bpOutcomeOf, funnelOf, type AuditFacts, type BpOutcomeSummary, type FunnelCounts } from './audit-outcome'
+import { funnelOf, systolicOutcome, type AuditFacts, type BpOutcomeSummary, type FunnelCounts } from './audit-outcome'
 import { referralCountKeys, referralCountsOf, referralsByService, type AuditReferral } from './audit-referrals'
 import { inWellbeingTable, ons4MeasureOf, wellbeingOutcomeOf, type WellbeingFacts } from './audit-wellbeing'
 import { diastolicRange, systolicRange } from './bp-plausibility'
@@ -307,21 +307,51 @@ function adherenceCounts(patients: readonly AdherenceFacts[]): Record<AdherenceM
   return counts
 }
 
+/**
+ * The BP table's counts and the sums behind its means, in one pass over the patients: the same
+ * counts as bpOutcomeOf (audit-outcome.ts) without its medians (the grid has none), and the sums
+ * taken in the very branch that counts a patient, so the means are always over exactly the patients
+ * the table counts.
+ */
+function bpTableFigures(patients: readonly AuditFacts[]): {
+  counts: Pick<Record<AuditMeasureKey, number>, 'bpPatients' | 'reduced' | 'unchanged' | 'increased' | 'atTargetBefore' | 'atTargetAfter'>
+  sums: { systolicChange: number; diastolicChange: number }
+} {
+  const counts = { bpPatients: 0, reduced: 0, unchanged: 0, increased: 0, atTargetBefore: 0, atTargetAfter: 0 }
+  const sums = { systolicChange: 0, diastolicChange: 0 }
+  for (const p of patients) {
+    const pair = p.pair
+    if (!pair || !inBpTable(p)) continue
+    counts.bpPatients++
+    counts[systolicOutcome(pair.baseline.systolic, pair.followUp.systolic)]++
+    if (pair.atTarget?.baseline) counts.atTargetBefore++
+    if (pair.atTarget?.followUp) counts.atTargetAfter++
+    sums.systolicChange += pair.followUp.systolic - pair.baseline.systolic
+    sums.diastolicChange += pair.followUp.diastolic - pair.baseline.diastolic
+  }
+  return { counts, sums }
+}
+
 /** One row of the grid: the counts of every measure the sections hold, and the sums behind the means. */
 export function auditRowOf<T extends AuditGridSubject>(label: string, patients: readonly T[], sections: AuditSections = noSections): GridRow {
-  const outcome = bpOutcomeOf(patients)
-  // The means' sums over exactly the patients the BP table counts.
-  const pairs = patients.flatMap((p) => (p.pair && inBpTable(p) ? [p.pair] : []))
-  if (pairs.length !== outcome.patients) throw new Error('Disclosure control: the BP table and its means count different patients')
+  const funnel = funnelOf(patients)
+  const bp = bpTableFigures(patients)
   const wellbeing = sections.wellbeing ? wellbeingFigures(patients) : null
   return {
     label,
-    counts: { ...auditCounts(funnelOf(patients), outcome), ...wellbeing?.counts, ...(sections.adherence ? adherenceCounts(patients) : {}) },
-    sums: {
-      systolicChange: pairs.reduce((a, p) => a + p.followUp.systolic - p.baseline.systolic, 0),
-      diastolicChange: pairs.reduce((a, p) => a + p.followUp.diastolic - p.baseline.diastolic, 0),
-      ...wellbeing?.sums
-    }
+    counts: {
+      eligible: funnel.eligible,
+      invited: funnel.invited,
+      invited2: funnel.invited2,
+      invited3: funnel.invited3,
+      booked: funnel.booked,
+      attended: funnel.attended,
+      followedUp: funnel.followedUp,
+      ...bp.counts,
+      ...wellbeing?.counts,
+      ...(sections.adherence ? adherenceCounts(patients) : {})
+    },
+    sums: { ...bp.sums, ...wellbeing?.sums }
   }
 }
 

@@ -100,12 +100,25 @@ function drawnAsIs(ch: string): boolean {
   return inFont(ch.codePointAt(0) ?? 0) && drawnInOrder.test(ch) && !lostCharacter.test(ch)
 }
 
+const MAX_KNOWN_FORMS = 20_000
+const printableForms = new Map<string, string | null>()
+
 /**
  * How the letter PDF prints one character (a code point): itself when the font draws it; else its
  * compatibility form when that prints the same letter (full-width "Ａ" as "A", a ligature as its
  * letters); null when it cannot be printed at all. White space is one space.
  */
 export function printableForm(ch: string): string | null {
+  // A pure function of one code point, asked of every character of every letter of a batch: each
+  // character is worked out once per process (a few hundred distinct ones in a practice's letters).
+  const known = printableForms.get(ch)
+  if (known !== undefined) return known
+  const form = workOutPrintableForm(ch)
+  if (printableForms.size < MAX_KNOWN_FORMS) printableForms.set(ch, form)
+  return form
+}
+
+function workOutPrintableForm(ch: string): string | null {
   if (/^\s$/u.test(ch)) return ch === '\n' ? '\n' : ' '
   if (drawnAsIs(ch)) return ch
   const compatible = ch.normalize('NFKD')
