@@ -160,7 +160,7 @@ describe('dates before the date of birth', () => {
     )
     expect(parsed.readings).toHaveLength(1)
     expect(parsed.rejects).toEqual([
-      { file: 't.csv', row: 2, column: 'Date', value: '01/01/1950', reason: expect.stringMatching(/1950-01-01 is before the date of birth 1958-03-05/) }
+      { file: 't.csv', row: 2, column: 'Date', value: '01/01/1950', reason: expect.stringMatching(/1 Jan 1950 is before the date of birth 5 Mar 1958/) }
     ])
   })
 

@@ -210,7 +210,9 @@ describe('row rules', () => {
 
   test('two different dates of birth for one NHS number are a warning', () => {
     const parsed = parse('NHS Number,DOB\n9991000003,01/01/1950\n9991000003,02/01/1950\n')
-    expect(parsed.warnings.join('\n')).toMatch(/999 100 0003 has two dates of birth: 1950-01-01 \(test.csv row 2\) and 1950-01-02 \(test.csv row 3\)/)
+    expect(parsed.warnings.join('\n')).toMatch(
+      /999 100 0003 has two dates of birth: 1 Jan 1950 \(test.csv row 2\) and 2 Jan 1950 \(test.csv row 3\); 2 Jan 1950 is used/
+    )
   })
 
   test('the same reading twice in a file is one reading', () => {

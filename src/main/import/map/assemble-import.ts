@@ -81,6 +81,7 @@ export function mergePatientDraft(
     // "U" (not recorded) next to M or F is a gap, not a contradiction.
     const unknownSex = field === 'sex' && (next === 'U' || known === 'U')
     if (next && known && next !== known && knownAt && !unknownSex) {
+      const said = (v: typeof next) => (field === 'dateOfBirth' ? formatDateText(String(v)) : String(v))
       conflicts.push({
         file: draft.source.file,
         row: draft.source.row,
@@ -88,8 +89,8 @@ export function mergePatientDraft(
         // The cell as the practice will find it in the file, not as it was read.
         value: draft.exported?.[field] ?? String(next),
         reason:
-          `NHS number ${formatNhsNumber(draft.nhsNumber)} has two ${conflictWords[field]}: ${known} (${knownAt.file} row ${knownAt.row}) and ${next} (${draft.source.file} row ${draft.source.row}); ` +
-          `${next} is used — check the record in the clinical system`
+          `NHS number ${formatNhsNumber(draft.nhsNumber)} has two ${conflictWords[field]}: ${said(known)} (${knownAt.file} row ${knownAt.row}) and ${said(next)} (${draft.source.file} row ${draft.source.row}); ` +
+          `${said(next)} is used — check the record in the clinical system`
       })
     }
     if (next) existing.seenAt[field] = draft.source

@@ -79,7 +79,7 @@ export class FactReader {
   private beforeBirth(nhsNumber: string, date: string | null, index: number | undefined, what: string): boolean {
     const born = this.bornOn.get(nhsNumber)
     if (date === null || born === undefined || date >= born) return false
-    this.row.reject(index, `${what}: date ${date} is before the date of birth ${born}; not imported`)
+    this.row.reject(index, `${what}: date ${formatDateText(date)} is before the date of birth ${formatDateText(born)}; not imported`)
     return true
   }
 

@@ -35,8 +35,9 @@ export function createAssemblyTables(db: StagingDb): void {
     CREATE UNIQUE INDEX staged_patients_nhs ON staged_patients (nhs_number);
     CREATE UNIQUE INDEX staged_readings_once ON staged_readings (nhs_number, date, systolic, diastolic, setting, measure);
     CREATE UNIQUE INDEX staged_events_once ON staged_events (nhs_number, ifnull(date, ''), concept, code, term);
-    CREATE TABLE staged_components (seq INTEGER PRIMARY KEY, record_json TEXT NOT NULL, nhs_number TEXT NOT NULL, date TEXT NOT NULL,
-      setting TEXT NOT NULL, pairing_key TEXT NOT NULL);
+    CREATE TABLE staged_components (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT NOT NULL, setting TEXT NOT NULL,
+      pairing_key TEXT NOT NULL, measure TEXT NOT NULL, component TEXT NOT NULL, value REAL NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL,
+      column_name TEXT NOT NULL, rejected INTEGER NOT NULL);
     CREATE TABLE staged_ethnicity (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT, text TEXT NOT NULL, category TEXT);
   `)
 }
@@ -46,13 +47,12 @@ export function prepareAssemblyWriters(db: StagingDb) {
   const newPatient = db.prepare('INSERT INTO staged_patients (nhs_number, fields_json, seen_json) VALUES (?, ?, ?)')
   const patientOf = db.prepare('SELECT fields_json, seen_json FROM staged_patients WHERE nhs_number = ?')
   const updatePatient = db.prepare('UPDATE staged_patients SET fields_json = ?, seen_json = ? WHERE nhs_number = ?')
-  const reading = db.prepare(
-    'INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure) VALUES (?, ?, ?, ?, ?, ?)'
+  const reading = db.prepare('INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure) VALUES (?, ?, ?, ?, ?, ?)')
+  const event = db.prepare('INSERT OR IGNORE INTO staged_events (nhs_number, date, concept, code, term, value, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const component = db.prepare(
+    `INSERT INTO staged_components (nhs_number, date, setting, pairing_key, measure, component, value, file, row, column_name, rejected)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const event = db.prepare(
-    'INSERT OR IGNORE INTO staged_events (nhs_number, date, concept, code, term, value, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  )
-  const component = db.prepare('INSERT INTO staged_components (record_json, nhs_number, date, setting, pairing_key) VALUES (?, ?, ?, ?, ?)')
   const ethnicity = db.prepare('INSERT INTO staged_ethnicity (nhs_number, date, text, category) VALUES (?, ?, ?, ?)')
   return {
     newPatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void newPatient.run(nhsNumber, fieldsJson, seenJson),
@@ -60,25 +60,71 @@ export function prepareAssemblyWriters(db: StagingDb) {
     updatePatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void updatePatient.run(fieldsJson, seenJson, nhsNumber),
     reading: (r: ReadingRecord) => void reading.run(r.nhsNumber, r.date, r.systolic, r.diastolic, r.setting, r.measure),
     event: (e: EventRecord) => void event.run(e.nhsNumber, e.date, e.concept, e.code, e.term, e.value, e.matchedBy),
-    component: (c: BpComponentRecord) => void component.run(JSON.stringify(c), c.nhsNumber, c.date, c.setting, c.pairingKey),
+    component: (c: BpComponentRecord) =>
+      void component.run(
+        c.nhsNumber,
+        c.date,
+        c.setting,
+        c.pairingKey,
+        c.measure,
+        c.component,
+        c.value,
+        c.source.file,
+        c.source.row,
+        c.column,
+        c.rejected ? 1 : 0
+      ),
     ethnicity: (e: EthnicityRecord) => void ethnicity.run(e.nhsNumber, e.date, e.text, e.category)
   }
 }
 
 /** Puts the blood pressure halves in pairing order: group by group (patient, date, setting, kind) as each group was first seen, file order within. */
 export function orderStagedComponents(db: StagingDb): void {
-  db.exec(`CREATE TABLE staged_pairing AS SELECT record_json, first FROM (SELECT seq, record_json,
+  // Only the order is materialised; each half is read back from its own row.
+  db.exec(`CREATE TABLE staged_pairing AS SELECT seq, first FROM (SELECT seq,
     MIN(seq) OVER (PARTITION BY nhs_number, date, setting, pairing_key) AS first FROM staged_components) ORDER BY first, seq`)
+}
+
+interface ComponentRow {
+  at: number
+  first: number
+  nhs_number: string
+  date: string
+  setting: BpComponentRecord['setting']
+  pairing_key: string
+  measure: BpComponentRecord['measure']
+  component: BpComponentRecord['component']
+  value: number
+  file: string
+  row: number
+  column_name: string
+  rejected: number
 }
 
 /** Up to `limit` halves in pairing order after position `after` (0 for the first page), with the group each is in. */
 export function stagedComponentPage(db: StagingDb, after: number, limit: number): { at: number; group: number; record: BpComponentRecord }[] {
-  const rows = db.prepare('SELECT rowid AS at, first, record_json FROM staged_pairing WHERE rowid > ? ORDER BY rowid LIMIT ?').all(after, limit) as {
-    at: number
-    first: number
-    record_json: string
-  }[]
-  return rows.map((r) => ({ at: r.at, group: r.first, record: JSON.parse(r.record_json) as BpComponentRecord }))
+  const rows = db
+    .prepare(
+      `SELECT p.rowid AS at, p.first, c.nhs_number, c.date, c.setting, c.pairing_key, c.measure, c.component, c.value, c.file, c.row, c.column_name, c.rejected
+       FROM staged_pairing p JOIN staged_components c ON c.seq = p.seq WHERE p.rowid > ? ORDER BY p.rowid LIMIT ?`
+    )
+    .all(after, limit) as ComponentRow[]
+  return rows.map((r) => ({
+    at: r.at,
+    group: r.first,
+    record: {
+      nhsNumber: r.nhs_number,
+      date: r.date,
+      setting: r.setting,
+      measure: r.measure,
+      pairingKey: r.pairing_key,
+      component: r.component,
+      value: r.value,
+      source: { file: r.file, row: r.row },
+      column: r.column_name,
+      rejected: r.rejected === 1
+    }
+  }))
 }
 
 /**

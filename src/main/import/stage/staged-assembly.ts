@@ -8,14 +8,7 @@
 import Database from 'better-sqlite3'
 import type { RejectedRowT } from '../../../shared/contract'
 import type { BpComponentRecord, FileReadResult, PatientFields } from '../import-types'
-import {
-  assembleMerged,
-  conflictCaptions,
-  mergePatientDraft,
-  pairGroup,
-  type MergingPatient,
-  type PairedComponents
-} from '../map/assemble-import'
+import { assembleMerged, conflictCaptions, mergePatientDraft, pairGroup, type MergingPatient, type PairedComponents } from '../map/assemble-import'
 import {
   applyStagedEthnicity,
   countStaged,
