@@ -19,6 +19,7 @@ import { AppError } from '../../shared/result'
 import { logActivity } from '../activity-log'
 import type { ServiceContext } from '../context'
 import { latestSchemaVersion, migrate } from '../db/migrations'
+import { invalidatePatientRecordCache } from '../patients/patient-records'
 import { backupFolderFor, isInMemory, parseBackupName, type BackupFile } from './backup-files'
 import { checkDatabaseFile } from './database-file-check'
 import { takeBackup } from './take-backup'
@@ -138,6 +139,10 @@ export async function restoreDatabase(ctx: ServiceContext, sourcePath: string): 
   }
   if (ctx.db.pragma('journal_mode', { simple: true }) !== 'wal') ctx.db.pragma('journal_mode = WAL')
   migrate(ctx.db)
+  // The connection is the same one, its data another: the facts kept in memory for cohort builds
+  // (and which patients they know to have a current snapshot version) must be read again, even when
+  // the restored facts carry the same ids.
+  invalidatePatientRecordCache(ctx.db)
   if (ctx.db.pragma('integrity_check(1)', { simple: true }) !== 'ok') {
     throw new AppError(
       'internal',

@@ -71,7 +71,10 @@ const MAX_VIEWS = 6
 
 const caches = new WeakMap<ReadableDb, FactsCache>()
 
-/** Forget the in-memory facts (after a write that the cache key cannot see, e.g. a bulk re-mapping without updated_at). */
+/**
+ * Forget the in-memory facts (after a write that the cache key cannot see, e.g. a bulk re-mapping
+ * without updated_at, or a restore into the open connection: same ids, other data and versions).
+ */
 export function invalidatePatientRecordCache(db: ReadableDb): void {
   caches.delete(db)
 }

@@ -294,7 +294,8 @@ export interface CohortPreview extends Omit<CohortEvaluation, 'members' | 'exclu
  * patients — what a screen shows first — get their reasons. The same rules decide as in a build.
  */
 export function evaluateCohortPreview(definition: CohortDefinition, patients: readonly PatientRecord[], options: EvaluateOptions, limit = 50): CohortPreview {
-  const run = runCohort(definition, patients, options, false, false)
+  // Only the first `limit` members need their place in the list: the rest are counted, not shown.
+  const run = runCohort(definition, patients, options, false, false, limit)
   const worded = (m: Listed): CohortEntryT => (evaluatePatient(run.ev, m.facts.patient, false, false, true) as PatientOutcome).entry
   const priorityCounts = { P1: 0, P2: 0, P3: 0, P4: 0, none: 0 }
   for (const m of run.members) priorityCounts[m.entry.priority ?? 'none']++
@@ -317,7 +318,8 @@ function runCohort(
   patients: readonly PatientRecord[],
   options: EvaluateOptions,
   lazyExplanations: boolean,
-  words = true
+  words = true,
+  placed = Infinity
 ): Omit<CohortEvaluation, 'members' | 'excluded'> & { members: Listed[]; excluded: Listed[]; ev: Evaluator } {
   const params = resolveParameters(definition, options.params)
   const ev: Evaluator = {
@@ -369,7 +371,7 @@ function runCohort(
 
   return {
     ev,
-    members: sortMembers(members, definition.ordering),
+    members: sortMembers(members, definition.ordering, placed),
     excluded: excluded.sort((a, b) => Number(b.entry.severe) - Number(a.entry.severe) || byName(a, b)),
     exclusionCounts,
     notEligibleCount,
@@ -394,19 +396,56 @@ function lastReadingDate(facts: PatientFacts): string {
   return last
 }
 
-function sortMembers(members: Listed[], ordering: CohortDefinition['ordering']): Listed[] {
-  // Keys are worked out once per member, not once per comparison (40k members, ~600k comparisons).
-  let keyed: { item: Listed; first: number; second: number | string }[]
+/**
+ * The members in the definition's order. With `placed` below their number, only the first `placed`
+ * are put in order (the same ones, in the same order, as a full sort: the order is total, names then
+ * NHS number breaking ties) and the rest follow in no particular order: a preview shows the first
+ * few and counts the others, and sorting 130k members for 50 was most of a large preview.
+ */
+function sortMembers(members: Listed[], ordering: CohortDefinition['ordering'], placed = Infinity): Listed[] {
+  // Keys are worked out once per member, not once per comparison (40k members, ~600k comparisons),
+  // and each ordering has its own comparator over keys of one type: one comparator shared by
+  // numeric and date keys compared them the generic (slow) way.
   if (ordering === 'priority') {
     // P1 first, then the highest systolic within a group.
-    keyed = members.map((m) => ({ item: m, first: m.entry.priority ? priorityRank[m.entry.priority] : 9, second: -(m.entry.bp?.systolic ?? 0) }))
-  } else if (ordering === 'physical-and-mental-first') {
-    // NICE NG56: people with both physical and mental health conditions first, then most conditions.
-    keyed = members.map((m) => ({ item: m, first: hasPhysicalAndMentalHealth(m.facts.conditions) ? 0 : 1, second: -m.facts.conditions.length }))
-  } else {
-    // Longest without a reading first (never measured before anyone).
-    keyed = members.map((m) => ({ item: m, first: 0, second: lastReadingDate(m.facts) }))
+    const keyed = members.map((m) => ({ item: m, first: m.entry.priority ? priorityRank[m.entry.priority] : 9, second: -(m.entry.bp?.systolic ?? 0) }))
+    return inOrder(keyed, byNumbers, placed).map((k) => k.item)
   }
-  keyed.sort((a, b) => a.first - b.first || (a.second < b.second ? -1 : a.second > b.second ? 1 : 0) || byName(a.item, b.item))
-  return keyed.map((k) => k.item)
+  if (ordering === 'physical-and-mental-first') {
+    // NICE NG56: people with both physical and mental health conditions first, then most conditions.
+    const keyed = members.map((m) => ({ item: m, first: hasPhysicalAndMentalHealth(m.facts.conditions) ? 0 : 1, second: -m.facts.conditions.length }))
+    return inOrder(keyed, byNumbers, placed).map((k) => k.item)
+  }
+  // Longest without a reading first (never measured before anyone).
+  const keyed = members.map((m) => ({ item: m, date: lastReadingDate(m.facts) }))
+  return inOrder(keyed, (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName(a.item, b.item)), placed).map((k) => k.item)
+}
+
+/** The items sorted, or (for a few of many) the first `placed` in order and then the others as they came. */
+function inOrder<T>(items: T[], compare: (a: T, b: T) => number, placed: number): T[] {
+  if (items.length <= placed * 4) return items.sort(compare)
+  // The first `placed` kept sorted while the rest go past: most are compared once, with the last kept.
+  const first: T[] = []
+  const others: T[] = []
+  for (const item of items) {
+    const last = first[first.length - 1]
+    if (first.length === placed && last !== undefined && compare(item, last) >= 0) {
+      others.push(item)
+      continue
+    }
+    let low = 0
+    let high = first.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (compare(first[mid] as T, item) <= 0) low = mid + 1
+      else high = mid
+    }
+    first.splice(low, 0, item)
+    if (first.length > placed) others.push(first.pop() as T)
+  }
+  return first.concat(others)
+}
+
+function byNumbers(a: { item: Listed; first: number; second: number }, b: { item: Listed; first: number; second: number }): number {
+  return a.first - b.first || a.second - b.second || byName(a.item, b.item)
 }

@@ -1,0 +1,90 @@
+// The facts a build reads are kept in memory between builds (patient-records.ts) and must never be
+// served stale: after a second import, after a visit's reading, and after a restore into the live
+// connection, the next build is exactly what a build from facts read afresh gives, and it differs
+// from the build before the change (so the change reached it).
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createManualBackup } from '../../src/main/backups/backup-service'
+import { restoreDatabase } from '../../src/main/backups/restore-database'
+import { bookAppointment } from '../../src/main/clinics/booking'
+import { createClinic } from '../../src/main/clinics/clinic-sessions'
+import { attendAppointment } from '../../src/main/clinics/visits'
+import { buildCohort } from '../../src/main/cohorts/cohort-service'
+import { getCohort } from '../../src/main/cohorts/cohort-snapshots'
+import { importFiles } from '../../src/main/import/import-service'
+import { invalidatePatientRecordCache } from '../../src/main/patients/patient-records'
+import { createTestContext, type TestContext } from '../support/test-context'
+
+const root = resolve(__dirname, '../..')
+const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(root, 'tests/fixtures/imports', name))) })
+const input = { definition: 'uncontrolled-hypertension', asOf: '2026-11-20', mode: 'qof' } as const
+
+let ctx: TestContext | null = null
+afterEach(() => {
+  ctx?.cleanup()
+  ctx = null
+})
+
+/** What a build decided for each listed patient: who, on which list, with which BP and reasons. */
+function decisions(c: TestContext) {
+  const built = buildCohort(c, input)
+  const row = (e: (typeof built.members)[number]) => [e.nhsNumber, e.name, e.rule, e.priority, e.bp, e.reasons]
+  return { members: built.members.map(row), excluded: built.excluded.map(row), notEligible: built.notEligibleCount, cohortId: built.cohortId }
+}
+
+/** The same build from facts read again from the database (the cache forgotten first). */
+function decisionsReadAfresh(c: TestContext) {
+  invalidatePatientRecordCache(c.db)
+  return decisions(c)
+}
+
+const withoutId = ({ cohortId: _id, ...rest }: ReturnType<typeof decisions>) => rest
+
+describe('cohort facts kept between builds are never stale', () => {
+  it('a second import reaches the next build', () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
+    const before = decisions(ctx)
+    importFiles(ctx, [fixture('emis-events-hypertension-next-month.csv')], 'auto')
+    const after = decisions(ctx)
+    expect(withoutId(after)).not.toEqual(withoutId(before))
+    expect(withoutId(after)).toEqual(withoutId(decisionsReadAfresh(ctx)))
+  })
+
+  it("a visit's reading reaches the next build", () => {
+    ctx = createTestContext({ now: '2026-11-20T10:00:00Z', user: { name: 'Pat Pharmacist', role: 'clinician' } })
+    importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
+    const before = decisions(ctx)
+    const [member] = before.members
+    if (!member) throw new Error('the fixture has no member to see a visit')
+    const clinicId = createClinic(ctx, { type: 'Pharmacist BP clinic', date: '2026-11-20', start: '09:00', slots: 4, slotMinutes: 20 }).clinicId
+    const { appointmentId } = bookAppointment(ctx, { clinicId, nhsNumber: String(member[0]) })
+    attendAppointment(ctx, { appointmentId, readings: [{ systolic: 118, diastolic: 72 }] })
+    const after = decisions(ctx)
+    expect(after.members.map((m) => m[0])).not.toContain(member[0])
+    expect(withoutId(after)).toEqual(withoutId(decisionsReadAfresh(ctx)))
+  })
+
+  it('a restore into the live connection reaches the next build, and its snapshot keeps every patient as built', async () => {
+    ctx = createTestContext()
+    importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
+    // A backup of the facts before any build: restoring it takes away the patient versions the
+    // builds below store, while the facts themselves are the same.
+    const backup = createManualBackup(ctx)
+    const first = decisions(ctx)
+    await restoreDatabase(ctx, backup.path)
+    const restored = decisions(ctx)
+    expect(withoutId(restored)).toEqual(withoutId(first))
+    // Read back from the database: every listed patient has their details as the build saw them.
+    const readBack = getCohort(ctx, restored.cohortId)
+    expect(readBack.members.map((e) => [e.nhsNumber, e.name, e.reasons])).toEqual(restored.members.map((m) => [m[0], m[1], m[5]]))
+
+    // Facts changed after the backup are gone again once it is restored.
+    importFiles(ctx, [fixture('emis-events-hypertension-next-month.csv')], 'auto')
+    const changed = decisions(ctx)
+    expect(withoutId(changed)).not.toEqual(withoutId(first))
+    await restoreDatabase(ctx, backup.path)
+    expect(withoutId(decisions(ctx))).toEqual(withoutId(first))
+  })
+})
