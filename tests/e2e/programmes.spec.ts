@@ -337,6 +337,8 @@ test('a practice manager runs two programmes and audits one of them with charts'
     await navigate(page, 'Activity log')
     const log = page.getByRole('table', { name: 'Activity log' })
     await expect(log.getByRole('row').nth(1)).toContainText('Priya Shah')
+    // The role as the start screen offered it, not its stored id ("manager").
+    await expect(log.getByRole('row').nth(1).getByRole('cell', { name: 'Practice manager', exact: true })).toBeVisible()
     // The workbook exports just made are there as actions a manager can read, not operation names.
     await expect(log).toContainText('pseudonymised')
     await expect(log).not.toContainText('audit.exportWorkbook')

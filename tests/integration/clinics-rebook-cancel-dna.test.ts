@@ -90,7 +90,7 @@ describe('cancel, rebook and did-not-attend', () => {
       /already has an appointment that day: Pharmacist BP clinic at 09:00/
     )
     expect(errorOf(() => bookAppointment(ctx, { clinicId: later, nhsNumber: '943 476 5919' })).message).toMatch(
-      /already has an open booking: Pharmacist BP clinic on 2026-11-30 at 09:00 .*Rebook or cancel that one instead/
+      /already has an open booking: Pharmacist BP clinic on 30 Nov 2026 at 09:00 .*Rebook or cancel that one instead/
     )
   })
 

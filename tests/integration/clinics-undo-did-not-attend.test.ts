@@ -69,7 +69,7 @@ describe('undo did not attend', () => {
     const [undo] = activity(ctx, 'appointments.undoDidNotAttend')
     expect(undo?.user_name).toBe('Rita Reception')
     expect(undo?.summary).toBe(
-      'Undid the did-not-attend of 999 000 1006 at the Pharmacist BP clinic on 2026-11-22 at 14:00: booked again (the did-not-attend was recorded by Rita Reception at 2026-11-22T10:00:00.000Z)'
+      'Undid the did-not-attend of 999 000 1006 at the Pharmacist BP clinic on 22 Nov 2026 at 14:00: booked again (the did-not-attend was recorded by Rita Reception at 22 Nov 2026 10:00)'
     )
     expect(JSON.parse(undo?.details_json ?? '{}')).toEqual({
       appointmentId,

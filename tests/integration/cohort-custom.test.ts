@@ -178,9 +178,9 @@ describe('custom cohorts', () => {
     if (!saved.ok) throw new Error(saved.error.message)
     const snapshot = buildCohort(ctx, { definition: saved.value.id, mode: 'qof' })
     expect(snapshot.members.map((m) => m.patientId)).toEqual([invited])
-    expect(snapshot.members[0]!.reasons[1]).toBe('Invited, not booked (Invited 2026-11-01, not booked since)')
+    expect(snapshot.members[0]!.reasons[1]).toBe('Invited, not booked (Invited 1 Nov 2026, not booked since)')
     const step = explainCohortEntry(ctx, snapshot.cohortId, invited).entry.explanation.steps.find((s) => s.rule === 'custom.invitation')
-    expect(step).toMatchObject({ outcome: 'pass', detail: expect.stringMatching(/^Invited, not booked: Invited 2026-11-01/) })
+    expect(step).toMatchObject({ outcome: 'pass', detail: expect.stringMatching(/^Invited, not booked: Invited 1 Nov 2026/) })
   })
 
   it('stores switched-off exclusions with the snapshot and counts what each excluded', async () => {
@@ -214,7 +214,11 @@ describe('custom cohorts', () => {
     expect(byName.stderr).toBe('')
     expect(byName.code).toBe(0)
     const json = JSON.parse(byName.stdout) as { definition: string; definitionVersion: number; members: { nhsNumber: string; reasons: string[] }[] }
-    expect(json).toMatchObject({ definition: 'custom-1', definitionVersion: 1, members: [{ nhsNumber: '9434765919', reasons: ['2 conditions: DM, DEP'] }] })
+    expect(json).toMatchObject({
+      definition: 'custom-1',
+      definitionVersion: 1,
+      members: [{ nhsNumber: '9434765919', reasons: ['2 conditions: Diabetes, Depression'] }]
+    })
     const byId = await run('cohort', 'build', 'custom-1', '--json')
     expect(byId.code).toBe(0)
     const unknown = await run('cohort', 'build', '--definition', 'No such cohort')

@@ -56,8 +56,8 @@ describe('invited recently, for a cohort as of a past date', () => {
       [twice]: 'exclude.recently-invited',
       [coded]: 'exclude.recently-invited'
     })
-    expect(past.excluded.find((e) => e.patientId === twice)?.reasons).toContain('Excluded: invited 2026-06-10')
-    expect(past.excluded.find((e) => e.patientId === coded)?.reasons).toContain('Excluded: invited 2026-06-20')
+    expect(past.excluded.find((e) => e.patientId === twice)?.reasons).toContain('Excluded: invited 10 Jun 2026')
+    expect(past.excluded.find((e) => e.patientId === coded)?.reasons).toContain('Excluded: invited 20 Jun 2026')
     expect(past.exclusionCounts.find((c) => c.rule === 'exclude.recently-invited')?.count).toBe(2)
 
     // The explanation re-derived from the snapshot names the same invitation.
@@ -65,7 +65,7 @@ describe('invited recently, for a cohort as of a past date', () => {
     expect(why.basis).not.toMatch(/differs/)
     expect(why.entry.explanation.steps.find((s) => s.rule === 'exclude.recently-invited')).toMatchObject({
       outcome: 'fail',
-      detail: 'Invited on 2026-06-10 (invitation sent from Clinic Recall), within 28 days of 2026-06-30'
+      detail: 'Invited on 10 Jun 2026 (invitation sent from Clinic Recall), within 28 days of 30 Jun 2026'
     })
 
     // Today every invitation is months old: all three are members.
@@ -80,7 +80,7 @@ describe('invited recently, for a cohort as of a past date', () => {
     recordInvitation(id, '2026-11-15')
     expect(loadPatientRecords(ctx.db, '2026-11-22').find((r) => r.patientId === id)?.invitedOn).toEqual(['2026-11-01', '2026-11-15'])
     const snapshot = buildCohort(ctx, { definition: 'uncontrolled-hypertension', mode: 'qof' })
-    expect(snapshot.excluded[0]?.reasons).toContain('Excluded: invited 2026-11-15')
+    expect(snapshot.excluded[0]?.reasons).toContain('Excluded: invited 15 Nov 2026')
   })
 })
 

@@ -52,15 +52,16 @@ function emisExport(runDate: string, tom: { language: string; interpreter: strin
   ].join('\r\n')
 }
 
-/** The CSV line of one patient (the NHS number is the first cell). */
+/** The CSV line of one patient (the NHS number, spaced 3-3-4 for staff, is the first cell). */
 function csvLine(path: string, nhs: string): string {
+  const spaced = nhs.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')
   const line = readFileSync(path, 'utf8')
     .split(/\r?\n/)
     .find((l) =>
       l
         .replace(/^\uFEFF/, '')
         .replace(/^"/, '')
-        .startsWith(nhs)
+        .startsWith(spaced)
     )
   expect(line, `${nhs} in ${path}`).toBeDefined()
   return line ?? ''

@@ -87,7 +87,7 @@ describe('EMIS layout quirks', () => {
     ])
     expect(readingsOf('9990000018')).toEqual([{ taken_on: '2026-10-01', systolic: 150, diastolic: 90, setting: 'clinic' }])
     // BAKER's systolic lost its diastolic (whose date was rejected): a warning, not half a reading.
-    expect(result.warnings.join('\n')).toMatch(/row 3: systolic 140 on 2026-10-02 \(clinic\) has no diastolic/)
+    expect(result.warnings.join('\n')).toMatch(/row 3: systolic 140 on 2 Oct 2026 \(clinic\) has no diastolic/)
   })
 
   test('continuation rows (patient columns blank) belong to the patient above', () => {
@@ -168,7 +168,7 @@ describe('blood pressure as one cell or two columns', () => {
       rejects: [[4, 'Systolic BP', /systolic 420 mmHg is outside the plausible range 40–350/]]
     })
     expect(readingsOf('9990000026')).toEqual([{ taken_on: '2026-10-02', systolic: 140, diastolic: 85, setting: 'clinic' }])
-    expect(result.warnings.join('\n')).toMatch(/row 5: systolic 135 on 2026-10-04 \(clinic\) has no diastolic/)
+    expect(result.warnings.join('\n')).toMatch(/row 5: systolic 135 on 4 Oct 2026 \(clinic\) has no diastolic/)
   })
 })
 

@@ -173,7 +173,7 @@ describe('invitation channels, documents and attempts', () => {
     expect(batch.smsMessage?.length).toBe(batch.smsMessage?.text.length)
     expect(batch.smsMessage?.length).toBeLessThanOrEqual(160)
     const sheet = fileOf(batch, 'batch-sheet-csv').toString('utf8')
-    expect(sheet).toContain('9990000042,Winston Brown,letter,,,,,Declined SMS')
+    expect(sheet).toContain('999 000 0042,Winston Brown,letter,,,,,Declined SMS')
     expect(sheet).toContain('Grace Adeyemi,Not invited')
   })
 

@@ -163,11 +163,11 @@ describe('referrals', () => {
       expect.stringMatching(/has no contact details: patients cannot be told how to reach it/),
       expect.stringMatching(/is a shipped example whose details the practice has not checked yet/)
     ])
-    expect(lastActivity()).toBe('Referred 943 476 5919 to "Social prescribing link worker (GP-based)" on 2026-11-22')
+    expect(lastActivity()).toBe('Referred 943 476 5919 to "Social prescribing link worker (GP-based)" on 22 Nov 2026')
 
     const checked = saveLocalService(ctx, { ...carers })
     expect(createReferral(ctx, { nhsNumber: '9434765870', serviceId: checked.serviceId, kind: 'self-referral' }).warnings).toEqual([])
-    expect(lastActivity()).toBe('Signposted 943 476 5870 to refer themselves to "Hackney Carers Centre" on 2026-11-22')
+    expect(lastActivity()).toBe('Signposted 943 476 5870 to refer themselves to "Hackney Carers Centre" on 22 Nov 2026')
     expect(listLocalServices(ctx).find((s) => s.serviceId === checked.serviceId)?.awaitingOutcome).toBe(1)
   })
 
@@ -179,10 +179,10 @@ describe('referrals', () => {
     createReferral(ctx, { nhsNumber: '9434765919', serviceId: selfOnly.serviceId, kind: 'self-referral' })
     const twice = errorOf(() => createReferral(ctx, { nhsNumber: '9434765919', serviceId: selfOnly.serviceId, kind: 'self-referral' }))
     expect(twice.code).toBe('conflict')
-    expect(twice.message).toMatch(/already referred to Hackney Carers Centre on 2026-11-22/)
+    expect(twice.message).toMatch(/already referred to Hackney Carers Centre on 22 Nov 2026/)
     // An earlier one still open is a warning on a new one, not a refusal.
     const again = createReferral(ctx, { nhsNumber: '9434765919', serviceId: selfOnly.serviceId, kind: 'self-referral', referredOn: '2026-11-20' })
-    expect(again.warnings).toEqual([expect.stringMatching(/already referred to Hackney Carers Centre on 2026-11-22, with no outcome recorded yet/)])
+    expect(again.warnings).toEqual([expect.stringMatching(/already referred to Hackney Carers Centre on 22 Nov 2026, with no outcome recorded yet/)])
 
     setLocalServiceActiveState(ctx, { serviceId: selfOnly.serviceId, active: false })
     const inactive = errorOf(() => createReferral(ctx, { nhsNumber: '9434765870', serviceId: selfOnly.serviceId, kind: 'self-referral' }))
@@ -195,7 +195,7 @@ describe('referrals', () => {
     expect(errorOf(() => createReferral(ctx, { nhsNumber: '9434765870', serviceId: 999, kind: 'sent' })).code).toBe('not_found')
     expect(
       errorOf(() => createReferral(ctx, { nhsNumber: '9434765870', serviceId: talking.serviceId, kind: 'sent', referredOn: '2026-11-23' })).message
-    ).toMatch(/^referredOn: 2026-11-23 is after today/)
+    ).toMatch(/^referredOn: 23 Nov 2026 is after today \(22 Nov 2026\)/)
     expect(ctx.db.prepare('SELECT COUNT(*) FROM referrals').pluck().get()).toBe(2)
   })
 
@@ -214,7 +214,7 @@ describe('referrals', () => {
     const { referral } = createReferral(ctx, { nhsNumber: '9434765919', serviceId: talking.serviceId, kind: 'self-referral', appointmentId })
     expect(referral).toMatchObject({ appointmentId, programmeId: programme.programmeId, referredOn: '2026-11-22' })
     expect(lastActivity()).toBe(
-      `Signposted 943 476 5919 to refer themselves to "NHS Talking Therapies" on 2026-11-22 at a visit (appointment ${appointmentId})`
+      `Signposted 943 476 5919 to refer themselves to "NHS Talking Therapies" on 22 Nov 2026 at a visit (appointment ${appointmentId})`
     )
 
     const other = errorOf(() => createReferral(ctx, { nhsNumber: '9434765870', serviceId: talking.serviceId, kind: 'sent', appointmentId }))
@@ -236,7 +236,7 @@ describe('referrals', () => {
     const talking = talkingTherapies()
     const { referral } = createReferral(ctx, { nhsNumber: '9434765919', serviceId: talking.serviceId, kind: 'sent', referredOn: '2026-10-01' })
     const early = errorOf(() => setReferralOutcome(ctx, { referralId: referral.referralId, outcome: 'attended', outcomeOn: '2026-09-30' }))
-    expect(early.message).toBe('outcomeOn: 2026-09-30 is before the referral was made (2026-10-01)')
+    expect(early.message).toBe('outcomeOn: 30 Sep 2026 is before the referral was made (1 Oct 2026)')
 
     expect(setReferralOutcome(ctx, { referralId: referral.referralId, outcome: 'accepted' })).toMatchObject({
       outcome: 'accepted',
@@ -244,10 +244,10 @@ describe('referrals', () => {
       outcomeBy: 'Test Pharmacist'
     })
     expect(lastActivity()).toBe(
-      `Recorded the outcome of 943 476 5919's referral to "NHS Talking Therapies" (made 2026-10-01): Accepted by the service on 2026-11-22`
+      `Recorded the outcome of 943 476 5919's referral to "NHS Talking Therapies" (made 1 Oct 2026): Accepted by the service on 22 Nov 2026`
     )
     setReferralOutcome(ctx, { referralId: referral.referralId, outcome: 'attended', outcomeOn: '2026-11-20' })
-    expect(lastActivity()).toMatch(/: Attended on 2026-11-20 \(was "Accepted by the service"\)$/)
+    expect(lastActivity()).toMatch(/: Attended on 20 Nov 2026 \(was "Accepted by the service"\)$/)
     expect(setReferralOutcome(ctx, { referralId: referral.referralId, outcome: null })).toMatchObject({ outcome: null, outcomeOn: null, outcomeBy: null })
     expect(lastActivity()).toMatch(/^Took back the outcome of .*: it was "Attended"; now awaiting an outcome again$/)
     expect(errorOf(() => setReferralOutcome(ctx, { referralId: 999, outcome: 'declined' })).code).toBe('not_found')

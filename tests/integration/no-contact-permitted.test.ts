@@ -54,7 +54,7 @@ describe('no contact permitted', () => {
     expect(setContactPreferences(ctx, { nhsNumber: '9434765919', ...keep, smsDeclined: true })).toMatchObject({ noContact: true, smsDeclined: true })
     expect(setContactPreferences(ctx, { nhsNumber: '9434765919', ...keep, noContact: false }).noContact).toBe(false)
     const log = ctx.db.prepare(`SELECT summary FROM activity_log WHERE action = 'contact.setPreferences' ORDER BY id`).all() as { summary: string }[]
-    expect(log[0]?.summary).toMatch(/no contact permitted/)
+    expect(log[0]?.summary).toBe('Contact preferences for 943 476 5919 updated: no contact permitted')
   })
 
   it('excludes the patient from a built cohort by a named, counted rule, and the explanation re-derives it', () => {
@@ -90,7 +90,7 @@ describe('no contact permitted', () => {
     expect(batch.sheet.find((r) => r.nhsNumber === '9434765919')).toMatchObject({ channel: null, note: NO_CONTACT_REASON })
     const sheetFile = batch.files.find((f) => f.kind === 'batch-sheet-csv')
     const csv = readFileSync(documentPath(ctx, sheetFile?.fileId ?? -1), 'utf8')
-    expect(csv).toMatch(/9434765919,Ada Lovelace,Not invited.*Cannot be contacted: no contact permitted/)
+    expect(csv).toMatch(/943 476 5919,Ada Lovelace,Not invited.*Cannot be contacted: no contact permitted/)
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM invitations WHERE patient_id = (SELECT id FROM patients WHERE nhs_number = ?)').get('9434765919')).toEqual(
       { n: 0 }
     )

@@ -134,7 +134,7 @@ describe('the "What we agreed" summary', () => {
       mime_type: 'application/pdf',
       created_by: 'Test Pharmacist'
     })
-    expect(listActivity(ctx.db, 1)[0]?.summary).toBe('Printed the "What we agreed" summary of 943 476 5919\'s visit (Time to Talk clinic 2026-11-22)')
+    expect(listActivity(ctx.db, 1)[0]?.summary).toBe('Printed the "What we agreed" summary of 943 476 5919\'s visit (Time to Talk clinic 22 Nov 2026)')
   })
 
   it('prints the medicines changed and home monitoring of a BP review', async () => {

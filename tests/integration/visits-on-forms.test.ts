@@ -118,8 +118,8 @@ describe('a Time to Talk review', () => {
     })
     expect(shown?.visit?.scores).toEqual(result.visit?.scores)
     expect(listActivity(ctx.db, 1)[0]?.summary).toBe(
-      'Recorded the visit of 943 476 5919 (Time to Talk clinic 2026-11-22) on the Time to Talk form: 0 reading(s), PHQ-9 11 (Moderate), GAD-7 8 (Mild), ' +
-        'ONS4 life satisfaction 4 (Low), ONS4 worthwhile 6 (Medium), ONS4 happiness 5 (Medium), ONS4 anxiety 7 (High), UCLA-3 7 (Lonely (6–9)), follow-up due 2027-01-03'
+      'Recorded the visit of 943 476 5919 (Time to Talk clinic 22 Nov 2026) on the Time to Talk form: 0 reading(s), PHQ-9 11 (Moderate), GAD-7 8 (Mild), ' +
+        'ONS4 life satisfaction 4 (Low), ONS4 worthwhile 6 (Medium), ONS4 happiness 5 (Medium), ONS4 anxiety 7 (High), UCLA-3 7 (Lonely (6–9)), follow-up due 3 Jan 2027'
     )
   })
 
@@ -146,7 +146,7 @@ describe('a Time to Talk review', () => {
     }[]
     expect(logged).toHaveLength(1)
     expect(logged[0]?.summary).toBe(
-      'PHQ-9 item 9 answered above 0 at the visit of 943 476 5919 (Time to Talk clinic 2026-11-22): the same-day risk assessment was prompted'
+      'PHQ-9 item 9 answered above 0 at the visit of 943 476 5919 (Time to Talk clinic 22 Nov 2026): the same-day risk assessment was prompted'
     )
     expect(logged[0]?.user_name).toBe('Test Pharmacist')
     expect(JSON.parse(logged[0]?.details_json ?? '{}')).toMatchObject({ appointmentId, item9: 1 })
@@ -249,7 +249,7 @@ describe('a BP review', () => {
       errorOf(() => attendAppointment(ctx, { appointmentId, visit: bpReview({ adherence: { status: 'taking', reasons: ['forgets'] } }) })).message
     ).toMatch(/^adherence\.reasons: Reasons for not taking medicines are given, but adherence says “Taking as prescribed”/)
     expect(errorOf(() => attendAppointment(ctx, { appointmentId, visit: bpReview({ conditionsConfirmed: ['COPD'] }) })).message).toBe(
-      'conditionsConfirmed[0]: “COPD” is not one of the patient’s register conditions on 2026-11-22 (HYP, DM); confirm only conditions on their registers.'
+      'conditionsConfirmed[0]: “COPD” is not one of the patient’s register conditions on 22 Nov 2026 (Hypertension, Diabetes); confirm only conditions on their registers.'
     )
   })
 })

@@ -35,7 +35,7 @@ describe('uncontrolled hypertension cohort', () => {
     const entry = result.members[0]!
     expect(entry.priority).toBe('P4')
     expect(entry.bp).toEqual({ systolic: 152, diastolic: 94, date: '2026-09-01', setting: 'clinic' })
-    expect(entry.reasons[0]).toMatch(/On hypertension register \(diagnosed 2018-04-01\)/)
+    expect(entry.reasons[0]).toMatch(/On hypertension register \(diagnosed 1 Apr 2018\)/)
     expect(entry.reasons[1]).toBe('Age 66')
     expect(entry.reasons[2]).toMatch(/152\/94 .* above target .*QOF HYP008/)
     expect(entry.reasons[3]).toMatch(/^P4/)

@@ -65,7 +65,7 @@ describe('"history of" and other refset codes the registers used to miss', () =>
     expect(classifyEvent(library, code, term)).toEqual({ kind: 'concept', concepts: [register], via: 'code' })
     const s = status(register, codedRow(code, term, '2019-04-02'))
     expect(s).toMatchObject({ active: true, outcome: 'on-register', matchedByTerm: false, evidence: { code, date: '2019-04-02' } })
-    expect(describeRegisterStatus(s)).toContain(`${code} ${term} (2019-04-02)`)
+    expect(describeRegisterStatus(s)).toContain(`${code} ${term} (2 Apr 2019)`)
   })
 
   // Reasons name registers in words, never by their QOF codes.
@@ -259,7 +259,7 @@ describe('date floors: cancer from 1 April 2003, depression from 1 April 2006', 
   })
 
   it('the explanation names the floor', () => {
-    expect(describeRegisterStatus(status('CAN', cancer('2003-03-31')))).toMatch(/before 2003-04-01/)
+    expect(describeRegisterStatus(status('CAN', cancer('2003-03-31')))).toMatch(/before 1 Apr 2003/)
   })
 })
 

@@ -98,3 +98,13 @@ describe('every action the app logs has words', () => {
     expect([...logged].filter((a) => !describedActivityActions.includes(a))).toEqual([])
   })
 })
+
+describe('roles in the activity log', () => {
+  it('reads each stored role id as the start screen names it, and keeps an unknown one as stored', async () => {
+    const { describeActivityRole } = await import('../../src/shared/format/activity-actions')
+    expect(describeActivityRole('manager')).toBe('Practice manager')
+    expect(describeActivityRole('clinician')).toBe('Clinician')
+    expect(describeActivityRole('admin')).toBe('Admin / reception')
+    expect(describeActivityRole('toString')).toBe('toString')
+  })
+})

@@ -35,6 +35,7 @@ import { storeVisitRecord, type VisitRecordT } from './visit-records'
 import { patientConditionsOn } from '../patients/patient-conditions'
 import { createReferral, type Referral } from '../local-services/referrals'
 import { formatDateText } from '../../shared/format/staff-text'
+import { registerName } from '../../shared/domain/qof-registers'
 
 export type AttendResult = z.output<typeof AttendResultSchema>
 export type VisitReading = z.output<typeof VisitReadingSchema>
@@ -183,7 +184,7 @@ function conditionProblems(confirmed: readonly string[], onRegisters: readonly {
       : [
           {
             field: `conditionsConfirmed[${i}]`,
-            message: `“${concept}” is not one of the patient’s register conditions on ${date} (${onRegisters.map((c) => c.concept).join(', ') || 'none'}); confirm only conditions on their registers.`
+            message: `“${registerName(concept)}” is not one of the patient’s register conditions on ${formatDateText(date)} (${onRegisters.map((c) => registerName(c.concept)).join(', ') || 'none'}); confirm only conditions on their registers.`
           }
         ]
   )

@@ -101,13 +101,19 @@ export function setContactPreferences(ctx: ServiceContext, input: ContactPrefere
         : before.interpreterLanguage !== null
           ? "; interpreter record removed (the export's language applies)"
           : ''
-    logActivity(ctx, ctx.db, 'contact.setPreferences', `Contact preferences for ${nhs} updated${noContact ? ': no contact permitted' : ''}${interpreterNote}`, {
-      smsDeclined: input.smsDeclined,
-      largePrint: input.largePrint,
-      preferredChannel: input.preferredChannel,
-      noContact,
-      interpreterLanguage
-    })
+    logActivity(
+      ctx,
+      ctx.db,
+      'contact.setPreferences',
+      `Contact preferences for ${formatNhsNumber(nhs)} updated${noContact ? ': no contact permitted' : ''}${interpreterNote}`,
+      {
+        smsDeclined: input.smsDeclined,
+        largePrint: input.largePrint,
+        preferredChannel: input.preferredChannel,
+        noContact,
+        interpreterLanguage
+      }
+    )
   })()
   return getContact(ctx, nhs)
 }

@@ -104,7 +104,7 @@ function checkedDay(ctx: Pick<ServiceContext, 'now'>, field: string, day: string
   const problem = isoDateProblem(day)
   if (problem) throw new AppError('invalid_input', `${field}: ${problem}`, { field })
   const today = todayIso(ctx)
-  if (day > today) throw new AppError('invalid_input', `${field}: ${day} is after today (${today}): ${what}`, { field })
+  if (day > today) throw new AppError('invalid_input', `${field}: ${formatDateText(day)} is after today (${formatDateText(today)}): ${what}`, { field })
   return day
 }
 
@@ -199,7 +199,7 @@ export function createReferral(ctx: ServiceContext, input: CreateReferralInput):
       )
     }
     const earlier = open[0]
-    if (earlier) warnings.push(`${nhs} was already referred to ${service.name} on ${earlier.referred_on}, with no outcome recorded yet.`)
+    if (earlier) warnings.push(`${nhs} was already referred to ${service.name} on ${formatDateText(earlier.referred_on)}, with no outcome recorded yet.`)
 
     const referralId = insertReferral(ctx.db, {
       patientId: patient.id,
@@ -232,7 +232,7 @@ export function setReferralOutcome(
   return ctx.db.transaction(() => {
     const row = requireReferral(ctx.db, input.referralId)
     const nhs = formatNhsNumber(row.nhs_number)
-    const of = `${nhs}'s referral to "${row.service_name}" (made ${row.referred_on})`
+    const of = `${nhs}'s referral to "${row.service_name}" (made ${formatDateText(row.referred_on)})`
     if (input.outcome === null) {
       if (row.outcome === null) return referralFromRow(row)
       updateReferralOutcome(ctx.db, row.id, null, null, null)

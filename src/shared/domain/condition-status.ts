@@ -4,6 +4,7 @@
 // built as of a past date sees what was recorded by then.
 import type { ClinicalConcept } from './clinical-concepts'
 import type { CodedEvent } from './patient-record'
+import { formatDateText } from '../format/staff-text'
 
 export interface DiagnosisStatus {
   active: boolean
@@ -62,5 +63,5 @@ export function describeEvent(event: CodedEvent): string {
   const value = typeof event.value === 'number' ? ` = ${event.value}` : ''
   // A row recognised only by its exported term is a guess the practice should check.
   const check = event.matchedBy === 'term' ? ' — matched by term — check' : ''
-  return `${what}${value} (${event.date ?? 'register flag, no date'})${check}`
+  return `${what}${value} (${event.date ? formatDateText(event.date) : 'register flag, no date'})${check}`
 }

@@ -25,6 +25,7 @@ import type { ClinicalConcept } from './clinical-concepts'
 import { describeEvent, knownBy } from './condition-status'
 import { addMonthsIso } from './iso-date'
 import type { CodedEvent } from './patient-record'
+import { formatDateText } from '../format/staff-text'
 
 export type RegisterId =
   | 'HYP'
@@ -316,7 +317,7 @@ export function describeRegisterStatus(s: RegisterStatus): string {
     case 'resolved':
       return `${r.name}: off the register — ${s.resolution ? describeEvent(s.resolution) : 'resolved'} after the latest diagnosis ${evidence}${tail}`
     case 'before-date-floor':
-      return `${r.name}: off the register — the latest diagnosis ${evidence} is before ${r.diagnosedOnOrAfter}${tail}`
+      return `${r.name}: off the register — the latest diagnosis ${evidence} is before ${formatDateText(r.diagnosedOnOrAfter ?? '')}${tail}`
     case 'under-age':
       return `${r.name}: off the register — under ${r.minAge} (${evidence})${tail}`
     case 'on-other-register':

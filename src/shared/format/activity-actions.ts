@@ -55,3 +55,11 @@ export function describeActivityAction(action: string): string {
 
 /** Every action the log is known to record (a test checks each one the app writes has words). */
 export const describedActivityActions: readonly string[] = Object.keys(actionWords)
+
+/** The roles in the words the start screen offers them; the log stores the id ("manager"). */
+export const roleLabels = { clinician: 'Clinician', admin: 'Admin / reception', manager: 'Practice manager' } as const
+
+/** A role id from the log in words; one the app does not know is shown as it was stored. */
+export function describeActivityRole(role: string): string {
+  return Object.hasOwn(roleLabels, role) ? roleLabels[role as keyof typeof roleLabels] : role
+}

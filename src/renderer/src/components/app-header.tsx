@@ -1,7 +1,6 @@
 import { useSessionStore } from '../stores/session-store'
 import { PatientSearch } from './patient-search'
-
-const roleLabels = { clinician: 'Clinician', admin: 'Admin / reception', manager: 'Practice manager' } as const
+import { roleLabels } from '../../../shared/format/activity-actions'
 
 export function AppHeader() {
   const { user, databasePath, signOut } = useSessionStore()

@@ -5,7 +5,7 @@ import { DataTable } from '../components/data-table'
 import { ErrorAlert } from '../components/error-alert'
 import { useLoad } from '../components/use-load'
 import { formatUkDateTime } from '../format/uk-date'
-import { describeActivityAction } from '../../../shared/format/activity-actions'
+import { describeActivityAction, describeActivityRole } from '../../../shared/format/activity-actions'
 
 type Entry = OperationOutput<'activity.list'>['entries'][number]
 
@@ -34,7 +34,7 @@ export function ActivityScreen() {
             columns={[
               { id: 'when', header: 'When', cell: (entry) => formatUkDateTime(entry.at), cellClassName: 'nowrap', sortValue: (entry) => entry.at },
               { id: 'who', header: 'Who', cell: (entry) => entry.user, sortValue: (entry) => entry.user },
-              { id: 'role', header: 'Role', cell: (entry) => entry.role, sortValue: (entry) => entry.role },
+              { id: 'role', header: 'Role', cell: (entry) => describeActivityRole(entry.role), sortValue: (entry) => describeActivityRole(entry.role) },
               {
                 id: 'action',
                 header: 'Action',

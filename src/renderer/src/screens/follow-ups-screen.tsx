@@ -137,7 +137,8 @@ export function FollowUpsScreen() {
               {
                 id: 'status',
                 header: 'Status',
-                cell: (item) => (item.overdue ? <span className="nhsuk-tag nhsuk-tag--red">Overdue</span> : <span className="nhsuk-tag nhsuk-tag--blue">Due</span>),
+                cell: (item) =>
+                  item.overdue ? <span className="nhsuk-tag nhsuk-tag--red">Overdue</span> : <span className="nhsuk-tag nhsuk-tag--blue">Due</span>,
                 sortValue: (item) => (item.overdue ? 'Overdue' : 'Due')
               },
               {

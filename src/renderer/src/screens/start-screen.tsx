@@ -7,11 +7,12 @@ import { useAsyncAction } from '../components/use-async-action'
 import { useLoad } from '../components/use-load'
 import { api } from '../api/client'
 import { useSessionStore } from '../stores/session-store'
+import { roleLabels } from '../../../shared/format/activity-actions'
 
 const roles: { value: UserT['role']; label: string; hint: string }[] = [
-  { value: 'clinician', label: 'Clinician', hint: 'pharmacist, nurse or GP: reviews cohorts, runs clinics' },
-  { value: 'admin', label: 'Admin / reception', hint: 'imports exports, sends invitations, books patients' },
-  { value: 'manager', label: 'Practice manager', hint: 'uptake and outcomes, audit workbook' }
+  { value: 'clinician', label: roleLabels.clinician, hint: 'pharmacist, nurse or GP: reviews cohorts, runs clinics' },
+  { value: 'admin', label: roleLabels.admin, hint: 'imports exports, sends invitations, books patients' },
+  { value: 'manager', label: roleLabels.manager, hint: 'uptake and outcomes, audit workbook' }
 ]
 
 export function StartScreen() {

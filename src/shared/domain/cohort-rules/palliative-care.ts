@@ -5,8 +5,9 @@
 import { describeRegisterStatus, registerStatus } from '../qof-registers'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
+import { formatDateText } from '../../format/staff-text'
 
-const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: palliative care (${date ?? 'register flag'})`
+const formatReason = ([date]: readonly ReasonValue[]) => `Excluded: palliative care (${date ? formatDateText(String(date)) : 'register flag'})`
 
 const palliative = ({ patient, asOf }: PatientFacts) => registerStatus('PALCARE', patient.events, asOf, patient.dateOfBirth)
 

@@ -5,7 +5,7 @@ import { addMonthsIso } from '../iso-date'
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import { formatDateText } from '../../format/staff-text'
 
-const formatReason = ([first, months]: readonly ReasonValue[]) => `Excluded: diagnosed ${first} (QOF ${months}-month rule)`
+const formatReason = ([first, months]: readonly ReasonValue[]) => `Excluded: diagnosed ${formatDateText(String(first))} (QOF ${months}-month rule)`
 
 export const recentDiagnosis: CohortRule = {
   id: 'exclude.recent-diagnosis',
@@ -29,6 +29,6 @@ export const recentDiagnosis: CohortRule = {
         reason: formatReason([first, params.recentDiagnosisMonths])
       }
     }
-    return { met: false, detail: first ? `First diagnosed ${first}` : 'No dated diagnosis (register flag only)', reason: '' }
+    return { met: false, detail: first ? `First diagnosed ${formatDateText(first)}` : 'No dated diagnosis (register flag only)', reason: '' }
   }
 }

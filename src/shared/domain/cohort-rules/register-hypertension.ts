@@ -2,9 +2,11 @@
 // register flag (QOF HYP001). The logic lives in hypertension-register.ts.
 import type { CohortRule, ReasonValue } from './cohort-rule'
 import type { PatientFacts } from '../patient-facts'
+import { formatDateText } from '../../format/staff-text'
 
 const diagnosedOn = (register: PatientFacts['register']) => register.evidence.find((e) => e.concept === 'HYP')?.date ?? null
-const formatReason = ([diagnosed]: readonly ReasonValue[]) => `On hypertension register (${diagnosed ? `diagnosed ${diagnosed}` : 'register flag'})`
+const formatReason = ([diagnosed]: readonly ReasonValue[]) =>
+  `On hypertension register (${diagnosed ? `diagnosed ${formatDateText(String(diagnosed))}` : 'register flag'})`
 
 export const onHypertensionRegister: CohortRule = {
   id: 'register.hypertension',

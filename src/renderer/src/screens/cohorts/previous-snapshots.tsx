@@ -47,7 +47,12 @@ export function PreviousSnapshots({ version, currentId, onOpen }: Props) {
         title="Previous cohorts"
         actions={
           cohorts.length > 1 && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled={picked.length !== 2 || compare.busy} onClick={runCompare}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+              disabled={picked.length !== 2 || compare.busy}
+              onClick={runCompare}
+            >
               {compare.busy ? 'Comparing…' : picked.length === 2 ? `Compare #${Math.min(...picked)} with #${Math.max(...picked)}` : 'Tick two to compare'}
             </button>
           )

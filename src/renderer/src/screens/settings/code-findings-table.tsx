@@ -65,7 +65,9 @@ export function CodeFindingsTable({ rows, label }: { rows: readonly CodeFindingR
       cellTitle: (r) => r.lastImport.fileNames.join(', ')
     }
   ]
-  return <DataTable label={label} className="nhsuk-table--compact" scroll rows={rows} rowKey={(r) => `${r.code}:${r.term}:${r.readAs ?? ''}`} columns={columns} />
+  return (
+    <DataTable label={label} className="nhsuk-table--compact" scroll rows={rows} rowKey={(r) => `${r.code}:${r.term}:${r.readAs ?? ''}`} columns={columns} />
+  )
 }
 
 /** When a code was first and last imported, by import number (as in Import history) and date. */
