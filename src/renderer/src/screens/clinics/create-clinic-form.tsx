@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { FormField } from '../../components/form-field'
 import { useAsyncAction } from '../../components/use-async-action'
 import { useLoad } from '../../components/use-load'
-import { todayIso } from '../../format/uk-date'
+import { formatUkDate, todayIso } from '../../format/uk-date'
 import { useProgrammeStore } from '../../stores/programme-store'
 import { builtInClinicTypes } from '../../../../shared/domain/clinic-types'
 
@@ -63,7 +63,7 @@ export function CreateClinicForm({ onCreated }: { onCreated: (clinicId: number, 
         ...(location.trim() ? { location: location.trim() } : {}),
         ...(programme ? { programmeId: programme.programmeId } : {})
       })
-      setCreated(`Clinic created (#${result.clinicId})${programme ? ` for “${programme.name}”` : ''}.`)
+      setCreated(`Clinic created: ${type.trim()} on ${formatUkDate(date)} from ${start}${programme ? ` for “${programme.name}”` : ''}.`)
       onCreated(result.clinicId, date)
     })
   }
