@@ -131,7 +131,14 @@ function practiceAtVersion16() {
       ])
     )
   )
-  return { at16, run, ids, snapshots: [valuesFormat, stringsFormat, bareFormat] }
+  // Three more builds in the values format where the first listed patient's name differs in the
+  // middle one only (a correction made and then undone between builds).
+  const renamedInMiddle = [
+    store(legacySnapshotDocument),
+    store((listed) => legacySnapshotDocument(listed.map((l, i) => (i === 0 ? { ...l, entry: { ...l.entry, name: 'Renamed PERSON' } } : l)))),
+    store(legacySnapshotDocument)
+  ]
+  return { at16, run, ids, snapshots: [valuesFormat, stringsFormat, bareFormat], renamedInMiddle }
 }
 
 describe('migration 0017 (snapshot member columns)', () => {
@@ -150,10 +157,25 @@ describe('migration 0017 (snapshot member columns)', () => {
     expect(schemaVersion(db)).toBe(17)
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cohort_snapshot_patients'").pluck().get()).toBe(0)
     expect(db.prepare('SELECT cohort_id, patient_id, status, priority, rule, severe, bp_json FROM cohort_entries ORDER BY rowid').all()).toEqual(entriesBefore)
-    expect(db.prepare('SELECT COUNT(*) FROM cohort_patient_versions').pluck().get()).toBe(listed * 3)
+    // Snapshots that list a patient with the same details as the one before share its version: one per
+    // patient, plus the renamed patient's change and change back.
+    expect(db.prepare('SELECT COUNT(*) FROM cohort_patient_versions').pluck().get()).toBe(listed + 2)
     expect(db.prepare('SELECT COUNT(*) FROM cohort_entries WHERE reason_codes IS NULL OR bp_rule_code IS NULL').pluck().get()).toBe(0)
-    expect(db.prepare('SELECT patient_version_bound FROM cohorts ORDER BY id').pluck().all()).toEqual([listed, listed * 2, listed * 3])
+    expect(db.prepare('SELECT patient_version_bound FROM cohorts ORDER BY id').pluck().all()).toEqual([1, 2, 3, 4, 5, 6].map((n) => listed * n))
     expect(columnsOf(db, 'cohort_patient_versions').map((c) => c.name)).toContain('listed_name')
+  })
+
+  it('a name that differed in one old snapshot only reads back as each snapshot stored it', () => {
+    const practice = practiceAtVersion16()
+    old = practice.at16
+    applyMigration(old.db, 17)
+    const service = { db: old.db, databasePath: old.path, documentsFolder: join(old.folder, 'documents') } as unknown as ServiceContext
+    const renamed = [...practice.run.members, ...practice.run.excluded][0]!.entry
+    const names = practice.renamedInMiddle.map((cohortId) => {
+      const snapshot = getCohort(service, cohortId)
+      return [...snapshot.members, ...snapshot.excluded].find((e) => e.patientId === renamed.patientId)?.name
+    })
+    expect(names).toEqual([renamed.name, 'Renamed PERSON', renamed.name])
   })
 
   it('an old snapshot shows the same names, reasons and BP rule after the patient changed, and re-derives the same "why", in every format', () => {

@@ -75,16 +75,28 @@ SELECT s.cohort_id, v.key, v.value
  WHERE json_type(s.patients_json) = 'object' AND json_type(s.patients_json, '$.values') = 'array';
 
 -- A label stored as an index into `values` (ethnicity text since reason codes) is resolved here.
+-- A tuple the same as the patient's previous one (in snapshot order) adds no version: the snapshot
+-- it came from reads that earlier version, its patient's latest at or below its bound. A practice's
+-- snapshots mostly repeat the same patients unchanged, so this keeps one version per change, as a
+-- build does, rather than one per listed patient per snapshot.
 INSERT INTO cohort_patient_versions (id, patient_id, nhs_number, listed_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
                                      registration_status, imd_decile)
-SELECT seq, patient_id, json_extract(tuple, '$[1]'), json_extract(tuple, '$[2]'), json_extract(tuple, '$[8]'),
-       json_extract(tuple, '$[4]'),
-       CASE json_type(tuple, '$[9]')
-         WHEN 'integer' THEN (SELECT v.value FROM converted_values v WHERE v.cohort_id = c.cohort_id AND v.idx = c.tuple ->> '$[9]')
-         ELSE json_extract(tuple, '$[9]') END,
-       json_extract(tuple, '$[10]'), json_extract(tuple, '$[11]'), json_extract(tuple, '$[12]')
-  FROM converted_tuples c
- WHERE patient_id IN (SELECT id FROM patients);
+SELECT seq, patient_id, nhs_number, listed_name, date_of_birth, sex, ethnicity_text, ethnicity_category, registration_status, imd_decile
+  FROM (SELECT compared.*, LAG(details) OVER (PARTITION BY patient_id ORDER BY seq) AS previous_details
+          FROM (SELECT resolved.*,
+                       json_array(nhs_number, listed_name, date_of_birth, sex, ethnicity_text, ethnicity_category, registration_status,
+                                  imd_decile) AS details
+                  FROM (SELECT c.seq, c.patient_id, json_extract(c.tuple, '$[1]') AS nhs_number, json_extract(c.tuple, '$[2]') AS listed_name,
+                               json_extract(c.tuple, '$[8]') AS date_of_birth, json_extract(c.tuple, '$[4]') AS sex,
+                               CASE json_type(c.tuple, '$[9]')
+                                 WHEN 'integer' THEN (SELECT v.value FROM converted_values v
+                                                       WHERE v.cohort_id = c.cohort_id AND v.idx = c.tuple ->> '$[9]')
+                                 ELSE json_extract(c.tuple, '$[9]') END AS ethnicity_text,
+                               json_extract(c.tuple, '$[10]') AS ethnicity_category, json_extract(c.tuple, '$[11]') AS registration_status,
+                               json_extract(c.tuple, '$[12]') AS imd_decile
+                          FROM converted_tuples c
+                         WHERE c.patient_id IN (SELECT id FROM patients)) resolved) compared)
+ WHERE previous_details IS NULL OR previous_details IS NOT details;
 
 UPDATE cohort_entries
    SET age = json_extract(c.tuple, '$[3]'),
