@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { errors, expect, type Page } from '@playwright/test'
 import { projectRoot } from './clinic-recall-host'
 
 const screenshotsDir = join(projectRoot, 'test-results/screenshots')
@@ -30,11 +30,25 @@ export async function expectUniqueIds(page: Page, step: string): Promise<void> {
   expect(duplicated, `duplicate ids at ${step}`).toEqual([])
 }
 
+/**
+ * A full-page screenshot, taken again once if Chromium never delivers the frame (seen once in a CI
+ * run on a page that was otherwise ready): the picture is for people to look at, so a stalled
+ * capture is retried rather than failing the journey; anything else still fails.
+ */
+async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, fullPage: true, timeout: 30_000 })
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error
+    await page.screenshot({ path, fullPage: true, timeout: 30_000 })
+  }
+}
+
 /** A step function whose screenshots start with `prefix` (e.g. "pharmacist-"): a screenshot, then axe. */
 export function screenshotter(prefix: string): (page: Page, step: string) => Promise<void> {
   return async (page, step) => {
     mkdirSync(screenshotsDir, { recursive: true })
-    await page.screenshot({ path: join(screenshotsDir, `${prefix}${step}.png`), fullPage: true })
+    await fullPageScreenshot(page, join(screenshotsDir, `${prefix}${step}.png`))
     await expectNoSeriousAxeViolations(page, `${prefix}${step}`)
   }
 }
