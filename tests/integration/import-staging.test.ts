@@ -9,9 +9,9 @@ import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
-import { commitImport, importFiles, parseImportFiles, previewImport } from '../../src/main/import/import-service'
+import { commitImport, importFiles, parseAndStageImportFiles, parseImportFiles, previewImport } from '../../src/main/import/import-service'
 import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } from '../../src/main/import/jobs/import-jobs'
-import { stageImport, stagingPathFor, sweepAbandonedStaging } from '../../src/main/import/stage/import-staging'
+import { stagingPathFor, sweepAbandonedStaging } from '../../src/main/import/stage/import-staging'
 import { AppError } from '../../src/shared/result'
 import { bundleForNode, type Bundles } from '../support/bundle-for-node'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -127,7 +127,7 @@ describe('the staging file of a preview', () => {
   test('a staging file of a live process is left alone; one whose process has ended is swept', () => {
     ctx = createTestContext()
     const parsed = parseImportFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
-    const live = stageImport(parsed, stagingPathFor(ctx.databasePath))
+    const live = parseAndStageImportFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto', stagingPathFor(ctx.databasePath))
     const ended = spawnSync(process.execPath, ['-e', '0']).pid ?? 0
     const abandoned = stagingPathFor(ctx.databasePath, ended)
     writeFileSync(abandoned, '')

@@ -142,21 +142,6 @@ export function dropAssemblyTables(db: StagingDb): void {
   db.exec('DROP TABLE IF EXISTS staged_pairing; DROP TABLE staged_components; DROP TABLE staged_ethnicity')
 }
 
-// undefined is kept as null, not dropped: a present key means "this export had the column".
-const keepUndefined = (_key: string, value: unknown) => (value === undefined ? null : value)
-
-/** Writers for one staging pass; the caller wraps them in one transaction. */
-export function prepareStagingWriters(db: StagingDb) {
-  const patient = db.prepare('INSERT INTO staged_patients (nhs_number, fields_json) VALUES (?, ?)')
-  const reading = db.prepare('INSERT INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure) VALUES (?, ?, ?, ?, ?, ?)')
-  const event = db.prepare('INSERT INTO staged_events (nhs_number, date, concept, code, term, value, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  return {
-    patient: (p: StagedPatient) => patient.run(p.nhsNumber, JSON.stringify(p.fields, keepUndefined)),
-    reading: (r: ReadingRecord) => reading.run(r.nhsNumber, r.date, r.systolic, r.diastolic, r.setting, r.measure),
-    event: (e: EventRecord) => event.run(e.nhsNumber, e.date, e.concept, e.code, e.term, e.value, e.matchedBy)
-  }
-}
-
 export function countStaged(db: StagingDb): { patients: number; readings: number; events: number } {
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   return { patients: count('staged_patients'), readings: count('staged_readings'), events: count('staged_events') }

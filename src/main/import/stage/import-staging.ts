@@ -9,21 +9,12 @@
 // a preview waits leaves the practice tables as they were, and the leftover file is deleted by the
 // next import beside the same database (its name carries the process id that made it, so a file
 // still in use by a live process, a CLI import say, is never swept).
-import Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { EventRecord, ParsedImport, ReadingRecord } from '../import-types'
-import {
-  countStaged,
-  createStagingTables,
-  prepareStagingWriters,
-  stagedEvents,
-  stagedPatients,
-  stagedReadings,
-  type StagedPatient,
-  type StagingDb
-} from './import-staging-queries'
+import { isProcessRunning } from '../../files/process-running'
+import type { StagedPatient } from './import-staging-queries'
 
 /** The facts a commit writes, read in the order the files listed them, with their counts for the progress bar. */
 export interface ImportFacts {
@@ -41,29 +32,17 @@ export interface StagedImport {
   drop(): void
 }
 
-const marker = '.import-staging-'
 /** What names a staging file after its database's name (`stagingPathFor`). */
-export const stagingMarker = marker
+export const stagingMarker = '.import-staging-'
 
 /** `<database>.import-staging-<pid>-<uuid>.sqlite`, beside the database (same disk, same permissions). */
 export function stagingPathFor(databasePath: string, pid = process.pid): string {
-  return `${databasePath}${marker}${pid}-${randomUUID()}.sqlite`
-}
-
-function ownerIsAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+  return `${databasePath}${stagingMarker}${pid}-${randomUUID()}.sqlite`
 }
 
 /** Deletes staging files beside this database whose process has ended (a crash or kill mid-import). */
 export function sweepAbandonedStaging(databasePath: string): number {
-  const prefix = basename(databasePath) + marker
+  const prefix = basename(databasePath) + stagingMarker
   let names: string[]
   try {
     names = readdirSync(dirname(databasePath))
@@ -74,7 +53,7 @@ export function sweepAbandonedStaging(databasePath: string): number {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue
     const pid = Number(name.slice(prefix.length).split('-')[0])
-    if (Number.isInteger(pid) && pid > 0 && ownerIsAlive(pid)) continue
+    if (isProcessRunning(pid)) continue
     rmSync(join(dirname(databasePath), name), { force: true })
     swept++
   }
@@ -92,52 +71,5 @@ export function factsInMemory(parsed: ParsedImport): ImportFacts {
     patients: () => parsed.patients,
     readings: () => parsed.readings,
     events: () => parsed.events
-  }
-}
-
-/** The import less its facts, the files' own lists included: what stays in memory until the commit. */
-function withoutFacts(parsed: ParsedImport): ParsedImport {
-  return {
-    ...parsed,
-    patients: [],
-    readings: [],
-    events: [],
-    files: parsed.files.map((f) => ({ ...f, patients: [], readings: [], components: [], events: [], ethnicity: [] }))
-  }
-}
-
-/**
- * Writes the parsed facts to a new staging file at `path` (one transaction) and returns the import
- * without them: the arrays are let go, so only the staging file holds them until the commit.
- */
-export function stageImport(parsed: ParsedImport, path: string): StagedImport {
-  const databaseBeside = path.slice(0, path.indexOf(marker))
-  if (databaseBeside) sweepAbandonedStaging(databaseBeside)
-  let db: StagingDb | null = new Database(path)
-  try {
-    createStagingTables(db)
-    const write = prepareStagingWriters(db)
-    db.transaction(() => {
-      for (const p of parsed.patients) write.patient(p)
-      for (const r of parsed.readings) write.reading(r)
-      for (const e of parsed.events) write.event(e)
-    })()
-  } catch (error) {
-    db.close()
-    dropStagingFile(path)
-    throw error
-  }
-  const open = db
-  const counts = countStaged(open)
-  const drop = () => {
-    if (db === null) return
-    db = null
-    open.close()
-    dropStagingFile(path)
-  }
-  return {
-    parsed: withoutFacts(parsed),
-    facts: { counts, patients: () => stagedPatients(open), readings: () => stagedReadings(open), events: () => stagedEvents(open) },
-    drop
   }
 }
