@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs'
 import type PDFDocument from 'pdfkit'
 import type { AuditPatient } from './audit/audit-service'
 import { FONT, useLetterFonts } from './documents/letter-fonts'
+import { pdfBytes } from './documents/pdf-bytes'
 import { loadOnFirstUse } from './load-on-first-use'
 
 type Plain = string | number | null
@@ -70,15 +71,10 @@ export async function writeAuditWorkbookFloor(path: string, patients: readonly A
 export function renderBlankPagesPdf(pages: number): Promise<Buffer> {
   const doc = new (loadOnFirstUse<typeof PDFDocument>('pdfkit'))({ size: 'A4', margin: 0, autoFirstPage: false })
   useLetterFonts(doc)
-  const chunks: Buffer[] = []
-  return new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
+  return pdfBytes(doc, () => {
     for (let i = 0; i < pages; i++) {
       doc.addPage({ size: 'A4', margin: 0 })
       if (i === 0) doc.font(FONT.regular).text('Floor', 40, 40).font(FONT.bold).text('Floor', 40, 60)
     }
-    doc.end()
-  })
+  }).then(({ bytes }) => bytes)
 }

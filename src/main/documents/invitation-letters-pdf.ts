@@ -10,6 +10,7 @@ import { assert } from '../../shared/assert'
 import type { InvitationLetter } from '../../shared/domain/letter-content'
 import { ADDRESS_SIZE, byHandMark, drawAddressBlock } from './address-block'
 import { FONT, printable, useLetterFonts } from './letter-fonts'
+import { pdfBytes } from './pdf-bytes'
 import { BODY_BOTTOM, BODY_TOP, BODY_WIDTH, BOX_FILL, GREY, LEFT, MM, NHS_BLUE, PAGE, RIGHT, RIGHT_COLUMN_X, TEXT, WINDOW } from './letter-page'
 
 type Doc = PDFKit.PDFDocument
@@ -213,25 +214,16 @@ export function renderLettersPdf(letters: readonly InvitationLetter[]): Promise<
     }
   })
   useLetterFonts(doc)
-  const chunks: Buffer[] = []
-  return new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-    try {
-      for (const letter of letters) {
-        doc.addPage({ size: 'A4', margin: 0 })
-        drawLetter(doc, letter)
-      }
-      // A letter that spilled onto a second sheet would be posted split in two envelopes' worth:
-      // fail loudly instead.
-      const pages = doc.bufferedPageRange().count
-      assert(pages === letters.length, `letters PDF has ${pages} pages for ${letters.length} letters`)
-      doc.end()
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)))
+  return pdfBytes(doc, () => {
+    for (const letter of letters) {
+      doc.addPage({ size: 'A4', margin: 0 })
+      drawLetter(doc, letter)
     }
-  })
+    // A letter that spilled onto a second sheet would be posted split in two envelopes' worth:
+    // fail loudly instead.
+    const pages = doc.bufferedPageRange().count
+    assert(pages === letters.length, `letters PDF has ${pages} pages for ${letters.length} letters`)
+  }).then(({ bytes }) => bytes)
 }
 
 // --- large print ------------------------------------------------------------------------------

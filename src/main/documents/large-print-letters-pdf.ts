@@ -6,6 +6,7 @@ import { assert } from '../../shared/assert'
 import type { InvitationLetter } from '../../shared/domain/letter-content'
 import { ADDRESS_SIZE, drawAddressBlock } from './address-block'
 import { FONT, printable, useLetterFonts } from './letter-fonts'
+import { pdfBytes } from './pdf-bytes'
 import { BODY_TOP, BODY_WIDTH, GREY, LEFT, MM, NHS_BLUE, PAGE, RIGHT, TEXT } from './letter-page'
 
 type Doc = PDFKit.PDFDocument
@@ -78,45 +79,36 @@ export function renderLargePrintLettersPdf(letters: readonly InvitationLetter[])
     }
   })
   useLetterFonts(doc)
-  const chunks: Buffer[] = []
-  return new Promise((resolve, reject) => {
-    let pages = 0
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve({ bytes: Buffer.concat(chunks), pages }))
-    doc.on('error', reject)
-    try {
-      const firstPages: number[] = []
-      for (const letter of letters) {
-        firstPages.push(doc.bufferedPageRange().count)
-        drawLargePrintLetter(doc, letter)
-      }
-      pages = doc.bufferedPageRange().count
-      // A letter may run to more pages: each page says whose letter it is and which page, so a
-      // loose sheet finds its way back into the right envelope.
-      letters.forEach((letter, i) => {
-        const start = firstPages[i] ?? 0
-        const end = firstPages[i + 1] ?? pages
-        for (let p = start; p < end; p++) {
-          doc.switchToPage(p)
-          doc.page.margins.bottom = 0
-          doc
-            .font(FONT.regular)
-            .fontSize(11)
-            .fillColor(GREY)
-            .text(
-              printable(`${letter.recipientAddress[0] ?? ''}, ${letter.nhsNumberLine} — page ${p - start + 1} of ${end - start}`),
-              LEFT,
-              PAGE.height - 12 * MM,
-              {
-                width: BODY_WIDTH,
-                lineBreak: false
-              }
-            )
-        }
-      })
-      doc.end()
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)))
+  return pdfBytes(doc, () => {
+    const firstPages: number[] = []
+    for (const letter of letters) {
+      firstPages.push(doc.bufferedPageRange().count)
+      drawLargePrintLetter(doc, letter)
     }
-  })
+    const pages = doc.bufferedPageRange().count
+    // A letter may run to more pages: each page says whose letter it is and which page, so a
+    // loose sheet finds its way back into the right envelope.
+    letters.forEach((letter, i) => {
+      const start = firstPages[i] ?? 0
+      const end = firstPages[i + 1] ?? pages
+      for (let p = start; p < end; p++) {
+        doc.switchToPage(p)
+        doc.page.margins.bottom = 0
+        doc
+          .font(FONT.regular)
+          .fontSize(11)
+          .fillColor(GREY)
+          .text(
+            printable(`${letter.recipientAddress[0] ?? ''}, ${letter.nhsNumberLine} — page ${p - start + 1} of ${end - start}`),
+            LEFT,
+            PAGE.height - 12 * MM,
+            {
+              width: BODY_WIDTH,
+              lineBreak: false
+            }
+          )
+      }
+    })
+    return pages
+  }).then(({ bytes, drawn }) => ({ bytes, pages: drawn }))
 }

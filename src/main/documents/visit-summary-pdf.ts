@@ -10,6 +10,7 @@ import { loadOnFirstUse } from '../load-on-first-use'
 import type { VisitSummary } from '../../shared/domain/visit-summary-content'
 import { ADDRESS_SIZE, drawAddressBlock } from './address-block'
 import { FONT, printable, useLetterFonts } from './letter-fonts'
+import { pdfBytes } from './pdf-bytes'
 import { BODY_TOP, BODY_WIDTH, GREY, LEFT, MM, NHS_BLUE, PAGE, RIGHT, TEXT } from './letter-page'
 
 type Doc = PDFKit.PDFDocument
@@ -94,34 +95,25 @@ export function renderVisitSummaryPdf(summary: VisitSummary): Promise<{ bytes: B
   })
   useLetterFonts(doc)
   const size = summary.largePrint ? SIZES.large : SIZES.standard
-  const chunks: Buffer[] = []
-  return new Promise((resolve, reject) => {
-    let pages = 0
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve({ bytes: Buffer.concat(chunks), pages }))
-    doc.on('error', reject)
-    try {
-      drawSummary(doc, summary)
-      pages = doc.bufferedPageRange().count
-      for (let p = 0; p < pages; p++) {
-        doc.switchToPage(p)
-        doc.page.margins.bottom = 0
-        doc
-          .font(FONT.regular)
-          .fontSize(size.footer)
-          .fillColor(GREY)
-          .text(
-            printable(
-              `${summary.recipientAddress[0] ?? ''}, ${summary.nhsNumberLine}${summary.largePrint ? '' : ` — ${summary.reference}`} — page ${p + 1} of ${pages}`
-            ),
-            LEFT,
-            PAGE.height - 12 * MM,
-            { width: BODY_WIDTH, lineBreak: false }
-          )
-      }
-      doc.end()
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)))
+  return pdfBytes(doc, () => {
+    drawSummary(doc, summary)
+    const pages = doc.bufferedPageRange().count
+    for (let p = 0; p < pages; p++) {
+      doc.switchToPage(p)
+      doc.page.margins.bottom = 0
+      doc
+        .font(FONT.regular)
+        .fontSize(size.footer)
+        .fillColor(GREY)
+        .text(
+          printable(
+            `${summary.recipientAddress[0] ?? ''}, ${summary.nhsNumberLine}${summary.largePrint ? '' : ` — ${summary.reference}`} — page ${p + 1} of ${pages}`
+          ),
+          LEFT,
+          PAGE.height - 12 * MM,
+          { width: BODY_WIDTH, lineBreak: false }
+        )
     }
-  })
+    return pages
+  }).then(({ bytes, drawn }) => ({ bytes, pages: drawn }))
 }
