@@ -3,22 +3,11 @@
 // whose reasons are index arrays into those values. Kept here only so the migration's test can write
 // a snapshot exactly as a practice's database holds one, and check the conversion shows the same.
 import type { SnapshotListing } from '../../src/shared/domain/cohort-engine'
-import type { ReasonCode, ReasonValue } from '../../src/shared/domain/cohort-reason-codes'
+import { reasonValueTable, type ReasonCode } from '../../src/shared/domain/cohort-reason-codes'
 
 /** The document a pre-0017 build stored for these listings (members first, then excluded). */
 export function legacySnapshotDocument(listings: readonly SnapshotListing[]): string {
-  const values: ReasonValue[] = []
-  const valueIndex = new Map<ReasonValue, number>()
-  const ref = (value: ReasonValue): number => {
-    if (value === null) return -1
-    let index = valueIndex.get(value)
-    if (index === undefined) {
-      index = values.length
-      values.push(value)
-      valueIndex.set(value, index)
-    }
-    return index
-  }
+  const { values, ref } = reasonValueTable()
   const encode = (code: ReasonCode): number[] => code.map(ref)
   const patients = listings.map(({ entry, patient: p, reasonCodes, bpRuleCode }) => [
     entry.patientId,

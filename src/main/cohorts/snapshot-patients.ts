@@ -10,7 +10,7 @@
 // the snapshot says, and cohorts.explain can re-derive the "why" from the same inputs.
 import type { InvitationHistory } from '../../shared/domain/invitation-state'
 import type { SnapshotListing } from '../../shared/domain/cohort-engine'
-import { type ReasonCode, type ReasonValue, formatReasonCode } from '../../shared/domain/cohort-reason-codes'
+import { type ReasonCode, type ReasonValue, formatReasonCode, reasonValueTable } from '../../shared/domain/cohort-reason-codes'
 import { ethnicCategories, isEthnicCategory } from '../../shared/domain/ethnicity'
 import { displayName } from '../../shared/domain/patient-record'
 import type { CohortRow, EntryRow, NewCohortEntry } from './cohort-snapshot-queries'
@@ -47,18 +47,7 @@ export function encodeSnapshotListings(
 ): { entries: NewCohortEntry[]; reasonValuesJson: string; patientIds: number[] } {
   const entries: NewCohortEntry[] = []
   const patientIds: number[] = []
-  const values: ReasonValue[] = []
-  const valueIndex = new Map<ReasonValue, number>()
-  const ref = (value: ReasonValue): number => {
-    if (value === null) return -1
-    let index = valueIndex.get(value)
-    if (index === undefined) {
-      index = values.length
-      values.push(value)
-      valueIndex.set(value, index)
-    }
-    return index
-  }
+  const { values, ref } = reasonValueTable()
   const encode = (code: ReasonCode): string => {
     let text = '['
     for (let i = 0; i < code.length; i++) text += (i === 0 ? '' : ',') + ref(code[i] ?? null)

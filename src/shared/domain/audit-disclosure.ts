@@ -246,7 +246,8 @@ export interface AuditBreakdown<T> {
   readonly order: readonly string[]
 }
 
-export function auditCounts(funnel: FunnelCounts, outcome: BpOutcomeSummary): Record<AuditMeasureKey, number> {
+/** The funnel counts that are audit measures (all but `invited1`, which the audit does not report on its own). */
+function funnelMeasures(funnel: FunnelCounts) {
   return {
     eligible: funnel.eligible,
     invited: funnel.invited,
@@ -254,7 +255,13 @@ export function auditCounts(funnel: FunnelCounts, outcome: BpOutcomeSummary): Re
     invited3: funnel.invited3,
     booked: funnel.booked,
     attended: funnel.attended,
-    followedUp: funnel.followedUp,
+    followedUp: funnel.followedUp
+  }
+}
+
+export function auditCounts(funnel: FunnelCounts, outcome: BpOutcomeSummary): Record<AuditMeasureKey, number> {
+  return {
+    ...funnelMeasures(funnel),
     bpPatients: outcome.patients,
     reduced: outcome.reduced,
     unchanged: outcome.unchanged,
@@ -340,13 +347,7 @@ export function auditRowOf<T extends AuditGridSubject>(label: string, patients: 
   return {
     label,
     counts: {
-      eligible: funnel.eligible,
-      invited: funnel.invited,
-      invited2: funnel.invited2,
-      invited3: funnel.invited3,
-      booked: funnel.booked,
-      attended: funnel.attended,
-      followedUp: funnel.followedUp,
+      ...funnelMeasures(funnel),
       ...bp.counts,
       ...wellbeing?.counts,
       ...(sections.adherence ? adherenceCounts(patients) : {})

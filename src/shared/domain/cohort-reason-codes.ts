@@ -13,6 +13,28 @@ export type { ReasonValue }
 /** [kind, ...values]: kind is a rule id, or one of the kinds below. */
 export type ReasonCode = readonly [kind: string, ...values: ReasonValue[]]
 
+/**
+ * A snapshot's table of distinct reason values: `ref` gives a value's index (adding it the first
+ * time), -1 for null; `values` is the table to store. Codes then hold small numbers, not text.
+ */
+export function reasonValueTable(): { values: ReasonValue[]; ref(value: ReasonValue): number } {
+  const values: ReasonValue[] = []
+  const index = new Map<ReasonValue, number>()
+  return {
+    values,
+    ref(value) {
+      if (value === null) return -1
+      let at = index.get(value)
+      if (at === undefined) {
+        at = values.length
+        values.push(value)
+        index.set(value, at)
+      }
+      return at
+    }
+  }
+}
+
 /** The sentence itself, for a rule without reason values (a custom criterion). */
 export const TEXT_REASON = 'text'
 /** The priority rule that matched (values: formatPriorityRule). */
