@@ -21,6 +21,7 @@ import { readWorkbooks } from '../../src/main/import/read/xlsx-rows'
 import type { ImportProgressT } from '../../src/shared/contract'
 import { createTestContext, type TestContext } from '../support/test-context'
 import { bundleForNode, type Bundles } from '../support/bundle-for-node'
+import { importTableCounts } from '../support/import-table-counts'
 
 const root = resolve(__dirname, '../..')
 let bundles: Bundles
@@ -45,10 +46,6 @@ afterEach(() => {
   ctx = null
 })
 
-const tables = ['patients', 'patient_history', 'bp_readings', 'coded_events', 'imports', 'import_files', 'import_rejects', 'import_patients', 'activity_log']
-function counts(db: Database.Database): Record<string, number> {
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]))
-}
 const fixture = () => ({ name: 'seed.csv', bytes: new Uint8Array(readFileSync(join(root, 'tests/fixtures/imports/emis-events-hypertension.csv'))) })
 
 function fileHash(c: TestContext): string {
@@ -60,7 +57,7 @@ describe('a process killed in the middle of the commit', () => {
   test('leaves the database intact with every count unchanged', async () => {
     ctx = createTestContext()
     importFiles(ctx, [fixture()], 'auto')
-    const before = counts(ctx.db)
+    const before = importTableCounts(ctx.db)
     const path = ctx.databasePath
     ctx.db.close()
 
@@ -89,7 +86,7 @@ describe('a process killed in the middle of the commit', () => {
 
     const after = new Database(path)
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(counts(after)).toEqual(before)
+    expect(importTableCounts(after)).toEqual(before)
     after.close()
     // Reopened by the app, the same database imports the file in full.
     ctx.db = asWritable(new Database(path))
@@ -130,7 +127,7 @@ describe('the import worker', () => {
     try {
       const inThread = importFiles(reference, [big()], 'auto')
       expect({ ...result, backupFile: null }).toEqual({ ...inThread, backupFile: null })
-      expect(counts(ctx.db)).toEqual(counts(reference.db))
+      expect(importTableCounts(ctx.db)).toEqual(importTableCounts(reference.db))
     } finally {
       reference.cleanup()
     }

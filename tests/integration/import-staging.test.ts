@@ -14,12 +14,11 @@ import { cancelImportJob, commitImportJob, importJobProgress, startImportJob } f
 import { stagingPathFor, sweepAbandonedStaging } from '../../src/main/import/stage/import-staging'
 import { AppError } from '../../src/shared/result'
 import { bundleForNode, type Bundles } from '../support/bundle-for-node'
+import { importTableCounts } from '../support/import-table-counts'
 import { createTestContext, type TestContext } from '../support/test-context'
 
 const root = resolve(__dirname, '../..')
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(root, 'tests/fixtures/imports', name))) })
-const tables = ['patients', 'patient_history', 'bp_readings', 'coded_events', 'imports', 'import_files', 'import_rejects', 'import_patients', 'activity_log']
-const counts = (db: Database.Database) => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]))
 const stagingFiles = (databasePath: string) => readdirSync(dirname(databasePath)).filter((n) => n.startsWith(`${basename(databasePath)}.import-staging-`))
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -56,7 +55,7 @@ async function readyJob(c: TestContext, files = [fixture('emis-events-hypertensi
 describe('the staging file of a preview', () => {
   test('holds the facts beside the database while the preview waits; the practice tables are untouched; Cancel deletes it', async () => {
     ctx = createTestContext()
-    const before = counts(ctx.db)
+    const before = importTableCounts(ctx.db)
     const jobId = await readyJob(ctx)
     const [staged] = stagingFiles(ctx.databasePath)
     expect(staged).toBeDefined()
@@ -64,21 +63,21 @@ describe('the staging file of a preview', () => {
     expect(staging.prepare('SELECT COUNT(*) FROM staged_patients').pluck().get()).toBe(importJobProgress(jobId).preview?.patientsInFile)
     expect(staging.prepare('SELECT COUNT(*) FROM staged_readings').pluck().get()).toBe(importJobProgress(jobId).preview?.readingsInFile)
     staging.close()
-    expect(counts(ctx.db)).toEqual(before)
+    expect(importTableCounts(ctx.db)).toEqual(before)
 
     expect(cancelImportJob(jobId).cancelled).toBe(true)
     await until(() => stagingFiles(ctx?.databasePath ?? '').length === 0, 'Cancel deletes the staging file')
-    expect(counts(ctx.db)).toEqual(before)
+    expect(importTableCounts(ctx.db)).toEqual(before)
   })
 
   test('a stale preview (another import landed since) is refused and its staging file deleted', async () => {
     ctx = createTestContext()
     const jobId = await readyJob(ctx)
     importFiles(ctx, [fixture('emis-events-hypertension-next-month.csv')], 'auto')
-    const before = counts(ctx.db)
+    const before = importTableCounts(ctx.db)
     await expect(commitImportJob(ctx, jobId)).rejects.toThrow(/after this preview was made/)
     await until(() => stagingFiles(ctx?.databasePath ?? '').length === 0, 'the stale preview drops its staging file')
-    expect(counts(ctx.db)).toEqual(before)
+    expect(importTableCounts(ctx.db)).toEqual(before)
 
     // The same in the main thread (imports.preview in a process without the worker).
     const preview = previewImport(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
@@ -143,7 +142,7 @@ describe('a process killed while its preview waits for Import', () => {
   test('leaves the practice database as it was; the next import sweeps the staging file and commits in full', async () => {
     ctx = createTestContext()
     importFiles(ctx, [fixture('emis-events-hypertension.csv')], 'auto')
-    const before = counts(ctx.db)
+    const before = importTableCounts(ctx.db)
     const path = ctx.databasePath
     const child = spawn(process.execPath, [bundles.file('child'), path, exportFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -159,7 +158,7 @@ describe('a process killed while its preview waits for Import', () => {
     expect(stagingFiles(path)).toHaveLength(1)
 
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(counts(ctx.db)).toEqual(before)
+    expect(importTableCounts(ctx.db)).toEqual(before)
     const preview = previewImport(ctx, [{ name: 'export.csv', bytes: new Uint8Array(readFileSync(exportFile)) }], 'auto')
     expect(stagingFiles(path)).toHaveLength(1) // the new preview's own; the abandoned one is gone
     const result = commitImport(ctx, preview.previewId)

@@ -12,6 +12,24 @@ export interface TestContext extends ServiceContext {
   cleanup(): void
 }
 
+/**
+ * A service context over a database a test opened itself (an older schema migrated forward, say):
+ * the same fixed clock as createTestContext, and nobody signed in unless `user` is given.
+ */
+export function contextOver(db: ServiceContext['db'], at: { databasePath: string; folder: string; user?: UserT }): ServiceContext {
+  let user: UserT | null = at.user ?? null
+  return {
+    db,
+    databasePath: at.databasePath,
+    documentsFolder: join(at.folder, 'documents'),
+    currentUser: () => user,
+    setCurrentUser: (u) => {
+      user = u
+    },
+    now: () => new Date('2026-11-22T10:00:00Z')
+  }
+}
+
 export function createTestContext(options: { now?: string; user?: UserT } = {}): TestContext {
   const folder = mkdtempSync(join(tmpdir(), 'clinic-recall-test-'))
   const databasePath = join(folder, 'practice.sqlite')

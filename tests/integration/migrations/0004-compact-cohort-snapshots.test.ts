@@ -1,18 +1,16 @@
 // Migration 0004: compact cohort snapshots. Cohorts gain the last reading and event id their build
 // could see, and each snapshot one document of its listed patients as built. Snapshots built before
 // it keep their stored reasons and explanation, and are still read (and explained) from them.
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { explainCohortEntry } from '../../../src/main/cohorts/cohort-explanation'
 import { buildCohort } from '../../../src/main/cohorts/cohort-service'
 import { getCohort } from '../../../src/main/cohorts/cohort-snapshots'
-import type { ServiceContext } from '../../../src/main/context'
 import { openDatabase } from '../../../src/main/db/connection'
 import { schemaVersion } from '../../../src/main/db/migrations'
 import { cohortSeeder } from '../../support/cohort-seeder'
 import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
 import { columnsOf } from '../../support/schema-inspection'
-import { createTestContext, type TestContext } from '../../support/test-context'
+import { contextOver, createTestContext, type TestContext } from '../../support/test-context'
 
 let ctx: TestContext | undefined
 let old: DatabaseAtVersion | undefined
@@ -122,14 +120,7 @@ describe('migration 0004 (compact cohort snapshots)', () => {
     old.db.close()
     const db = openDatabase(old.path)
     try {
-      const service: ServiceContext = {
-        db,
-        databasePath: old.path,
-        documentsFolder: join(old.folder, 'documents'),
-        currentUser: () => null,
-        setCurrentUser: () => undefined,
-        now: () => new Date('2026-11-22T10:00:00Z')
-      }
+      const service = contextOver(db, { databasePath: old.path, folder: old.folder })
       // The patient's record has changed since the build; the snapshot still shows them as built.
       db.prepare("UPDATE patients SET family_name = 'SMITH' WHERE nhs_number = '9434765919'").run()
       const snapshot = getCohort(service, 1)

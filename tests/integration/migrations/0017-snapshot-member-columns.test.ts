@@ -2,11 +2,9 @@
 // converted into shared patient versions and codes on the entry rows; an old snapshot must show
 // exactly what it showed before (names, ages, ethnicity, reasons, BP rule) and still re-derive its
 // "why" from the patient as built, in every format the document had.
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { explainCohortEntry } from '../../../src/main/cohorts/cohort-explanation'
 import { getCohort } from '../../../src/main/cohorts/cohort-snapshots'
-import type { ServiceContext } from '../../../src/main/context'
 import { openDatabase } from '../../../src/main/db/connection'
 import { asWritable } from '../../../src/main/db/database-access'
 import { schemaVersion } from '../../../src/main/db/migrations'
@@ -17,6 +15,7 @@ import { cohortSeeder } from '../../support/cohort-seeder'
 import { legacySnapshotDocument } from '../../support/legacy-snapshot-document'
 import { applyMigration, databaseAtVersion, type DatabaseAtVersion } from '../../support/migrate-to'
 import { columnsOf } from '../../support/schema-inspection'
+import { contextOver } from '../../support/test-context'
 
 let old: DatabaseAtVersion | undefined
 afterEach(() => {
@@ -169,7 +168,7 @@ describe('migration 0017 (snapshot member columns)', () => {
     const practice = practiceAtVersion16()
     old = practice.at16
     applyMigration(old.db, 17)
-    const service = { db: old.db, databasePath: old.path, documentsFolder: join(old.folder, 'documents') } as unknown as ServiceContext
+    const service = contextOver(asWritable(old.db), { databasePath: old.path, folder: old.folder })
     const renamed = [...practice.run.members, ...practice.run.excluded][0]!.entry
     const names = practice.renamedInMiddle.map((cohortId) => {
       const snapshot = getCohort(service, cohortId)
@@ -185,14 +184,7 @@ describe('migration 0017 (snapshot member columns)', () => {
     old.db.close()
     const db = openDatabase(old.path)
     try {
-      const service: ServiceContext = {
-        db,
-        databasePath: old.path,
-        documentsFolder: join(old.folder, 'documents'),
-        currentUser: () => null,
-        setCurrentUser: () => undefined,
-        now: () => new Date('2026-11-22T10:00:00Z')
-      }
+      const service = contextOver(db, { databasePath: old.path, folder: old.folder })
       // The record changed after the builds: the snapshots still show the patient as built.
       db.prepare("UPDATE patients SET family_name = 'SMITH', date_of_birth = '2001-01-01', updated_at = '2026-11-10T09:00:00Z' WHERE id = ?").run(
         practice.ids[0]
