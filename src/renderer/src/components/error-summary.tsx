@@ -4,7 +4,8 @@
 // first thing a keyboard or screen-reader user meets after pressing a button is what went wrong.
 // The role="alert" sits on an inner box, as the design system does, so the announcement is not lost
 // in the focus move.
-import { useEffect, useId, useRef, type MouseEvent } from 'react'
+import { useId, type MouseEvent } from 'react'
+import { useReveal } from './use-reveal'
 
 export interface SummaryProblem {
   message: string
@@ -42,17 +43,12 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void
 }
 
 export function ErrorSummary({ title, description, problems = [], moveFocus = true, focusOn }: Props) {
-  const box = useRef<HTMLDivElement>(null)
   const headingId = useId()
-  const shown = description || problems.length > 0
+  const shown = Boolean(description) || problems.length > 0
   const content = [description ?? '', ...problems.map((p) => p.message)].join('\n')
-  const trigger = focusOn ?? content
-  useEffect(() => {
-    if (!shown || !moveFocus) return
-    box.current?.focus({ preventScroll: true })
-    box.current?.scrollIntoView({ block: 'nearest' })
-    // Only a new trigger moves focus; `shown` going false then true again is a new problem too.
-  }, [moveFocus, trigger, shown])
+  // Without `focusOn`, focus moves whenever problems appear or change. With it, only on a new
+  // attempt: a summary that reappears as the user types elsewhere leaves their cursor alone.
+  const box = useReveal<HTMLDivElement>(!moveFocus ? null : focusOn !== undefined ? focusOn : shown ? content : null, 'nearest')
   if (!shown) return null
   return (
     <div className="nhsuk-error-summary" ref={box} tabIndex={-1} aria-labelledby={headingId}>

@@ -3,7 +3,8 @@
 // user is told the outcome without hunting for it, and a sighted user sees it even when it is below
 // the fold. The form or button that caused it may have just disappeared, which would otherwise drop
 // focus to the top of the page.
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useReveal } from './use-reveal'
 
 interface Props {
   /**
@@ -15,14 +16,7 @@ interface Props {
 }
 
 export function FocusWhenShown({ token, children }: Props) {
-  const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (token === null) return
-    const element = box.current
-    if (!element) return
-    element.focus({ preventScroll: true })
-    element.scrollIntoView({ block: 'nearest' })
-  }, [token])
+  const box = useReveal<HTMLDivElement>(token, 'nearest')
   if (token === null) return null
   return (
     <div ref={box} tabIndex={-1} className="focus-target">

@@ -5,14 +5,15 @@ import { useEffect, useRef } from 'react'
 
 /**
  * Returns the ref to put on the result's container (give it tabIndex={-1}). `token` changes on each
- * new result (an id or a counter); null or undefined while there is none.
+ * new result (an id or a counter); null or undefined while there is none. `block` is where it is
+ * scrolled to: the top of the view for a large result, 'nearest' for a message beside the form.
  */
-export function useReveal<T extends HTMLElement>(token: unknown) {
+export function useReveal<T extends HTMLElement>(token: unknown, block: ScrollLogicalPosition = 'start') {
   const ref = useRef<T>(null)
   useEffect(() => {
     if (token === null || token === undefined) return
     ref.current?.focus({ preventScroll: true })
-    ref.current?.scrollIntoView({ block: 'start' })
-  }, [token])
+    ref.current?.scrollIntoView({ block })
+  }, [token, block])
   return ref
 }
