@@ -6,6 +6,7 @@
 import type { NotEligibleTally } from './cohort-engine'
 import { formatUkLongDate } from './letter-content'
 import { formatDateText } from '../format/staff-text'
+import { formatCount } from '../format/staff-text'
 
 export interface CohortOutcomeCounts {
   /** Every patient in the database. */
@@ -17,7 +18,7 @@ export interface CohortOutcomeCounts {
   exclusionCounts: readonly { label: string; count: number }[]
 }
 
-const patients = (n: number) => `${n.toLocaleString('en-GB')} patient${n === 1 ? '' : 's'}`
+const patients = (n: number) => `${formatCount(n)} patient${n === 1 ? '' : 's'}`
 
 /** The reason the build is empty, or null when it has members. */
 export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string): string | null {
@@ -28,7 +29,7 @@ export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string):
   if (counts.excluded > 0) {
     const by = counts.exclusionCounts
       .filter((e) => e.count > 0)
-      .map((e) => `${e.count.toLocaleString('en-GB')} by “${e.label}”`)
+      .map((e) => `${formatCount(e.count)} by “${e.label}”`)
       .join(', ')
     return `Everyone who meets the criteria as of ${formatDateText(asOf)} is excluded: ${patients(counts.excluded)} (${by}).`
   }
@@ -39,10 +40,8 @@ export function emptyCohortReason(counts: CohortOutcomeCounts, asOfIso: string):
   const detail = failing
     .map((t) => {
       const noReading =
-        t.rule.startsWith('bp.') && t.withoutRecentReading > 0
-          ? ` (${t.withoutRecentReading.toLocaleString('en-GB')} with no BP reading in the look-back window)`
-          : ''
-      return `${t.count.toLocaleString('en-GB')} not “${t.label}”${noReading}`
+        t.rule.startsWith('bp.') && t.withoutRecentReading > 0 ? ` (${formatCount(t.withoutRecentReading)} with no BP reading in the look-back window)` : ''
+      return `${formatCount(t.count)} not “${t.label}”${noReading}`
     })
     .join('; ')
   const of = `of the ${patients(counts.patientsImported)} imported, ${detail}`

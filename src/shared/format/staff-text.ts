@@ -36,9 +36,9 @@ export function formatTimestampText(value: string): string {
   return formatDateText(value)
 }
 
+const ukCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 })
+
 /** 1234 → "1,234"; 999 → "999" (UK grouping, whatever the computer's locale). */
 export function formatCount(n: number): string {
-  const [whole = '', fraction] = String(Math.abs(n)).split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${n < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`
+  return ukCount.format(n)
 }

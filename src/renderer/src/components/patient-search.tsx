@@ -190,7 +190,7 @@ export function PatientSearch() {
         </ul>
         {shown.kind === 'found' && shown.found.more && (
           <p className="header-search-note">
-            Showing {patients.length} of {shown.found.total.toLocaleString('en-GB')} with {shown.found.searchedFor}: type more to narrow the search.
+            Showing {patients.length} of {formatCount(shown.found.total)} with {shown.found.searchedFor}: type more to narrow the search.
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { openCodeLibrary } from '../settings/open-code-library'
+import { formatCount } from '../../format/count'
 
 /**
  * What the code lists did not decide in this import: events read from their term alone, and codes
@@ -20,14 +21,13 @@ export function CodeMatchNotes({ termOnlyMatches, unmatchedCodes, saved }: { ter
       <ul>
         {termOnlyMatches > 0 && (
           <li>
-            <strong>{termOnlyMatches.toLocaleString('en-GB')}</strong> {eventWord} matched by term only —{' '}
-            {saved ? 'check them in ' : 'after importing, check them in '}
+            <strong>{formatCount(termOnlyMatches)}</strong> {eventWord} matched by term only — {saved ? 'check them in ' : 'after importing, check them in '}
             {library}.
           </li>
         )}
         {unmatchedCodes > 0 && (
           <li>
-            <strong>{unmatchedCodes.toLocaleString('en-GB')}</strong> {unmatchedCodes === 1 ? 'code' : 'codes'} matched no code list:{' '}
+            <strong>{formatCount(unmatchedCodes)}</strong> {unmatchedCodes === 1 ? 'code' : 'codes'} matched no code list:{' '}
             {saved ? 'their rows were' : 'their rows will be'} left out. {saved ? 'See which in ' : 'After importing, see which in '}
             {library}.
           </li>

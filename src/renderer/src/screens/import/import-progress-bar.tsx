@@ -1,5 +1,6 @@
 import '../../styles/import.css'
 import type { ImportProgressT } from '../../../../shared/contract'
+import { formatCount } from '../../format/count'
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
@@ -11,7 +12,7 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
   // Reading: while the file is unpacked and split into rows there is no row count yet, so the bar
   // is indeterminate (no value); then it shows the rows read of the file's rows.
   const readingRows = progress.phase === 'reading' && progress.rowsTotal > 0
-  const count = (n: number) => n.toLocaleString('en-GB')
+  const count = (n: number) => formatCount(n)
   const value = saving || readingRows ? progress.rowsDone : progress.phase === 'checking' ? progress.bytesTotal : undefined
   const max = saving || readingRows ? Math.max(progress.rowsTotal, 1) : Math.max(progress.bytesTotal, 1)
   const detail = saving

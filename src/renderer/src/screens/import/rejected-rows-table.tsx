@@ -1,5 +1,6 @@
 import type { RejectedRowT } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
+import { formatCount } from '../../format/count'
 
 /** Beyond this many the table shows the first ones and points at the CSV (a hostile file can have 100,000). */
 const rowsShown = 1000
@@ -10,7 +11,7 @@ export function RejectedRowsTable({ rows, label = 'Rejected rows' }: { rows: Rej
     <>
       {rows.length > rowsShown && (
         <p className="hint">
-          Showing the first {rowsShown.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')}; the CSV has them all.
+          Showing the first {formatCount(rowsShown)} of {formatCount(rows.length)}; the CSV has them all.
         </p>
       )}
       <DataTable<RejectedRowT>

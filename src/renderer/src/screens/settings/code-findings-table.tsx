@@ -1,6 +1,7 @@
 import type { UnmatchedCodeT } from '../../../../shared/contract'
 import { formatUkDate } from '../../format/uk-date'
 import { DataTable, type Column } from '../../components/data-table'
+import { formatCount } from '../../format/count'
 
 type ImportRef = UnmatchedCodeT['firstImport']
 
@@ -17,7 +18,7 @@ export interface CodeFindingRow {
   readAs?: string
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** "4 codes, 6 events" — the line above either table. */
 export function CodeFindingsSummary({ rows, suffix = '' }: { rows: readonly CodeFindingRow[]; suffix?: string }) {
@@ -55,8 +56,8 @@ export function CodeFindingsTable({ rows, label }: { rows: readonly CodeFindingR
       )
     },
     ...(readAs ? [{ id: 'read-as', header: 'Read as', cell: (r: CodeFindingRow) => r.readAs }] : []),
-    { id: 'events', header: 'Events', cell: (r) => r.events.toLocaleString('en-GB'), numeric: true },
-    { id: 'patients', header: 'Patients', cell: (r) => r.patients.toLocaleString('en-GB'), numeric: true },
+    { id: 'events', header: 'Events', cell: (r) => formatCount(r.events), numeric: true },
+    { id: 'patients', header: 'Patients', cell: (r) => formatCount(r.patients), numeric: true },
     {
       id: 'seen',
       header: 'Seen',

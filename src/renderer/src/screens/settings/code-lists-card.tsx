@@ -2,6 +2,7 @@ import type { CodeListInfoT } from '../../../../shared/contract'
 import { Card } from '../../components/card'
 import { DataTable } from '../../components/data-table'
 import { ErrorAlert } from '../../components/error-alert'
+import { formatCount } from '../../format/count'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
@@ -87,7 +88,7 @@ export function CodeListsCard({ lists, error }: { lists: CodeListInfoT[] | null;
                 cellTitle: (list) => (list.kind === 'nhs-refset' ? list.source : undefined)
               },
               { id: 'version', header: 'Version', cell: (list) => list.version ?? '—', cellClassName: 'code-library-version' },
-              { id: 'codes', header: 'Codes', cell: (list) => list.codes.toLocaleString('en-GB'), numeric: true },
+              { id: 'codes', header: 'Codes', cell: (list) => formatCount(list.codes), numeric: true },
               { id: 'file', header: 'File', cell: (list) => list.file, cellClassName: 'code-library-file' }
             ]}
           />
