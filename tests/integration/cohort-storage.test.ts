@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { getCohort } from '../../src/main/cohorts/cohort-snapshots'
+import { ENTRY_ROWS_PER_BATCH } from '../../src/main/cohorts/snapshot-patients'
 import { explainCohortEntry } from '../../src/main/cohorts/cohort-explanation'
 import { loadPatientRecords } from '../../src/main/patients/patient-records'
 import { createTestContext, type TestContext } from '../support/test-context'
@@ -107,6 +108,30 @@ describe('compact snapshots', () => {
     expect(rows.map((r) => [r.patient_id, r.priority, r.severe])).toEqual(built.members.map((m) => [m.patientId, m.priority, m.severe ? 1 : 0]))
     expect(rows[0]?.priority).toBe('P1')
     expect(JSON.parse(rows[0]!.bp_json)).toEqual({ systolic: 185, diastolic: 100, date: '2026-10-01', setting: 'clinic' })
+  })
+
+  it('a snapshot written in several batches keeps every member and excluded patient, in list order, with their reasons', () => {
+    // More listed patients than two batches hold, excluded ones after them, so the last batch is part-full and mixes both lists.
+    const listed = ENTRY_ROWS_PER_BATCH * 2 + 37
+    const palliative = ctx.db.prepare(
+      `INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2024-01-01', 'PALCARE', '103735009', 'Palliative care', 'x')`
+    )
+    for (let i = 0; i < listed; i++) {
+      const id = addHypertensive(`S${String(i).padStart(9, '0')}`, `FAMILY${i}`, 150 + (i % 30), 95)
+      if (i % 97 === 0) palliative.run(id)
+    }
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-01', mode: 'qof' })
+    expect(built.members.length + built.excluded.length).toBe(listed)
+    expect(built.excluded.length).toBe(Math.ceil(listed / 97))
+    const rows = ctx.db.prepare('SELECT patient_id, status FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid').all(built.cohortId)
+    expect(rows).toEqual([
+      ...built.members.map((m) => ({ patient_id: m.patientId, status: 'member' })),
+      ...built.excluded.map((m) => ({ patient_id: m.patientId, status: 'excluded' }))
+    ])
+    const read = getCohort(ctx, built.cohortId)
+    const words = (entries: typeof built.members) => entries.map((m) => [m.patientId, m.reasons, m.bpRule, m.priority])
+    expect(words(read.members)).toEqual(words(built.members))
+    expect(words(read.excluded)).toEqual(words(built.excluded))
   })
 })
 

@@ -19,7 +19,7 @@ import { logActivity } from '../activity-log'
 import { actorName, todayIso, type ReadingContext, type ServiceContext } from '../context'
 import { loadPatientRecords, patientsWithCurrentVersion } from '../patients/patient-records'
 import { countPatients, latestFactIds } from '../patients/patient-fact-queries'
-import { addPatientVersions, insertCohort, insertCohortEntries } from './cohort-snapshot-queries'
+import { addPatientVersions, insertCohort, insertCohortEntries, setCohortReasonValues } from './cohort-snapshot-queries'
 import { type CohortDefinitionInfo, definitionInfo, definitionToBuild, listDefinitionInfos } from './definition-catalog'
 import { programmeForBuild } from '../programmes/programmes'
 import { invitationHistories, noInvitationHistory } from './invitation-history'
@@ -163,7 +163,7 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
 
   // One transaction from choosing the programme to the last entry: a programme started for this
   // build exists only if the build is stored.
-  let versioned: number[] = []
+  const versioned: number[] = []
   const store = ctx.db.transaction(() => {
     const programme = programmeForBuild(ctx, definitionToBuild(ctx, input.definition).definition, input.programmeId)
     // The programme's own parameters, with this build's overrides on top.
@@ -174,11 +174,10 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
     if (emptyReason !== null && input.saveIfEmpty === false) {
       throw new AppError('conflict', `This cohort is empty, so it was not saved. ${emptyReason}`, { emptyReason })
     }
-    const { entries, reasonValuesJson, patientIds } = encodeSnapshotListings(result.members, result.excluded)
     // The listed patients' details as this build saw them, as versions shared with other snapshots;
     // only those not already known current for these facts are checked (patient-records.ts).
     const known = patientsWithCurrentVersion(ctx.db)
-    versioned = patientIds.filter((id) => !known.has(id))
+    for (const listings of [result.members, result.excluded]) for (const { entry } of listings) if (!known.has(entry.patientId)) versioned.push(entry.patientId)
     addPatientVersions(ctx.db, versioned)
     const cohortId = insertCohort(ctx.db, {
       programmeId: programme.programmeId,
@@ -195,10 +194,12 @@ export function buildCohort(ctx: ServiceContext, input: BuildCohortInput): Cohor
       notEligibleCount: result.notEligibleCount,
       exclusionCountsJson: JSON.stringify(result.exclusionCounts),
       factsReadingId: seen.readingId,
-      factsEventId: seen.eventId,
-      reasonValuesJson
+      factsEventId: seen.eventId
     })
-    insertCohortEntries(ctx.db, cohortId, entries)
+    // The entries go in batch by batch as they are encoded; the values their codes refer to are
+    // complete after the last, and stored with the snapshot in the same transaction.
+    const { reasonValuesJson } = encodeSnapshotListings(cohortId, result.members, result.excluded, (values, rows) => insertCohortEntries(ctx.db, values, rows))
+    setCohortReasonValues(ctx.db, cohortId, reasonValuesJson)
     const severeExcluded = result.excluded.filter((e) => e.entry.severe).length
     logActivity(
       ctx,

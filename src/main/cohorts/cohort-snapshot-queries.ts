@@ -6,6 +6,7 @@
 import type { CohortEntryT } from '../../shared/contract'
 import type { TargetMode } from '../../shared/domain/bp-targets'
 import type { CohortDefinitionId } from '../../shared/domain/cohort-definitions'
+import type { Statement } from 'better-sqlite3'
 import type { ReadableDb, WritableDb } from '../db/database-access'
 
 export interface CohortRow {
@@ -49,16 +50,16 @@ export interface NewCohort {
   exclusionCountsJson: string
   factsReadingId: number
   factsEventId: number
-  reasonValuesJson: string
 }
 
+/** The snapshot's row; its reason values are set once its entries are written (setCohortReasonValues, same transaction). */
 export function insertCohort(w: WritableDb, cohort: NewCohort): number {
   const info = w
     .prepare(
       `INSERT INTO cohorts (programme_id, definition_id, definition_version, name, as_of, mode, parameters_json, built_at, built_by,
                             member_count, excluded_count, not_eligible_count, exclusion_counts_json, facts_reading_id, facts_event_id,
                             reason_values_json, patient_version_bound)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT MAX(id) FROM cohort_patient_versions))`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', (SELECT MAX(id) FROM cohort_patient_versions))`
     )
     .run(
       cohort.programmeId,
@@ -75,8 +76,7 @@ export function insertCohort(w: WritableDb, cohort: NewCohort): number {
       cohort.notEligibleCount,
       cohort.exclusionCountsJson,
       cohort.factsReadingId,
-      cohort.factsEventId,
-      cohort.reasonValuesJson
+      cohort.factsEventId
     )
   return Number(info.lastInsertRowid)
 }
@@ -115,44 +115,60 @@ export function allCohorts(db: ReadableDb): CohortRow[] {
   return db.prepare('SELECT * FROM cohorts ORDER BY id DESC').all() as CohortRow[]
 }
 
-/** One entry as written: patient, status, priority, rule, severe (0/1), BP as JSON, then the codes and state (snapshot-patients.ts). */
-export type NewCohortEntry = [
-  patientId: number,
-  status: 'member' | 'excluded',
-  priority: string | null,
-  rule: string | null,
-  severe: number,
-  bpJson: string | null,
-  age: number | null,
-  bpRuleCode: string,
-  reasonCodes: string,
-  nextBookedOn: string | null,
-  lastInvitedOn: string | null,
-  noContactPermitted: number,
-  invitationHistoryJson: string | null
-]
+/**
+ * The columns of one entry row as written, in this order (encodeSnapshotListings hands them over
+ * flat, a batch of rows at a time): cohort, patient, status, priority, rule, severe (0/1), BP as
+ * JSON, then the codes and state (snapshot-patients.ts).
+ */
+export const ENTRY_COLUMNS = [
+  'cohort_id',
+  'patient_id',
+  'status',
+  'priority',
+  'rule',
+  'severe',
+  'bp_json',
+  'age',
+  'bp_rule_code',
+  'reason_codes',
+  'next_booked_on',
+  'last_invited_on',
+  'no_contact_permitted',
+  'invitation_history_json'
+] as const
 
 /**
- * Writes the entries in list order, so rowid order is the definition's ordering. Many rows per
- * statement (a few statements in all) rather than one statement per row: 40k row-by-row inserts
- * were most of a build's time. reasons_json and explanation_json are 'null' on compact rows
- * (migration 4 on): the reasons are the codes, the explanation is re-derived (cohort-explanation.ts).
+ * Writes a batch of entry rows (`values`: ENTRY_COLUMNS for each row, flat) in one statement, in
+ * list order, so rowid order is the definition's ordering. Many rows per statement rather than one
+ * statement per row: 40k row-by-row inserts were most of a build's time. reasons_json and
+ * explanation_json are 'null' on compact rows (migration 4 on): the reasons are the codes, the
+ * explanation is re-derived (cohort-explanation.ts).
  */
-export function insertCohortEntries(w: WritableDb, cohortId: number, entries: readonly NewCohortEntry[]): void {
-  const perStatement = 500
-  const statement = (n: number) =>
-    w.prepare(
-      `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, rule, severe, bp_json, age, bp_rule_code, reason_codes,
-                                   next_booked_on, last_invited_on, no_contact_permitted, invitation_history_json, reasons_json, explanation_json)
-       VALUES ${Array.from({ length: n }, () => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'null', 'null')`).join(', ')}`
-    )
-  const full = entries.length >= perStatement ? statement(perStatement) : null
-  for (let i = 0; i < entries.length; i += perStatement) {
-    const chunk = entries.slice(i, i + perStatement)
-    const params: unknown[] = []
-    for (const entry of chunk) params.push(cohortId, ...entry)
-    ;(chunk.length === perStatement && full ? full : statement(chunk.length)).run(params)
-  }
+export function insertCohortEntries(w: WritableDb, values: readonly unknown[], rows: number): void {
+  if (rows === 0) return
+  if (values.length !== rows * ENTRY_COLUMNS.length) throw new Error(`insertCohortEntries: ${values.length} values for ${rows} rows`)
+  entriesStatement(w, rows).run(values)
+}
+
+// The statement for the usual (full) batch size, kept per connection: a 500-row statement is long
+// to parse, and a big build writes a hundred of them.
+const fullBatchStatements = new WeakMap<WritableDb, { rows: number; statement: Statement }>()
+
+function entriesStatement(w: WritableDb, rows: number): Statement {
+  const kept = fullBatchStatements.get(w)
+  if (kept?.rows === rows) return kept.statement
+  const row = `(${ENTRY_COLUMNS.map(() => '?').join(', ')}, 'null', 'null')`
+  const statement = w.prepare(
+    `INSERT INTO cohort_entries (${ENTRY_COLUMNS.join(', ')}, reasons_json, explanation_json)
+     VALUES ${Array.from({ length: rows }, () => row).join(', ')}`
+  )
+  if (rows >= (kept?.rows ?? 0)) fullBatchStatements.set(w, { rows, statement })
+  return statement
+}
+
+/** The values the snapshot's reason codes refer to, known once its last entry row is written (in the build's transaction). */
+export function setCohortReasonValues(w: WritableDb, cohortId: number, reasonValuesJson: string): void {
+  w.prepare('UPDATE cohorts SET reason_values_json = ? WHERE id = ?').run(reasonValuesJson, cohortId)
 }
 
 export interface EntryRow {

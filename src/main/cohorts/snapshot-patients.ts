@@ -13,7 +13,7 @@ import type { SnapshotListing } from '../../shared/domain/cohort-engine'
 import { type ReasonCode, type ReasonValue, formatReasonCode, reasonValueTable } from '../../shared/domain/cohort-reason-codes'
 import { ethnicCategories, isEthnicCategory } from '../../shared/domain/ethnicity'
 import { displayName } from '../../shared/domain/patient-record'
-import type { CohortRow, EntryRow, NewCohortEntry } from './cohort-snapshot-queries'
+import type { CohortRow, EntryRow } from './cohort-snapshot-queries'
 
 /**
  * A stored reason: a code as indices into the values (null is -1); in snapshots converted from
@@ -40,25 +40,36 @@ export interface SnapshotPatient {
   invitationHistory: InvitationHistory | null
 }
 
-/** A build's listings as entry rows (members first, each in list order), the values their codes refer to, and the patients listed. */
+/** How many entry rows are encoded and handed to the writer at a time. */
+export const ENTRY_ROWS_PER_BATCH = 500
+
+/**
+ * A build's listings as entry rows (members first, each in list order), handed to `writeRows` a
+ * batch at a time as flat column values in NewCohortEntry's order, each row led by the cohort id;
+ * returns the values their codes refer to. In batches rather than all at once: a 40k-member
+ * snapshot's rows then die young (written and dropped batch by batch) instead of all living until
+ * the last is encoded, which made every garbage collection of the build copy them.
+ */
 export function encodeSnapshotListings(
+  cohortId: number,
   members: readonly SnapshotListing[],
-  excluded: readonly SnapshotListing[]
-): { entries: NewCohortEntry[]; reasonValuesJson: string; patientIds: number[] } {
-  const entries: NewCohortEntry[] = []
-  const patientIds: number[] = []
+  excluded: readonly SnapshotListing[],
+  writeRows: (values: unknown[], rows: number) => void
+): { reasonValuesJson: string } {
   const { values, ref } = reasonValueTable()
   const encode = (code: ReasonCode): string => {
     let text = '['
     for (let i = 0; i < code.length; i++) text += (i === 0 ? '' : ',') + ref(code[i] ?? null)
     return `${text}]`
   }
+  let batch: unknown[] = []
+  let rows = 0
   const write = ({ entry, patient: p, reasonCodes, bpRuleCode }: SnapshotListing, status: 'member' | 'excluded') => {
     const bp = entry.bp
     let reasons = '['
     for (let i = 0; i < reasonCodes.length; i++) reasons += (i === 0 ? '' : ',') + encode(reasonCodes[i] as ReasonCode)
-    patientIds.push(entry.patientId)
-    entries.push([
+    batch.push(
+      cohortId,
       entry.patientId,
       status,
       entry.priority,
@@ -72,11 +83,19 @@ export function encodeSnapshotListings(
       p.lastInvitedOn,
       p.noContactPermitted === true ? 1 : 0,
       p.invitationHistory ? JSON.stringify(p.invitationHistory) : null
-    ])
+    )
+    if (++rows === ENTRY_ROWS_PER_BATCH) flush()
+  }
+  const flush = () => {
+    if (rows === 0) return
+    writeRows(batch, rows)
+    batch = []
+    rows = 0
   }
   for (const listing of members) write(listing, 'member')
   for (const listing of excluded) write(listing, 'excluded')
-  return { entries, reasonValuesJson: JSON.stringify(values), patientIds }
+  flush()
+  return { reasonValuesJson: JSON.stringify(values) }
 }
 
 /** The cohort's tables the entries' codes refer to, read once per snapshot. */

@@ -255,8 +255,16 @@ export function registerStatus(
   byConcept?: ReadonlyMap<ClinicalConcept, readonly CodedEvent[]>
 ): RegisterStatus {
   const r = registerRule(id)
-  const of = (concepts: readonly ClinicalConcept[]) =>
-    concepts.flatMap((c) => (byConcept ? (byConcept.get(c) ?? []) : events.filter((e) => e.concept === c))).filter((e) => knownBy(e, asOf))
+  // The records of these concepts known by asOf: each concept's in record order, concepts in the
+  // rule's order. A plain loop: every cohort build asks this of each candidate for each register
+  // exclusion, and most have no such record, so nothing is allocated beyond the (usually empty) list.
+  const of = (concepts: readonly ClinicalConcept[]) => {
+    const found: CodedEvent[] = []
+    for (const c of concepts) {
+      for (const e of byConcept ? (byConcept.get(c) ?? []) : events) if (e.concept === c && knownBy(e, asOf)) found.push(e)
+    }
+    return found
+  }
   const diagnoses = of(r.diagnosis)
   if (diagnoses.length === 0) return status(id, 'no-record', null)
 

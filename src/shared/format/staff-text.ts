@@ -6,13 +6,24 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+// The words of each date already worded: a cohort build words a few dates (register, reading,
+// as-of) for each of tens of thousands of listed patients, and the same few thousand days recur.
+// Emptied when it grows past a bound, so it never holds more than a few years of days.
+const wordedDates = new Map<string, string>()
+const MAX_WORDED_DATES = 20_000
+
 /** "2026-12-02" (or a timestamp starting so) → "2 Dec 2026"; text that is not an ISO date is returned as it is. */
 export function formatDateText(iso: string): string {
+  const known = wordedDates.get(iso)
+  if (known !== undefined) return known
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   if (!match) return iso
   const [, year, month, day] = match
   const name = months[Number(month) - 1]
-  return name ? `${Number(day)} ${name} ${year}` : iso
+  const text = name ? `${Number(day)} ${name} ${year}` : iso
+  if (wordedDates.size >= MAX_WORDED_DATES) wordedDates.clear()
+  wordedDates.set(iso, text)
+  return text
 }
 
 /** A moment → its day in the computer's local time, "2 Dec 2026". */
