@@ -18,18 +18,19 @@ export interface BpTarget {
 
 export const ELDERLY_TARGET_AGE = 80
 
-// Eight possible targets (mode × age band × clinic or out of clinic), each worked out once: a build
-// asks for one per patient with a reading.
-const targets = new Map<string, BpTarget>()
+// Eight possible targets (mode × age band × clinic or out of clinic), each worked out once and
+// found by its position: a build asks for one per patient with a reading, and a string key per ask
+// was a measurable share of a 300k-patient preview.
+const targets: (BpTarget | undefined)[] = []
 
 export function targetFor(mode: TargetMode, age: number, setting: BpSetting): BpTarget {
   const older = age >= ELDERLY_TARGET_AGE
   const outOfClinic = setting !== 'clinic'
-  const key = `${mode}${older ? 1 : 0}${outOfClinic ? 1 : 0}`
-  let target = targets.get(key)
+  const at = (mode === 'qof' ? 0 : 4) + (older ? 2 : 0) + (outOfClinic ? 1 : 0)
+  let target = targets[at]
   if (!target) {
     target = Object.freeze(makeTarget(mode, older, outOfClinic))
-    targets.set(key, target)
+    targets[at] = target
   }
   return target
 }
