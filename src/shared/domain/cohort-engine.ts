@@ -99,6 +99,9 @@ function namesOf(patient: PatientRecord): Names {
   return names
 }
 
+/** The reasons of an entry placed without words: frozen, so a slip that tried to add one would fail loudly rather than share it. */
+const NO_REASONS = Object.freeze([]) as unknown as never[]
+
 /** The decision without the words (CohortRule.test), for the many patients a build does not list. */
 function applies(rule: CohortRule, facts: PatientFacts): boolean {
   return rule.test ? rule.test(facts) : rule.evaluate(facts).met
@@ -124,11 +127,12 @@ function evaluatePatient(ev: Evaluator, patient: PatientRecord, explain: boolean
   }
 
   const steps: ExplanationStepT[] | null = explain ? [] : null
-  // Without words (a preview's counts), the entry keeps only what places and orders it.
+  // Without words (a preview's counts), the entry keeps only what places and orders it, and its
+  // (never filled) reasons are one shared empty list: a 300k-patient preview places 130k patients.
   const worded = words || explain
-  const reasons: string[] = []
+  const reasons: string[] = worded ? [] : NO_REASONS
   // Each reason as a code (what a snapshot stores) and in words made from it (cohort-reason-codes.ts).
-  const reasonCodes: ReasonCode[] = []
+  const reasonCodes: ReasonCode[] = worded ? [] : NO_REASONS
   const addReason = (rule: CohortRule) => {
     const reason = ruleReason(rule, facts)
     reasons.push(reason.text)
