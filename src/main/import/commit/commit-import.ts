@@ -11,6 +11,12 @@
 // second more often than one might think; by run date, that file cannot overwrite a newer address.
 // SystmOne breakdowns and EMIS reports with "exclude report header" carry no run date, so for them
 // the import order decides, which is what the practice sees happen.
+//
+// The facts are copied, not replayed: the staging database is attached to the practice connection
+// and new patients, readings and events go across with INSERT … SELECT in staging order, so a
+// 100k-row import is a few dozen statements rather than a hundred thousand round trips through
+// JavaScript (which took most of the commit's time). Only what needs a decision per row stays in
+// JavaScript: the merge of a patient already stored, and classifying readings stored before kinds.
 import type { ImportResultT } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { logActivity } from '../../activity-log'
@@ -34,11 +40,16 @@ import type { ParsedImport } from '../import-types'
 import { factsInMemory, type ImportFacts } from '../stage/import-staging'
 import { isCompleteRunKey } from '../map/report-identity'
 import {
+  attachStaging,
+  detachStaging,
   insertImport,
   markNotInExportSince,
   patientColumns,
   prepareImportWriters,
+  prepareStagedCopies,
   recordImportTotals,
+  stageFactsInMemory,
+  stagedExtent,
   storedValue,
   withImportCache,
   type ChangedColumn
@@ -98,14 +109,24 @@ export function commitParsedImport(
   const earlierCheck = findImportByHash(db, parsed.contentHash)
   if (earlierCheck) return alreadyImportedResult(parsed, earlierCheck)
   assertNotStale(db, options.previewedAfterImportId)
-  // The "before" copy is taken so that it equals the database this import's transaction starts
-  // from, even when another connection commits meanwhile (backup-then-write.ts).
-  return backupThenWrite(db, {
-    take: () => (options.backup === false ? null : backupDatabase(db, ctx.databasePath, ctx.now())),
-    // Nothing was written, so the copy is the same as the live file: do not keep a misleading backup.
-    discard: (backupFile) => discardBackup(ctx.databasePath, backupFile),
-    write: (backupFile) => writeImport(ctx, parsed, facts, options, backupFile)
-  })
+  // The facts are copied from the staging database attached to this connection (set-based, see
+  // import-write-queries.ts). SQLite cannot attach inside a transaction, so it is attached before
+  // the backup and the transaction begin, and detached however the commit ends.
+  attachStaging(db, facts.stagingFile)
+  try {
+    if (facts.stagingFile === null) stageFactsInMemory(db, { patients: facts.patients(), readings: facts.readings(), events: facts.events() })
+    // The "before" copy is taken so that it equals the database this import's transaction starts
+    // from, even when another connection commits meanwhile (backup-then-write.ts). VACUUM INTO
+    // copies the main database only, never the attached staging one.
+    return backupThenWrite(db, {
+      take: () => (options.backup === false ? null : backupDatabase(db, ctx.databasePath, ctx.now())),
+      // Nothing was written, so the copy is the same as the live file: do not keep a misleading backup.
+      discard: (backupFile) => discardBackup(ctx.databasePath, backupFile),
+      write: (backupFile) => writeImport(ctx, parsed, facts, options, backupFile)
+    })
+  } finally {
+    detachStaging(db)
+  }
 }
 
 function assertNotStale(db: ReadableDb, previewedAfterImportId: number | undefined): void {
@@ -125,12 +146,19 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, facts: ImportFac
   const now = ctx.now().toISOString()
   const asOf = parsed.exportedOn ?? todayIso(ctx)
   const total = facts.counts.patients + facts.counts.readings + facts.counts.events
+  // Progress and the cancel check come after each range of rows copied (about `progressEvery`
+  // rows), and every `progressEvery` rows of the per-row work, as they did row by row.
   let done = 0
-  const step = () => {
-    done++
-    if (done % progressEvery !== 0) return
+  const advance = (rows: number) => {
+    done = Math.min(total, done + rows)
     if (options.shouldCancel?.()) throw new ImportCancelled()
     options.onProgress?.(done, total)
+  }
+  let sinceReport = 0
+  const step = () => {
+    if (++sinceReport < progressEvery) return
+    sinceReport = 0
+    advance(progressEvery)
   }
 
   const run = db.transaction((): ImportResultT => {
@@ -155,67 +183,80 @@ function writeImport(ctx: ServiceContext, parsed: ParsedImport, facts: ImportFac
 
     const storedPatient = storedPatientByNhsNumber(db)
     const write = prepareImportWriters(db)
+    const copy = prepareStagedCopies(db)
+    const extent = stagedExtent(db)
 
-    const patientIds = new Map<string, number>()
-    let patientsAdded = 0
+    // Patients already stored first, one by one: their merge (which columns changed, history,
+    // "newest export" wins) is decided in JavaScript. New patients are then copied set-based; the
+    // two sets are disjoint, so the order between them changes nothing that is stored (new
+    // patients' ids follow staging order either way, history is only written for stored ones).
     let patientsUpdated = 0
     let keptNewer = 0
-    for (const { nhsNumber, fields } of facts.patients()) {
-      step()
-      const stored = storedPatient(nhsNumber)
-      if (!stored) {
-        const values = patientColumns.map(([key]) => storedValue(key, fields[key]))
-        const id = write.insertPatient(nhsNumber, values, importId, now, asOf)
-        patientIds.set(nhsNumber, id)
-        write.addToImport(importId, id)
-        patientsAdded++
-        continue
+    for (let after = 0; ;) {
+      const page = copy.storedPatientsAfter(after, progressEvery)
+      if (page.length === 0) break
+      for (const { seq, nhsNumber, fields } of page) {
+        after = seq
+        step()
+        const stored = storedPatient(nhsNumber)
+        if (!stored) throw new Error('a staged patient stored a moment ago is missing')
+        // Stored details from an export run after this one stay; this file's readings still count.
+        if (stored.demographics_as_of !== null && stored.demographics_as_of > asOf) {
+          keptNewer++
+          write.touchPatient(importId, stored.id)
+          continue
+        }
+        // Only columns present in this export are compared: an absent column changes nothing.
+        const changed: ChangedColumn[] = []
+        for (const [key, column] of patientColumns) {
+          if (!(key in fields)) continue
+          const next = storedValue(key, fields[key])
+          const previous = stored[column] ?? null
+          if (previous !== next) changed.push([column, previous, next])
+        }
+        if (changed.length === 0) {
+          write.confirmPatient(importId, asOf, stored.id)
+          continue
+        }
+        for (const [column, previous, next] of changed) {
+          write.addHistory(stored.id, importId, column, previous === null ? null : String(previous), next === null ? null : String(next), now)
+        }
+        write.updatePatient(changed, importId, now, asOf, stored.id)
+        patientsUpdated++
       }
-      patientIds.set(nhsNumber, stored.id)
-      write.addToImport(importId, stored.id)
-      // Stored details from an export run after this one stay; this file's readings still count.
-      if (stored.demographics_as_of !== null && stored.demographics_as_of > asOf) {
-        keptNewer++
-        write.touchPatient(importId, stored.id)
-        continue
-      }
-      // Only columns present in this export are compared: an absent column changes nothing.
-      const changed: ChangedColumn[] = []
-      for (const [key, column] of patientColumns) {
-        if (!(key in fields)) continue
-        const next = storedValue(key, fields[key])
-        const previous = stored[column] ?? null
-        if (previous !== next) changed.push([column, previous, next])
-      }
-      if (changed.length === 0) {
-        write.confirmPatient(importId, asOf, stored.id)
-        continue
-      }
-      for (const [column, previous, next] of changed) {
-        write.addHistory(stored.id, importId, column, previous === null ? null : String(previous), next === null ? null : String(next), now)
-      }
-      write.updatePatient(changed, importId, now, asOf, stored.id)
-      patientsUpdated++
     }
+    let patientsAdded = 0
+    for (let after = 0; after < extent.patients; after += progressEvery) {
+      const added = copy.insertNewPatients(importId, now, asOf, after, after + progressEvery)
+      patientsAdded += added
+      advance(added)
+    }
+    copy.listStagedPatients(importId)
 
     // Readings stored before kinds were recorded have none: the same reading imported again gives
-    // them their kind (a classification, not history), rather than a second copy.
-    const hasUnclassified = hasUnclassifiedImportedReadings(db)
+    // them their kind (a classification, not history), rather than a second copy. Which reading
+    // classifies which stored one depends on the order they come in, so while any stored reading
+    // is unclassified (a database from before kinds, once) the readings go in one by one as before.
     let readingsAdded = 0
-    for (const r of facts.readings()) {
-      step()
-      const patientId = patientIds.get(r.nhsNumber)
-      if (patientId === undefined) continue
-      if (hasUnclassified && write.classifyStoredReading(patientId, r) > 0) continue
-      readingsAdded += write.insertReading(patientId, r, importId, now)
+    if (hasUnclassifiedImportedReadings(db)) {
+      for (const r of facts.readings()) {
+        step()
+        const patientId = copy.stagedPatientId(r.nhsNumber)
+        if (patientId === undefined) continue
+        if (write.classifyStoredReading(patientId, r) > 0) continue
+        readingsAdded += write.insertReading(patientId, r, importId, now)
+      }
+    } else {
+      for (let after = 0; after < extent.readings; after += progressEvery) {
+        readingsAdded += copy.insertReadings(importId, now, after, after + progressEvery)
+        advance(Math.min(progressEvery, extent.readings - after))
+      }
     }
 
     let eventsAdded = 0
-    for (const e of facts.events()) {
-      step()
-      const patientId = patientIds.get(e.nhsNumber)
-      if (patientId === undefined) continue
-      eventsAdded += write.insertEvent(patientId, e, importId, now)
+    for (let after = 0; after < extent.events; after += progressEvery) {
+      eventsAdded += copy.insertEvents(importId, now, after, after + progressEvery)
+      advance(Math.min(progressEvery, extent.events - after))
     }
 
     for (const r of parsed.rejects) write.insertReject(importId, r, 'rejected')

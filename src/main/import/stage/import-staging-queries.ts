@@ -12,16 +12,33 @@ export interface StagedPatient {
   fields: Partial<PatientFields>
 }
 
+/**
+ * The tables a commit reads (commit-import.ts), in the schema `schema`: `main` in a staging file,
+ * `staging` when the commit stages facts held in memory into a database attached for the commit.
+ */
+export function stagingTablesSql(schema: 'main' | 'staging'): string {
+  return `
+    CREATE TABLE ${schema}.staged_patients (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, fields_json TEXT NOT NULL, seen_json TEXT);
+    CREATE TABLE ${schema}.staged_readings (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT NOT NULL, systolic REAL NOT NULL,
+      diastolic REAL NOT NULL, setting TEXT NOT NULL, measure TEXT NOT NULL);
+    CREATE TABLE ${schema}.staged_events (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT, concept TEXT NOT NULL, code TEXT NOT NULL,
+      term TEXT NOT NULL, value REAL, matched_by TEXT NOT NULL);
+  `
+}
+
 export function createStagingTables(db: StagingDb): void {
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
-  db.exec(`
-    CREATE TABLE staged_patients (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, fields_json TEXT NOT NULL, seen_json TEXT);
-    CREATE TABLE staged_readings (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT NOT NULL, systolic REAL NOT NULL,
-      diastolic REAL NOT NULL, setting TEXT NOT NULL, measure TEXT NOT NULL);
-    CREATE TABLE staged_events (seq INTEGER PRIMARY KEY, nhs_number TEXT NOT NULL, date TEXT, concept TEXT NOT NULL, code TEXT NOT NULL,
-      term TEXT NOT NULL, value REAL, matched_by TEXT NOT NULL);
-  `)
+  db.exec(stagingTablesSql('main'))
+}
+
+// undefined is kept as null, not dropped: a field the export has (even empty) stays in the JSON,
+// because the commit compares only the fields an export has with the stored ones.
+const keepUndefined = (_key: string, value: unknown) => (value === undefined ? null : value)
+
+/** A patient's fields as staged_patients.fields_json keeps them. */
+export function stagedFieldsJson(fields: Partial<PatientFields>): string {
+  return JSON.stringify(fields, keepUndefined)
 }
 
 /**

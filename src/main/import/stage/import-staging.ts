@@ -1,7 +1,7 @@
 // An import's parsed facts (patients, readings, coded events) are staged on disk between preview
 // and commit, in a staging database beside the practice database: the preview is worked out as the
-// facts are staged, the commit reads them back in file order and writes them in its one
-// transaction, and Cancel, a stale preview or the end of the commit deletes the file. Only the small
+// facts are staged, the commit attaches the file to the practice connection and copies them across
+// in file order with INSERT … SELECT in its one transaction, and Cancel, a stale preview or the end of the commit deletes the file. Only the small
 // rest of the import (counts, rejects, warnings, file details) stays in memory, so a preview
 // waiting for Import holds no memory in proportion to the file.
 //
@@ -19,6 +19,11 @@ import type { StagedPatient } from './import-staging-queries'
 /** The facts a commit writes, read in the order the files listed them, with their counts for the progress bar. */
 export interface ImportFacts {
   counts: { patients: number; readings: number; events: number }
+  /**
+   * The staging file holding them, which the commit attaches and copies from with set-based SQL;
+   * null for facts held in memory (the commit stages those in an attached in-memory database first).
+   */
+  stagingFile: string | null
   patients(): Iterable<StagedPatient>
   readings(): Iterable<ReadingRecord>
   events(): Iterable<EventRecord>
@@ -68,6 +73,7 @@ export function dropStagingFile(path: string): void {
 export function factsInMemory(parsed: ParsedImport): ImportFacts {
   return {
     counts: { patients: parsed.patients.length, readings: parsed.readings.length, events: parsed.events.length },
+    stagingFile: null,
     patients: () => parsed.patients,
     readings: () => parsed.readings,
     events: () => parsed.events

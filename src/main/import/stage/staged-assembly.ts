@@ -19,14 +19,12 @@ import {
   prepareAssemblyWriters,
   stagedComponentPage,
   stagedEvents,
+  stagedFieldsJson,
   stagedPatients,
   stagedReadings,
   type StagingDb
 } from './import-staging-queries'
 import { dropStagingFile, stagingMarker, sweepAbandonedStaging, type StagedImport } from './import-staging'
-
-// undefined is kept as null, not dropped, as the staging file keeps every patient's fields.
-const keepUndefined = (_key: string, value: unknown) => (value === undefined ? null : value)
 
 /** Blood pressure halves read back per page while pairing. */
 const pairingPage = 5000
@@ -72,7 +70,7 @@ export class StagedAssembly {
         if (!this.seen.has(draft.nhsNumber)) {
           this.seen.add(draft.nhsNumber)
           const first = mergePatientDraft(undefined, draft, captions, this.conflicts)
-          this.write.newPatient(draft.nhsNumber, JSON.stringify(first.fields, keepUndefined), JSON.stringify(first.seenAt))
+          this.write.newPatient(draft.nhsNumber, stagedFieldsJson(first.fields), JSON.stringify(first.seenAt))
           continue
         }
         const row = this.write.patientOf(draft.nhsNumber)
@@ -82,7 +80,7 @@ export class StagedAssembly {
           seenAt: JSON.parse(row.seen_json ?? '{}') as MergingPatient['seenAt']
         }
         mergePatientDraft(existing, draft, captions, this.conflicts)
-        this.write.updatePatient(draft.nhsNumber, JSON.stringify(existing.fields, keepUndefined), JSON.stringify(existing.seenAt))
+        this.write.updatePatient(draft.nhsNumber, stagedFieldsJson(existing.fields), JSON.stringify(existing.seenAt))
       }
       for (const r of readings) this.write.reading(r)
       for (const c of components) this.write.component(c)
@@ -145,7 +143,7 @@ export class StagedAssembly {
     const counts = countStaged(db)
     return {
       parsed,
-      facts: { counts, patients: () => stagedPatients(db), readings: () => stagedReadings(db), events: () => stagedEvents(db) },
+      facts: { counts, stagingFile: this.path, patients: () => stagedPatients(db), readings: () => stagedReadings(db), events: () => stagedEvents(db) },
       drop: () => this.drop()
     }
   }
