@@ -13,7 +13,9 @@ import { attendAppointment } from '../../src/main/clinics/visits'
 import { buildCohort } from '../../src/main/cohorts/cohort-service'
 import { getCohort } from '../../src/main/cohorts/cohort-snapshots'
 import { importFiles } from '../../src/main/import/import-service'
-import { invalidatePatientRecordCache } from '../../src/main/patients/patient-records'
+import { invalidatePatientRecordCache, loadPatientRecords } from '../../src/main/patients/patient-records'
+import { generateSyntheticEmisExport } from '../../src/main/demo/synthetic-export'
+import type { CohortDefinitionId } from '../../src/shared/domain/cohort-definitions'
 import { createTestContext, type TestContext } from '../support/test-context'
 
 const root = resolve(__dirname, '../..')
@@ -86,5 +88,51 @@ describe('cohort facts kept between builds are never stale', () => {
     expect(withoutId(changed)).not.toEqual(withoutId(first))
     await restoreDatabase(ctx, backup.path)
     expect(withoutId(decisions(ctx))).toEqual(withoutId(first))
+  })
+})
+
+describe('cohort facts read a cohort at a time', () => {
+  // Each build reads only the patients its cohort can need (candidates with a coded event of its
+  // concepts) that are not read yet; whatever order the cohorts are built in, each decides exactly
+  // as it does when every patient was read at once.
+  const definitions: CohortDefinitionId[] = ['uncontrolled-hypertension', 'time-to-talk', 'no-recent-bp', 'hypertension-black-african-caribbean']
+  const practice = generateSyntheticEmisExport({ patients: 400, seed: 7, asOf: '2026-11-20' })
+
+  function buildsOf(c: TestContext, order: readonly CohortDefinitionId[]) {
+    const results = new Map<string, unknown>()
+    for (const definition of order) {
+      const built = buildCohort(c, { definition, asOf: '2026-11-20', mode: 'qof' })
+      const row = (e: (typeof built.members)[number]) => [e.nhsNumber, e.rule, e.priority, e.bp, e.reasons, e.bpRule]
+      results.set(definition, { members: built.members.map(row), excluded: built.excluded.map(row), notEligible: built.notEligibleCount })
+    }
+    return results
+  }
+
+  it('gives every cohort the same members, exclusions and reasons as a read of everyone first', () => {
+    ctx = createTestContext({ now: '2026-11-20T10:00:00Z' })
+    importFiles(ctx, [{ name: practice.fileName, bytes: new TextEncoder().encode(practice.csv) }], 'auto')
+    loadPatientRecords(ctx.db, '2026-11-20')
+    const everyoneFirst = buildsOf(ctx, definitions)
+    for (const order of [definitions, [...definitions].reverse()]) {
+      invalidatePatientRecordCache(ctx.db)
+      const aCohortAtATime = buildsOf(ctx, order)
+      for (const definition of definitions) expect(aCohortAtATime.get(definition)).toEqual(everyoneFirst.get(definition))
+    }
+    expect((everyoneFirst.get('uncontrolled-hypertension') as { members: unknown[] }).members.length).toBeGreaterThan(10)
+  })
+
+  it('the records read for one cohort stay the same objects when a build of everyone reads the rest, once each and in id order', () => {
+    ctx = createTestContext({ now: '2026-11-20T10:00:00Z' })
+    importFiles(ctx, [{ name: practice.fileName, bytes: new TextEncoder().encode(practice.csv) }], 'auto')
+    const hyp = loadPatientRecords(ctx.db, '2026-11-20', { withAnyOf: ['HYP'] })
+    const withHyp = ctx.db.prepare("SELECT COUNT(DISTINCT patient_id) FROM coded_events WHERE concept = 'HYP'").pluck().get() as number
+    expect(hyp.length).toBe(withHyp)
+    expect(hyp.every((p) => p.events.some((e) => e.concept === 'HYP'))).toBe(true)
+    const everyone = loadPatientRecords(ctx.db, '2026-11-20')
+    expect(everyone.length).toBe(ctx.db.prepare('SELECT COUNT(*) FROM patients').pluck().get())
+    expect(everyone.map((p) => p.patientId)).toEqual([...everyone.map((p) => p.patientId)].sort((a, b) => a - b))
+    // The patients read first are the same record objects afterwards (their worked-out facts kept).
+    const again = new Map(loadPatientRecords(ctx.db, '2026-11-20', { withAnyOf: ['HYP'] }).map((p) => [p.patientId, p]))
+    for (const p of hyp) expect(again.get(p.patientId)).toBe(p)
   })
 })

@@ -41,24 +41,63 @@ export function factsVersion(db: ReadableDb): string {
   return row.join('|')
 }
 
-export function allPatients(db: ReadableDb): PatientTuple[] {
+/**
+ * Which patients a read of facts covers: every patient (`include` null), or those with a coded
+ * event of one of `include`'s concepts, of any date — and in both cases not those with one of
+ * `exclude`'s (the candidates an earlier read already covered). Concepts, not dates: a superset of
+ * who can be a candidate on any as-of date, which the records' own as-of filter then narrows.
+ */
+export interface FactsScope {
+  include: readonly string[] | null
+  exclude: readonly string[]
+}
+
+const everyone: FactsScope = { include: null, exclude: [] }
+
+function scopeSql(column: string, scope: FactsScope): { where: string; params: string[] } {
+  const withAny = (concepts: readonly string[]) => `SELECT patient_id FROM coded_events WHERE concept IN (${concepts.map(() => '?').join(', ')})`
+  const parts: string[] = []
+  const params: string[] = []
+  if (scope.include !== null) {
+    // No concepts: no patient can be a candidate.
+    if (scope.include.length === 0) return { where: 'WHERE 0', params }
+    parts.push(`${column} IN (${withAny(scope.include)})`)
+    params.push(...scope.include)
+  }
+  if (scope.exclude.length > 0) {
+    parts.push(`${column} NOT IN (${withAny(scope.exclude)})`)
+    params.push(...scope.exclude)
+  }
+  return { where: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params }
+}
+
+export function allPatients(db: ReadableDb, scope: FactsScope = everyone): PatientTuple[] {
+  const { where, params } = scopeSql('id', scope)
   return db
     .prepare(
       `SELECT id, nhs_number, title, given_name, family_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
               registration_status, imd_decile
-         FROM patients ORDER BY id`
+         FROM patients ${where} ORDER BY id`
     )
     .raw()
-    .all() as PatientTuple[]
+    .all(...params) as PatientTuple[]
 }
 
 /** In id (= rowid, storage) order, which costs nothing and is the order `patientReadingsAsBuilt` uses. */
-export function allReadings(db: ReadableDb): ReadingTuple[] {
-  return db.prepare('SELECT patient_id, taken_on, systolic, diastolic, setting, measure FROM bp_readings ORDER BY id').raw().all() as ReadingTuple[]
+export function allReadings(db: ReadableDb, scope: FactsScope = everyone): ReadingTuple[] {
+  const { where, params } = scopeSql('patient_id', scope)
+  return db
+    .prepare(`SELECT patient_id, taken_on, systolic, diastolic, setting, measure FROM bp_readings ${where} ORDER BY id`)
+    .raw()
+    .all(...params) as ReadingTuple[]
 }
 
-export function allCodedEvents(db: ReadableDb): EventTuple[] {
-  return db.prepare('SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ORDER BY id').raw().all() as EventTuple[]
+export function allCodedEvents(db: ReadableDb, scope: FactsScope = everyone): EventTuple[] {
+  const { where, params } = scopeSql('patient_id', scope)
+  return db
+    .prepare(`SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ${where} ORDER BY id`)
+    .raw()
+    .all(...params) as EventTuple[]
 }
 
 /** How many patients the practice database holds: a cohort's denominator. */

@@ -2,8 +2,11 @@
 //
 // Speed (any cohort over 100k patients in under 200 ms, rebuilt live as a parameter
 // changes): the stored facts — patients, BP readings, coded events — change only when an import or
-// a clinic visit writes them, so they are read once per database into memory (three whole-table
-// queries in raw mode, grouped in one pass) and reused by every later build until the data changes.
+// a clinic visit writes them, so they are read once per database into memory (three queries in raw
+// mode, grouped in one pass) and reused by every later build until the data changes. Only the
+// patients a build can need are read: a cohort whose first criterion needs a coded event (the
+// hypertension register needs a HYP event) reads the patients with such an event, any date; a
+// later build that needs others reads only those not read yet.
 // The cache key is read on every build from cheap MAX() lookups: facts are append-only (new rows get
 // higher ids) and every change to a patient row comes with a new import or a newer updated_at. The
 // programme state (booked appointments, invitations) changes all day and is small: it is read fresh.
@@ -17,6 +20,7 @@ import {
   allCodedEvents,
   allPatients,
   allReadings,
+  type FactsScope,
   factsVersion,
   invitationDatesByPatient,
   nextBookedClinicDates,
@@ -46,7 +50,15 @@ type StoredPatient = Omit<PatientRecord, 'nextBookedAppointmentOn' | 'lastInvite
 
 interface FactsCache {
   key: string
+  /** Every patient read so far, in id order. */
   patients: StoredPatient[]
+  /**
+   * Who has been read: everyone, or the candidates of these concepts (patients with a coded event
+   * of one of them, any date). A build whose cohort needs a HYP event reads only the register's
+   * candidates — in a practice a fraction of the list — and a later build that needs others reads
+   * only the patients not read yet.
+   */
+  read: 'everyone' | Set<string>
   /**
    * The records handed to builds, per as-of date and candidate filter, before programme state: the
    * same objects every time, so the per-record facts the engine remembers (patient-facts.ts: current
@@ -79,14 +91,32 @@ export function invalidatePatientRecordCache(db: ReadableDb): void {
   caches.delete(db)
 }
 
+/** The cache for the data as it is now (empty when the data changed since it was filled). */
 function storedFacts(db: ReadableDb): FactsCache {
   const key = factsVersion(db)
   const cached = caches.get(db)
   if (cached && cached.key === key) return cached
-  const patients = readAllFacts(db)
-  const fresh = { key, patients, views: new Map<string, RecordView>(), versioned: new Set<number>() }
+  const fresh: FactsCache = { key, patients: [], read: new Set(), views: new Map(), versioned: new Set() }
   caches.set(db, fresh)
   return fresh
+}
+
+/** Reads the facts of the patients a build needs (`concepts`' candidates, or everyone) that are not read yet. */
+function readNeeded(db: ReadableDb, cache: FactsCache, concepts: ReadonlySet<string> | null): void {
+  const { read } = cache
+  if (read === 'everyone') return
+  const missing = concepts === null ? null : [...concepts].filter((c) => !read.has(c))
+  if (missing !== null && missing.length === 0) return
+  const added = readFacts(db, { include: missing, exclude: [...read] })
+  if (added.length > 0) {
+    // Kept in id order whatever order the reads came in: builds walk the records in that order.
+    const firstAdded = added[0] as StoredPatient
+    const inOrder = cache.patients.length === 0 || (cache.patients[cache.patients.length - 1] as StoredPatient).patientId < firstAdded.patientId
+    cache.patients = cache.patients.concat(added)
+    if (!inOrder) cache.patients.sort((a, b) => a.patientId - b.patientId)
+  }
+  if (missing === null) cache.read = 'everyone'
+  else for (const c of missing) read.add(c)
 }
 
 /** A stored reading; `measure` only when recorded (absent: the setting's usual kind). */
@@ -104,8 +134,8 @@ export function eventOf(date: string | null, concept: ClinicalConcept, code: str
   return event
 }
 
-function readAllFacts(db: ReadableDb): StoredPatient[] {
-  const rows = allPatients(db)
+function readFacts(db: ReadableDb, scope: FactsScope): StoredPatient[] {
+  const rows = allPatients(db, scope)
   const byId = new Map<number, StoredPatient>()
   const patients = rows.map((p): StoredPatient => {
     const category = p[8]
@@ -130,13 +160,13 @@ function readAllFacts(db: ReadableDb): StoredPatient[] {
   })
   // In storage order, the order the one-patient query in loadPatientRecordAsBuilt uses, so a
   // re-derived explanation lists same-day readings the same way.
-  for (const r of allReadings(db)) {
+  for (const r of allReadings(db, scope)) {
     const patient = byId.get(r[0])
     if (!patient) continue
     patient.readings.push(readingOf(r[1], r[2], r[3], r[4], r[5]))
     if (r[1] > patient.latestFactDate) patient.latestFactDate = r[1]
   }
-  for (const e of allCodedEvents(db)) {
+  for (const e of allCodedEvents(db, scope)) {
     const patient = byId.get(e[0])
     // A concept this build does not know (a newer code library) is skipped rather than guessed.
     if (!patient || !isClinicalConcept(e[2])) continue
@@ -233,6 +263,7 @@ function recordView(cache: FactsCache, asOf: string, concepts: ReadonlySet<strin
 export function loadPatientRecords(db: ReadableDb, asOf: string, options: LoadOptions = {}): PatientRecord[] {
   const cache = storedFacts(db)
   const concepts = options.withAnyOf ? new Set<string>(options.withAnyOf) : null
+  readNeeded(db, cache, concepts)
   const view = recordView(cache, asOf, concepts)
   const { nextBooked, invited, noContact } = programmeState(db, asOf)
   const records = view.records.slice()
