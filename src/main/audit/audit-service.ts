@@ -109,6 +109,9 @@ function ethnicityLabel(category: string | null, text: string | null): string {
 
 const asReading = (r: AuditReadingRow): BpReading => ({ date: r[1], systolic: r[2], diastolic: r[3], setting: r[4] })
 
+// Built for each of a PCN's invited patients, so it walks the patient's readings once for each
+// visit and allocates nothing else (no index closures, no copies): the readings, and each visit's
+// own, are what selectBaselineAndFollowUp is given either way.
 function baselineAndFollowUp(
   rows: readonly AuditReadingRow[],
   visits: readonly { id: number; date: string }[],
@@ -116,15 +119,16 @@ function baselineAndFollowUp(
   asOf: string
 ): BaselineAndFollowUp {
   const readings = rows.map(asReading)
-  return selectBaselineAndFollowUp({
-    visits: visits.map((v) => ({ date: v.date, readings: readings.filter((_, i) => rows[i]?.[5] === v.id) })),
-    readings,
-    firstInvitedOn,
-    asOf
+  const visitReadings = visits.map((v) => {
+    const taken: BpReading[] = []
+    for (let i = 0; i < rows.length; i++) if (rows[i]![5] === v.id) taken.push(readings[i]!)
+    return { date: v.date, readings: taken }
   })
+  return selectBaselineAndFollowUp({ visits: visitReadings, readings, firstInvitedOn, asOf })
 }
 
 const noBaseline: BaselineAndFollowUp = { baseline: null, followUp: null }
+const none: readonly never[] = Object.freeze([])
 
 /** The adherence a BP review's stored record holds; undefined (not a BP review) and anything unreadable are none. */
 function storedAdherence(json: string | null | undefined): AdherenceRecord | null {
@@ -160,14 +164,21 @@ export function auditPatientsFrom(
 ): AuditPatient[] {
   const { asOf } = rows
   const inScope = (id: number | null) => programmeId === null || id === programmeId
+  // For the whole practice every fact is in scope, so a patient's lists are used as read rather than
+  // copied by a filter that keeps everything (100k patients, a few lists each). They are only read.
+  const scoped = <T extends { programmeId: number | null }>(list: readonly T[] | undefined): readonly T[] =>
+    list === undefined ? none : programmeId === null ? list : list.filter((x) => x.programmeId === programmeId)
+  // No visit recorded a questionnaire (most practices, most of the time): every patient's pairs are
+  // then those of no visits, so the per-visit look-up is skipped.
+  const anyScores = rows.scores.size > 0
   const eligible =
     programmeId === null || programmeId === rows.programmeId ? rows.patients : rows.patients.filter((p) => rows.memberOf.get(p[0])?.includes(programmeId))
   return eligible.map((p) => {
     const [id, nhsNumber, title, givenName, familyName, dateOfBirth, sex, ethnicityText, ethnicityCategory, imdDecile] = p
     const same = programmeId === null ? undefined : wholePractice?.get(id)
     if (same && programmeId !== null && allFactsOf(rows, id, programmeId)) return same
-    const invitations = (rows.invitations.get(id) ?? []).filter((i) => inScope(i.programmeId))
-    const attendedVisits = (rows.visits.get(id) ?? []).filter((v) => inScope(v.programmeId))
+    const invitations = scoped(rows.invitations.get(id))
+    const attendedVisits = scoped(rows.visits.get(id))
     const invited = invitations.length > 0
     let firstInvitedOn: string | null = null
     let sent = 0
@@ -179,7 +190,7 @@ export function auditPatientsFrom(
     }
     // A patient the programme never invited has no place in its outcome (audit-funnel.ts), so no
     // baseline is looked for (most of a large practice).
-    const chosen = invited ? baselineAndFollowUp(rows.readings.get(id) ?? [], attendedVisits, firstInvitedOn, asOf) : noBaseline
+    const chosen = invited ? baselineAndFollowUp(rows.readings.get(id) ?? none, attendedVisits, firstInvitedOn, asOf) : noBaseline
     const pair =
       chosen.baseline && chosen.followUp
         ? {
@@ -193,14 +204,15 @@ export function auditPatientsFrom(
         : null
     // The questionnaires and adherence of the programme's own attended visits; none for a patient it
     // never invited, as for the BP table.
-    const wellbeing = invited
-      ? wellbeingPairsOf(
-          attendedVisits.flatMap((v) => {
-            const scores = rows.scores.get(v.id)
-            return scores ? [{ date: v.date, scores }] : []
-          })
-        )
-      : noWellbeingPairs
+    const wellbeing =
+      invited && anyScores
+        ? wellbeingPairsOf(
+            attendedVisits.flatMap((v) => {
+              const scores = rows.scores.get(v.id)
+              return scores ? [{ date: v.date, scores }] : []
+            })
+          )
+        : noWellbeingPairs
     const firstVisit = attendedVisits[0]
     const adherenceAtBaseline = invited && firstVisit ? storedAdherence(rows.bpReviews.get(firstVisit.id)) : null
     const age = ageOn(dateOfBirth, asOf)

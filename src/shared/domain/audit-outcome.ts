@@ -131,8 +131,13 @@ export function withinAuditTarget(bp: AuditBp, ageOnReadingDay: number | null): 
 // any date, so the look-back window is made wide enough never to cut anything off.
 const WHOLE_RECORD_MONTHS = 12 * 200
 
-/** Lowest-of BP of the latest day among `readings` up to `asOf`, or null when there are none. */
+/**
+ * Lowest-of BP of the latest day among `readings` up to `asOf`, or null when there are none.
+ * The audit asks this of each of a PCN's invited patients, many with nothing to look at (no
+ * follow-up yet), so no readings is answered here: currentBloodPressure's answer then is no BP.
+ */
 export function bpOfLatestDay(readings: readonly BpReading[], asOf: string): AuditBp | null {
+  if (readings.length === 0) return null
   return currentBloodPressure([...readings], asOf, WHOLE_RECORD_MONTHS).bp
 }
 
@@ -155,12 +160,17 @@ export interface BaselineInput {
  * so the audit shows where each patient is now.
  */
 export function selectBaselineAndFollowUp(input: BaselineInput): BaselineAndFollowUp {
-  const visits = [...input.visits].filter((v) => v.date <= input.asOf && v.readings.length > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  // Run once for each of a PCN's invited patients: the filter is already a copy to sort (stable, so
+  // two visits on one day keep the order given), and one visit needs no sorting.
+  const visits = input.visits.filter((v) => v.date <= input.asOf && v.readings.length > 0)
+  if (visits.length > 1) visits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   let baseline: BaselineAndFollowUp['baseline'] = null
   const firstVisit = visits[0]
   if (firstVisit) {
+    // A visit's readings count on the visit's day; most were taken that day already, and those are
+    // passed as they are rather than copied unchanged.
     const bp = bpOfLatestDay(
-      firstVisit.readings.map((r) => ({ ...r, date: firstVisit.date })),
+      firstVisit.readings.map((r) => (r.date === firstVisit.date ? r : { ...r, date: firstVisit.date })),
       firstVisit.date
     )
     if (bp) baseline = { ...bp, source: 'first-clinic-visit' }
