@@ -136,3 +136,33 @@ describe('cohort facts read a cohort at a time', () => {
     for (const p of hyp) expect(again.get(p.patientId)).toBe(p)
   })
 })
+
+describe('cohort facts read a slice of patients at a time', () => {
+  it('reads every patient whatever slice their id falls in, with their own readings and events', () => {
+    ctx = createTestContext({ now: '2026-11-20T10:00:00Z' })
+    const ids = [1, 49_999, 50_000, 50_001, 120_000, 260_007]
+    ids.forEach((id, i) => {
+      ctx!.db
+        .prepare(
+          `INSERT INTO patients (id, nhs_number, given_name, family_name, date_of_birth, sex, registration_status, created_at, updated_at)
+           VALUES (?, ?, 'Pat', ?, '1950-05-05', 'F', 'Regular', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`
+        )
+        .run(id, `S${String(id).padStart(9, '0')}`, `SLICE${i}`)
+      ctx!.db
+        .prepare(
+          `INSERT INTO coded_events (patient_id, event_date, concept, code, term, recorded_at) VALUES (?, '2015-01-01', 'HYP', '38341003', 'Hypertensive disorder', 'x')`
+        )
+        .run(id)
+      ctx!.db
+        .prepare(
+          `INSERT INTO bp_readings (patient_id, taken_on, systolic, diastolic, setting, source, recorded_at) VALUES (?, '2026-10-01', ?, 95, 'clinic', 'import', 'x')`
+        )
+        .run(id, 150 + i)
+    })
+    const records = loadPatientRecords(ctx.db, '2026-11-20')
+    expect(records.map((p) => p.patientId)).toEqual(ids)
+    expect(records.map((p) => p.readings.map((r) => r.systolic))).toEqual(ids.map((_, i) => [150 + i]))
+    const built = buildCohort(ctx, { definition: 'uncontrolled-hypertension', asOf: '2026-11-20', mode: 'qof' })
+    expect(built.members.map((m) => m.patientId).sort((a, b) => a - b)).toEqual(ids)
+  })
+})

@@ -3,6 +3,7 @@
 // as of a date, and one patient's facts as a past build could see them.
 import type { BpSetting } from '../../shared/domain/patient-record'
 import type { ReadableDb } from '../db/database-access'
+import { rowsOfJsonArray } from '../db/rows-of-json-array'
 
 export type PatientTuple = [
   id: number,
@@ -42,25 +43,26 @@ export function factsVersion(db: ReadableDb): string {
 }
 
 /**
- * Which patients a read of facts covers: every patient (`include` null), or those with a coded
- * event of one of `include`'s concepts, of any date — and in both cases not those with one of
- * `exclude`'s (the candidates an earlier read already covered). Concepts, not dates: a superset of
- * who can be a candidate on any as-of date, which the records' own as-of filter then narrows.
+ * Which patients a read of facts covers: those with ids from `fromId` to `toId`, and of them every
+ * patient (`include` null) or those with a coded event of one of `include`'s concepts, of any date —
+ * in both cases not those with one of `exclude`'s (the candidates an earlier read already covered).
+ * Concepts, not dates: a superset of who can be a candidate on any as-of date, which the records'
+ * own as-of filter then narrows.
  */
 export interface FactsScope {
   include: readonly string[] | null
   exclude: readonly string[]
+  fromId: number
+  toId: number
 }
 
-const everyone: FactsScope = { include: null, exclude: [] }
-
-function scopeSql(column: string, scope: FactsScope): { where: string; params: string[] } {
+function scopeSql(column: string, scope: FactsScope): { where: string; params: (string | number)[] } {
   const withAny = (concepts: readonly string[]) => `SELECT patient_id FROM coded_events WHERE concept IN (${concepts.map(() => '?').join(', ')})`
-  const parts: string[] = []
-  const params: string[] = []
+  const parts = [`${column} BETWEEN ? AND ?`]
+  const params: (string | number)[] = [scope.fromId, scope.toId]
   if (scope.include !== null) {
     // No concepts: no patient can be a candidate.
-    if (scope.include.length === 0) return { where: 'WHERE 0', params }
+    if (scope.include.length === 0) return { where: 'WHERE 0', params: [] }
     parts.push(`${column} IN (${withAny(scope.include)})`)
     params.push(...scope.include)
   }
@@ -68,36 +70,47 @@ function scopeSql(column: string, scope: FactsScope): { where: string; params: s
     parts.push(`${column} NOT IN (${withAny(scope.exclude)})`)
     params.push(...scope.exclude)
   }
-  return { where: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params }
+  return { where: `WHERE ${parts.join(' AND ')}`, params }
 }
 
-export function allPatients(db: ReadableDb, scope: FactsScope = everyone): PatientTuple[] {
+/** The lowest and highest patient ids (0 and -1 when there are none): the range a read is sliced over. */
+export function patientIdRange(db: ReadableDb): { lowest: number; highest: number } {
+  return db.prepare('SELECT IFNULL(MIN(id), 0) AS lowest, IFNULL(MAX(id), -1) AS highest FROM patients').get() as { lowest: number; highest: number }
+}
+
+// The three reads below come back as one JSON text each (rows-of-json-array.ts): a third less CPU
+// than a JS array per row for the hundreds of thousands of facts a first build reads.
+
+/** In id order. */
+export function allPatients(db: ReadableDb, scope: FactsScope): PatientTuple[] {
   const { where, params } = scopeSql('id', scope)
-  return db
-    .prepare(
-      `SELECT id, nhs_number, title, given_name, family_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
-              registration_status, imd_decile
-         FROM patients ${where} ORDER BY id`
-    )
-    .raw()
-    .all(...params) as PatientTuple[]
+  return rowsOfJsonArray<PatientTuple>(
+    db,
+    `SELECT json_group_array(json_array(id, nhs_number, title, given_name, family_name, date_of_birth, sex, ethnicity_text, ethnicity_category,
+                                        registration_status, imd_decile) ORDER BY id)
+       FROM patients ${where}`,
+    params
+  )
 }
 
-/** In id (= rowid, storage) order, which costs nothing and is the order `patientReadingsAsBuilt` uses. */
-export function allReadings(db: ReadableDb, scope: FactsScope = everyone): ReadingTuple[] {
+/** In id (storage) order, the order `patientReadingsAsBuilt` uses. */
+export function allReadings(db: ReadableDb, scope: FactsScope): ReadingTuple[] {
   const { where, params } = scopeSql('patient_id', scope)
-  return db
-    .prepare(`SELECT patient_id, taken_on, systolic, diastolic, setting, measure FROM bp_readings ${where} ORDER BY id`)
-    .raw()
-    .all(...params) as ReadingTuple[]
+  return rowsOfJsonArray<ReadingTuple>(
+    db,
+    `SELECT json_group_array(json_array(patient_id, taken_on, systolic, diastolic, setting, measure) ORDER BY id) FROM bp_readings ${where}`,
+    params
+  )
 }
 
-export function allCodedEvents(db: ReadableDb, scope: FactsScope = everyone): EventTuple[] {
+/** In id (storage) order, the order `patientEventsAsBuilt` uses. */
+export function allCodedEvents(db: ReadableDb, scope: FactsScope): EventTuple[] {
   const { where, params } = scopeSql('patient_id', scope)
-  return db
-    .prepare(`SELECT patient_id, event_date, concept, code, term, value, matched_by FROM coded_events ${where} ORDER BY id`)
-    .raw()
-    .all(...params) as EventTuple[]
+  return rowsOfJsonArray<EventTuple>(
+    db,
+    `SELECT json_group_array(json_array(patient_id, event_date, concept, code, term, value, matched_by) ORDER BY id) FROM coded_events ${where}`,
+    params
+  )
 }
 
 /** How many patients the practice database holds: a cohort's denominator. */

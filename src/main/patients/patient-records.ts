@@ -2,8 +2,9 @@
 //
 // Speed (any cohort over 100k patients in under 200 ms, rebuilt live as a parameter
 // changes): the stored facts — patients, BP readings, coded events — change only when an import or
-// a clinic visit writes them, so they are read once per database into memory (three queries in raw
-// mode, grouped in one pass) and reused by every later build until the data changes. Only the
+// a clinic visit writes them, so they are read once per database into memory (three queries, each
+// read as one JSON text a slice of patients at a time, grouped in one pass) and reused by every
+// later build until the data changes. Only the
 // patients a build can need are read: a cohort whose first criterion needs a coded event (the
 // hypertension register needs a HYP event) reads the patients with such an event, any date; a
 // later build that needs others reads only those not read yet.
@@ -22,6 +23,7 @@ import {
   allReadings,
   type FactsScope,
   factsVersion,
+  patientIdRange,
   invitationDatesByPatient,
   nextBookedClinicDates,
   noContactPatientIds,
@@ -101,13 +103,22 @@ function storedFacts(db: ReadableDb): FactsCache {
   return fresh
 }
 
+/** Patient ids per read: 50,000 patients' readings and events are a few MB of text. */
+const PATIENTS_PER_READ = 50_000
+
 /** Reads the facts of the patients a build needs (`concepts`' candidates, or everyone) that are not read yet. */
 function readNeeded(db: ReadableDb, cache: FactsCache, concepts: ReadonlySet<string> | null): void {
   const { read } = cache
   if (read === 'everyone') return
   const missing = concepts === null ? null : [...concepts].filter((c) => !read.has(c))
   if (missing !== null && missing.length === 0) return
-  const added = readFacts(db, { include: missing, exclude: [...read] })
+  const exclude = [...read]
+  const { lowest, highest } = patientIdRange(db)
+  const added: StoredPatient[] = []
+  // A slice of patients at a time, so no one read's text grows with the whole practice's history.
+  for (let fromId = lowest; fromId <= highest; fromId += PATIENTS_PER_READ) {
+    for (const patient of readFacts(db, { include: missing, exclude, fromId, toId: fromId + PATIENTS_PER_READ - 1 })) added.push(patient)
+  }
   if (added.length > 0) {
     // Kept in id order whatever order the reads came in: builds walk the records in that order.
     const firstAdded = added[0] as StoredPatient
