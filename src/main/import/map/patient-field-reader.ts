@@ -19,18 +19,26 @@ export const maximumPlausibleAge = 120
 export class PatientFieldReader {
   private lsoaUnknown = 0
   private readonly lsoaExamples = new Set<string>()
+  /** The address columns in file order, found once rather than on every patient row. */
+  private readonly addressIndexes: readonly number[]
 
   constructor(
     private readonly row: RowCells,
-    private readonly map: ColumnMap,
+    map: ColumnMap,
     private readonly options: ReadOptions
-  ) {}
+  ) {
+    this.addressIndexes = addressRoles.flatMap((r) => map.patient.get(r) ?? []).sort((a, b) => a - b)
+  }
 
   /** The date of birth and sex cells as written in the file (conflicts are reported with these). */
   exportedConflictCells(): PatientDraft['exported'] {
     const dateOfBirth = this.row.patientCell('patient.dateOfBirth')?.value
     const sex = this.row.patientCell('patient.sex')?.value
-    return { ...(dateOfBirth ? { dateOfBirth } : {}), ...(sex ? { sex } : {}) }
+    // Set one by one, not spread from two new objects: this runs for every patient row.
+    const exported: NonNullable<PatientDraft['exported']> = {}
+    if (dateOfBirth) exported.dateOfBirth = dateOfBirth
+    if (sex) exported.sex = sex
+    return exported
   }
 
   /** The patient's fields from this row: a key only for a column the file has (null when its cell is blank). */
@@ -86,9 +94,8 @@ export class PatientFieldReader {
       fields.ethnicityCategory = ethnicity.value === '' ? null : mapEthnicity(ethnicity.value, this.options.library.ethnicity)
     }
 
-    const addressIndexes = addressRoles.flatMap((r) => this.map.patient.get(r) ?? []).sort((a, b) => a - b)
-    if (addressIndexes.length > 0) {
-      fields.addressLines = addressIndexes.flatMap((i) => this.row.addressLines(i) ?? [this.row.cell(i)]).filter((v) => v !== '')
+    if (this.addressIndexes.length > 0) {
+      fields.addressLines = this.addressIndexes.flatMap((i) => this.row.addressLines(i) ?? [this.row.cell(i)]).filter((v) => v !== '')
     }
 
     const postcode = this.row.patientCell('patient.postcode')

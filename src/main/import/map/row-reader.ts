@@ -25,6 +25,8 @@ export class RowReader {
   private readonly patientsRead = new Set<string>()
   private readonly rejectedPatients = new Set<string>()
   private patientRowsWithoutNhs = 0
+  /** Every column read as a patient field, once: looked at on each row without a NHS number. */
+  private readonly patientColumns: readonly number[]
 
   constructor(
     private readonly fileName: string,
@@ -36,6 +38,13 @@ export class RowReader {
     this.row = new RowCells(fileName, map, captions, out.rejects)
     this.patient = new PatientFieldReader(this.row, map, options)
     this.facts = new FactReader(this.row, map, options, out)
+    this.patientColumns = [...map.patient.values()].flat()
+  }
+
+  /** Whether any patient column of this row has a value: such a row is a patient's row, NHS number or not. */
+  private hasPatientData(): boolean {
+    for (const index of this.patientColumns) if (this.row.cell(index) !== '') return true
+    return false
   }
 
   /**
@@ -84,7 +93,6 @@ export class RowReader {
     this.row.load(cells, rowNumber)
     const nhsRaw = this.row.cell(this.map.nhsNumber)
     if (this.map.extraNhsNumbers.length > 0) this.checkExtraNhsColumns(nhsRaw)
-    const hasPatientData = [...this.map.patient.values()].some((indexes) => indexes.some((i) => this.row.cell(i) !== ''))
 
     if (nhsRaw !== '') {
       const check = checkNhsNumber(nhsRaw)
@@ -98,7 +106,7 @@ export class RowReader {
       const fields = this.patient.readFields()
       if (fields.dateOfBirth) this.facts.noteDateOfBirth(check.nhsNumber, fields.dateOfBirth)
       this.out.patients.push({ nhsNumber: check.nhsNumber, source: this.row.source(), fields, exported: this.patient.exportedConflictCells() })
-    } else if (hasPatientData) {
+    } else if (this.hasPatientData()) {
       this.patientRowsWithoutNhs++
       this.row.reject(this.map.nhsNumber, 'NHS number is missing; the row is not imported')
       return { kind: 'rejected', row: rowNumber }

@@ -36,9 +36,14 @@ export function createStagingTables(db: StagingDb): void {
 // because the commit compares only the fields an export has with the stored ones.
 const keepUndefined = (_key: string, value: unknown) => (value === undefined ? null : value)
 
-/** A patient's fields as staged_patients.fields_json keeps them. */
+/**
+ * A patient's fields as staged_patients.fields_json keeps them. The replacer (a call per value)
+ * is only needed when a field is undefined: the fields are flat (text, numbers, a list of address
+ * lines), so without one the JSON is the same, and most patients have none.
+ */
 export function stagedFieldsJson(fields: Partial<PatientFields>): string {
-  return JSON.stringify(fields, keepUndefined)
+  for (const key in fields) if ((fields as Record<string, unknown>)[key] === undefined) return JSON.stringify(fields, keepUndefined)
+  return JSON.stringify(fields)
 }
 
 /**
@@ -59,89 +64,164 @@ export function createAssemblyTables(db: StagingDb): void {
   `)
 }
 
-/** Writers for staging while reading; the caller wraps each batch in a transaction. */
+/** Rows per multi-row INSERT while staging: 100 rows of at most 11 values stay far below SQLite's 32,766 parameters. */
+const rowsPerInsert = 100
+
+/**
+ * An INSERT of `width` values a row, written `rowsPerInsert` rows to a statement: one call into
+ * SQLite per hundred rows rather than per row, which was most of the time spent staging. Rows are
+ * written in the order they were added (so `INSERT OR IGNORE` still keeps the first of two), and
+ * `flush` writes the rest one row a statement; it must run before anything reads the table.
+ */
+function batchedInsert(db: StagingDb, insertInto: string, width: number) {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`
+  const many = db.prepare(`${insertInto} VALUES ${Array.from({ length: rowsPerInsert }, () => row).join(', ')}`)
+  const one = db.prepare(`${insertInto} VALUES ${row}`)
+  let values: unknown[] = []
+  return {
+    /** The row's values, as many as `width`, pushed onto the statement's (no array per row). */
+    values(): unknown[] {
+      return values
+    },
+    /** Called after each row's values are pushed. */
+    added(): void {
+      if (values.length < width * rowsPerInsert) return
+      many.run(values)
+      values = []
+    },
+    flush(): void {
+      for (let at = 0; at < values.length; at += width) one.run(values.slice(at, at + width))
+      values = []
+    }
+  }
+}
+
+/**
+ * Writers for staging while reading; the caller wraps each batch in a transaction and calls `flush`
+ * before it ends (readings, events, blood pressure halves and coded ethnicity wait to be written
+ * a hundred at a time; patients are written at once).
+ */
 export function prepareAssemblyWriters(db: StagingDb) {
+  // Patients stay one statement a row: a later row of the same patient reads its staged fields back
+  // straight away, and there are several facts to each patient, so the facts are what is batched.
   const newPatient = db.prepare('INSERT INTO staged_patients (nhs_number, fields_json, seen_json) VALUES (?, ?, ?)')
   const patientOf = db.prepare('SELECT fields_json, seen_json FROM staged_patients WHERE nhs_number = ?')
   const updatePatient = db.prepare('UPDATE staged_patients SET fields_json = ?, seen_json = ? WHERE nhs_number = ?')
-  const reading = db.prepare('INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure) VALUES (?, ?, ?, ?, ?, ?)')
-  const event = db.prepare('INSERT OR IGNORE INTO staged_events (nhs_number, date, concept, code, term, value, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  const component = db.prepare(
-    `INSERT INTO staged_components (nhs_number, date, setting, pairing_key, measure, component, value, file, row, column_name, rejected)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  const reading = batchedInsert(db, 'INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure)', 6)
+  const event = batchedInsert(db, 'INSERT OR IGNORE INTO staged_events (nhs_number, date, concept, code, term, value, matched_by)', 7)
+  const component = batchedInsert(
+    db,
+    'INSERT INTO staged_components (nhs_number, date, setting, pairing_key, measure, component, value, file, row, column_name, rejected)',
+    11
   )
-  const ethnicity = db.prepare('INSERT INTO staged_ethnicity (nhs_number, date, text, category) VALUES (?, ?, ?, ?)')
+  const ethnicity = batchedInsert(db, 'INSERT INTO staged_ethnicity (nhs_number, date, text, category)', 4)
   return {
     newPatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void newPatient.run(nhsNumber, fieldsJson, seenJson),
     patientOf: (nhsNumber: string) => patientOf.get(nhsNumber) as { fields_json: string; seen_json: string | null } | undefined,
     updatePatient: (nhsNumber: string, fieldsJson: string, seenJson: string) => void updatePatient.run(fieldsJson, seenJson, nhsNumber),
-    reading: (r: ReadingRecord) => void reading.run(r.nhsNumber, r.date, r.systolic, r.diastolic, r.setting, r.measure),
-    event: (e: EventRecord) => void event.run(e.nhsNumber, e.date, e.concept, e.code, e.term, e.value, e.matchedBy),
-    component: (c: BpComponentRecord) =>
-      void component.run(
-        c.nhsNumber,
-        c.date,
-        c.setting,
-        c.pairingKey,
-        c.measure,
-        c.component,
-        c.value,
-        c.source.file,
-        c.source.row,
-        c.column,
-        c.rejected ? 1 : 0
-      ),
-    ethnicity: (e: EthnicityRecord) => void ethnicity.run(e.nhsNumber, e.date, e.text, e.category)
+    reading: (r: ReadingRecord) => {
+      reading.values().push(r.nhsNumber, r.date, r.systolic, r.diastolic, r.setting, r.measure)
+      reading.added()
+    },
+    event: (e: EventRecord) => {
+      event.values().push(e.nhsNumber, e.date, e.concept, e.code, e.term, e.value, e.matchedBy)
+      event.added()
+    },
+    component: (c: BpComponentRecord) => {
+      component
+        .values()
+        .push(c.nhsNumber, c.date, c.setting, c.pairingKey, c.measure, c.component, c.value, c.source.file, c.source.row, c.column, c.rejected ? 1 : 0)
+      component.added()
+    },
+    ethnicity: (e: EthnicityRecord) => {
+      ethnicity.values().push(e.nhsNumber, e.date, e.text, e.category)
+      ethnicity.added()
+    },
+    /** Writes the rows still waiting: at the end of each batch, inside its transaction. */
+    flush: () => {
+      for (const insert of [reading, event, component, ethnicity]) insert.flush()
+    }
   }
 }
 
-/** Puts the blood pressure halves in pairing order: group by group (patient, date, setting, kind) as each group was first seen, file order within. */
-export function orderStagedComponents(db: StagingDb): void {
-  // Only the order is materialised; each half is read back from its own row.
-  db.exec(`CREATE TABLE staged_pairing AS SELECT seq, first FROM (SELECT seq,
-    MIN(seq) OVER (PARTITION BY nhs_number, date, setting, pairing_key) AS first FROM staged_components) ORDER BY first, seq`)
+/**
+ * Numbers the blood pressure halves for pairing, in SQL rather than by reading every half back
+ * into JavaScript (which was most of the pairing time): each half gets its group (patient, date,
+ * setting, kind) as the seq of the group's first half, and its place among the group's halves of
+ * the same side in file order. Systolic n pairs with diastolic n of the same group, as pairGroup
+ * (assemble-import.ts) pairs them; groups come in the order each was first seen. `problemOf` is
+ * the plausibility rule itself (bp-plausibility.ts), made callable from SQL as bp_pair_problem, so
+ * the rule is written once.
+ */
+export function numberStagedHalves(db: StagingDb, problemOf: (systolic: number, diastolic: number) => string | null): void {
+  db.function('bp_pair_problem', { deterministic: true }, (systolic, diastolic) => problemOf(Number(systolic), Number(diastolic)))
+  // One window, in seq order with running counts, not MIN over the group plus ROW_NUMBER over
+  // (group, side): SQLite sorts once per window, and the second sort was most of the cost.
+  db.exec(`CREATE TABLE staged_halves AS SELECT seq, component, value, rejected, FIRST_VALUE(seq) OVER w AS first,
+      CASE component WHEN 'systolic' THEN SUM(component = 'systolic') OVER w ELSE SUM(component = 'diastolic') OVER w END AS n
+    FROM staged_components
+    WINDOW w AS (PARTITION BY nhs_number, date, setting, pairing_key ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);
+    CREATE INDEX staged_halves_pair ON staged_halves (first, n, component);`)
 }
 
-interface ComponentRow {
-  at: number
-  first: number
-  nhs_number: string
-  date: string
-  setting: BpComponentRecord['setting']
-  pairing_key: string
-  measure: BpComponentRecord['measure']
-  component: BpComponentRecord['component']
-  value: number
-  file: string
-  row: number
-  column_name: string
-  rejected: number
+/**
+ * Stages the reading of every whole pair (neither half rejected, and `problemOf` finds nothing
+ * wrong with the two together), group by group in pairing order, after the readings read whole:
+ * one statement, so the common case never reaches JavaScript row by row.
+ */
+export function stagePairedReadings(db: StagingDb): void {
+  db.exec(`INSERT OR IGNORE INTO staged_readings (nhs_number, date, systolic, diastolic, setting, measure)
+    SELECT c.nhs_number, c.date, s.value, d.value, c.setting, c.measure
+    FROM staged_halves s JOIN staged_halves d ON d.first = s.first AND d.n = s.n AND d.component = 'diastolic'
+    JOIN staged_components c ON c.seq = s.seq
+    WHERE s.component = 'systolic' AND s.rejected = 0 AND d.rejected = 0 AND bp_pair_problem(s.value, d.value) IS NULL
+    ORDER BY s.first, s.n`)
 }
 
-/** Up to `limit` halves in pairing order after position `after` (0 for the first page), with the group each is in. */
-export function stagedComponentPage(db: StagingDb, after: number, limit: number): { at: number; group: number; record: BpComponentRecord }[] {
+const componentColumnNames = ['nhs_number', 'date', 'setting', 'pairing_key', 'measure', 'component', 'value', 'file', 'row', 'column_name', 'rejected']
+const componentColumns = (half: 'h' | 'o', alias: string) => componentColumnNames.map((column) => `${alias}.${column} AS ${half}_${column}`).join(', ')
+type HalvesRow = Record<string, string | number | null>
+
+function componentOf(row: HalvesRow, half: 'h' | 'o'): BpComponentRecord {
+  const at = (column: string) => row[`${half}_${column}`]
+  return {
+    nhsNumber: at('nhs_number') as string,
+    date: at('date') as string,
+    setting: at('setting') as BpComponentRecord['setting'],
+    measure: at('measure') as BpComponentRecord['measure'],
+    pairingKey: at('pairing_key') as string,
+    component: at('component') as BpComponentRecord['component'],
+    value: at('value') as number,
+    source: { file: at('file') as string, row: at('row') as number },
+    column: at('column_name') as string,
+    rejected: at('rejected') === 1
+  }
+}
+
+/**
+ * The halves that do not make a reading and are not simply dropped, in pairing order: a pair whose
+ * two values `problemOf` rejects together, and a half with no partner (not itself rejected). These
+ * are few in a real export, and the caller words them (pairGroup, assemble-import.ts). Nothing is
+ * written while they are read, so they are streamed rather than paged.
+ */
+export function* stagedPairingLeftovers(db: StagingDb): Generator<{ systolic?: BpComponentRecord; diastolic?: BpComponentRecord }> {
   const rows = db
     .prepare(
-      `SELECT p.rowid AS at, p.first, c.nhs_number, c.date, c.setting, c.pairing_key, c.measure, c.component, c.value, c.file, c.row, c.column_name, c.rejected
-       FROM staged_pairing p JOIN staged_components c ON c.seq = p.seq WHERE p.rowid > ? ORDER BY p.rowid LIMIT ?`
+      // The halves are chosen first (materialised), so only those few are joined to their details.
+      `WITH chosen AS MATERIALIZED (SELECT h.first, h.n, h.seq AS h_seq, o.seq AS o_seq FROM staged_halves h
+         LEFT JOIN staged_halves o ON o.first = h.first AND o.n = h.n AND o.component <> h.component
+         WHERE h.rejected = 0 AND (o.seq IS NULL
+           OR (h.component = 'systolic' AND o.rejected = 0 AND bp_pair_problem(h.value, o.value) IS NOT NULL)))
+       SELECT ${componentColumns('h', 'hc')}, ${componentColumns('o', 'oc')}, chosen.o_seq
+       FROM chosen JOIN staged_components hc ON hc.seq = chosen.h_seq LEFT JOIN staged_components oc ON oc.seq = chosen.o_seq
+       ORDER BY chosen.first, chosen.n`
     )
-    .all(after, limit) as ComponentRow[]
-  return rows.map((r) => ({
-    at: r.at,
-    group: r.first,
-    record: {
-      nhsNumber: r.nhs_number,
-      date: r.date,
-      setting: r.setting,
-      measure: r.measure,
-      pairingKey: r.pairing_key,
-      component: r.component,
-      value: r.value,
-      source: { file: r.file, row: r.row },
-      column: r.column_name,
-      rejected: r.rejected === 1
-    }
-  }))
+    .iterate() as IterableIterator<HalvesRow>
+  for (const row of rows) {
+    const half = componentOf(row, 'h')
+    const other = row.o_seq === null ? undefined : componentOf(row, 'o')
+    yield half.component === 'systolic' ? { systolic: half, diastolic: other } : { systolic: other, diastolic: half }
+  }
 }
 
 /**
@@ -156,7 +236,7 @@ export function applyStagedEthnicity(db: StagingDb): void {
 }
 
 export function dropAssemblyTables(db: StagingDb): void {
-  db.exec('DROP TABLE IF EXISTS staged_pairing; DROP TABLE staged_components; DROP TABLE staged_ethnicity')
+  db.exec('DROP TABLE IF EXISTS staged_halves; DROP TABLE staged_components; DROP TABLE staged_ethnicity')
 }
 
 export function countStaged(db: StagingDb): { patients: number; readings: number; events: number } {
@@ -164,12 +244,26 @@ export function countStaged(db: StagingDb): { patients: number; readings: number
   return { patients: count('staged_patients'), readings: count('staged_readings'), events: count('staged_events') }
 }
 
+/**
+ * The staged patients in file order. Each one's fields are parsed from their JSON when first asked
+ * for: the preview walks every patient for their NHS number but looks at the fields of a sample
+ * of twenty, and parsing every patient's JSON was most of that walk.
+ */
 export function* stagedPatients(db: StagingDb): Generator<StagedPatient> {
   const rows = db.prepare('SELECT nhs_number, fields_json FROM staged_patients ORDER BY seq').iterate() as IterableIterator<{
     nhs_number: string
     fields_json: string
   }>
-  for (const row of rows) yield { nhsNumber: row.nhs_number, fields: JSON.parse(row.fields_json) as Partial<PatientFields> }
+  for (const row of rows) {
+    let fields: Partial<PatientFields> | undefined
+    yield {
+      nhsNumber: row.nhs_number,
+      get fields(): Partial<PatientFields> {
+        fields ??= JSON.parse(row.fields_json) as Partial<PatientFields>
+        return fields
+      }
+    }
+  }
 }
 
 interface ReadingRow {

@@ -7,7 +7,8 @@
 // conflicts and warnings: never the rows, so a million-row export reads in the memory of a small one.
 import Database from 'better-sqlite3'
 import type { RejectedRowT } from '../../../shared/contract'
-import type { BpComponentRecord, FileReadResult, PatientFields } from '../import-types'
+import { bloodPressureProblem } from '../../../shared/domain/bp-plausibility'
+import type { FileReadResult, PatientFields } from '../import-types'
 import { assembleMerged, conflictCaptions, mergePatientDraft, pairGroup, type MergingPatient, type PairedComponents } from '../map/assemble-import'
 import {
   applyStagedEthnicity,
@@ -15,9 +16,10 @@ import {
   createAssemblyTables,
   createStagingTables,
   dropAssemblyTables,
-  orderStagedComponents,
+  numberStagedHalves,
   prepareAssemblyWriters,
-  stagedComponentPage,
+  stagePairedReadings,
+  stagedPairingLeftovers,
   stagedEvents,
   stagedFieldsJson,
   stagedPatients,
@@ -25,9 +27,6 @@ import {
   type StagingDb
 } from './import-staging-queries'
 import { dropStagingFile, stagingMarker, sweepAbandonedStaging, type StagedImport } from './import-staging'
-
-/** Blood pressure halves read back per page while pairing. */
-const pairingPage = 5000
 
 export class StagedAssembly {
   private db: StagingDb | null
@@ -86,6 +85,7 @@ export class StagedAssembly {
       for (const c of components) this.write.component(c)
       for (const e of events) this.write.event(e)
       for (const e of ethnicity) this.write.ethnicity(e)
+      this.write.flush()
     })()
   }
 
@@ -99,39 +99,15 @@ export class StagedAssembly {
     const paired: PairedComponents = { readings: [], rejects: [], unpaired: [] }
     db.transaction(() => {
       applyStagedEthnicity(db)
-      orderStagedComponents(db)
-      const flushReadings = () => {
-        for (const r of paired.readings) this.write.reading(r)
-        paired.readings = []
-      }
-      const pair = (group: BpComponentRecord[]) => {
-        pairGroup(
-          group.filter((c) => c.component === 'systolic'),
-          group.filter((c) => c.component === 'diastolic'),
-          paired
-        )
-      }
-      let after = 0
-      let group: BpComponentRecord[] = []
-      let groupId = -1
-      for (;;) {
-        const page = stagedComponentPage(db, after, pairingPage)
-        if (page.length === 0) break
-        for (const { at, group: id, record } of page) {
-          if (id !== groupId && group.length > 0) {
-            pair(group)
-            group = []
-          }
-          groupId = id
-          group.push(record)
-          after = at
-        }
-        flushReadings()
-      }
-      if (group.length > 0) pair(group)
-      flushReadings()
+      // Whole pairs become readings inside SQLite in one statement; only the halves that are
+      // worded (a pair implausible together, a half without its partner) come back, each through
+      // pairGroup as a group of its own, which words them exactly as the in-memory assembly does.
+      numberStagedHalves(db, bloodPressureProblem)
+      stagePairedReadings(db)
+      for (const { systolic, diastolic } of stagedPairingLeftovers(db)) pairGroup(systolic ? [systolic] : [], diastolic ? [diastolic] : [], paired)
       dropAssemblyTables(db)
     })()
+    if (paired.readings.length > 0) throw new Error('a blood pressure pair left for wording was plausible after all')
     const parsed = assembleMerged(files, {
       patients: [],
       readings: [],
