@@ -2,29 +2,27 @@
 // activity log, letters checks, documents): NHS style "2 Dec 2026", local time "2 Dec 2026 14:05",
 // and thousands separators from 1,000. Machine files (the Accurx upload, --json) keep their own formats.
 
+import { rememberedByText } from '../remembered-by-text'
+
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-// The words of each date already worded: a cohort build words a few dates (register, reading,
-// as-of) for each of tens of thousands of listed patients, and the same few thousand days recur.
-// Emptied when it grows past a bound, so it never holds more than a few years of days.
-const wordedDates = new Map<string, string>()
-const MAX_WORDED_DATES = 20_000
-
-/** "2026-12-02" (or a timestamp starting so) → "2 Dec 2026"; text that is not an ISO date is returned as it is. */
-export function formatDateText(iso: string): string {
-  const known = wordedDates.get(iso)
-  if (known !== undefined) return known
+/** The words of one date (formatDateText remembers them). */
+function wordDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   if (!match) return iso
   const [, year, month, day] = match
   const name = months[Number(month) - 1]
-  const text = name ? `${Number(day)} ${name} ${year}` : iso
-  if (wordedDates.size >= MAX_WORDED_DATES) wordedDates.clear()
-  wordedDates.set(iso, text)
-  return text
+  return name ? `${Number(day)} ${name} ${year}` : iso
 }
+
+/**
+ * "2026-12-02" (or a timestamp starting so) → "2 Dec 2026"; text that is not an ISO date is returned
+ * as it is. Each text is worded once: a cohort build words a few dates (register, reading, as-of)
+ * for each of tens of thousands of listed patients, and the same few thousand days recur.
+ */
+export const formatDateText: (iso: string) => string = rememberedByText(wordDate, 20_000)
 
 /** A moment → its day in the computer's local time, "2 Dec 2026". */
 export function formatLocalDate(at: Date): string {

@@ -14,7 +14,7 @@ import type { ColumnMap } from './map-columns'
 import { parseYesNo } from './patient-fields'
 import type { ReadOptions } from './read-options'
 import type { RowCells } from './row-cells'
-import { DateCells } from './date-cells'
+import { rememberedByText } from '../../../shared/remembered-by-text'
 import { formatDateText } from '../../../shared/format/staff-text'
 
 export class FactReader {
@@ -27,8 +27,8 @@ export class FactReader {
   private meanIgnored = 0
   /** Dates of birth read so far, so a reading dated before the patient was born is caught. */
   private readonly bornOn = new Map<string, string>()
-  /** Event and reading dates repeat from row to row: each distinct text is read once (date-cells.ts). */
-  private readonly dates = new DateCells()
+  /** Event and reading dates repeat from row to row: each distinct text is read once, 20,000 kept at most. */
+  private readonly parseDate = rememberedByText(parseUkDate, 20_000)
 
   constructor(
     private readonly row: RowCells,
@@ -66,7 +66,7 @@ export class FactReader {
 
   /** An event or reading date: null when blank; undefined when rejected (already reported). */
   private eventDate(index: number | undefined, what: string): string | null | undefined {
-    const parsed = this.dates.parse(this.row.cell(index))
+    const parsed = this.parseDate(this.row.cell(index))
     if (!parsed.ok) {
       this.row.reject(index, `${what}: ${parsed.reason}; not imported`)
       return undefined

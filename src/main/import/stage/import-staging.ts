@@ -1,9 +1,9 @@
 // An import's parsed facts (patients, readings, coded events) are staged on disk between preview
 // and commit, in a staging database beside the practice database: the preview is worked out as the
 // facts are staged, the commit attaches the file to the practice connection and copies them across
-// in file order with INSERT … SELECT in its one transaction, and Cancel, a stale preview or the end of the commit deletes the file. Only the small
-// rest of the import (counts, rejects, warnings, file details) stays in memory, so a preview
-// waiting for Import holds no memory in proportion to the file.
+// in file order with INSERT … SELECT in its one transaction, and Cancel, a stale preview or the end
+// of the commit deletes the file. Only the small rest of the import (counts, rejects, warnings, file
+// details) stays in memory, so a preview waiting for Import holds no memory in proportion to the file.
 //
 // The staging file is never part of the practice database: a crash or kill while staging or while
 // a preview waits leaves the practice tables as they were, and the leftover file is deleted by the
