@@ -62,6 +62,26 @@ describe('which blood pressure counts', () => {
     expect(current.bp).toEqual({ systolic: 136, diastolic: 84, date: '2026-06-02', setting: 'home' })
   })
 
+  it('serialises as a plain answer with the readings, the rule and its values, the same read again', () => {
+    const current = currentBloodPressure([clinic('2026-06-01', 150, 82), home('2026-06-01', 140, 80)], '2026-11-22')
+    const plain = JSON.parse(JSON.stringify(current))
+    expect(Object.keys(plain).sort()).toEqual(['bp', 'considered', 'rule', 'ruleValues', 'severeReading'])
+    expect(plain).toEqual({
+      bp: current.bp,
+      severeReading: null,
+      considered: current.considered,
+      rule: current.rule,
+      ruleValues: [12, '2026-11-22', '2026-06-01', 'clinic', 1, 'home']
+    })
+    expect(current.considered).toBe(current.considered)
+    expect(current.rule).toMatch(/clinic readings count over home readings/)
+  })
+
+  it('serialises "no recent BP" with its rule and no readings', () => {
+    const plain = JSON.parse(JSON.stringify(currentBloodPressure([clinic('2025-10-22', 128, 78)], '2026-11-22')))
+    expect(plain).toEqual({ bp: null, severeReading: null, considered: [], rule: expect.stringMatching(/no recent BP/), ruleValues: [12, '2026-11-22'] })
+  })
+
   it('honours another look-back length', () => {
     expect(currentBloodPressure([clinic('2026-03-01', 150, 90)], '2026-11-22', 6).bp).toBeNull()
     expect(currentBloodPressure([clinic('2026-06-01', 150, 90)], '2026-11-22', 6).bp).not.toBeNull()

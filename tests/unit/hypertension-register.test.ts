@@ -25,6 +25,16 @@ describe('hypertension register', () => {
     expect(status.firstDiagnosedOn).toBe('2015-01-01')
   })
 
+  it('serialises as a plain status with its sentence', () => {
+    const status = hypertensionRegisterStatus([event('HYP', '2019-03-02', '38341003', 'Hypertensive disorder')], asOf)
+    expect(JSON.parse(JSON.stringify(status))).toEqual({
+      onRegister: true,
+      evidence: status.evidence,
+      firstDiagnosedOn: '2019-03-02',
+      detail: status.detail
+    })
+  })
+
   it('treats a resolution on the same day as the diagnosis as resolved', () => {
     expect(hypertensionRegisterStatus([event('HYP', '2020-01-01'), event('HYPRES', '2020-01-01')], asOf).onRegister).toBe(false)
   })

@@ -355,6 +355,14 @@ describe('a term-only match is marked and explained as "matched by term — chec
     const [chd] = activeLongTermConditions(events, asOf, adult)
     expect(chd).toMatchObject({ concept: 'CHD', matchedByTerm: true })
     expect(chd?.detail).toContain('matched by term — check')
+    expect(JSON.parse(JSON.stringify(chd))).toEqual({
+      concept: 'CHD',
+      label: chd?.label,
+      kind: 'physical',
+      since: '2019-04-02',
+      matchedByTerm: true,
+      detail: chd?.detail
+    })
   })
 
   it('a term the lists do not hold ("Old MI - myocardial infarction") is guessed from its words, also flagged', () => {

@@ -138,7 +138,7 @@ const WHOLE_RECORD_MONTHS = 12 * 200
  */
 export function bpOfLatestDay(readings: readonly BpReading[], asOf: string): AuditBp | null {
   if (readings.length === 0) return null
-  return currentBloodPressure([...readings], asOf, WHOLE_RECORD_MONTHS).bp
+  return currentBloodPressure(readings, asOf, WHOLE_RECORD_MONTHS).bp
 }
 
 /** Look-back for a "before invitation" baseline: the reading the cohort itself would have used. */
@@ -176,7 +176,7 @@ export function selectBaselineAndFollowUp(input: BaselineInput): BaselineAndFoll
     if (bp) baseline = { ...bp, source: 'first-clinic-visit' }
   }
   if (!baseline && input.firstInvitedOn && input.firstInvitedOn <= input.asOf) {
-    const bp = currentBloodPressure([...input.readings], input.firstInvitedOn, BASELINE_LOOKBACK_MONTHS).bp
+    const bp = currentBloodPressure(input.readings, input.firstInvitedOn, BASELINE_LOOKBACK_MONTHS).bp
     if (bp) baseline = { ...bp, source: 'before-invitation' }
   }
   if (!baseline) return { baseline: null, followUp: null }

@@ -32,12 +32,36 @@ export function hypertensionRegisterStatus(events: readonly CodedEvent[], asOf: 
   if (status.diagnosis) evidence.push(evidenceOf(status.diagnosis, 'HYP'))
   if (status.resolution) evidence.push(evidenceOf(status.resolution, 'HYPRES'))
 
-  // The sentence is only read for patients a cohort lists or explains: worked out on first read (an
-  // own, enumerable property, so the status still compares and serialises as a plain object).
-  const result = { onRegister: status.active, evidence, firstDiagnosedOn: status.firstDiagnosedOn } as HypertensionRegisterStatus
-  let detail: string | null = null
-  Object.defineProperty(result, 'detail', { enumerable: true, get: () => (detail ??= registerDetail(status)) })
-  return result
+  return new HypertensionRegisterStatusOf(status, evidence)
+}
+
+/**
+ * The register's answer. Its sentence is only read for patients a cohort lists or explains, so it
+ * is worded on first read; a class rather than a getter defined on each answer, which for 100k
+ * candidates cost more than deciding the register. `toJSON` gives the plain status, detail included.
+ */
+class HypertensionRegisterStatusOf implements HypertensionRegisterStatus {
+  readonly onRegister: boolean
+  readonly firstDiagnosedOn: string | null
+  readonly #status: DiagnosisStatus
+  #detail: string | null = null
+
+  constructor(
+    status: DiagnosisStatus,
+    readonly evidence: RegisterEvidence[]
+  ) {
+    this.onRegister = status.active
+    this.firstDiagnosedOn = status.firstDiagnosedOn
+    this.#status = status
+  }
+
+  get detail(): string {
+    return (this.#detail ??= registerDetail(this.#status))
+  }
+
+  toJSON(): HypertensionRegisterStatus {
+    return { onRegister: this.onRegister, evidence: this.evidence, firstDiagnosedOn: this.firstDiagnosedOn, detail: this.detail }
+  }
 }
 
 function registerDetail(status: DiagnosisStatus): string {

@@ -5,7 +5,7 @@
 // Physical vs mental health follows NICE NG56, which names people with both as a priority group.
 import { clinicalConcepts, type ClinicalConcept } from './clinical-concepts'
 import type { CodedEvent } from './patient-record'
-import { type RegisterId, describeRegisterStatus, registerRule, registerStatus } from './qof-registers'
+import { type RegisterId, type RegisterStatus, describeRegisterStatus, registerRule, registerStatus } from './qof-registers'
 
 /** Physical vs mental health, for NICE NG56's "physical and mental health conditions" ordering. */
 export type ConditionKind = 'physical' | 'mental-health' | 'other'
@@ -60,6 +60,39 @@ export interface ActiveCondition {
   detail: string
 }
 
+/**
+ * An active condition. Its sentence is only read for the patients a cohort lists, so it is worded
+ * on first read; a class rather than a getter defined on each object, which cost more than deciding
+ * the register. `toJSON` gives the plain ActiveCondition, detail included, for serialising.
+ */
+class ActiveConditionOf implements ActiveCondition {
+  readonly concept: ClinicalConcept
+  readonly label: string
+  readonly kind: ConditionKind
+  readonly since: string | null
+  readonly matchedByTerm: boolean
+  readonly #status: RegisterStatus
+  #detail: string | null = null
+
+  constructor(ltc: LtcDefinition, status: RegisterStatus) {
+    this.concept = ltc.concept
+    this.label = clinicalConcepts[ltc.concept]
+    this.kind = ltc.kind
+    this.since = status.evidence?.date ?? null
+    this.matchedByTerm = status.matchedByTerm
+    this.#status = status
+  }
+
+  get detail(): string {
+    return (this.#detail ??= describeRegisterStatus(this.#status))
+  }
+
+  toJSON(): ActiveCondition {
+    const { concept, label, kind, since, matchedByTerm, detail } = this
+    return { concept, label, kind, since, matchedByTerm, detail }
+  }
+}
+
 /** The patient's active long-term conditions on asOf, in the order of longTermConditionList. */
 export function activeLongTermConditions(events: readonly CodedEvent[], asOf: string, dateOfBirth: string | null = null): ActiveCondition[] {
   // Grouped once: this runs for every patient in the practice when a cohort is built.
@@ -70,17 +103,7 @@ export function activeLongTermConditions(events: readonly CodedEvent[], asOf: st
     if (!needed.some((c) => byConcept.has(c))) continue
     const status = registerStatus(ltc.concept, events, asOf, dateOfBirth, byConcept)
     if (!status.active) continue
-    let detail: string | null = null
-    const condition = {
-      concept: ltc.concept,
-      label: clinicalConcepts[ltc.concept],
-      kind: ltc.kind,
-      since: status.evidence?.date ?? null,
-      matchedByTerm: status.matchedByTerm
-    } as ActiveCondition
-    // Worded on first read: only listed patients' conditions are ever shown.
-    Object.defineProperty(condition, 'detail', { enumerable: true, get: () => (detail ??= describeRegisterStatus(status)) })
-    active.push(condition)
+    active.push(new ActiveConditionOf(ltc, status))
   }
   return active
 }
