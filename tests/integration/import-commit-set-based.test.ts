@@ -46,8 +46,18 @@ const awkward: Partial<PatientFields>[] = [
   { ethnicityText: 'White British', ethnicityCategory: 'A', imdVersion: 'IMD2019', mainLanguage: 'Polish', registrationStatus: 'Regular', usualGp: 'Dr X' }
 ]
 
+/** These tests' facts are patients only: nobody has readings or events to count. */
+const noFacts = () => ({ readings: new Map<string, number>(), events: new Map<string, number>() })
+
 function inMemoryFacts(patients: StagedPatient[]): ImportFacts {
-  return { counts: { patients: patients.length, readings: 0, events: 0 }, stagingFile: null, patients: () => patients, readings: () => [], events: () => [] }
+  return {
+    counts: { patients: patients.length, readings: 0, events: 0 },
+    stagingFile: null,
+    patients: () => patients,
+    readings: () => [],
+    events: () => [],
+    countsFor: noFacts
+  }
 }
 
 function stagingFileFacts(path: string, patients: StagedPatient[]): ImportFacts {
@@ -57,7 +67,14 @@ function stagingFileFacts(path: string, patients: StagedPatient[]): ImportFacts 
   const write = prepareAssemblyWriters(staging)
   for (const p of patients) write.newPatient(p.nhsNumber, stagedFieldsJson(p.fields), '{}')
   staging.close()
-  return { counts: { patients: patients.length, readings: 0, events: 0 }, stagingFile: path, patients: () => patients, readings: () => [], events: () => [] }
+  return {
+    counts: { patients: patients.length, readings: 0, events: 0 },
+    stagingFile: path,
+    patients: () => patients,
+    readings: () => [],
+    events: () => [],
+    countsFor: noFacts
+  }
 }
 
 /** The parsed import of a small fixture with its facts taken away: the commit writes the facts given. */

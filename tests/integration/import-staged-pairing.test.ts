@@ -99,6 +99,12 @@ test('halves staged as read pair as the in-memory assembly pairs them, in file o
   ])
   expect(parsed.rejects.some((r) => r.reason.includes('100/120') && r.reason.includes('diastolic from row'))).toBe(true)
   expect(parsed.warnings.join('\n')).toMatch(/2 blood pressure value\(s\) had no matching/)
+  // The sample's counts (the staged preview was compared with this one above): each patient's own.
+  const sample = describeParsedImport(ctx!, 'p', parsed).preview.samplePatients
+  expect(sample.map((p) => [p.nhsNumber, p.readings, p.events])).toEqual([
+    ['9992404868', 4, 0],
+    ['9992405694', 1, 0]
+  ])
 })
 
 test('more halves than one multi-row insert holds, read in two files, pair the same staged as in memory', () => {

@@ -184,9 +184,7 @@ function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedI
     if (stored) patientsExisting++
     if (sample.length < samplePatientCount) sample.push({ nhsNumber: p.nhsNumber, fields: p.fields, isNew: !stored })
   }
-  const sampled = new Set(sample.map((p) => p.nhsNumber))
-  const readingsBy = countBy(facts.readings(), sampled)
-  const eventsBy = countBy(facts.events(), sampled)
+  const { readings: readingsBy, events: eventsBy } = facts.countsFor(sample.map((p) => p.nhsNumber))
   return {
     previewId,
     format: parsed.format,
@@ -214,13 +212,6 @@ function describePreview(ctx: ServiceContext, previewId: string, parsed: ParsedI
     termOnlyMatches: parsed.termOnlyMatches,
     unmatchedCodes: parsed.unmatchedCodes
   }
-}
-
-/** How many of `facts` each of these patients has. */
-function countBy(facts: Iterable<{ nhsNumber: string }>, patients: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const { nhsNumber } of facts) if (patients.has(nhsNumber)) counts.set(nhsNumber, (counts.get(nhsNumber) ?? 0) + 1)
-  return counts
 }
 
 /** Lets an in-thread preview go (Cancel, a failed job): its staging file is deleted. */

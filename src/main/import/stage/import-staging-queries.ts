@@ -245,6 +245,20 @@ export function countStaged(db: StagingDb): { patients: number; readings: number
 }
 
 /**
+ * How many staged readings and events each of these patients has, counted by the staging indexes
+ * (which start with the NHS number) rather than by walking every staged fact.
+ */
+export function countStagedFor(db: StagingDb, nhsNumbers: readonly string[]): { readings: Map<string, number>; events: Map<string, number> } {
+  const countIn = (table: 'staged_readings' | 'staged_events') => {
+    const rows = db
+      .prepare(`SELECT nhs_number, COUNT(*) AS n FROM ${table} WHERE nhs_number IN (SELECT value FROM json_each(?)) GROUP BY nhs_number`)
+      .all(JSON.stringify(nhsNumbers)) as { nhs_number: string; n: number }[]
+    return new Map(rows.map((r) => [r.nhs_number, r.n]))
+  }
+  return { readings: countIn('staged_readings'), events: countIn('staged_events') }
+}
+
+/**
  * The staged patients in file order. Each one's fields are parsed from their JSON when first asked
  * for: the preview walks every patient for their NHS number but looks at the fields of a sample
  * of twenty, and parsing every patient's JSON was most of that walk.

@@ -27,6 +27,14 @@ export interface ImportFacts {
   patients(): Iterable<StagedPatient>
   readings(): Iterable<ReadingRecord>
   events(): Iterable<EventRecord>
+  /** How many readings and coded events each of these patients has (the preview's sample of twenty). */
+  countsFor(nhsNumbers: readonly string[]): FactCounts
+}
+
+/** Per NHS number, how many readings and events; a patient with none is absent. */
+export interface FactCounts {
+  readings: Map<string, number>
+  events: Map<string, number>
 }
 
 /** What a preview keeps for its commit: the import without its facts, the facts, and how to let them go. */
@@ -76,6 +84,16 @@ export function factsInMemory(parsed: ParsedImport): ImportFacts {
     stagingFile: null,
     patients: () => parsed.patients,
     readings: () => parsed.readings,
-    events: () => parsed.events
+    events: () => parsed.events,
+    countsFor: (nhsNumbers) => {
+      const wanted = new Set(nhsNumbers)
+      return { readings: countBy(parsed.readings, wanted), events: countBy(parsed.events, wanted) }
+    }
   }
+}
+
+function countBy(facts: readonly { nhsNumber: string }[], patients: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const { nhsNumber } of facts) if (patients.has(nhsNumber)) counts.set(nhsNumber, (counts.get(nhsNumber) ?? 0) + 1)
+  return counts
 }

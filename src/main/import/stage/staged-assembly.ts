@@ -21,6 +21,7 @@ import {
   stagePairedReadings,
   stagedPairingLeftovers,
   stagedEvents,
+  countStagedFor,
   stagedFieldsJson,
   stagedPatients,
   stagedReadings,
@@ -119,7 +120,14 @@ export class StagedAssembly {
     const counts = countStaged(db)
     return {
       parsed,
-      facts: { counts, stagingFile: this.path, patients: () => stagedPatients(db), readings: () => stagedReadings(db), events: () => stagedEvents(db) },
+      facts: {
+        counts,
+        stagingFile: this.path,
+        patients: () => stagedPatients(db),
+        readings: () => stagedReadings(db),
+        events: () => stagedEvents(db),
+        countsFor: (nhsNumbers) => countStagedFor(db, nhsNumbers)
+      },
       drop: () => this.drop()
     }
   }
