@@ -46,9 +46,7 @@ const awkward: Partial<PatientFields>[] = [
   { ethnicityText: 'White British', ethnicityCategory: 'A', imdVersion: 'IMD2019', mainLanguage: 'Polish', registrationStatus: 'Regular', usualGp: 'Dr X' }
 ]
 
-/** These tests' facts are patients only: nobody has readings or events to count. */
-const noFacts = () => ({ readings: new Map<string, number>(), events: new Map<string, number>() })
-
+/** Patients only (nobody has readings or events to count), held in memory. */
 function inMemoryFacts(patients: StagedPatient[]): ImportFacts {
   return {
     counts: { patients: patients.length, readings: 0, events: 0 },
@@ -56,10 +54,11 @@ function inMemoryFacts(patients: StagedPatient[]): ImportFacts {
     patients: () => patients,
     readings: () => [],
     events: () => [],
-    countsFor: noFacts
+    countsFor: () => ({ readings: new Map(), events: new Map() })
   }
 }
 
+/** The same patients written to a staging file, which the commit attaches and copies from. */
 function stagingFileFacts(path: string, patients: StagedPatient[]): ImportFacts {
   const staging = new Database(path)
   createStagingTables(staging)
@@ -67,14 +66,7 @@ function stagingFileFacts(path: string, patients: StagedPatient[]): ImportFacts 
   const write = prepareAssemblyWriters(staging)
   for (const p of patients) write.newPatient(p.nhsNumber, stagedFieldsJson(p.fields), '{}')
   staging.close()
-  return {
-    counts: { patients: patients.length, readings: 0, events: 0 },
-    stagingFile: path,
-    patients: () => patients,
-    readings: () => [],
-    events: () => [],
-    countsFor: noFacts
-  }
+  return { ...inMemoryFacts(patients), stagingFile: path }
 }
 
 /** The parsed import of a small fixture with its facts taken away: the commit writes the facts given. */

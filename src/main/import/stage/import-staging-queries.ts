@@ -244,11 +244,17 @@ export function countStaged(db: StagingDb): { patients: number; readings: number
   return { patients: count('staged_patients'), readings: count('staged_readings'), events: count('staged_events') }
 }
 
+/** Per NHS number, how many readings and events; a patient with none is absent. */
+export interface FactCounts {
+  readings: Map<string, number>
+  events: Map<string, number>
+}
+
 /**
  * How many staged readings and events each of these patients has, counted by the staging indexes
  * (which start with the NHS number) rather than by walking every staged fact.
  */
-export function countStagedFor(db: StagingDb, nhsNumbers: readonly string[]): { readings: Map<string, number>; events: Map<string, number> } {
+export function countStagedFor(db: StagingDb, nhsNumbers: readonly string[]): FactCounts {
   const countIn = (table: 'staged_readings' | 'staged_events') => {
     const rows = db
       .prepare(`SELECT nhs_number, COUNT(*) AS n FROM ${table} WHERE nhs_number IN (SELECT value FROM json_each(?)) GROUP BY nhs_number`)

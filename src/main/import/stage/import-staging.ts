@@ -14,7 +14,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { EventRecord, ParsedImport, ReadingRecord } from '../import-types'
 import { isProcessRunning } from '../../files/process-running'
-import type { StagedPatient } from './import-staging-queries'
+import type { FactCounts, StagedPatient } from './import-staging-queries'
 
 /** The facts a commit writes, read in the order the files listed them, with their counts for the progress bar. */
 export interface ImportFacts {
@@ -29,12 +29,6 @@ export interface ImportFacts {
   events(): Iterable<EventRecord>
   /** How many readings and coded events each of these patients has (the preview's sample of twenty). */
   countsFor(nhsNumbers: readonly string[]): FactCounts
-}
-
-/** Per NHS number, how many readings and events; a patient with none is absent. */
-export interface FactCounts {
-  readings: Map<string, number>
-  events: Map<string, number>
 }
 
 /** What a preview keeps for its commit: the import without its facts, the facts, and how to let them go. */

@@ -13,6 +13,7 @@ import { assembleMerged, conflictCaptions, mergePatientDraft, pairGroup, type Me
 import {
   applyStagedEthnicity,
   countStaged,
+  countStagedFor,
   createAssemblyTables,
   createStagingTables,
   dropAssemblyTables,
@@ -21,7 +22,6 @@ import {
   stagePairedReadings,
   stagedPairingLeftovers,
   stagedEvents,
-  countStagedFor,
   stagedFieldsJson,
   stagedPatients,
   stagedReadings,
