@@ -20,6 +20,7 @@ import m0014 from './migrations/0014_services_and_referrals.sql?raw'
 import m0015 from './migrations/0015_visit_records.sql?raw'
 import m0016 from './migrations/0016_patient_search.sql?raw'
 import m0017 from './migrations/0017_snapshot_member_columns.sql?raw'
+import m0018 from './migrations/0018_cohort_members_index.sql?raw'
 
 export interface Migration {
   version: number
@@ -44,7 +45,8 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014_services_and_referrals', sql: m0014 },
   { version: 15, name: '0015_visit_records', sql: m0015 },
   { version: 16, name: '0016_patient_search', sql: m0016 },
-  { version: 17, name: '0017_snapshot_member_columns', sql: m0017 }
+  { version: 17, name: '0017_snapshot_member_columns', sql: m0017 },
+  { version: 18, name: '0018_cohort_members_index', sql: m0018 }
 ]
 
 // Versions are the numbers in the file names. They must stay contiguous from 1: a database at
