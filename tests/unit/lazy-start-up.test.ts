@@ -1,6 +1,7 @@
 // Start-up loads only what it uses: `clinic-recall --help` (and --version, and a usage error) must
-// not load the PDF, Word, workbook, solver, CSV and XML libraries, nor the database driver — they
-// are loaded the first time a command needs one (src/main/load-on-first-use.ts,
+// not load the PDF, Word, workbook, solver, CSV and XML libraries, nor the database driver, nor
+// build the contract's schemas (zod, bundled into the app's own chunks) — they are loaded the first
+// time a command needs one (src/main/load-on-first-use.ts,
 // src/main/cli/command-runtime.ts). The CLI is built here from the current source with the
 // project's own build settings, into a folder of its own (never the shared out/), and run as a
 // whole process with a hook that records every package it loads.
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 const root = resolve(__dirname, '../..')
 const heavy = ['pdfkit', 'docxtemplater', 'pizzip', 'exceljs', 'highs', 'papaparse', 'saxes', 'fflate', 'better-sqlite3']
 
-// Every bare package name asked of require(), written to a file when the process ends.
+// Every bare package name asked of require(), and every file loaded, written to a file when the process ends.
 const hook = `
 const Module = require('node:module')
 const { writeFileSync } = require('node:fs')
@@ -26,7 +27,7 @@ Module._load = function (request, ...rest) {
   }
   return load.call(this, request, ...rest)
 }
-process.on('exit', () => writeFileSync(process.env.LOADED_PACKAGES_FILE, JSON.stringify([...seen])))
+process.on('exit', () => writeFileSync(process.env.LOADED_PACKAGES_FILE, JSON.stringify({ packages: [...seen], files: Object.keys(require.cache) })))
 `
 
 let folder = ''
@@ -45,15 +46,20 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true })
 })
 
-/** Runs the built CLI with `args`; its exit code, output and the packages it loaded. */
-function runBuiltCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[] } {
+/** Runs the built CLI with `args`; its exit code, output, the packages it loaded and every file it loaded. */
+function runBuiltCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[]; files: string[] } {
   const packagesFile = join(folder, `packages-${Math.random().toString(36).slice(2)}.json`)
   const run = spawnSync(process.execPath, ['--require', join(folder, 'hook.cjs'), join(folder, 'main', 'cli.js'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, LOADED_PACKAGES_FILE: packagesFile, CLINIC_RECALL_USER: 'Start-up test' }
   })
-  const packages = JSON.parse(readFileSync(packagesFile, 'utf8')) as string[]
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages }
+  const { packages, files } = JSON.parse(readFileSync(packagesFile, 'utf8')) as { packages: string[]; files: string[] }
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages, files }
+}
+
+/** The built files among those loaded that hold zod (bundled in, so no require() names it): the contract's schemas come with it. */
+function zodChunks(files: readonly string[]): string[] {
+  return files.filter((file) => file.startsWith(join(folder, 'main')) && readFileSync(file, 'utf8').includes('$constructor("$ZodType"'))
 }
 
 describe('CLI start-up', () => {
@@ -61,6 +67,7 @@ describe('CLI start-up', () => {
     const run = runBuiltCli(args)
     expect(run.status, run.stderr).toBe(args[0] === 'no-such-command' ? 2 : 0)
     expect(run.packages.filter((p) => heavy.includes(p))).toEqual([])
+    expect(zodChunks(run.files)).toEqual([])
   })
 
   test('--help still describes every command group', () => {
@@ -74,6 +81,8 @@ describe('CLI start-up', () => {
     const run = runBuiltCli(['--db', join(folder, 'practice.sqlite'), 'programme', 'list', '--json'])
     expect(run.status, run.stderr).toBe(0)
     expect(run.packages.filter((p) => heavy.includes(p))).toEqual(['better-sqlite3'])
+    // The contract checks every call, so a command does build it: the check above can see it.
+    expect(zodChunks(run.files)).toHaveLength(1)
   })
 
   // The hook sees what a command loads: listing the code lists opens the database and reads CSVs.

@@ -20,4 +20,10 @@ export interface CliCommandDeps {
   open(options?: { path?: string; dailyBackup?: boolean }): ServiceContext
   /** The --db option as given, if it was. */
   dbOption(): string | undefined
+  /**
+   * Checks an operation's input as typed with the contract's own schema before calling it; the
+   * first problem is a one-line BadInput naming the option (`options` maps a field path such as
+   * `params.conditionThreshold` to `--threshold`).
+   */
+  checkInput<K extends OperationName>(name: K, input: OperationInput<K>, options: Readonly<Record<string, string>>): void
 }

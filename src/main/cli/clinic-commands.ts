@@ -2,7 +2,7 @@
 // slot, undoing a did-not-attend, and recording the visit on its form or a did-not-attend (attend-command.ts).
 import type { Command } from 'commander'
 import { addAttendCommand } from './attend-command'
-import { checkContractInput, dateOption, numberOption, positiveInt } from './option-values'
+import { dateOption, numberOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
 export function addClinicCommands(program: Command, deps: CliCommandDeps): void {
@@ -43,7 +43,7 @@ export function addClinicCommands(program: Command, deps: CliCommandDeps): void 
           ...(opts.programme !== undefined ? { programmeId: opts.programme } : {})
         }
         // Refused naming the option typed (--start 24:61), not the contract's field.
-        checkContractInput('clinics.create', input, {
+        deps.checkInput('clinics.create', input, {
           type: '--type',
           date: '--date',
           start: '--start',
@@ -69,7 +69,7 @@ export function addClinicCommands(program: Command, deps: CliCommandDeps): void 
     .option('--json', 'print JSON')
     .action(async (opts: { type: string; weeks: string; json?: boolean }) => {
       const input = { type: opts.type, weeks: numberOption(opts.weeks, '--weeks') }
-      checkContractInput('clinics.setFollowUpInterval', input, { type: '--type', weeks: '--weeks' })
+      deps.checkInput('clinics.setFollowUpInterval', input, { type: '--type', weeks: '--weeks' })
       const saved = await call('clinics.setFollowUpInterval', input)
       print(!!opts.json, saved, () => `Follow-up after a ${saved.type} visit: ${saved.weeks} weeks (severe BP: 7 days).`)
     })

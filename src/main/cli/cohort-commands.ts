@@ -15,7 +15,7 @@ type CohortBuildOptions = CohortKnobOptions & {
   programme?: number
 }
 
-export function addCohortCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addCohortCommands(program: Command, { call, print, checkInput }: CliCommandDeps): void {
   // Built-ins by id; saved custom cohorts by id (custom-3) or by name, case-insensitive.
   async function findDefinition(wanted: string) {
     const { definitions } = await call('cohorts.definitions', {})
@@ -58,7 +58,7 @@ export function addCohortCommands(program: Command, { call, print }: CliCommandD
       if (!wanted) throw new CommanderError(2, 'clinic-recall.usage', 'cohort build needs a DEFINITION (or --definition NAME)')
       const definition = await findDefinition(wanted)
       // The same parameters the cohorts screen sends, stored with the snapshot (cohort-knobs.ts).
-      const params = cohortBuildParams(definition, opts.mode, opts)
+      const params = cohortBuildParams(definition, opts.mode, opts, checkInput)
       const snapshot = await call('cohorts.build', {
         definition: definition.id,
         asOf: opts.asOf,

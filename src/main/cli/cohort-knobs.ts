@@ -8,7 +8,8 @@ import type { OperationInput, OperationOutput } from '../../shared/contract'
 import { cohortRules } from '../../shared/domain/cohort-rules'
 import { exclusionRuleIds } from '../../shared/domain/custom-cohort-definition'
 import { BadInput } from './bad-input'
-import { checkContractInput, numberOption } from './option-values'
+import type { CliCommandDeps } from './cli-command-deps'
+import { numberOption } from './option-values'
 
 type DefinitionInfo = OperationOutput<'cohorts.definitions'>['definitions'][number]
 type BuildInput = OperationInput<'cohorts.build'>
@@ -40,7 +41,12 @@ export const cohortBuildOptionNames: Readonly<Record<string, string>> = {
  * the screen, whose defaults are the same), or undefined when none is. Throws BadInput naming the
  * option for a value the contract refuses or a switch this definition does not have.
  */
-export function cohortBuildParams(definition: DefinitionInfo, mode: 'qof' | 'nice', opts: CohortKnobOptions): BuildParams | undefined {
+export function cohortBuildParams(
+  definition: DefinitionInfo,
+  mode: 'qof' | 'nice',
+  opts: CohortKnobOptions,
+  checkInput: CliCommandDeps['checkInput']
+): BuildParams | undefined {
   const params: BuildParams = {}
   const rulesHint = `see "clinic-recall cohort rules ${definition.id}"`
 
@@ -78,7 +84,7 @@ export function cohortBuildParams(definition: DefinitionInfo, mode: 'qof' | 'nic
   }
 
   if (Object.keys(params).length === 0) return undefined
-  checkContractInput('cohorts.build', { definition: definition.id, mode, params }, cohortBuildOptionNames)
+  checkInput('cohorts.build', { definition: definition.id, mode, params }, cohortBuildOptionNames)
   return params
 }
 

@@ -2,7 +2,7 @@
 // command line refuses exactly what the app's screens refuse, with the same limits — but names the
 // option the user typed (`--weeks 13: must be at most 12`), not the contract's field path.
 import { CommanderError } from 'commander'
-import { contract, type OperationInput } from '../../shared/contract'
+import type { contract as Contract, OperationInput } from '../../shared/contract'
 import { isoDateProblem } from '../../shared/domain/iso-date'
 import type { OperationName } from '../../shared/operation-names'
 import { BadInput } from './bad-input'
@@ -61,8 +61,15 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /**
  * Parses `input` with the operation's input schema; the first problem becomes a one-line BadInput
  * naming the option (`options` maps a field path such as `params.conditionThreshold` to `--threshold`).
+ * The contract is handed in (a command's `deps.checkInput`): its schemas are built when the command
+ * runtime loads, which --help and a usage error never wait for.
  */
-export function checkContractInput<K extends OperationName>(name: K, input: OperationInput<K>, options: Readonly<Record<string, string>>): void {
+export function checkContractInput<K extends OperationName>(
+  contract: typeof Contract,
+  name: K,
+  input: OperationInput<K>,
+  options: Readonly<Record<string, string>>
+): void {
   const parsed = contract[name].input.safeParse(input)
   if (parsed.success) return
   const issue = parsed.error.issues[0] as Issue

@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import type { OperationOutput } from '../../shared/contract'
 import { formatNhsNumber } from '../../shared/domain/nhs-number'
-import { checkContractInput, numberOption } from './option-values'
+import { numberOption } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
 type Found = OperationOutput<'patients.find'>
@@ -86,7 +86,7 @@ function pageText(page: Page): string {
   ].join('\n')
 }
 
-export function addPatientCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addPatientCommands(program: Command, { call, print, checkInput }: CliCommandDeps): void {
   program
     .command('patients')
     .description('find patients')
@@ -97,7 +97,7 @@ export function addPatientCommands(program: Command, { call, print }: CliCommand
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { limit?: number; json?: boolean }) => {
       const input = { query: words.join(' '), ...(opts.limit === undefined ? {} : { limit: opts.limit }) }
-      checkContractInput('patients.find', input, { query: 'QUERY', limit: '--limit' })
+      checkInput('patients.find', input, { query: 'QUERY', limit: '--limit' })
       const found = await call('patients.find', input)
       print(!!opts.json, found, () => foundText(found))
     })

@@ -5,7 +5,8 @@ import { Command, CommanderError, Option } from 'commander'
 import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
 import type { OperationName } from '../../shared/operation-names'
-import { Role, User, type OperationInput, type OperationOutput } from '../../shared/contract'
+import type { OperationInput, OperationOutput } from '../../shared/contract'
+import { userRoles } from '../../shared/user-roles'
 import { resolveDatabasePath } from '../data-location'
 import type { ServiceContext } from '../context'
 import { appVersion } from '../app-version'
@@ -13,6 +14,7 @@ import { DamagedDatabaseError } from '../backups/damaged-database'
 import { unexpectedFailure } from '../unexpected-failure'
 import type * as CommandRuntime from './command-runtime'
 import { BadInput } from './bad-input'
+import { checkContractInput } from './option-values'
 import type { CliCommandDeps, CliIo } from './cli-command-deps'
 import { jsonForTerminal, terminalSafeIo } from './terminal-text'
 import { addImportCommand } from './import-command'
@@ -63,7 +65,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     .version(appVersion)
     .option('--db <file>', 'database file (default: the app data folder, or $CLINIC_RECALL_DB)')
     .option('--user <name>', 'who is acting, recorded with every change (default: $CLINIC_RECALL_USER or the login name)')
-    .addOption(new Option('--role <role>', "the acting user's role (default: $CLINIC_RECALL_ROLE or admin)").choices(Role.options))
+    .addOption(new Option('--role <role>', "the acting user's role (default: $CLINIC_RECALL_ROLE or admin)").choices(userRoles))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError(false)
@@ -77,8 +79,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   function actingUser(): OperationInput<'session.setUser'> {
     const opts = program.opts<{ user?: string; role?: string }>()
     const role = opts.role ?? io.env.CLINIC_RECALL_ROLE ?? 'admin'
-    if (!Role.safeParse(role).success) {
-      throw new CommanderError(2, 'clinic-recall.usage', `CLINIC_RECALL_ROLE must be one of ${Role.options.join(', ')}, not "${role}"`)
+    if (!(userRoles as readonly string[]).includes(role)) {
+      throw new CommanderError(2, 'clinic-recall.usage', `CLINIC_RECALL_ROLE must be one of ${userRoles.join(', ')}, not "${role}"`)
     }
     const login = opts.user === undefined && !io.env.CLINIC_RECALL_USER ? loginName(io.env) : null
     if (opts.user === undefined && !io.env.CLINIC_RECALL_USER && login === null) {
@@ -86,7 +88,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       throw new CommanderError(2, 'clinic-recall.usage', 'Say who you are with --user NAME (or set CLINIC_RECALL_USER): the login name could not be read')
     }
     const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${login} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
-    const checked = User.safeParse(user)
+    const checked = loaded().User.safeParse(user)
     if (!checked.success) throw new BadInput(`--user "${user.name}": ${checked.error.issues[0]?.message ?? 'not a valid name'}`)
     return checked.data
   }
@@ -108,7 +110,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     call,
     print,
     open: (options = {}) => openContext(options.path ?? dbOf(), { dailyBackup: options.dailyBackup }),
-    dbOption: dbOf
+    dbOption: dbOf,
+    checkInput: (name, input, options) => checkContractInput(loaded().contract, name, input, options)
   }
 
   addImportCommand(program, deps)

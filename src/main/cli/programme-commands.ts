@@ -3,7 +3,7 @@
 // `audit --programme` take the ids listed here.
 import { CommanderError, Option, type Command } from 'commander'
 import type { OperationOutput } from '../../shared/contract'
-import { checkContractInput, dateOption, numberOption, positiveInt } from './option-values'
+import { dateOption, numberOption, positiveInt } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
 type Programme = OperationOutput<'programmes.create'>
@@ -34,7 +34,7 @@ interface CreateOptions {
   json?: boolean
 }
 
-export function addProgrammeCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addProgrammeCommands(program: Command, { call, print, checkInput }: CliCommandDeps): void {
   const programme = program.command('programme').description('programmes: each clinic project, run and audited on its own')
 
   programme
@@ -69,7 +69,7 @@ export function addProgrammeCommands(program: Command, { call, print }: CliComma
         ...(opts.followUpWeeks !== undefined ? { followUpWeeks: numberOption(opts.followUpWeeks, '--follow-up-weeks') } : {}),
         ...(opts.start ? { startDate: opts.start } : {})
       }
-      checkContractInput('programmes.create', input, {
+      checkInput('programmes.create', input, {
         name: '--name',
         clinicTypes: '--clinic-type',
         templateIds: '--template',

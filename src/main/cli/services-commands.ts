@@ -12,7 +12,7 @@ import {
   MIN_REFERRAL_OUTCOME_WEEKS
 } from '../../shared/domain/local-services'
 import { formatNhsNumber } from '../../shared/domain/nhs-number'
-import { checkContractInput, dateOption, numberOption } from './option-values'
+import { dateOption, numberOption } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
 type Service = OperationOutput<'services.list'>['services'][number]
@@ -65,7 +65,7 @@ interface AddOptions {
   json?: boolean
 }
 
-export function addServicesCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addServicesCommands(program: Command, { call, print, checkInput }: CliCommandDeps): void {
   const services = program.command('services').description('local services the practice signposts or refers patients to')
 
   services
@@ -108,7 +108,7 @@ export function addServicesCommands(program: Command, { call, print }: CliComman
         ...(opts.address !== undefined ? { address: opts.address } : {}),
         ...(opts.openingTimes !== undefined ? { openingTimes: opts.openingTimes } : {})
       }
-      checkContractInput('services.save', input, {
+      checkInput('services.save', input, {
         name: '--name',
         offers: '--offers',
         phone: '--phone',
@@ -137,7 +137,7 @@ export function addServicesCommands(program: Command, { call, print }: CliComman
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
         ...(opts.weeks !== undefined ? { weeks: numberOption(opts.weeks, '--weeks') } : {})
       }
-      checkContractInput('referrals.due', input, { asOf: '--as-of', weeks: '--weeks' })
+      checkInput('referrals.due', input, { asOf: '--as-of', weeks: '--weeks' })
       const result = await call('referrals.due', input)
       const json = {
         asOf: result.asOf,

@@ -5,7 +5,6 @@
 import { CommanderError, type Command } from 'commander'
 import type { PracticeSettingsT } from '../../shared/contract'
 import { practiceDetailsProblems } from '../../shared/domain/practice-settings'
-import { checkContractInput } from './option-values'
 import type { CliCommandDeps } from './cli-command-deps'
 
 interface SetOptions {
@@ -52,7 +51,7 @@ function settingsText(settings: PracticeSettingsT): string {
   ].join('\n')
 }
 
-export function addSettingsCommands(program: Command, { call, print }: CliCommandDeps): void {
+export function addSettingsCommands(program: Command, { call, print, checkInput }: CliCommandDeps): void {
   const settings = program.command('settings').description('the practice details printed in every letter and SMS (Settings → Practice details)')
 
   settings
@@ -95,7 +94,7 @@ export function addSettingsCommands(program: Command, { call, print }: CliComman
         )
       }
       const next = { ...(await call('settings.get', {})), ...changes }
-      checkContractInput('settings.update', next, {
+      checkInput('settings.update', next, {
         practiceName: '--practice-name',
         addressLines: '--address',
         // A line too long is reported at its index: the option it came from is still --address.

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CustomCohortIdSchema } from '../custom-cohort-schema'
 import { isoDateProblem } from '../domain/iso-date'
 import type { BloodPressure as BloodPressureDomain } from '../domain/cohort-entry'
+import { userRoles } from '../user-roles'
 
 /**
  * A date someone typed or sent: a real calendar day (no 31 February, no month 13), written
@@ -24,7 +25,7 @@ export const StoredIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a
 
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
 
-export const Role = z.enum(['clinician', 'admin', 'manager'])
+export const Role = z.enum(userRoles)
 
 export const TargetMode = z.enum(['qof', 'nice'])
 
