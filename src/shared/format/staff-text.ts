@@ -45,9 +45,12 @@ export function formatTimestampText(value: string): string {
   return formatDateText(value)
 }
 
-const ukCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 })
+// Made on first use: the first number format a process makes loads the locale's data (about 13 ms),
+// which `clinic-recall --help` and a usage error never need.
+let ukCount: Intl.NumberFormat | null = null
 
 /** 1234 → "1,234"; 999 → "999" (UK grouping, whatever the computer's locale). */
 export function formatCount(n: number): string {
+  ukCount ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 })
   return ukCount.format(n)
 }
