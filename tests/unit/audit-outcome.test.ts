@@ -9,8 +9,6 @@ import {
   roundTo1dp,
   selectBaselineAndFollowUp,
   summariseBpOutcome,
-  suppressCount,
-  suppressTotal,
   systolicOutcome,
   type OutcomePair
 } from '../../src/shared/domain/audit-outcome'
@@ -160,17 +158,5 @@ describe('funnel, bands and breakdowns', () => {
     expect(out.map((r) => r.group)).toEqual(['B', 'A'])
     expect(out[0]?.outcome).toMatchObject({ patients: 2, reduced: 1, increased: 1 })
     expect(out[1]?.funnel).toEqual({ eligible: 1, invited: 1, invited1: 1, invited2: 0, invited3: 0, booked: 0, attended: 0, followedUp: 0 })
-  })
-})
-
-describe('small-number suppression', () => {
-  it('shows counts from 1 to 4 as <5 and keeps 0 and 5 and above', () => {
-    expect([0, 1, 4, 5, 12].map(suppressCount)).toEqual([0, '<5', '<5', 5, 12])
-  })
-
-  it('rounds a total to the nearest 5 when any part beside it is suppressed, so the part cannot be worked out', () => {
-    expect(suppressTotal(33, [10, 3, 20])).toBe('~35')
-    expect(suppressTotal(30, [10, 0, 20])).toBe(30)
-    expect(suppressTotal(3, [1, 2, 0])).toBe('<5')
   })
 })

@@ -5,7 +5,7 @@ import { parameterLabel, parameterValueText } from '../../src/shared/domain/coho
 import { cohortRules } from '../../src/shared/domain/cohort-rules'
 import { registerName } from '../../src/shared/domain/qof-registers'
 import { describeActivityAction } from '../../src/shared/format/activity-actions'
-import { formatCount, formatDateText, formatLocalDate, formatLocalDateTime, formatTimestampText } from '../../src/shared/format/staff-text'
+import { formatCount, formatDateText, formatMegabytes, formatLocalDate, formatLocalDateTime, formatTimestampText } from '../../src/shared/format/staff-text'
 
 describe('dates and times in running text', () => {
   it('writes an ISO date the NHS way, without a leading zero', () => {
@@ -36,6 +36,13 @@ describe('counts', () => {
     expect(formatCount(1000)).toBe('1,000')
     expect(formatCount(40123)).toBe('40,123')
     expect(formatCount(1234567)).toBe('1,234,567')
+  })
+
+  it('gives a file size in whole megabytes, rounded, with thousands separated', () => {
+    expect(formatMegabytes(500 * 1024 * 1024)).toBe('500 MB')
+    expect(formatMegabytes(1.4 * 1024 * 1024)).toBe('1 MB')
+    expect(formatMegabytes(1.5 * 1024 * 1024)).toBe('2 MB')
+    expect(formatMegabytes(3 * 1024 * 1024 * 1024)).toBe('3,072 MB')
   })
 })
 

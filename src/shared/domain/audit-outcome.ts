@@ -1,8 +1,9 @@
 // Audit arithmetic: the seed programme's table — of the invited patients with a baseline and a
 // follow-up reading, how many had a reduced, unchanged or increased systolic BP — plus the equity
-// breakdowns and NHS small-number suppression for sharing outside the practice. The funnel's stages
-// (each a subset of the one it hangs from) are audit-funnel.ts. Pure: the audit service gathers the
-// facts, everything counted is counted here.
+// breakdowns. The funnel's stages (each a subset of the one it hangs from) are audit-funnel.ts; what
+// may be shown outside the practice (small counts, and counts that would give one away) is
+// disclosure-control.ts, the one place that rule lives. Pure: the audit service gathers the facts,
+// everything counted is counted here.
 import { funnelOf, inBpTable, type FunnelCounts, type FunnelFacts } from './audit-funnel'
 import { isControlled, targetFor } from './bp-targets'
 import { currentBloodPressure } from './current-bp'
@@ -247,28 +248,4 @@ export function breakdownBy<T extends AuditFacts>(rows: readonly T[], groupOf: (
       funnel: funnelOf(list),
       outcome: bpOutcomeOf(list)
     }))
-}
-
-// --- small-number suppression -------------------------------------------------------------------
-
-/** NHS small-number suppression: counts from 1 to 4 are not shown outside the practice. */
-export const SUPPRESSED = '<5'
-
-export function isSmallCount(n: number): boolean {
-  return n >= 1 && n <= 4
-}
-
-export function suppressCount(n: number): number | typeof SUPPRESSED {
-  return isSmallCount(n) ? SUPPRESSED : n
-}
-
-/**
- * A total shown beside suppressed parts would let the hidden part be worked out by subtraction,
- * so when any part is suppressed the total is rounded to the nearest 5 (and is itself suppressed
- * when small): no published total lets a suppressed count be derived back.
- */
-export function suppressTotal(total: number, parts: readonly number[]): number | string {
-  if (isSmallCount(total)) return SUPPRESSED
-  if (!parts.some(isSmallCount)) return total
-  return `~${Math.round(total / 5) * 5}`
 }

@@ -54,3 +54,8 @@ export function formatCount(n: number): string {
   ukCount ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 })
   return ukCount.format(n)
 }
+
+/** A file size in whole megabytes: 52428800 → "50 MB", 1073741824 → "1,024 MB". */
+export function formatMegabytes(bytes: number): string {
+  return `${formatCount(Math.round(bytes / (1024 * 1024)))} MB`
+}

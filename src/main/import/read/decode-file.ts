@@ -4,6 +4,7 @@
 // .csv) are refused here with a message saying what they are. A byte-order mark is a claim, not
 // a fact: tools prepend one to text in another encoding, so the bytes themselves are checked too.
 import { isUtf8 } from 'node:buffer'
+import { formatMegabytes } from '../../../shared/format/staff-text'
 import { badFile } from './bad-file'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -163,8 +164,6 @@ export function notAnExportProblem(kind: FileKind): string | null {
   }
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-GB')} MB`
-
 /**
  * The file's text. `encodingWarning` is set when the bytes were read in a different encoding from
  * the one their byte-order mark claims (the preview lists it, so a garbled name can be traced).
@@ -180,7 +179,7 @@ export function decodeFileBytes(fileName: string, bytes: Uint8Array): { text: st
   if (bytes.length > maxTextExportBytes) {
     throw badFile(
       fileName,
-      `is ${megabytes(bytes.length)}, larger than the ${megabytes(maxTextExportBytes)} a text export can be: no practice report is this big, ` +
+      `is ${formatMegabytes(bytes.length)}, larger than the ${formatMegabytes(maxTextExportBytes)} a text export can be: no practice report is this big, ` +
         'so it is probably not the right file; if it is, run the search for fewer columns or split it (for example by age band) and import the files together'
     )
   }

@@ -4,13 +4,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/result'
+import { formatMegabytes } from '../../../shared/format/staff-text'
 import { badFile } from './bad-file'
 import { maxTextExportBytes } from './decode-file'
 
 /** No export, text or workbook, is larger than a text export may be. */
 export const maxExportFileBytes = maxTextExportBytes
-
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-GB')} MB`
 
 function whyUnreadable(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
@@ -43,7 +42,7 @@ export function readExportFromDisk(path: string): { name: string; bytes: Uint8Ar
   if (size > maxExportFileBytes) {
     throw badFile(
       path,
-      `is ${megabytes(size)}, larger than the ${megabytes(maxExportFileBytes)} an export can be: no practice report is this big, so it is probably not the right file`
+      `is ${formatMegabytes(size)}, larger than the ${formatMegabytes(maxExportFileBytes)} an export can be: no practice report is this big, so it is probably not the right file`
     )
   }
   try {
