@@ -23,6 +23,7 @@ import { generateSyntheticEmisExport } from './demo/synthetic-export'
 import { importFiles } from './import/import-service'
 import { commitImportJob, importJobProgress, importWorkerScript, startImportJob } from './import/jobs/import-jobs'
 import { buildCohort, evaluateBuild, listDefinitions, previewCohort } from './cohorts/cohort-service'
+import { ENTRY_COLUMNS } from './cohorts/cohort-snapshot-queries'
 import { createInvitationBatch } from './invitations/invitation-service'
 import { updatePracticeSettings } from './settings/practice-settings-store'
 import { renderLettersDocx } from './documents/invitation-letters-docx'
@@ -351,15 +352,11 @@ function storeFloor(db: ServiceContext['db'], cohortId: number): { ms: number; r
         )
         .run(cohortId).lastInsertRowid
     )
+    // Every column the build writes (the writer's own list), and the two it leaves 'null'.
+    const copied = [...ENTRY_COLUMNS.filter((c) => c !== 'cohort_id'), 'reasons_json', 'explanation_json'].join(', ')
     const started = performance.now()
     const rows = db
-      .prepare(
-        `INSERT INTO cohort_entries (cohort_id, patient_id, status, priority, rule, severe, bp_json, reasons_json, explanation_json, age, bp_rule_code,
-                                     reason_codes, next_booked_on, last_invited_on, no_contact_permitted, invitation_history_json)
-         SELECT ?, patient_id, status, priority, rule, severe, bp_json, reasons_json, explanation_json, age, bp_rule_code,
-                reason_codes, next_booked_on, last_invited_on, no_contact_permitted, invitation_history_json
-           FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid`
-      )
+      .prepare(`INSERT INTO cohort_entries (cohort_id, ${copied}) SELECT ?, ${copied} FROM cohort_entries WHERE cohort_id = ? ORDER BY rowid`)
       .run(copy, cohortId).changes
     return { ms: performance.now() - started, rows }
   } finally {

@@ -3,3 +3,7 @@
 export const userRoles = ['clinician', 'admin', 'manager'] as const
 
 export type UserRole = (typeof userRoles)[number]
+
+export function isUserRole(text: string): text is UserRole {
+  return (userRoles as readonly string[]).includes(text)
+}

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os'
 import { AppError, type Result } from '../../shared/result'
 import type { OperationName } from '../../shared/operation-names'
 import type { OperationInput, OperationOutput } from '../../shared/contract'
-import { userRoles } from '../../shared/user-roles'
+import { isUserRole, userRoles } from '../../shared/user-roles'
 import { resolveDatabasePath } from '../data-location'
 import type { ServiceContext } from '../context'
 import { appVersion } from '../app-version'
@@ -79,7 +79,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   function actingUser(): OperationInput<'session.setUser'> {
     const opts = program.opts<{ user?: string; role?: string }>()
     const role = opts.role ?? io.env.CLINIC_RECALL_ROLE ?? 'admin'
-    if (!(userRoles as readonly string[]).includes(role)) {
+    if (!isUserRole(role)) {
       throw new CommanderError(2, 'clinic-recall.usage', `CLINIC_RECALL_ROLE must be one of ${userRoles.join(', ')}, not "${role}"`)
     }
     const login = opts.user === undefined && !io.env.CLINIC_RECALL_USER ? loginName(io.env) : null
@@ -87,7 +87,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       // Nothing may be changed or exported without a name to record it against.
       throw new CommanderError(2, 'clinic-recall.usage', 'Say who you are with --user NAME (or set CLINIC_RECALL_USER): the login name could not be read')
     }
-    const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${login} (CLI)`), role: role as OperationInput<'session.setUser'>['role'] }
+    const user = { name: opts.user ?? (io.env.CLINIC_RECALL_USER || `${login} (CLI)`), role }
     const checked = loaded().User.safeParse(user)
     if (!checked.success) throw new BadInput(`--user "${user.name}": ${checked.error.issues[0]?.message ?? 'not a valid name'}`)
     return checked.data
