@@ -31,7 +31,10 @@ const practice = fc.record({ programmes: fc.integer({ min: 1, max: 3 }), patient
       maxLength: 24
     }),
     clinics: fc.array(careDay, { minLength: 1, maxLength: 3 }),
-    appointments: fc.array(
+    // The practice database stores a reading once (patient, day, values, setting, source): two
+    // attended visits of one patient with the same values, or two identical imported readings,
+    // would be refused as the same reading, so the random history never holds them.
+    appointments: fc.uniqueArray(
       fc.record({
         clinic: fc.nat(),
         patient,
@@ -40,9 +43,12 @@ const practice = fc.record({ programmes: fc.integer({ min: 1, max: 3 }), patient
         bookedOn: careDay,
         reading: fc.option(bp, { nil: null, freq: 4 })
       }),
-      { maxLength: 20 }
+      { maxLength: 20, selector: (a) => (a.reading ? `${a.patient} ${a.reading.systolic}/${a.reading.diastolic}` : JSON.stringify(a)) }
     ),
-    readings: fc.array(fc.record({ patient, on: readingDay, bp }), { maxLength: 30 })
+    readings: fc.uniqueArray(fc.record({ patient, on: readingDay, bp }), {
+      maxLength: 30,
+      selector: (r) => `${r.patient} ${r.on} ${r.bp.systolic}/${r.bp.diastolic}`
+    })
   })
 })
 
